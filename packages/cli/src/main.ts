@@ -1,0 +1,63 @@
+/** The `cpom` command line. Exit codes: 0 clean, 1 problems found, 2 usage or I/O error. */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { type CommandIO, FORMATS, type Format, runCheck } from './check.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+function parseMaxWarnings(value: string): number {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < -1) {
+        throw new InvalidArgumentError('expected an integer ≥ 0 (or -1 for no limit)');
+    }
+    return n;
+}
+
+export function defaultIO(): CommandIO {
+    return {
+        cwd: process.cwd(),
+        stdout: text => process.stdout.write(text),
+        stderr: text => process.stderr.write(text),
+        version: VERSION,
+    };
+}
+
+export async function main(argv: readonly string[], io: CommandIO = defaultIO()): Promise<number> {
+    let exitCode = 0;
+    const program = new Command('cpom')
+        .description('Language toolchain for French medico-social CPOM contracts (contrats pluriannuels d\'objectifs et de moyens).')
+        .version(VERSION, '-v, --version')
+        .exitOverride()
+        .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+        .showHelpAfterError('(cpom --help for usage)');
+
+    program.command('check')
+        .description('validate contracts (.cpom files, folders, globs) and report every problem with its place and code')
+        .argument('<paths...>', 'files, folders or globs')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('human'))
+        .addOption(new Option('--lang <lang>', 'language of messages (default: fr, or "lang" of cpom.config.json)').choices(['fr', 'en']))
+        .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseMaxWarnings)
+        .option('-o, --output <file>', 'write the report to a file instead of the standard output')
+        .option('-c, --config <file>', 'use this cpom.config.json instead of looking up from each contract')
+        .option('-q, --quiet', 'report errors only')
+        .option('--no-color', 'no colours in the human format')
+        .action(async (paths: string[], options: { format: Format; lang?: 'fr' | 'en'; maxWarnings?: number; output?: string; config?: string; quiet?: boolean; color: boolean }) => {
+            const color = options.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
+            exitCode = await runCheck(paths, { ...options, color }, io);
+        });
+
+    try {
+        await program.parseAsync(argv, { from: 'user' });
+        if (argv.length === 0) {
+            program.outputHelp();
+            return 2;
+        }
+        return exitCode;
+    } catch (error) {
+        if (error instanceof CommanderError) {
+            return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
+        }
+        io.stderr(`cpom: internal error: ${(error as Error).stack ?? String(error)}\n`);
+        return 2;
+    }
+}

@@ -1,0 +1,53 @@
+/**
+ * Dependency injection: what the CPOM language services are made of. Reading this file tells which
+ * Langium services cpom replaces and which it adds.
+ */
+import {
+    createDefaultCoreModule, createDefaultSharedCoreModule, type DefaultSharedCoreModuleContext, inject,
+    type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices,
+} from 'langium';
+import { CpomGeneratedModule, CpomGeneratedSharedModule } from './generated/module.js';
+import { CpomSettings } from './cpom-settings.js';
+import { CpomParserErrorMessageProvider } from './diagnostics/syntax-messages.js';
+import { CpomScopeComputation } from './references/cpom-scope-computation.js';
+import { CpomScopeProvider } from './references/cpom-scope-provider.js';
+import { CpomDocumentValidator } from './validation/cpom-document-validator.js';
+import { registerValidationChecks } from './validation/cpom-validator.js';
+
+export interface CpomAddedServices {
+    cpom: {
+        Settings: CpomSettings;
+    };
+}
+
+export type CpomServices = LangiumCoreServices & CpomAddedServices;
+
+export const CpomModule: Module<CpomServices, PartialLangiumCoreServices & CpomAddedServices> = {
+    cpom: {
+        Settings: () => new CpomSettings(),
+    },
+    parser: {
+        ParserErrorMessageProvider: () => new CpomParserErrorMessageProvider(),
+    },
+    references: {
+        ScopeComputation: (services) => new CpomScopeComputation(services),
+        ScopeProvider: (services) => new CpomScopeProvider(services),
+    },
+    validation: {
+        DocumentValidator: (services) => new CpomDocumentValidator(services as CpomServices),
+    },
+};
+
+export interface CpomServicesBundle {
+    shared: LangiumSharedCoreServices;
+    Cpom: CpomServices;
+}
+
+/** Core services (no editor): used by the CLI, the tests and, wrapped with LSP modules, the language server. */
+export function createCpomServices(context: DefaultSharedCoreModuleContext): CpomServicesBundle {
+    const shared = inject(createDefaultSharedCoreModule(context), CpomGeneratedSharedModule);
+    const Cpom = inject(createDefaultCoreModule({ shared }), CpomGeneratedModule, CpomModule);
+    shared.ServiceRegistry.register(Cpom);
+    registerValidationChecks(Cpom);
+    return { shared, Cpom };
+}

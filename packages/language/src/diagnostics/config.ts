@@ -1,0 +1,73 @@
+/**
+ * `cpom.config.json`: per-project overrides of rule severities, as ESLint does.
+ *
+ *   { "lang": "en", "rules": { "CPOM056": "off", "finess-prefix": "error", "too-many-objectives": ["warning", { "max": 15 }] } }
+ *
+ * Rules are named by code or by name. Reading the file is the shells' business (CLI, server); this
+ * module only checks and interprets its content.
+ */
+import { getRule, type Locale, type Severity } from './rules.js';
+
+export type RuleSetting = Severity | 'off';
+export type RuleOptions = Record<string, unknown>;
+
+export interface CpomConfig {
+    readonly lang?: Locale;
+    readonly rules?: Readonly<Record<string, RuleSetting | [RuleSetting, RuleOptions]>>;
+}
+
+export interface ResolvedConfig {
+    readonly lang?: Locale;
+    /** Severity overrides and options by rule code. */
+    readonly severities: ReadonlyMap<string, RuleSetting>;
+    readonly options: ReadonlyMap<string, RuleOptions>;
+}
+
+export const EMPTY_CONFIG: ResolvedConfig = { severities: new Map(), options: new Map() };
+
+const SETTINGS: readonly string[] = ['error', 'warning', 'info', 'off'];
+
+export class ConfigError extends Error {}
+
+/** Checks and resolves a parsed config file; throws ConfigError with a message naming the bad entry. */
+export function resolveConfig(raw: unknown, source = 'cpom.config.json'): ResolvedConfig {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+        throw new ConfigError(`${source}: expected a JSON object`);
+    }
+    const config = raw as Record<string, unknown>;
+    for (const key of Object.keys(config)) {
+        if (key !== 'lang' && key !== 'rules' && key !== '$schema') {
+            throw new ConfigError(`${source}: unknown key '${key}' (expected 'lang' or 'rules')`);
+        }
+    }
+    if (config.lang !== undefined && config.lang !== 'fr' && config.lang !== 'en') {
+        throw new ConfigError(`${source}: 'lang' must be "fr" or "en"`);
+    }
+    const severities = new Map<string, RuleSetting>();
+    const options = new Map<string, RuleOptions>();
+    const rules = config.rules ?? {};
+    if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) {
+        throw new ConfigError(`${source}: 'rules' must be an object`);
+    }
+    for (const [key, value] of Object.entries(rules as Record<string, unknown>)) {
+        const rule = getRule(key);
+        if (!rule) {
+            throw new ConfigError(`${source}: unknown rule '${key}'`);
+        }
+        const [setting, ruleOptions] = Array.isArray(value) ? value : [value, undefined];
+        if (typeof setting !== 'string' || !SETTINGS.includes(setting)) {
+            throw new ConfigError(`${source}: rule '${key}' must be one of ${SETTINGS.join(', ')}`);
+        }
+        if (rule.code === 'CPOM001' && setting === 'off') {
+            throw new ConfigError(`${source}: syntax errors (CPOM001) cannot be switched off`);
+        }
+        severities.set(rule.code, setting as RuleSetting);
+        if (ruleOptions !== undefined) {
+            if (typeof ruleOptions !== 'object' || ruleOptions === null) {
+                throw new ConfigError(`${source}: options of rule '${key}' must be an object`);
+            }
+            options.set(rule.code, ruleOptions as RuleOptions);
+        }
+    }
+    return { lang: config.lang as Locale | undefined, severities, options };
+}

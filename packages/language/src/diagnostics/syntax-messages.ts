@@ -1,0 +1,70 @@
+/** French and English messages for syntax errors, naming what was expected in the user's words. */
+import type { IToken, TokenType } from 'chevrotain';
+import { LangiumParserErrorMessageProvider } from 'langium';
+import { encodeBilingual } from './bilingual.js';
+import type { Localized } from './rules.js';
+
+const TERMINALS: Record<string, Localized> = {
+    ID: { fr: 'un nom (identifiant)', en: 'a name (identifier)' },
+    STRING: { fr: 'un texte entre guillemets', en: 'a quoted text' },
+    NUMBER: { fr: 'un nombre', en: 'a number' },
+    DATE: { fr: 'une date AAAA-MM-JJ', en: 'a date YYYY-MM-DD' },
+    ALNUM: { fr: 'un code', en: 'a code' },
+    EOF: { fr: 'la fin du fichier', en: 'the end of the file' },
+};
+
+function describe(type: TokenType): Localized {
+    const terminal = TERMINALS[type.name];
+    if (terminal) {
+        return terminal;
+    }
+    const keyword = type.name.endsWith(':KW') ? type.name.slice(0, -3) : type.name;
+    return { fr: `« ${keyword} »`, en: `'${keyword}'` };
+}
+
+function found(token: IToken | undefined): Localized {
+    if (!token || token.tokenType?.name === 'EOF') {
+        return TERMINALS.EOF;
+    }
+    return { fr: `« ${token.image} »`, en: `'${token.image}'` };
+}
+
+function alternatives(types: TokenType[]): Localized {
+    const unique = [...new Map(types.map(t => [t.name, t])).values()].slice(0, 12);
+    const parts = unique.map(describe);
+    const join = (locale: 'fr' | 'en', or: string) => {
+        const items = parts.map(p => p[locale]);
+        return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${or} ${items[items.length - 1]}`;
+    };
+    return { fr: join('fr', 'ou'), en: join('en', 'or') };
+}
+
+function expectedFound(expected: Localized, actual: Localized): string {
+    return encodeBilingual({
+        fr: `Attendu : ${expected.fr} ; trouvé : ${actual.fr}.`,
+        en: `Expected ${expected.en} but found ${actual.en}.`,
+    });
+}
+
+export class CpomParserErrorMessageProvider extends LangiumParserErrorMessageProvider {
+    override buildMismatchTokenMessage({ expected, actual }: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
+        return expectedFound(describe(expected), found(actual));
+    }
+
+    override buildNotAllInputParsedMessage({ firstRedundant }: { firstRedundant: IToken; ruleName: string }): string {
+        return encodeBilingual({
+            fr: `Texte inattendu ${found(firstRedundant).fr} : un contrat, un catalogue ou un avenant commence par « contrat », « catalogue » ou « avenant ».`,
+            en: `Unexpected text ${found(firstRedundant).en}: a contract, a catalogue or an amendment starts with 'contrat', 'catalogue' or 'avenant'.`,
+        });
+    }
+
+    override buildNoViableAltMessage({ expectedPathsPerAlt, actual }: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription: string; ruleName: string }): string {
+        const firsts = expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0]).filter(t => t !== undefined));
+        return expectedFound(alternatives(firsts), found(actual[0]));
+    }
+
+    override buildEarlyExitMessage({ expectedIterationPaths, actual }: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription: string; ruleName: string }): string {
+        const firsts = expectedIterationPaths.map(path => path[0]).filter(t => t !== undefined);
+        return expectedFound(alternatives(firsts), found(actual[0]));
+    }
+}

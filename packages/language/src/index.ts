@@ -1,0 +1,13 @@
+export * from './cpom-module.js';
+export * from './cpom-settings.js';
+export * from './diagnostics/rules.js';
+export * from './diagnostics/config.js';
+export * as ast from './generated/ast.js';
+export * from './model/numbers.js';
+export * from './model/dates.js';
+export * from './model/finess.js';
+export * from './model/categories.js';
+export * from './model/departments.js';
+export * from './model/contract.js';
+export * from './references/imports.js';
+export * from './diagnostics/rule-docs.js';

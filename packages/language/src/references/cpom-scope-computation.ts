@@ -1,0 +1,56 @@
+/**
+ * Which names are visible where.
+ * - Names declared anywhere inside a contract, a catalogue or an avenant are visible throughout it
+ *   (an establishment of the perimeter is referenced from the funding section).
+ * - Contracts and catalogues are exported by name; catalogue entries as `CATALOGUE.ENTRY`.
+ */
+import { type AstNode, type AstNodeDescription, AstUtils, type Cancellation, DefaultScopeComputation, type LangiumDocument, type LocalSymbols, MultiMap } from 'langium';
+import * as ast from '../generated/ast.js';
+
+export class CpomScopeComputation extends DefaultScopeComputation {
+
+    override async collectExportedSymbols(document: LangiumDocument, _cancelToken?: Cancellation.CancellationToken): Promise<AstNodeDescription[]> {
+        const root = document.parseResult.value as ast.CpomFile;
+        const exports: AstNodeDescription[] = [];
+        for (const element of root.elements ?? []) {
+            if (ast.isAvenant(element) || !element.name) {
+                continue;
+            }
+            exports.push(this.descriptions.createDescription(element, element.name, document));
+            if (ast.isCatalogue(element)) {
+                for (const entry of element.entries) {
+                    if (entry.name) {
+                        exports.push(this.descriptions.createDescription(entry, `${element.name}.${entry.name}`, document));
+                    }
+                }
+            }
+        }
+        return exports;
+    }
+
+    override async collectLocalSymbols(document: LangiumDocument, _cancelToken?: Cancellation.CancellationToken): Promise<LocalSymbols> {
+        const root = document.parseResult.value;
+        const symbols = new MultiMap<AstNode, AstNodeDescription>();
+        for (const node of AstUtils.streamAllContents(root)) {
+            const name = this.nameProvider.getName(node);
+            if (!name) {
+                continue;
+            }
+            const owner = scopeOwner(node);
+            symbols.add(owner ?? root, this.descriptions.createDescription(node, name, document));
+        }
+        return symbols;
+    }
+}
+
+/** The contract, catalogue or avenant whose scope a nested declaration belongs to. */
+export function scopeOwner(node: AstNode): AstNode | undefined {
+    let current = node.$container;
+    while (current && !ast.isCpomFile(current)) {
+        if (ast.isContrat(current) || ast.isCatalogue(current) || ast.isAvenant(current)) {
+            return current;
+        }
+        current = current.$container;
+    }
+    return undefined;
+}

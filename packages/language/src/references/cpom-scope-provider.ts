@@ -1,0 +1,65 @@
+/**
+ * Resolves names: local declarations first (see CpomScopeComputation), then, inside an avenant, the
+ * declarations of the amended contract, then the exports of this file and of the files it imports.
+ * Files that are not imported are not visible: cross-file references are explicit.
+ */
+import { type AstNode, type AstNodeDescription, DefaultScopeProvider, AstUtils, DocumentCache, EMPTY_SCOPE, type LangiumCoreServices, type ReferenceInfo, type Scope, stream } from 'langium';
+import * as ast from '../generated/ast.js';
+import { importedUris } from './imports.js';
+import { scopeOwner } from './cpom-scope-computation.js';
+
+export class CpomScopeProvider extends DefaultScopeProvider {
+    private readonly visibleUrisCache: DocumentCache<string, Set<string>>;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.visibleUrisCache = new DocumentCache(services.shared);
+    }
+
+    override getScope(context: ReferenceInfo): Scope {
+        const referenceType = this.reflection.getReferenceType(context);
+        const document = AstUtils.getDocument(context.container);
+        const localSymbols = document.localSymbols;
+        const avenant = enclosingAvenant(context);
+        const layers: Array<Iterable<AstNodeDescription>> = [];
+        let current: AstNode | undefined = context.container;
+        while (current) {
+            if (localSymbols?.has(current)) {
+                layers.push(localSymbols.getStream(current).filter((d: AstNodeDescription) => this.reflection.isSubtype(d.type, referenceType)));
+            }
+            if (current === avenant) {
+                // Inside an avenant, the amended contract's names come right after the avenant's own.
+                const amended = avenant.contract.ref;
+                const amendedSymbols = amended ? AstUtils.getDocument(amended).localSymbols : undefined;
+                if (amended && amendedSymbols?.has(amended)) {
+                    layers.push(amendedSymbols.getStream(amended).filter((d: AstNodeDescription) => this.reflection.isSubtype(d.type, referenceType)));
+                }
+            }
+            current = current.$container;
+        }
+        let result: Scope = this.getGlobalScope(referenceType, context);
+        for (let i = layers.length - 1; i >= 0; i--) {
+            result = this.createScope(layers[i], result);
+        }
+        return result;
+    }
+
+    protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
+        const document = AstUtils.getDocument(context.container);
+        const uris = this.visibleUrisCache.get(document.uri, 'visible', () => new Set([
+            document.uri.toString(),
+            ...importedUris(document).map(u => u.toString()),
+        ]));
+        const elements = this.indexManager.allElements(referenceType, uris);
+        return elements.isEmpty() ? EMPTY_SCOPE : this.createScope(stream(elements));
+    }
+}
+
+/** The avenant a reference sits in, unless it is the avenant's own `au CONTRAT` reference. */
+function enclosingAvenant(context: ReferenceInfo): ast.Avenant | undefined {
+    if (ast.isAvenant(context.container) && context.property === 'contract') {
+        return undefined;
+    }
+    const owner = ast.isAvenant(context.container) ? context.container : scopeOwner(context.container);
+    return ast.isAvenant(owner) ? owner : undefined;
+}

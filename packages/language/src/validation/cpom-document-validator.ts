@@ -1,0 +1,111 @@
+/**
+ * Turns every problem into a catalogue diagnostic: lexing and parsing errors become CPOM001, linking
+ * errors CPOM002 (with a hint when the name lives in a file that is not imported), messages are in the
+ * document's language, and the project configuration switches rules off or changes their severity.
+ */
+import { type AstNode, type Cancellation, DefaultDocumentValidator, DocumentValidator, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationOptions, UriUtils } from 'langium';
+import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { CpomSettings } from '../cpom-settings.js';
+import { decodeBilingual } from '../diagnostics/bilingual.js';
+import { formatMessage, type Locale } from '../diagnostics/rules.js';
+import type { CpomServices } from '../cpom-module.js';
+
+const KIND_NAMES: Record<string, { fr: string; en: string }> = {
+    Etablissement: { fr: 'établissement', en: 'establishment' },
+    Autorite: { fr: 'autorité', en: 'authority' },
+    Partie: { fr: 'partie (gestionnaire ou autorité)', en: 'party (gestionnaire or authority)' },
+    Indicateur: { fr: 'indicateur', en: 'indicator' },
+    Financement: { fr: 'ligne de financement', en: 'funding line' },
+    Contrat: { fr: 'contrat', en: 'contract' },
+};
+
+const SEVERITIES: Record<string, DiagnosticSeverity> = {
+    error: DiagnosticSeverity.Error,
+    warning: DiagnosticSeverity.Warning,
+    info: DiagnosticSeverity.Information,
+};
+
+export class CpomDocumentValidator extends DefaultDocumentValidator {
+    private readonly settings: CpomSettings;
+    private readonly services: LangiumCoreServices;
+
+    constructor(services: CpomServices) {
+        super(services);
+        this.services = services;
+        this.settings = services.cpom.Settings;
+    }
+
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const locale = this.settings.localeFor(document.uri);
+        const config = this.settings.configFor(document.uri);
+        const result: Diagnostic[] = [];
+        for (const diagnostic of diagnostics) {
+            const code = diagnostic.data?.code;
+            if (diagnostic.data?.lexing !== undefined) {
+                diagnostic.message = lexingMessage(diagnostic.data.lexing, locale);
+            } else if (code === DocumentValidator.ParsingError) {
+                diagnostic.message = decodeBilingual(diagnostic.message, locale);
+                this.setCode(diagnostic, 'CPOM001');
+            } else if (code === DocumentValidator.LinkingError) {
+                diagnostic.message = this.linkingMessage(document, diagnostic, locale);
+                this.setCode(diagnostic, 'CPOM002');
+            }
+            const finalCode = String(diagnostic.code ?? '');
+            const override = config.severities.get(finalCode);
+            if (override === 'off') {
+                continue;
+            }
+            if (override) {
+                diagnostic.severity = SEVERITIES[override];
+            }
+            diagnostic.source = 'cpom';
+            result.push(diagnostic);
+        }
+        return result;
+    }
+
+    override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        for (const error of parseResult.lexerErrors) {
+            const text = (parseResult.value.$cstNode?.text ?? '').substr(error.offset, Math.max(1, Math.min(error.length, 20)));
+            const start = { line: (error.line ?? 1) - 1, character: (error.column ?? 1) - 1 };
+            diagnostics.push({
+                severity: DiagnosticSeverity.Error,
+                range: { start, end: { line: start.line, character: start.character + error.length } },
+                message: '', // written in validateDocument, once the document's language is known
+                code: 'CPOM001',
+                data: { code: 'CPOM001', lexing: text },
+            });
+        }
+    }
+
+    private setCode(diagnostic: Diagnostic, code: string): void {
+        diagnostic.code = code;
+        diagnostic.data = { ...(diagnostic.data ?? {}), code };
+    }
+
+    private linkingMessage(document: LangiumDocument, diagnostic: Diagnostic, locale: Locale): string {
+        const data = diagnostic.data as { containerType?: string; property?: string; refText?: string };
+        const refText = data.refText ?? '';
+        let kind = { fr: 'élément', en: 'element' };
+        if (data.containerType && data.property) {
+            const type = this.services.shared.AstReflection.getReferenceType({ container: { $type: data.containerType } as AstNode, property: data.property, reference: undefined as never });
+            kind = KIND_NAMES[type] ?? kind;
+        }
+        let hint = '';
+        const elsewhere = this.services.shared.workspace.IndexManager.allElements()
+            .find(d => (d.name === refText || d.name.endsWith(`.${refText}`)) && d.documentUri.toString() !== document.uri.toString());
+        if (elsewhere) {
+            const relative = UriUtils.relative(UriUtils.dirname(document.uri), elsewhere.documentUri);
+            hint = locale === 'fr'
+                ? ` ; « ${elsewhere.name} » est déclaré dans ${relative} : importez ce fichier (importe "${relative}")`
+                : `; '${elsewhere.name}' is declared in ${relative}: import that file (importe "${relative}")`;
+        }
+        return formatMessage('CPOM002', { name: refText, kind: kind[locale], hint }, locale);
+    }
+}
+
+/** Messages of lexing errors, filled in once the document's language is known. */
+export function lexingMessage(text: string, locale: Locale): string {
+    return locale === 'fr' ? `Caractère inattendu « ${text} ».` : `Unexpected character '${text}'.`;
+}

@@ -1,0 +1,79 @@
+/**
+ * Wires the rules to the AST. Node-level rules run on each node of their type; contract-level rules
+ * run once per contract, avenant or catalogue. The rules themselves live in `rules/`, one concern per file.
+ */
+import type { AstNode, LangiumDocuments, ValidationAcceptor, ValidationChecks } from 'langium';
+import type { CpomAstType } from '../generated/ast.js';
+import type { CpomServices } from '../cpom-module.js';
+import type { CpomSettings } from '../cpom-settings.js';
+import { perimeterOf } from '../model/contract.js';
+import { RuleReporter } from './reporter.js';
+import type { RuleContext } from './rule-context.js';
+import { checkAvenant } from './rules/amendments.js';
+import { checkContractDates, checkDateExists } from './rules/dates.js';
+import { checkFiness } from './rules/finess.js';
+import { checkFollowUp } from './rules/followup.js';
+import { checkAmount, checkMeans } from './rules/funding.js';
+import { checkImports } from './rules/imports.js';
+import { checkObjectives, checkPercentage } from './rules/indicators.js';
+import { checkFrameCategories, checkParties, checkTarificationKinds } from './rules/parties.js';
+import { checkDepartmentCode, checkEstablishment, checkPerimeter, checkReferencesInPerimeter } from './rules/perimeter.js';
+import {
+    checkAvenantStructure, checkContractHasDiagnostic, checkContractStructure, checkDiagnosticSections, checkDuplicateNames,
+    checkSingleProps, checkTopLevelNames, checkUnused,
+} from './rules/structure.js';
+
+export function registerValidationChecks(services: CpomServices): void {
+    const registry = services.validation.ValidationRegistry;
+    const validator = new CpomValidator(services.cpom.Settings, services.shared.workspace.LangiumDocuments);
+    const checks: ValidationChecks<CpomAstType> = {
+        CpomFile: validator.wrap((file, ctx) => { checkImports(file, ctx); checkTopLevelNames(file, ctx); }),
+        Contrat: validator.wrap((contract, ctx) => {
+            checkContractStructure(contract, ctx);
+            checkDuplicateNames(contract, ctx);
+            checkContractDates(contract, ctx);
+            checkPerimeter(contract, ctx);
+            checkReferencesInPerimeter(contract, new Set(perimeterOf(contract)), ctx);
+            checkParties(contract, ctx);
+            checkFrameCategories(contract, ctx);
+            checkObjectives(contract, ctx);
+            checkMeans(contract, contract, ctx);
+            checkFollowUp(contract, ctx);
+            checkContractHasDiagnostic(contract, ctx);
+            checkUnused(contract, ctx);
+        }),
+        Catalogue: validator.wrap((catalogue, ctx) => checkDuplicateNames(catalogue, ctx)),
+        Avenant: validator.wrap((avenant, ctx) => {
+            checkAvenantStructure(avenant, ctx);
+            checkDuplicateNames(avenant, ctx);
+            checkAvenant(avenant, ctx);
+        }),
+        Etablissement: validator.wrap((e, ctx) => { checkSingleProps(e, ctx); checkEstablishment(e, ctx); checkTarificationKinds(e, ctx); }),
+        Gestionnaire: validator.wrap(checkSingleProps),
+        Autorite: validator.wrap((a, ctx) => { checkSingleProps(a, ctx); checkDepartmentCode(a, ctx); }),
+        Indicateur: validator.wrap(checkSingleProps),
+        Financement: validator.wrap(checkSingleProps),
+        Modulation: validator.wrap(checkSingleProps),
+        Diagnostic: validator.wrap(checkDiagnosticSections),
+        Finess: validator.wrap(checkFiness),
+        Departements: validator.wrap(checkDepartmentCode),
+        DepartementEtab: validator.wrap(checkDepartmentCode),
+        Effet: validator.wrap(checkDateExists),
+        Fin: validator.wrap(checkDateExists),
+        DateSignature: validator.wrap(checkDateExists),
+        Prorogation: validator.wrap(checkDateExists),
+        Action: validator.wrap(checkDateExists),
+        Valeur: validator.wrap(checkPercentage),
+        Montant: validator.wrap(checkAmount),
+    };
+    registry.register(checks, validator);
+}
+
+export class CpomValidator {
+    constructor(private readonly settings: CpomSettings, private readonly documents: LangiumDocuments) {}
+
+    /** Adapts a rule `(node, ctx)` to a Langium check `(node, accept)`. */
+    wrap<N>(rule: (node: N, ctx: RuleContext) => void): (node: N, accept: ValidationAcceptor) => void {
+        return (node, accept) => rule(node, { reporter: new RuleReporter(accept, this.settings, node as AstNode), documents: this.documents });
+    }
+}

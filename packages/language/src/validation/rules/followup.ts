@@ -1,0 +1,77 @@
+/** Follow-up: comité de suivi, reviews in years 3 and 5, GMP/PMP, budget deadlines (arrêté du 3 mars 2017). */
+import * as ast from '../../generated/ast.js';
+import { contractPeriod, firstClause, isIvTer, signingParties, suiviItems } from '../../model/contract.js';
+import { monthNumber } from '../../model/dates.js';
+import { parseNumber } from '../../model/numbers.js';
+import { listText, type RuleContext } from '../rule-context.js';
+
+const DEADLINES: Record<string, { month: number; day: number; fr: string; en: string }> = {
+    eprd: { month: 6, day: 30, fr: '30 juin', en: '30 June' },
+    errd: { month: 4, day: 30, fr: '30 avril', en: '30 April' },
+};
+
+export function checkFollowUp(contract: ast.Contrat, ctx: RuleContext): void {
+    const suivi = firstClause(contract, ast.isSuivi);
+    const items = suiviItems(contract);
+    const period = contractPeriod(contract);
+    const comites = items.filter(ast.isComite);
+
+    for (const item of items) {
+        if ((ast.isRevue(item) || ast.isEvaluationGmpPmp(item)) && period) {
+            const year = Number(parseNumber(item.year));
+            const last = Math.max(period.lastYear, period.prorogation?.year ?? 0);
+            if (year < period.firstYear || year > last) {
+                ctx.reporter.report('CPOM083', { year: item.year, first: period.firstYear, last }, { node: item, property: 'year' });
+            }
+        }
+        if (ast.isTransmission(item)) {
+            const deadline = DEADLINES[item.document];
+            const month = monthNumber(item.month);
+            const day = Number(parseNumber(item.day));
+            if (deadline && month !== undefined && (month > deadline.month || (month === deadline.month && day > deadline.day))) {
+                ctx.reporter.report('CPOM084', {
+                    document: item.document.toUpperCase(), date: `${item.day} ${item.month}`, deadline: ctx.reporter.t(deadline),
+                }, { node: item, property: 'month' });
+            }
+        }
+    }
+
+    // CPOM085: the parties sit on the comité de suivi.
+    if (comites.length > 0) {
+        const members = new Set(comites.flatMap(c => c.members.map(m => m.ref)));
+        for (const party of signingParties(contract)) {
+            if (!members.has(party)) {
+                ctx.reporter.report('CPOM085', { party: party.name }, { node: comites[0], keyword: comites[0].$cstNode?.text.startsWith('comité') ? 'comité' : 'comite' });
+            }
+        }
+    }
+
+    if (!isIvTer(contract) || !suivi) {
+        return;
+    }
+    if (comites.length === 0) {
+        ctx.reporter.report('CPOM080', {}, { node: suivi, keyword: 'suivi' });
+    }
+    if (!period) {
+        return;
+    }
+    const mid = period.firstYear + 2;
+    const final = period.firstYear + 4;
+    const reviews = items.filter(ast.isRevue);
+    const hasReview = (kind: string, year: number) => reviews.some(r => r.kind === kind && Number(parseNumber(r.year)) === year);
+    const missing: string[] = [];
+    if (!hasReview('mi_parcours', mid)) missing.push(`revue mi_parcours ${mid}`);
+    if (!hasReview('finale', final)) missing.push(`revue finale ${final}`);
+    if (missing.length > 0) {
+        ctx.reporter.report('CPOM081', { mid, final, missing: listText(missing, ctx.reporter.locale) }, { node: suivi, keyword: 'suivi' });
+    }
+    const evaluations = items.filter(ast.isEvaluationGmpPmp);
+    const years = evaluations.map(e => Number(parseNumber(e.year)));
+    if (!years.includes(mid)) {
+        const target = evaluations[0] ?? suivi;
+        ctx.reporter.report('CPOM082', {
+            expected: mid,
+            actual: years.length > 0 ? years.join(', ') : ctx.reporter.t({ fr: 'aucune évaluation', en: 'no assessment' }),
+        }, evaluations[0] ? { node: target, property: 'year' } : { node: suivi, keyword: 'suivi' });
+    }
+}

@@ -1,0 +1,211 @@
+/** Funding lines: years, amounts, distributions, payers, dotation globalisée commune, modulation (R.314-40 ff.). */
+import * as ast from '../../generated/ast.js';
+import { AUTHORITY_ROLE_LABELS } from '../../model/categories.js';
+import {
+    authorityKind, clausesOf, contractPeriod, contractYears, establishmentFacts, fundedEstablishments, fundingNature,
+    isDepartmentalAuthority, legalFrames, propsOf, signingParties,
+} from '../../model/contract.js';
+import { formatEuros, parseCents, parseNumber } from '../../model/numbers.js';
+import type { Localized } from '../../diagnostics/rules.js';
+import { listText, type RuleContext } from '../rule-context.js';
+
+const FUNDING_MISSING: Record<string, Localized> = {
+    nature: { fr: 'sa nature', en: 'its nature' },
+    financeur: { fr: 'son financeur', en: 'its payer' },
+    etablissements: { fr: 'les établissements financés', en: 'the establishments funded' },
+    montants: { fr: 'ses montants annuels', en: 'its yearly amounts' },
+    actualisation: { fr: "sa méthode d'actualisation (R.314-40)", en: 'its actualisation method (R.314-40)' },
+};
+
+const NATURE_LABELS: Record<string, Localized> = {
+    forfait_global_soins: { fr: 'forfait global soins', en: 'forfait global soins' },
+    forfait_soins: { fr: 'forfait soins', en: 'forfait soins' },
+    forfait_global_dependance: { fr: 'forfait global dépendance', en: 'forfait global dépendance' },
+    tarif_hebergement: { fr: 'tarif hébergement', en: 'tarif hébergement' },
+    forfait_autonomie: { fr: 'forfait autonomie', en: 'forfait autonomie' },
+    dotation_esat: { fr: "dotation d'ESAT", en: 'ESAT dotation' },
+};
+
+/** CPOM009: amounts to the cent. */
+export function checkAmount(amount: ast.Montant, ctx: RuleContext): void {
+    if (amount.value && parseCents(amount.value) === undefined) {
+        ctx.reporter.report('CPOM009', { amount: amount.value }, { node: amount, property: 'value' });
+    }
+}
+
+/** Rules of one funding line; `owner` is the contract (or the avenant's contract) that gives the period and parties. */
+export function checkFunding(funding: ast.Financement, contract: ast.Contrat, signers: ReadonlySet<ast.Partie>, ctx: RuleContext): void {
+    const missing: string[] = [];
+    if (!funding.props.some(ast.isNature)) missing.push('nature');
+    if (!funding.props.some(ast.isFinanceur)) missing.push('financeur');
+    if (!funding.props.some(ast.isConcernes)) missing.push('etablissements');
+    if (!funding.props.some(ast.isMontants)) missing.push('montants');
+    if (!funding.props.some(ast.isActualisation)) missing.push('actualisation');
+    if (missing.length > 0) {
+        ctx.reporter.report('CPOM066', { name: funding.name, missing: listText(missing.map(m => ctx.reporter.t(FUNDING_MISSING[m])), ctx.reporter.locale) }, { node: funding, property: 'name' });
+    }
+
+    const period = contractPeriod(contract);
+    const amounts = new Map<number, number>();
+    const inAvenant = ast.isAvenant(funding.$container?.$container);
+    for (const montants of propsOf(funding, ast.isMontants)) {
+        for (const line of montants.amounts) {
+            const year = Number(parseNumber(line.year));
+            if (amounts.has(year)) {
+                ctx.reporter.report('CPOM058', { year: line.year }, { node: line, property: 'year' });
+                continue;
+            }
+            const cents = parseCents(line.amount?.value);
+            amounts.set(year, cents ?? 0);
+            if (period && (year < period.firstYear || year > lastYear(period))) {
+                ctx.reporter.report('CPOM061', { year: line.year, first: period.firstYear, last: lastYear(period) }, { node: line, property: 'year' });
+            }
+        }
+        if (period && !inAvenant) {
+            const absent = contractYears(period).filter(y => !amounts.has(y));
+            if (absent.length > 0) {
+                ctx.reporter.report('CPOM060', { name: funding.name, years: listText(absent.map(String), ctx.reporter.locale) }, { node: montants, keyword: 'montants' });
+            }
+        }
+    }
+
+    const funded = new Set(fundedEstablishments(funding));
+    const distributionYears = new Set<number>();
+    for (const repartition of propsOf(funding, ast.isRepartition)) {
+        const year = Number(parseNumber(repartition.year));
+        if (distributionYears.has(year)) {
+            ctx.reporter.report('CPOM058', { year: repartition.year }, { node: repartition, property: 'year' });
+            continue;
+        }
+        distributionYears.add(year);
+        let sum = 0;
+        for (const part of repartition.shares) {
+            sum += parseCents(part.amount?.value) ?? 0;
+            const target = part.establishment.ref;
+            if (target && funded.size > 0 && !funded.has(target)) {
+                ctx.reporter.report('CPOM070', { establishment: target.name, name: funding.name }, { node: part, property: 'establishment' });
+            }
+        }
+        const expected = amounts.get(year) ?? 0;
+        if (sum !== expected) {
+            ctx.reporter.report('CPOM062', {
+                year: repartition.year, name: funding.name, sum: formatEuros(sum), amount: formatEuros(expected), gap: formatEuros(sum - expected),
+            }, { node: repartition, property: 'year' });
+        }
+    }
+
+    const nature = fundingNature(funding);
+    const financeur = funding.props.find(ast.isFinanceur);
+    const payer = financeur?.payer.ref;
+    if (financeur && payer) {
+        checkPayerKind(funding, nature, payer, financeur, ctx);
+        if (signers.size > 0 && !signers.has(payer)) {
+            ctx.reporter.report('CPOM065', { payer: payer.name, name: funding.name }, { node: financeur, property: 'payer' });
+        }
+    }
+    if (nature === 'dotation_globalisee_commune') {
+        checkCommonDotation(funding, [...funded], ctx);
+    }
+}
+
+function lastYear(period: { lastYear: number; prorogation?: { year: number } }): number {
+    return Math.max(period.lastYear, period.prorogation?.year ?? period.lastYear);
+}
+
+function checkPayerKind(funding: ast.Financement, nature: string | undefined, payer: ast.Autorite, financeur: ast.Financeur, ctx: RuleContext): void {
+    const kind = authorityKind(payer);
+    let expected: Array<'ars' | 'departement' | 'prefet'> | undefined;
+    let label: Localized | undefined;
+    if (nature === 'forfait_global_soins' || nature === 'forfait_soins') {
+        expected = ['ars'];
+        label = NATURE_LABELS[nature];
+    } else if (nature === 'forfait_global_dependance' || nature === 'tarif_hebergement' || nature === 'forfait_autonomie') {
+        expected = ['departement'];
+        label = NATURE_LABELS[nature];
+    } else if ((nature === 'dotation_globale' || nature === 'dotation_globalisee_commune')) {
+        const categories = fundedEstablishments(funding).map(e => establishmentFacts(e).category?.key);
+        if (categories.length > 0 && categories.every(c => c === 'ESAT')) {
+            expected = ['ars', 'prefet'];
+            label = NATURE_LABELS.dotation_esat;
+        }
+    }
+    if (!expected || !label) return;
+    const ok = expected.some(e => e === 'departement' ? isDepartmentalAuthority(payer) : e === kind);
+    if (!ok) {
+        ctx.reporter.report('CPOM064', {
+            nature: ctx.reporter.t(label),
+            expected: listText(expected.map(e => AUTHORITY_ROLE_LABELS[e][ctx.reporter.locale]), ctx.reporter.locale),
+            name: funding.name, payer: payer.name,
+        }, { node: financeur, property: 'payer' });
+    }
+}
+
+/** CPOM063 (R.314-43-1): same tarification authorities and same financements. */
+function checkCommonDotation(funding: ast.Financement, establishments: ast.Etablissement[], ctx: RuleContext): void {
+    const authorityKey = (e: ast.Etablissement) => establishmentFacts(e).tarification.map(a => a.name).sort().join('+');
+    const financementKey = (e: ast.Etablissement) => [...(establishmentFacts(e).category?.financements ?? [])].sort().join('+');
+    const describe = (key: (e: ast.Etablissement) => string) => {
+        const groups = new Map<string, string[]>();
+        for (const e of establishments) {
+            const k = key(e);
+            if (k) groups.set(k, [...(groups.get(k) ?? []), e.name]);
+        }
+        return groups;
+    };
+    const byAuthority = describe(authorityKey);
+    const byFinancement = describe(financementKey);
+    const concernes = funding.props.find(ast.isConcernes) ?? funding;
+    if (byAuthority.size > 1) {
+        ctx.reporter.report('CPOM063', {
+            name: funding.name,
+            difference: ctx.reporter.t({ fr: "d'autorités de tarification différentes", en: 'under different tarification authorities' }),
+            details: [...byAuthority].map(([k, names]) => `${k} : ${names.join(', ')}`).join(' ; '),
+        }, { node: concernes });
+    } else if (byFinancement.size > 1) {
+        ctx.reporter.report('CPOM063', {
+            name: funding.name,
+            difference: ctx.reporter.t({ fr: 'aux financements différents', en: 'with different financements' }),
+            details: [...byFinancement].map(([k, names]) => `${k.replace(/_/g, ' ')} : ${names.join(', ')}`).join(' ; '),
+        }, { node: concernes });
+    }
+}
+
+export function checkMeans(container: ast.Contrat | ast.Avenant, contract: ast.Contrat, ctx: RuleContext): void {
+    const signers = ast.isAvenant(container) ? new Set([...signingParties(contract), ...signingParties(container)]) : signingParties(contract);
+    const period = contractPeriod(contract);
+    const frames = legalFrames(contract);
+    for (const moyens of clausesOf(container, ast.isMoyens)) {
+        for (const item of moyens.items) {
+            if (ast.isFinancement(item)) {
+                checkFunding(item, contract, signers, ctx);
+            } else if (ast.isCnr(item)) {
+                const year = Number(parseNumber(item.year));
+                if (period && (year < period.firstYear || year > lastYear(period))) {
+                    ctx.reporter.report('CPOM071', { name: item.title, year: item.year, first: period.firstYear, last: lastYear(period) }, { node: item, property: 'year' });
+                }
+                const payer = item.payer?.ref;
+                if (payer && signers.size > 0 && !signers.has(payer)) {
+                    ctx.reporter.report('CPOM065', { payer: payer.name, name: item.title }, { node: item, property: 'payer' });
+                }
+            } else {
+                checkModulation(item, frames, ctx);
+            }
+        }
+    }
+}
+
+function checkModulation(modulation: ast.Modulation, frames: ReadonlySet<string>, ctx: RuleContext): void {
+    if (frames.size > 0 && !frames.has('L313-12-IVter') && !frames.has('L313-12-2')) {
+        ctx.reporter.report('CPOM067', { frames: [...frames].join(', ') }, { node: modulation, keyword: 'modulation' });
+    }
+    const criterion = modulation.props.find(ast.isCritere)?.value;
+    const justified = modulation.props.some(ast.isJustification);
+    if ((criterion === undefined || criterion === 'autre') && !justified) {
+        ctx.reporter.report('CPOM068', { name: modulation.funding.$refText }, { node: modulation, property: 'funding' });
+    }
+    const abattement = modulation.props.find(ast.isAbattement);
+    const value = parseNumber(abattement?.value?.number);
+    if (abattement && value !== undefined && value > 50) {
+        ctx.reporter.report('CPOM069', { value: abattement.value.number }, { node: abattement, property: 'value' });
+    }
+}

@@ -1,0 +1,96 @@
+/** Objectives and indicators: baseline, targets per year, direction, percentages (arrêté du 25 octobre 2019). */
+import * as ast from '../../generated/ast.js';
+import { contractPeriod, firstProp, indicatorsOf, objectivesOf } from '../../model/contract.js';
+import { plain } from '../../model/french.js';
+import { formatNumber, parseNumber } from '../../model/numbers.js';
+import type { RuleContext } from '../rule-context.js';
+
+const DEFAULT_MAX_OBJECTIVES = 12;
+
+export function checkObjectives(contract: ast.Contrat, ctx: RuleContext): void {
+    const objectives = objectivesOf(contract);
+    const max = ctx.reporter.numberOption('CPOM056', 'max', DEFAULT_MAX_OBJECTIVES);
+    if (objectives.length > max) {
+        ctx.reporter.report('CPOM056', { count: objectives.length, max }, { node: objectives[max], property: 'name' });
+    }
+    const period = contractPeriod(contract);
+    for (const objective of objectives) {
+        const indicators = indicatorsOf(objective);
+        if (indicators.length === 0) {
+            ctx.reporter.report('CPOM050', { name: objective.name }, { node: objective, property: 'name' });
+        }
+        for (const indicator of indicators) {
+            checkIndicator(indicator, period ? { first: period.firstYear, last: period.lastYear } : undefined, ctx);
+        }
+    }
+}
+
+function direction(indicator: ast.Indicateur): string | undefined {
+    const own = firstProp(indicator, ast.isSens)?.value;
+    if (own) return plain(own);
+    const base = indicator.base?.ref;
+    return base && base !== indicator ? direction(base) : undefined;
+}
+
+function checkIndicator(indicator: ast.Indicateur, period: { first: number; last: number } | undefined, ctx: RuleContext): void {
+    const baseline = firstProp(indicator, ast.isReference);
+    const cibles = firstProp(indicator, ast.isCibles);
+    if (!baseline) {
+        ctx.reporter.report('CPOM051', { name: indicator.name }, { node: indicator, property: 'name' });
+    }
+    if (!cibles || cibles.targets.length === 0) {
+        ctx.reporter.report('CPOM052', { name: indicator.name }, { node: indicator, property: 'name' });
+        return;
+    }
+    const seen = new Set<number>();
+    const points: Array<{ year: number; value: number; node: ast.Cible | ast.Reference }> = [];
+    cibles.targets.forEach((target) => {
+        const year = Number(parseNumber(target.year));
+        if (seen.has(year)) {
+            ctx.reporter.report('CPOM058', { year: target.year }, { node: target, property: 'year' });
+            return;
+        }
+        seen.add(year);
+        if (period && (year < period.first || year > period.last)) {
+            ctx.reporter.report('CPOM053', { year: target.year, first: period.first, last: period.last }, { node: target, property: 'year' });
+        }
+        const value = parseNumber(target.value?.number);
+        if (value !== undefined) points.push({ year, value, node: target });
+    });
+    if (period && !seen.has(period.last)) {
+        ctx.reporter.report('CPOM059', { name: indicator.name, year: period.last }, { node: cibles, keyword: 'cibles' });
+    }
+    points.sort((a, b) => a.year - b.year);
+    if (baseline) {
+        const year = Number(parseNumber(baseline.year));
+        const value = parseNumber(baseline.value?.number);
+        if (points.length > 0 && year >= points[0].year) {
+            ctx.reporter.report('CPOM057', { year: baseline.year, name: indicator.name, first: points[0].year }, { node: baseline, property: 'year' });
+        } else if (value !== undefined) {
+            points.unshift({ year, value, node: baseline });
+        }
+    }
+    const sens = direction(indicator);
+    if (!sens) return;
+    for (let i = 1; i < points.length; i++) {
+        const [a, b] = [points[i - 1], points[i]];
+        const wrong = sens === 'hausse' ? b.value < a.value : sens === 'baisse' ? b.value > a.value : b.value !== a.value;
+        if (wrong) {
+            const words = { hausse: { fr: 'hausse', en: 'up' }, baisse: { fr: 'baisse', en: 'down' }, maintien: { fr: 'stabilité', en: 'steady' } } as const;
+            ctx.reporter.report('CPOM054', {
+                name: indicator.name, direction: ctx.reporter.t(words[sens as keyof typeof words]),
+                from: formatNumber(a.value), fromYear: a.year, to: formatNumber(b.value), toYear: b.year,
+            }, { node: b.node, property: 'value' });
+            return;
+        }
+    }
+}
+
+/** CPOM055: any value written with % lies between 0 and 100. */
+export function checkPercentage(value: ast.Valeur, ctx: RuleContext): void {
+    if (value.unit !== '%') return;
+    const n = parseNumber(value.number);
+    if (n !== undefined && (n < 0 || n > 100)) {
+        ctx.reporter.report('CPOM055', { value: value.number }, { node: value });
+    }
+}

@@ -1,0 +1,153 @@
+/** Who signs: tarification authorities, payers, the gestionnaire, EHPAD tripartite contracts (L.313-11, L.313-12 IV ter). */
+import * as ast from '../../generated/ast.js';
+import { AUTHORITY_ROLE_LABELS, type AuthorityRole } from '../../model/categories.js';
+import {
+    authorityKind, clausesOf, establishmentFacts, firstClause, fundingsOf, gestionnaireOf,
+    isDepartmentalAuthority, isIvTer, legalFrames, perimeterOf, signatoriesOf, signingParties,
+} from '../../model/contract.js';
+import { findDepartment } from '../../model/departments.js';
+import { finessDepartment, isWellFormedFiness } from '../../model/finess.js';
+import { listText, type RuleContext } from '../rule-context.js';
+import { establishmentSite } from './perimeter.js';
+
+function roleOf(authority: ast.Autorite): AuthorityRole | undefined {
+    const kind = authorityKind(authority);
+    if (kind === 'ars' || kind === 'prefet') return kind;
+    if (kind === 'departement' || kind === 'metropole') return 'departement';
+    return undefined;
+}
+
+/** The département of an establishment: declared, or read from its FINESS number. */
+export function establishmentDepartment(e: ast.Etablissement): string | undefined {
+    const facts = establishmentFacts(e);
+    const declared = facts.department ? findDepartment(facts.department)?.code : undefined;
+    if (declared) return declared;
+    return facts.finess && isWellFormedFiness(facts.finess) ? findDepartment(finessDepartment(facts.finess))?.code : undefined;
+}
+
+export function checkParties(contract: ast.Contrat, ctx: RuleContext): void {
+    const signers = signingParties(contract);
+    const hasSignatories = contract.clauses.some(ast.isSignataires);
+    const perimeter = perimeterOf(contract);
+    const fundings = fundingsOf(contract);
+
+    // CPOM020: every tarification authority signs; reported once per authority, where it is first named.
+    if (hasSignatories) {
+        const reported = new Set<ast.Autorite>();
+        for (const e of perimeter) {
+            for (const tarification of e.props.filter(ast.isTarification)) {
+                tarification.authorities.forEach((ref, index) => {
+                    const authority = ref.ref;
+                    if (!authority || signers.has(authority) || reported.has(authority)) return;
+                    reported.add(authority);
+                    const others = perimeter.filter(o => o !== e && establishmentFacts(o).tarification.includes(authority)).length;
+                    const establishment = others > 0
+                        ? `${e.name} ${ctx.reporter.t({ fr: `et ${others} autre(s)`, en: `and ${others} other(s)` })}` : e.name;
+                    const site = contractOf(tarification) === contract ? { node: tarification, property: 'authorities', index } : establishmentSite(contract, e);
+                    ctx.reporter.report('CPOM020', { authority: authority.name, establishment }, site);
+                });
+            }
+        }
+    }
+
+    // CPOM022: the gestionnaire signs.
+    const gestionnaire = gestionnaireOf(contract);
+    const signatoriesClause = firstClause(contract, ast.isSignataires);
+    if (gestionnaire && signatoriesClause && !signers.has(gestionnaire)) {
+        ctx.reporter.report('CPOM022', { gestionnaire: gestionnaire.name }, { node: signatoriesClause, keyword: 'signataires' });
+    }
+
+    // CPOM021: a signing authority that neither tarifies nor funds.
+    for (const signatory of signatoriesOf(contract)) {
+        const party = signatory.party.ref;
+        if (!ast.isAutorite(party) || authorityKind(party) === 'organisme') continue;
+        const tarifies = perimeter.some(e => establishmentFacts(e).tarification.includes(party));
+        const pays = fundings.some(f => f.props.some(p => ast.isFinanceur(p) && p.payer.ref === party))
+            || clausesOf(contract, ast.isMoyens).some(m => m.items.some(i => ast.isCnr(i) && i.payer?.ref === party));
+        if (!tarifies && !pays) {
+            ctx.reporter.report('CPOM021', { authority: party.name }, { node: signatory, property: 'party' });
+        }
+    }
+
+    const cadre = firstClause(contract, ast.isCadre);
+    if (isIvTer(contract) && cadre && hasSignatories) {
+        // CPOM023: ARS and département sign an EHPAD CPOM.
+        const authorities = [...signers].filter(ast.isAutorite);
+        const missing: string[] = [];
+        if (!authorities.some(a => authorityKind(a) === 'ars')) missing.push(ctx.reporter.t({ fr: "l'ARS", en: 'the ARS' }));
+        if (!authorities.some(isDepartmentalAuthority)) missing.push(ctx.reporter.t({ fr: 'le conseil départemental', en: 'the conseil départemental' }));
+        if (missing.length > 0) {
+            ctx.reporter.report('CPOM023', { missing: listText(missing, ctx.reporter.locale) }, { node: cadre, keyword: 'cadre' });
+        } else {
+            // CPOM024: each département of an EHPAD of the perimeter signs (when authorities state their département).
+            const signingDepartments = new Set(authorities.filter(isDepartmentalAuthority).map(a => a.department ? findDepartment(a.department)?.code : undefined));
+            if (!signingDepartments.has(undefined)) {
+                const reported = new Set<string>();
+                for (const e of perimeter) {
+                    const category = establishmentFacts(e).category;
+                    const department = establishmentDepartment(e);
+                    if (category?.frame === 'L313-12-IVter' && department && !signingDepartments.has(department) && !reported.has(department)) {
+                        reported.add(department);
+                        ctx.reporter.report('CPOM024', { establishment: e.name, department }, establishmentSite(contract, e));
+                    }
+                }
+            }
+        }
+    }
+
+    // CPOM025: one region.
+    const regions = new Set(perimeter.map(establishmentDepartment).filter((d): d is string => d !== undefined).map(d => findDepartment(d)!.region));
+    const perimetre = firstClause(contract, ast.isPerimetre);
+    if (regions.size > 1 && perimetre) {
+        ctx.reporter.report('CPOM025', { regions: [...regions].sort().join(', ') }, { node: perimetre, keyword: perimetre.$cstNode?.text.startsWith('périmètre') ? 'périmètre' : 'perimetre' });
+    }
+}
+
+/** CPOM026: the category's usual tarification authorities. */
+export function checkTarificationKinds(e: ast.Etablissement, ctx: RuleContext): void {
+    const facts = establishmentFacts(e);
+    const tarification = e.props.find(ast.isTarification);
+    if (!facts.category || !tarification || facts.tarification.length === 0) return;
+    const actual = new Set(facts.tarification.map(roleOf).filter((r): r is AuthorityRole => r !== undefined));
+    const expected = new Set(facts.category.tarification);
+    const same = actual.size === expected.size && [...actual].every(r => expected.has(r));
+    if (!same) {
+        const label = (roles: Iterable<AuthorityRole>) => listText([...roles].map(r => AUTHORITY_ROLE_LABELS[r][ctx.reporter.locale]), ctx.reporter.locale);
+        ctx.reporter.report('CPOM026', {
+            category: facts.category.key, expected: label(expected), establishment: e.name, actual: label(actual) || '—',
+        }, { node: tarification, keyword: 'tarification' });
+    }
+}
+
+/** CPOM097: the legal frame follows from the categories of the perimeter. */
+export function checkFrameCategories(contract: ast.Contrat, ctx: RuleContext): void {
+    const cadre = firstClause(contract, ast.isCadre);
+    if (!cadre) return;
+    const frames = legalFrames(contract);
+    const categories = perimeterOf(contract).map(e => ({ e, category: establishmentFacts(e).category })).filter(x => x.category);
+    const t = ctx.reporter.t.bind(ctx.reporter);
+    const ehpad = categories.filter(x => x.category!.frame === 'L313-12-IVter');
+    if (frames.has('L313-12-IVter') && ehpad.length === 0 && categories.length > 0) {
+        ctx.reporter.report('CPOM097', { detail: t({ fr: "Le cadre L313-12-IVter concerne les EHPAD et PUV, mais le périmètre n'en compte aucun.", en: 'Frame L313-12-IVter is for EHPAD and PUV, but the perimeter has none.' }) }, { node: cadre, keyword: 'cadre' });
+    }
+    if (ehpad.length > 0 && !frames.has('L313-12-IVter')) {
+        ctx.reporter.report('CPOM097', { detail: t({ fr: `Le périmètre compte un EHPAD (${ehpad[0].e.name}) : le CPOM relève du IV ter de l'article L.313-12 (cadre L313-12-IVter).`, en: `The perimeter has an EHPAD (${ehpad[0].e.name}): the CPOM falls under L.313-12 IV ter (frame L313-12-IVter).` }) }, { node: cadre, keyword: 'cadre' });
+    }
+    if (frames.size === 1 && frames.has('L313-12-2')) {
+        const outside = categories.filter(x => x.category!.key === 'CAMSP' || (x.category!.tarification.length === 1 && x.category!.tarification[0] === 'departement'));
+        for (const x of outside) {
+            ctx.reporter.report('CPOM097', { detail: t({ fr: `${x.e.name} (${x.category!.key}) n'entre pas dans le champ de l'article L.313-12-2 (CAMSP et ESMS de compétence exclusive du département).`, en: `${x.e.name} (${x.category!.key}) is outside the scope of L.313-12-2 (CAMSP and ESMS under the exclusive competence of the département).` }) }, establishmentSite(contract, x.e));
+        }
+    }
+    const chrs = categories.find(x => x.category!.frame === 'L313-11-2');
+    if (chrs && !frames.has('L313-11-2')) {
+        ctx.reporter.report('CPOM097', { detail: t({ fr: `Le périmètre compte un CHRS (${chrs.e.name}) : son CPOM relève de l'article L.313-11-2.`, en: `The perimeter has a CHRS (${chrs.e.name}): its CPOM falls under L.313-11-2.` }) }, { node: cadre, keyword: 'cadre' });
+    }
+}
+
+function contractOf(node: ast.Tarification): ast.Contrat | undefined {
+    let current: import('langium').AstNode | undefined = node;
+    while (current && !ast.isContrat(current)) current = current.$container;
+    return current;
+}
+

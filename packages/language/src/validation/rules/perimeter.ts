@@ -1,0 +1,166 @@
+/** Establishments of the perimeter: identification, category, capacity, departments (arrêté 2017 art. 1). */
+import { AstUtils, type AstNode } from 'langium';
+import * as ast from '../../generated/ast.js';
+import { findCategory, findCategoryByCode } from '../../model/categories.js';
+import { clausesOf, establishmentFacts, firstClause, firstProp, gestionnaireOf, perimeterOf, propsOf } from '../../model/contract.js';
+import { findDepartment } from '../../model/departments.js';
+import { finessDepartment, isWellFormedFiness, normaliseFiness } from '../../model/finess.js';
+import { parseNumber } from '../../model/numbers.js';
+import type { Localized } from '../../diagnostics/rules.js';
+import { listText, type RuleContext } from '../rule-context.js';
+
+const MISSING_LABELS: Record<string, Localized> = {
+    finess: { fr: 'son numéro FINESS', en: 'its FINESS number' },
+    categorie: { fr: 'sa catégorie', en: 'its category' },
+    capacite: { fr: 'sa capacité', en: 'its capacity' },
+    tarification: { fr: 'son autorité de tarification', en: 'its tarification authority' },
+};
+
+/** What an establishment leaves out, among what every ESMS of a perimeter states. */
+export function missingEstablishmentFacts(e: ast.Etablissement): string[] {
+    const missing: string[] = [];
+    if (!e.props.some(ast.isFiness)) missing.push('finess');
+    if (!e.props.some(ast.isCategorie)) missing.push('categorie');
+    if (!e.props.some(ast.isCapacite)) missing.push('capacite');
+    if (!e.props.some(ast.isTarification)) missing.push('tarification');
+    return missing;
+}
+
+export function missingText(missing: readonly string[], ctx: RuleContext): string {
+    return listText(missing.map(m => ctx.reporter.t(MISSING_LABELS[m])), ctx.reporter.locale);
+}
+
+export function checkEstablishment(e: ast.Etablissement, ctx: RuleContext): void {
+    const added = ast.isAjout(e.$container);
+    const missing = missingEstablishmentFacts(e);
+    if (!added) {
+        if (missing.includes('finess')) {
+            ctx.reporter.report('CPOM030', { kind: ctx.reporter.t({ fr: "L'établissement", en: 'Establishment' }), name: e.name }, { node: e, property: 'name' });
+        }
+        const rest = missing.filter(m => m !== 'finess');
+        if (rest.length > 0) {
+            ctx.reporter.report('CPOM032', { name: e.name, missing: missingText(rest, ctx) }, { node: e, property: 'name' });
+        }
+    }
+    const categoryProp = firstProp(e, ast.isCategorie);
+    if (categoryProp) {
+        checkCategory(categoryProp, ctx);
+    }
+    for (const capacity of propsOf(e, ast.isCapacite)) {
+        const authorised = parseNumber(capacity.authorised);
+        const funded = parseNumber(capacity.funded);
+        if (authorised !== undefined && funded !== undefined && funded > authorised) {
+            ctx.reporter.report('CPOM038', { funded: capacity.funded!, authorised: capacity.authorised }, { node: capacity, property: 'funded' });
+        }
+    }
+    const departmentProp = firstProp(e, ast.isDepartementEtab);
+    const finessText = firstProp(e, ast.isFiness)?.value;
+    if (departmentProp && finessText) {
+        const finess = normaliseFiness(finessText).value;
+        const declared = findDepartment(departmentProp.code);
+        if (declared && isWellFormedFiness(finess) && finessDepartment(finess) !== declared.code) {
+            ctx.reporter.report('CPOM036', { finess, finessDepartment: finessDepartment(finess), name: e.name, department: declared.code }, { node: departmentProp, property: 'code' });
+        }
+    }
+}
+
+function checkCategory(prop: ast.Categorie, ctx: RuleContext): void {
+    const known = () => ['EHPAD', 'ESAT', 'IME', 'SSIAD', 'MAS', 'FAM', '…'].join(', ');
+    if (prop.category !== undefined) {
+        const category = findCategory(prop.category);
+        if (!category) {
+            ctx.reporter.report('CPOM033', { category: prop.category, known: known() }, { node: prop, property: 'category' });
+            return;
+        }
+        if (prop.code !== undefined) {
+            const code = Number(parseNumber(prop.code));
+            if (!category.finessCodes.includes(code)) {
+                ctx.reporter.report('CPOM034', { code: prop.code, category: category.key, expected: category.finessCodes.join('/') }, { node: prop, property: 'code' });
+            }
+        }
+    } else if (prop.code !== undefined && !findCategoryByCode(Number(parseNumber(prop.code)))) {
+        ctx.reporter.report('CPOM033', { category: prop.code, known: known() }, { node: prop, property: 'code' });
+    }
+}
+
+export function checkDepartmentCode(node: ast.Departements | ast.DepartementEtab | ast.Autorite, ctx: RuleContext): void {
+    const codes = ast.isDepartements(node) ? node.codes : ast.isDepartementEtab(node) ? [node.code] : node.department ? [node.department] : [];
+    codes.forEach((code, index) => {
+        if (code && !findDepartment(code)) {
+            ctx.reporter.report('CPOM027', { code }, {
+                node,
+                property: ast.isDepartements(node) ? 'codes' : ast.isDepartementEtab(node) ? 'code' : 'department',
+                index: ast.isDepartements(node) ? index : undefined,
+            });
+        }
+    });
+}
+
+/** Where to report a problem of a perimeter establishment: on it, or on its `inclut` when it comes from a catalogue. */
+export function establishmentSite(contract: ast.Contrat, e: ast.Etablissement): { node: AstNode; property?: string; index?: number } {
+    if (AstUtils.getDocument(e) === AstUtils.getDocument(contract) && AstUtils.hasContainerOfType(e, n => n === contract)) {
+        return { node: e, property: 'name' };
+    }
+    for (const perimeter of clausesOf(contract, ast.isPerimetre)) {
+        for (const item of perimeter.items) {
+            if (ast.isInclusion(item)) {
+                const index = item.establishments.findIndex(r => r.ref === e);
+                if (index >= 0) {
+                    return { node: item, property: 'establishments', index };
+                }
+            }
+        }
+    }
+    return { node: contract, property: 'name' };
+}
+
+export function checkPerimeter(contract: ast.Contrat, ctx: RuleContext): void {
+    const perimeter = perimeterOf(contract);
+    const gestionnaire = gestionnaireOf(contract);
+    if (gestionnaire && !gestionnaire.props.some(ast.isFiness)) {
+        ctx.reporter.report('CPOM030', { kind: ctx.reporter.t({ fr: 'Le gestionnaire', en: 'The gestionnaire' }), name: gestionnaire.name }, { node: gestionnaire, property: 'name' });
+    }
+    const ej = gestionnaire ? firstProp(gestionnaire, ast.isFiness)?.value : undefined;
+    const ejFiness = ej ? normaliseFiness(ej).value : undefined;
+    const seen = new Map<string, ast.Etablissement>();
+    for (const e of perimeter) {
+        const finess = establishmentFacts(e).finess;
+        if (!finess) {
+            continue;
+        }
+        const other = seen.get(finess);
+        if (other && other !== e) {
+            ctx.reporter.report('CPOM031', { finess, other: other.name }, establishmentSite(contract, e));
+        } else {
+            seen.set(finess, e);
+        }
+        if (finess === ejFiness) {
+            ctx.reporter.report('CPOM044', { finess, name: e.name }, establishmentSite(contract, e));
+        }
+    }
+    const declared = firstClause(contract, ast.isDepartements);
+    if (declared) {
+        const codes = new Set(declared.codes.map(c => findDepartment(c)?.code ?? c));
+        for (const e of perimeter) {
+            const department = findDepartment(establishmentFacts(e).department ?? '')?.code;
+            if (department && !codes.has(department)) {
+                ctx.reporter.report('CPOM035', { name: e.name, department, declared: declared.codes.join(', ') }, establishmentSite(contract, e));
+            }
+        }
+    }
+}
+
+/** CPOM037: objectives, actions, funding lines and distributions name establishments of the perimeter. */
+export function checkReferencesInPerimeter(owner: ast.Contrat | ast.Avenant, allowed: ReadonlySet<ast.Etablissement>, ctx: RuleContext): void {
+    for (const node of AstUtils.streamAllContents(owner)) {
+        if (ast.isInclusion(node) || ast.isRetrait(node)) {
+            continue;
+        }
+        for (const { reference, property, index } of AstUtils.streamReferences(node)) {
+            const target = 'ref' in reference ? reference.ref : undefined;
+            if (ast.isEtablissement(target) && !allowed.has(target)) {
+                ctx.reporter.report('CPOM037', { name: target.name }, { node, property, index });
+            }
+        }
+    }
+}
