@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { type CommandIO, FORMATS, type Format, runCheck } from './check.js';
+import { runRules } from './rules-command.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -46,12 +47,21 @@ export async function main(argv: readonly string[], io: CommandIO = defaultIO())
             exitCode = await runCheck(paths, { ...options, color }, io);
         });
 
+    program.command('rules')
+        .description('list the rules, show one, or write their Markdown pages')
+        .argument('[code]', 'a rule code (CPOM041) or name (finess-key)')
+        .addOption(new Option('--lang <lang>', 'language of titles').choices(['fr', 'en']).default('fr'))
+        .option('--write-docs <dir>', 'write one Markdown page per rule and an index into this folder')
+        .action((code: string | undefined, options: { lang: 'fr' | 'en'; writeDocs?: string }) => {
+            exitCode = runRules(code, options, io);
+        });
+
+    if (argv.length === 0) {
+        io.stderr(program.helpInformation());
+        return 2;
+    }
     try {
         await program.parseAsync(argv, { from: 'user' });
-        if (argv.length === 0) {
-            program.outputHelp();
-            return 2;
-        }
         return exitCode;
     } catch (error) {
         if (error instanceof CommanderError) {

@@ -3,17 +3,18 @@
  * declarations of the amended contract, then the exports of this file and of the files it imports.
  * Files that are not imported are not visible: cross-file references are explicit.
  */
-import { type AstNode, type AstNodeDescription, DefaultScopeProvider, AstUtils, DocumentCache, EMPTY_SCOPE, type LangiumCoreServices, type ReferenceInfo, type Scope, stream } from 'langium';
+import { type AstNode, type AstNodeDescription, DefaultScopeProvider, AstUtils, EMPTY_SCOPE, MapScope, WorkspaceCache, type LangiumCoreServices, type ReferenceInfo, type Scope } from 'langium';
 import * as ast from '../generated/ast.js';
 import { importedUris } from './imports.js';
 import { scopeOwner } from './cpom-scope-computation.js';
 
 export class CpomScopeProvider extends DefaultScopeProvider {
-    private readonly visibleUrisCache: DocumentCache<string, Set<string>>;
+    /** Global scope by document and reference type; cleared whenever any document of the workspace changes. */
+    private readonly visibleScopeCache: WorkspaceCache<string, Scope>;
 
     constructor(services: LangiumCoreServices) {
         super(services);
-        this.visibleUrisCache = new DocumentCache(services.shared);
+        this.visibleScopeCache = new WorkspaceCache(services.shared);
     }
 
     override getScope(context: ReferenceInfo): Scope {
@@ -46,12 +47,12 @@ export class CpomScopeProvider extends DefaultScopeProvider {
 
     protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
         const document = AstUtils.getDocument(context.container);
-        const uris = this.visibleUrisCache.get(document.uri, 'visible', () => new Set([
-            document.uri.toString(),
-            ...importedUris(document).map(u => u.toString()),
-        ]));
-        const elements = this.indexManager.allElements(referenceType, uris);
-        return elements.isEmpty() ? EMPTY_SCOPE : this.createScope(stream(elements));
+        return this.visibleScopeCache.get(`${document.uri.toString()}|${referenceType}`, () => {
+            const uris = new Set([document.uri.toString(), ...importedUris(document).map(u => u.toString())]);
+            // allElements() streams over a one-shot Map iterator: read it once.
+            const elements = this.indexManager.allElements(referenceType, uris).toArray();
+            return elements.length === 0 ? EMPTY_SCOPE : new MapScope(elements);
+        });
     }
 }
 

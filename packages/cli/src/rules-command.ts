@@ -1,0 +1,35 @@
+/** `cpom rules [CODE]`: the catalogue of rules in the terminal, or written as Markdown pages (docs/rules). */
+import * as path from 'node:path';
+import { getRule, RULES, ruleMarkdown, rulesIndexMarkdown, type Locale } from '@cpom/language';
+import type { CommandIO } from './check.js';
+import { writeFileAtomic } from './output.js';
+
+export interface RulesOptions {
+    readonly lang: Locale;
+    readonly writeDocs?: string;
+}
+
+export function runRules(code: string | undefined, options: RulesOptions, io: CommandIO): number {
+    if (options.writeDocs) {
+        const dir = path.resolve(io.cwd, options.writeDocs);
+        for (const rule of RULES) {
+            writeFileAtomic(path.join(dir, `${rule.code}.md`), ruleMarkdown(rule));
+        }
+        writeFileAtomic(path.join(dir, 'README.md'), rulesIndexMarkdown());
+        io.stdout(`${RULES.length} rule pages written to ${path.relative(io.cwd, dir) || '.'}\n`);
+        return 0;
+    }
+    if (code) {
+        const rule = getRule(code);
+        if (!rule) {
+            io.stderr(`cpom: unknown rule '${code}'\n`);
+            return 2;
+        }
+        io.stdout(ruleMarkdown(rule));
+        return 0;
+    }
+    for (const rule of RULES) {
+        io.stdout(`${rule.code}  ${rule.severity.padEnd(7)}  ${rule.confidence}  ${rule.name.padEnd(34)} ${rule.title[options.lang]}\n`);
+    }
+    return 0;
+}
