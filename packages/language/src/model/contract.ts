@@ -122,7 +122,7 @@ export function suiviItems(contract: ast.Contrat): ast.SuiviItem[] {
 export type AuthorityKindKey = 'ars' | 'departement' | 'metropole' | 'prefet' | 'organisme';
 
 export function authorityKind(authority: ast.Autorite): AuthorityKindKey {
-    return plain(authority.kind) as AuthorityKindKey;
+    return plain(authority.kind ?? "") as AuthorityKindKey;
 }
 
 /** Whether the authority plays the role of a département (conseil départemental or métropole). */
@@ -151,7 +151,7 @@ export function establishmentFacts(e: ast.Etablissement): EstablishmentFacts {
     return {
         finess: finessText !== undefined ? normaliseFiness(finessText).value : undefined,
         category,
-        department: firstProp(e, ast.isDepartementEtab)?.code.toUpperCase(),
+        department: firstProp(e, ast.isDepartementEtab)?.code?.toUpperCase(),
         tarification: propsOf(e, ast.isTarification).flatMap(t => t.authorities.map(a => a.ref).filter((a): a is ast.Autorite => a !== undefined)),
         capacities,
         authorisedPlaces: capacities.reduce((sum, c) => sum + (parseNumber(c.authorised) ?? 0), 0),

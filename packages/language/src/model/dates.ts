@@ -41,9 +41,16 @@ export function addYears(date: CalendarDate, years: number): CalendarDate {
     return { year, month: date.month, day: Math.min(date.day, daysInMonth(year, date.month)) };
 }
 
-/** The last day of a term of `years` years starting on `start`: the day before the anniversary. */
+/**
+ * The last day of a term of `years` years starting on `start`: the day before the anniversary.
+ * A term starting on 29 February has its anniversary on 1 March of a common year.
+ */
 export function endOfTerm(start: CalendarDate, years: number): CalendarDate {
-    return addDays(addYears(start, years), -1);
+    const year = start.year + years;
+    const anniversary = start.day > daysInMonth(year, start.month)
+        ? { year, month: start.month + 1, day: 1 }
+        : { year, month: start.month, day: start.day };
+    return addDays(anniversary, -1);
 }
 
 export function toIsoDate(date: CalendarDate): string {

@@ -114,7 +114,8 @@ export const DEPARTMENTS: readonly Department[] = [
 const BY_CODE = new Map(DEPARTMENTS.map(d => [d.code, d]));
 
 /** The département of a code as typed: `69`, `2a`, `9` (read as 09), `974`. */
-export function findDepartment(code: string): Department | undefined {
+export function findDepartment(code: string | undefined): Department | undefined {
+    if (!code) return undefined;
     const upper = code.toUpperCase();
     return BY_CODE.get(upper.length === 1 ? `0${upper}` : upper);
 }

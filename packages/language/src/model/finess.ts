@@ -13,9 +13,9 @@ export interface NormalisedFiness {
     readonly changed: boolean;
 }
 
-export function normaliseFiness(typed: string): NormalisedFiness {
-    const value = typed.replace(/\s+/g, '').toUpperCase();
-    return { value, changed: value !== typed };
+export function normaliseFiness(typed: string | undefined): NormalisedFiness {
+    const value = (typed ?? '').replace(/\s+/g, '').toUpperCase();
+    return { value, changed: value !== (typed ?? '') };
 }
 
 export function isWellFormedFiness(value: string): boolean {

@@ -1,4 +1,4 @@
 /** Keywords exist with and without accents (`état` and `etat`); the model compares their plain form. */
-export function plain(keyword: string): string {
-    return keyword.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+export function plain(keyword: string | undefined): string {
+    return (keyword ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }

@@ -2,7 +2,7 @@
  * Wires the rules to the AST. Node-level rules run on each node of their type; contract-level rules
  * run once per contract, avenant or catalogue. The rules themselves live in `rules/`, one concern per file.
  */
-import type { AstNode, LangiumDocuments, ValidationAcceptor, ValidationChecks } from 'langium';
+import { type AstNode, AstUtils, type LangiumDocuments, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { CpomAstType } from '../generated/ast.js';
 import type { CpomServices } from '../cpom-module.js';
 import type { CpomSettings } from '../cpom-settings.js';
@@ -28,7 +28,7 @@ export function registerValidationChecks(services: CpomServices): void {
     const validator = new CpomValidator(services.cpom.Settings, services.shared.workspace.LangiumDocuments);
     const checks: ValidationChecks<CpomAstType> = {
         CpomFile: validator.wrap((file, ctx) => { checkImports(file, ctx); checkTopLevelNames(file, ctx); }),
-        Contrat: validator.wrap((contract, ctx) => {
+        Contrat: validator.wrapWhole((contract, ctx) => {
             checkContractStructure(contract, ctx);
             checkDuplicateNames(contract, ctx);
             checkContractDates(contract, ctx);
@@ -42,8 +42,8 @@ export function registerValidationChecks(services: CpomServices): void {
             checkContractHasDiagnostic(contract, ctx);
             checkUnused(contract, ctx);
         }),
-        Catalogue: validator.wrap((catalogue, ctx) => checkDuplicateNames(catalogue, ctx)),
-        Avenant: validator.wrap((avenant, ctx) => {
+        Catalogue: validator.wrapWhole((catalogue, ctx) => checkDuplicateNames(catalogue, ctx)),
+        Avenant: validator.wrapWhole((avenant, ctx) => {
             checkAvenantStructure(avenant, ctx);
             checkDuplicateNames(avenant, ctx);
             checkAvenant(avenant, ctx);
@@ -75,5 +75,20 @@ export class CpomValidator {
     /** Adapts a rule `(node, ctx)` to a Langium check `(node, accept)`. */
     wrap<N>(rule: (node: N, ctx: RuleContext) => void): (node: N, accept: ValidationAcceptor) => void {
         return (node, accept) => rule(node, { reporter: new RuleReporter(accept, this.settings, node as AstNode), documents: this.documents });
+    }
+
+    /**
+     * Like `wrap`, for rules over a whole contract, catalogue or avenant: they run only on a document
+     * that parses. On a broken text they would report the consequences of the syntax error (a clause
+     * "missing" because it failed to parse) instead of the error itself.
+     */
+    wrapWhole<N>(rule: (node: N, ctx: RuleContext) => void): (node: N, accept: ValidationAcceptor) => void {
+        const checked = this.wrap(rule);
+        return (node, accept) => {
+            const { parseResult } = AstUtils.getDocument(node as AstNode);
+            if (parseResult.lexerErrors.length === 0 && parseResult.parserErrors.length === 0) {
+                checked(node, accept);
+            }
+        };
     }
 }
