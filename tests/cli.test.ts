@@ -238,7 +238,7 @@ describe('workspace loading', () => {
         write('multi/not-imported.cpom', contract);
         const run = await cpom(['check', 'multi/not-imported.cpom', 'multi/lib']);
         expect(run.code).toBe(1);
-        expect(run.stdout).toContain('CPOM002 « ETABS.ESAT_ROMANS » ne désigne aucun(e) établissement connu(e) ; « ETABS.ESAT_ROMANS » est déclaré dans lib/etabs.cpom : importez ce fichier');
+        expect(run.stdout).toContain('CPOM002 « ETABS.ESAT_ROMANS » est introuvable parmi les établissements ; « ETABS.ESAT_ROMANS » est déclaré dans lib/etabs.cpom : importez ce fichier');
     });
 });
 

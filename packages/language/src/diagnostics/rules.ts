@@ -50,8 +50,8 @@ export const RULES = [
         code: 'CPOM002', name: 'unresolved-reference', severity: 'error', category: 'structure', confidence: 'T',
         title: { fr: 'Référence non résolue', en: 'Unresolved reference' },
         message: {
-            fr: "« {name} » ne désigne aucun(e) {kind} connu(e){hint}.",
-            en: "'{name}' does not name any known {kind}{hint}."
+            fr: '« {name} » est introuvable parmi les {kinds}{hint}.',
+            en: "'{name}' is not among the known {kinds}{hint}."
         },
         rationale: 'A name is used that is declared nowhere visible: in the same contract, in the same file, or in an imported catalogue (`importe "…"`). Names from another file are visible only once that file is imported, under their qualified name (`CATALOGUE.NAME`).',
         source: 'CPOM language scoping rules.'
@@ -100,8 +100,8 @@ export const RULES = [
         code: 'CPOM007', name: 'unused-declaration', severity: 'warning', category: 'structure', confidence: 'T',
         title: { fr: 'Déclaration inutilisée', en: 'Unused declaration' },
         message: {
-            fr: "{kind} « {name} » est déclaré(e) mais n'est utilisé(e) nulle part dans le contrat.",
-            en: "{kind} '{name}' is declared but never used in the contract."
+            fr: 'Rien dans le contrat ne fait référence à {kind} « {name} » : déclaration inutilisée.',
+            en: "Nothing in the contract refers to {kind} '{name}': unused declaration."
         },
         rationale: 'An authority that neither signs, funds nor tarifies, or an establishment of the perimeter that is neither funded nor concerned by any objective, is usually a leftover of an earlier draft.',
         source: 'Completeness check of the CPOM language.'
@@ -254,8 +254,8 @@ export const RULES = [
         code: 'CPOM026', name: 'unexpected-tarification', severity: 'warning', category: 'parties', confidence: 'S',
         title: { fr: 'Autorité de tarification inattendue', en: 'Unexpected tarification authority' },
         message: {
-            fr: "Un(e) {category} est habituellement tarifé(e) par {expected} ; {establishment} déclare {actual}.",
-            en: 'A {category} is usually tarified by {expected}; {establishment} declares {actual}.'
+            fr: 'La catégorie {category} est habituellement tarifée par {expected} ; {establishment} déclare {actual}.',
+            en: 'Category {category} is usually tarified by {expected}; {establishment} declares {actual}.'
         },
         rationale: 'Each category of ESMS has its tarification authorities (R.314-105 and the FINESS mode de fixation tarifaire): ARS for IME, ESAT, MAS, SSIAD; ARS and département jointly for EHPAD, FAM, SAMSAH, CAMSP; département alone for foyers de vie, SAVS, SAAD; préfet for CHRS.',
         source: 'CASF R.314-105 (pre-2016 version); décret 2016-1814 (EHPAD); FINESS nomenclature TRE_R74 (mode de fixation tarifaire).'
@@ -562,7 +562,7 @@ export const RULES = [
         code: 'CPOM064', name: 'funding-payer', severity: 'error', category: 'funding', confidence: 'V',
         title: { fr: 'Financeur incompatible avec la nature du financement', en: 'Payer incompatible with the kind of funding' },
         message: {
-            fr: 'Un(e) {nature} est versé(e) par {expected} ; « {name} » a pour financeur {payer}.',
+            fr: 'Un financement de nature « {nature} » est versé par {expected} ; « {name} » a pour financeur {payer}.',
             en: "A {nature} is paid by {expected}; '{name}' is paid by {payer}."
         },
         rationale: 'For EHPAD the forfait global soins is fixed by the ARS, the forfait global dépendance and the tarif hébergement by the président du conseil départemental; the dotation of an ESAT is paid by the État and fixed by the ARS.',
@@ -629,13 +629,13 @@ export const RULES = [
         source: 'CASF R.314-43-1 (provisional distribution of the dotation).'
     }),
     rule({
-        code: 'CPOM071', name: 'cnr-year', severity: 'error', category: 'funding', confidence: 'G',
+        code: 'CPOM071', name: 'cnr-year', severity: 'error', category: 'funding', confidence: 'T',
         title: { fr: 'CNR hors période', en: 'CNR outside the period' },
         message: {
             fr: "Le crédit non reconductible « {name} » est prévu en {year}, hors de la période du contrat ({first}–{last}).",
             en: "Non-recurring credit '{name}' is planned for {year}, outside the contract period ({first}–{last})."
         },
-        rationale: 'Crédits non reconductibles are year-specific and outside the recurring base; they are planned within the contract years.',
+        rationale: 'Crédits non reconductibles are year-specific and outside the recurring base; like every amount of the contract, they are planned within its years (a structural check of the period).',
         source: 'Circulaire campagne 2013 (NOR AFSA1307280C), annexe 5.'
     }),
 

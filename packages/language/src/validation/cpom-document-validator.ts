@@ -11,12 +11,12 @@ import { formatMessage, type Locale } from '../diagnostics/rules.js';
 import type { CpomServices } from '../cpom-module.js';
 
 const KIND_NAMES: Record<string, { fr: string; en: string }> = {
-    Etablissement: { fr: 'établissement', en: 'establishment' },
-    Autorite: { fr: 'autorité', en: 'authority' },
-    Partie: { fr: 'partie (gestionnaire ou autorité)', en: 'party (gestionnaire or authority)' },
-    Indicateur: { fr: 'indicateur', en: 'indicator' },
-    Financement: { fr: 'ligne de financement', en: 'funding line' },
-    Contrat: { fr: 'contrat', en: 'contract' },
+    Etablissement: { fr: 'établissements', en: 'establishments' },
+    Autorite: { fr: 'autorités', en: 'authorities' },
+    Partie: { fr: 'parties (gestionnaire et autorités)', en: 'parties (gestionnaire and authorities)' },
+    Indicateur: { fr: 'indicateurs', en: 'indicators' },
+    Financement: { fr: 'lignes de financement', en: 'funding lines' },
+    Contrat: { fr: 'contrats', en: 'contracts' },
 };
 
 const SEVERITIES: Record<string, DiagnosticSeverity> = {
@@ -87,7 +87,7 @@ export class CpomDocumentValidator extends DefaultDocumentValidator {
     private linkingMessage(document: LangiumDocument, diagnostic: Diagnostic, locale: Locale): string {
         const data = diagnostic.data as { containerType?: string; property?: string; refText?: string };
         const refText = data.refText ?? '';
-        let kind = { fr: 'élément', en: 'element' };
+        let kind = { fr: 'éléments', en: 'elements' };
         if (data.containerType && data.property) {
             const type = this.services.shared.AstReflection.getReferenceType({ container: { $type: data.containerType } as AstNode, property: data.property, reference: undefined as never });
             kind = KIND_NAMES[type] ?? kind;
@@ -101,7 +101,7 @@ export class CpomDocumentValidator extends DefaultDocumentValidator {
                 ? ` ; « ${elsewhere.name} » est déclaré dans ${relative} : importez ce fichier (importe "${relative}")`
                 : `; '${elsewhere.name}' is declared in ${relative}: import that file (importe "${relative}")`;
         }
-        return formatMessage('CPOM002', { name: refText, kind: kind[locale], hint }, locale);
+        return formatMessage('CPOM002', { name: refText, kinds: kind[locale], hint }, locale);
     }
 }
 

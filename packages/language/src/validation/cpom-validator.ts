@@ -48,7 +48,7 @@ export function registerValidationChecks(services: CpomServices): void {
             checkDuplicateNames(avenant, ctx);
             checkAvenant(avenant, ctx);
         }),
-        Etablissement: validator.wrap((e, ctx) => { checkSingleProps(e, ctx); checkEstablishment(e, ctx); checkTarificationKinds(e, ctx); }),
+        Etablissement: validator.wrapWhole((e, ctx) => { checkSingleProps(e, ctx); checkEstablishment(e, ctx); checkTarificationKinds(e, ctx); }),
         Gestionnaire: validator.wrap(checkSingleProps),
         Autorite: validator.wrap((a, ctx) => { checkSingleProps(a, ctx); checkDepartmentCode(a, ctx); }),
         Indicateur: validator.wrap(checkSingleProps),
