@@ -121,6 +121,25 @@ describe('exit codes', () => {
     });
 });
 
+describe('safety', () => {
+    it('never writes the report over a contract', async () => {
+        const run = await cpom(['check', 'clean/base.cpom', '-o', 'clean/base.cpom']);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain('refusing to write the report over a contract');
+        expect(readFileSync(path.join(dir, 'clean/base.cpom'), 'utf8')).toBe(BASE);
+    });
+
+    it('reads a file saved as Windows-1252, and says so', async () => {
+        // Windows-1252 is Latin-1 plus, among others, € at 0x80 and – at 0x96.
+        const text = variant('LATIN1').replace('perimetre {', 'périmètre {');
+        const latin1 = Buffer.from([...text].map(c => (c === '€' ? 0x80 : c === '–' ? 0x96 : c.charCodeAt(0))));
+        writeFileSync(path.join(dir, 'latin1.cpom'), latin1);
+        const run = await cpom(['check', 'latin1.cpom']);
+        expect(run.stderr).toContain("is not valid UTF-8: read as Windows-1252");
+        expect(run.code).toBe(0);
+    });
+});
+
 describe('languages', () => {
     it('speaks English on request', async () => {
         const run = await cpom(['check', 'bad/wrong-key.cpom', '--lang', 'en']);

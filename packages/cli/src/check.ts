@@ -36,10 +36,16 @@ export interface CommandIO {
 /** Where the rule pages are: the docs/rules folder of this repository. */
 export const RULES_BASE_URI = pathToFileURL(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/rules') + '/').href;
 
-export async function buildReport(paths: readonly string[], options: Pick<CheckOptions, 'lang' | 'config' | 'quiet'>, io: Pick<CommandIO, 'cwd'>): Promise<CheckReport> {
+export async function buildReport(paths: readonly string[], options: Pick<CheckOptions, 'lang' | 'config' | 'quiet' | 'output'>, io: Pick<CommandIO, 'cwd' | 'stderr'>): Promise<CheckReport> {
     const files = await expandPaths(paths, io.cwd);
     if (files.length === 0) {
         throw new UsageError(`no .cpom contract found in ${paths.map(p => `'${p}'`).join(', ')}`);
+    }
+    if (options.output) {
+        const output = path.resolve(io.cwd, options.output);
+        if (output.endsWith('.cpom') || files.includes(output)) {
+            throw new UsageError(`refusing to write the report over a contract: '${options.output}'`);
+        }
     }
     const configs = new ConfigFiles(options.config ? path.resolve(io.cwd, options.config) : undefined);
     for (const file of files) {
@@ -49,7 +55,7 @@ export async function buildReport(paths: readonly string[], options: Pick<CheckO
     const settings = services.Cpom.cpom.Settings;
     settings.forcedLocale = options.lang;
     settings.setConfigResolver(uri => configs.forFile(uri.fsPath));
-    const workspace = await loadWorkspace(services, files);
+    const workspace = await loadWorkspace(services, files, message => io.stderr(`cpom: note: ${message}\n`));
     const reports = workspace.files.filter(f => f.requested).map(f => ({
         path: path.relative(io.cwd, f.path).split(path.sep).join('/') || path.basename(f.path),
         absolutePath: f.path,

@@ -27,15 +27,28 @@ export function createServices(): CpomServicesBundle {
     return createCpomServices(NodeFileSystem);
 }
 
-function readContract(file: string): string {
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const WINDOWS_1252 = new TextDecoder('windows-1252');
+
+/** Reads a contract as UTF-8; a file saved by an old Windows editor (not valid UTF-8) is read as Windows-1252. */
+function readContract(file: string, warn: (message: string) => void): string {
+    let bytes: Buffer;
     try {
-        return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+        bytes = readFileSync(file);
     } catch (error) {
         throw new UsageError(`cannot read '${file}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
+    let text: string;
+    try {
+        text = UTF8.decode(bytes);
+    } catch {
+        text = WINDOWS_1252.decode(bytes);
+        warn(`'${file}' is not valid UTF-8: read as Windows-1252`);
+    }
+    return text.replace(/^\uFEFF/, '');
 }
 
-export async function loadWorkspace(services: CpomServicesBundle, paths: readonly string[]): Promise<Workspace> {
+export async function loadWorkspace(services: CpomServicesBundle, paths: readonly string[], warn: (message: string) => void = () => {}): Promise<Workspace> {
     const { shared } = services;
     const factory = shared.workspace.LangiumDocumentFactory;
     const documents = shared.workspace.LangiumDocuments;
@@ -47,7 +60,7 @@ export async function loadWorkspace(services: CpomServicesBundle, paths: readonl
         const uri = URI.file(next.path);
         if (seen.has(uri.toString())) continue;
         seen.add(uri.toString());
-        const text = readContract(next.path);
+        const text = readContract(next.path, warn);
         const document = factory.fromString(text, uri);
         documents.addDocument(document);
         files.push({ path: next.path, uri, text, document, requested: next.requested });
