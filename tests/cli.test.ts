@@ -136,6 +136,7 @@ describe('safety', () => {
         writeFileSync(path.join(dir, 'latin1.cpom'), latin1);
         const run = await cpom(['check', 'latin1.cpom']);
         expect(run.stderr).toContain("is not valid UTF-8: read as Windows-1252");
+        expect(run.stdout).toContain(' 0 erreur,');
         expect(run.code).toBe(0);
     });
 });

@@ -28,7 +28,17 @@ export function createServices(): CpomServicesBundle {
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
-const WINDOWS_1252 = new TextDecoder('windows-1252');
+
+/** Windows-1252 differs from Latin-1 in 0x80–0x9F (€, –, ’, œ…); Node's TextDecoder reads that range as Latin-1. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+    let text = '';
+    for (const byte of bytes) {
+        text += byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+    }
+    return text;
+}
 
 /** Reads a contract as UTF-8; a file saved by an old Windows editor (not valid UTF-8) is read as Windows-1252. */
 function readContract(file: string, warn: (message: string) => void): string {
@@ -42,7 +52,7 @@ function readContract(file: string, warn: (message: string) => void): string {
     try {
         text = UTF8.decode(bytes);
     } catch {
-        text = WINDOWS_1252.decode(bytes);
+        text = decodeWindows1252(bytes);
         warn(`'${file}' is not valid UTF-8: read as Windows-1252`);
     }
     return text.replace(/^\uFEFF/, '');

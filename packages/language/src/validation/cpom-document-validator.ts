@@ -67,7 +67,8 @@ export class CpomDocumentValidator extends DefaultDocumentValidator {
 
     override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], _options: ValidationOptions): void {
         for (const error of parseResult.lexerErrors) {
-            const text = (parseResult.value.$cstNode?.text ?? '').substr(error.offset, Math.max(1, Math.min(error.length, 20)));
+            const source = parseResult.value.$document?.textDocument.getText() ?? '';
+            const text = source.substr(error.offset, Math.max(1, Math.min(error.length, 20)));
             const start = { line: (error.line ?? 1) - 1, character: (error.column ?? 1) - 1 };
             diagnostics.push({
                 severity: DiagnosticSeverity.Error,
