@@ -11,3 +11,4 @@ export * from './model/departments.js';
 export * from './model/contract.js';
 export * from './references/imports.js';
 export * from './diagnostics/rule-docs.js';
+export * from './model/avenants.js';

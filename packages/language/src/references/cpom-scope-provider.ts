@@ -1,20 +1,24 @@
 /**
  * Resolves names: local declarations first (see CpomScopeComputation), then, inside an avenant, the
- * declarations of the amended contract, then the exports of this file and of the files it imports.
+ * declarations of the earlier avenants and of the amended contract, then the exports of this file and of the files it imports.
  * Files that are not imported are not visible: cross-file references are explicit.
  */
-import { type AstNode, type AstNodeDescription, DefaultScopeProvider, AstUtils, EMPTY_SCOPE, MapScope, WorkspaceCache, type LangiumCoreServices, type ReferenceInfo, type Scope } from 'langium';
+import { type AstNode, type AstNodeDescription, DefaultScopeProvider, AstUtils, EMPTY_SCOPE, MapScope, WorkspaceCache, type LangiumCoreServices, type LangiumDocuments, type ReferenceInfo, type Scope } from 'langium';
 import * as ast from '../generated/ast.js';
 import { importedUris } from './imports.js';
 import { scopeOwner } from './cpom-scope-computation.js';
+import { earlierAvenants } from '../model/avenants.js';
 
 export class CpomScopeProvider extends DefaultScopeProvider {
     /** Global scope by document and reference type; cleared whenever any document of the workspace changes. */
     private readonly visibleScopeCache: WorkspaceCache<string, Scope>;
 
+    private readonly documents: LangiumDocuments;
+
     constructor(services: LangiumCoreServices) {
         super(services);
         this.visibleScopeCache = new WorkspaceCache(services.shared);
+        this.documents = services.shared.workspace.LangiumDocuments;
     }
 
     override getScope(context: ReferenceInfo): Scope {
@@ -29,11 +33,14 @@ export class CpomScopeProvider extends DefaultScopeProvider {
                 layers.push(localSymbols.getStream(current).filter((d: AstNodeDescription) => this.reflection.isSubtype(d.type, referenceType)));
             }
             if (current === avenant) {
-                // Inside an avenant, the amended contract's names come right after the avenant's own.
+                // Inside an avenant: its own names, then those of the earlier avenants (latest first), then the contract's.
                 const amended = avenant.contract.ref;
-                const amendedSymbols = amended ? AstUtils.getDocument(amended).localSymbols : undefined;
-                if (amended && amendedSymbols?.has(amended)) {
-                    layers.push(amendedSymbols.getStream(amended).filter((d: AstNodeDescription) => this.reflection.isSubtype(d.type, referenceType)));
+                const owners: AstNode[] = amended ? [...earlierAvenants(avenant, this.documents).reverse(), amended] : [];
+                for (const owner of owners) {
+                    const symbols = AstUtils.getDocument(owner).localSymbols;
+                    if (symbols?.has(owner)) {
+                        layers.push(symbols.getStream(owner).filter((d: AstNodeDescription) => this.reflection.isSubtype(d.type, referenceType)));
+                    }
                 }
             }
             current = current.$container;
