@@ -58,7 +58,8 @@ export function checkEstablishment(e: ast.Etablissement, ctx: RuleContext): void
     if (departmentProp && finessText) {
         const finess = normaliseFiness(finessText).value;
         const declared = findDepartment(departmentProp.code);
-        if (declared && isWellFormedFiness(finess) && finessDepartment(finess) !== declared.code) {
+        // A prefix that is no département (20, 96, 99) is CPOM042's concern, not a mismatch.
+        if (declared && isWellFormedFiness(finess) && findDepartment(finessDepartment(finess)) && finessDepartment(finess) !== declared.code) {
             ctx.reporter.report('CPOM036', { finess, finessDepartment: finessDepartment(finess), name: e.name, department: declared.code }, { node: departmentProp, property: 'code' });
         }
     }
@@ -142,7 +143,11 @@ export function checkPerimeter(contract: ast.Contrat, ctx: RuleContext): void {
     if (declared) {
         const codes = new Set(declared.codes.map(c => findDepartment(c)?.code ?? c));
         for (const e of perimeter) {
-            const department = findDepartment(establishmentFacts(e).department ?? '')?.code;
+            // Declared, or else read from the FINESS number: the header covers every establishment.
+            const facts = establishmentFacts(e);
+            const department = facts.department !== undefined
+                ? findDepartment(facts.department)?.code
+                : facts.finess && isWellFormedFiness(facts.finess) ? findDepartment(finessDepartment(facts.finess))?.code : undefined;
             if (department && !codes.has(department)) {
                 ctx.reporter.report('CPOM035', { name: e.name, department, declared: declared.codes.join(', ') }, establishmentSite(contract, e));
             }
