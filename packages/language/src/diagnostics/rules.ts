@@ -80,8 +80,8 @@ export const RULES = [
         code: 'CPOM005', name: 'missing-clause', severity: 'error', category: 'structure', confidence: 'V',
         title: { fr: 'Clause obligatoire manquante', en: 'Missing mandatory clause' },
         message: {
-            fr: 'Le {element} « {name} » ne comporte pas de clause « {clause} » ({why}).',
-            en: "The {element} '{name}' has no '{clause}' clause ({why})."
+            fr: '{element} ne comporte pas de clause « {clause} » ({why}).',
+            en: "{element} has no '{clause}' clause ({why})."
         },
         rationale: 'A contract must state its legal frame, its date of effect and end, its gestionnaire, its signatories, its perimeter, its objectives, its means and its follow-up. The arrêté of 3 March 2017 (cahier des charges) lists the mandatory content of a CPOM: identification of the parties and of the perimeter, shared diagnostic, objectives, means, follow-up and duration.',
         source: 'CASF L.313-11; arrêté du 3 mars 2017, titre I art. 1 and annex (socle of the contract).'
@@ -157,6 +157,16 @@ export const RULES = [
         },
         rationale: 'The contract is "prorogeable dans la limite d\'une sixième année": with its prorogation, a CPOM lasts six years at most. A prorogation must also end after the initial end date.',
         source: 'CASF L.313-11: "prorogeable dans la limite d\'une sixième année"; arrêté du 3 mars 2017 (prorogation ≤ 1 year).'
+    }),
+    rule({
+        code: 'CPOM016', name: 'prorogation-before-end', severity: 'error', category: 'dates', confidence: 'T',
+        title: { fr: 'Prorogation qui ne prolonge pas', en: 'Prorogation that does not extend' },
+        message: {
+            fr: 'La prorogation au {prorogation} ne prolonge pas le contrat, qui finit le {end}.',
+            en: 'The prorogation to {prorogation} does not extend the contract, which ends on {end}.'
+        },
+        rationale: 'A prorogation extends the contract beyond its initial end date (by one year at most).',
+        source: 'CASF L.313-11 ("prorogeable dans la limite d\'une sixième année").'
     }),
     rule({
         code: 'CPOM013', name: 'ivter-duration', severity: 'warning', category: 'dates', confidence: 'V',

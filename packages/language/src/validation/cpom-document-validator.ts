@@ -9,6 +9,7 @@ import type { CpomSettings } from '../cpom-settings.js';
 import { decodeBilingual } from '../diagnostics/bilingual.js';
 import { formatMessage, type Locale } from '../diagnostics/rules.js';
 import type { CpomServices } from '../cpom-module.js';
+import { importedUris } from '../references/imports.js';
 
 const KIND_NAMES: Record<string, { fr: string; en: string }> = {
     Etablissement: { fr: 'établissements', en: 'establishments' },
@@ -85,23 +86,37 @@ export class CpomDocumentValidator extends DefaultDocumentValidator {
         diagnostic.data = { ...(diagnostic.data ?? {}), code };
     }
 
+    /** Where the name does exist: in an imported file under its qualified name, or in a file to import. */
+    private linkingHint(document: LangiumDocument, refText: string, type: string | undefined, locale: Locale): string {
+        const candidates = this.services.shared.workspace.IndexManager.allElements(type)
+            .filter(d => d.name === refText || d.name.endsWith(`.${refText}`)).toArray();
+        if (candidates.length === 0) {
+            return '';
+        }
+        const visible = new Set([document.uri.toString(), ...importedUris(document).map(u => u.toString())]);
+        const qualified = candidates.find(d => visible.has(d.documentUri.toString()) && d.name !== refText);
+        if (qualified) {
+            return locale === 'fr' ? ` ; écrivez « ${qualified.name} »` : `; write '${qualified.name}'`;
+        }
+        const elsewhere = candidates.find(d => !visible.has(d.documentUri.toString()));
+        if (!elsewhere) {
+            return '';
+        }
+        const relative = UriUtils.relative(UriUtils.dirname(document.uri), elsewhere.documentUri);
+        return locale === 'fr'
+            ? ` ; « ${elsewhere.name} » est déclaré dans ${relative} : importez ce fichier (importe "${relative}")`
+            : `; '${elsewhere.name}' is declared in ${relative}: import that file (importe "${relative}")`;
+    }
+
     private linkingMessage(document: LangiumDocument, diagnostic: Diagnostic, locale: Locale): string {
         const data = diagnostic.data as { containerType?: string; property?: string; refText?: string };
         const refText = data.refText ?? '';
-        let kind = { fr: 'éléments', en: 'elements' };
-        if (data.containerType && data.property) {
-            const type = this.services.shared.AstReflection.getReferenceType({ container: { $type: data.containerType } as AstNode, property: data.property, reference: undefined as never });
-            kind = KIND_NAMES[type] ?? kind;
-        }
-        let hint = '';
-        const elsewhere = this.services.shared.workspace.IndexManager.allElements()
-            .find(d => (d.name === refText || d.name.endsWith(`.${refText}`)) && d.documentUri.toString() !== document.uri.toString());
-        if (elsewhere) {
-            const relative = UriUtils.relative(UriUtils.dirname(document.uri), elsewhere.documentUri);
-            hint = locale === 'fr'
-                ? ` ; « ${elsewhere.name} » est déclaré dans ${relative} : importez ce fichier (importe "${relative}")`
-                : `; '${elsewhere.name}' is declared in ${relative}: import that file (importe "${relative}")`;
-        }
+        const reflection = this.services.shared.AstReflection;
+        const type = data.containerType && data.property
+            ? reflection.getReferenceType({ container: { $type: data.containerType } as AstNode, property: data.property, reference: undefined as never })
+            : undefined;
+        const kind = (type && KIND_NAMES[type]) || { fr: 'éléments', en: 'elements' };
+        const hint = this.linkingHint(document, refText, type, locale);
         return formatMessage('CPOM002', { name: refText, kinds: kind[locale], hint }, locale);
     }
 }

@@ -63,6 +63,7 @@ export function registerValidationChecks(services: CpomServices): void {
         DateSignature: validator.wrap(checkDateExists),
         Prorogation: validator.wrap(checkDateExists),
         Action: validator.wrap(checkDateExists),
+        FraisDeSiege: validator.wrap(checkDateExists),
         Valeur: validator.wrap(checkPercentage),
         Montant: validator.wrap(checkAmount),
     };

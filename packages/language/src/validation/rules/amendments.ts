@@ -2,6 +2,7 @@
 import * as ast from '../../generated/ast.js';
 import { clausesOf, contractPeriod, establishmentFacts, firstClause, perimeterOf, signingParties } from '../../model/contract.js';
 import { compareDates, parseIsoDate, toIsoDate } from '../../model/dates.js';
+import { parseNumber } from '../../model/numbers.js';
 import type { RuleContext } from '../rule-context.js';
 import { checkProrogation } from './dates.js';
 import { checkMeans } from './funding.js';
@@ -32,10 +33,13 @@ export function checkAvenant(avenant: ast.Avenant, ctx: RuleContext): void {
         ctx.reporter.report('CPOM094', { number, signature: toIsoDate(signature), contractSignature: toIsoDate(contractSignature) }, { node: signatureClause, property: 'date' });
     }
 
+    // What earlier avenants (by number) brought in: parties that signed them, establishments added or withdrawn.
+    const earlier = allAvenants(contract, ctx).filter(a => a !== avenant && Number(parseNumber(a.number)) < Number(parseNumber(number)));
+    const earlierParties = new Set(earlier.flatMap(a => [...signingParties(a)]));
     const signatories = firstClause(avenant, ast.isSignataires);
     const signers = signingParties(avenant);
     if (signatories) {
-        for (const party of signingParties(contract)) {
+        for (const party of new Set([...signingParties(contract), ...earlierParties])) {
             if (!signers.has(party)) {
                 ctx.reporter.report('CPOM091', { party: party.name, number }, { node: signatories, keyword: 'signataires' });
             }
@@ -72,8 +76,13 @@ export function checkAvenant(avenant: ast.Avenant, ctx: RuleContext): void {
         }
     }
 
-    checkMeans(avenant, contract, ctx);
-    checkReferencesInPerimeter(avenant, new Set([...perimeterOf(contract), ...added]), ctx);
+    // Amounts and CNR of an avenant may fund the year of a prorogation (its own or another avenant's).
+    const latestProrogation = prorogations.length > 0 ? prorogations.reduce((a, b) => (compareDates(a, b) >= 0 ? a : b)) : undefined;
+    checkMeans(avenant, contract, ctx, { prorogation: latestProrogation, parties: earlierParties });
+    const withdrawn = new Set(earlier.flatMap(a => clausesOf(a, ast.isRetrait).flatMap(r => r.establishments.map(e => e.ref))));
+    const earlierAdded = earlier.flatMap(a => clausesOf(a, ast.isAjout).map(x => x.establishment)).filter(e => e !== undefined);
+    const perimeter = [...perimeterOf(contract), ...earlierAdded].filter(e => !withdrawn.has(e));
+    checkReferencesInPerimeter(avenant, new Set([...perimeter, ...added]), ctx);
 }
 
 /** Every avenant of a contract in the workspace, in a stable order (by document, then position). */

@@ -5,10 +5,11 @@ import { compareDates, endOfTerm, parseIsoDate, toIsoDate } from '../../model/da
 import type { RuleContext } from '../rule-context.js';
 
 /** CPOM008 on any date that does not exist (2013-02-30). */
-export function checkDateExists(node: ast.Effet | ast.Fin | ast.DateSignature | ast.Prorogation | ast.Action, ctx: RuleContext): void {
-    const text = ast.isAction(node) ? node.deadline : node.date;
+export function checkDateExists(node: ast.Effet | ast.Fin | ast.DateSignature | ast.Prorogation | ast.Action | ast.FraisDeSiege, ctx: RuleContext): void {
+    const property = ast.isAction(node) ? 'deadline' : ast.isFraisDeSiege(node) ? 'authorisation' : 'date';
+    const text = (node as unknown as Record<string, string | undefined>)[property];
     if (text && !parseIsoDate(text)) {
-        ctx.reporter.report('CPOM008', { date: text }, { node, property: ast.isAction(node) ? 'deadline' : 'date' });
+        ctx.reporter.report('CPOM008', { date: text }, { node, property });
     }
 }
 
@@ -53,7 +54,9 @@ export function checkProrogation(prorogation: ast.Prorogation, contract: ast.Con
         return;
     }
     const max = endOfTerm(period.effect, 6);
-    if (compareDates(date, max) > 0) {
+    if (compareDates(date, period.end) <= 0) {
+        ctx.reporter.report('CPOM016', { prorogation: toIsoDate(date), end: toIsoDate(period.end) }, { node: prorogation, property: 'date' });
+    } else if (compareDates(date, max) > 0) {
         ctx.reporter.report('CPOM012', { prorogation: toIsoDate(date), max: toIsoDate(max) }, { node: prorogation, property: 'date' });
     }
 }

@@ -56,18 +56,21 @@ export function checkFollowUp(contract: ast.Contrat, ctx: RuleContext): void {
         return;
     }
     const mid = period.firstYear + 2;
-    const final = period.firstYear + 4;
+    // A contract shorter than five years (CPOM013, a warning) holds its final review in its last year:
+    // asking for year 5 would contradict CPOM083 (review outside the period).
+    const final = Math.min(period.firstYear + 4, period.lastYear);
+    const hasYear3 = mid <= period.lastYear;
     const reviews = items.filter(ast.isRevue);
     const hasReview = (kind: string, year: number) => reviews.some(r => r.kind === kind && Number(parseNumber(r.year)) === year);
     const missing: string[] = [];
-    if (!hasReview('mi_parcours', mid)) missing.push(`revue mi_parcours ${mid}`);
+    if (hasYear3 && !hasReview('mi_parcours', mid)) missing.push(`revue mi_parcours ${mid}`);
     if (!hasReview('finale', final)) missing.push(`revue finale ${final}`);
     if (missing.length > 0) {
         ctx.reporter.report('CPOM081', { mid, final, missing: listText(missing, ctx.reporter.locale) }, { node: suivi, keyword: 'suivi' });
     }
     const evaluations = items.filter(ast.isEvaluationGmpPmp);
     const years = evaluations.map(e => Number(parseNumber(e.year)));
-    if (!years.includes(mid)) {
+    if (hasYear3 && !years.includes(mid)) {
         const target = evaluations[0] ?? suivi;
         ctx.reporter.report('CPOM082', {
             expected: mid,

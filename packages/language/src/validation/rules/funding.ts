@@ -2,9 +2,10 @@
 import * as ast from '../../generated/ast.js';
 import { AUTHORITY_ROLE_LABELS } from '../../model/categories.js';
 import {
-    authorityKind, clausesOf, contractPeriod, contractYears, establishmentFacts, fundedEstablishments, fundingNature,
+    authorityKind, clausesOf, type ContractPeriod, contractPeriod, contractYears, establishmentFacts, fundedEstablishments, fundingNature,
     isDepartmentalAuthority, legalFrames, propsOf, signingParties,
 } from '../../model/contract.js';
+import { type CalendarDate, compareDates } from '../../model/dates.js';
 import { formatEuros, parseCents, parseNumber } from '../../model/numbers.js';
 import type { Localized } from '../../diagnostics/rules.js';
 import { listText, type RuleContext } from '../rule-context.js';
@@ -33,8 +34,8 @@ export function checkAmount(amount: ast.Montant, ctx: RuleContext): void {
     }
 }
 
-/** Rules of one funding line; `owner` is the contract (or the avenant's contract) that gives the period and parties. */
-export function checkFunding(funding: ast.Financement, contract: ast.Contrat, signers: ReadonlySet<ast.Partie>, ctx: RuleContext): void {
+/** Rules of one funding line; `period` is that of the contract (or of the avenant's contract, prorogations included). */
+export function checkFunding(funding: ast.Financement, period: ContractPeriod | undefined, signers: ReadonlySet<ast.Partie>, ctx: RuleContext): void {
     const missing: string[] = [];
     if (!funding.props.some(ast.isNature)) missing.push('nature');
     if (!funding.props.some(ast.isFinanceur)) missing.push('financeur');
@@ -45,8 +46,9 @@ export function checkFunding(funding: ast.Financement, contract: ast.Contrat, si
         ctx.reporter.report('CPOM066', { name: funding.name, missing: listText(missing.map(m => ctx.reporter.t(FUNDING_MISSING[m])), ctx.reporter.locale) }, { node: funding, property: 'name' });
     }
 
-    const period = contractPeriod(contract);
     const amounts = new Map<number, number>();
+    // Years whose amount is not a valid amount (CPOM009): their distribution cannot be compared.
+    const invalid = new Set<number>();
     const inAvenant = ast.isAvenant(funding.$container?.$container);
     for (const montants of propsOf(funding, ast.isMontants)) {
         for (const line of montants.amounts) {
@@ -57,6 +59,7 @@ export function checkFunding(funding: ast.Financement, contract: ast.Contrat, si
             }
             const cents = parseCents(line.amount?.value);
             amounts.set(year, cents ?? 0);
+            if (cents === undefined) invalid.add(year);
             if (period && (year < period.firstYear || year > lastYear(period))) {
                 ctx.reporter.report('CPOM061', { year: line.year, first: period.firstYear, last: lastYear(period) }, { node: line, property: 'year' });
             }
@@ -79,15 +82,18 @@ export function checkFunding(funding: ast.Financement, contract: ast.Contrat, si
         }
         distributionYears.add(year);
         let sum = 0;
+        let comparable = !invalid.has(year);
         for (const part of repartition.shares) {
-            sum += parseCents(part.amount?.value) ?? 0;
+            const cents = parseCents(part.amount?.value);
+            if (cents === undefined) comparable = false;
+            sum += cents ?? 0;
             const target = part.establishment.ref;
             if (target && funded.size > 0 && !funded.has(target)) {
                 ctx.reporter.report('CPOM070', { establishment: target.name, name: funding.name }, { node: part, property: 'establishment' });
             }
         }
         const expected = amounts.get(year) ?? 0;
-        if (sum !== expected) {
+        if (comparable && sum !== expected) {
             ctx.reporter.report('CPOM062', {
                 year: repartition.year, name: funding.name, sum: formatEuros(sum), amount: formatEuros(expected), gap: formatEuros(sum - expected),
             }, { node: repartition, property: 'year' });
@@ -170,14 +176,23 @@ function checkCommonDotation(funding: ast.Financement, establishments: ast.Etabl
     }
 }
 
-export function checkMeans(container: ast.Contrat | ast.Avenant, contract: ast.Contrat, ctx: RuleContext): void {
-    const signers = ast.isAvenant(container) ? new Set([...signingParties(contract), ...signingParties(container)]) : signingParties(contract);
-    const period = contractPeriod(contract);
+/**
+ * `amended`, for an avenant: the latest end date set by a prorogation in the contract or its avenants (an avenant may fund
+ * the prorogation year), and the parties that signed earlier avenants (they are parties to the contract as amended).
+ */
+export function checkMeans(container: ast.Contrat | ast.Avenant, contract: ast.Contrat, ctx: RuleContext,
+    amended?: { prorogation?: CalendarDate; parties: ReadonlySet<ast.Partie> }): void {
+    const signers = ast.isAvenant(container)
+        ? new Set([...signingParties(contract), ...(amended?.parties ?? []), ...signingParties(container)]) : signingParties(contract);
+    const prorogation = amended?.prorogation;
+    const contractTerm = contractPeriod(contract);
+    const period = contractTerm && prorogation && compareDates(prorogation, contractTerm.prorogation ?? contractTerm.end) > 0
+        ? { ...contractTerm, prorogation } : contractTerm;
     const frames = legalFrames(contract);
     for (const moyens of clausesOf(container, ast.isMoyens)) {
         for (const item of moyens.items) {
             if (ast.isFinancement(item)) {
-                checkFunding(item, contract, signers, ctx);
+                checkFunding(item, period, signers, ctx);
             } else if (ast.isCnr(item)) {
                 const year = Number(parseNumber(item.year));
                 if (period && (year < period.firstYear || year > lastYear(period))) {
@@ -187,7 +202,7 @@ export function checkMeans(container: ast.Contrat | ast.Avenant, contract: ast.C
                 if (payer && signers.size > 0 && !signers.has(payer)) {
                     ctx.reporter.report('CPOM065', { payer: payer.name, name: item.title }, { node: item, property: 'payer' });
                 }
-            } else {
+            } else if (ast.isModulation(item)) {
                 checkModulation(item, frames, ctx);
             }
         }
@@ -195,7 +210,8 @@ export function checkMeans(container: ast.Contrat | ast.Avenant, contract: ast.C
 }
 
 function checkModulation(modulation: ast.Modulation, frames: ReadonlySet<string>, ctx: RuleContext): void {
-    if (frames.size > 0 && !frames.has('L313-12-IVter') && !frames.has('L313-12-2')) {
+    // R.314-43-2 for IV ter and L.313-12-2 contracts; L.313-11-2 (CHRS) itself allows "une modulation du tarif en fonction d'objectifs d'activité".
+    if (frames.size > 0 && !frames.has('L313-12-IVter') && !frames.has('L313-12-2') && !frames.has('L313-11-2')) {
         ctx.reporter.report('CPOM067', { frames: [...frames].join(', ') }, { node: modulation, keyword: 'modulation' });
     }
     const criterion = modulation.props.find(ast.isCritere)?.value;
@@ -205,7 +221,8 @@ function checkModulation(modulation: ast.Modulation, frames: ReadonlySet<string>
     }
     const abattement = modulation.props.find(ast.isAbattement);
     const value = parseNumber(abattement?.value?.number);
-    if (abattement && value !== undefined && value > 50) {
+    // A share of the gap (`50 %`); an abattement written in euros cannot be compared with the gap.
+    if (abattement && abattement.value?.unit !== '€' && value !== undefined && value > 50) {
         ctx.reporter.report('CPOM069', { value: abattement.value.number }, { node: abattement, property: 'value' });
     }
 }

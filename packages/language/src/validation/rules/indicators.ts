@@ -14,25 +14,29 @@ export function checkObjectives(contract: ast.Contrat, ctx: RuleContext): void {
         ctx.reporter.report('CPOM056', { count: objectives.length, max }, { node: objectives[max], property: 'name' });
     }
     const period = contractPeriod(contract);
+    // Targets may be set up to the end of the prorogation (CPOM053), as amounts and reviews are; the final target (CPOM059) is for the initial term.
+    const bounds = period ? { first: period.firstYear, last: period.lastYear, end: Math.max(period.lastYear, period.prorogation?.year ?? period.lastYear) } : undefined;
     for (const objective of objectives) {
         const indicators = indicatorsOf(objective);
         if (indicators.length === 0) {
             ctx.reporter.report('CPOM050', { name: objective.name }, { node: objective, property: 'name' });
         }
         for (const indicator of indicators) {
-            checkIndicator(indicator, period ? { first: period.firstYear, last: period.lastYear } : undefined, ctx);
+            checkIndicator(indicator, bounds, ctx);
         }
     }
 }
 
-function direction(indicator: ast.Indicateur): string | undefined {
+function direction(indicator: ast.Indicateur, seen: Set<ast.Indicateur> = new Set()): string | undefined {
     const own = firstProp(indicator, ast.isSens)?.value;
     if (own) return plain(own);
+    seen.add(indicator);
     const base = indicator.base?.ref;
-    return base && base !== indicator ? direction(base) : undefined;
+    // A cycle of `selon` (A selon B, B selon A) has no direction; it must not overflow the stack.
+    return base && !seen.has(base) ? direction(base, seen) : undefined;
 }
 
-function checkIndicator(indicator: ast.Indicateur, period: { first: number; last: number } | undefined, ctx: RuleContext): void {
+function checkIndicator(indicator: ast.Indicateur, period: { first: number; last: number; end: number } | undefined, ctx: RuleContext): void {
     const baseline = firstProp(indicator, ast.isReference);
     const cibles = firstProp(indicator, ast.isCibles);
     if (!baseline) {
@@ -51,8 +55,8 @@ function checkIndicator(indicator: ast.Indicateur, period: { first: number; last
             return;
         }
         seen.add(year);
-        if (period && (year < period.first || year > period.last)) {
-            ctx.reporter.report('CPOM053', { year: target.year, first: period.first, last: period.last }, { node: target, property: 'year' });
+        if (period && (year < period.first || year > period.end)) {
+            ctx.reporter.report('CPOM053', { year: target.year, first: period.first, last: period.end }, { node: target, property: 'year' });
         }
         const value = parseNumber(target.value?.number);
         if (value !== undefined) points.push({ year, value, node: target });

@@ -4,6 +4,7 @@ import * as ast from '../../generated/ast.js';
 import { clausesOf, perimeterOf } from '../../model/contract.js';
 import type { Localized } from '../../diagnostics/rules.js';
 import type { RuleContext } from '../rule-context.js';
+import { earlierAvenants } from '../../model/avenants.js';
 
 interface ClauseSpec {
     readonly keyword: string;
@@ -50,11 +51,11 @@ export const SINGLE_PROPS: ReadonlyArray<[string, (n: unknown) => boolean]> = [
     ['critere', ast.isCritere], ['indicateur', ast.isModulationIndicateur], ['abattement', ast.isAbattement], ['justification', ast.isJustification],
 ];
 
-function checkRequired(ctx: RuleContext, node: ast.Contrat | ast.Avenant, specs: readonly ClauseSpec[], element: Localized, name: string): void {
+function checkRequired(ctx: RuleContext, node: ast.Contrat | ast.Avenant, specs: readonly ClauseSpec[], element: Localized): void {
     for (const spec of specs) {
         if (!node.clauses.some(spec.guard)) {
             ctx.reporter.report('CPOM005', {
-                element: ctx.reporter.t(element), name, clause: spec.keyword, why: ctx.reporter.t(spec.why),
+                element: ctx.reporter.t(element), clause: spec.keyword, why: ctx.reporter.t(spec.why),
             }, { node, property: ast.isContrat(node) ? 'name' : 'number' });
         }
     }
@@ -70,12 +71,12 @@ function checkSingle(ctx: RuleContext, items: readonly AstNode[], specs: Readonl
 }
 
 export function checkContractStructure(contract: ast.Contrat, ctx: RuleContext): void {
-    checkRequired(ctx, contract, CONTRACT_REQUIRED, { fr: 'contrat', en: 'contract' }, contract.name);
+    checkRequired(ctx, contract, CONTRACT_REQUIRED, { fr: `Le contrat « ${contract.name} »`, en: `The contract '${contract.name}'` });
     checkSingle(ctx, contract.clauses, CONTRACT_SINGLE);
 }
 
 export function checkAvenantStructure(avenant: ast.Avenant, ctx: RuleContext): void {
-    checkRequired(ctx, avenant, AVENANT_REQUIRED, { fr: 'avenant', en: 'amendment' }, `n° ${avenant.number}`);
+    checkRequired(ctx, avenant, AVENANT_REQUIRED, { fr: `L'avenant n° ${avenant.number}`, en: `Amendment no. ${avenant.number}` });
     checkSingle(ctx, avenant.clauses, AVENANT_SINGLE);
 }
 
@@ -126,7 +127,8 @@ const FAMILIES: ReadonlyArray<[Localized, (n: unknown) => boolean]> = [
 export function checkDuplicateNames(owner: ast.Contrat | ast.Catalogue | ast.Avenant, ctx: RuleContext): void {
     const named = AstUtils.streamAllContents(owner).filter(n => typeof (n as unknown as { name?: unknown }).name === 'string' && (n as unknown as { name: string }).name.length > 0).toArray() as Array<AstNode & { name: string }>;
     const amended = ast.isAvenant(owner) ? owner.contract.ref : undefined;
-    const amendedNames = amended ? AstUtils.streamAllContents(amended).filter(n => typeof (n as { name?: unknown }).name === 'string').toArray() as Array<AstNode & { name: string }> : [];
+    const earlier: AstNode[] = ast.isAvenant(owner) && amended ? [amended, ...earlierAvenants(owner, ctx.documents)] : [];
+    const amendedNames = earlier.flatMap(o => AstUtils.streamAllContents(o).filter(n => typeof (n as { name?: unknown }).name === 'string').toArray()) as Array<AstNode & { name: string }>;
     for (const [kind, guard] of FAMILIES) {
         const seen = new Map<string, AstNode>();
         for (const node of amendedNames.filter(guard)) {
@@ -134,8 +136,12 @@ export function checkDuplicateNames(owner: ast.Contrat | ast.Catalogue | ast.Ave
         }
         for (const node of named.filter(guard)) {
             if (seen.has(node.name)) {
-                const where = amended && AstUtils.hasContainerOfType(seen.get(node.name), ast.isContrat)
-                    ? ctx.reporter.t({ fr: ` dans le contrat ${amended.name}`, en: ` in contract ${amended.name}` }) : '';
+                const previous = seen.get(node.name);
+                const previousAvenant = previous ? AstUtils.getContainerOfType(previous, ast.isAvenant) : undefined;
+                const where = !amended || !previous || AstUtils.getContainerOfType(previous, ast.isAvenant) === owner ? ''
+                    : previousAvenant
+                        ? ctx.reporter.t({ fr: ` dans l'avenant n° ${previousAvenant.number}`, en: ` in amendment no. ${previousAvenant.number}` })
+                        : ctx.reporter.t({ fr: ` dans le contrat ${amended.name}`, en: ` in contract ${amended.name}` });
                 ctx.reporter.report('CPOM003', { name: node.name, kind: ctx.reporter.t(kind), where }, { node, property: 'name' });
             } else {
                 seen.set(node.name, node);
@@ -184,12 +190,12 @@ export function checkUnused(contract: ast.Contrat, ctx: RuleContext): void {
     }
     for (const authority of clausesOf(contract, ast.isAutorite)) {
         if (!used.has(authority)) {
-            ctx.reporter.report('CPOM007', { kind: ctx.reporter.t({ fr: "L'autorité", en: 'Authority' }), name: authority.name }, { node: authority, property: 'name' });
+            ctx.reporter.report('CPOM007', { kind: ctx.reporter.t({ fr: "l'autorité", en: 'authority' }), name: authority.name }, { node: authority, property: 'name' });
         }
     }
     for (const establishment of perimeterOf(contract)) {
         if (!used.has(establishment) && AstUtils.getDocument(establishment) === AstUtils.getDocument(contract)) {
-            ctx.reporter.report('CPOM007', { kind: ctx.reporter.t({ fr: "L'établissement", en: 'Establishment' }), name: establishment.name }, { node: establishment, property: 'name' });
+            ctx.reporter.report('CPOM007', { kind: ctx.reporter.t({ fr: "l'établissement", en: 'establishment' }), name: establishment.name }, { node: establishment, property: 'name' });
         }
     }
 }
