@@ -13,10 +13,12 @@ import { CpomScopeComputation } from './references/cpom-scope-computation.js';
 import { CpomScopeProvider } from './references/cpom-scope-provider.js';
 import { CpomDocumentValidator } from './validation/cpom-document-validator.js';
 import { registerValidationChecks } from './validation/cpom-validator.js';
+import { CpomWorkspaceIndex } from './workspace/cpom-workspace-index.js';
 
 export interface CpomAddedServices {
     cpom: {
         Settings: CpomSettings;
+        WorkspaceIndex: CpomWorkspaceIndex;
     };
 }
 
@@ -25,13 +27,14 @@ export type CpomServices = LangiumCoreServices & CpomAddedServices;
 export const CpomModule: Module<CpomServices, PartialLangiumCoreServices & CpomAddedServices> = {
     cpom: {
         Settings: () => new CpomSettings(),
+        WorkspaceIndex: (services) => new CpomWorkspaceIndex(services.shared),
     },
     parser: {
         ParserErrorMessageProvider: () => new CpomParserErrorMessageProvider(),
     },
     references: {
         ScopeComputation: (services) => new CpomScopeComputation(services),
-        ScopeProvider: (services) => new CpomScopeProvider(services),
+        ScopeProvider: (services) => new CpomScopeProvider(services as CpomServices),
     },
     validation: {
         DocumentValidator: (services) => new CpomDocumentValidator(services as CpomServices),

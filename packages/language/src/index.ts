@@ -12,3 +12,4 @@ export * from './model/contract.js';
 export * from './references/imports.js';
 export * from './diagnostics/rule-docs.js';
 export * from './model/avenants.js';
+export * from './workspace/cpom-workspace-index.js';

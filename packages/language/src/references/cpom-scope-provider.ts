@@ -1,73 +1,88 @@
 /**
  * Resolves names: local declarations first (see CpomScopeComputation), then, inside an avenant, the
- * declarations of the earlier avenants and of the amended contract, then the exports of this file and of the files it imports.
- * Files that are not imported are not visible: cross-file references are explicit.
+ * declarations of the earlier avenants and of the amended contract, then the exports of this file and of
+ * the files it imports. Files that are not imported are not visible: cross-file references are explicit.
+ *
+ * Scopes are maps by name, composed once per (scope owner, reference type) and cached until the workspace
+ * changes: resolving R references among N names costs O(N + R), not O(N × R).
  */
-import { type AstNode, type AstNodeDescription, DefaultScopeProvider, AstUtils, EMPTY_SCOPE, MapScope, WorkspaceCache, type LangiumCoreServices, type LangiumDocuments, type ReferenceInfo, type Scope } from 'langium';
+import {
+    type AstNode, type AstNodeDescription, AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope,
+    type ReferenceInfo, type Scope, WorkspaceCache,
+} from 'langium';
 import * as ast from '../generated/ast.js';
-import { importedUris } from './imports.js';
-import { scopeOwner } from './cpom-scope-computation.js';
+import type { CpomServices } from '../cpom-module.js';
 import { earlierAvenants } from '../model/avenants.js';
+import type { CpomWorkspaceIndex } from '../workspace/cpom-workspace-index.js';
+import { scopeOwner } from './cpom-scope-computation.js';
+import { importedUris } from './imports.js';
 
 export class CpomScopeProvider extends DefaultScopeProvider {
-    /** Global scope by document and reference type; cleared whenever any document of the workspace changes. */
-    private readonly visibleScopeCache: WorkspaceCache<string, Scope>;
+    private readonly scopes: WorkspaceCache<AstNode, Map<string, Scope>>;
+    private readonly workspaceIndex: CpomWorkspaceIndex;
 
-    private readonly documents: LangiumDocuments;
-
-    constructor(services: LangiumCoreServices) {
+    constructor(services: CpomServices) {
         super(services);
-        this.visibleScopeCache = new WorkspaceCache(services.shared);
-        this.documents = services.shared.workspace.LangiumDocuments;
+        this.scopes = new WorkspaceCache(services.shared);
+        this.workspaceIndex = services.cpom.WorkspaceIndex;
     }
 
     override getScope(context: ReferenceInfo): Scope {
         const referenceType = this.reflection.getReferenceType(context);
-        const document = AstUtils.getDocument(context.container);
-        const localSymbols = document.localSymbols;
-        const avenant = enclosingAvenant(context);
-        const layers: Array<Iterable<AstNodeDescription>> = [];
-        let current: AstNode | undefined = context.container;
-        while (current) {
-            if (localSymbols?.has(current)) {
-                layers.push(localSymbols.getStream(current).filter((d: AstNodeDescription) => this.reflection.isSubtype(d.type, referenceType)));
-            }
-            if (current === avenant) {
-                // Inside an avenant: its own names, then those of the earlier avenants (latest first), then the contract's.
-                const amended = avenant.contract.ref;
-                const owners: AstNode[] = amended ? [...earlierAvenants(avenant, this.documents).reverse(), amended] : [];
-                for (const owner of owners) {
-                    const symbols = AstUtils.getDocument(owner).localSymbols;
-                    if (symbols?.has(owner)) {
-                        layers.push(symbols.getStream(owner).filter((d: AstNodeDescription) => this.reflection.isSubtype(d.type, referenceType)));
-                    }
-                }
-            }
-            current = current.$container;
+        // An avenant's own `au CONTRAT` reference is resolved in the file's scope, not in the contract's.
+        const owner = ast.isAvenant(context.container) && context.property === 'contract'
+            ? AstUtils.findRootNode(context.container)
+            : scopeOwner(context.container) ?? AstUtils.findRootNode(context.container);
+        let byType = this.scopes.get(owner);
+        if (!byType) {
+            byType = new Map();
+            this.scopes.set(owner, byType);
         }
-        let result: Scope = this.getGlobalScope(referenceType, context);
-        for (let i = layers.length - 1; i >= 0; i--) {
-            result = this.createScope(layers[i], result);
+        let scope = byType.get(referenceType);
+        if (!scope) {
+            scope = this.composeScope(owner, referenceType);
+            byType.set(referenceType, scope);
         }
-        return result;
+        return scope;
     }
 
-    protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
-        const document = AstUtils.getDocument(context.container);
-        return this.visibleScopeCache.get(`${document.uri.toString()}|${referenceType}`, () => {
-            const uris = new Set([document.uri.toString(), ...importedUris(document).map(u => u.toString())]);
-            // allElements() streams over a one-shot Map iterator: read it once.
-            const elements = this.indexManager.allElements(referenceType, uris).toArray();
-            return elements.length === 0 ? EMPTY_SCOPE : new MapScope(elements);
-        });
+    /** Owner's names → (avenant: earlier avenants', contract's) → file's names → imported exports. */
+    private composeScope(owner: AstNode, referenceType: string): Scope {
+        const root = AstUtils.findRootNode(owner);
+        const owners: AstNode[] = [owner];
+        if (ast.isAvenant(owner)) {
+            const amended = owner.contract?.ref;
+            if (amended) {
+                owners.push(...earlierAvenants(owner, this.workspaceIndex).reverse(), amended);
+            }
+        }
+        if (owner !== root) {
+            owners.push(root);
+        }
+        let scope = this.importedScope(root, referenceType);
+        for (const layerOwner of owners.reverse()) {
+            const symbols = AstUtils.getDocument(layerOwner).localSymbols;
+            if (symbols?.has(layerOwner)) {
+                const descriptions = symbols.getStream(layerOwner)
+                    .filter((d: AstNodeDescription) => this.reflection.isSubtype(d.type, referenceType)).toArray();
+                if (descriptions.length > 0) {
+                    scope = firstWins(descriptions, scope);
+                }
+            }
+        }
+        return scope;
+    }
+
+    private importedScope(root: AstNode, referenceType: string): Scope {
+        const document = AstUtils.getDocument(root);
+        const uris = new Set([document.uri.toString(), ...importedUris(document).map(u => u.toString())]);
+        // allElements() streams over a one-shot Map iterator: read it once.
+        const elements = this.indexManager.allElements(referenceType, uris).toArray();
+        return elements.length === 0 ? EMPTY_SCOPE : firstWins(elements);
     }
 }
 
-/** The avenant a reference sits in, unless it is the avenant's own `au CONTRAT` reference. */
-function enclosingAvenant(context: ReferenceInfo): ast.Avenant | undefined {
-    if (ast.isAvenant(context.container) && context.property === 'contract') {
-        return undefined;
-    }
-    const owner = ast.isAvenant(context.container) ? context.container : scopeOwner(context.container);
-    return ast.isAvenant(owner) ? owner : undefined;
+/** A map scope where, among duplicates (reported by CPOM003), the first declaration wins. */
+function firstWins(descriptions: AstNodeDescription[], outer?: Scope): Scope {
+    return new MapScope([...descriptions].reverse(), outer);
 }

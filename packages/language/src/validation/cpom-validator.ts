@@ -6,6 +6,7 @@ import { type AstNode, AstUtils, type LangiumDocuments, type ValidationAcceptor,
 import type { CpomAstType } from '../generated/ast.js';
 import type { CpomServices } from '../cpom-module.js';
 import type { CpomSettings } from '../cpom-settings.js';
+import type { CpomWorkspaceIndex } from '../workspace/cpom-workspace-index.js';
 import { perimeterOf } from '../model/contract.js';
 import { RuleReporter } from './reporter.js';
 import type { RuleContext } from './rule-context.js';
@@ -25,7 +26,7 @@ import {
 
 export function registerValidationChecks(services: CpomServices): void {
     const registry = services.validation.ValidationRegistry;
-    const validator = new CpomValidator(services.cpom.Settings, services.shared.workspace.LangiumDocuments);
+    const validator = new CpomValidator(services.cpom.Settings, services.shared.workspace.LangiumDocuments, services.cpom.WorkspaceIndex);
     const checks: ValidationChecks<CpomAstType> = {
         CpomFile: validator.wrap((file, ctx) => { checkImports(file, ctx); checkTopLevelNames(file, ctx); }),
         Contrat: validator.wrapWhole((contract, ctx) => {
@@ -71,11 +72,11 @@ export function registerValidationChecks(services: CpomServices): void {
 }
 
 export class CpomValidator {
-    constructor(private readonly settings: CpomSettings, private readonly documents: LangiumDocuments) {}
+    constructor(private readonly settings: CpomSettings, private readonly documents: LangiumDocuments, private readonly workspace: CpomWorkspaceIndex) {}
 
     /** Adapts a rule `(node, ctx)` to a Langium check `(node, accept)`. */
     wrap<N>(rule: (node: N, ctx: RuleContext) => void): (node: N, accept: ValidationAcceptor) => void {
-        return (node, accept) => rule(node, { reporter: new RuleReporter(accept, this.settings, node as AstNode), documents: this.documents });
+        return (node, accept) => rule(node, { reporter: new RuleReporter(accept, this.settings, node as AstNode), documents: this.documents, workspace: this.workspace });
     }
 
     /**

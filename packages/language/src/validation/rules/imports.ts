@@ -9,7 +9,7 @@ export function checkImports(file: ast.CpomFile, ctx: RuleContext): void {
     for (const imp of file.imports) {
         if (!imp.path) continue;
         const uri = resolveImportUri(document, imp.path);
-        if (!imp.path.endsWith('.cpom') || !ctx.documents.hasDocument(uri)) {
+        if (!imp.path.endsWith('.cpom') || !ctx.workspace.hasDocument(uri)) {
             ctx.reporter.report('CPOM004', { path: imp.path }, { node: imp, property: 'path' });
         }
     }

@@ -127,7 +127,7 @@ const FAMILIES: ReadonlyArray<[Localized, (n: unknown) => boolean]> = [
 export function checkDuplicateNames(owner: ast.Contrat | ast.Catalogue | ast.Avenant, ctx: RuleContext): void {
     const named = AstUtils.streamAllContents(owner).filter(n => typeof (n as unknown as { name?: unknown }).name === 'string' && (n as unknown as { name: string }).name.length > 0).toArray() as Array<AstNode & { name: string }>;
     const amended = ast.isAvenant(owner) ? owner.contract.ref : undefined;
-    const earlier: AstNode[] = ast.isAvenant(owner) && amended ? [amended, ...earlierAvenants(owner, ctx.documents)] : [];
+    const earlier: AstNode[] = ast.isAvenant(owner) && amended ? [amended, ...earlierAvenants(owner, ctx.workspace)] : [];
     const amendedNames = earlier.flatMap(o => AstUtils.streamAllContents(o).filter(n => typeof (n as { name?: unknown }).name === 'string').toArray()) as Array<AstNode & { name: string }>;
     for (const [kind, guard] of FAMILIES) {
         const seen = new Map<string, AstNode>();
@@ -164,15 +164,10 @@ export function checkTopLevelNames(file: ast.CpomFile, ctx: RuleContext): void {
             continue;
         }
         local.set(element.name, element);
-        for (const other of ctx.documents.all) {
-            if (other.uri.toString() === document.uri.toString()) {
-                continue;
-            }
-            const root = other.parseResult.value;
-            if (ast.isCpomFile(root) && root.elements.some(e => !ast.isAvenant(e) && e.name === element.name)) {
-                ctx.reporter.report('CPOM003', { name: element.name, kind: ctx.reporter.t(kind), where: ctx.reporter.t({ fr: ` dans ${other.uri.path.split('/').pop()}`, en: ` in ${other.uri.path.split('/').pop()}` }) }, { node: element, property: 'name' });
-                break;
-            }
+        const other = ctx.workspace.declarationsOf(element.name).find(d => d.document !== document);
+        if (other) {
+            const file = other.document.uri.path.split('/').pop();
+            ctx.reporter.report('CPOM003', { name: element.name, kind: ctx.reporter.t(kind), where: ctx.reporter.t({ fr: ` dans ${file}`, en: ` in ${file}` }) }, { node: element, property: 'name' });
         }
     }
 }

@@ -1,0 +1,79 @@
+/**
+ * Facts about the whole workspace that rules and scoping need often: the avenants of each contract and
+ * the files that declare each contract or catalogue name. Computed in one pass over the documents and
+ * cached until the workspace changes (a batch of 1,000 contracts must not rescan 1,000 files per file).
+ */
+import { type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices, WorkspaceCache } from 'langium';
+import * as ast from '../generated/ast.js';
+import { avenantNumber, type AvenantLookup } from '../model/avenants.js';
+
+export interface TopLevelDeclaration {
+    readonly document: LangiumDocument;
+    readonly element: ast.Contrat | ast.Catalogue;
+}
+
+export class CpomWorkspaceIndex implements AvenantLookup {
+    private readonly documents: LangiumDocuments;
+    private readonly avenants: WorkspaceCache<'avenants', Map<ast.Contrat, ast.Avenant[]>>;
+    private readonly declarations: WorkspaceCache<'declarations', Map<string, TopLevelDeclaration[]>>;
+
+    constructor(shared: LangiumSharedCoreServices) {
+        this.documents = shared.workspace.LangiumDocuments;
+        this.avenants = new WorkspaceCache(shared);
+        this.declarations = new WorkspaceCache(shared);
+    }
+
+    /** Avenants of a contract, by number; equal numbers keep the order of their files. */
+    avenantsOf(contract: ast.Contrat): ast.Avenant[] {
+        return this.avenants.get('avenants', () => this.indexAvenants()).get(contract) ?? [];
+    }
+
+    /** Contracts and catalogues of the workspace with this name. */
+    declarationsOf(name: string): TopLevelDeclaration[] {
+        return this.declarations.get('declarations', () => this.indexDeclarations()).get(name) ?? [];
+    }
+
+    hasDocument(uri: import('langium').URI): boolean {
+        return this.documents.hasDocument(uri);
+    }
+
+    private sortedRoots(): Array<{ document: LangiumDocument; root: ast.CpomFile }> {
+        const result: Array<{ document: LangiumDocument; root: ast.CpomFile }> = [];
+        for (const document of this.documents.all) {
+            const root = document.parseResult.value;
+            if (ast.isCpomFile(root)) {
+                result.push({ document, root });
+            }
+        }
+        const key = (d: LangiumDocument) => d.uri.toString();
+        return result.sort((a, b) => (key(a.document) < key(b.document) ? -1 : key(a.document) > key(b.document) ? 1 : 0));
+    }
+
+    private indexAvenants(): Map<ast.Contrat, ast.Avenant[]> {
+        const map = new Map<ast.Contrat, ast.Avenant[]>();
+        for (const { root } of this.sortedRoots()) {
+            for (const element of root.elements) {
+                const contract = ast.isAvenant(element) ? element.contract?.ref : undefined;
+                if (contract && ast.isAvenant(element)) {
+                    map.set(contract, [...(map.get(contract) ?? []), element]);
+                }
+            }
+        }
+        for (const list of map.values()) {
+            list.sort((a, b) => avenantNumber(a) - avenantNumber(b));
+        }
+        return map;
+    }
+
+    private indexDeclarations(): Map<string, TopLevelDeclaration[]> {
+        const map = new Map<string, TopLevelDeclaration[]>();
+        for (const { document, root } of this.sortedRoots()) {
+            for (const element of root.elements) {
+                if ((ast.isContrat(element) || ast.isCatalogue(element)) && element.name) {
+                    map.set(element.name, [...(map.get(element.name) ?? []), { document, element }]);
+                }
+            }
+        }
+        return map;
+    }
+}
