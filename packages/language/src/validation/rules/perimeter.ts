@@ -8,6 +8,7 @@ import { finessDepartment, isWellFormedFiness, normaliseFiness } from '../../mod
 import { parseNumber } from '../../model/numbers.js';
 import type { Localized } from '../../diagnostics/rules.js';
 import { listText, type RuleContext } from '../rule-context.js';
+import { ownerIndex, targetOf } from '../owner-index.js';
 
 const MISSING_LABELS: Record<string, Localized> = {
     finess: { fr: 'son numéro FINESS', en: 'its FINESS number' },
@@ -157,15 +158,13 @@ export function checkPerimeter(contract: ast.Contrat, ctx: RuleContext): void {
 
 /** CPOM037: objectives, actions, funding lines and distributions name establishments of the perimeter. */
 export function checkReferencesInPerimeter(owner: ast.Contrat | ast.Avenant, allowed: ReadonlySet<ast.Etablissement>, ctx: RuleContext): void {
-    for (const node of AstUtils.streamAllContents(owner)) {
-        if (ast.isInclusion(node) || ast.isRetrait(node)) {
+    for (const info of ownerIndex(owner).references) {
+        if (ast.isInclusion(info.container) || ast.isRetrait(info.container)) {
             continue;
         }
-        for (const { reference, property, index } of AstUtils.streamReferences(node)) {
-            const target = 'ref' in reference ? reference.ref : undefined;
-            if (ast.isEtablissement(target) && !allowed.has(target)) {
-                ctx.reporter.report('CPOM037', { name: target.name }, { node, property, index });
-            }
+        const target = targetOf(info);
+        if (ast.isEtablissement(target) && !allowed.has(target)) {
+            ctx.reporter.report('CPOM037', { name: target.name }, { node: info.container, property: info.property, index: info.index });
         }
     }
 }

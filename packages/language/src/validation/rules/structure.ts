@@ -4,6 +4,7 @@ import * as ast from '../../generated/ast.js';
 import { clausesOf, perimeterOf } from '../../model/contract.js';
 import type { Localized } from '../../diagnostics/rules.js';
 import type { RuleContext } from '../rule-context.js';
+import { ownerIndex, targetOf } from '../owner-index.js';
 import { earlierAvenants } from '../../model/avenants.js';
 
 interface ClauseSpec {
@@ -125,10 +126,10 @@ const FAMILIES: ReadonlyArray<[Localized, (n: unknown) => boolean]> = [
 
 /** Names declared twice in one contract, catalogue or avenant (or clashing with the amended contract). */
 export function checkDuplicateNames(owner: ast.Contrat | ast.Catalogue | ast.Avenant, ctx: RuleContext): void {
-    const named = AstUtils.streamAllContents(owner).filter(n => typeof (n as unknown as { name?: unknown }).name === 'string' && (n as unknown as { name: string }).name.length > 0).toArray() as Array<AstNode & { name: string }>;
+    const named = ownerIndex(owner).named;
     const amended = ast.isAvenant(owner) ? owner.contract.ref : undefined;
     const earlier: AstNode[] = ast.isAvenant(owner) && amended ? [amended, ...earlierAvenants(owner, ctx.workspace)] : [];
-    const amendedNames = earlier.flatMap(o => AstUtils.streamAllContents(o).filter(n => typeof (n as { name?: unknown }).name === 'string').toArray()) as Array<AstNode & { name: string }>;
+    const amendedNames = earlier.flatMap(o => ownerIndex(o).named);
     for (const [kind, guard] of FAMILIES) {
         const seen = new Map<string, AstNode>();
         for (const node of amendedNames.filter(guard)) {
@@ -175,12 +176,10 @@ export function checkTopLevelNames(file: ast.CpomFile, ctx: RuleContext): void {
 /** Authorities that play no role and establishments that nothing refers to. */
 export function checkUnused(contract: ast.Contrat, ctx: RuleContext): void {
     const used = new Set<AstNode>();
-    for (const node of AstUtils.streamAllContents(contract)) {
-        for (const ref of AstUtils.streamReferences(node)) {
-            const target = 'ref' in ref.reference ? ref.reference.ref : undefined;
-            if (target && !ast.isInclusion(node)) {
-                used.add(target);
-            }
+    for (const info of ownerIndex(contract).references) {
+        const target = targetOf(info);
+        if (target && !ast.isInclusion(info.container)) {
+            used.add(target);
         }
     }
     for (const authority of clausesOf(contract, ast.isAutorite)) {
