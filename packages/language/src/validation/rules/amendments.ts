@@ -1,8 +1,8 @@
 /** Amendments (avenants): period, signatures, added establishments, numbering (arrêté du 25 octobre 2019). */
 import * as ast from '../../generated/ast.js';
-import { clausesOf, contractPeriod, establishmentFacts, firstClause, perimeterOf, signingParties } from '../../model/contract.js';
+import { clausesOf, contractPeriod, establishmentFacts, firstClause, signingParties } from '../../model/contract.js';
+import { partiesBeforeAvenant, perimeterForAvenant } from '../../model/avenants.js';
 import { compareDates, parseIsoDate, toIsoDate } from '../../model/dates.js';
-import { parseNumber } from '../../model/numbers.js';
 import type { RuleContext } from '../rule-context.js';
 import { checkProrogation } from './dates.js';
 import { checkMeans } from './funding.js';
@@ -33,13 +33,12 @@ export function checkAvenant(avenant: ast.Avenant, ctx: RuleContext): void {
         ctx.reporter.report('CPOM094', { number, signature: toIsoDate(signature), contractSignature: toIsoDate(contractSignature) }, { node: signatureClause, property: 'date' });
     }
 
-    // What earlier avenants (by number) brought in: parties that signed them, establishments added or withdrawn.
-    const earlier = allAvenants(contract, ctx).filter(a => a !== avenant && Number(parseNumber(a.number)) < Number(parseNumber(number)));
-    const earlierParties = new Set(earlier.flatMap(a => [...signingParties(a)]));
+    // The parties bound before this avenant: the contract's signatories and those of the earlier avenants.
+    const parties = partiesBeforeAvenant(avenant, ctx.workspace);
     const signatories = firstClause(avenant, ast.isSignataires);
     const signers = signingParties(avenant);
     if (signatories) {
-        for (const party of new Set([...signingParties(contract), ...earlierParties])) {
+        for (const party of parties) {
             if (!signers.has(party)) {
                 ctx.reporter.report('CPOM091', { party: party.name, number }, { node: signatories, keyword: 'signataires' });
             }
@@ -78,25 +77,12 @@ export function checkAvenant(avenant: ast.Avenant, ctx: RuleContext): void {
 
     // Amounts and CNR of an avenant may fund the year of a prorogation (its own or another avenant's).
     const latestProrogation = prorogations.length > 0 ? prorogations.reduce((a, b) => (compareDates(a, b) >= 0 ? a : b)) : undefined;
-    checkMeans(avenant, contract, ctx, { prorogation: latestProrogation, parties: earlierParties });
-    const withdrawn = new Set(earlier.flatMap(a => clausesOf(a, ast.isRetrait).flatMap(r => r.establishments.map(e => e.ref))));
-    const earlierAdded = earlier.flatMap(a => clausesOf(a, ast.isAjout).map(x => x.establishment)).filter(e => e !== undefined);
-    const perimeter = [...perimeterOf(contract), ...earlierAdded].filter(e => !withdrawn.has(e));
-    checkReferencesInPerimeter(avenant, new Set([...perimeter, ...added]), ctx);
+    checkMeans(avenant, contract, ctx, { prorogation: latestProrogation, parties });
+    // The perimeter as amended by the earlier avenants (additions, withdrawals), plus this avenant's additions.
+    checkReferencesInPerimeter(avenant, perimeterForAvenant(avenant, ctx.workspace), ctx);
 }
 
-/** Every avenant of a contract in the workspace, in a stable order (by document, then position). */
+/** Every avenant of a contract in the workspace, by number (equal numbers in the order of their files). */
 export function allAvenants(contract: ast.Contrat, ctx: RuleContext): ast.Avenant[] {
-    const result: ast.Avenant[] = [];
-    const documents = [...ctx.documents.all].sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
-    for (const document of documents) {
-        const root = document.parseResult.value;
-        if (!ast.isCpomFile(root)) continue;
-        for (const element of root.elements) {
-            if (ast.isAvenant(element) && element.contract.ref === contract) {
-                result.push(element);
-            }
-        }
-    }
-    return result;
+    return ctx.workspace.avenantsOf(contract);
 }

@@ -178,7 +178,7 @@ function checkCommonDotation(funding: ast.Financement, establishments: ast.Etabl
 
 /**
  * `amended`, for an avenant: the latest end date set by a prorogation in the contract or its avenants (an avenant may fund
- * the prorogation year), and the parties that signed earlier avenants (they are parties to the contract as amended).
+ * the prorogation year), and the parties bound before it (signatories of the contract and of the earlier avenants).
  */
 export function checkMeans(container: ast.Contrat | ast.Avenant, contract: ast.Contrat, ctx: RuleContext,
     amended?: { prorogation?: CalendarDate; parties: ReadonlySet<ast.Partie> }): void {
