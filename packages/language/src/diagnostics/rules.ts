@@ -470,8 +470,8 @@ export const RULES = [
         code: 'CPOM054', name: 'trajectory-direction', severity: 'warning', category: 'indicators', confidence: 'G',
         title: { fr: 'Trajectoire contraire au sens déclaré', en: 'Trajectory against its declared direction' },
         message: {
-            fr: "L'indicateur « {name} » doit évoluer à la {direction}, mais la valeur passe de {from} ({fromYear}) à {to} ({toYear}).",
-            en: "Indicator '{name}' should go {direction}, but its value goes from {from} ({fromYear}) to {to} ({toYear})."
+            fr: "L'indicateur « {name} » a pour sens « {direction} », mais la valeur passe de {from} ({fromYear}) à {to} ({toYear}).",
+            en: "Indicator '{name}' has direction '{direction}', but its value goes from {from} ({fromYear}) to {to} ({toYear})."
         },
         rationale: 'With `sens hausse` each target is at least the previous value (baseline included); with `sens baisse` at most; with `sens maintien` equal. A step the other way is usually a typing error.',
         source: 'Proposal of the cpom project.'
@@ -565,7 +565,7 @@ export const RULES = [
             fr: 'La dotation globalisée commune « {name} » réunit des établissements {difference} ({details}).',
             en: "The dotation globalisée commune '{name}' groups establishments {difference} ({details})."
         },
-        rationale: 'A dotation globalisée commune can only group ESMS of the same personne morale, under the same tarification authority and with the same financements.',
+        rationale: 'A dotation globalisée commune can only group ESMS of the same personne morale, under the same tarification authority and with the same financements. cpom checks that the establishments have a tarification authority in common and share the financement of the dotation (État, assurance maladie or département): a FAM (ARS and département) and a MAS (ARS) may share an ARS dotation financed by the assurance maladie, an IME (ARS) and a SAVS (département) may not.',
         source: 'CASF R.314-43-1.'
     }),
     rule({
@@ -602,11 +602,11 @@ export const RULES = [
         code: 'CPOM067', name: 'modulation-scope', severity: 'error', category: 'funding', confidence: 'V',
         title: { fr: 'Modulation hors champ', en: 'Modulation outside its scope' },
         message: {
-            fr: "La modulation selon l'activité n'est prévue que pour les CPOM relevant du IV ter de l'article L.313-12 ou de l'article L.313-12-2 ; ce contrat relève de {frames}.",
-            en: 'Modulation on activity is provided for CPOM under L.313-12 IV ter or L.313-12-2 only; this contract is under {frames}.'
+            fr: "La modulation selon l'activité n'est prévue que pour les CPOM relevant du IV ter de l'article L.313-12, de l'article L.313-12-2 ou de l'article L.313-11-2 ; ce contrat relève de {frames}.",
+            en: 'Modulation on activity is provided for CPOM under L.313-12 IV ter, L.313-12-2 or L.313-11-2 only; this contract is under {frames}.'
         },
-        rationale: 'R.314-43-2 allows the dotation or forfait to be modulated on contractual activity targets for these two kinds of CPOM.',
-        source: 'CASF R.314-43-2.'
+        rationale: 'R.314-43-2 allows the dotation or forfait to be modulated on contractual activity targets for CPOM under L.313-12 IV ter and L.313-12-2; L.313-11-2 (CHRS) allows "une modulation du tarif en fonction d\'objectifs d\'activité".',
+        source: 'CASF R.314-43-2; L.313-11-2.'
     }),
     rule({
         code: 'CPOM068', name: 'modulation-indicator', severity: 'warning', category: 'funding', confidence: 'V',
@@ -726,8 +726,8 @@ export const RULES = [
         code: 'CPOM091', name: 'avenant-signatories', severity: 'warning', category: 'amendments', confidence: 'G',
         title: { fr: "Avenant non signé par toutes les parties", en: 'Amendment not signed by every party' },
         message: {
-            fr: "{party}, signataire du contrat, ne signe pas l'avenant n° {number}.",
-            en: '{party}, a signatory of the contract, does not sign amendment no. {number}.'
+            fr: "{party}, partie au contrat, ne signe pas l'avenant n° {number}.",
+            en: '{party}, a party to the contract, does not sign amendment no. {number}.'
         },
         rationale: 'An avenant binds the same parties as the contract, plus any new tarification authority it brings in.',
         source: 'Arrêté du 25 octobre 2019 (avenant); signature rule proposed by the cpom project.'

@@ -11,7 +11,7 @@ import { perimeterOf } from '../model/contract.js';
 import { RuleReporter } from './reporter.js';
 import type { RuleContext } from './rule-context.js';
 import { checkAvenant } from './rules/amendments.js';
-import { checkContractDates, checkDateExists } from './rules/dates.js';
+import { checkContractDates, checkDateExists, checkTransmissionDay } from './rules/dates.js';
 import { checkFiness } from './rules/finess.js';
 import { checkFollowUp } from './rules/followup.js';
 import { checkAmount, checkMeans } from './rules/funding.js';
@@ -65,6 +65,7 @@ export function registerValidationChecks(services: CpomServices): void {
         Prorogation: validator.wrap(checkDateExists),
         Action: validator.wrap(checkDateExists),
         FraisDeSiege: validator.wrap(checkDateExists),
+        Transmission: validator.wrap(checkTransmissionDay),
         Valeur: validator.wrap(checkPercentage),
         Montant: validator.wrap(checkAmount),
     };

@@ -1,7 +1,7 @@
 /** Amendments (avenants): period, signatures, added establishments, numbering (arrêté du 25 octobre 2019). */
 import * as ast from '../../generated/ast.js';
 import { clausesOf, contractPeriod, establishmentFacts, firstClause, signingParties } from '../../model/contract.js';
-import { partiesBeforeAvenant, perimeterForAvenant } from '../../model/avenants.js';
+import { avenantNumber, partiesBeforeAvenant, perimeterForAvenant } from '../../model/avenants.js';
 import { compareDates, parseIsoDate, toIsoDate } from '../../model/dates.js';
 import type { RuleContext } from '../rule-context.js';
 import { checkProrogation } from './dates.js';
@@ -17,7 +17,7 @@ export function checkAvenant(avenant: ast.Avenant, ctx: RuleContext): void {
     const period = contractPeriod(contract);
     const effectClause = firstClause(avenant, ast.isEffet);
     const effect = parseIsoDate(effectClause?.date);
-    const prorogations = [firstClause(contract, ast.isProrogation), ...allAvenants(contract, ctx).map(a => firstClause(a, ast.isProrogation))]
+    const prorogations = [firstClause(contract, ast.isProrogation), ...ctx.workspace.avenantsOf(contract).map(a => firstClause(a, ast.isProrogation))]
         .map(p => parseIsoDate(p?.date)).filter(d => d !== undefined);
     if (period && effect && effectClause) {
         const end = [period.end, ...prorogations].reduce((a, b) => (compareDates(a, b) >= 0 ? a : b));
@@ -54,7 +54,8 @@ export function checkAvenant(avenant: ast.Avenant, ctx: RuleContext): void {
         if (signatories) {
             const tarification = e.props.find(ast.isTarification);
             for (const authority of establishmentFacts(e).tarification) {
-                if (!signers.has(authority) && tarification) {
+                // An authority already party to the contract is CPOM091's business.
+                if (!signers.has(authority) && !parties.has(authority) && tarification) {
                     const index = tarification.authorities.findIndex(r => r.ref === authority);
                     ctx.reporter.report('CPOM095', { authority: authority.name, establishment: e.name, number }, { node: tarification, property: 'authorities', index });
                 }
@@ -67,9 +68,9 @@ export function checkAvenant(avenant: ast.Avenant, ctx: RuleContext): void {
         checkProrogation(prorogation, contract, ctx);
     }
 
-    for (const other of allAvenants(contract, ctx)) {
+    for (const other of ctx.workspace.avenantsOf(contract)) {
         if (other === avenant) break;
-        if (other.number === number) {
+        if (avenantNumber(other) === avenantNumber(avenant)) {
             ctx.reporter.report('CPOM093', { contract: contract.name, number }, { node: avenant, property: 'number' });
             break;
         }
@@ -80,9 +81,4 @@ export function checkAvenant(avenant: ast.Avenant, ctx: RuleContext): void {
     checkMeans(avenant, contract, ctx, { prorogation: latestProrogation, parties });
     // The perimeter as amended by the earlier avenants (additions, withdrawals), plus this avenant's additions.
     checkReferencesInPerimeter(avenant, perimeterForAvenant(avenant, ctx.workspace), ctx);
-}
-
-/** Every avenant of a contract in the workspace, by number (equal numbers in the order of their files). */
-export function allAvenants(contract: ast.Contrat, ctx: RuleContext): ast.Avenant[] {
-    return ctx.workspace.avenantsOf(contract);
 }

@@ -1,7 +1,8 @@
 /** Dates, duration and prorogation of contracts (L.313-11, arrêté du 3 mars 2017). */
 import * as ast from '../../generated/ast.js';
 import { contractPeriod, firstClause, isIvTer } from '../../model/contract.js';
-import { compareDates, endOfTerm, parseIsoDate, toIsoDate } from '../../model/dates.js';
+import { compareDates, daysInMonth, endOfTerm, monthNumber, parseIsoDate, toIsoDate } from '../../model/dates.js';
+import { parseNumber } from '../../model/numbers.js';
 import type { RuleContext } from '../rule-context.js';
 
 /** CPOM008 on any date that does not exist (2013-02-30). */
@@ -10,6 +11,16 @@ export function checkDateExists(node: ast.Effet | ast.Fin | ast.DateSignature | 
     const text = (node as unknown as Record<string, string | undefined>)[property];
     if (text && !parseIsoDate(text)) {
         ctx.reporter.report('CPOM008', { date: text }, { node, property });
+    }
+}
+
+/** CPOM008 on a yearly deadline that no year has (`le 31 juin`). */
+export function checkTransmissionDay(node: ast.Transmission, ctx: RuleContext): void {
+    const month = monthNumber(node.month ?? '');
+    const day = parseNumber(node.day);
+    // 29 February exists in leap years: accept it.
+    if (month !== undefined && day !== undefined && (!Number.isInteger(day) || day < 1 || day > daysInMonth(2024, month))) {
+        ctx.reporter.report('CPOM008', { date: `${node.day} ${node.month}` }, { node, property: 'day' });
     }
 }
 

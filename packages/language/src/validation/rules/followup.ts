@@ -20,8 +20,10 @@ export function checkFollowUp(contract: ast.Contrat, ctx: RuleContext): void {
         if ((ast.isRevue(item) || ast.isEvaluationGmpPmp(item)) && period) {
             const year = Number(parseNumber(item.year));
             const last = Math.max(period.lastYear, period.prorogation?.year ?? 0);
-            if (year < period.firstYear || year > last) {
-                ctx.reporter.report('CPOM083', { year: item.year, first: period.firstYear, last }, { node: item, property: 'year' });
+            // GMP and PMP are assessed before the contract is concluded, too (arrêté du 3 mars 2017).
+            const first = ast.isEvaluationGmpPmp(item) ? period.firstYear - 1 : period.firstYear;
+            if (year < first || year > last) {
+                ctx.reporter.report('CPOM083', { year: item.year, first, last }, { node: item, property: 'year' });
             }
         }
         if (ast.isTransmission(item)) {

@@ -2,10 +2,13 @@
 import * as ast from '../../generated/ast.js';
 import { AUTHORITY_ROLE_LABELS } from '../../model/categories.js';
 import {
-    authorityKind, clausesOf, type ContractPeriod, contractPeriod, contractYears, establishmentFacts, fundedEstablishments, fundingNature,
+    authorityKind, clausesOf, firstClause, type ContractPeriod, contractPeriod, contractYears, establishmentFacts, fundedEstablishments, fundingNature,
     isDepartmentalAuthority, legalFrames, propsOf, signingParties,
 } from '../../model/contract.js';
 import { type CalendarDate, compareDates } from '../../model/dates.js';
+import { plain } from '../../model/french.js';
+import { parseIsoDate } from '../../model/dates.js';
+import { earlierAvenants } from '../../model/avenants.js';
 import { formatEuros, parseCents, parseNumber } from '../../model/numbers.js';
 import type { Localized } from '../../diagnostics/rules.js';
 import { listText, type RuleContext } from '../rule-context.js';
@@ -49,7 +52,16 @@ export function checkFunding(funding: ast.Financement, period: ContractPeriod | 
     const amounts = new Map<number, number>();
     // Years whose amount is not a valid amount (CPOM009): their distribution cannot be compared.
     const invalid = new Set<number>();
-    const inAvenant = ast.isAvenant(funding.$container?.$container);
+    // Years to fund: those of the contract; for a line added by an avenant, from its first year to the
+    // end in force (prorogations included): no gap, and no year forgotten at the end.
+    const avenant = funding.$container?.$container;
+    const firstAmountYear = Math.min(...propsOf(funding, ast.isMontants).flatMap(m => m.amounts.map(a => Number(parseNumber(a.year)))).filter(Number.isFinite));
+    const requiredYears = !period ? []
+        : ast.isAvenant(avenant)
+            ? (Number.isFinite(firstAmountYear) ? yearsBetween(firstAmountYear, endInForce(avenant, ctx)) : [])
+            : contractYears(period);
+    // Daily tariffs (prix de journée) are not split between establishments.
+    let daily = false;
     for (const montants of propsOf(funding, ast.isMontants)) {
         for (const line of montants.amounts) {
             const year = Number(parseNumber(line.year));
@@ -58,14 +70,15 @@ export function checkFunding(funding: ast.Financement, period: ContractPeriod | 
                 continue;
             }
             const cents = parseCents(line.amount?.value);
+            daily ||= line.amount?.daily === true;
             amounts.set(year, cents ?? 0);
             if (cents === undefined) invalid.add(year);
             if (period && (year < period.firstYear || year > lastYear(period))) {
                 ctx.reporter.report('CPOM061', { year: line.year, first: period.firstYear, last: lastYear(period) }, { node: line, property: 'year' });
             }
         }
-        if (period && !inAvenant) {
-            const absent = contractYears(period).filter(y => !amounts.has(y));
+        if (period) {
+            const absent = requiredYears.filter(y => !amounts.has(y));
             if (absent.length > 0) {
                 ctx.reporter.report('CPOM060', { name: funding.name, years: listText(absent.map(String), ctx.reporter.locale) }, { node: montants, keyword: 'montants' });
             }
@@ -82,7 +95,7 @@ export function checkFunding(funding: ast.Financement, period: ContractPeriod | 
         }
         distributionYears.add(year);
         let sum = 0;
-        let comparable = !invalid.has(year);
+        let comparable = !invalid.has(year) && !daily;
         for (const part of repartition.shares) {
             const cents = parseCents(part.amount?.value);
             if (cents === undefined) comparable = false;
@@ -112,6 +125,19 @@ export function checkFunding(funding: ast.Financement, period: ContractPeriod | 
     if (nature === 'dotation_globalisee_commune') {
         checkCommonDotation(funding, [...funded], ctx);
     }
+}
+
+/** Last budget year of the contract as amended up to this avenant (its own prorogation included). */
+function endInForce(avenant: ast.Avenant, ctx: RuleContext): number {
+    const contract = avenant.contract?.ref;
+    const term = contract ? contractPeriod(contract) : undefined;
+    const prorogations = [avenant, ...earlierAvenants(avenant, ctx.workspace)]
+        .map(a => parseIsoDate(firstClause(a, ast.isProrogation)?.date)?.year ?? 0);
+    return Math.max(term?.lastYear ?? 0, term?.prorogation?.year ?? 0, ...prorogations);
+}
+
+function yearsBetween(first: number, last: number): number[] {
+    return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
 }
 
 function lastYear(period: { lastYear: number; prorogation?: { year: number } }): number {
@@ -146,32 +172,38 @@ function checkPayerKind(funding: ast.Financement, nature: string | undefined, pa
     }
 }
 
-/** CPOM063 (R.314-43-1): same tarification authorities and same financements. */
+/**
+ * CPOM063 (R.314-43-1): the establishments of a dotation globalisée commune share a tarification authority
+ * and the financement of the dotation. A FAM (ARS and département) and a MAS (ARS) share the ARS, and may
+ * share an ARS dotation financed by the assurance maladie.
+ */
 function checkCommonDotation(funding: ast.Financement, establishments: ast.Etablissement[], ctx: RuleContext): void {
-    const authorityKey = (e: ast.Etablissement) => establishmentFacts(e).tarification.map(a => a.name).sort().join('+');
-    const financementKey = (e: ast.Etablissement) => [...(establishmentFacts(e).category?.financements ?? [])].sort().join('+');
-    const describe = (key: (e: ast.Etablissement) => string) => {
-        const groups = new Map<string, string[]>();
-        for (const e of establishments) {
-            const k = key(e);
-            if (k) groups.set(k, [...(groups.get(k) ?? []), e.name]);
-        }
-        return groups;
-    };
-    const byAuthority = describe(authorityKey);
-    const byFinancement = describe(financementKey);
     const concernes = funding.props.find(ast.isConcernes) ?? funding;
-    if (byAuthority.size > 1) {
+    const tarified = establishments.map(e => ({ e, authorities: establishmentFacts(e).tarification })).filter(x => x.authorities.length > 0);
+    const shared = tarified.reduce<ast.Autorite[] | undefined>((acc, x) => (acc ? acc.filter(a => x.authorities.includes(a)) : [...x.authorities]), undefined);
+    if (tarified.length > 1 && shared !== undefined && shared.length === 0) {
         ctx.reporter.report('CPOM063', {
             name: funding.name,
-            difference: ctx.reporter.t({ fr: "d'autorités de tarification différentes", en: 'under different tarification authorities' }),
-            details: [...byAuthority].map(([k, names]) => `${k} : ${names.join(', ')}`).join(' ; '),
+            difference: ctx.reporter.t({ fr: "sans autorité de tarification commune", en: 'with no common tarification authority' }),
+            details: tarified.map(x => `${x.e.name} : ${x.authorities.map(a => a.name).join(', ')}`).join(' ; '),
         }, { node: concernes });
-    } else if (byFinancement.size > 1) {
+        return;
+    }
+    const declared = plain(funding.props.find(ast.isSourceFinancement)?.value);
+    const sources: Array<{ e: ast.Etablissement; financements: readonly string[] }> = [];
+    for (const e of establishments) {
+        const financements = establishmentFacts(e).category?.financements;
+        if (financements) sources.push({ e, financements });
+    }
+    const common = declared && declared !== 'autre'
+        ? [declared]
+        : sources.reduce<string[] | undefined>((acc, x) => (acc ? acc.filter(f => x.financements.includes(f)) : [...x.financements]), undefined) ?? [];
+    const mismatched = sources.filter(x => !common.some(f => x.financements.includes(f)));
+    if (sources.length > 1 && mismatched.length > 0) {
         ctx.reporter.report('CPOM063', {
             name: funding.name,
             difference: ctx.reporter.t({ fr: 'aux financements différents', en: 'with different financements' }),
-            details: [...byFinancement].map(([k, names]) => `${k.replace(/_/g, ' ')} : ${names.join(', ')}`).join(' ; '),
+            details: sources.map(x => `${x.e.name} : ${x.financements.map(f => f.replace(/_/g, ' ')).join(', ')}`).join(' ; '),
         }, { node: concernes });
     }
 }

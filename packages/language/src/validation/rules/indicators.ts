@@ -80,7 +80,7 @@ function checkIndicator(indicator: ast.Indicateur, period: { first: number; last
         const [a, b] = [points[i - 1], points[i]];
         const wrong = sens === 'hausse' ? b.value < a.value : sens === 'baisse' ? b.value > a.value : b.value !== a.value;
         if (wrong) {
-            const words = { hausse: { fr: 'hausse', en: 'up' }, baisse: { fr: 'baisse', en: 'down' }, maintien: { fr: 'stabilité', en: 'steady' } } as const;
+            const words = { hausse: { fr: 'hausse', en: 'up' }, baisse: { fr: 'baisse', en: 'down' }, maintien: { fr: 'maintien', en: 'steady' } } as const;
             ctx.reporter.report('CPOM054', {
                 name: indicator.name, direction: ctx.reporter.t(words[sens as keyof typeof words]),
                 from: formatNumber(a.value), fromYear: a.year, to: formatNumber(b.value), toYear: b.year,
