@@ -210,6 +210,23 @@ describe('cpom.config.json', () => {
         expect(JSON.parse(off.stdout).summary.errors).toBe(0);
     });
 
+    it('passes rule options: too-many-objectives with its own maximum', async () => {
+        const twoObjectives = variant('TWO_OBJECTIVES').replace(/(        objectif O1_1[\s\S]*?\n        \}\n)/, (block: string) => block + block.replace(/O1_1/g, 'O1_2').replace(/SORTIES/g, 'SORTIES_2'));
+        write('options/contract.cpom', twoObjectives);
+        expect(JSON.parse((await cpom(['check', 'options', '--format', 'json'])).stdout).summary.warnings).toBe(0);
+        write('options/cpom.config.json', JSON.stringify({ rules: { 'too-many-objectives': ['warning', { max: 1 }] } }));
+        const report = JSON.parse((await cpom(['check', 'options', '--format', 'json'])).stdout);
+        expect(report.files[0].diagnostics.map((d: { code: string }) => d.code)).toEqual(['CPOM056']);
+    });
+
+    it('reports errors only with --quiet', async () => {
+        write('quiet/unused.cpom', variant('QUIET').replace('autorite ARS_RA ars', 'autorite CD69 departement 69 "Département du Rhône"\n    autorite ARS_RA ars'));
+        const loud = JSON.parse((await cpom(['check', 'quiet', '--format', 'json'])).stdout);
+        const quiet = JSON.parse((await cpom(['check', 'quiet', '--format', 'json', '--quiet'])).stdout);
+        expect(loud.summary.warnings).toBeGreaterThan(0);
+        expect(quiet.summary.warnings).toBe(0);
+    });
+
     it('takes its language from the config unless --lang says otherwise', async () => {
         write('english/cpom.config.json', JSON.stringify({ lang: 'en' }));
         write('english/wrong-key.cpom', WRONG_KEY);
