@@ -4,7 +4,7 @@
  */
 import type { AstNode } from 'langium';
 import * as ast from '../generated/ast.js';
-import { type CalendarDate, parseIsoDate } from './dates.js';
+import { type CalendarDate, compareDates, parseIsoDate } from './dates.js';
 import { plain } from './french.js';
 import { normaliseFiness } from './finess.js';
 import { type EsmsCategory, findCategory, findCategoryByCode } from './categories.js';
@@ -50,7 +50,7 @@ export interface ContractPeriod {
 export function contractPeriod(contract: ast.Contrat): ContractPeriod | undefined {
     const effect = parseIsoDate(firstClause(contract, ast.isEffet)?.date);
     const end = parseIsoDate(firstClause(contract, ast.isFin)?.date);
-    if (!effect || !end || end.year < effect.year || (end.year === effect.year && (end.month < effect.month || (end.month === effect.month && end.day < effect.day)))) {
+    if (!effect || !end || compareDates(end, effect) < 0) {
         return undefined;
     }
     const prorogation = parseIsoDate(firstClause(contract, ast.isProrogation)?.date);

@@ -2,7 +2,7 @@
  * Wires the rules to the AST. Node-level rules run on each node of their type; contract-level rules
  * run once per contract, avenant or catalogue. The rules themselves live in `rules/`, one concern per file.
  */
-import { type AstNode, AstUtils, type LangiumDocuments, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { type AstNode, AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { CpomAstType } from '../generated/ast.js';
 import type { CpomServices } from '../cpom-module.js';
 import type { CpomSettings } from '../cpom-settings.js';
@@ -26,7 +26,7 @@ import {
 
 export function registerValidationChecks(services: CpomServices): void {
     const registry = services.validation.ValidationRegistry;
-    const validator = new CpomValidator(services.cpom.Settings, services.shared.workspace.LangiumDocuments, services.cpom.WorkspaceIndex);
+    const validator = new CpomValidator(services.cpom.Settings, services.cpom.WorkspaceIndex);
     const checks: ValidationChecks<CpomAstType> = {
         CpomFile: validator.wrap((file, ctx) => { checkImports(file, ctx); checkTopLevelNames(file, ctx); }),
         Contrat: validator.wrapWhole((contract, ctx) => {
@@ -73,11 +73,11 @@ export function registerValidationChecks(services: CpomServices): void {
 }
 
 export class CpomValidator {
-    constructor(private readonly settings: CpomSettings, private readonly documents: LangiumDocuments, private readonly workspace: CpomWorkspaceIndex) {}
+    constructor(private readonly settings: CpomSettings, private readonly workspace: CpomWorkspaceIndex) {}
 
     /** Adapts a rule `(node, ctx)` to a Langium check `(node, accept)`. */
     wrap<N>(rule: (node: N, ctx: RuleContext) => void): (node: N, accept: ValidationAcceptor) => void {
-        return (node, accept) => rule(node, { reporter: new RuleReporter(accept, this.settings, node as AstNode), documents: this.documents, workspace: this.workspace });
+        return (node, accept) => rule(node, { reporter: new RuleReporter(accept, this.settings, node as AstNode), workspace: this.workspace });
     }
 
     /**

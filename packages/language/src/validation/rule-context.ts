@@ -1,11 +1,9 @@
 /** What every rule receives: the reporter and read access to the workspace. */
-import type { LangiumDocuments } from 'langium';
 import type { CpomWorkspaceIndex } from '../workspace/cpom-workspace-index.js';
 import type { RuleReporter } from './reporter.js';
 
 export interface RuleContext {
     readonly reporter: RuleReporter;
-    readonly documents: LangiumDocuments;
     readonly workspace: CpomWorkspaceIndex;
 }
 

@@ -1,4 +1,5 @@
 /** Who signs: tarification authorities, payers, the gestionnaire, EHPAD tripartite contracts (L.313-11, L.313-12 IV ter). */
+import { AstUtils } from 'langium';
 import * as ast from '../../generated/ast.js';
 import { AUTHORITY_ROLE_LABELS, type AuthorityRole } from '../../model/categories.js';
 import {
@@ -43,7 +44,7 @@ export function checkParties(contract: ast.Contrat, ctx: RuleContext): void {
                     const others = perimeter.filter(o => o !== e && establishmentFacts(o).tarification.includes(authority)).length;
                     const establishment = others > 0
                         ? `${e.name} ${ctx.reporter.t({ fr: `et ${others} autre(s)`, en: `and ${others} other(s)` })}` : e.name;
-                    const site = contractOf(tarification) === contract ? { node: tarification, property: 'authorities', index } : establishmentSite(contract, e);
+                    const site = AstUtils.getContainerOfType(tarification, ast.isContrat) === contract ? { node: tarification, property: 'authorities', index } : establishmentSite(contract, e);
                     ctx.reporter.report('CPOM020', { authority: authority.name, establishment }, site);
                 });
             }
@@ -145,9 +146,4 @@ export function checkFrameCategories(contract: ast.Contrat, ctx: RuleContext): v
     }
 }
 
-function contractOf(node: ast.Tarification): ast.Contrat | undefined {
-    let current: import('langium').AstNode | undefined = node;
-    while (current && !ast.isContrat(current)) current = current.$container;
-    return current;
-}
 

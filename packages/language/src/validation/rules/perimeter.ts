@@ -1,7 +1,7 @@
 /** Establishments of the perimeter: identification, category, capacity, departments (arrêté 2017 art. 1). */
 import { AstUtils, type AstNode } from 'langium';
 import * as ast from '../../generated/ast.js';
-import { findCategory, findCategoryByCode } from '../../model/categories.js';
+import { ESMS_CATEGORIES, findCategory, findCategoryByCode } from '../../model/categories.js';
 import { clausesOf, establishmentFacts, firstClause, firstProp, gestionnaireOf, perimeterOf, propsOf } from '../../model/contract.js';
 import { findDepartment } from '../../model/departments.js';
 import { finessDepartment, isWellFormedFiness, normaliseFiness } from '../../model/finess.js';
@@ -67,7 +67,7 @@ export function checkEstablishment(e: ast.Etablissement, ctx: RuleContext): void
 }
 
 function checkCategory(prop: ast.Categorie, ctx: RuleContext): void {
-    const known = () => ['EHPAD', 'ESAT', 'IME', 'SSIAD', 'MAS', 'FAM', '…'].join(', ');
+    const known = () => ESMS_CATEGORIES.map(c => c.key).join(', ');
     if (prop.category !== undefined) {
         const category = findCategory(prop.category);
         if (!category) {

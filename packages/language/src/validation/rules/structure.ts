@@ -42,7 +42,7 @@ const AVENANT_SINGLE: ReadonlyArray<[string, (n: unknown) => boolean]> = [
 ];
 
 /** Clauses of properties blocks that take one value. */
-export const SINGLE_PROPS: ReadonlyArray<[string, (n: unknown) => boolean]> = [
+const SINGLE_PROPS: ReadonlyArray<[string, (n: unknown) => boolean]> = [
     ['finess', ast.isFiness], ['categorie', ast.isCategorie], ['departement', ast.isDepartementEtab], ['statut', ast.isStatut],
     ['adresse', ast.isAdresse], ['habilitation_aide_sociale', ast.isHabilitationAideSociale], ['region', ast.isRegion],
     ['unite', ast.isUnite], ['source', ast.isSource], ['sens', ast.isSens], ['formule', ast.isFormule],
