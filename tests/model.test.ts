@@ -43,3 +43,12 @@ describe('dates', () => {
         expect(toIsoDate(endOfTerm(parseIsoDate('2016-02-29')!, 4))).toBe('2020-02-28');
     });
 });
+
+describe('texts', () => {
+    it('keep their backslashes: only \\" and \\\\ are escapes, typographic quotes have none', async () => {
+        const { convertCpomString } = await import('@cpom/language');
+        expect(convertCpomString('"C:\\dossier\\notes"')).toBe('C:\\dossier\\notes');
+        expect(convertCpomString('"il dit \\"oui\\" \\\\ fin"')).toBe('il dit "oui" \\ fin');
+        expect(convertCpomString('“C:\\dossier\\notes”')).toBe('C:\\dossier\\notes');
+    });
+});

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/cpom.bundle.js';
+import { main } from '../dist/bundle/main.js';
 
 // `cpom rules | head` closes the pipe early: that is not an error.
 process.stdout.on('error', error => {

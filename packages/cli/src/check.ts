@@ -1,6 +1,5 @@
 /** `cpom check`: validate contracts and report in the chosen format; the exit code tells the pipeline. */
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, type Locale } from '@cpom/language';
 import { ConfigFiles } from './config-files.js';
 import { expandPaths, UsageError } from './files.js';
@@ -9,6 +8,7 @@ import { formatHuman } from './formats/human.js';
 import { formatJson } from './formats/json.js';
 import { formatJunit } from './formats/junit.js';
 import { formatSarif } from './formats/sarif.js';
+import { RULES_BASE_URI } from './install-paths.js';
 import { writeFileAtomic } from './output.js';
 import { type CheckReport, makeReport, sortDiagnostics, toReported } from './report.js';
 import { createServices, diagnosticsOf, loadWorkspace } from './workspace.js';
@@ -33,8 +33,6 @@ export interface CommandIO {
     readonly version: string;
 }
 
-/** Where the rule pages are: the docs/rules folder of this repository. */
-export const RULES_BASE_URI = pathToFileURL(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/rules') + '/').href;
 
 export async function buildReport(paths: readonly string[], options: Pick<CheckOptions, 'lang' | 'config' | 'quiet' | 'output'>, io: Pick<CommandIO, 'cwd' | 'stderr'>): Promise<CheckReport> {
     const files = await expandPaths(paths, io.cwd);

@@ -1,10 +1,9 @@
 /** The `cpom` command line. Exit codes: 0 clean, 1 problems found, 2 usage or I/O error. */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { type CommandIO, FORMATS, type Format, runCheck } from './check.js';
+import { VERSION } from './install-paths.js';
 import { runRules } from './rules-command.js';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 function parseMaxWarnings(value: string): number {
     const n = Number(value);
@@ -45,6 +44,27 @@ export async function main(argv: readonly string[], io: CommandIO = defaultIO())
         .action(async (paths: string[], options: { format: Format; lang?: 'fr' | 'en'; maxWarnings?: number; output?: string; config?: string; quiet?: boolean; color: boolean }) => {
             const color = options.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
             exitCode = await runCheck(paths, { ...options, color }, io);
+        });
+
+    program.command('generate')
+        .description('generate the contract document (html, md, docx, pdf) and the JSON for authority systems')
+        .argument('<paths...>', 'contract files, folders or globs')
+        .option('-f, --format <formats>', `comma-separated formats among ${['html', 'md', 'docx', 'pdf', 'json'].join(', ')}`, 'html')
+        .option('-o, --out <dir>', 'output folder', '.')
+        .option('--force', 'generate even when the contract has errors')
+        .option('-c, --config <file>', 'use this cpom.config.json')
+        .action(async (paths: string[], options: { format: string; out: string; force?: boolean; config?: string }) => {
+            // Loaded on demand: `cpom check` does not pay for the document libraries at start-up.
+            const { parseFormats, runGenerate } = await import('./generate.js');
+            let formats;
+            try {
+                formats = parseFormats(options.format);
+            } catch (error) {
+                io.stderr(`cpom: ${(error as Error).message}\n`);
+                exitCode = 2;
+                return;
+            }
+            exitCode = await runGenerate(paths, { formats, out: options.out, force: options.force, config: options.config }, io);
         });
 
     program.command('rules')

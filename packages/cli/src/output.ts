@@ -2,11 +2,11 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
-export function writeFileAtomic(file: string, content: string): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
     mkdirSync(path.dirname(file), { recursive: true });
     const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
     try {
-        writeFileSync(temporary, content, 'utf8');
+        writeFileSync(temporary, content);
         renameSync(temporary, file);
     } catch (error) {
         rmSync(temporary, { force: true });

@@ -9,6 +9,7 @@ import {
 import { CpomGeneratedModule, CpomGeneratedSharedModule } from './generated/module.js';
 import { CpomSettings } from './cpom-settings.js';
 import { CpomParserErrorMessageProvider } from './diagnostics/syntax-messages.js';
+import { CpomValueConverter } from './parser/cpom-value-converter.js';
 import { CpomScopeComputation } from './references/cpom-scope-computation.js';
 import { CpomScopeProvider } from './references/cpom-scope-provider.js';
 import { CpomDocumentValidator } from './validation/cpom-document-validator.js';
@@ -31,6 +32,7 @@ export const CpomModule: Module<CpomServices, PartialLangiumCoreServices & CpomA
     },
     parser: {
         ParserErrorMessageProvider: () => new CpomParserErrorMessageProvider(),
+        ValueConverter: () => new CpomValueConverter(),
     },
     references: {
         ScopeComputation: (services) => new CpomScopeComputation(services),

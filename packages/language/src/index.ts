@@ -13,3 +13,5 @@ export * from './references/imports.js';
 export * from './diagnostics/rule-docs.js';
 export * from './model/avenants.js';
 export * from './workspace/cpom-workspace-index.js';
+export * from './model/french.js';
+export * from './parser/cpom-value-converter.js';

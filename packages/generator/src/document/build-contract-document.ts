@@ -398,7 +398,7 @@ class DocumentBuilder {
                 parts.push({
                     kind: 'table', caption: 'Actions',
                     columns: [{ label: 'Action' }, { label: 'Échéance' }, { label: 'Pilote' }, { label: 'Établissements' }],
-                    rows: actions.map(a => [a.title, a.deadline ? frenchDate(a.deadline) : '', a.lead ?? '', a.establishments.map(r => r.ref?.name ?? r.$refText).join(', ')]),
+                    rows: actions.map(a => [a.title, a.deadline ? frenchDate(a.deadline) : '', a.lead ?? '', a.establishments.map(r => r.ref?.title ?? r.$refText).join(', ')]),
                 });
             }
             const indicators = indicatorsOf(objective);
@@ -472,9 +472,9 @@ class DocumentBuilder {
         });
         for (const f of fundings) {
             const details: Block[] = [paragraph(
-                `${natureLabel(firstProp(f, ast.isNature)?.value)}, versé par ${partyName(firstProp(f, ast.isFinanceur)?.payer.ref)}`,
+                `Nature : ${natureLabel(firstProp(f, ast.isNature)?.value)}. Financeur : ${partyName(firstProp(f, ast.isFinanceur)?.payer.ref)}`,
                 firstProp(f, ast.isSourceFinancement) ? ` (financement : ${sourceLabel(firstProp(f, ast.isSourceFinancement)?.value)})` : '',
-                `, pour : ${fundedEstablishments(f).map(e => e.title).join(', ')}.`,
+                `. Établissements financés : ${fundedEstablishments(f).map(e => e.title).join(', ')}.`,
             )];
             const actualisation = firstProp(f, ast.isActualisation);
             if (actualisation) details.push(paragraph(`Actualisation annuelle : ${indexationLabel(actualisation.method)}${actualisation.formula ? ` — ${actualisation.formula}` : ''}.`));

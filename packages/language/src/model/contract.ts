@@ -9,6 +9,7 @@ import { plain } from './french.js';
 import { normaliseFiness } from './finess.js';
 import { type EsmsCategory, findCategory, findCategoryByCode } from './categories.js';
 import { parseNumber } from './numbers.js';
+import { findDepartment } from './departments.js';
 
 export function clausesOf<T extends AstNode>(container: { clauses: readonly AstNode[] }, guard: (n: unknown) => n is T): T[] {
     return container.clauses.filter(guard);
@@ -151,11 +152,16 @@ export function establishmentFacts(e: ast.Etablissement): EstablishmentFacts {
     return {
         finess: finessText !== undefined ? normaliseFiness(finessText).value : undefined,
         category,
-        department: firstProp(e, ast.isDepartementEtab)?.code?.toUpperCase(),
+        department: normalisedDepartment(firstProp(e, ast.isDepartementEtab)?.code),
         tarification: propsOf(e, ast.isTarification).flatMap(t => t.authorities.map(a => a.ref).filter((a): a is ast.Autorite => a !== undefined)),
         capacities,
         authorisedPlaces: capacities.reduce((sum, c) => sum + (parseNumber(c.authorised) ?? 0), 0),
     };
+}
+
+/** A département code in its INSEE form (`9` → `09`, `2a` → `2A`), or as typed when unknown. */
+function normalisedDepartment(code: string | undefined): string | undefined {
+    return code === undefined ? undefined : findDepartment(code)?.code ?? code.toUpperCase();
 }
 
 export function fundingNature(f: ast.Financement): string | undefined {

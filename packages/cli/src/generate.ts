@@ -1,0 +1,116 @@
+/**
+ * `cpom generate`: the contract document (HTML, Markdown, DOCX, PDF) and the JSON for authority systems,
+ * from validated contracts. A contract with errors is refused unless --force; every output is written
+ * atomically, never over a contract.
+ */
+import * as path from 'node:path';
+import { ast, ConfigError } from '@cpom/language';
+import { buildContractDocument, exportContract, renderDocx, renderHtml, renderMarkdown, serialiseJson } from '@cpom/generator';
+import type { CommandIO } from './check.js';
+import { ConfigFiles } from './config-files.js';
+import { expandPaths, UsageError } from './files.js';
+import { formatHuman } from './formats/human.js';
+import { writeFileAtomic } from './output.js';
+import { htmlToPdf } from './pdf.js';
+import { makeReport, sortDiagnostics, toReported } from './report.js';
+import { createServices, diagnosticsOf, loadWorkspace } from './workspace.js';
+
+export const DOCUMENT_FORMATS = ['html', 'md', 'docx', 'pdf', 'json'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+export interface GenerateOptions {
+    readonly formats: DocumentFormat[];
+    readonly out: string;
+    readonly force?: boolean;
+    readonly config?: string;
+}
+
+export function parseFormats(value: string): DocumentFormat[] {
+    const formats = value.split(',').map(f => f.trim().toLowerCase()).filter(f => f.length > 0);
+    const unknown = formats.filter(f => !(DOCUMENT_FORMATS as readonly string[]).includes(f));
+    if (formats.length === 0 || unknown.length > 0) {
+        throw new UsageError(`unknown format${unknown.length > 1 ? 's' : ''} '${unknown.join(', ')}' (expected ${DOCUMENT_FORMATS.join(', ')})`);
+    }
+    return [...new Set(formats)] as DocumentFormat[];
+}
+
+export async function runGenerate(paths: readonly string[], options: GenerateOptions, io: CommandIO): Promise<number> {
+    try {
+        return await generate(paths, options, io);
+    } catch (error) {
+        if (error instanceof UsageError || error instanceof ConfigError) {
+            io.stderr(`cpom: ${error.message}\n`);
+            return 2;
+        }
+        throw error;
+    }
+}
+
+async function generate(paths: readonly string[], options: GenerateOptions, io: CommandIO): Promise<number> {
+    const files = await expandPaths(paths, io.cwd);
+    const configs = new ConfigFiles(options.config ? path.resolve(io.cwd, options.config) : undefined);
+    const services = createServices();
+    services.Cpom.cpom.Settings.setConfigResolver(uri => configs.forFile(uri.fsPath));
+    const workspace = await loadWorkspace(services, files, message => io.stderr(`cpom: note: ${message}\n`));
+    const index = services.Cpom.cpom.WorkspaceIndex;
+
+    const contracts: Array<{ contract: ast.Contrat; file: string; avenants: ast.Avenant[] }> = [];
+    for (const file of workspace.files.filter(f => f.requested)) {
+        const root = file.document.parseResult.value;
+        if (!ast.isCpomFile(root)) continue;
+        for (const contract of root.elements.filter(ast.isContrat)) {
+            contracts.push({ contract, file: file.path, avenants: index.avenantsOf(contract) });
+        }
+    }
+    if (contracts.length === 0) {
+        throw new UsageError(`no contract found in ${paths.map(p => `'${p}'`).join(', ')} (catalogues and avenants are generated with their contract)`);
+    }
+
+    // Refuse contracts with errors (in their file, their avenants' files or what they import).
+    const involved = new Set(contracts.flatMap(c => [c.file, ...c.avenants.map(a => a.$document?.uri.fsPath ?? '')]));
+    const withErrors = workspace.files.filter(f => involved.has(f.path) && diagnosticsOf(f).some(d => d.severity === 1));
+    if (withErrors.length > 0 && !options.force) {
+        const report = makeReport('fr', withErrors.map(f => ({
+            path: path.relative(io.cwd, f.path).split(path.sep).join('/'),
+            absolutePath: f.path, text: f.text,
+            diagnostics: sortDiagnostics(diagnosticsOf(f).map(toReported).filter(d => d.severity === 'error')),
+        })));
+        io.stderr(formatHuman(report, { color: false }));
+        io.stderr('cpom: contracts with errors are not generated (use --force to generate them anyway)\n');
+        return 1;
+    }
+
+    const outDir = path.resolve(io.cwd, options.out);
+    const sources = new Set(workspace.files.map(f => f.path));
+    for (const { contract, avenants } of contracts) {
+        const document = buildContractDocument(contract, avenants);
+        let html: string | undefined;
+        for (const format of options.formats) {
+            const target = path.join(outDir, `${contract.name}.${format}`);
+            if (sources.has(target) || target.endsWith('.cpom')) {
+                throw new UsageError(`refusing to overwrite a contract: '${target}'`);
+            }
+            switch (format) {
+                case 'html':
+                    html ??= renderHtml(document);
+                    writeFileAtomic(target, html);
+                    break;
+                case 'md':
+                    writeFileAtomic(target, renderMarkdown(document));
+                    break;
+                case 'docx':
+                    writeFileAtomic(target, await renderDocx(document));
+                    break;
+                case 'pdf':
+                    html ??= renderHtml(document);
+                    writeFileAtomic(target, await htmlToPdf(html));
+                    break;
+                case 'json':
+                    writeFileAtomic(target, serialiseJson(exportContract(contract, avenants)));
+                    break;
+            }
+            io.stdout(`${path.relative(io.cwd, target) || target}\n`);
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,23 @@
+/** Where the CLI is installed: the same answer from the TypeScript sources (tests) and from the bundle. */
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+function findPackageDir(start: string): string {
+    for (let dir = start; ; dir = path.dirname(dir)) {
+        const manifest = path.join(dir, 'package.json');
+        if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'cpom') {
+            return dir;
+        }
+        if (path.dirname(dir) === dir) {
+            return start;
+        }
+    }
+}
+
+export const CLI_PACKAGE_DIR = findPackageDir(path.dirname(fileURLToPath(import.meta.url)));
+
+export const VERSION: string = (JSON.parse(readFileSync(path.join(CLI_PACKAGE_DIR, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+
+/** The rule pages of this repository (`docs/rules/`), as a file URL ending with a slash. */
+export const RULES_BASE_URI = pathToFileURL(path.resolve(CLI_PACKAGE_DIR, '../../docs/rules') + '/').href;

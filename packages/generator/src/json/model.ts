@@ -1,0 +1,111 @@
+/**
+ * Helpers over the AST that the JSON export needs and the language's model does not offer (yet): identifiers of
+ * catalogue entries, what an indicator inherits through `selon`, keywords without accents, amounts in euros.
+ */
+import type { AstNode, Reference } from 'langium';
+import { ast, findDepartment, firstProp, parseCents, parseNumber } from '@cpom/language';
+
+/** A keyword without its accents (`état` → `etat`). The language has the same function, not exported. */
+export function plain(keyword: string): string {
+    return keyword.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+type Named = AstNode & { name: string };
+
+/** The catalogue an entry is declared in, when it is a catalogue entry. */
+export function catalogueOf(node: AstNode): ast.Catalogue | undefined {
+    return ast.isCatalogue(node.$container) ? node.$container : undefined;
+}
+
+/**
+ * The identifier of a declaration in the JSON document: its name, or `CATALOGUE.NAME` for a catalogue entry —
+ * what a contract writes to refer to it. Names have no dot, so the two never collide.
+ */
+export function idOf(node: Named): string {
+    const catalogue = catalogueOf(node);
+    return catalogue ? `${catalogue.name}.${node.name}` : node.name;
+}
+
+/** The identifier a reference points to; the text as written when it does not resolve (a contract with errors). */
+export function refId(reference: Reference<Named> | undefined): string | undefined {
+    if (!reference) return undefined;
+    const target = reference.ref;
+    return target ? idOf(target) : reference.$refText;
+}
+
+export function refIds(references: ReadonlyArray<Reference<Named>>): string[] {
+    return references.map(r => refId(r)).filter((id): id is string => id !== undefined && id !== '');
+}
+
+/** A number as typed (`2013`, `1 200`, `97,5`); undefined when it is not a number. */
+export function readNumber(typed: string | undefined): number | undefined {
+    const value = parseNumber(typed);
+    return value !== undefined && Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * An amount in euros as a decimal number: `4 150 000` → 4150000, `68,50` → 68.5. Read through exact cents, so
+ * that `478 512,40` gives the double closest to 478512.4; an amount with more than two decimals (CPOM009) is read
+ * as it is written.
+ */
+export function euros(typed: string | undefined): number | undefined {
+    const cents = parseCents(typed);
+    return cents !== undefined ? cents / 100 : parseNumber(typed);
+}
+
+/** The INSEE code of a département as typed (`2a` → `2A`, `9` → `09`); an unknown code in upper case. */
+export function departmentCode(typed: string | undefined): string | undefined {
+    if (typed === undefined || typed === '') return undefined;
+    return findDepartment(typed)?.code ?? typed.toUpperCase();
+}
+
+/** The unit typed after a value: `%` → `percent`, `€` → `EUR`. */
+export function valueUnit(unit: string | undefined): 'percent' | 'EUR' | undefined {
+    return unit === '%' ? 'percent' : unit === '€' ? 'EUR' : undefined;
+}
+
+/**
+ * What an indicator states, with what it inherits through `selon` (label, unit, source, formula, direction):
+ * its own clause first, then its base's, and so on. Baselines and targets are not inherited (the validator
+ * requires them of each contract indicator). A cycle of `selon` stops at the first indicator seen twice.
+ */
+export interface IndicatorFacts {
+    readonly title?: string;
+    readonly unit?: string;
+    readonly source?: string;
+    readonly formula?: string;
+    readonly direction?: string;
+}
+
+export function indicatorFacts(indicator: ast.Indicateur): IndicatorFacts {
+    const chain: ast.Indicateur[] = [];
+    for (let current: ast.Indicateur | undefined = indicator; current && !chain.includes(current); current = current.base?.ref) {
+        chain.push(current);
+    }
+    const first = <T>(read: (i: ast.Indicateur) => T | undefined): T | undefined => {
+        for (const i of chain) {
+            const value = read(i);
+            if (value !== undefined) return value;
+        }
+        return undefined;
+    };
+    return {
+        title: first(i => i.title),
+        unit: first(i => firstProp(i, ast.isUnite)?.value),
+        source: first(i => firstProp(i, ast.isSource)?.value),
+        formula: first(i => firstProp(i, ast.isFormule)?.value),
+        direction: first(i => firstProp(i, ast.isSens)?.value),
+    };
+}
+
+/**
+ * A copy of an object without its undefined properties, keys in the same order: the export returns plain objects
+ * equal to what JSON.parse gives back.
+ */
+export function defined<T extends object>(value: T): T {
+    const result: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+        if (v !== undefined) result[key] = v;
+    }
+    return result as T;
+}

@@ -1,0 +1,184 @@
+/**
+ * Renders the contract document as GitHub-flavoured Markdown, to read on a git forge: title and parties, a
+ * table of contents with anchors, one heading per titre, article and annex, GFM tables, lists. Pure: no I/O.
+ *
+ * Every string of the document is plain text and is escaped (`escapeMarkdown`, `escapeCell`): emphasis,
+ * code, links, HTML tags, entities, and what would start a heading, list or quote at the start of a line
+ * render as the characters typed. Anchors are explicit (`<a id="…">` in each heading, ids made of ASCII
+ * letters, digits and hyphens), so the table of contents does not depend on a forge's slug rules.
+ */
+import { Anchors, framesSentence, frenchSpacing, headingText, partyConnector, sectionsOf } from './common.js';
+import type { Block, Cell, Column, ContractDocument, Inline, Paragraph, Section, SignatureBlock, Table } from '../document/model.js';
+
+/** Characters that mean something inline in GFM (emphasis, code, links, tables, strikethrough, math, headings). */
+const INLINE_SPECIALS = /[\\`*_[\]#|~$]/g;
+/** HTML and entities: written as entities, so that no tag (`<script`, `<img`) appears in the file at all. */
+const HTML_SPECIALS: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/** Escapes text for a Markdown paragraph, list item, heading or table cell: no markup, no HTML, one line. */
+export function escapeMarkdown(value: string): string {
+    const line = value
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .replace(INLINE_SPECIALS, c => `\\${c}`)
+        .replace(/[&<>]/g, c => HTML_SPECIALS[c]!);
+    // What starts a block at the start of a line: list markers ("- ", "+ ", "1. "), thematic breaks and setext
+    // underlines ("---", "==="). Escaped wherever a text starts: harmless in the middle of a line.
+    return line.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+
+/** Escapes text for a GFM table cell (`|` included, line breaks as spaces). */
+export const escapeCell = escapeMarkdown;
+
+/** Document text as Markdown: French spacing, then escaped. */
+function md(value: string): string {
+    return escapeMarkdown(frenchSpacing(value));
+}
+
+/** Wraps escaped text in a marker, keeping surrounding spaces outside (`** a**` would not be bold). */
+function wrap(escaped: string, marker: string): string {
+    const match = /^(\s*)(.*?)(\s*)$/s.exec(escaped)!;
+    return match[2] === '' ? escaped : `${match[1]}${marker}${match[2]}${marker}${match[3]}`;
+}
+
+const IDS = { toc: 'sommaire', visas: 'visas', preamble: 'preambule', signatures: 'signatures' } as const;
+
+export function renderMarkdown(document: ContractDocument): string {
+    return new MarkdownRenderer(document).render();
+}
+
+class MarkdownRenderer {
+    private readonly anchors: Anchors;
+
+    constructor(private readonly document: ContractDocument) {
+        this.anchors = new Anchors(Object.values(IDS), [...sectionsOf(document.preamble), ...document.body, ...document.annexes]);
+    }
+
+    render(): string {
+        const d = this.document;
+        const out: string[] = [];
+        out.push(...this.titlePage());
+        out.push(...this.tableOfContents());
+        if (d.visas.length > 0) {
+            out.push(this.heading(2, IDS.visas, 'Visas'));
+            for (const v of d.visas) out.push(this.paragraph(v));
+        }
+        if (d.preamble.length > 0) {
+            out.push(this.heading(2, IDS.preamble, 'Préambule'));
+            out.push(...this.blocks(d.preamble, 3));
+        }
+        for (const title of d.body) out.push(...this.section(title, 2));
+        out.push(this.heading(2, IDS.signatures, 'Signatures'));
+        out.push(...this.signatures(d.signatures));
+        for (const annex of d.annexes) out.push(...this.section(annex, 2));
+        return `${out.filter(s => s !== '').join('\n\n')}\n`;
+    }
+
+    private titlePage(): string[] {
+        const t = this.document.titlePage;
+        const out = [`# ${md(t.title || t.heading)}`, wrap(md(t.heading), '**')];
+        if (t.frames.length > 0) out.push(wrap(md(framesSentence(t.frames)), '*'));
+        t.between.forEach((party, i) => {
+            const connector = partyConnector(i, t.between.length);
+            if (connector) out.push(`**${connector.toUpperCase()}**`);
+            out.push(md(party).trim());
+        });
+        if (t.period) out.push(`Pour la période ${md(t.period)}.`);
+        return out;
+    }
+
+    private tableOfContents(): string[] {
+        const d = this.document;
+        const line = (depth: number, anchor: string, label: string) => `${'  '.repeat(depth)}- [${md(label)}](#${anchor})`;
+        const lines: string[] = [];
+        if (d.visas.length > 0) lines.push(line(0, IDS.visas, 'Visas'));
+        if (d.preamble.length > 0) lines.push(line(0, IDS.preamble, 'Préambule'));
+        const add = (s: Section) => {
+            lines.push(line(0, this.anchors.of(s), headingText(s)));
+            for (const child of sectionsOf(s.blocks)) lines.push(line(1, this.anchors.of(child), headingText(child)));
+        };
+        d.body.forEach(add);
+        lines.push(line(0, IDS.signatures, 'Signatures'));
+        d.annexes.forEach(add);
+        return [this.heading(2, IDS.toc, 'Sommaire'), lines.join('\n')];
+    }
+
+    private heading(level: number, anchor: string, label: string): string {
+        return `${'#'.repeat(Math.min(level, 6))} <a id="${anchor}"></a>${md(label)}`;
+    }
+
+    private section(section: Section, level: number): string[] {
+        return [this.heading(level, this.anchors.of(section), headingText(section)), ...this.blocks(section.blocks, level + 1)];
+    }
+
+    private blocks(blocks: readonly Block[], level: number): string[] {
+        return blocks.flatMap(b => this.block(b, level));
+    }
+
+    private block(block: Block, level: number): string[] {
+        switch (block.kind) {
+            case 'paragraph': return [this.paragraph(block)];
+            // Leading spaces after the marker would make an indented code block.
+            case 'list': return block.items.length === 0 ? [] : [block.items.map(i => `- ${this.inlines(i).replace(/^\s+/, '') || '\u00A0'}`).join('\n')];
+            case 'table': return this.table(block);
+            case 'signatures': return this.signatures(block);
+            case 'section': return this.section(block, level);
+        }
+    }
+
+    private paragraph(p: Paragraph): string {
+        // Leading spaces would make an indented code block.
+        const content = this.inlines(p.content).replace(/^\s+/, '');
+        if (p.style === 'legal') return wrap(content, '*');
+        if (p.style === 'note') return `<small>${content}</small>`;
+        return content;
+    }
+
+    private inlines(content: readonly Inline[]): string {
+        return content.map(i => this.inline(i)).join('');
+    }
+
+    private inline(inline: Inline): string {
+        if (inline.kind === 'ref') {
+            const label = md(inline.text ?? '');
+            const anchor = this.anchors.target(inline.target);
+            return anchor && label ? `[${label}](#${anchor})` : label;
+        }
+        let out = md(inline.text);
+        if (inline.emphasis) out = wrap(out, '*');
+        if (inline.strong) out = wrap(out, '**');
+        return out;
+    }
+
+    private table(table: Table): string[] {
+        const cell = (c: Cell) => {
+            const escaped = md(typeof c === 'string' ? c : c.text);
+            return typeof c !== 'string' && c.strong ? wrap(escaped, '**') : escaped;
+        };
+        const width = table.columns.length;
+        const row = (cells: readonly Cell[]) => {
+            const padded = [...cells.slice(0, width), ...Array<Cell>(Math.max(0, width - cells.length)).fill('')];
+            return `| ${padded.map(c => cell(c) || ' ').join(' | ')} |`;
+        };
+        const rule = (c: Column) => (c.align === 'right' ? '---:' : c.align === 'center' ? ':---:' : '---');
+        const lines = [
+            `| ${table.columns.map(c => md(c.label)).join(' | ')} |`,
+            `| ${table.columns.map(rule).join(' | ')} |`,
+            ...table.rows.map(row),
+            ...(table.footer ?? []).map(r => row(r.map(c => (typeof c === 'string' ? c : { text: c.text, strong: true })))),
+        ];
+        return [wrap(md(table.caption), '**'), lines.join('\n')];
+    }
+
+    private signatures(block: SignatureBlock): string[] {
+        const out: string[] = [];
+        if (block.date) out.push(md(block.date));
+        if (block.signatories.length > 0) {
+            out.push([
+                '| Partie | Qualité du signataire | Nom | Signature |',
+                '| --- | --- | --- | --- |',
+                ...block.signatories.map(s => `| ${wrap(md(s.party), '**') || ' '} | ${md(s.role ?? '') || ' '} | ${md(s.person ?? '') || ' '} | <br><br><br> |`),
+            ].join('\n'));
+        }
+        return out;
+    }
+}
