@@ -353,6 +353,11 @@ async function main() {
         for (let i = 0; i < 3; i++) nodeOnly.push((await runProcess(process.execPath, ['-e', '0'], { cwd: oneDir, timeoutMs: CLI_TIMEOUT_MS })).seconds);
         results.coldCli = { lines: small.lines, runs: PLAN.cli, seconds: median(coldSamples), samples: coldSamples, nodeStartupSeconds: median(nodeOnly) };
 
+        // --- Generation of each format for the ~5,000-line contract
+        progress(`generation: document, html, md, docx, json and pdf (Chromium) for the ~${BIG_LINES}-line contract`);
+        const { measureGeneration } = await import('./generation.js');
+        results.generation = await measureGeneration(ROOT, big.text, { runs: QUICK ? 2 : 5 });
+
         // --- Targets
         const target = (name, value, limit, unit, judged = true) => ({ name, value, target: limit, unit, pass: judged ? value < limit : undefined });
         results.targets = [
@@ -411,6 +416,10 @@ function printReport(r) {
     ));
     log('');
     log(`Batch: ${r.batch.files} files × ~${r.batch.linesPerFile} lines (${r.batch.totalLines} lines) in one 'cpom check DIR --format json -o FILE': ${r.batch.seconds.toFixed(2)} s, ${r.batch.filesPerSecond.toFixed(0)} files/s, ${Math.round(r.batch.linesPerSecond)} lines/s`);
+    if (r.generation) {
+        const g = r.generation;
+        log(`Generation for the ~${BIG_LINES}-line contract (ms, median): ` + Object.entries(g).map(([format, m]) => `${format} ${ms(m.ms)}${m.bytes ? ` (${(m.bytes / 1024).toFixed(0)} KB)` : ''}`).join(', ') + (g.pdf ? '' : '; pdf not measured (no Chromium)'));
+    }
     log(`Cold CLI: 'cpom check one.cpom' (${r.coldCli.lines} lines), median of ${r.coldCli.runs}: ${r.coldCli.seconds.toFixed(3)} s (samples ${r.coldCli.samples.map(s => s.toFixed(2)).join(', ')}; bare 'node -e 0' ${r.coldCli.nodeStartupSeconds.toFixed(3)} s)`);
     log('');
     const busy = Math.max(r.environment.loadAverageAtStart[0], r.environment.loadAverageAtEnd[0]) > r.environment.cpuCount * 0.75;

@@ -74,6 +74,23 @@ describe('cpom generate', () => {
         expect(catalogueOnly.stderr).toContain('no contract found');
     });
 
+    it.runIf(hasPdfTools)('prints a PDF for every seed and example: its text and pages are a contract', async () => {
+        const dir = mkdtempSync(path.join(tmpdir(), 'cpom-pdf-all-'));
+        const run = await cpom(['generate', 'seeds', 'examples', '--format', 'pdf', '--out', dir]);
+        expect(run.code).toBe(0);
+        const pdfs = readdirSync(dir).filter(f => f.endsWith('.pdf')).sort();
+        expect(pdfs).toEqual(['CPOM_EHPAD_JARDINS_PERIGORD_2019.pdf', 'CPOM_ESTUAIRE_HANDICAP_2021.pdf', 'CPOM_LES_SOURCES_2019.pdf', 'CPOM_MESSIDOR_2013.pdf']);
+        for (const pdf of pdfs) {
+            const file = path.join(dir, pdf);
+            const content = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+            for (const expected of ['Contrat pluriannuel', 'Titre 1', 'Article 4', 'Annexe 1', 'Fait le']) {
+                expect(content, `${pdf}: ${expected}`).toContain(expected);
+            }
+            const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+            expect(pages, pdf).toBeGreaterThanOrEqual(8);
+        }
+    });
+
     it.runIf(hasPdfTools)('prints the PDF with Chromium: text and pages of a contract', async () => {
         const run = await cpom(['generate', 'seeds/messidor-2013.cpom', '--format', 'pdf', '--out', out]);
         expect(run.stderr).toBe('');

@@ -3,7 +3,7 @@
  * schemas/cpom-v1.schema.json, the output is deterministic, references inside the document resolve, values are
  * those of the contract, and any string survives the trip through JSON.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { EmptyFileSystem, URI } from 'langium';
@@ -81,6 +81,16 @@ describe('JSON export of the bundled contracts', () => {
     it.each(['CPOM_MESSIDOR_2013', 'CPOM_LES_SOURCES_2019', 'CPOM_EHPAD_JARDINS_PERIGORD_2019', 'CPOM_ESTUAIRE_HANDICAP_2021'])(
         '%s validates against schemas/cpom-v1.schema.json', (name) => {
             expect(schemaErrors(JSON.parse(exported.get(name)!.text))).toEqual([]);
+        });
+
+    it.each(['CPOM_MESSIDOR_2013', 'CPOM_LES_SOURCES_2019', 'CPOM_EHPAD_JARDINS_PERIGORD_2019', 'CPOM_ESTUAIRE_HANDICAP_2021'])(
+        '%s matches its golden file (UPDATE_GOLDEN=1 rewrites it)', (name) => {
+            const golden = path.join(ROOT, 'tests/golden', `${name}.json`);
+            const text = exported.get(name)!.text;
+            if (process.env.UPDATE_GOLDEN === '1') {
+                writeFileSync(golden, text);
+            }
+            expect(text).toBe(readFileSync(golden, 'utf8'));
         });
 
     it('writes the header: $schema (the $id of the schema), format version, generator', () => {
