@@ -7,6 +7,7 @@ export default defineConfig({
         alias: {
             '@cpom/language': fileURLToPath(new URL('./packages/language/src/index.ts', import.meta.url)),
             '@cpom/generator': fileURLToPath(new URL('./packages/generator/src/index.ts', import.meta.url)),
+            '@cpom/diff': fileURLToPath(new URL('./packages/diff/src/index.ts', import.meta.url)),
         },
     },
     test: {

@@ -67,6 +67,21 @@ export async function main(argv: readonly string[], io: CommandIO = defaultIO())
             exitCode = await runGenerate(paths, { formats, out: options.out, force: options.force, config: options.config }, io);
         });
 
+    program.command('diff')
+        .description('semantic diff of two versions of a contract: what changed, in the contract\'s terms, and whether it needs an avenant')
+        .argument('<old>', 'the old version (.cpom file)')
+        .argument('<new>', 'the new version (.cpom file)')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+        .option('--exit-code', 'exit 1 when there are semantic changes, 0 when there are none (as git diff --exit-code)')
+        .option('-o, --output <file>', 'write the diff to a file')
+        .option('--contract <name>', 'the contract to compare, when a file declares several')
+        .option('--no-color', 'no colours in the text format')
+        .action(async (oldFile: string, newFile: string, options: { format: 'text' | 'markdown' | 'json'; exitCode?: boolean; output?: string; contract?: string; color: boolean }) => {
+            const { runDiff } = await import('./diff-command.js');
+            const color = options.color && !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
+            exitCode = await runDiff(oldFile, newFile, { ...options, color }, io);
+        });
+
     program.command('rules')
         .description('list the rules, show one, or write their Markdown pages')
         .argument('[code]', 'a rule code (CPOM041) or name (finess-key)')

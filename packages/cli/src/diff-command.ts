@@ -1,0 +1,88 @@
+/**
+ * `cpom diff OLD NEW`: the semantic diff of two versions of a contract. Each version is loaded in its own
+ * workspace (with what it imports), exported to JSON, and compared by identity (see @cpom/diff).
+ */
+import * as path from 'node:path';
+import { ast } from '@cpom/language';
+import { exportContract, type CpomJson } from '@cpom/generator';
+import { diffContracts, formatDiffMarkdown, formatDiffText, type SemanticDiff } from '@cpom/diff';
+import type { CommandIO } from './check.js';
+import { UsageError } from './files.js';
+import { writeFileAtomic } from './output.js';
+import { createServices, diagnosticsOf, loadWorkspace } from './workspace.js';
+
+export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
+
+export interface DiffOptions {
+    readonly format: DiffFormat;
+    readonly exitCode?: boolean;
+    readonly output?: string;
+    readonly color?: boolean;
+    /** Name of the contract to compare when a file declares several. */
+    readonly contract?: string;
+}
+
+/** Loads one version of a contract file and exports its contract (with its avenants) to JSON. */
+export async function exportVersion(file: string, contractName?: string, label = file): Promise<CpomJson[]> {
+    const services = createServices();
+    const workspace = await loadWorkspace(services, [file]);
+    const loaded = workspace.files[0];
+    const syntax = diagnosticsOf(loaded).filter(d => d.code === 'CPOM001');
+    if (syntax.length > 0) {
+        const first = syntax[0];
+        throw new UsageError(`${label}:${first.range.start.line + 1}:${first.range.start.character + 1}: syntax error, cannot compare: ${first.message}`);
+    }
+    const root = loaded.document.parseResult.value;
+    const contracts = ast.isCpomFile(root) ? root.elements.filter(ast.isContrat).filter(c => !contractName || c.name === contractName) : [];
+    const index = services.Cpom.cpom.WorkspaceIndex;
+    return contracts.map(c => exportContract(c, index.avenantsOf(c)));
+}
+
+/** Pairs the contracts of two versions by name (a lone contract on each side is paired even if renamed). */
+export function pairContracts(before: CpomJson[], after: CpomJson[]): Array<[CpomJson | undefined, CpomJson | undefined]> {
+    if (before.length === 1 && after.length === 1) return [[before[0], after[0]]];
+    const names = [...new Set([...before, ...after].map(j => j.contract.id))];
+    return names.map(name => [before.find(j => j.contract.id === name), after.find(j => j.contract.id === name)]);
+}
+
+export function renderDiffs(diffs: SemanticDiff[], format: DiffFormat, color: boolean): string {
+    switch (format) {
+        case 'json': return JSON.stringify(diffs.length === 1 ? diffs[0] : { formatVersion: 1, diffs }, null, 2) + '\n';
+        case 'markdown': return diffs.map(formatDiffMarkdown).join('\n');
+        case 'text': return diffs.map(d => formatDiffText(d, { color })).join('\n');
+    }
+}
+
+export async function runDiff(oldFile: string, newFile: string, options: DiffOptions, io: CommandIO): Promise<number> {
+    try {
+        const resolve = (file: string) => path.resolve(io.cwd, file);
+        const before = await exportVersion(resolve(oldFile), options.contract, oldFile);
+        const after = await exportVersion(resolve(newFile), options.contract, newFile);
+        if (before.length === 0 && after.length === 0) {
+            throw new UsageError(`no contract in '${oldFile}' nor in '${newFile}'`);
+        }
+        const diffs = pairContracts(before, after).map(([a, b]) => diffContracts(a ?? emptyLike(b!), b ?? emptyLike(a!), { oldLabel: oldFile, newLabel: newFile }));
+        const text = renderDiffs(diffs, options.format, options.color ?? false);
+        if (options.output) writeFileAtomic(resolve(options.output), text);
+        else io.stdout(text);
+        const changed = diffs.some(d => d.changes.length > 0);
+        return options.exitCode && changed ? 1 : 0;
+    } catch (error) {
+        if (error instanceof UsageError) {
+            io.stderr(`cpom: ${error.message}\n`);
+            return 2;
+        }
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'EACCES') {
+            io.stderr(`cpom: ${(error as Error).message}\n`);
+            return 2;
+        }
+        throw error;
+    }
+}
+
+/** A contract present on one side only is compared with an empty contract of the same name. */
+function emptyLike(json: CpomJson): CpomJson {
+    return { ...json, contract: { id: json.contract.id, title: json.contract.title } as CpomJson['contract'] };
+}

@@ -1,0 +1,62 @@
+/** The diff as a pull-request comment: a one-line summary, then sections with collapsible details and tables. */
+import type { ChangeArea, ChangeRecord, SemanticDiff } from '../change.js';
+
+const AREA_TITLES: Record<ChangeArea, string> = {
+    identification: 'Identification', duration: 'Durée', parties: 'Parties', signatories: 'Signataires', perimeter: 'Périmètre',
+    diagnostic: 'Diagnostic', objectives: 'Objectifs', indicators: 'Indicateurs', targets: 'Cibles', funding: 'Financement',
+    'follow-up': 'Suivi', avenants: 'Avenants',
+};
+
+/** User text in Markdown: every special character escaped, HTML inert, one line. */
+export function escapeMarkdownText(text: string): string {
+    return text
+        .replace(/[\\`*_[\]{}()#+\-.!|~<>]/g, c => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`))
+        .replace(/\r?\n|\r/g, ' ');
+}
+
+function row(cells: string[]): string {
+    return `| ${cells.join(' | ')} |`;
+}
+
+export function formatDiffMarkdown(diff: SemanticDiff): string {
+    const out: string[] = [];
+    const title = diff.old.id === diff.new.id ? diff.new.id : `${diff.old.id} → ${diff.new.id}`;
+    out.push(`**${escapeMarkdownText(title)}** : ${escapeMarkdownText(diff.summary.headline)}`);
+    out.push('');
+    if (diff.changes.length === 0) {
+        out.push('Aucun changement de fond ni rédactionnel.');
+        return out.join('\n') + '\n';
+    }
+    out.push(diff.summary.needsAvenant
+        ? `⚠️ ${diff.summary.substantive} changement${diff.summary.substantive > 1 ? 's' : ''} de fond : un avenant est nécessaire.`
+        : 'Changements rédactionnels seulement : pas d\'avenant nécessaire.');
+    out.push('');
+    const byArea = new Map<ChangeArea, ChangeRecord[]>();
+    for (const change of diff.changes) byArea.set(change.area, [...(byArea.get(change.area) ?? []), change]);
+    for (const [area, changes] of byArea) {
+        const substantive = changes.some(c => c.substantive);
+        out.push(`<details${substantive ? ' open' : ''}><summary><b>${AREA_TITLES[area]}</b> — ${changes.length} changement${changes.length > 1 ? 's' : ''}${substantive ? '' : ' rédactionnel' + (changes.length > 1 ? 's' : '')}</summary>`);
+        out.push('');
+        out.push(row(['', 'Changement', 'Avant', 'Après']));
+        out.push(row(['---', '---', '---', '---']));
+        for (const c of changes) {
+            const [before, after] = beforeAfter(c);
+            out.push(row([kindMark(c), escapeMarkdownText(c.description), escapeMarkdownText(before), escapeMarkdownText(after)]));
+        }
+        out.push('');
+        out.push('</details>');
+        out.push('');
+    }
+    return out.join('\n') + '\n';
+}
+
+function kindMark(c: ChangeRecord): string {
+    return { add: '➕', remove: '➖', change: '✏️', rename: '🔤', move: '↪️' }[c.kind];
+}
+
+function beforeAfter(c: ChangeRecord): [string, string] {
+    const match = / : (.*) → (.*?)( \(.*\))?$/.exec(c.description);
+    if (c.kind === 'change' && match) return [match[1], match[2] + (match[3] ?? '')];
+    if (c.kind === 'rename' || c.kind === 'move') return [c.from ?? '', c.to ?? ''];
+    return c.kind === 'add' ? ['', '✓'] : ['✓', ''];
+}

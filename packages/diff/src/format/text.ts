@@ -1,0 +1,22 @@
+/** The diff for a terminal: one line per change, substantive ones first, coloured when asked. */
+import type { ChangeRecord, SemanticDiff } from '../change.js';
+
+const COLORS = { add: '\x1b[32m', remove: '\x1b[31m', change: '\x1b[33m', rename: '\x1b[36m', move: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
+const SIGNS = { add: '+', remove: '-', change: '~', rename: '→', move: '↷' } as const;
+
+export function formatDiffText(diff: SemanticDiff, options: { color?: boolean } = {}): string {
+    const paint = (text: string, color: string) => (options.color ? `${color}${text}${COLORS.reset}` : text);
+    const title = diff.old.id === diff.new.id ? diff.new.id : `${diff.old.id} → ${diff.new.id}`;
+    const labels = diff.old.label || diff.new.label ? ` (${diff.old.label ?? 'ancien'} → ${diff.new.label ?? 'nouveau'})` : '';
+    const lines = [paint(`${title}${labels} : ${diff.summary.headline}`, COLORS.bold)];
+    const line = (c: ChangeRecord) => `  ${paint(SIGNS[c.kind], COLORS[c.kind])} ${c.description}`;
+    const substantive = diff.changes.filter(c => c.substantive);
+    const editorial = diff.changes.filter(c => !c.substantive);
+    if (substantive.length > 0) {
+        lines.push(paint('Changements de fond (avenant nécessaire) :', COLORS.bold), ...substantive.map(line));
+    }
+    if (editorial.length > 0) {
+        lines.push(paint('Changements rédactionnels :', COLORS.bold), ...editorial.map(line));
+    }
+    return lines.join('\n') + '\n';
+}

@@ -1,0 +1,5 @@
+export * from './change.js';
+export * from './diff-contracts.js';
+export * from './describe.js';
+export * from './format/text.js';
+export * from './format/markdown.js';
