@@ -2,6 +2,7 @@
  * `cpom diff OLD NEW`: the semantic diff of two versions of a contract. Each version is loaded in its own
  * workspace (with what it imports), exported to JSON, and compared by identity (see @cpom/diff).
  */
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { ast } from '@cpom/language';
 import { exportContract, type CpomJson } from '@cpom/generator';
@@ -85,4 +86,28 @@ export async function runDiff(oldFile: string, newFile: string, options: DiffOpt
 /** A contract present on one side only is compared with an empty contract of the same name. */
 function emptyLike(json: CpomJson): CpomJson {
     return { ...json, contract: { id: json.contract.id, title: json.contract.title } as CpomJson['contract'] };
+}
+
+function isFile(file: string): boolean {
+    try {
+        return statSync(file).isFile();
+    } catch {
+        return false;
+    }
+}
+
+/**
+ * `cpom diff` with its operands: two contract files (`cpom diff OLD NEW`), or git revisions and paths
+ * (`cpom diff [REV [REV2]] [-- PATHS…]`, see git.ts). `paths` are the operands after `--` (undefined: no `--`).
+ */
+export async function runDiffCommand(operands: readonly string[], paths: readonly string[] | undefined, options: DiffOptions, io: CommandIO): Promise<number> {
+    const files = operands.length === 2 && paths === undefined
+        && (operands.every(o => isFile(path.resolve(io.cwd, o))) || operands.every(o => o.endsWith('.cpom')));
+    if (files) return runDiff(operands[0], operands[1], options, io);
+    if (options.contract) {
+        io.stderr('cpom: --contract applies to the diff of two files (cpom diff OLD.cpom NEW.cpom)\n');
+        return 2;
+    }
+    const { runRevisionDiff } = await import('./git.js');
+    return runRevisionDiff(operands, paths, options, io);
 }

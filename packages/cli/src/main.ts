@@ -69,17 +69,67 @@ export async function main(argv: readonly string[], io: CommandIO = defaultIO())
 
     program.command('diff')
         .description('semantic diff of two versions of a contract: what changed, in the contract\'s terms, and whether it needs an avenant')
-        .argument('<old>', 'the old version (.cpom file)')
-        .argument('<new>', 'the new version (.cpom file)')
+        .usage('[options] OLD.cpom NEW.cpom | [REV [REV2]] [-- PATHS...]')
+        .argument('<operands...>', 'two versions of a contract file, or git revisions (one: REV vs the working tree; two: REV vs REV2) then paths')
         .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
         .option('--exit-code', 'exit 1 when there are semantic changes, 0 when there are none (as git diff --exit-code)')
         .option('-o, --output <file>', 'write the diff to a file')
         .option('--contract <name>', 'the contract to compare, when a file declares several')
         .option('--no-color', 'no colours in the text format')
-        .action(async (oldFile: string, newFile: string, options: { format: 'text' | 'markdown' | 'json'; exitCode?: boolean; output?: string; contract?: string; color: boolean }) => {
-            const { runDiff } = await import('./diff-command.js');
+        .action(async (operands: string[], options: { format: 'text' | 'markdown' | 'json'; exitCode?: boolean; output?: string; contract?: string; color: boolean }) => {
+            const { runDiffCommand } = await import('./diff-command.js');
             const color = options.color && !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
-            exitCode = await runDiff(oldFile, newFile, { ...options, color }, io);
+            // Commander drops `--`: the operands after it are paths (cpom diff REV -- PATHS).
+            const dash = argv.indexOf('--');
+            const paths = dash >= 0 ? argv.slice(dash + 1) : undefined;
+            exitCode = await runDiffCommand(operands.slice(0, operands.length - (paths?.length ?? 0)), paths, { ...options, color }, io);
+        });
+
+    program.command('git-setup')
+        .description('set up git to show semantic diffs of .cpom files: *.cpom diff=cpom in .gitattributes, diff driver and textconv in the git config')
+        .option('--global', 'in the global git config and attributes file instead of the current repository')
+        .action(async (options: { global?: boolean }) => {
+            const { runGitSetup } = await import('./git.js');
+            exitCode = await runGitSetup(options, io);
+        });
+
+    // Called by git once `cpom git-setup` has run: not for people.
+    program.command('git-diff-driver', { hidden: true })
+        .argument('[args...]', 'path old-file old-hex old-mode new-file new-hex new-mode')
+        .allowUnknownOption()
+        .helpOption(false)
+        .action(async (args: string[]) => {
+            const { runGitDiffDriver } = await import('./git.js');
+            exitCode = await runGitDiffDriver(args, io);
+        });
+    program.command('textconv', { hidden: true })
+        .argument('<file>', 'a .cpom file')
+        .action(async (file: string) => {
+            const { runTextconv } = await import('./git.js');
+            exitCode = await runTextconv(file, io);
+        });
+
+    program.command('avenant')
+        .description('draft the avenant implied by the substantive changes between two versions of a contract')
+        .argument('<old>', 'the contract in force (.cpom file)')
+        .argument('<new>', 'the amended contract (.cpom file)')
+        .requiredOption('-n, --number <n>', 'the number of the avenant')
+        .option('-f, --format <formats>', 'comma-separated formats among html, md, docx, pdf, json', 'html')
+        .option('-o, --out <dir>', 'output folder', '.')
+        .option('--effet <date>', 'date of effect (ISO); default: the first day of the month after its signature')
+        .option('--force', 'draft even when the new version has errors')
+        .option('--contract <name>', 'the contract to amend, when a file declares several')
+        .action(async (oldFile: string, newFile: string, options: { number: string; format: string; out: string; effet?: string; force?: boolean; contract?: string }) => {
+            const { parseFormats, runAvenant } = await import('./avenant-command.js');
+            let formats;
+            try {
+                formats = parseFormats(options.format);
+            } catch (error) {
+                io.stderr(`cpom: ${(error as Error).message}\n`);
+                exitCode = 2;
+                return;
+            }
+            exitCode = await runAvenant(oldFile, newFile, { ...options, formats }, io);
         });
 
     program.command('rules')

@@ -40,6 +40,15 @@ function decodeWindows1252(bytes: Uint8Array): string {
     return text;
 }
 
+/**
+ * Where the loader reads contracts: the disk by default; a git revision, or the disk with some files replaced,
+ * for `cpom diff REV` and the git diff driver. Paths are absolute.
+ */
+export interface ContractSource {
+    /** The file's bytes, or undefined when it does not exist in this source. */
+    read(file: string): Uint8Array | undefined;
+}
+
 /** Reads a contract as UTF-8; a file saved by an old Windows editor (not valid UTF-8) is read as Windows-1252. */
 function readContract(file: string, warn: (message: string) => void): string {
     let bytes: Buffer;
@@ -48,6 +57,11 @@ function readContract(file: string, warn: (message: string) => void): string {
     } catch (error) {
         throw new UsageError(`cannot read '${file}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
+    return decodeContract(bytes, file, warn);
+}
+
+/** Contract bytes as text: UTF-8, or Windows-1252 when they are not valid UTF-8; without a byte order mark. */
+export function decodeContract(bytes: Uint8Array, file: string, warn: (message: string) => void = () => {}): string {
     let text: string;
     try {
         text = UTF8.decode(bytes);
@@ -58,7 +72,11 @@ function readContract(file: string, warn: (message: string) => void): string {
     return text.replace(/^\uFEFF/, '');
 }
 
-export async function loadWorkspace(services: CpomServicesBundle, paths: readonly string[], warn: (message: string) => void = () => {}): Promise<Workspace> {
+/**
+ * Loads `paths` and, transitively, the files they import. With a `source`, files are read from it (a file it does
+ * not have does not exist), else from the disk.
+ */
+export async function loadWorkspace(services: CpomServicesBundle, paths: readonly string[], warn: (message: string) => void = () => {}, source?: ContractSource): Promise<Workspace> {
     const { shared } = services;
     const factory = shared.workspace.LangiumDocumentFactory;
     const documents = shared.workspace.LangiumDocuments;
@@ -70,13 +88,20 @@ export async function loadWorkspace(services: CpomServicesBundle, paths: readonl
         const uri = URI.file(next.path);
         if (seen.has(uri.toString())) continue;
         seen.add(uri.toString());
-        const text = readContract(next.path, warn);
+        let text: string;
+        if (source) {
+            const bytes = source.read(next.path);
+            if (bytes === undefined) throw new UsageError(`cannot read '${next.path}': ENOENT`);
+            text = decodeContract(bytes, next.path, warn);
+        } else {
+            text = readContract(next.path, warn);
+        }
         const document = factory.fromString(text, uri);
         documents.addDocument(document);
         files.push({ path: next.path, uri, text, document, requested: next.requested });
         if (ast.isCpomFile(document.parseResult.value)) {
             for (const imported of importedUris(document)) {
-                if (!seen.has(imported.toString()) && imported.fsPath.endsWith('.cpom') && existsSync(imported.fsPath)) {
+                if (!seen.has(imported.toString()) && imported.fsPath.endsWith('.cpom') && (source ? source.read(imported.fsPath) !== undefined : existsSync(imported.fsPath))) {
                     queue.push({ path: imported.fsPath, requested: false });
                 }
             }

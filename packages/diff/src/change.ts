@@ -1,6 +1,7 @@
 /**
  * Change records: what changed between two versions of a contract, by identity (names, FINESS), in the
- * contract's terms. This is the stable, documented output of `cpom diff --format json`.
+ * contract's terms. This is the stable, documented output of `cpom diff --format json`
+ * (schemas/cpom-diff-v1.schema.json, docs/diff.md).
  */
 
 export type ChangeKind = 'add' | 'remove' | 'change' | 'rename' | 'move';
@@ -12,12 +13,23 @@ export type ChangeArea =
 
 export interface ChangeRecord {
     readonly kind: ChangeKind;
-    /** The element's path by names: `["perimetre", "ESAT_ROMANS", "capacite"]`. */
+    /**
+     * Where the element is: the keys of the contract's JSON export, with the element's identity in place of an array
+     * index — `["perimeter", "establishments", "ESAT_ROMANS", "capacities", "total", "authorised"]`,
+     * `["axes", "A1", "objectives", "FA01", "indicators", "CONVENTIONS", "targets", "2017"]`. For an add, a change or
+     * a rename, the identity is the new one; for a remove, the old one.
+     */
     readonly path: string[];
     readonly area: ChangeArea;
-    /** Needs an avenant (perimeter, objectives, targets, funding, duration, signatories…); else editorial. */
+    /**
+     * Needs an avenant (perimeter, objectives, targets, funding, duration, signatories…). False for wording
+     * (titles, names, descriptions, the diagnostic), renames of an element that stays the same, and every change
+     * inside the avenants (area `avenants`): an avenant is how substantive changes are made.
+     */
     readonly substantive: boolean;
+    /** The value before (change, remove; the former display name for a rename that also changed it). */
     readonly old?: unknown;
+    /** The value after (change, add; the new display name for a rename that also changed it). */
     readonly new?: unknown;
     /** For a rename: the former name. For a move: the former container. */
     readonly from?: string;
@@ -28,16 +40,27 @@ export interface ChangeRecord {
 }
 
 export interface DiffSummary {
+    /** Every record: `substantive + editorial + avenantChanges`. */
     readonly changes: number;
     readonly substantive: number;
+    /** Not substantive, outside the avenants. */
     readonly editorial: number;
+    /** Records in the area `avenants` (avenants added, removed or changed). */
+    readonly avenantChanges: number;
     readonly establishmentsAdded: number;
     readonly establishmentsRemoved: number;
+    readonly establishmentsRenamed: number;
+    /** Yearly targets added, removed or changed. */
     readonly targetsChanged: number;
-    /** Total yearly amounts (all funding lines, daily tariffs excluded), old and new, in euros. */
+    readonly avenantsAdded: number;
+    readonly avenantsRemoved: number;
+    /**
+     * Total of the yearly amounts of the contract's funding lines (daily tariffs, CNR and the avenants' lines
+     * excluded), old and new, in euros.
+     */
     readonly fundingOld: number;
     readonly fundingNew: number;
-    /** One line: "3 établissements ajoutés, 12 cibles modifiées, financement +2,1 %". */
+    /** One line: "3 établissements ajoutés, 12 cibles modifiées, financement +2,1 %", or "aucun changement". */
     readonly headline: string;
     /** Whether the changes need an avenant. */
     readonly needsAvenant: boolean;

@@ -8,3 +8,7 @@ export * from './json/serialise.js';
 export * from './render/docx.js';
 export * from './render/html.js';
 export * from './render/markdown.js';
+export {
+    authorityKindLabel, budgetDocumentLabel, criterionLabel, directionLabel, frameLabel, frequencyLabel, frenchDate,
+    indexationLabel, modalityLabel, natureLabel, reviewLabel, sourceLabel, statusLabel,
+} from './document/french.js';

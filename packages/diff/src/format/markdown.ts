@@ -1,5 +1,6 @@
 /** The diff as a pull-request comment: a one-line summary, then sections with collapsible details and tables. */
 import type { ChangeArea, ChangeRecord, SemanticDiff } from '../change.js';
+import { formatRecordValue } from '../describe.js';
 
 const AREA_TITLES: Record<ChangeArea, string> = {
     identification: 'Identification', duration: 'Durée', parties: 'Parties', signatories: 'Signataires', perimeter: 'Périmètre',
@@ -29,13 +30,16 @@ export function formatDiffMarkdown(diff: SemanticDiff): string {
     }
     out.push(diff.summary.needsAvenant
         ? `⚠️ ${diff.summary.substantive} changement${diff.summary.substantive > 1 ? 's' : ''} de fond : un avenant est nécessaire.`
-        : 'Changements rédactionnels seulement : pas d\'avenant nécessaire.');
+        : diff.summary.editorial === 0
+            ? 'Changements dans les avenants seulement : pas d\'autre avenant nécessaire.'
+            : 'Pas de changement de fond : pas d\'avenant nécessaire.');
     out.push('');
     const byArea = new Map<ChangeArea, ChangeRecord[]>();
     for (const change of diff.changes) byArea.set(change.area, [...(byArea.get(change.area) ?? []), change]);
     for (const [area, changes] of byArea) {
         const substantive = changes.some(c => c.substantive);
-        out.push(`<details${substantive ? ' open' : ''}><summary><b>${AREA_TITLES[area]}</b> — ${changes.length} changement${changes.length > 1 ? 's' : ''}${substantive ? '' : ' rédactionnel' + (changes.length > 1 ? 's' : '')}</summary>`);
+        const kindWord = substantive || area === 'avenants' ? '' : ` rédactionnel${changes.length > 1 ? 's' : ''}`;
+        out.push(`<details${substantive || area === 'avenants' ? ' open' : ''}><summary><b>${AREA_TITLES[area]}</b> — ${changes.length} changement${changes.length > 1 ? 's' : ''}${kindWord}</summary>`);
         out.push('');
         out.push(row(['', 'Changement', 'Avant', 'Après']));
         out.push(row(['---', '---', '---', '---']));
@@ -54,9 +58,18 @@ function kindMark(c: ChangeRecord): string {
     return { add: '➕', remove: '➖', change: '✏️', rename: '🔤', move: '↪️' }[c.kind];
 }
 
+/** Long values (texts, whole elements) are cut: the description says what changed, the table shows the values. */
+function cell(c: ChangeRecord, side: 'old' | 'new'): string {
+    const text = formatRecordValue(c, side);
+    return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
 function beforeAfter(c: ChangeRecord): [string, string] {
-    const match = / : (.*) → (.*?)( \(.*\))?$/.exec(c.description);
-    if (c.kind === 'change' && match) return [match[1], match[2] + (match[3] ?? '')];
-    if (c.kind === 'rename' || c.kind === 'move') return [c.from ?? '', c.to ?? ''];
-    return c.kind === 'add' ? ['', '✓'] : ['✓', ''];
+    switch (c.kind) {
+        case 'change': return [cell(c, 'old'), cell(c, 'new')];
+        case 'rename': return [c.from ?? '', c.to ?? ''];
+        case 'move': return [c.from ?? '', c.to ?? ''];
+        case 'add': return ['', cell(c, 'new')];
+        case 'remove': return [cell(c, 'old'), ''];
+    }
 }

@@ -1,4 +1,4 @@
-/** The diff for a terminal: one line per change, substantive ones first, coloured when asked. */
+/** The diff for a terminal: one line per change, substantive ones first, then the avenants, then wording. */
 import type { ChangeRecord, SemanticDiff } from '../change.js';
 
 const COLORS = { add: '\x1b[32m', remove: '\x1b[31m', change: '\x1b[33m', rename: '\x1b[36m', move: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
@@ -10,13 +10,13 @@ export function formatDiffText(diff: SemanticDiff, options: { color?: boolean } 
     const labels = diff.old.label || diff.new.label ? ` (${diff.old.label ?? 'ancien'} → ${diff.new.label ?? 'nouveau'})` : '';
     const lines = [paint(`${title}${labels} : ${diff.summary.headline}`, COLORS.bold)];
     const line = (c: ChangeRecord) => `  ${paint(SIGNS[c.kind], COLORS[c.kind])} ${c.description}`;
-    const substantive = diff.changes.filter(c => c.substantive);
-    const editorial = diff.changes.filter(c => !c.substantive);
-    if (substantive.length > 0) {
-        lines.push(paint('Changements de fond (avenant nécessaire) :', COLORS.bold), ...substantive.map(line));
-    }
-    if (editorial.length > 0) {
-        lines.push(paint('Changements rédactionnels :', COLORS.bold), ...editorial.map(line));
+    const sections: Array<[string, ChangeRecord[]]> = [
+        ['Changements de fond (avenant nécessaire) :', diff.changes.filter(c => c.substantive)],
+        ['Avenants :', diff.changes.filter(c => !c.substantive && c.area === 'avenants')],
+        ['Changements rédactionnels :', diff.changes.filter(c => !c.substantive && c.area !== 'avenants')],
+    ];
+    for (const [heading, changes] of sections) {
+        if (changes.length > 0) lines.push(paint(heading, COLORS.bold), ...changes.map(line));
     }
     return lines.join('\n') + '\n';
 }

@@ -1,0 +1,169 @@
+/**
+ * `cpom avenant OLD NEW --number N`: drafts the avenant implied by the substantive changes between two versions of
+ * a contract (see @cpom/diff, avenant/), through the document generator: HTML, Markdown, DOCX, PDF, and JSON (the
+ * change records and the avenant's metadata), written atomically as `<out>/AVENANT_<N>_<CONTRACT>.<ext>`.
+ *
+ * Exit codes, as `generate`: 0 drafted; 1 no substantive change, or the new version has errors (unless --force);
+ * 2 usage or I/O error.
+ */
+import * as path from 'node:path';
+import { ast, ConfigError, parseIsoDate, compareDates } from '@cpom/language';
+import { buildContractDocument, type ContractDocument, type CpomJson, renderDocx, renderHtml, renderMarkdown } from '@cpom/generator';
+import { diffContracts, draftAvenant, NoSubstantiveChangeError } from '@cpom/diff';
+import type { CommandIO } from './check.js';
+import { exportVersion } from './diff-command.js';
+import { UsageError } from './files.js';
+import { formatHuman } from './formats/human.js';
+import { type DocumentFormat, parseFormats } from './generate.js';
+import { writeFileAtomic } from './output.js';
+import { htmlToPdf } from './pdf.js';
+import { makeReport, sortDiagnostics, toReported } from './report.js';
+import { createServices, diagnosticsOf, loadWorkspace } from './workspace.js';
+
+export interface AvenantCommandOptions {
+    /** The avenant's number, as typed. */
+    readonly number: string;
+    readonly formats: DocumentFormat[];
+    readonly out: string;
+    /** ISO date of effect; without it, the avenant takes effect on the first day of the month after its signature. */
+    readonly effet?: string;
+    readonly force?: boolean;
+    /** The contract to amend, when a file declares several. */
+    readonly contract?: string;
+}
+
+export { parseFormats };
+
+export async function runAvenant(oldFile: string, newFile: string, options: AvenantCommandOptions, io: CommandIO): Promise<number> {
+    try {
+        return await avenant(oldFile, newFile, options, io);
+    } catch (error) {
+        if (error instanceof NoSubstantiveChangeError) {
+            io.stderr(`cpom: ${error.message}\n`);
+            return 1;
+        }
+        if (error instanceof UsageError || error instanceof ConfigError) {
+            io.stderr(`cpom: ${error.message}\n`);
+            return 2;
+        }
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR') {
+            io.stderr(`cpom: ${(error as Error).message}\n`);
+            return 2;
+        }
+        throw error;
+    }
+}
+
+function parseNumber(value: string): number {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
+        throw new UsageError(`invalid avenant number '${value}' (expected a positive integer)`);
+    }
+    return n;
+}
+
+function parseEffect(value: string | undefined): string | undefined {
+    if (value === undefined) return undefined;
+    if (!parseIsoDate(value)) throw new UsageError(`invalid date of effect '${value}' (expected an ISO date: 2016-01-01)`);
+    return value;
+}
+
+/** The one contract of a version, or the one named by --contract. */
+function single(versions: CpomJson[], file: string, name: string | undefined): CpomJson {
+    if (versions.length === 0) {
+        throw new UsageError(name ? `no contract '${name}' in '${file}'` : `no contract in '${file}' (avenants are drafted from two versions of a contract)`);
+    }
+    if (versions.length > 1) {
+        throw new UsageError(`'${file}' declares ${versions.length} contracts (${versions.map(v => v.contract.id).join(', ')}): choose one with --contract`);
+    }
+    return versions[0];
+}
+
+async function avenant(oldFile: string, newFile: string, options: AvenantCommandOptions, io: CommandIO): Promise<number> {
+    const number = parseNumber(options.number);
+    const effectDate = parseEffect(options.effet);
+    const resolve = (file: string) => path.resolve(io.cwd, file);
+    const before = single(await exportVersion(resolve(oldFile), options.contract, oldFile), oldFile, options.contract);
+    const after = single(await exportVersion(resolve(newFile), options.contract, newFile), newFile, options.contract);
+    if ((before.contract.avenants ?? []).some(a => a.number === number)) {
+        throw new UsageError(`contract ${before.contract.id} already has an avenant n° ${number}`);
+    }
+
+    // The new version, validated as `generate` validates a contract; its document gives the numbers of the
+    // articles and annexes the avenant amends.
+    const services = createServices();
+    const workspace = await loadWorkspace(services, [resolve(newFile)], message => io.stderr(`cpom: note: ${message}\n`));
+    const withErrors = workspace.files.filter(f => diagnosticsOf(f).some(d => d.severity === 1));
+    if (withErrors.length > 0 && !options.force) {
+        const report = makeReport('fr', withErrors.map(f => ({
+            path: path.relative(io.cwd, f.path).split(path.sep).join('/'),
+            absolutePath: f.path, text: f.text,
+            diagnostics: sortDiagnostics(diagnosticsOf(f).map(toReported).filter(d => d.severity === 'error')),
+        })));
+        io.stderr(formatHuman(report, { color: false }));
+        io.stderr('cpom: the new version has errors: no avenant drafted (use --force to draft it anyway)\n');
+        return 1;
+    }
+    const root = workspace.files[0]?.document.parseResult.value;
+    const contract = ast.isCpomFile(root) ? root.elements.filter(ast.isContrat).find(c => c.name === after.contract.id) : undefined;
+    let contractDocument: ContractDocument | undefined;
+    if (contract) {
+        contractDocument = buildContractDocument(contract, services.Cpom.cpom.WorkspaceIndex.avenantsOf(contract));
+    }
+
+    const diff = diffContracts(before, after, { oldLabel: oldFile, newLabel: newFile });
+    const { document, metadata } = draftAvenant(diff, before, after, { number, effectDate, contractDocument });
+    if (effectDate) warnOutsidePeriod(effectDate, after, io);
+    if (metadata.editorialChanges > 0) {
+        io.stderr(`cpom: note: ${metadata.editorialChanges} editorial change${metadata.editorialChanges > 1 ? 's are' : ' is'} not part of the avenant (cpom diff lists them)\n`);
+    }
+
+    const outDir = resolve(options.out);
+    const sources = new Set([resolve(oldFile), resolve(newFile), ...workspace.files.map(f => f.path)]);
+    let html: string | undefined;
+    for (const format of options.formats) {
+        const target = path.join(outDir, `AVENANT_${number}_${after.contract.id}.${format}`);
+        if (sources.has(target) || target.endsWith('.cpom')) {
+            throw new UsageError(`refusing to overwrite a contract: '${target}'`);
+        }
+        switch (format) {
+            case 'html':
+                html ??= renderHtml(document);
+                writeFileAtomic(target, html);
+                break;
+            case 'md':
+                writeFileAtomic(target, renderMarkdown(document));
+                break;
+            case 'docx':
+                writeFileAtomic(target, await renderDocx(document));
+                break;
+            case 'pdf':
+                html ??= renderHtml(document);
+                writeFileAtomic(target, await htmlToPdf(html));
+                break;
+            case 'json':
+                writeFileAtomic(target, `${JSON.stringify({
+                    formatVersion: 1,
+                    avenant: metadata,
+                    old: diff.old,
+                    new: diff.new,
+                    summary: diff.summary,
+                    changes: diff.changes,
+                }, null, 2)}\n`);
+                break;
+        }
+        io.stdout(`${path.relative(io.cwd, target) || target}\n`);
+    }
+    return 0;
+}
+
+/** An avenant takes effect within the contract's period (CPOM090): a note, the draft is still written. */
+function warnOutsidePeriod(effectDate: string, after: CpomJson, io: CommandIO): void {
+    const effect = parseIsoDate(effectDate)!;
+    const start = parseIsoDate(after.contract.engagement?.dateEffetEngagement);
+    const end = parseIsoDate(after.contract.prorogationEndDate ?? after.contract.engagement?.dateFinEngagement);
+    if ((start && compareDates(effect, start) < 0) || (end && compareDates(effect, end) > 0)) {
+        io.stderr(`cpom: note: the date of effect ${effectDate} is outside the contract's period (${after.contract.engagement?.dateEffetEngagement ?? '?'} – ${after.contract.prorogationEndDate ?? after.contract.engagement?.dateFinEngagement ?? '?'})\n`);
+    }
+}

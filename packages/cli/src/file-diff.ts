@@ -1,0 +1,293 @@
+/**
+ * The semantic diff of one contract file between two versions of a tree of files (two git revisions, a revision
+ * and the working tree, the two blobs git gives a diff driver). Each version of the file is loaded in its own
+ * workspace, with the files it imports in the same version, and exported to JSON; the contracts are compared by
+ * name with `diffContracts`.
+ *
+ * What a file contributes:
+ * - the contracts it declares (with the avenants loaded with it);
+ * - for avenants whose contract is declared in another file: those avenants only (the contract's own changes are
+ *   the diff of the contract's file);
+ * - a file that declares neither (a catalogue): the contracts of the files that import it, directly or not, and are
+ *   not changed themselves (a changed importer shows the catalogue's effect in its own diff).
+ */
+import * as path from 'node:path';
+import { ast, avenantNumber } from '@cpom/language';
+import { type ContractJson, exportContract, type CpomJson } from '@cpom/generator';
+import { diffContracts, escapeMarkdownText, formatDiffMarkdown, formatDiffText, type SemanticDiff } from '@cpom/diff';
+import { UsageError } from './files.js';
+import { type ContractSource, createServices, decodeContract, diagnosticsOf, loadWorkspace } from './workspace.js';
+
+/** A version of a tree of files: a git revision, the working tree, the working tree with a file replaced. */
+export interface TreeVersion {
+    /** Absolute path of the tree's root (the repository's top level). */
+    readonly root: string;
+    readonly source: ContractSource;
+    /** How a file of this version is named in the output: `HEAD:seeds/a.cpom`, `seeds/a.cpom`, `a/seeds/a.cpom`. */
+    label(relativePath: string): string;
+    /** Every .cpom file of this version, relative to the root with `/` (to find the importers of a catalogue). */
+    listContracts(): Promise<string[]>;
+}
+
+/** A version of a file cannot be compared: its text does not parse. */
+export class SyntaxProblem extends UsageError {}
+
+/** What one version of a file contributes to the diff. */
+export interface FileVersion {
+    /** Contracts declared in the file. */
+    readonly contracts: CpomJson[];
+    /** Contracts declared elsewhere and amended by avenants of this file, reduced to those avenants. */
+    readonly amended: CpomJson[];
+}
+
+export type FileStatus = 'added' | 'deleted' | 'modified' | 'renamed';
+
+export interface FileChange {
+    readonly status: FileStatus;
+    /** Path relative to the root, with `/`: the new path (the old one for a deleted file). */
+    readonly path: string;
+    /** The former path of a renamed file. */
+    readonly oldPath?: string;
+}
+
+export interface FileDiff extends FileChange {
+    readonly diffs: SemanticDiff[];
+    /** For a file that declares no contract nor avenant: the unchanged files importing it, whose diffs are shown. */
+    readonly importers?: string[];
+    /** Why the file could not be compared (a syntax error). */
+    readonly error?: string;
+}
+
+function toPosix(file: string): string {
+    return file.split(path.sep).join('/');
+}
+
+export function absolutePath(version: TreeVersion, relativePath: string): string {
+    return path.join(version.root, ...relativePath.split('/'));
+}
+
+/** Loads a file of a version (with what it imports in that version) and exports what it contributes. */
+export async function loadFileVersion(version: TreeVersion, relativePath: string): Promise<FileVersion> {
+    const file = absolutePath(version, relativePath);
+    const services = createServices();
+    const workspace = await loadWorkspace(services, [file], () => {}, version.source);
+    const loaded = workspace.files[0];
+    const syntax = diagnosticsOf(loaded).filter(d => d.code === 'CPOM001');
+    if (syntax.length > 0) {
+        const first = syntax[0];
+        throw new SyntaxProblem(`${version.label(relativePath)}:${first.range.start.line + 1}:${first.range.start.character + 1}: syntax error, cannot compare: ${first.message}`);
+    }
+    const root = loaded.document.parseResult.value;
+    if (!ast.isCpomFile(root)) return { contracts: [], amended: [] };
+    const index = services.Cpom.cpom.WorkspaceIndex;
+    const declared = root.elements.filter(ast.isContrat);
+    const contracts = declared.map(c => exportContract(c, index.avenantsOf(c)));
+    // Avenants of this file whose contract is declared in another file, by contract.
+    const byContract = new Map<ast.Contrat, Set<number>>();
+    for (const avenant of root.elements.filter(ast.isAvenant)) {
+        const contract = avenant.contract?.ref;
+        if (!contract || declared.includes(contract)) continue;
+        byContract.set(contract, (byContract.get(contract) ?? new Set()).add(avenantNumber(avenant)));
+    }
+    const amended = [...byContract].map(([contract, numbers]) => avenantsOnly(exportContract(contract, index.avenantsOf(contract)), numbers));
+    return { contracts, amended };
+}
+
+/** A contract reduced to some of its avenants: what an avenants-only file says. */
+function avenantsOnly(json: CpomJson, numbers: ReadonlySet<number>): CpomJson {
+    const contract = { id: json.contract.id, title: json.contract.title, avenants: json.contract.avenants.filter(a => numbers.has(a.number)) };
+    return { ...json, contract: contract as ContractJson };
+}
+
+function isReduced(json: CpomJson): boolean {
+    return json.contract.engagement === undefined;
+}
+
+/**
+ * The other side of a contract present on one side only: the same name, and the same structure with every list
+ * empty and no value (but names), so that the diff lists the establishments, objectives, funding lines… added or removed one
+ * by one rather than whole blocks.
+ */
+function emptyLike(json: CpomJson): CpomJson {
+    const skeleton = (value: unknown): unknown => {
+        if (Array.isArray(value)) return [];
+        if (typeof value !== 'object' || value === null) return undefined;
+        // The name of a single element (the gestionnaire) stays: its fields are added, not the element renamed.
+        return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, key === 'id' ? child : skeleton(child)]).filter(([, child]) => child !== undefined));
+    };
+    const contract = isReduced(json)
+        ? { id: json.contract.id, title: json.contract.title, avenants: [] }
+        : { ...(skeleton(json.contract) as object), id: json.contract.id, title: json.contract.title };
+    return { ...json, contract: contract as unknown as ContractJson };
+}
+
+/** Pairs the contracts of two versions of a file by name; a lone declared contract on each side is paired even if renamed. */
+function pair(before: FileVersion | undefined, after: FileVersion | undefined): Array<[CpomJson | undefined, CpomJson | undefined]> {
+    const old = before ? [...before.contracts, ...before.amended] : [];
+    const now = after ? [...after.contracts, ...after.amended] : [];
+    if (before?.contracts.length === 1 && after?.contracts.length === 1 && old.length === 1 && now.length === 1) return [[old[0], now[0]]];
+    const names = [...new Set([...old, ...now].map(j => j.contract.id))];
+    return names.map(name => [old.find(j => j.contract.id === name), now.find(j => j.contract.id === name)]);
+}
+
+export function diffFileVersions(before: FileVersion | undefined, after: FileVersion | undefined, labels: { oldLabel: string; newLabel: string }): SemanticDiff[] {
+    return pair(before, after).map(([a, b]) => diffContracts(a ?? emptyLike(b!), b ?? emptyLike(a!), labels));
+}
+
+function contributes(version: FileVersion | undefined): boolean {
+    return version !== undefined && version.contracts.length + version.amended.length > 0;
+}
+
+/**
+ * The diff of one changed file between two versions. `changed` lists every changed path (relative): a catalogue's
+ * importers that changed themselves are not repeated under the catalogue.
+ */
+export async function diffFile(change: FileChange, before: TreeVersion, after: TreeVersion, changed: ReadonlySet<string>): Promise<FileDiff> {
+    const oldPath = change.oldPath ?? change.path;
+    try {
+        const old = change.status === 'added' ? undefined : await loadFileVersion(before, oldPath);
+        const now = change.status === 'deleted' ? undefined : await loadFileVersion(after, change.path);
+        if (contributes(old) || contributes(now)) {
+            return { ...change, diffs: diffFileVersions(old, now, { oldLabel: before.label(oldPath), newLabel: after.label(change.path) }) };
+        }
+        // A catalogue (or a file with nothing in it): the contracts that import it.
+        const importers = await unchangedImporters([oldPath, change.path], before, after, changed);
+        const diffs: SemanticDiff[] = [];
+        for (const importer of importers) {
+            const a = before.source.read(absolutePath(before, importer)) ? await loadFileVersion(before, importer) : undefined;
+            const b = after.source.read(absolutePath(after, importer)) ? await loadFileVersion(after, importer) : undefined;
+            diffs.push(...diffFileVersions(a, b, { oldLabel: before.label(importer), newLabel: after.label(importer) }).filter(d => d.changes.length > 0));
+        }
+        return { ...change, diffs, importers };
+    } catch (error) {
+        if (error instanceof SyntaxProblem) return { ...change, diffs: [], error: error.message };
+        throw error;
+    }
+}
+
+/** Files that import one of `targets` (directly or through other files) in either version, and are not in `changed`. */
+async function unchangedImporters(targets: string[], before: TreeVersion, after: TreeVersion, changed: ReadonlySet<string>): Promise<string[]> {
+    const found = new Set<string>();
+    for (const version of [before, after]) {
+        const importedBy = new Map<string, string[]>();
+        for (const file of await version.listContracts()) {
+            const bytes = version.source.read(absolutePath(version, file));
+            if (!bytes) continue;
+            for (const imported of importsOf(decodeContract(bytes, file), file)) {
+                importedBy.set(imported, [...(importedBy.get(imported) ?? []), file]);
+            }
+        }
+        const queue = [...targets];
+        const seen = new Set(targets);
+        while (queue.length > 0) {
+            for (const importer of importedBy.get(queue.shift()!) ?? []) {
+                if (seen.has(importer)) continue;
+                seen.add(importer);
+                queue.push(importer);
+                if (!changed.has(importer)) found.add(importer);
+            }
+        }
+    }
+    return [...found].sort();
+}
+
+/**
+ * The files a text imports, relative to the root with `/`, read without parsing: `importe "…"` clauses come first
+ * in a file, before anything else but comments.
+ */
+export function importsOf(text: string, relativePath: string): string[] {
+    const result: string[] = [];
+    const pattern = /\s+|\/\/[^\n]*|\/\*[\s\S]*?\*\/|(?:importe|import)\s+"((?:\\.|[^"\\])*)"/y;
+    let match: RegExpExecArray | null;
+    while ((match = pattern.exec(text)) !== null) {
+        if (match[1] !== undefined) {
+            result.push(path.posix.normalize(path.posix.join(path.posix.dirname(relativePath), match[1].replace(/\\(.)/g, '$1'))));
+        }
+    }
+    return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output of several files
+
+export interface FileDiffsReport {
+    /** Old and new version, as the user named them (`HEAD`, `origin/main`; undefined: the working tree). */
+    readonly old: string;
+    readonly new?: string;
+    readonly files: FileDiff[];
+}
+
+const BOLD = '\x1b[1m';
+const RESET = '\x1b[0m';
+
+function statusLine(file: FileChange): string | undefined {
+    switch (file.status) {
+        case 'added': return 'nouveau fichier';
+        case 'deleted': return 'fichier supprimé';
+        case 'renamed': return `renommé de ${file.oldPath} en ${file.path}`;
+        default: return undefined;
+    }
+}
+
+function noteOf(file: FileDiff): string | undefined {
+    if (file.error) return `comparaison impossible : ${file.error}`;
+    if (file.importers === undefined) return file.diffs.length === 0 ? 'aucun contrat dans ce fichier' : undefined;
+    if (file.importers.length === 0) return 'aucun contrat dans ce fichier, et aucun autre fichier ne l\'importe';
+    const names = file.importers.join(', ');
+    return file.diffs.length === 0
+        ? `importé par ${names} : aucun changement dans leurs contrats`
+        : `importé par ${names} : changements dans leurs contrats`;
+}
+
+/** One file as text: a git-like header naming the file, then its semantic diff. */
+export function formatFileDiffText(file: FileDiff, color = false): string {
+    const paint = (text: string) => (color ? `${BOLD}${text}${RESET}` : text);
+    const lines = [paint(`diff --cpom a/${file.oldPath ?? file.path} b/${file.path}`)];
+    const status = statusLine(file);
+    if (status) lines.push(status);
+    const note = noteOf(file);
+    if (note) lines.push(note);
+    return lines.join('\n') + '\n' + file.diffs.map(d => formatDiffText(d, { color })).join('');
+}
+
+function codeSpan(text: string): string {
+    return /[`\r\n]/.test(text) ? escapeMarkdownText(text) : `\`${text}\``;
+}
+
+function formatFileDiffMarkdown(file: FileDiff): string {
+    const status = statusLine(file);
+    const blocks = [`### ${codeSpan(file.path)}${status ? ` — ${escapeMarkdownText(status)}` : ''}\n`];
+    const note = noteOf(file);
+    if (note) blocks.push(`${escapeMarkdownText(note)}\n`);
+    blocks.push(...file.diffs.map(formatDiffMarkdown));
+    return blocks.join('\n');
+}
+
+export function renderFileDiffs(report: FileDiffsReport, format: 'text' | 'markdown' | 'json', color: boolean): string {
+    switch (format) {
+        case 'json':
+            return JSON.stringify({
+                formatVersion: 1,
+                old: report.old,
+                new: report.new ?? null,
+                files: report.files.map(f => ({
+                    path: f.path,
+                    ...(f.oldPath ? { oldPath: f.oldPath } : {}),
+                    status: f.status,
+                    ...(f.importers ? { importers: f.importers } : {}),
+                    ...(f.error ? { error: f.error } : {}),
+                    diffs: f.diffs,
+                })),
+            }, null, 2) + '\n';
+        case 'markdown': {
+            const range = `${report.old} → ${report.new ?? 'copie de travail'}`;
+            const head = `## Changements des contrats (${escapeMarkdownText(range)})\n\n`;
+            if (report.files.length === 0) return `${head}Aucun fichier .cpom modifié.\n`;
+            return head + report.files.map(formatFileDiffMarkdown).join('\n');
+        }
+        case 'text':
+            return report.files.map(f => formatFileDiffText(f, color)).join('\n');
+    }
+}
+
+export { toPosix };
