@@ -33,6 +33,7 @@ const TARGETS = {
     warm5000Ms: 150,
     batchSeconds: 20,
     coldCliSeconds: 0.5,
+    diff5000Ms: 300,
 };
 
 /** Repetitions per size: warm-up runs (discarded after the first, which is reported as "first") and measured runs. */
@@ -358,6 +359,11 @@ async function main() {
         const { measureGeneration } = await import('./generation.js');
         results.generation = await measureGeneration(ROOT, big.text, { runs: QUICK ? 2 : 5 });
 
+        // --- Semantic diff of two versions of the ~5,000-line contract
+        progress(`diff: two versions of the ~${BIG_LINES}-line contract (targets and amounts changed)`);
+        const { measureDiff } = await import('./diff.js');
+        results.diff = await measureDiff(ROOT, big.text, { runs: QUICK ? 2 : 5, runProcess, cli: CLI });
+
         // --- Targets
         const target = (name, value, limit, unit, judged = true) => ({ name, value, target: limit, unit, pass: judged ? value < limit : undefined });
         results.targets = [
@@ -365,6 +371,7 @@ async function main() {
             target(`~${BIG_LINES}-line contract, warm validate phase alone`, results.big.warm.validate, TARGETS.warm5000Ms, 'ms'),
             target(`batch of ${PLAN.batch} × ~${BATCH_LINES} lines, one CLI process`, results.batch.seconds, TARGETS.batchSeconds, 's', PLAN.batch === 1000),
             target('one-file cold CLI run (median)', results.coldCli.seconds, TARGETS.coldCliSeconds, 's'),
+            target(`diff of two versions of the ~${BIG_LINES}-line contract (load both + compare)`, results.diff.endToEndMs, TARGETS.diff5000Ms, 'ms'),
         ];
         results.environment.loadAverageAtEnd = os.loadavg().map(x => round(x, 2));
         results.elapsedSeconds = (now() - started) / 1000;
@@ -419,6 +426,9 @@ function printReport(r) {
     if (r.generation) {
         const g = r.generation;
         log(`Generation for the ~${BIG_LINES}-line contract (ms, median): ` + Object.entries(g).map(([format, m]) => `${format} ${ms(m.ms)}${m.bytes ? ` (${(m.bytes / 1024).toFixed(0)} KB)` : ''}`).join(', ') + (g.pdf ? '' : '; pdf not measured (no Chromium)'));
+    }
+    if (r.diff) {
+        log(`Diff of two versions of the ~${BIG_LINES}-line contract: ${r.diff.changes} changes; load both + compare ${ms(r.diff.endToEndMs)} ms, compare alone ${ms(r.diff.diffMs)} ms${r.diff.cliSeconds ? `, 'cpom diff' process ${r.diff.cliSeconds.toFixed(2)} s` : ''}`);
     }
     log(`Cold CLI: 'cpom check one.cpom' (${r.coldCli.lines} lines), median of ${r.coldCli.runs}: ${r.coldCli.seconds.toFixed(3)} s (samples ${r.coldCli.samples.map(s => s.toFixed(2)).join(', ')}; bare 'node -e 0' ${r.coldCli.nodeStartupSeconds.toFixed(3)} s)`);
     log('');

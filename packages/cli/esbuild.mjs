@@ -1,6 +1,10 @@
 // Bundles the CLI into ESM files: few files to load makes the cold start of `cpom` about twice as fast.
 import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Stale chunks of earlier builds would pile up: start from an empty folder.
+rmSync(fileURLToPath(new URL('dist/bundle', import.meta.url)), { recursive: true, force: true });
 
 await build({
     entryPoints: [fileURLToPath(new URL('src/main.ts', import.meta.url))],

@@ -84,15 +84,15 @@ async function avenant(oldFile: string, newFile: string, options: AvenantCommand
     const number = parseNumber(options.number);
     const effectDate = parseEffect(options.effet);
     const resolve = (file: string) => path.resolve(io.cwd, file);
-    const before = single(await exportVersion(resolve(oldFile), options.contract, oldFile), oldFile, options.contract);
-    const after = single(await exportVersion(resolve(newFile), options.contract, newFile), newFile, options.contract);
+    const services = createServices(); // one parser for both versions, loaded one after the other
+    const before = single(await exportVersion(resolve(oldFile), options.contract, oldFile, services), oldFile, options.contract);
+    const after = single(await exportVersion(resolve(newFile), options.contract, newFile, services), newFile, options.contract);
     if ((before.contract.avenants ?? []).some(a => a.number === number)) {
         throw new UsageError(`contract ${before.contract.id} already has an avenant n° ${number}`);
     }
 
     // The new version, validated as `generate` validates a contract; its document gives the numbers of the
-    // articles and annexes the avenant amends.
-    const services = createServices();
+    // articles and annexes the avenant amends. The services were left empty by exportVersion.
     const workspace = await loadWorkspace(services, [resolve(newFile)], message => io.stderr(`cpom: note: ${message}\n`));
     const withErrors = workspace.files.filter(f => diagnosticsOf(f).some(d => d.severity === 1));
     if (withErrors.length > 0 && !options.force) {

@@ -10,7 +10,7 @@ import { diffContracts, formatDiffMarkdown, formatDiffText, type SemanticDiff } 
 import type { CommandIO } from './check.js';
 import { UsageError } from './files.js';
 import { writeFileAtomic } from './output.js';
-import { createServices, diagnosticsOf, loadWorkspace } from './workspace.js';
+import { createServices, firstSyntaxError, loadWorkspace } from './workspace.js';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -25,19 +25,21 @@ export interface DiffOptions {
 }
 
 /** Loads one version of a contract file and exports its contract (with its avenants) to JSON. */
-export async function exportVersion(file: string, contractName?: string, label = file): Promise<CpomJson[]> {
-    const services = createServices();
-    const workspace = await loadWorkspace(services, [file]);
+export async function exportVersion(file: string, contractName?: string, label = file, services = createServices()): Promise<CpomJson[]> {
+    // Comparing needs names resolved, not the rules checked.
+    const workspace = await loadWorkspace(services, [file], undefined, undefined, { validation: false });
     const loaded = workspace.files[0];
-    const syntax = diagnosticsOf(loaded).filter(d => d.code === 'CPOM001');
-    if (syntax.length > 0) {
-        const first = syntax[0];
-        throw new UsageError(`${label}:${first.range.start.line + 1}:${first.range.start.character + 1}: syntax error, cannot compare: ${first.message}`);
+    const syntax = firstSyntaxError(loaded);
+    if (syntax) {
+        throw new UsageError(`${label}:${syntax.line}:${syntax.column}: syntax error, cannot compare: ${syntax.message}`);
     }
     const root = loaded.document.parseResult.value;
     const contracts = ast.isCpomFile(root) ? root.elements.filter(ast.isContrat).filter(c => !contractName || c.name === contractName) : [];
     const index = services.Cpom.cpom.WorkspaceIndex;
-    return contracts.map(c => exportContract(c, index.avenantsOf(c)));
+    const exported = contracts.map(c => exportContract(c, index.avenantsOf(c)));
+    // Leave the services empty, so that the next version can reuse them (and their parser).
+    await services.shared.workspace.DocumentBuilder.update([], workspace.files.map(f => f.uri));
+    return exported;
 }
 
 /** Pairs the contracts of two versions by name (a lone contract on each side is paired even if renamed). */
@@ -58,8 +60,9 @@ export function renderDiffs(diffs: SemanticDiff[], format: DiffFormat, color: bo
 export async function runDiff(oldFile: string, newFile: string, options: DiffOptions, io: CommandIO): Promise<number> {
     try {
         const resolve = (file: string) => path.resolve(io.cwd, file);
-        const before = await exportVersion(resolve(oldFile), options.contract, oldFile);
-        const after = await exportVersion(resolve(newFile), options.contract, newFile);
+        const services = createServices(); // one parser for both versions, loaded one after the other
+        const before = await exportVersion(resolve(oldFile), options.contract, oldFile, services);
+        const after = await exportVersion(resolve(newFile), options.contract, newFile, services);
         if (before.length === 0 && after.length === 0) {
             throw new UsageError(`no contract in '${oldFile}' nor in '${newFile}'`);
         }

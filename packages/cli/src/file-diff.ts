@@ -16,7 +16,7 @@ import { ast, avenantNumber } from '@cpom/language';
 import { type ContractJson, exportContract, type CpomJson } from '@cpom/generator';
 import { diffContracts, escapeMarkdownText, formatDiffMarkdown, formatDiffText, type SemanticDiff } from '@cpom/diff';
 import { UsageError } from './files.js';
-import { type ContractSource, createServices, decodeContract, diagnosticsOf, loadWorkspace } from './workspace.js';
+import { type ContractSource, createServices, decodeContract, firstSyntaxError, loadWorkspace } from './workspace.js';
 
 /** A version of a tree of files: a git revision, the working tree, the working tree with a file replaced. */
 export interface TreeVersion {
@@ -70,12 +70,12 @@ export function absolutePath(version: TreeVersion, relativePath: string): string
 export async function loadFileVersion(version: TreeVersion, relativePath: string): Promise<FileVersion> {
     const file = absolutePath(version, relativePath);
     const services = createServices();
-    const workspace = await loadWorkspace(services, [file], () => {}, version.source);
+    // Comparing needs names resolved, not the rules checked.
+    const workspace = await loadWorkspace(services, [file], () => {}, version.source, { validation: false });
     const loaded = workspace.files[0];
-    const syntax = diagnosticsOf(loaded).filter(d => d.code === 'CPOM001');
-    if (syntax.length > 0) {
-        const first = syntax[0];
-        throw new SyntaxProblem(`${version.label(relativePath)}:${first.range.start.line + 1}:${first.range.start.character + 1}: syntax error, cannot compare: ${first.message}`);
+    const syntax = firstSyntaxError(loaded);
+    if (syntax) {
+        throw new SyntaxProblem(`${version.label(relativePath)}:${syntax.line}:${syntax.column}: syntax error, cannot compare: ${syntax.message}`);
     }
     const root = loaded.document.parseResult.value;
     if (!ast.isCpomFile(root)) return { contracts: [], amended: [] };

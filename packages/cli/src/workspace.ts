@@ -5,7 +5,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { type LangiumDocument, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { ast, createCpomServices, type CpomServicesBundle, importedUris } from '@cpom/language';
+import { ast, createCpomServices, type CpomServicesBundle, decodeBilingual, importedUris } from '@cpom/language';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { UsageError } from './files.js';
 
@@ -76,7 +76,7 @@ export function decodeContract(bytes: Uint8Array, file: string, warn: (message: 
  * Loads `paths` and, transitively, the files they import. With a `source`, files are read from it (a file it does
  * not have does not exist), else from the disk.
  */
-export async function loadWorkspace(services: CpomServicesBundle, paths: readonly string[], warn: (message: string) => void = () => {}, source?: ContractSource): Promise<Workspace> {
+export async function loadWorkspace(services: CpomServicesBundle, paths: readonly string[], warn: (message: string) => void = () => {}, source?: ContractSource, options: { validation?: boolean } = {}): Promise<Workspace> {
     const { shared } = services;
     const factory = shared.workspace.LangiumDocumentFactory;
     const documents = shared.workspace.LangiumDocuments;
@@ -107,10 +107,27 @@ export async function loadWorkspace(services: CpomServicesBundle, paths: readonl
             }
         }
     }
-    await shared.workspace.DocumentBuilder.build(files.map(f => f.document), { validation: true });
+    await shared.workspace.DocumentBuilder.build(files.map(f => f.document), { validation: options.validation ?? true });
     return { services, files };
 }
 
 export function diagnosticsOf(file: LoadedFile): Diagnostic[] {
     return file.document.diagnostics ?? [];
+}
+
+/** The first syntax error of a file, for commands that compare versions without validating them. */
+export function firstSyntaxError(file: LoadedFile): { line: number; column: number; message: string } | undefined {
+    const { lexerErrors, parserErrors } = file.document.parseResult;
+    const lexing = lexerErrors[0];
+    if (lexing) {
+        return { line: lexing.line ?? 1, column: lexing.column ?? 1, message: `caractère inattendu « ${file.text.substr(lexing.offset, Math.max(1, lexing.length))} »` };
+    }
+    const parsing = parserErrors[0];
+    if (parsing) {
+        const token = parsing.token;
+        const line = Number.isNaN(token.startLine) || token.startLine === undefined ? 1 : token.startLine;
+        const column = Number.isNaN(token.startColumn) || token.startColumn === undefined ? 1 : token.startColumn;
+        return { line, column, message: decodeBilingual(parsing.message, 'fr') };
+    }
+    return undefined;
 }

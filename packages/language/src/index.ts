@@ -15,3 +15,4 @@ export * from './model/avenants.js';
 export * from './workspace/cpom-workspace-index.js';
 export * from './model/french.js';
 export * from './parser/cpom-value-converter.js';
+export * from './diagnostics/bilingual.js';
