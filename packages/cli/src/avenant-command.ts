@@ -8,17 +8,14 @@
  */
 import * as path from 'node:path';
 import { ast, ConfigError, parseIsoDate, compareDates } from '@cpom/language';
-import { buildContractDocument, type ContractDocument, type CpomJson, renderDocx, renderHtml, renderMarkdown } from '@cpom/generator';
+import { buildContractDocument, type ContractDocument, type CpomJson } from '@cpom/generator';
 import { diffContracts, draftAvenant, NoSubstantiveChangeError } from '@cpom/diff';
 import type { CommandIO } from './check.js';
 import { exportVersion } from './diff-command.js';
 import { UsageError } from './files.js';
-import { formatHuman } from './formats/human.js';
-import { type DocumentFormat, parseFormats } from './generate.js';
-import { writeFileAtomic } from './output.js';
-import { htmlToPdf } from './pdf.js';
-import { makeReport, sortDiagnostics, toReported } from './report.js';
-import { createServices, diagnosticsOf, loadWorkspace } from './workspace.js';
+import { type DocumentFormat, refuseErrors, writeDocument } from './document-output.js';
+import { parseFormats } from './generate.js';
+import { createServices, loadWorkspace } from './workspace.js';
 
 export interface AvenantCommandOptions {
     /** The avenant's number, as typed. */
@@ -94,15 +91,8 @@ async function avenant(oldFile: string, newFile: string, options: AvenantCommand
     // The new version, validated as `generate` validates a contract; its document gives the numbers of the
     // articles and annexes the avenant amends. The services were left empty by exportVersion.
     const workspace = await loadWorkspace(services, [resolve(newFile)], message => io.stderr(`cpom: note: ${message}\n`));
-    const withErrors = workspace.files.filter(f => diagnosticsOf(f).some(d => d.severity === 1));
-    if (withErrors.length > 0 && !options.force) {
-        const report = makeReport('fr', withErrors.map(f => ({
-            path: path.relative(io.cwd, f.path).split(path.sep).join('/'),
-            absolutePath: f.path, text: f.text,
-            diagnostics: sortDiagnostics(diagnosticsOf(f).map(toReported).filter(d => d.severity === 'error')),
-        })));
-        io.stderr(formatHuman(report, { color: false }));
-        io.stderr('cpom: the new version has errors: no avenant drafted (use --force to draft it anyway)\n');
+    const refused = refuseErrors(workspace.files, 'the new version has errors: no avenant drafted (use --force to draft it anyway)', io);
+    if (refused.length > 0 && !options.force) {
         return 1;
     }
     const root = workspace.files[0]?.document.parseResult.value;
@@ -119,42 +109,15 @@ async function avenant(oldFile: string, newFile: string, options: AvenantCommand
         io.stderr(`cpom: note: ${metadata.editorialChanges} editorial change${metadata.editorialChanges > 1 ? 's are' : ' is'} not part of the avenant (cpom diff lists them)\n`);
     }
 
-    const outDir = resolve(options.out);
     const sources = new Set([resolve(oldFile), resolve(newFile), ...workspace.files.map(f => f.path)]);
-    let html: string | undefined;
-    for (const format of options.formats) {
-        const target = path.join(outDir, `AVENANT_${number}_${after.contract.id}.${format}`);
-        if (sources.has(target) || target.endsWith('.cpom')) {
-            throw new UsageError(`refusing to overwrite a contract: '${target}'`);
-        }
-        switch (format) {
-            case 'html':
-                html ??= renderHtml(document);
-                writeFileAtomic(target, html);
-                break;
-            case 'md':
-                writeFileAtomic(target, renderMarkdown(document));
-                break;
-            case 'docx':
-                writeFileAtomic(target, await renderDocx(document));
-                break;
-            case 'pdf':
-                html ??= renderHtml(document);
-                writeFileAtomic(target, await htmlToPdf(html));
-                break;
-            case 'json':
-                writeFileAtomic(target, `${JSON.stringify({
-                    formatVersion: 1,
-                    avenant: metadata,
-                    old: diff.old,
-                    new: diff.new,
-                    summary: diff.summary,
-                    changes: diff.changes,
-                }, null, 2)}\n`);
-                break;
-        }
-        io.stdout(`${path.relative(io.cwd, target) || target}\n`);
-    }
+    await writeDocument(document, options.formats, {
+        outDir: resolve(options.out),
+        baseName: `AVENANT_${number}_${after.contract.id}`,
+        sources,
+        json: () => `${JSON.stringify({
+            formatVersion: 1, avenant: metadata, old: diff.old, new: diff.new, summary: diff.summary, changes: diff.changes,
+        }, null, 2)}\n`,
+    }, io);
     return 0;
 }
 

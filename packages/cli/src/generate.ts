@@ -5,18 +5,14 @@
  */
 import * as path from 'node:path';
 import { ast, ConfigError } from '@cpom/language';
-import { buildContractDocument, exportContract, renderDocx, renderHtml, renderMarkdown, serialiseJson } from '@cpom/generator';
+import { buildContractDocument, exportContract, serialiseJson } from '@cpom/generator';
 import type { CommandIO } from './check.js';
 import { ConfigFiles } from './config-files.js';
+import { DOCUMENT_FORMATS, type DocumentFormat, refuseErrors, writeDocument } from './document-output.js';
 import { expandPaths, UsageError } from './files.js';
-import { formatHuman } from './formats/human.js';
-import { writeFileAtomic } from './output.js';
-import { htmlToPdf } from './pdf.js';
-import { makeReport, sortDiagnostics, toReported } from './report.js';
-import { createServices, diagnosticsOf, loadWorkspace } from './workspace.js';
+import { createServices, loadWorkspace } from './workspace.js';
 
-export const DOCUMENT_FORMATS = ['html', 'md', 'docx', 'pdf', 'json'] as const;
-export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+export { DOCUMENT_FORMATS, type DocumentFormat };
 
 export interface GenerateOptions {
     readonly formats: DocumentFormat[];
@@ -68,49 +64,17 @@ async function generate(paths: readonly string[], options: GenerateOptions, io: 
 
     // Refuse contracts with errors (in their file, their avenants' files or what they import).
     const involved = new Set(contracts.flatMap(c => [c.file, ...c.avenants.map(a => a.$document?.uri.fsPath ?? '')]));
-    const withErrors = workspace.files.filter(f => involved.has(f.path) && diagnosticsOf(f).some(d => d.severity === 1));
-    if (withErrors.length > 0 && !options.force) {
-        const report = makeReport('fr', withErrors.map(f => ({
-            path: path.relative(io.cwd, f.path).split(path.sep).join('/'),
-            absolutePath: f.path, text: f.text,
-            diagnostics: sortDiagnostics(diagnosticsOf(f).map(toReported).filter(d => d.severity === 'error')),
-        })));
-        io.stderr(formatHuman(report, { color: false }));
-        io.stderr('cpom: contracts with errors are not generated (use --force to generate them anyway)\n');
+    const refused = refuseErrors(workspace.files.filter(f => involved.has(f.path)), 'contracts with errors are not generated (use --force to generate them anyway)', io);
+    if (refused.length > 0 && !options.force) {
         return 1;
     }
 
     const outDir = path.resolve(io.cwd, options.out);
     const sources = new Set(workspace.files.map(f => f.path));
     for (const { contract, avenants } of contracts) {
-        const document = buildContractDocument(contract, avenants);
-        let html: string | undefined;
-        for (const format of options.formats) {
-            const target = path.join(outDir, `${contract.name}.${format}`);
-            if (sources.has(target) || target.endsWith('.cpom')) {
-                throw new UsageError(`refusing to overwrite a contract: '${target}'`);
-            }
-            switch (format) {
-                case 'html':
-                    html ??= renderHtml(document);
-                    writeFileAtomic(target, html);
-                    break;
-                case 'md':
-                    writeFileAtomic(target, renderMarkdown(document));
-                    break;
-                case 'docx':
-                    writeFileAtomic(target, await renderDocx(document));
-                    break;
-                case 'pdf':
-                    html ??= renderHtml(document);
-                    writeFileAtomic(target, await htmlToPdf(html));
-                    break;
-                case 'json':
-                    writeFileAtomic(target, serialiseJson(exportContract(contract, avenants)));
-                    break;
-            }
-            io.stdout(`${path.relative(io.cwd, target) || target}\n`);
-        }
+        await writeDocument(buildContractDocument(contract, avenants), options.formats, {
+            outDir, baseName: contract.name, sources, json: () => serialiseJson(exportContract(contract, avenants)),
+        }, io);
     }
     return 0;
 }
