@@ -13,8 +13,8 @@ import { diffContracts, draftAvenant, NoSubstantiveChangeError } from '@cpom/dif
 import type { CommandIO } from './check.js';
 import { exportVersion } from './diff-command.js';
 import { UsageError } from './files.js';
-import { type DocumentFormat, refuseErrors, writeDocument } from './document-output.js';
-import { parseFormats } from './generate.js';
+import type { DocumentFormat } from './document-formats.js';
+import { refuseErrors, writeDocument } from './document-output.js';
 import { createServices, loadWorkspace } from './workspace.js';
 
 export interface AvenantCommandOptions {
@@ -29,7 +29,6 @@ export interface AvenantCommandOptions {
     readonly contract?: string;
 }
 
-export { parseFormats };
 
 export async function runAvenant(oldFile: string, newFile: string, options: AvenantCommandOptions, io: CommandIO): Promise<number> {
     try {

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { type ContractDocument, renderDocx, renderHtml, renderMarkdown } from '@cpom/generator';
 import type { CommandIO } from './check.js';
+import type { DocumentFormat } from './document-formats.js';
 import { UsageError } from './files.js';
 import { formatHuman } from './formats/human.js';
 import { writeFileAtomic } from './output.js';
@@ -12,8 +13,6 @@ import { htmlToPdf } from './pdf.js';
 import { makeReport, sortDiagnostics, toReported } from './report.js';
 import { diagnosticsOf, type LoadedFile } from './workspace.js';
 
-export const DOCUMENT_FORMATS = ['html', 'md', 'docx', 'pdf', 'json'] as const;
-export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 /** The files among `files` that have errors; when there are some, prints them with `refusal` and returns them. */
 export function refuseErrors(files: readonly LoadedFile[], refusal: string, io: CommandIO): LoadedFile[] {

@@ -8,26 +8,16 @@ import { ast, ConfigError } from '@cpom/language';
 import { buildContractDocument, exportContract, serialiseJson } from '@cpom/generator';
 import type { CommandIO } from './check.js';
 import { ConfigFiles } from './config-files.js';
-import { DOCUMENT_FORMATS, type DocumentFormat, refuseErrors, writeDocument } from './document-output.js';
+import type { DocumentFormat } from './document-formats.js';
+import { refuseErrors, writeDocument } from './document-output.js';
 import { expandPaths, UsageError } from './files.js';
 import { createServices, loadWorkspace } from './workspace.js';
-
-export { DOCUMENT_FORMATS, type DocumentFormat };
 
 export interface GenerateOptions {
     readonly formats: DocumentFormat[];
     readonly out: string;
     readonly force?: boolean;
     readonly config?: string;
-}
-
-export function parseFormats(value: string): DocumentFormat[] {
-    const formats = value.split(',').map(f => f.trim().toLowerCase()).filter(f => f.length > 0);
-    const unknown = formats.filter(f => !(DOCUMENT_FORMATS as readonly string[]).includes(f));
-    if (formats.length === 0 || unknown.length > 0) {
-        throw new UsageError(`unknown format${unknown.length > 1 ? 's' : ''} '${unknown.join(', ')}' (expected ${DOCUMENT_FORMATS.join(', ')})`);
-    }
-    return [...new Set(formats)] as DocumentFormat[];
 }
 
 export async function runGenerate(paths: readonly string[], options: GenerateOptions, io: CommandIO): Promise<number> {

@@ -1,6 +1,7 @@
 /** The `cpom` command line. Exit codes: 0 clean, 1 problems found, 2 usage or I/O error. */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { type CommandIO, FORMATS, type Format, runCheck } from './check.js';
+import { DOCUMENT_FORMATS, type DocumentFormat, parseFormats } from './document-formats.js';
 import { VERSION } from './install-paths.js';
 import { runRules } from './rules-command.js';
 
@@ -49,22 +50,14 @@ export async function main(argv: readonly string[], io: CommandIO = defaultIO())
     program.command('generate')
         .description('generate the contract document (html, md, docx, pdf) and the JSON for authority systems')
         .argument('<paths...>', 'contract files, folders or globs')
-        .option('-f, --format <formats>', `comma-separated formats among ${['html', 'md', 'docx', 'pdf', 'json'].join(', ')}`, 'html')
+        .option('-f, --format <formats>', `comma-separated formats among ${DOCUMENT_FORMATS.join(', ')}`, parseFormats, ['html'] as DocumentFormat[])
         .option('-o, --out <dir>', 'output folder', '.')
         .option('--force', 'generate even when the contract has errors')
         .option('-c, --config <file>', 'use this cpom.config.json')
-        .action(async (paths: string[], options: { format: string; out: string; force?: boolean; config?: string }) => {
+        .action(async (paths: string[], options: { format: DocumentFormat[]; out: string; force?: boolean; config?: string }) => {
             // Loaded on demand: `cpom check` does not pay for the document libraries at start-up.
-            const { parseFormats, runGenerate } = await import('./generate.js');
-            let formats;
-            try {
-                formats = parseFormats(options.format);
-            } catch (error) {
-                io.stderr(`cpom: ${(error as Error).message}\n`);
-                exitCode = 2;
-                return;
-            }
-            exitCode = await runGenerate(paths, { formats, out: options.out, force: options.force, config: options.config }, io);
+            const { runGenerate } = await import('./generate.js');
+            exitCode = await runGenerate(paths, { formats: options.format, out: options.out, force: options.force, config: options.config }, io);
         });
 
     program.command('diff')
@@ -114,22 +107,14 @@ export async function main(argv: readonly string[], io: CommandIO = defaultIO())
         .argument('<old>', 'the contract in force (.cpom file)')
         .argument('<new>', 'the amended contract (.cpom file)')
         .requiredOption('-n, --number <n>', 'the number of the avenant')
-        .option('-f, --format <formats>', 'comma-separated formats among html, md, docx, pdf, json', 'html')
+        .option('-f, --format <formats>', `comma-separated formats among ${DOCUMENT_FORMATS.join(', ')}`, parseFormats, ['html'] as DocumentFormat[])
         .option('-o, --out <dir>', 'output folder', '.')
         .option('--effet <date>', 'date of effect (ISO); default: the first day of the month after its signature')
         .option('--force', 'draft even when the new version has errors')
         .option('--contract <name>', 'the contract to amend, when a file declares several')
-        .action(async (oldFile: string, newFile: string, options: { number: string; format: string; out: string; effet?: string; force?: boolean; contract?: string }) => {
-            const { parseFormats, runAvenant } = await import('./avenant-command.js');
-            let formats;
-            try {
-                formats = parseFormats(options.format);
-            } catch (error) {
-                io.stderr(`cpom: ${(error as Error).message}\n`);
-                exitCode = 2;
-                return;
-            }
-            exitCode = await runAvenant(oldFile, newFile, { ...options, formats }, io);
+        .action(async (oldFile: string, newFile: string, options: { number: string; format: DocumentFormat[]; out: string; effet?: string; force?: boolean; contract?: string }) => {
+            const { runAvenant } = await import('./avenant-command.js');
+            exitCode = await runAvenant(oldFile, newFile, { ...options, formats: options.format }, io);
         });
 
     program.command('rules')

@@ -1,0 +1,15 @@
+/** The output formats of `generate` and `avenant`, parsed from `--format html,md,docx`. Light: no document library. */
+import { InvalidArgumentError } from 'commander';
+
+export const DOCUMENT_FORMATS = ['html', 'md', 'docx', 'pdf', 'json'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+/** Commander parser of `--format`: unknown formats are a usage error (exit 2). */
+export function parseFormats(value: string): DocumentFormat[] {
+    const formats = value.split(',').map(f => f.trim().toLowerCase()).filter(f => f.length > 0);
+    const unknown = formats.filter(f => !(DOCUMENT_FORMATS as readonly string[]).includes(f));
+    if (formats.length === 0 || unknown.length > 0) {
+        throw new InvalidArgumentError(`unknown format${unknown.length > 1 ? 's' : ''} '${unknown.join(', ')}' (expected ${DOCUMENT_FORMATS.join(', ')})`);
+    }
+    return [...new Set(formats)] as DocumentFormat[];
+}
