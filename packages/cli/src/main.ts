@@ -117,6 +117,14 @@ export async function main(argv: readonly string[], io: CommandIO = defaultIO())
             exitCode = await runAvenant(oldFile, newFile, { ...options, formats: options.format }, io);
         });
 
+    program.command('lsp')
+        .description('start the language server (for editors with an LSP client)')
+        .requiredOption('--stdio', 'talk LSP over the standard input and output')
+        .action(async () => {
+            const { runLanguageServer } = await import('./lsp-command.js');
+            runLanguageServer();
+        });
+
     program.command('rules')
         .description('list the rules, show one, or write their Markdown pages')
         .argument('[code]', 'a rule code (CPOM041) or name (finess-key)')

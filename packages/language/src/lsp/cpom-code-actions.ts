@@ -1,0 +1,206 @@
+/**
+ * Quick fixes (LSP `textDocument/codeAction`), keyed on the catalogue codes the diagnostics carry in
+ * `data: { code, params }` (validation/reporter.ts). Each fix is a WorkspaceEdit on the diagnosed document with a
+ * French title:
+ * - CPOM041 wrong FINESS key → the number with its right key (model/finess.ts);
+ * - CPOM043 FINESS typed with spaces or in lower case → its canonical form;
+ * - CPOM020 / CPOM022 / CPOM065 a party that must sign → added to `signataires`;
+ * - CPOM059 no target for the final year → a target for that year with the last known value;
+ * - CPOM060 years without an amount → those years added to `montants` with the previous year's amount (0 € when
+ *   there is none), as a placeholder to be checked;
+ * - CPOM002 a name declared in a file that is not imported → `importe "…"` added (and the reference qualified when
+ *   the name is a catalogue entry); a catalogue entry visible under its qualified name → the qualified name.
+ */
+import { type AstNode, AstUtils, CstUtils, GrammarUtils, type LangiumDocument, type MaybePromise, UriUtils } from 'langium';
+import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
+import { type CodeAction, CodeActionKind, type Command, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import type { CodeActionParams } from 'vscode-languageserver';
+import * as ast from '../generated/ast.js';
+import { finessKey, normaliseFiness } from '../model/finess.js';
+import { importedUris } from '../references/imports.js';
+
+interface DiagnosticData {
+    readonly code?: string;
+    readonly params?: Record<string, unknown>;
+}
+
+export class CpomCodeActionProvider implements CodeActionProvider {
+    constructor(private readonly services: LangiumServices) {}
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
+        const actions: CodeAction[] = [];
+        for (const diagnostic of params.context.diagnostics) {
+            const action = this.quickFix(document, diagnostic);
+            if (action) {
+                actions.push(action);
+            }
+        }
+        return actions.length > 0 ? actions : undefined;
+    }
+
+    protected quickFix(document: LangiumDocument, diagnostic: Diagnostic): CodeAction | undefined {
+        const data = (diagnostic.data ?? {}) as DiagnosticData;
+        const code = data.code ?? String(diagnostic.code ?? '');
+        const params = data.params ?? {};
+        switch (code) {
+            case 'CPOM041': return this.fixFinessKey(document, diagnostic);
+            case 'CPOM043': return this.normaliseFiness(document, diagnostic);
+            case 'CPOM020': return this.addSignatory(document, diagnostic, params.authority);
+            case 'CPOM022': return this.addSignatory(document, diagnostic, params.gestionnaire);
+            case 'CPOM065': return this.addSignatory(document, diagnostic, params.payer);
+            case 'CPOM059': return this.addFinalTarget(document, diagnostic, params.year);
+            case 'CPOM060': return this.addMissingAmounts(document, diagnostic, params.years);
+            case 'CPOM002': return this.resolveName(document, diagnostic);
+            default: return undefined;
+        }
+    }
+
+    private fixFinessKey(document: LangiumDocument, diagnostic: Diagnostic): CodeAction | undefined {
+        const finess = nodeAt(document, diagnostic.range, ast.isFiness);
+        if (!finess) return undefined;
+        const value = normaliseFiness(finess.value).value;
+        if (value.length !== 9) return undefined;
+        const fixed = value.slice(0, 8) + finessKey(value.slice(0, 8));
+        return quickFix(document, diagnostic, `Corriger la clé FINESS : ${fixed}`, [replace(finess, 'value', fixed)]);
+    }
+
+    private normaliseFiness(document: LangiumDocument, diagnostic: Diagnostic): CodeAction | undefined {
+        const finess = nodeAt(document, diagnostic.range, ast.isFiness);
+        if (!finess) return undefined;
+        const value = normaliseFiness(finess.value).value;
+        return quickFix(document, diagnostic, `Écrire le numéro FINESS sous sa forme normalisée : ${value}`,
+            [replace(finess, 'value', value)]);
+    }
+
+    private addSignatory(document: LangiumDocument, diagnostic: Diagnostic, name: unknown): CodeAction | undefined {
+        if (typeof name !== 'string' || !name) return undefined;
+        const node = nodeAt(document, diagnostic.range, (_n): _n is AstNode => true);
+        const root = document.parseResult.value as ast.CpomFile;
+        let owner: ast.Contrat | ast.Avenant | undefined = node
+            ? AstUtils.getContainerOfType(node, (n): n is ast.Contrat | ast.Avenant => ast.isContrat(n) || ast.isAvenant(n))
+            : undefined;
+        if (!owner) {
+            const contracts = root.elements.filter(ast.isContrat);
+            owner = contracts.length === 1 ? contracts[0] : undefined;
+        }
+        if (!owner?.$cstNode) return undefined;
+        const clauses = owner.clauses as AstNode[];
+        const signatories = clauses.find(ast.isSignataires);
+        const title = `Ajouter ${name} aux signataires`;
+        if (signatories?.$cstNode) {
+            const end = signatories.$cstNode.range.end;
+            return quickFix(document, diagnostic, title, [{ range: { start: end, end }, newText: `, ${name}` }]);
+        }
+        const last = clauses.at(-1)?.$cstNode;
+        if (!last) return undefined;
+        const indent = ' '.repeat(last.range.start.character);
+        return quickFix(document, diagnostic, title, [{ range: { start: last.range.end, end: last.range.end }, newText: `\n${indent}signataires ${name}` }]);
+    }
+
+    private addFinalTarget(document: LangiumDocument, diagnostic: Diagnostic, year: unknown): CodeAction | undefined {
+        const cibles = nodeAt(document, diagnostic.range, ast.isCibles);
+        if (!cibles?.$cstNode || typeof year !== 'number') return undefined;
+        const known = cibles.targets
+            .filter(t => t.value?.$cstNode)
+            .sort((a, b) => yearOf(a.year) - yearOf(b.year));
+        const last = known.at(-1);
+        if (!last) return undefined;
+        const value = last.value.$cstNode!.text;
+        const end = cibles.$cstNode.range.end;
+        return quickFix(document, diagnostic, `Ajouter la cible ${year} : ${value} (dernière valeur connue)`,
+            [{ range: { start: end, end }, newText: `, ${year}: ${value}` }]);
+    }
+
+    private addMissingAmounts(document: LangiumDocument, diagnostic: Diagnostic, years: unknown): CodeAction | undefined {
+        const montants = nodeAt(document, diagnostic.range, ast.isMontants);
+        if (!montants?.$cstNode || typeof years !== 'string') return undefined;
+        const missing = [...years.matchAll(/\d{4}/g)].map(m => Number(m[0]));
+        const existing = montants.amounts.filter(a => a.$cstNode && a.amount?.$cstNode);
+        if (missing.length === 0 || existing.length === 0) return undefined;
+        const entries = existing.map(a => ({ year: yearOf(a.year), text: a.$cstNode!.text }));
+        for (const year of missing) {
+            const previous = existing
+                .filter(a => yearOf(a.year) < year)
+                .sort((a, b) => yearOf(a.year) - yearOf(b.year))
+                .at(-1);
+            const amount = previous ? previous.amount.$cstNode!.text : '0 €';
+            entries.push({ year, text: `${year}: ${amount}` });
+        }
+        entries.sort((a, b) => a.year - b.year);
+        const range = { start: existing[0].$cstNode!.range.start, end: existing.at(-1)!.$cstNode!.range.end };
+        const list = missing.join(', ');
+        return quickFix(document, diagnostic,
+            `Ajouter ${missing.length > 1 ? 'les années' : "l'année"} ${list} aux montants (montant de l'année précédente, à vérifier)`,
+            [{ range, newText: entries.map(e => e.text).join(', ') }]);
+    }
+    private resolveName(document: LangiumDocument, diagnostic: Diagnostic): CodeAction | undefined {
+        const data = diagnostic.data as { containerType?: string; property?: string; refText?: string } | undefined;
+        const refText = data?.refText;
+        if (!refText || !data?.containerType || !data.property) return undefined;
+        const type = this.services.shared.AstReflection.getReferenceType({
+            container: { $type: data.containerType } as AstNode, property: data.property, reference: undefined as never,
+        });
+        const candidates = this.services.shared.workspace.IndexManager.allElements(type)
+            .filter(d => d.name === refText || d.name.endsWith(`.${refText}`)).toArray();
+        const visible = new Set([document.uri.toString(), ...importedUris(document).map(u => u.toString())]);
+        const rename = (name: string): TextEdit => ({ range: diagnostic.range, newText: name });
+        const qualified = candidates.find(d => visible.has(d.documentUri.toString()) && d.name !== refText);
+        if (qualified) {
+            return quickFix(document, diagnostic, `Écrire ${qualified.name}`, [rename(qualified.name)]);
+        }
+        const elsewhere = candidates.find(d => !visible.has(d.documentUri.toString()));
+        const root = document.parseResult.value;
+        if (!elsewhere || !ast.isCpomFile(root)) return undefined;
+        const relative = UriUtils.relative(UriUtils.dirname(document.uri), elsewhere.documentUri);
+        const line = `importe "${relative}"`;
+        const lastImport = root.imports.at(-1)?.$cstNode;
+        const firstElement = root.elements[0]?.$cstNode;
+        const edits: TextEdit[] = [];
+        if (lastImport) {
+            edits.push({ range: { start: lastImport.range.end, end: lastImport.range.end }, newText: `\n${line}` });
+        } else if (firstElement) {
+            edits.push({ range: { start: firstElement.range.start, end: firstElement.range.start }, newText: `${line}\n\n` });
+        } else {
+            return undefined;
+        }
+        let title = `Importer "${relative}"`;
+        if (elsewhere.name !== refText) {
+            edits.push(rename(elsewhere.name));
+            title += ` et écrire ${elsewhere.name}`;
+        }
+        return quickFix(document, diagnostic, title, edits);
+    }
+}
+
+function yearOf(text: string | undefined): number {
+    return Number((text ?? '').replace(/\D/g, ''));
+}
+
+/** The innermost node of the wanted type at the start of a diagnostic's range. */
+function nodeAt<T extends AstNode>(document: LangiumDocument, range: Range, is: (n: AstNode) => n is T): T | undefined {
+    const root = document.parseResult.value.$cstNode;
+    if (!root) return undefined;
+    const offset = document.textDocument.offsetAt(range.start);
+    const leaf = CstUtils.findLeafNodeAtOffset(root, offset);
+    for (let node: AstNode | undefined = leaf?.astNode; node; node = node.$container) {
+        if (is(node)) return node;
+    }
+    return undefined;
+}
+
+/** Replaces the text of a node's property. */
+function replace(node: AstNode, property: string, text: string): TextEdit | undefined {
+    const cst = GrammarUtils.findNodeForProperty(node.$cstNode, property);
+    return cst ? { range: cst.range, newText: text } : undefined;
+}
+
+function quickFix(document: LangiumDocument, diagnostic: Diagnostic, title: string, edits: Array<TextEdit | undefined>): CodeAction | undefined {
+    if (edits.some(e => !e?.range)) return undefined;
+    return {
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: true,
+        edit: { changes: { [document.textDocument.uri]: edits as TextEdit[] } },
+    };
+}

@@ -1,0 +1,2 @@
+/** Entry of the language server services (`@cpom/language/lsp`): kept apart so that `cpom check` does not load langium/lsp. */
+export * from './cpom-lsp-module.js';

@@ -1,0 +1,156 @@
+/** The formatter: expected layout, idempotence on every bundled contract, AST unchanged. */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { type AstNode, isReference } from 'langium';
+import { expectFormatting, parseDocument } from 'langium/test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { describe, expect, it } from 'vitest';
+import { filesUnder, ROOT } from './helpers.js';
+import { lspServices } from './lsp-services.js';
+
+const services = lspServices();
+const contracts = [...filesUnder(path.join(ROOT, 'seeds'), '.cpom'), ...filesUnder(path.join(ROOT, 'examples'), '.cpom')];
+
+async function format(text: string): Promise<string> {
+    const document = await parseDocument(services, text);
+    const edits = await services.lsp.Formatter!.formatDocument(document, {
+        textDocument: { uri: document.uri.toString() }, options: { insertSpaces: true, tabSize: 4 },
+    });
+    return TextDocument.applyEdits(document.textDocument, edits);
+}
+
+/** The AST without positions, containers or CST: what the text means. References by their text. */
+function meaning(node: unknown): unknown {
+    if (Array.isArray(node)) return node.map(meaning);
+    if (isReference(node)) return { ref: node.$refText };
+    if (node && typeof node === 'object') {
+        return Object.fromEntries(Object.entries(node as AstNode)
+            .filter(([key]) => !key.startsWith('$') || key === '$type')
+            .map(([key, value]) => [key, meaning(value)]));
+    }
+    return node;
+}
+
+async function parse(text: string): Promise<{ ast: unknown; errors: number }> {
+    const document = await parseDocument(services, text);
+    return { ast: meaning(document.parseResult.value), errors: document.parseResult.parserErrors.length + document.parseResult.lexerErrors.length };
+}
+
+const MESSY = `importe   "catalogue.cpom"
+contrat  X  "Contrat"{cadre L313-12-2
+effet 2013-01-01 fin 2017-12-31
+  // the gestionnaire
+    gestionnaire G "Gestionnaire" { finess 690 799 994  statut association }
+autorite ARS ars "ARS"   signataires ARS par "Directeur" , G
+perimetre { etablissement E "E" { finess 690999016 categorie ESAT 246 capacite 90 places financees 90 tarification ARS }
+etablissement F "F" { finess 690999024 }}
+axe A1 "Axe" { objectif O "O" { etablissements E,F
+indicateur I "I" { reference 2012 :4 cibles 2013:6 %,2014 : 9 % } } }
+moyens { dotation D "D" { montants 2013 :4 150 000 € ,2014:  4 191 500 €
+repartition 2013 { E : 2 400 000 € F: 1 750 000 € } }
+cnr "CNR" 2014: 45 000 € pour E financeur ARS }
+suivi{}
+}
+catalogue C { }
+`;
+
+const EXPECTED = `importe "catalogue.cpom"
+
+contrat X "Contrat" {
+    cadre L313-12-2
+    effet 2013-01-01
+    fin 2017-12-31
+    // the gestionnaire
+    gestionnaire G "Gestionnaire" {
+        finess 690 799 994
+        statut association
+    }
+
+    autorite ARS ars "ARS"
+    signataires ARS par "Directeur", G
+
+    perimetre {
+        etablissement E "E" {
+            finess 690999016
+            categorie ESAT 246
+            capacite 90 places financees 90
+            tarification ARS
+        }
+
+        etablissement F "F" {
+            finess 690999024
+        }
+    }
+
+    axe A1 "Axe" {
+        objectif O "O" {
+            etablissements E, F
+
+            indicateur I "I" {
+                reference 2012: 4
+                cibles 2013: 6 %, 2014: 9 %
+            }
+        }
+    }
+
+    moyens {
+        dotation D "D" {
+            montants 2013: 4 150 000 €, 2014: 4 191 500 €
+
+            repartition 2013 {
+                E: 2 400 000 €
+                F: 1 750 000 €
+            }
+        }
+
+        cnr "CNR" 2014: 45 000 € pour E financeur ARS
+    }
+
+    suivi {}
+}
+
+catalogue C {}
+`;
+
+describe('formatter', () => {
+    it('lays out a messy contract: indentation, one clause per line, blank lines around blocks, spaces', async () => {
+        await expectFormatting(services)({ before: MESSY, after: EXPECTED, disposeAfterCheck: true });
+    });
+
+    it('is idempotent and keeps the AST of the messy contract', async () => {
+        const once = await format(MESSY);
+        expect(await format(once)).toBe(once);
+        expect((await parse(once)).ast).toEqual((await parse(MESSY)).ast);
+    });
+
+    it('keeps comments, trailing ones on their line', async () => {
+        const text = 'contrat X "t" {\n  cadre L313-12-2   // trailing\n\n\n\n// own line\n effet 2013-01-01\n    /* block */\n}\n';
+        expect(await format(text)).toBe('contrat X "t" {\n    cadre L313-12-2   // trailing\n\n    // own line\n    effet 2013-01-01\n    /* block */\n}\n');
+    });
+
+    it('aligns the diagnostic texts and the amounts of a répartition in columns', async () => {
+        const text = 'contrat X "t" {\n    diagnostic {\n        activité "a"\n        organisation    "o"\n    }\n    moyens {\n        dotation D "d" {\n            repartition 2013 {\n                LONG_NAME: 1 €\n                E:2 €\n            }\n        }\n    }\n}\n';
+        const once = await format(text);
+        expect(once).toContain('        activité     "a"\n        organisation "o"\n');
+        expect(once).toContain('                LONG_NAME: 1 €\n                E:         2 €\n');
+        expect(await format(once)).toBe(once);
+    });
+
+    it('does not throw on broken text (truncated contracts)', async () => {
+        const text = readFileSync(contracts[0], 'utf8');
+        for (let cut = 0; cut < text.length; cut += Math.ceil(text.length / 60)) {
+            await expect(format(text.slice(0, cut) + ' } { , : ')).resolves.toBeTypeOf('string');
+        }
+    });
+
+    it.each(contracts.map(f => [path.relative(ROOT, f), f]))('%s: formatting is idempotent and keeps the AST', async (_name, file) => {
+        const text = readFileSync(file, 'utf8');
+        const once = await format(text);
+        const twice = await format(once);
+        expect(twice).toBe(once);
+        const before = await parse(text);
+        const after = await parse(once);
+        expect(after.errors).toBe(0);
+        expect(after.ast).toEqual(before.ast);
+    });
+});

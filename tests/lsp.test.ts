@@ -1,0 +1,271 @@
+/**
+ * Protocol tests of the language server: spawns the bundled `cpom lsp --stdio` (built by `npm run build`,
+ * which `npm ci` runs) and talks LSP to it over the child's standard input and output.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+    CompletionRequest, createProtocolConnection, DefinitionRequest, DidChangeTextDocumentNotification,
+    DidOpenTextDocumentNotification, DocumentSymbolRequest, ExitNotification, HoverRequest, InitializedNotification,
+    InitializeRequest, type InitializeResult, LogMessageNotification, type ProtocolConnection, PublishDiagnosticsNotification,
+    type PublishDiagnosticsParams, ReferencesRequest, RenameRequest, SemanticTokensRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node.js';
+import type { CompletionItem, CompletionList, DocumentSymbol, Location, Position, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { ROOT } from './helpers.js';
+
+const BIN = path.join(ROOT, 'packages/cli/bin/cpom.js');
+const SEED = readFileSync(path.join(ROOT, 'seeds/messidor-2013.cpom'), 'utf8');
+const WRONG_KEY = 'finess 690999017'; // the seed has 690999016 (key 6) for ESAT_LYON_GERLAND
+const TIMEOUT = 15_000;
+
+let dir: string;
+let child: ChildProcess;
+let connection: ProtocolConnection;
+let initResult: InitializeResult;
+const logs: string[] = [];
+const waiters: Array<{ uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+const latest = new Map<string, PublishDiagnosticsParams>();
+let spawnedAt = 0;
+let firstDiagnosticsMs: number | undefined;
+
+function uriOf(name: string): string {
+    return pathToFileURL(path.join(dir, name)).toString();
+}
+
+/** Waits for the next diagnostics of `uri` that `accept` takes (bounded). */
+function diagnosticsOf(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri}; last: ${JSON.stringify(latest.get(uri)?.diagnostics.map(d => d.code))}`)), TIMEOUT);
+        waiters.push({ uri, accept, resolve: p => { clearTimeout(timer); resolve(p); } });
+    });
+}
+
+function positionOf(text: string, needle: string, occurrence = 0, offsetInNeedle = 0): Position {
+    let index = -1;
+    for (let i = 0; i <= occurrence; i++) {
+        index = text.indexOf(needle, index + 1);
+        if (index < 0) throw new Error(`'${needle}' not found`);
+    }
+    index += offsetInNeedle;
+    const before = text.slice(0, index).split('\n');
+    return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+function open(name: string, text: string): void {
+    void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(name), languageId: 'cpom', version: 1, text } });
+}
+
+beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'cpom-lsp-'));
+    writeFileSync(path.join(dir, 'seed.cpom'), SEED);
+    mkdirSync(path.join(dir, 'bad-config'));
+    writeFileSync(path.join(dir, 'bad-config', 'cpom.config.json'), '{ "rules": ');
+    spawnedAt = performance.now();
+    child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stderr!.on('data', chunk => logs.push(String(chunk)));
+    connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    connection.onNotification(PublishDiagnosticsNotification.type, params => {
+        firstDiagnosticsMs ??= performance.now() - spawnedAt;
+        latest.set(params.uri, params);
+        for (const waiter of [...waiters]) {
+            if (waiter.uri === params.uri && waiter.accept(params)) {
+                waiters.splice(waiters.indexOf(waiter), 1);
+                waiter.resolve(params);
+            }
+        }
+    });
+    connection.onNotification(LogMessageNotification.type, params => logs.push(params.message));
+    connection.listen();
+    initResult = await connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri: pathToFileURL(dir).toString(),
+        workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'contracts' }],
+        capabilities: {},
+        initializationOptions: { lang: 'fr' },
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+}, 30_000);
+
+afterAll(async () => {
+    try {
+        if (child.exitCode === null) {
+            await Promise.race([connection.sendRequest(ShutdownRequest.type), new Promise(r => setTimeout(r, 2_000))]);
+            await connection.sendNotification(ExitNotification.type);
+            await new Promise(r => setTimeout(r, 200));
+        }
+    } catch {
+        // the server may already be gone
+    } finally {
+        connection?.dispose();
+        child?.kill();
+        rmSync(dir, { recursive: true, force: true });
+    }
+});
+
+describe('cpom lsp --stdio', () => {
+    it('announces the language features', () => {
+        const c = initResult.capabilities;
+        expect(c.textDocumentSync).toBeDefined();
+        expect(c.completionProvider).toBeDefined();
+        expect(c.hoverProvider).toBeTruthy();
+        expect(c.definitionProvider).toBeTruthy();
+        expect(c.referencesProvider).toBeTruthy();
+        expect(c.renameProvider).toBeTruthy();
+        expect(c.documentSymbolProvider).toBeTruthy();
+        expect(c.workspaceSymbolProvider).toBeTruthy();
+        expect(c.foldingRangeProvider).toBeTruthy();
+        expect(c.semanticTokensProvider).toBeDefined();
+    });
+
+    it('publishes the seed\'s diagnostics on open: only the CPOM014 info', async () => {
+        const uri = uriOf('seed.cpom');
+        const published = diagnosticsOf(uri);
+        open('seed.cpom', SEED);
+        const { diagnostics } = await published;
+        expect(diagnostics.map(d => d.code)).toEqual(['CPOM014']);
+        expect(diagnostics[0].severity).toBe(3);
+        // eslint-disable-next-line no-console
+        console.log(`lsp: first diagnostics ${Math.round(firstDiagnosticsMs ?? NaN)} ms after spawn`);
+    });
+
+    it('reports a wrong FINESS key at its line in French, and clears it when fixed', async () => {
+        const name = 'broken.cpom';
+        const uri = uriOf(name);
+        // Its own contract name: the seed is in the same workspace.
+        const broken = SEED.replace('CPOM_MESSIDOR_2013', 'CPOM_BROKEN').replace('finess 690999016', WRONG_KEY);
+        const opened = diagnosticsOf(uri, p => p.diagnostics.some(d => d.code === 'CPOM041'));
+        open(name, broken);
+        const { diagnostics } = await opened;
+        expect(diagnostics.map(d => d.code).sort()).toEqual(['CPOM014', 'CPOM041']);
+        const key = diagnostics.find(d => d.code === 'CPOM041')!;
+        expect(key.range.start).toEqual(positionOf(broken, WRONG_KEY, 0, 'finess '.length));
+        expect(key.message).toMatch(/La clé du numéro FINESS 690999017 est fausse/);
+        expect(key.severity).toBe(1);
+
+        const fixed = diagnosticsOf(uri, p => !p.diagnostics.some(d => d.code === 'CPOM041'));
+        const start = positionOf(broken, WRONG_KEY, 0, 'finess '.length);
+        void connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri, version: 2 },
+            contentChanges: [{ range: { start, end: { line: start.line, character: start.character + 9 } }, text: '690999016' }],
+        });
+        expect((await fixed).diagnostics.map(d => d.code)).toEqual(['CPOM014']);
+    });
+
+    it('completes the authority names after `tarification`', async () => {
+        const position = positionOf(SEED, 'tarification ARS_RA', 0, 'tarification '.length);
+        const result = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uriOf('seed.cpom') }, position });
+        const items: CompletionItem[] = Array.isArray(result) ? result : (result as CompletionList | null)?.items ?? [];
+        expect(items.map(i => i.label)).toContain('ARS_RA');
+    });
+
+    it('hovers an establishment reference with its card', async () => {
+        const position = positionOf(SEED, 'établissements ESAT_LYON_GERLAND', 0, 'établissements '.length + 2);
+        const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf('seed.cpom') }, position });
+        expect(hover).not.toBeNull();
+        const text = JSON.stringify(hover!.contents);
+        expect(text).toContain('ESAT_LYON_GERLAND');
+        expect(text).toContain('690999016');
+    });
+
+    it('goes from a reference to its declaration', async () => {
+        const position = positionOf(SEED, 'établissements ESAT_LYON_GERLAND', 0, 'établissements '.length + 2);
+        const result = await connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uriOf('seed.cpom') }, position });
+        const targets = (Array.isArray(result) ? result : [result]) as Array<Location | { targetUri: string; targetSelectionRange: Location['range'] }>;
+        expect(targets.length).toBe(1);
+        const target = targets[0];
+        const uri = 'targetUri' in target ? target.targetUri : target.uri;
+        const range = 'targetSelectionRange' in target ? target.targetSelectionRange : target.range;
+        expect(uri).toBe(uriOf('seed.cpom'));
+        expect(range.start).toEqual(positionOf(SEED, 'établissement ESAT_LYON_GERLAND', 0, 'établissement '.length));
+    });
+
+    it('finds the references and renames an establishment everywhere', async () => {
+        const uri = uriOf('seed.cpom');
+        const position = positionOf(SEED, 'établissement ESAT_LYON_GERLAND', 0, 'établissement '.length);
+        const occurrences = [...SEED.matchAll(/\bESAT_LYON_GERLAND\b/g)].length;
+        const references = await connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position, context: { includeDeclaration: true } });
+        expect(references?.filter(r => r.uri === uri).length).toBe(occurrences);
+
+        const edit = await connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position, newName: 'ESAT_GERLAND' }) as WorkspaceEdit | null;
+        const edits = edit?.changes?.[uri] ?? [];
+        expect(edits.length).toBe(occurrences);
+        expect(edits.every(e => e.newText === 'ESAT_GERLAND')).toBe(true);
+    });
+
+    it('lists the contract and its establishments as document symbols', async () => {
+        const symbols = await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uriOf('seed.cpom') } }) as DocumentSymbol[];
+        const contract = symbols.find(s => s.name === 'CPOM_MESSIDOR_2013');
+        expect(contract).toBeDefined();
+        const names = new Set<string>();
+        const walk = (s: DocumentSymbol): void => { names.add(s.name); s.children?.forEach(walk); };
+        walk(contract!);
+        for (const e of ['ESAT_LYON_GERLAND', 'ESAT_VILLEURBANNE', 'ESAT_ANNECY']) expect(names).toContain(e);
+    });
+
+    it('gives semantic tokens for names and references', async () => {
+        const tokens = await connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: uriOf('seed.cpom') } });
+        const legend = initResult.capabilities.semanticTokensProvider!.legend;
+        // Decode (line, char, length, type) and look for the declaration of ESAT_LYON_GERLAND, typed as a class.
+        const data = tokens?.data ?? [];
+        let line = 0;
+        let char = 0;
+        const decoded: Array<{ line: number; char: number; length: number; type: string }> = [];
+        for (let i = 0; i < data.length; i += 5) {
+            line += data[i];
+            char = data[i] === 0 ? char + data[i + 1] : data[i + 1];
+            decoded.push({ line, char, length: data[i + 2], type: legend.tokenTypes[data[i + 3]] });
+        }
+        const declaration = positionOf(SEED, 'établissement ESAT_LYON_GERLAND', 0, 'établissement '.length);
+        expect(decoded).toContainEqual({ line: declaration.line, char: declaration.character, length: 'ESAT_LYON_GERLAND'.length, type: 'class' });
+        const reference = positionOf(SEED, 'tarification ARS_RA', 0, 'tarification '.length);
+        expect(decoded).toContainEqual({ line: reference.line, char: reference.character, length: 'ARS_RA'.length, type: 'type' });
+    });
+
+    it('logs an invalid cpom.config.json and still validates', async () => {
+        const name = 'bad-config/contract.cpom';
+        const published = diagnosticsOf(uriOf(name));
+        open(name, SEED.replace('CPOM_MESSIDOR_2013', 'CPOM_BAD_CONFIG'));
+        expect((await published).diagnostics.map(d => d.code)).toEqual(['CPOM014']);
+        expect(logs.join('\n')).toMatch(/configuration ignored: .*cpom\.config\.json/);
+        expect(child.exitCode).toBeNull();
+    });
+});
+
+describe('cpom lsp --stdio with initializationOptions { lang: "en" }', () => {
+    let enDir: string;
+    let enChild: ChildProcess | undefined;
+    let enConnection: ProtocolConnection | undefined;
+
+    afterAll(() => {
+        enConnection?.dispose();
+        enChild?.kill();
+        rmSync(enDir, { recursive: true, force: true });
+    });
+
+    it('words the diagnostics in English', async () => {
+        enDir = mkdtempSync(path.join(tmpdir(), 'cpom-lsp-en-'));
+        enChild = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: enDir, stdio: ['pipe', 'pipe', 'ignore'] });
+        const conn = enConnection = createProtocolConnection(new StreamMessageReader(enChild.stdout!), new StreamMessageWriter(enChild.stdin!));
+        const uri = pathToFileURL(path.join(enDir, 'broken.cpom')).toString();
+        const published = new Promise<PublishDiagnosticsParams>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error('no diagnostics')), TIMEOUT);
+            conn.onNotification(PublishDiagnosticsNotification.type, p => {
+                if (p.uri === uri && p.diagnostics.some(d => d.code === 'CPOM041')) { clearTimeout(timer); resolve(p); }
+            });
+        });
+        conn.listen();
+        await conn.sendRequest(InitializeRequest.type, {
+            processId: process.pid, rootUri: pathToFileURL(enDir).toString(), capabilities: {}, initializationOptions: { lang: 'en' },
+        });
+        await conn.sendNotification(InitializedNotification.type, {});
+        await conn.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri, languageId: 'cpom', version: 1, text: SEED.replace('finess 690999016', WRONG_KEY) },
+        });
+        const key = (await published).diagnostics.find(d => d.code === 'CPOM041')!;
+        expect(key.message).toMatch(/^The key of FINESS number 690999017 is wrong/);
+    });
+});
