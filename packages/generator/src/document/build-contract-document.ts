@@ -6,7 +6,7 @@
  * actions, dashboard of indicators, financial annex, avenants). Pure: no I/O.
  */
 import {
-    ast, clausesOf, contractPeriod, contractYears, establishmentFacts, firstClause, firstProp, fundedEstablishments,
+    ast, clausesOf, contractPeriod, contractYears, establishmentFacts, firstClause, firstProp, fundedEstablishments, indicatorChain, inheritedIndicatorProp,
     fundingsOf, gestionnaireOf, indicatorsOf, legalFrames, objectivesOf, parseCents, parseNumber, perimeterOf, propsOf,
     signatoriesOf, suiviItems,
 } from '@cpom/language';
@@ -39,18 +39,8 @@ function partyName(party: ast.Partie | undefined): string {
     return party?.title ?? party?.name ?? '';
 }
 
-/** What an indicator inherits from its catalogue definition (`selon`). */
-function indicatorProp<T extends ast.IndicateurProp>(indicator: ast.Indicateur, guard: (n: unknown) => n is T, seen = new Set<ast.Indicateur>()): T | undefined {
-    const own = firstProp(indicator, guard);
-    if (own) return own;
-    const base = indicator.base?.ref;
-    if (!base || seen.has(indicator)) return undefined;
-    seen.add(indicator);
-    return indicatorProp(base, guard, seen);
-}
-
 function indicatorTitle(indicator: ast.Indicateur): string {
-    return indicator.title ?? indicator.base?.ref?.title ?? indicator.name;
+    return indicatorChain(indicator).find(i => i.title)?.title ?? indicator.name;
 }
 
 class DocumentBuilder {
@@ -425,9 +415,9 @@ class DocumentBuilder {
         const head: Cell[] = [indicatorTitle(indicator)];
         if (details) {
             head.push(
-                indicatorProp(indicator, ast.isUnite)?.value ?? '',
-                indicatorProp(indicator, ast.isSource)?.value ?? '',
-                directionLabel(indicatorProp(indicator, ast.isSens)?.value),
+                inheritedIndicatorProp(indicator, ast.isUnite)?.value ?? '',
+                inheritedIndicatorProp(indicator, ast.isSource)?.value ?? '',
+                directionLabel(inheritedIndicatorProp(indicator, ast.isSens)?.value),
             );
         }
         return [

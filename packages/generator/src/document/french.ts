@@ -1,5 +1,5 @@
 /** The contract's words in French: amounts, dates, values, and labels of the language's keywords. */
-import { formatDate, formatEuros, formatNumber, parseCents, parseIsoDate, parseNumber } from '@cpom/language';
+import { formatDate, formatEuros, formatNumber, parseCents, parseIsoDate, parseNumber, plain } from '@cpom/language';
 import type { ast } from '@cpom/language';
 
 const NNBSP = '\u202F';
@@ -34,7 +34,7 @@ export function plainNumber(typed: string | undefined): string {
 
 /** Lower-case, accent-free form of a keyword, to look labels up. */
 export function key(keyword: string | undefined): string {
-    return (keyword ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    return plain(keyword).toLowerCase();
 }
 
 function label(table: Record<string, string>, keyword: string | undefined): string {

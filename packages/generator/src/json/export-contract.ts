@@ -11,7 +11,7 @@
 import { AstUtils, type AstNode, isReference } from 'langium';
 import {
     ast, avenantNumber, clausesOf, type EsmsCategory, establishmentFacts, firstClause, firstProp, gestionnaireOf,
-    indicatorsOf, monthNumber, normaliseFiness, perimeterOf, propsOf, signatoriesOf, suiviItems,
+    indicatorsOf, monthNumber, normalisedDepartment, normaliseFiness, perimeterOf, plain, propsOf, signatoriesOf, suiviItems,
 } from '@cpom/language';
 import {
     type ActionJson, type AuthorityJson, type AvenantJson, type AxisJson, type CapacityJson, type CategoryJson,
@@ -23,7 +23,7 @@ import {
 } from './cpom-json.js';
 import { GENERATOR_NAME, GENERATOR_VERSION } from '../version.js';
 import {
-    catalogueOf, defined, departmentCode, euros, idOf, indicatorFacts, plain, readNumber, refId, refIds, valueUnit,
+    catalogueOf, defined, euros, idOf, indicatorFacts, readNumber, refId, refIds, valueUnit,
 } from './model.js';
 
 /**
@@ -81,7 +81,7 @@ function contractJson(contract: ast.Contrat, authorities: AuthorityJson[], avena
         }),
         prorogationEndDate: firstClause(contract, ast.isProrogation)?.date,
         departments: clausesOf(contract, ast.isDepartements).flatMap(d => d.codes)
-            .map(departmentCode).filter((c): c is string => c !== undefined),
+            .map(normalisedDepartment).filter((c): c is string => c !== undefined),
         preambule: firstClause(contract, ast.isPreambule)?.text,
         parties: defined({
             gestionnaire: gestionnaire ? gestionnaireJson(gestionnaire) : undefined,
@@ -142,7 +142,7 @@ function authorityJson(a: ast.Autorite): AuthorityJson {
     return defined<AuthorityJson>({
         id: idOf(a),
         kind: plain(a.kind) as AuthorityJson['kind'],
-        department: departmentCode(a.department),
+        department: normalisedDepartment(a.department),
         name: a.title,
         region: firstProp(a, ast.isRegion)?.value,
         address: firstProp(a, ast.isAdresse)?.value,
@@ -165,7 +165,7 @@ function establishmentJson(e: ast.Etablissement): EstablishmentJson {
         nomEgeLong: e.title,
         numFinessEge: facts.finess,
         categorieEntiteGeographique: categoryJson(firstProp(e, ast.isCategorie), category),
-        department: departmentCode(firstProp(e, ast.isDepartementEtab)?.code),
+        department: normalisedDepartment(firstProp(e, ast.isDepartementEtab)?.code),
         capacities: propsOf(e, ast.isCapacite).map(capacityJson),
         tarificationAuthorities: propsOf(e, ast.isTarification).flatMap(t => refIds(t.authorities)),
         habilitationAideSociale: habilitationJson(firstProp(e, ast.isHabilitationAideSociale)),

@@ -1,14 +1,9 @@
 /**
  * Helpers over the AST that the JSON export needs and the language's model does not offer (yet): identifiers of
- * catalogue entries, what an indicator inherits through `selon`, keywords without accents, amounts in euros.
+ * catalogue entries, what an indicator inherits through `selon`, amounts in euros.
  */
 import type { AstNode, Reference } from 'langium';
-import { ast, findDepartment, firstProp, parseCents, parseNumber } from '@cpom/language';
-
-/** A keyword without its accents (`état` → `etat`). The language has the same function, not exported. */
-export function plain(keyword: string): string {
-    return keyword.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-}
+import { ast, firstProp, indicatorChain, parseCents, parseNumber } from '@cpom/language';
 
 type Named = AstNode & { name: string };
 
@@ -53,12 +48,6 @@ export function euros(typed: string | undefined): number | undefined {
     return cents !== undefined ? cents / 100 : parseNumber(typed);
 }
 
-/** The INSEE code of a département as typed (`2a` → `2A`, `9` → `09`); an unknown code in upper case. */
-export function departmentCode(typed: string | undefined): string | undefined {
-    if (typed === undefined || typed === '') return undefined;
-    return findDepartment(typed)?.code ?? typed.toUpperCase();
-}
-
 /** The unit typed after a value: `%` → `percent`, `€` → `EUR`. */
 export function valueUnit(unit: string | undefined): 'percent' | 'EUR' | undefined {
     return unit === '%' ? 'percent' : unit === '€' ? 'EUR' : undefined;
@@ -78,10 +67,7 @@ export interface IndicatorFacts {
 }
 
 export function indicatorFacts(indicator: ast.Indicateur): IndicatorFacts {
-    const chain: ast.Indicateur[] = [];
-    for (let current: ast.Indicateur | undefined = indicator; current && !chain.includes(current); current = current.base?.ref) {
-        chain.push(current);
-    }
+    const chain = indicatorChain(indicator);
     const first = <T>(read: (i: ast.Indicateur) => T | undefined): T | undefined => {
         for (const i of chain) {
             const value = read(i);

@@ -159,9 +159,27 @@ export function establishmentFacts(e: ast.Etablissement): EstablishmentFacts {
     };
 }
 
-/** A département code in its INSEE form (`9` → `09`, `2a` → `2A`), or as typed when unknown. */
-function normalisedDepartment(code: string | undefined): string | undefined {
-    return code === undefined ? undefined : findDepartment(code)?.code ?? code.toUpperCase();
+/** A département code in its INSEE form (`9` → `09`, `2a` → `2A`), or as typed (upper case) when unknown. */
+export function normalisedDepartment(code: string | undefined): string | undefined {
+    return code === undefined || code === '' ? undefined : findDepartment(code)?.code ?? code.toUpperCase();
+}
+
+/** The indicator, then the ones it is based on through `selon`, nearest first; a cycle of `selon` stops. */
+export function indicatorChain(indicator: ast.Indicateur): ast.Indicateur[] {
+    const chain: ast.Indicateur[] = [];
+    for (let current: ast.Indicateur | undefined = indicator; current && !chain.includes(current); current = current.base?.ref) {
+        chain.push(current);
+    }
+    return chain;
+}
+
+/** A clause of an indicator, or else of the indicators it is based on (label, unit, source, formula, direction). */
+export function inheritedIndicatorProp<T extends ast.IndicateurProp>(indicator: ast.Indicateur, guard: (n: unknown) => n is T): T | undefined {
+    for (const i of indicatorChain(indicator)) {
+        const prop = firstProp(i, guard);
+        if (prop) return prop;
+    }
+    return undefined;
 }
 
 export function fundingNature(f: ast.Financement): string | undefined {

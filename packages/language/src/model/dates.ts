@@ -1,4 +1,5 @@
 /** Calendar dates written `AAAA-MM-JJ` (ISO 8601), handled without time zones. */
+import { plain } from './french.js';
 
 export interface CalendarDate {
     readonly year: number;
@@ -70,7 +71,6 @@ export function formatDate(date: CalendarDate, locale: 'fr' | 'en'): string {
 
 /** Month number (1-12) of a French month name, with or without accents. */
 export function monthNumber(name: string): number | undefined {
-    const plain = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-    const index = MONTHS_FR.map(m => m.normalize('NFD').replace(/[\u0300-\u036f]/g, '')).indexOf(plain);
+    const index = MONTHS_FR.map(m => plain(m)).indexOf(plain(name));
     return index < 0 ? undefined : index + 1;
 }

@@ -1,6 +1,6 @@
 /** Objectives and indicators: baseline, targets per year, direction, percentages (arrêté du 25 octobre 2019). */
 import * as ast from '../../generated/ast.js';
-import { contractPeriod, firstProp, indicatorsOf, objectivesOf } from '../../model/contract.js';
+import { contractPeriod, firstProp, indicatorsOf, inheritedIndicatorProp, objectivesOf } from '../../model/contract.js';
 import { plain } from '../../model/french.js';
 import { formatNumber, parseNumber } from '../../model/numbers.js';
 import type { RuleContext } from '../rule-context.js';
@@ -27,13 +27,9 @@ export function checkObjectives(contract: ast.Contrat, ctx: RuleContext): void {
     }
 }
 
-function direction(indicator: ast.Indicateur, seen: Set<ast.Indicateur> = new Set()): string | undefined {
-    const own = firstProp(indicator, ast.isSens)?.value;
-    if (own) return plain(own);
-    seen.add(indicator);
-    const base = indicator.base?.ref;
-    // A cycle of `selon` (A selon B, B selon A) has no direction; it must not overflow the stack.
-    return base && !seen.has(base) ? direction(base, seen) : undefined;
+function direction(indicator: ast.Indicateur): string | undefined {
+    const sens = inheritedIndicatorProp(indicator, ast.isSens)?.value;
+    return sens ? plain(sens) : undefined;
 }
 
 function checkIndicator(indicator: ast.Indicateur, period: { first: number; last: number; end: number } | undefined, ctx: RuleContext): void {

@@ -1,6 +1,7 @@
 /** Mandatory and repeated clauses, duplicate names, unused declarations. */
 import { type AstNode, AstUtils } from 'langium';
 import * as ast from '../../generated/ast.js';
+import { plain } from '../../model/french.js';
 import { clausesOf, perimeterOf } from '../../model/contract.js';
 import type { Localized } from '../../diagnostics/rules.js';
 import type { RuleContext } from '../rule-context.js';
@@ -88,7 +89,7 @@ export function checkSingleProps(node: { props: readonly AstNode[] }, ctx: RuleC
 export function checkDiagnosticSections(diagnostic: ast.Diagnostic, ctx: RuleContext): void {
     const seen = new Set<string>();
     for (const section of diagnostic.sections) {
-        const axis = section.axis.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+        const axis = plain(section.axis);
         if (seen.has(axis)) {
             ctx.reporter.report('CPOM006', { clause: section.axis }, { node: section });
         }
