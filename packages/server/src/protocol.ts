@@ -1,0 +1,81 @@
+/**
+ * cpom's requests beyond LSP, shared by the server (Node and browser) and the VS Code extension.
+ * Plain types and method names only: the extension imports this file without pulling in the server.
+ * Any LSP client may send them; a client that does not know them loses nothing of standard LSP.
+ */
+
+/** `cpom/preview`: the contract document of a `.cpom` file as one self-contained HTML page. */
+export const PreviewRequestMethod = 'cpom/preview';
+export interface PreviewParams {
+    /** A contract, an avenant or a catalogue: avenants and catalogues preview the contract(s) they belong to. */
+    readonly uri: string;
+}
+export interface PreviewResult {
+    /** Complete HTML document, every user string escaped; absent when there is no contract to show. */
+    readonly html?: string;
+    /** Title of the previewed contract, for the tab. */
+    readonly title?: string;
+    /** Why there is nothing to show (no contract in the file, syntax error…), French. */
+    readonly message?: string;
+    /** Errors in the contract (the preview is shown anyway, marked as a draft). */
+    readonly errors: number;
+}
+
+/** `cpom/render`: one output format of the contract document, for the extension to write next to the file. */
+export const RenderRequestMethod = 'cpom/render';
+export type RenderFormat = 'html' | 'md' | 'docx' | 'json';
+export interface RenderParams {
+    readonly uri: string;
+    readonly formats: readonly RenderFormat[];
+    /** Render even when the contract has errors (as `cpom generate --force`). */
+    readonly force?: boolean;
+}
+export interface RenderedFile {
+    /** File name without folder, e.g. `messidor-2013.docx` (one per contract of the file). */
+    readonly fileName: string;
+    readonly format: RenderFormat;
+    /** Text for html, md and json; base64 for docx. */
+    readonly content: string;
+    readonly encoding: 'utf8' | 'base64';
+}
+export interface RenderResult {
+    readonly files: readonly RenderedFile[];
+    /** Errors that made the server refuse (empty when files were rendered). */
+    readonly refused: readonly string[];
+}
+
+/** `cpom/diff`: the semantic diff between an older text of a file (e.g. at git HEAD) and its current state. */
+export const DiffRequestMethod = 'cpom/diff';
+export interface DiffParams {
+    readonly uri: string;
+    /** The older version's text; its imports are resolved against today's workspace. */
+    readonly oldText: string;
+    readonly oldLabel?: string;
+    readonly format: 'markdown' | 'text';
+}
+export interface DiffResult {
+    /** The rendered diff, or a French message saying why there is none (syntax error in a version…). */
+    readonly text: string;
+    readonly changes: number;
+    readonly substantive: number;
+}
+
+/** `cpom/checkWorkspace`: every rule on every `.cpom` file of the workspace; diagnostics are also published. */
+export const CheckWorkspaceRequestMethod = 'cpom/checkWorkspace';
+export interface CheckWorkspaceResult {
+    readonly files: number;
+    readonly errors: number;
+    readonly warnings: number;
+    readonly infos: number;
+}
+
+/**
+ * Client settings (VS Code `cpom.*`), read by the server with `workspace/configuration` (section `cpom`) and on
+ * `workspace/didChangeConfiguration`; `initializationOptions` may carry the same object for plain clients (and `{ lang: 'fr' | 'en' }`, the short form).
+ */
+export interface CpomClientSettings {
+    /** Language of diagnostics: `fr` (default) or `en` (VS Code setting `cpom.diagnostics.language`). */
+    readonly diagnostics?: { readonly language?: 'fr' | 'en' };
+    /** Path of a cpom.config.json used for every file instead of the nearest one (absolute or workspace-relative). */
+    readonly configPath?: string;
+}
