@@ -4,11 +4,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
     resolve: {
         // Tests run against the sources, not the compiled dist.
-        alias: {
-            '@cpom/language': fileURLToPath(new URL('./packages/language/src/index.ts', import.meta.url)),
-            '@cpom/generator': fileURLToPath(new URL('./packages/generator/src/index.ts', import.meta.url)),
-            '@cpom/diff': fileURLToPath(new URL('./packages/diff/src/index.ts', import.meta.url)),
-        },
+        // Sub-path entries (`@cpom/language/node`, `@cpom/server/protocol`) first: a bare key would swallow them.
+        alias: [
+            { find: /^@cpom\/language\/(\w+)$/, replacement: fileURLToPath(new URL('./packages/language/src/$1/index.ts', import.meta.url)) },
+            { find: /^@cpom\/server\/(\w+)$/, replacement: fileURLToPath(new URL('./packages/server/src/$1.ts', import.meta.url)) },
+            { find: /^@cpom\/(language|generator|diff|server)$/, replacement: fileURLToPath(new URL('./packages/$1/src/index.ts', import.meta.url)) },
+        ],
     },
     test: {
         include: ['tests/**/*.test.ts'],

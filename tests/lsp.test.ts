@@ -3,18 +3,22 @@
  * which `npm ci` runs) and talks LSP to it over the child's standard input and output.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-    CompletionRequest, createProtocolConnection, DefinitionRequest, DidChangeTextDocumentNotification,
-    DidOpenTextDocumentNotification, DocumentSymbolRequest, ExitNotification, HoverRequest, InitializedNotification,
+    CompletionRequest, createProtocolConnection, DidChangeConfigurationNotification, DefinitionRequest, DidChangeTextDocumentNotification,
+    DidOpenTextDocumentNotification, DidSaveTextDocumentNotification, DocumentSymbolRequest, ExitNotification, HoverRequest, InitializedNotification,
     InitializeRequest, type InitializeResult, LogMessageNotification, type ProtocolConnection, PublishDiagnosticsNotification,
     type PublishDiagnosticsParams, ReferencesRequest, RenameRequest, SemanticTokensRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node.js';
 import type { CompletionItem, CompletionList, DocumentSymbol, Location, Position, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import {
+    CheckWorkspaceRequestMethod, type CheckWorkspaceResult, DiffRequestMethod, type DiffResult, PreviewRequestMethod, type PreviewResult,
+    RenderRequestMethod, type RenderResult,
+} from '../packages/server/src/protocol.js';
 import { ROOT } from './helpers.js';
 
 const BIN = path.join(ROOT, 'packages/cli/bin/cpom.js');
@@ -31,6 +35,12 @@ const waiters: Array<{ uri: string; accept: (p: PublishDiagnosticsParams) => boo
 const latest = new Map<string, PublishDiagnosticsParams>();
 let spawnedAt = 0;
 let firstDiagnosticsMs: number | undefined;
+
+/** The seed under another contract name, with an authority declared and never used (CPOM007, a 'slow' rule). */
+function withUnusedAuthority(text: string, contract: string): string {
+    const before = 'autorité ARS_RA ars "Agence régionale de santé Rhône-Alpes" {';
+    return text.replace('CPOM_MESSIDOR_2013', contract).replace(before, `autorité CD69 departement 69 "Département du Rhône"\n\n    ${before}`);
+}
 
 function uriOf(name: string): string {
     return pathToFileURL(path.join(dir, name)).toString();
@@ -64,6 +74,10 @@ beforeAll(async () => {
     writeFileSync(path.join(dir, 'seed.cpom'), SEED);
     mkdirSync(path.join(dir, 'bad-config'));
     writeFileSync(path.join(dir, 'bad-config', 'cpom.config.json'), '{ "rules": ');
+    // A contract, its catalogues and two avenants in other files, loaded from disk (not opened) at start-up.
+    cpSync(path.join(ROOT, 'examples/avenant-catalogue'), path.join(dir, 'family'), { recursive: true });
+    mkdirSync(path.join(dir, 'on-disk'));
+    writeFileSync(path.join(dir, 'on-disk', 'unused.cpom'), withUnusedAuthority(SEED, 'CPOM_ON_DISK'));
     spawnedAt = performance.now();
     child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
     child.stderr!.on('data', chunk => logs.push(String(chunk)));
@@ -84,7 +98,7 @@ beforeAll(async () => {
         processId: process.pid,
         rootUri: pathToFileURL(dir).toString(),
         workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'contracts' }],
-        capabilities: {},
+        capabilities: { workspace: { configuration: false } },
         initializationOptions: { lang: 'fr' },
     });
     await connection.sendNotification(InitializedNotification.type, {});
@@ -232,6 +246,168 @@ describe('cpom lsp --stdio', () => {
         expect((await published).diagnostics.map(d => d.code)).toEqual(['CPOM014']);
         expect(logs.join('\n')).toMatch(/configuration ignored: .*cpom\.config\.json/);
         expect(child.exitCode).toBeNull();
+    });
+});
+
+describe('cpom lsp --stdio: when rules run, across files', () => {
+    const withUnused = (text: string) => withUnusedAuthority(text, 'CPOM_UNUSED');
+
+    it('runs the slow rules (unused declarations) on open and save, not while typing', async () => {
+        const name = 'unused.cpom';
+        const uri = uriOf(name);
+        const text = withUnused(SEED);
+        const opened = diagnosticsOf(uri, p => p.diagnostics.some(d => d.code === 'CPOM007'));
+        open(name, text);
+        const unused = (await opened).diagnostics.find(d => d.code === 'CPOM007')!;
+        expect(unused.message).toMatch(/autorité « CD69 »/);
+        expect(unused.range.start).toEqual(positionOf(text, 'CD69 departement', 0));
+
+        // A keystroke: the fast rules only (CPOM014 stays, CPOM007 waits for the save).
+        const typed = diagnosticsOf(uri, p => !p.diagnostics.some(d => d.code === 'CPOM007'));
+        const at = positionOf(text, 'Département du Rhône', 0, 'Département du '.length);
+        void connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: at, end: at }, text: 'grand ' }],
+        });
+        expect((await typed).diagnostics.map(d => d.code)).toEqual(['CPOM014']);
+
+        const saved = diagnosticsOf(uri, p => p.diagnostics.some(d => d.code === 'CPOM007'));
+        void connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+        expect((await saved).diagnostics.map(d => d.code).sort()).toEqual(['CPOM007', 'CPOM014']);
+    });
+
+    it('revalidates an avenant when another avenant of its contract changes (no reference between them)', async () => {
+        const first = 'family/avenant-1.cpom';
+        const second = 'family/avenant-2.cpom';
+        // Effect after the contract's end (2023-12-31), within the prorogation to 2024-12-31 of avenant 2.
+        const firstText = readFileSync(path.join(dir, first), 'utf8').replace('effet 2021-01-01', 'effet 2024-06-01');
+        const secondText = readFileSync(path.join(dir, second), 'utf8');
+        const clean = diagnosticsOf(uriOf(first));
+        open(first, firstText);
+        expect((await clean).diagnostics.map(d => d.code)).not.toContain('CPOM090');
+
+        const outside = diagnosticsOf(uriOf(first), p => p.diagnostics.some(d => d.code === 'CPOM090'));
+        open(second, secondText);
+        const at = positionOf(secondText, 'prorogation 2024-12-31', 0, 'prorogation '.length);
+        void connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri: uriOf(second), version: 2 },
+            contentChanges: [{ range: { start: at, end: { line: at.line, character: at.character + 4 } }, text: '2023' }],
+        });
+        const outOfPeriod = (await outside).diagnostics.find(d => d.code === 'CPOM090')!;
+        expect(outOfPeriod.message).toMatch(/2024-06-01/);
+
+        const back = diagnosticsOf(uriOf(first), p => !p.diagnostics.some(d => d.code === 'CPOM090'));
+        void connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri: uriOf(second), version: 3 },
+            contentChanges: [{ range: { start: at, end: { line: at.line, character: at.character + 4 } }, text: '2024' }],
+        });
+        await back;
+    });
+
+    it('revalidates the contracts importing a catalogue when the catalogue changes', async () => {
+        const catalogue = 'family/catalogue-anap.cpom';
+        const contract = 'family/cpom-les-sources.cpom';
+        const catalogueText = readFileSync(path.join(dir, catalogue), 'utf8');
+        const contractText = readFileSync(path.join(dir, contract), 'utf8');
+        const entry = /indicateur (\w+)/.exec(catalogueText)![1];
+        expect(contractText).toContain(`.${entry}`);
+        const clean = diagnosticsOf(uriOf(contract));
+        open(contract, contractText);
+        expect((await clean).diagnostics.filter(d => d.severity === 1)).toEqual([]);
+
+        const broken = diagnosticsOf(uriOf(contract), p => p.diagnostics.some(d => d.severity === 1 && d.message.includes(entry)));
+        open(catalogue, catalogueText);
+        const at = positionOf(catalogueText, `indicateur ${entry}`, 0, 'indicateur '.length);
+        void connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri: uriOf(catalogue), version: 2 },
+            contentChanges: [{ range: { start: at, end: { line: at.line, character: at.character + entry.length } }, text: `${entry}_RENOMME` }],
+        });
+        await broken;
+
+        const repaired = diagnosticsOf(uriOf(contract), p => !p.diagnostics.some(d => d.severity === 1));
+        void connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri: uriOf(catalogue), version: 3 },
+            contentChanges: [{ range: { start: at, end: { line: at.line, character: at.character + entry.length + '_RENOMME'.length } }, text: entry }],
+        });
+        await repaired;
+    });
+});
+
+describe('cpom lsp --stdio: cpom requests (preview, render, diff, check the workspace)', () => {
+    it('previews the contract as HTML from the unsaved text', async () => {
+        const result = await connection.sendRequest<PreviewResult>(PreviewRequestMethod, { uri: uriOf('seed.cpom') });
+        expect(result.errors).toBe(0);
+        expect(result.title).toMatch(/MESSIDOR/);
+        expect(result.html).toMatch(/^<!DOCTYPE html>/i);
+        expect(result.html).toContain('690999016');
+    });
+
+    it('says why there is no preview for a file with a syntax error', async () => {
+        const name = 'syntax.cpom';
+        const published = diagnosticsOf(uriOf(name));
+        open(name, 'contrat X "titre" { effet 2020-01-01 ');
+        await published;
+        const result = await connection.sendRequest<PreviewResult>(PreviewRequestMethod, { uri: uriOf(name) });
+        expect(result.html).toBeUndefined();
+        expect(result.message).toBe('Aperçu impossible : erreur de syntaxe, ligne 1 : Attendu : « } » ; trouvé : la fin du fichier.');
+    });
+
+    it('renders the document formats, and refuses a contract with errors unless forced', async () => {
+        const result = await connection.sendRequest<RenderResult>(RenderRequestMethod, { uri: uriOf('seed.cpom'), formats: ['md', 'docx', 'json'] });
+        expect(result.refused).toEqual([]);
+        expect(result.files.map(f => f.fileName)).toEqual(['CPOM_MESSIDOR_2013.md', 'CPOM_MESSIDOR_2013.docx', 'CPOM_MESSIDOR_2013.json']);
+        expect(result.files[0].content).toMatch(/^# /m);
+        expect(Buffer.from(result.files[1].content, 'base64').subarray(0, 2).toString()).toBe('PK'); // a zip: DOCX
+        expect(JSON.parse(result.files[2].content).contract.id).toBe('CPOM_MESSIDOR_2013');
+
+        const published = diagnosticsOf(uriOf('wrong-key.cpom'));
+        open('wrong-key.cpom', SEED.replace('CPOM_MESSIDOR_2013', 'CPOM_WRONG_KEY').replace('finess 690999016', WRONG_KEY));
+        await published;
+        const refused = await connection.sendRequest<RenderResult>(RenderRequestMethod, { uri: uriOf('wrong-key.cpom'), formats: ['html'] });
+        expect(refused.files).toEqual([]);
+        expect(refused.refused).toEqual(['Le contrat CPOM_WRONG_KEY a 1 erreur(s) : corrigez-les ou générez quand même.']);
+        const forced = await connection.sendRequest<RenderResult>(RenderRequestMethod, { uri: uriOf('wrong-key.cpom'), formats: ['html'], force: true });
+        expect(forced.files.map(f => f.fileName)).toEqual(['CPOM_WRONG_KEY.html']);
+    });
+
+    it('diffs an older text of the file against the editor\'s text, semantically', async () => {
+        const older = SEED.replace('cibles 2013: 6, 2014: 9, 2015: 11, 2016: 13, 2017: 13', 'cibles 2013: 6, 2014: 9, 2015: 11, 2016: 12, 2017: 13');
+        expect(older).not.toBe(SEED);
+        const result = await connection.sendRequest<DiffResult>(DiffRequestMethod, { uri: uriOf('seed.cpom'), oldText: older, oldLabel: 'HEAD', format: 'markdown' });
+        expect(result.changes).toBe(1);
+        expect(result.substantive).toBe(1);
+        expect(result.text).toMatch(/cible 2016 de \S+ : 12 → 13/);
+
+        const same = await connection.sendRequest<DiffResult>(DiffRequestMethod, { uri: uriOf('seed.cpom'), oldText: SEED.replace(/\n {4}/g, '\n  '), format: 'text' });
+        expect(same.changes).toBe(0);
+        const broken = await connection.sendRequest<DiffResult>(DiffRequestMethod, { uri: uriOf('seed.cpom'), oldText: 'contrat {', oldLabel: 'HEAD', format: 'text' });
+        expect(broken.text).toMatch(/^Comparaison impossible : la version HEAD a une erreur de syntaxe/);
+    });
+
+    it('checks every file of the workspace, opened or not, and publishes their diagnostics', async () => {
+        // Written on disk at start-up, never opened: typing-time checks only so far (no unused authority reported).
+        const unopened = uriOf('on-disk/unused.cpom');
+        expect(latest.get(unopened)?.diagnostics.map(d => d.code) ?? []).not.toContain('CPOM007');
+        const published = diagnosticsOf(unopened, p => p.diagnostics.some(d => d.code === 'CPOM007'));
+        const result = await connection.sendRequest<CheckWorkspaceResult>(CheckWorkspaceRequestMethod);
+        await published;
+        // seed, broken, unused, syntax, wrong-key, bad-config/contract, on-disk/unused and the 5 files of family/.
+        expect(result.files).toBe(12);
+        const errors = [...latest.values()].flatMap(p => p.diagnostics.filter(d => d.severity === 1).map(d => `${p.uri.split('/').pop()} ${d.code}`));
+        expect(errors.sort()).toEqual(['syntax.cpom CPOM001', 'wrong-key.cpom CPOM041']);
+        expect(result.errors).toBe(2);
+        expect(result.warnings).toBeGreaterThanOrEqual(1);
+    });
+});
+
+describe('cpom lsp --stdio: client settings', () => {
+    it('rewords the diagnostics when the client switches cpom.diagnostics.language', async () => {
+        const uri = uriOf('seed.cpom');
+        const english = diagnosticsOf(uri, p => p.diagnostics.some(d => d.code === 'CPOM014' && /signed/.test(d.message)));
+        void connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { cpom: { diagnostics: { language: 'en' } } } });
+        expect((await english).diagnostics[0].message).not.toMatch(/signé/);
+        const french = diagnosticsOf(uri, p => p.diagnostics.some(d => d.code === 'CPOM014' && /signé/.test(d.message)));
+        void connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { cpom: { diagnostics: { language: 'fr' } } } });
+        await french;
     });
 });
 

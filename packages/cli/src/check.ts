@@ -1,7 +1,7 @@
 /** `cpom check`: validate contracts and report in the chosen format; the exit code tells the pipeline. */
 import * as path from 'node:path';
 import { ConfigError, type Locale } from '@cpom/language';
-import { ConfigFiles } from './config-files.js';
+import { ConfigFiles } from '@cpom/language/node';
 import { expandPaths, UsageError } from './files.js';
 import { formatGithub } from './formats/github.js';
 import { formatHuman } from './formats/human.js';

@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { ast } from '@cpom/language';
 import { exportContract, type CpomJson } from '@cpom/generator';
-import { diffContracts, formatDiffMarkdown, formatDiffText, type SemanticDiff } from '@cpom/diff';
+import { diffContractVersions, formatDiffMarkdown, formatDiffText, type SemanticDiff } from '@cpom/diff';
 import type { CommandIO } from './check.js';
 import { UsageError } from './files.js';
 import { writeFileAtomic } from './output.js';
@@ -42,13 +42,6 @@ export async function exportVersion(file: string, contractName?: string, label =
     return exported;
 }
 
-/** Pairs the contracts of two versions by name (a lone contract on each side is paired even if renamed). */
-export function pairContracts(before: CpomJson[], after: CpomJson[]): Array<[CpomJson | undefined, CpomJson | undefined]> {
-    if (before.length === 1 && after.length === 1) return [[before[0], after[0]]];
-    const names = [...new Set([...before, ...after].map(j => j.contract.id))];
-    return names.map(name => [before.find(j => j.contract.id === name), after.find(j => j.contract.id === name)]);
-}
-
 export function renderDiffs(diffs: SemanticDiff[], format: DiffFormat, color: boolean): string {
     switch (format) {
         case 'json': return JSON.stringify(diffs.length === 1 ? diffs[0] : { formatVersion: 1, diffs }, null, 2) + '\n';
@@ -66,7 +59,7 @@ export async function runDiff(oldFile: string, newFile: string, options: DiffOpt
         if (before.length === 0 && after.length === 0) {
             throw new UsageError(`no contract in '${oldFile}' nor in '${newFile}'`);
         }
-        const diffs = pairContracts(before, after).map(([a, b]) => diffContracts(a ?? emptyLike(b!), b ?? emptyLike(a!), { oldLabel: oldFile, newLabel: newFile }));
+        const diffs = diffContractVersions(before, after, { oldLabel: oldFile, newLabel: newFile });
         const text = renderDiffs(diffs, options.format, options.color ?? false);
         if (options.output) writeFileAtomic(resolve(options.output), text);
         else io.stdout(text);
@@ -87,10 +80,6 @@ export async function runDiff(oldFile: string, newFile: string, options: DiffOpt
 }
 
 /** A contract present on one side only is compared with an empty contract of the same name. */
-function emptyLike(json: CpomJson): CpomJson {
-    return { ...json, contract: { id: json.contract.id, title: json.contract.title } as CpomJson['contract'] };
-}
-
 function isFile(file: string): boolean {
     try {
         return statSync(file).isFile();

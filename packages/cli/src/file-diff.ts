@@ -14,7 +14,7 @@
 import * as path from 'node:path';
 import { ast, avenantNumber } from '@cpom/language';
 import { type ContractJson, exportContract, type CpomJson } from '@cpom/generator';
-import { diffContracts, escapeMarkdownText, formatDiffMarkdown, formatDiffText, type SemanticDiff } from '@cpom/diff';
+import { diffContracts, emptyCounterpart, escapeMarkdownText, formatDiffMarkdown, formatDiffText, type SemanticDiff } from '@cpom/diff';
 import { UsageError } from './files.js';
 import { type ContractSource, createServices, decodeContract, firstSyntaxError, loadWorkspace } from './workspace.js';
 
@@ -99,28 +99,6 @@ function avenantsOnly(json: CpomJson, numbers: ReadonlySet<number>): CpomJson {
     return { ...json, contract: contract as ContractJson };
 }
 
-function isReduced(json: CpomJson): boolean {
-    return json.contract.engagement === undefined;
-}
-
-/**
- * The other side of a contract present on one side only: the same name, and the same structure with every list
- * empty and no value (but names), so that the diff lists the establishments, objectives, funding lines… added or removed one
- * by one rather than whole blocks.
- */
-function emptyLike(json: CpomJson): CpomJson {
-    const skeleton = (value: unknown): unknown => {
-        if (Array.isArray(value)) return [];
-        if (typeof value !== 'object' || value === null) return undefined;
-        // The name of a single element (the gestionnaire) stays: its fields are added, not the element renamed.
-        return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, key === 'id' ? child : skeleton(child)]).filter(([, child]) => child !== undefined));
-    };
-    const contract = isReduced(json)
-        ? { id: json.contract.id, title: json.contract.title, avenants: [] }
-        : { ...(skeleton(json.contract) as object), id: json.contract.id, title: json.contract.title };
-    return { ...json, contract: contract as unknown as ContractJson };
-}
-
 /** Pairs the contracts of two versions of a file by name; a lone declared contract on each side is paired even if renamed. */
 function pair(before: FileVersion | undefined, after: FileVersion | undefined): Array<[CpomJson | undefined, CpomJson | undefined]> {
     const old = before ? [...before.contracts, ...before.amended] : [];
@@ -131,7 +109,7 @@ function pair(before: FileVersion | undefined, after: FileVersion | undefined): 
 }
 
 export function diffFileVersions(before: FileVersion | undefined, after: FileVersion | undefined, labels: { oldLabel: string; newLabel: string }): SemanticDiff[] {
-    return pair(before, after).map(([a, b]) => diffContracts(a ?? emptyLike(b!), b ?? emptyLike(a!), labels));
+    return pair(before, after).map(([a, b]) => diffContracts(a ?? emptyCounterpart(b!), b ?? emptyCounterpart(a!), labels));
 }
 
 function contributes(version: FileVersion | undefined): boolean {

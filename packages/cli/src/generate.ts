@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { ast, ConfigError } from '@cpom/language';
 import { buildContractDocument, exportContract, serialiseJson } from '@cpom/generator';
 import type { CommandIO } from './check.js';
-import { ConfigFiles } from './config-files.js';
+import { ConfigFiles } from '@cpom/language/node';
 import type { DocumentFormat } from './document-formats.js';
 import { refuseErrors, writeDocument } from './document-output.js';
 import { expandPaths, UsageError } from './files.js';

@@ -6,3 +6,4 @@ export * from './format/markdown.js';
 export * from './avenant/build-avenant-document.js';
 export * from './avenant/groups.js';
 export { ContractReferences } from './avenant/context.js';
+export * from './versions.js';

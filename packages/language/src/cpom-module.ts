@@ -14,6 +14,7 @@ import { CpomScopeComputation } from './references/cpom-scope-computation.js';
 import { CpomScopeProvider } from './references/cpom-scope-provider.js';
 import { CpomDocumentValidator } from './validation/cpom-document-validator.js';
 import { registerValidationChecks } from './validation/cpom-validator.js';
+import { CpomDocumentBuilder } from './workspace/cpom-document-builder.js';
 import { CpomWorkspaceIndex } from './workspace/cpom-workspace-index.js';
 
 export interface CpomAddedServices {
@@ -43,6 +44,14 @@ export const CpomModule: Module<CpomServices, PartialLangiumCoreServices & CpomA
     },
 };
 
+/** Shared services cpom replaces: the document builder that rebuilds related files together. */
+export const CpomSharedModule: Module<LangiumSharedCoreServices, DeepPartialShared> = {
+    workspace: {
+        DocumentBuilder: (shared) => new CpomDocumentBuilder(shared),
+    },
+};
+type DeepPartialShared = { workspace: Partial<LangiumSharedCoreServices['workspace']> };
+
 export interface CpomServicesBundle {
     shared: LangiumSharedCoreServices;
     Cpom: CpomServices;
@@ -50,7 +59,7 @@ export interface CpomServicesBundle {
 
 /** Core services (no editor): used by the CLI, the tests and, wrapped with LSP modules, the language server. */
 export function createCpomServices(context: DefaultSharedCoreModuleContext): CpomServicesBundle {
-    const shared = inject(createDefaultSharedCoreModule(context), CpomGeneratedSharedModule);
+    const shared = inject(createDefaultSharedCoreModule(context), CpomGeneratedSharedModule, CpomSharedModule);
     const Cpom = inject(createDefaultCoreModule({ shared }), CpomGeneratedModule, CpomModule);
     shared.ServiceRegistry.register(Cpom);
     registerValidationChecks(Cpom);

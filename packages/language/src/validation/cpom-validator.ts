@@ -41,7 +41,6 @@ export function registerValidationChecks(services: CpomServices): void {
             checkMeans(contract, contract, ctx);
             checkFollowUp(contract, ctx);
             checkContractHasDiagnostic(contract, ctx);
-            checkUnused(contract, ctx);
         }),
         Catalogue: validator.wrapWhole((catalogue, ctx) => checkDuplicateNames(catalogue, ctx)),
         Avenant: validator.wrapWhole((avenant, ctx) => {
@@ -69,7 +68,9 @@ export function registerValidationChecks(services: CpomServices): void {
         Valeur: validator.wrap(checkPercentage),
         Montant: validator.wrap(checkAmount),
     };
-    registry.register(checks, validator);
+    registry.register(checks, validator, 'fast');
+    // 'slow': not while typing (an establishment just declared is not used yet), on open, save and in the CLI.
+    registry.register<CpomAstType>({ Contrat: validator.wrapWhole(checkUnused) }, validator, 'slow');
 }
 
 export class CpomValidator {

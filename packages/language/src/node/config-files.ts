@@ -1,7 +1,7 @@
 /** Finds and reads cpom.config.json: the nearest one walking up from each contract, or the one given by --config. */
 import { readFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { ConfigError, EMPTY_CONFIG, type ResolvedConfig, resolveConfig } from '@cpom/language';
+import { ConfigError, EMPTY_CONFIG, type ResolvedConfig, resolveConfig } from '../diagnostics/config.js';
 
 export const CONFIG_FILE_NAME = 'cpom.config.json';
 
@@ -11,6 +11,11 @@ export class ConfigFiles {
 
     constructor(explicitPath?: string) {
         this.explicit = explicitPath ? readConfig(explicitPath) : undefined;
+    }
+
+    /** Forgets what was read: a config file was created, changed or deleted (the language server watches them). */
+    clear(): void {
+        this.byDir.clear();
     }
 
     /** The config that applies to a contract file. Throws ConfigError for an unreadable or invalid file. */

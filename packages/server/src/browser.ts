@@ -1,0 +1,15 @@
+/**
+ * The language server in a browser worker (VS Code for the web): messages over the worker's postMessage,
+ * documents only from the client (no file system: imports resolve among the files the editor has opened or
+ * the workspace the client announces), no cpom.config.json.
+ */
+import { EmptyFileSystem } from 'langium';
+import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser.js';
+import { startCpomServer } from './start-server.js';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+export function startBrowserServer(): void {
+    const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
+    startCpomServer({ connection, ...EmptyFileSystem });
+}

@@ -1,0 +1,38 @@
+/**
+ * When each rule runs. While typing, the 'fast' rules (every rule of the language but the 'slow' ones) run on
+ * each change, as Langium schedules them; on open and on save, every rule runs ('slow' ones included: those
+ * that would nag while typing, such as an establishment declared and not used yet).
+ */
+import type { CpomLspServicesBundle } from '@cpom/language/lsp';
+import { DocumentState, URI, type ValidationCategory } from 'langium';
+
+export const TYPING_CHECKS: ValidationCategory[] = ['built-in', 'fast'];
+export const ALL_CHECKS: ValidationCategory[] = ['built-in', 'fast', 'slow'];
+
+export function scheduleFullChecks({ shared }: CpomLspServicesBundle): void {
+    const builder = shared.workspace.DocumentBuilder;
+    const documents = shared.workspace.LangiumDocuments;
+    const lock = shared.workspace.WorkspaceLock;
+    builder.updateBuildOptions = { validation: { categories: TYPING_CHECKS } };
+
+    const checkAll = (uri: string) => {
+        // After Langium's own update of the same event (queued in this tick): ours supersedes it and redoes it.
+        setTimeout(() => {
+            shared.workspace.WorkspaceManager.ready.then(() => lock.write(async token => {
+                const parsed = URI.parse(uri);
+                await builder.update([parsed], [], token);
+                const document = documents.getDocument(parsed);
+                if (document && document.state >= DocumentState.Validated) {
+                    await builder.build([document], { validation: { categories: ALL_CHECKS } }, token);
+                }
+            })).catch(error => console.error(`cpom: full check of ${uri} failed:`, error));
+        }, 0);
+    };
+    // Hooks of the update handler, not listeners of the documents: Langium announces the `save` capability
+    // (so that clients send didSave at all) only when the handler has `didSaveDocument`.
+    const handler = shared.lsp.DocumentUpdateHandler;
+    const opened = handler.didOpenDocument?.bind(handler);
+    const saved = handler.didSaveDocument?.bind(handler);
+    handler.didOpenDocument = event => { opened?.(event); checkAll(event.document.uri); };
+    handler.didSaveDocument = event => { saved?.(event); checkAll(event.document.uri); };
+}

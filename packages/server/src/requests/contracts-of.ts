@@ -1,0 +1,72 @@
+/**
+ * The contracts a file stands for, in its current (possibly unsaved) state: the contracts it declares, the
+ * contract an avenant amends, the contracts that import a catalogue. Waits until the workspace is built.
+ */
+import { ast, importedUris } from '@cpom/language';
+import type { CpomLspServicesBundle } from '@cpom/language/lsp';
+import { AstUtils, type Cancellation, DocumentState, type LangiumDocument, URI } from 'langium';
+
+export interface ContractInFile {
+    readonly contract: ast.Contrat;
+    readonly avenants: ast.Avenant[];
+    /** Documents involved: the contract's file, its avenants' files and what they import. */
+    readonly documents: LangiumDocument[];
+}
+
+export interface ContractsLookup {
+    readonly document?: LangiumDocument;
+    readonly contracts: ContractInFile[];
+}
+
+export async function contractsOf({ shared, Cpom }: CpomLspServicesBundle, uri: string, token?: Cancellation.CancellationToken): Promise<ContractsLookup> {
+    const parsed = URI.parse(uri);
+    const documents = shared.workspace.LangiumDocuments;
+    if (!documents.hasDocument(parsed)) return { contracts: [] };
+    await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, token);
+    const document = documents.getDocument(parsed);
+    const root = document?.parseResult.value;
+    if (!document || !ast.isCpomFile(root)) return { document, contracts: [] };
+
+    const found = new Set<ast.Contrat>();
+    for (const element of root.elements) {
+        if (ast.isContrat(element)) found.add(element);
+        else if (ast.isAvenant(element) && element.contract?.ref) found.add(element.contract.ref);
+    }
+    if (root.elements.some(ast.isCatalogue)) {
+        for (const other of documents.all) {
+            const otherRoot = other.parseResult.value;
+            if (!ast.isCpomFile(otherRoot) || !importedUris(other).some(u => u.toString() === document.uri.toString())) continue;
+            for (const contract of otherRoot.elements.filter(ast.isContrat)) found.add(contract);
+        }
+    }
+    const index = Cpom.cpom.WorkspaceIndex;
+    const contracts = [...found].map(contract => {
+        const avenants = index.avenantsOf(contract);
+        const involved = new Map<string, LangiumDocument>();
+        for (const node of [contract, ...avenants]) {
+            const own = AstUtils.getDocument(node);
+            involved.set(own.uri.toString(), own);
+            for (const imported of importedUris(own)) {
+                const target = documents.getDocument(imported);
+                if (target) involved.set(imported.toString(), target);
+            }
+        }
+        return { contract, avenants, documents: [...involved.values()] };
+    });
+    return { document, contracts };
+}
+
+/** Number of errors (severity 1) in the documents of a contract. */
+export function errorCount(contract: ContractInFile): number {
+    return contract.documents.reduce((sum, d) => sum + (d.diagnostics ?? []).filter(x => x.severity === 1).length, 0);
+}
+
+/** The first syntax error (CPOM001, worded in the document's language) as "ligne L : message", or undefined. */
+export function syntaxErrorOf(document: LangiumDocument): string | undefined {
+    const { lexerErrors, parserErrors } = document.parseResult;
+    if (lexerErrors.length === 0 && parserErrors.length === 0) return undefined;
+    const first = (document.diagnostics ?? [])
+        .filter(d => d.code === 'CPOM001')
+        .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
+    return first ? `ligne ${first.range.start.line + 1} : ${first.message.replace(/\.+$/, "")}` : 'le texte ne suit pas la grammaire CPOM';
+}

@@ -1,0 +1,57 @@
+/**
+ * `cpom/diff`: the semantic diff between an older text of a file (the client reads it from git) and its current
+ * state in the editor. The older text is loaded in a workspace of its own, next to the current texts of the files
+ * the contract involves (its imports, its avenants), so that names resolve as they do today.
+ */
+import { ast, createCpomServices } from '@cpom/language';
+import type { CpomLspServicesBundle } from '@cpom/language/lsp';
+import { type CpomJson, exportContract } from '@cpom/generator';
+import { diffContractVersions, formatDiffMarkdown, formatDiffText } from '@cpom/diff';
+import { type Cancellation, type FileSystemProvider, type LangiumSharedCoreServices, URI } from 'langium';
+import type { Connection } from 'vscode-languageserver';
+import { DiffRequestMethod, type DiffParams, type DiffResult } from '../protocol.js';
+import { contractsOf, syntaxErrorOf } from './contracts-of.js';
+
+type FileSystem = (services: LangiumSharedCoreServices) => FileSystemProvider;
+
+export function registerDiff(connection: Connection, services: CpomLspServicesBundle, fileSystemProvider: FileSystem): void {
+    connection.onRequest(DiffRequestMethod, (params: DiffParams, token) => diff(services, fileSystemProvider, params, token));
+}
+
+export async function diff(services: CpomLspServicesBundle, fileSystemProvider: FileSystem, params: DiffParams, token?: Cancellation.CancellationToken): Promise<DiffResult> {
+    const none = (text: string): DiffResult => ({ text, changes: 0, substantive: 0 });
+    const current = await contractsOf(services, params.uri, token);
+    if (!current.document) return none("Ce fichier n'est pas chargé par le serveur CPOM.");
+    const syntax = syntaxErrorOf(current.document);
+    if (syntax) return none(`Comparaison impossible : la version actuelle a une erreur de syntaxe, ${syntax}.`);
+
+    const uri = URI.parse(params.uri);
+    const old = createCpomServices({ fileSystemProvider });
+    const factory = old.shared.workspace.LangiumDocumentFactory;
+    const oldDocuments = old.shared.workspace.LangiumDocuments;
+    const oldDocument = factory.fromString(params.oldText, uri);
+    oldDocuments.addDocument(oldDocument);
+    for (const involved of current.contracts.flatMap(c => c.documents)) {
+        if (involved.uri.toString() !== uri.toString() && !oldDocuments.hasDocument(involved.uri)) {
+            oldDocuments.addDocument(factory.fromString(involved.textDocument.getText(), involved.uri));
+        }
+    }
+    await old.shared.workspace.DocumentBuilder.build(oldDocuments.all.toArray(), { validation: false }, token);
+    const oldSyntax = syntaxErrorOf(oldDocument);
+    if (oldSyntax) return none(`Comparaison impossible : la version ${params.oldLabel ?? 'précédente'} a une erreur de syntaxe, ${oldSyntax}.`);
+
+    const before = contractsDeclared(oldDocument.parseResult.value, contract => old.Cpom.cpom.WorkspaceIndex.avenantsOf(contract));
+    const after = contractsDeclared(current.document.parseResult.value, contract => services.Cpom.cpom.WorkspaceIndex.avenantsOf(contract));
+    if (before.length === 0 && after.length === 0) return none('Aucun contrat déclaré dans ce fichier : rien à comparer.');
+    const diffs = diffContractVersions(before, after, { oldLabel: params.oldLabel ?? 'avant', newLabel: 'version actuelle' });
+    const format = params.format === 'text' ? (d: (typeof diffs)[number]) => formatDiffText(d) : formatDiffMarkdown;
+    return {
+        text: diffs.map(format).join('\n'),
+        changes: diffs.reduce((sum, d) => sum + d.changes.length, 0),
+        substantive: diffs.reduce((sum, d) => sum + d.summary.substantive, 0),
+    };
+}
+
+function contractsDeclared(root: unknown, avenantsOf: (contract: ast.Contrat) => ast.Avenant[]): CpomJson[] {
+    return ast.isCpomFile(root) ? root.elements.filter(ast.isContrat).map(c => exportContract(c, avenantsOf(c))) : [];
+}

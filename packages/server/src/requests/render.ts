@@ -1,0 +1,41 @@
+/**
+ * `cpom/render`: the contract document in the asked formats, as `cpom generate` writes them (same names, same
+ * refusal of contracts with errors unless forced). The client writes the files: the server never touches the disk.
+ */
+import type { CpomLspServicesBundle } from '@cpom/language/lsp';
+import { buildContractDocument, exportContract, renderDocx, renderHtml, renderMarkdown, serialiseJson } from '@cpom/generator';
+import type { Cancellation } from 'langium';
+import type { Connection } from 'vscode-languageserver';
+import { RenderRequestMethod, type RenderedFile, type RenderParams, type RenderResult } from '../protocol.js';
+import { toBase64 } from '../base64.js';
+import { contractsOf, errorCount, syntaxErrorOf } from './contracts-of.js';
+
+export function registerRender(connection: Connection, services: CpomLspServicesBundle): void {
+    connection.onRequest(RenderRequestMethod, (params: RenderParams, token) => render(services, params, token));
+}
+
+export async function render(services: CpomLspServicesBundle, params: RenderParams, token?: Cancellation.CancellationToken): Promise<RenderResult> {
+    const { document, contracts } = await contractsOf(services, params.uri, token);
+    if (!document) return { files: [], refused: ["Ce fichier n'est pas chargé par le serveur CPOM."] };
+    const syntax = syntaxErrorOf(document);
+    if (syntax) return { files: [], refused: [`Erreur de syntaxe, ${syntax}.`] };
+    if (contracts.length === 0) return { files: [], refused: ['Aucun contrat à générer dans ce fichier.'] };
+    const refused = contracts.filter(c => errorCount(c) > 0)
+        .map(c => `Le contrat ${c.contract.name} a ${errorCount(c)} erreur(s) : corrigez-les ou générez quand même.`);
+    if (refused.length > 0 && !params.force) return { files: [], refused };
+
+    const files: RenderedFile[] = [];
+    for (const { contract, avenants } of contracts) {
+        const contractDocument = buildContractDocument(contract, avenants);
+        for (const format of params.formats) {
+            const fileName = `${contract.name}.${format}`;
+            switch (format) {
+                case 'html': files.push({ fileName, format, content: renderHtml(contractDocument), encoding: 'utf8' }); break;
+                case 'md': files.push({ fileName, format, content: renderMarkdown(contractDocument), encoding: 'utf8' }); break;
+                case 'json': files.push({ fileName, format, content: serialiseJson(exportContract(contract, avenants)), encoding: 'utf8' }); break;
+                case 'docx': files.push({ fileName, format, content: toBase64(await renderDocx(contractDocument)), encoding: 'base64' }); break;
+            }
+        }
+    }
+    return { files, refused: [] };
+}

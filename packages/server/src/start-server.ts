@@ -1,0 +1,33 @@
+/**
+ * One start-up for every host of the language server (Node over stdio or IPC, a browser worker): Langium's LSP
+ * services for cpom, the validation schedule, the client's settings and cpom's own requests.
+ */
+import { createCpomLspServices, type CpomLspServicesBundle } from '@cpom/language/lsp';
+import type { FileSystemProvider, LangiumSharedCoreServices } from 'langium';
+import { startLanguageServer } from 'langium/lsp';
+import type { Connection } from 'vscode-languageserver';
+import { syncClientSettings, type ConfigLookup } from './client-settings.js';
+import { scheduleFullChecks } from './full-checks.js';
+import { registerCheckWorkspace } from './requests/check-workspace.js';
+import { registerDiff } from './requests/diff.js';
+import { registerPreview } from './requests/preview.js';
+import { registerRender } from './requests/render.js';
+
+export interface ServerHost {
+    readonly connection: Connection;
+    readonly fileSystemProvider: (services: LangiumSharedCoreServices) => FileSystemProvider;
+    /** Reads cpom.config.json files (Node); without it every document has the empty configuration. */
+    readonly configLookup?: ConfigLookup;
+}
+
+export function startCpomServer(host: ServerHost): CpomLspServicesBundle {
+    const services = createCpomLspServices({ connection: host.connection, fileSystemProvider: host.fileSystemProvider });
+    syncClientSettings(services, host.configLookup);
+    scheduleFullChecks(services);
+    registerPreview(host.connection, services);
+    registerRender(host.connection, services);
+    registerDiff(host.connection, services, host.fileSystemProvider);
+    registerCheckWorkspace(host.connection, services);
+    startLanguageServer(services.shared);
+    return services;
+}
