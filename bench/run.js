@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: how fast the CPOM toolchain parses, links and validates contracts, and how that
- * compares with a floor (the same content as JSON through JSON.parse + an ajv-compiled JSON Schema).
+ * compares with a floor (the same content as JSON through JSON.parse + an ajv-compiled JSON Schema);
+ * then the latency of the language server (`cpom lsp --stdio`, see lsp.js, also runnable alone).
  *
- *   node bench/run.js            full run (≈2–3 min on 2 cores)
+ *   node bench/run.js            full run (≈3–4 min on 2 cores, of which ≈40 s for the language server)
  *   node bench/run.js --quick    fewer repetitions, 200-file batch (targets of the batch not judged)
  *   node bench/run.js --strict   exit 1 when a target is missed (correctness failures always exit 1)
  *
@@ -19,6 +20,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import Ajv from 'ajv';
 import { CONTRACT_SCHEMA, CPOM_CONFIG, contractOfAboutLines, countLines, generateContract, generateContractJson } from './generate.js';
+import { lspTargets, measureLsp, printLspReport } from './lsp.js';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH_DIR, '..');
@@ -364,6 +366,15 @@ async function main() {
         const { measureDiff } = await import('./diff.js');
         results.diff = await measureDiff(ROOT, big.text, { runs: QUICK ? 2 : 5, runProcess, cli: CLI });
 
+        // --- Language server: first diagnostics, didChange → diagnostics, completion, hover, 50 open contracts.
+        // A failure here is reported (and exits 1) without losing the figures above.
+        progress(`language server: cpom lsp --stdio on the ~${BIG_LINES}-line contract, then 50 × ~${BATCH_LINES} lines`);
+        try {
+            results.lsp = await measureLsp(ROOT, { text: big.text, quick: QUICK, progress, smallEstablishments: small.establishments });
+        } catch (error) {
+            results.lsp = { error: error?.message ?? String(error) };
+        }
+
         // --- Targets
         const target = (name, value, limit, unit, judged = true) => ({ name, value, target: limit, unit, pass: judged ? value < limit : undefined });
         results.targets = [
@@ -372,6 +383,7 @@ async function main() {
             target(`batch of ${PLAN.batch} × ~${BATCH_LINES} lines, one CLI process`, results.batch.seconds, TARGETS.batchSeconds, 's', PLAN.batch === 1000),
             target('one-file cold CLI run (median)', results.coldCli.seconds, TARGETS.coldCliSeconds, 's'),
             target(`diff of two versions of the ~${BIG_LINES}-line contract (load both + compare)`, results.diff.endToEndMs, TARGETS.diff5000Ms, 'ms'),
+            ...(results.lsp.error ? [] : lspTargets(results.lsp)),
         ];
         results.environment.loadAverageAtEnd = os.loadavg().map(x => round(x, 2));
         results.elapsedSeconds = (now() - started) / 1000;
@@ -381,6 +393,10 @@ async function main() {
         mkdirSync(outDir, { recursive: true });
         writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify(roundAll(results), null, 2) + '\n');
         log(`\nWritten ${path.relative(process.cwd(), path.join(outDir, 'latest.json')) || 'bench/results/latest.json'} in ${results.elapsedSeconds.toFixed(0)} s.`);
+        if (results.lsp.error) {
+            process.stderr.write(`\nbench FAILED (language server): ${results.lsp.error}\n`);
+            process.exitCode = 1;
+        }
         const missed = results.targets.filter(t => t.pass === false);
         if (STRICT && missed.length > 0) {
             process.exitCode = 1;
@@ -431,6 +447,9 @@ function printReport(r) {
         log(`Diff of two versions of the ~${BIG_LINES}-line contract: ${r.diff.changes} changes; load both + compare ${ms(r.diff.endToEndMs)} ms, compare alone ${ms(r.diff.diffMs)} ms${r.diff.cliSeconds ? `, 'cpom diff' process ${r.diff.cliSeconds.toFixed(2)} s` : ''}`);
     }
     log(`Cold CLI: 'cpom check one.cpom' (${r.coldCli.lines} lines), median of ${r.coldCli.runs}: ${r.coldCli.seconds.toFixed(3)} s (samples ${r.coldCli.samples.map(s => s.toFixed(2)).join(', ')}; bare 'node -e 0' ${r.coldCli.nodeStartupSeconds.toFixed(3)} s)`);
+    log('');
+    if (r.lsp.error) log(`Language server: FAILED: ${r.lsp.error}`);
+    else printLspReport(r.lsp, log);
     log('');
     const busy = Math.max(r.environment.loadAverageAtStart[0], r.environment.loadAverageAtEnd[0]) > r.environment.cpuCount * 0.75;
     log(`Load average: start ${r.environment.loadAverageAtStart.join(' ')}, end ${r.environment.loadAverageAtEnd.join(' ')} (${r.environment.cpuCount} CPUs)${busy ? ': the machine was busy, figures are pessimistic; rerun on an idle machine before judging' : ''}.`);

@@ -131,6 +131,86 @@ describe('quick fixes', () => {
         }
     });
 
+    it('CPOM002: declares an establishment named nowhere in the perimeter, in the file\'s spelling, already formatted', async () => {
+        const text = once(fixture('CPOM022'), 'etablissements ESAT_LYON, ESAT_VALENCE\n            action', 'etablissements ESAT_LYON, ESAT_ROMANS\n            action');
+        const fixed = once(text, '            tarification ARS_RA\n        }\n    }\n', [
+            '            tarification ARS_RA',
+            '        }',
+            '',
+            '        etablissement ESAT_ROMANS "ESAT_ROMANS" {',
+            '            // À compléter : intitulé, finess, categorie, departement, capacite, tarification',
+            '        }',
+            '    }',
+            '',
+        ].join('\n'));
+        const result = await check(text, 'CPOM002', fixed);
+        expect(result.action?.title).toBe("Déclarer l'établissement ESAT_ROMANS dans le périmètre");
+        // The skeleton is left for the rules to point at: no FINESS (CPOM030), no category, capacity, tarification (CPOM032).
+        const { document, dispose } = await parseHelper(fixed);
+        await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
+        expect(document.diagnostics?.filter(d => d.message.includes('ESAT_ROMANS')).map(d => d.code).sort()).toEqual(['CPOM030', 'CPOM032']);
+        // The formatter leaves the inserted lines (and the blank line before them) as they are.
+        const edits = await services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { insertSpaces: true, tabSize: 4 } });
+        const first = fixed.split('\n').indexOf('        etablissement ESAT_ROMANS "ESAT_ROMANS" {') - 1;
+        expect(edits.length).toBeGreaterThan(0);
+        expect(edits.filter(e => e.range.end.line >= first && e.range.start.line <= first + 3)).toEqual([]);
+        await dispose();
+    });
+
+    it('CPOM002: declares the establishment in a new perimeter, with accents when the file has them', async () => {
+        const text = [
+            'contrat C "Contrat" {',
+            '    gestionnaire G "Gestionnaire"',
+            '',
+            '    axe A "Axe" {',
+            '        objectif O "Objectif" {',
+            '            établissements EHPAD_NORD',
+            '        }',
+            '    }',
+            '}',
+            '',
+        ].join('\n');
+        const result = await check(text, 'CPOM002', once(text, '    gestionnaire G "Gestionnaire"\n', [
+            '    gestionnaire G "Gestionnaire"',
+            '',
+            '    périmètre {',
+            '        établissement EHPAD_NORD "EHPAD_NORD" {',
+            '            // À compléter : intitulé, finess, catégorie, département, capacité, tarification',
+            '        }',
+            '    }',
+            '',
+        ].join('\n')));
+        expect(result.action?.title).toBe("Déclarer l'établissement EHPAD_NORD dans le périmètre");
+    });
+
+    it('CPOM002: in an avenant, adds the establishment with `ajoute`', async () => {
+        const contract = await parseDocument(services, fixture('CPOM022').replace(/\navenant[\s\S]*$/, '\n'), { documentUri: 'file:///cpom-022.cpom' });
+        KEEP.add(contract.uri.toString());
+        try {
+            const text = 'importe "cpom-022.cpom"\n\navenant 1 au CPOM_MESSIDOR_2013 {\n    effet 2015-01-01\n    retire ESAT_VALENCE\n    moyens {\n        cnr "Étude" 2015: 10 000 € pour ESAT_ROMANS\n    }\n}\n';
+            const result = await check(text, 'CPOM002', text.replace('\n    }\n}\n', [
+                '',
+                '    }',
+                '',
+                '    ajoute établissement ESAT_ROMANS "ESAT_ROMANS" {',
+                '        // À compléter : intitulé, finess, catégorie, département, capacité, tarification',
+                '    }',
+                '}',
+                '',
+            ].join('\n')));
+            expect(result.action?.title).toBe("Ajouter l'établissement ESAT_ROMANS au périmètre par cet avenant");
+        } finally {
+            KEEP.delete(contract.uri.toString());
+            await services.shared.workspace.DocumentBuilder.update([], [contract.uri]);
+        }
+    });
+
+    it('CPOM002: declares nothing for `inclut` (an establishment of a catalogue) nor for another kind of name', async () => {
+        const base = fixture('CPOM022');
+        await check(once(base, '    perimetre {\n', '    perimetre {\n        inclut REF_ESAT\n'), 'CPOM002', undefined);
+        await check(once(base, '            financeur ARS_RA\n', '            financeur ARS_RHONE\n'), 'CPOM002', undefined);
+    });
+
     it('offers nothing for a code without a quick fix', async () => {
         const text = fixture('CPOM022');
         const { document, dispose } = await parseHelper(text);

@@ -46,15 +46,22 @@ export function syncClientSettings({ shared, Cpom }: CpomLspServicesBundle, look
         }
     });
 
-    const apply = (value: unknown) => {
+    /** Applies the given settings; true when something changed (the workspace is then revalidated). */
+    let applied = '';
+    let explicitConfig: string | undefined;
+    const apply = (value: unknown): boolean => {
         const given = readSettings(value);
         if (given.locale) settings.locale = given.locale;
         if (given.configPath !== undefined && lookup) {
-            const explicit = given.configPath && workspaceRoot && !isAbsolute(given.configPath)
+            explicitConfig = given.configPath && workspaceRoot && !isAbsolute(given.configPath)
                 ? UriUtils.joinPath(workspaceRoot, given.configPath).fsPath
                 : given.configPath || undefined;
-            lookup.use(explicit);
+            lookup.use(explicitConfig);
         }
+        const now = JSON.stringify([settings.locale, explicitConfig ?? null]);
+        const changed = applied !== '' && now !== applied;
+        applied = now;
+        return changed;
     };
 
     shared.lsp.LanguageServer.onInitialize(params => {
@@ -63,32 +70,22 @@ export function syncClientSettings({ shared, Cpom }: CpomLspServicesBundle, look
         apply(params.initializationOptions);
     });
 
-    const revalidate = () => {
-        reported.clear();
-        void shared.workspace.WorkspaceLock.write(async token => {
-            const validated = shared.workspace.LangiumDocuments.all.filter(d => d.state >= DocumentState.Validated).toArray();
-            for (const document of validated) shared.workspace.DocumentBuilder.resetToState(document, DocumentState.IndexedReferences);
-            await shared.workspace.DocumentBuilder.build(validated, { validation: { categories: ALL_CHECKS } }, token);
-        });
-    };
     const configuration = shared.workspace.ConfigurationProvider;
     void configuration.ready.then(async () => {
-        const before = { locale: settings.locale };
-        apply({
+        const changed = apply({
             diagnostics: await configuration.getConfiguration('cpom', 'diagnostics'),
             configPath: await configuration.getConfiguration('cpom', 'configPath'),
         });
-        if (settings.locale !== before.locale) revalidate();
+        if (changed) revalidateWorkspace({ shared, Cpom }, () => reported.clear());
     });
     configuration.onConfigurationSectionUpdate(update => {
-        if (update.section !== 'cpom') return;
-        apply(update.configuration);
-        revalidate();
+        // VS Code sends the section at start-up too: revalidate only when a setting really changed.
+        if (update.section === 'cpom' && apply(update.configuration)) revalidateWorkspace({ shared, Cpom }, () => reported.clear());
     });
     shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(params => {
         if (lookup && params.changes.some(change => change.uri.endsWith(`/${CONFIG_FILE_NAME}`))) {
             lookup.clear();
-            revalidate();
+            revalidateWorkspace({ shared, Cpom }, () => reported.clear());
         }
     });
 }
@@ -113,3 +110,19 @@ function isAbsolute(path: string): boolean {
     return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path);
 }
 
+
+/**
+ * Every document again, with every rule. It may cancel a build in progress (the initial one…): Langium's `update`
+ * first brings every half-built document to the end, then the rules run again on all.
+ */
+function revalidateWorkspace({ shared }: CpomLspServicesBundle, beforeBuild: () => void): void {
+    void shared.workspace.WorkspaceManager.ready.then(() => shared.workspace.WorkspaceLock.write(async token => {
+        beforeBuild();
+        const builder = shared.workspace.DocumentBuilder;
+        for (const document of shared.workspace.LangiumDocuments.all) {
+            if (document.state >= DocumentState.Validated) builder.resetToState(document, DocumentState.IndexedReferences);
+        }
+        await builder.update([], [], token);
+        await builder.build(shared.workspace.LangiumDocuments.all.toArray(), { validation: { categories: ALL_CHECKS } }, token);
+    }));
+}

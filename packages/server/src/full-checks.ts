@@ -1,19 +1,18 @@
 /**
  * When each rule runs. While typing, the 'fast' rules (every rule of the language but the 'slow' ones) run on
- * each change, as Langium schedules them; on open and on save, every rule runs ('slow' ones included: those
- * that would nag while typing, such as an establishment declared and not used yet).
+ * each change, as Langium schedules them (`updateBuildOptions`, set in createCpomLspServices); on open and on
+ * save, every rule runs ('slow' ones included: those that would nag while typing, such as an establishment
+ * declared and not used yet).
  */
 import type { CpomLspServicesBundle } from '@cpom/language/lsp';
 import { DocumentState, URI, type ValidationCategory } from 'langium';
 
-export const TYPING_CHECKS: ValidationCategory[] = ['built-in', 'fast'];
 export const ALL_CHECKS: ValidationCategory[] = ['built-in', 'fast', 'slow'];
 
 export function scheduleFullChecks({ shared }: CpomLspServicesBundle): void {
     const builder = shared.workspace.DocumentBuilder;
     const documents = shared.workspace.LangiumDocuments;
     const lock = shared.workspace.WorkspaceLock;
-    builder.updateBuildOptions = { validation: { categories: TYPING_CHECKS } };
 
     const checkAll = (uri: string) => {
         // After Langium's own update of the same event (queued in this tick): ours supersedes it and redoes it.

@@ -9,7 +9,9 @@
  * - CPOM060 years without an amount → those years added to `montants` with the previous year's amount (0 € when
  *   there is none), as a placeholder to be checked;
  * - CPOM002 a name declared in a file that is not imported → `importe "…"` added (and the reference qualified when
- *   the name is a catalogue entry); a catalogue entry visible under its qualified name → the qualified name.
+ *   the name is a catalogue entry); a catalogue entry visible under its qualified name → the qualified name; an
+ *   establishment declared nowhere → a skeleton declared in the contract's perimeter (`ajoute` in an avenant),
+ *   left incomplete on purpose so that CPOM030 and CPOM032 say what to fill in.
  */
 import { type AstNode, AstUtils, CstUtils, GrammarUtils, type LangiumDocument, type MaybePromise, UriUtils } from 'langium';
 import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
@@ -30,9 +32,13 @@ export class CpomCodeActionProvider implements CodeActionProvider {
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
-            const action = this.quickFix(document, diagnostic);
-            if (action) {
-                actions.push(action);
+            try {
+                const action = this.quickFix(document, diagnostic);
+                if (action) {
+                    actions.push(action);
+                }
+            } catch {
+                // a fix that cannot be computed on this text is not offered
             }
         }
         return actions.length > 0 ? actions : undefined;
@@ -50,7 +56,7 @@ export class CpomCodeActionProvider implements CodeActionProvider {
             case 'CPOM065': return this.addSignatory(document, diagnostic, params.payer);
             case 'CPOM059': return this.addFinalTarget(document, diagnostic, params.year);
             case 'CPOM060': return this.addMissingAmounts(document, diagnostic, params.years);
-            case 'CPOM002': return this.resolveName(document, diagnostic);
+            case 'CPOM002': return this.resolveName(document, diagnostic) ?? this.declareEstablishment(document, diagnostic);
             default: return undefined;
         }
     }
@@ -170,6 +176,86 @@ export class CpomCodeActionProvider implements CodeActionProvider {
         }
         return quickFix(document, diagnostic, title, edits);
     }
+
+    /** An establishment named but declared nowhere: a skeleton in the perimeter, to be completed. */
+    private declareEstablishment(document: LangiumDocument, diagnostic: Diagnostic): CodeAction | undefined {
+        const data = diagnostic.data as { containerType?: string; property?: string; refText?: string } | undefined;
+        const name = data?.refText;
+        if (!name || !/^[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*$/.test(name) || !data?.containerType || !data.property) return undefined;
+        // `inclut` and `retire` name establishments declared elsewhere: declaring one here would not be the fix.
+        if (data.containerType === 'Inclusion' || data.containerType === 'Retrait') return undefined;
+        const type = this.services.shared.AstReflection.getReferenceType({
+            container: { $type: data.containerType } as AstNode, property: data.property, reference: undefined as never,
+        });
+        if (type !== 'Etablissement') return undefined;
+        const node = nodeAt(document, diagnostic.range, (_n): _n is AstNode => true);
+        const owner = node ? AstUtils.getContainerOfType(node, (n): n is ast.Contrat | ast.Avenant => ast.isContrat(n) || ast.isAvenant(n)) : undefined;
+        const text = document.textDocument.getText();
+        if (ast.isContrat(owner)) {
+            const edit = this.insertInPerimeter(owner, name, text);
+            return edit ? quickFix(document, diagnostic, `Déclarer l'établissement ${name} dans le périmètre`, [edit]) : undefined;
+        }
+        if (ast.isAvenant(owner)) {
+            const last = (owner.clauses as AstNode[]).at(-1)?.$cstNode;
+            if (!last) return undefined;
+            const indent = ' '.repeat(last.range.start.character);
+            const keyword = accents(text) ? 'établissement' : 'etablissement';
+            const block = skeleton(name, keyword, indent, text).replace(`${indent}${keyword}`, `${indent}ajoute ${keyword}`);
+            return quickFix(document, diagnostic, `Ajouter l'établissement ${name} au périmètre par cet avenant`,
+                [{ range: { start: last.range.end, end: last.range.end }, newText: `\n\n${block}` }]);
+        }
+        return undefined;
+    }
+
+    private insertInPerimeter(contract: ast.Contrat, name: string, text: string): TextEdit | undefined {
+        const perimeter = (contract.clauses as AstNode[]).find(ast.isPerimetre);
+        const keyword = accents(text) ? 'établissement' : 'etablissement';
+        if (perimeter?.$cstNode) {
+            const last = perimeter.items.at(-1)?.$cstNode;
+            if (last) {
+                // After another item, a block is preceded by a blank line (as the formatter lays it out).
+                const indent = ' '.repeat(last.range.start.character);
+                return { range: { start: last.range.end, end: last.range.end }, newText: `\n\n${skeleton(name, keyword, indent, text)}` };
+            }
+            const open = GrammarUtils.findNodeForKeyword(perimeter.$cstNode, '{');
+            if (!open) return undefined;
+            const indent = ' '.repeat(perimeter.$cstNode.range.start.character + 4);
+            return { range: { start: open.range.end, end: open.range.end }, newText: `\n${skeleton(name, keyword, indent, text)}` };
+        }
+        // No perimeter yet: one, after the parties and before the diagnostic, axes, means and follow-up.
+        const clauses = contract.clauses as AstNode[];
+        const before = clauses.filter(c => !(ast.isDiagnostic(c) || ast.isAxe(c) || ast.isMoyens(c) || ast.isSuivi(c))).at(-1)?.$cstNode;
+        if (!before) return undefined;
+        const indent = ' '.repeat(before.range.start.character);
+        const opening = accents(text) ? 'périmètre' : 'perimetre';
+        return {
+            range: { start: before.range.end, end: before.range.end },
+            newText: `\n\n${indent}${opening} {\n${skeleton(name, keyword, indent + '    ', text)}\n${indent}}`,
+        };
+    }
+}
+
+/** Whether the document writes its keywords with accents (`établissement`, `périmètre`); by default it does. */
+function accents(text: string): boolean {
+    const accented = (text.match(/(?:^|\s)(?:établissement|périmètre|catégorie|capacité)\s/gm) ?? []).length;
+    const plain = (text.match(/(?:^|\s)(?:etablissement|perimetre|categorie|capacite)\s/gm) ?? []).length;
+    return accented >= plain;
+}
+
+/**
+ * A minimal establishment: its name as title and, as comments, the clauses to write. It stays incomplete on
+ * purpose: CPOM030 (no FINESS number) and CPOM032 (no category, capacity, tarification) point at it until then.
+ */
+function skeleton(name: string, keyword: string, indent: string, text: string): string {
+    const inner = indent + '    ';
+    const words = accents(text)
+        ? 'finess, catégorie, département, capacité, tarification'
+        : 'finess, categorie, departement, capacite, tarification';
+    return [
+        `${indent}${keyword} ${name} "${name}" {`,
+        `${inner}// À compléter : intitulé, ${words}`,
+        `${indent}}`,
+    ].join('\n');
 }
 
 function yearOf(text: string | undefined): number {

@@ -1,0 +1,226 @@
+/**
+ * Completion (LSP `textDocument/completion`): Langium's keywords and cross-references (names visible at that place,
+ * catalogue entries as `CATALOGUE.ENTRY`), described in French, and the values the grammar leaves open:
+ * - after `categorie`: the closed list of ESMS categories (model/categories.ts), inserted with their FINESS code;
+ * - where a département code goes: the départements with their names, the contract's own first;
+ * - where a year goes (targets, yearly amounts, distributions, CNR, reviews, baseline): the years of the contract
+ *   period not yet used in that block, in order;
+ * - value keywords (legal frame, modality, nature of funding…): with their French label.
+ */
+import { type AstNode, type AstNodeDescription, AstUtils, GrammarAST, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
+import { type CompletionAcceptor, type CompletionContext, type CompletionValueItem, DefaultCompletionProvider, type NextFeature } from 'langium/lsp';
+import { CompletionItemKind } from 'vscode-languageserver-types';
+import * as ast from '../generated/ast.js';
+import { AUTHORITY_ROLE_LABELS, ESMS_CATEGORIES, type EsmsCategory } from '../model/categories.js';
+import { clausesOf, contractYears, establishmentFacts, propsOf } from '../model/contract.js';
+import { DEPARTMENTS, findDepartment } from '../model/departments.js';
+import { ownerOf, periodOf, yearOf } from './cpom-facts.js';
+import { ordinal, valueLabel, VALUE_LABELS } from './cpom-french-labels.js';
+import { describe } from './cpom-hover.js';
+import { legalText, legalTextMarkdown } from './cpom-legal-texts.js';
+
+const SECTORS: Record<EsmsCategory['sector'], string> = {
+    personnes_agees: 'personnes âgées',
+    handicap: 'personnes handicapées',
+    inclusion_sociale: 'inclusion sociale',
+};
+
+/** What a candidate is, when it has no title to show. */
+const TYPE_LABELS: Readonly<Record<string, string>> = {
+    Etablissement: 'établissement', Autorite: 'autorité', Gestionnaire: 'gestionnaire', Indicateur: 'indicateur',
+    Financement: 'ligne de financement', Contrat: 'contrat', Catalogue: 'catalogue',
+};
+
+/** Rules whose `year` is a year of the contract. */
+const YEAR_RULES = new Set(['Cible', 'MontantAnnuel', 'Repartition', 'Cnr', 'Revue', 'EvaluationGmpPmp', 'Reference']);
+
+export class CpomCompletionProvider extends DefaultCompletionProvider {
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        try {
+            if (GrammarAST.isRuleCall(next.feature) && GrammarAST.isTerminalRule(next.feature.rule.ref)) {
+                this.completionForValue(context, next.feature, acceptor);
+                return;
+            }
+            const done = super.completionFor(context, next, acceptor);
+            return done instanceof Promise ? done.catch(() => undefined) : done;
+        } catch {
+            return; // a broken document never breaks completion
+        }
+    }
+
+    /** Terminals that stand for a value the language knows: category, département, year. */
+    protected completionForValue(context: CompletionContext, feature: GrammarAST.RuleCall, acceptor: CompletionAcceptor): void {
+        const rule = AstUtils.getContainerOfType(feature, GrammarAST.isParserRule)?.name;
+        const property = AstUtils.getContainerOfType(feature, GrammarAST.isAssignment)?.feature;
+        if (rule === 'Categorie' && property === 'category') {
+            this.completeCategories(context, acceptor);
+        } else if (rule === 'DepartmentCode') {
+            this.completeDepartments(context, acceptor);
+        } else if (property === 'year' && rule && YEAR_RULES.has(rule)) {
+            this.completeYears(context, rule, acceptor);
+        }
+    }
+
+    private completeCategories(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const typedCode = ast.isCategorie(context.node) && context.node.code !== undefined;
+        ESMS_CATEGORIES.forEach((category, index) => {
+            const codes = category.finessCodes.join(' ou ');
+            const single = category.finessCodes.length === 1 && !typedCode;
+            acceptor(context, {
+                label: category.key,
+                insertText: single ? `${category.key} ${category.finessCodes[0]}` : category.key,
+                labelDetails: { description: `FINESS ${codes}` },
+                detail: `${category.label} (FINESS ${codes})`,
+                documentation: { kind: 'markdown', value: categoryDocumentation(category) },
+                kind: CompletionItemKind.EnumMember,
+                sortText: `0${String(index).padStart(3, '0')}`,
+            });
+        });
+    }
+
+    private completeDepartments(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const owner = ownerOf(context.node);
+        const declared = new Set(ast.isContrat(owner)
+            ? clausesOf(owner, ast.isDepartements).flatMap(d => d.codes ?? []).map(c => findDepartment(c)?.code ?? c) : []);
+        const listing = AstUtils.getContainerOfType(context.node, ast.isDepartements) !== undefined;
+        DEPARTMENTS.forEach((department, index) => {
+            // In `departements`, the ones already listed are not offered again; elsewhere they come first.
+            if (listing && declared.has(department.code)) return;
+            acceptor(context, {
+                label: department.code,
+                detail: `${department.name} (${department.region})`,
+                labelDetails: { description: department.name },
+                filterText: department.code,
+                kind: CompletionItemKind.Value,
+                sortText: `${declared.has(department.code) ? 0 : 1}${String(index).padStart(3, '0')}`,
+            });
+        });
+    }
+
+    private completeYears(context: CompletionContext, rule: string, acceptor: CompletionAcceptor): void {
+        const period = periodOf(context.node);
+        if (!period) return;
+        const years = contractYears(period);
+        const prorogued = period.prorogation?.year;
+        for (let y = period.lastYear + 1; prorogued !== undefined && y <= prorogued; y++) years.push(y);
+        if (rule === 'Reference') {
+            [period.firstYear - 1, period.firstYear - 2].forEach((year, i) => acceptor(context, {
+                label: String(year),
+                detail: i === 0 ? 'année précédant le contrat' : 'deux ans avant le contrat',
+                kind: CompletionItemKind.Value,
+                sortText: `0${i}`,
+            }));
+            return;
+        }
+        const used = usedYears(context.node, rule);
+        const offered = rule === 'Repartition' ? fundedYears(context.node, years) : years;
+        for (const year of offered) {
+            if (used.has(year)) continue;
+            const rank = year - period.firstYear + 1;
+            acceptor(context, {
+                label: String(year),
+                detail: year > period.lastYear ? 'année de prorogation'
+                    : year === period.lastYear ? `${ordinal(rank)} et dernière année du contrat` : `${ordinal(rank)} année du contrat`,
+                kind: CompletionItemKind.Value,
+                sortText: `0${year}`,
+            });
+        }
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (!this.filterKeyword(context, keyword)) return;
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
+        const label = rule && VALUE_LABELS[rule] ? valueLabel(rule, keyword.value) : undefined;
+        if (rule && label) {
+            const legal = rule === 'LegalFrame' ? legalText(keyword.value) : undefined;
+            acceptor(context, {
+                label: keyword.value,
+                detail: legal ? `${label} — ${legal.citation}` : label,
+                documentation: legal ? { kind: 'markdown', value: legalTextMarkdown(legal) } : undefined,
+                kind: CompletionItemKind.EnumMember,
+                // Accented spellings first; the plain twin stays for those who type without accents.
+                sortText: `0${/[^\x00-\x7F]/.test(keyword.value) ? 0 : 1}${keyword.value}`,
+            });
+            return;
+        }
+        acceptor(context, { label: keyword.value, kind: CompletionItemKind.Keyword, detail: 'mot-clé', sortText: '1' });
+    }
+
+    /** An indicator is not based on itself (`selon`). */
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const candidates = super.getReferenceCandidates(refInfo, context);
+        return ast.isIndicateur(refInfo.container) ? candidates.filter(d => d.node !== refInfo.container) : candidates;
+    }
+
+    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        const node = description.node;
+        const card = node ? describe(node) : undefined;
+        return {
+            ...item,
+            detail: (node && referenceDetail(node)) ?? TYPE_LABELS[description.type] ?? item.detail,
+            documentation: card ? { kind: 'markdown', value: card } : item.documentation,
+            sortText: `0${description.name}`,
+        };
+    }
+}
+
+/** One line that tells candidates apart: title, FINESS, kind of authority. */
+export function referenceDetail(node: AstNode): string | undefined {
+    if (ast.isEtablissement(node)) {
+        const finess = establishmentFacts(node).finess;
+        return finess ? `${node.title} — FINESS ${finess}` : node.title;
+    }
+    if (ast.isAutorite(node)) {
+        const kind = valueLabel('AuthorityKind', node.kind);
+        return kind ? `${node.title} (${kind})` : node.title;
+    }
+    if (ast.isIndicateur(node)) {
+        return node.title ?? node.base?.ref?.title;
+    }
+    const titled = node as AstNode & { title?: unknown };
+    return typeof titled.title === 'string' ? titled.title : undefined;
+}
+
+function categoryDocumentation(category: EsmsCategory): string {
+    const lines = [
+        `**${category.key}** — ${category.label}`,
+        '',
+        `- Code de catégorie FINESS : ${category.finessCodes.join(' ou ')}`,
+        `- Secteur : ${SECTORS[category.sector]}`,
+        `- Tarification habituelle : ${category.tarification.map(r => AUTHORITY_ROLE_LABELS[r].fr).join(' et ')}`,
+    ];
+    const frame = category.frame ? legalText(category.frame) : undefined;
+    if (frame) lines.push(`- CPOM : ${frame.label} (${frame.citation})`);
+    return lines.join('\n');
+}
+
+/** Years already written in the block being completed (targets of the indicator, amounts of the line). */
+function usedYears(node: AstNode | undefined, rule: string): Set<number> {
+    const years = (texts: Array<string | undefined>) => new Set(texts.map(yearOf).filter((y): y is number => y !== undefined));
+    if (rule === 'Cible') {
+        const indicator = AstUtils.getContainerOfType(node, ast.isIndicateur);
+        return years(indicator ? propsOf(indicator, ast.isCibles).flatMap(c => (c.targets ?? []).map(t => t?.year)) : []);
+    }
+    const funding = AstUtils.getContainerOfType(node, ast.isFinancement);
+    if (rule === 'MontantAnnuel') {
+        return years(funding ? propsOf(funding, ast.isMontants).flatMap(m => (m.amounts ?? []).map(a => a?.year)) : []);
+    }
+    if (rule === 'Repartition') {
+        return years(funding ? propsOf(funding, ast.isRepartition).map(r => r.year) : []);
+    }
+    if (rule === 'EvaluationGmpPmp') {
+        const suivi = AstUtils.getContainerOfType(node, ast.isSuivi);
+        return years(suivi ? suivi.items.filter(ast.isEvaluationGmpPmp).map(e => e.year) : []);
+    }
+    return new Set();
+}
+
+/** A distribution is for a year the line funds: its yearly amounts, or else the contract's years. */
+function fundedYears(node: AstNode | undefined, contractYearList: number[]): number[] {
+    const funding = AstUtils.getContainerOfType(node, ast.isFinancement);
+    const amounts = funding ? propsOf(funding, ast.isMontants).flatMap(m => m.amounts ?? []) : [];
+    const years = amounts.map(a => yearOf(a?.year)).filter((y): y is number => y !== undefined).sort((a, b) => a - b);
+    return years.length > 0 ? [...new Set(years)] : contractYearList;
+}
