@@ -188,8 +188,8 @@ describe('cpom avenant: the drafted avenant', () => {
 describe('cpom avenant: parties, hostile text, refusals', () => {
     it('has an authority that joins the contract sign the avenant', async () => {
         version(path.join(work, 'joins'), t => replace(replace(amend(t),
-            '    signataires COTE_DOR.ARS_BFC par "Directeur général de l\'agence régionale de santé",\n                LES_SOURCES',
-            '    autorité CD21 département 21 "Département de la Côte-d\'Or"\n    signataires COTE_DOR.ARS_BFC par "Directeur général de l\'agence régionale de santé",\n                CD21 par "Président du conseil départemental",\n                LES_SOURCES'),
+            '    signataires COTE_DOR.ARS_BFC par "Directeur général de l\'agence régionale de santé",\n        LES_SOURCES',
+            '    autorité CD21 département 21 "Département de la Côte-d\'Or"\n    signataires COTE_DOR.ARS_BFC par "Directeur général de l\'agence régionale de santé",\n        CD21 par "Président du conseil départemental",\n        LES_SOURCES'),
         'comité COTE_DOR.ARS_BFC, LES_SOURCES', 'comité COTE_DOR.ARS_BFC, CD21, LES_SOURCES'));
         const run = await cpom(['avenant', 'v1/cpom-les-sources.cpom', 'joins/cpom-les-sources.cpom', '-n', '3', '-f', 'md', '-o', 'out-joins'], work);
         expect(run.code).toBe(0);

@@ -53,7 +53,7 @@ function withCapacity(text: string, places: number): string {
 
 /** The same contract, laid out differently: reindented, two establishments and two clauses swapped, comments. */
 function relaidOut(text: string): string {
-    const blocks = /( *établissement ESAT_LYON_GERLAND [\s\S]*?\n        \}\n)( *établissement ESAT_LYON_VAISE [\s\S]*?\n        \}\n)/.exec(text);
+    const blocks = /( *établissement ESAT_LYON_GERLAND [\s\S]*?\n        \}\n\n?)( *établissement ESAT_LYON_VAISE [\s\S]*?\n        \}\n)/.exec(text);
     expect(blocks).not.toBeNull();
     let result = text.replace(blocks![0], blocks![2] + '        // swapped with Gerland\n' + blocks![1]);
     result = result.replace(/^( *)(effet .*)\n( *)(fin .*)$/m, '$3$4\n$1$2   /* moved */');

@@ -445,3 +445,48 @@ describe('cpom lsp --stdio with initializationOptions { lang: "en" }', () => {
         expect(key.message).toMatch(/^The key of FINESS number 690999017 is wrong/);
     });
 });
+
+describe('cpom lsp --stdio with a client that answers no server request', () => {
+    let rudeDir: string;
+    let rudeChild: ChildProcess | undefined;
+    let rudeConnection: ProtocolConnection | undefined;
+
+    afterAll(() => {
+        rudeConnection?.dispose();
+        rudeChild?.kill();
+        rmSync(rudeDir, { recursive: true, force: true });
+    });
+
+    // It announces workspace configuration and dynamic registrations, then fails every request of the server
+    // (registerCapability, workspace/configuration): the server must go on, never exit on the rejected promises.
+    it('still validates, previews at once after open, and stays alive', async () => {
+        rudeDir = mkdtempSync(path.join(tmpdir(), 'cpom-lsp-rude-'));
+        rudeChild = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: rudeDir, stdio: ['pipe', 'pipe', 'ignore'] });
+        const conn = rudeConnection = createProtocolConnection(new StreamMessageReader(rudeChild.stdout!), new StreamMessageWriter(rudeChild.stdin!));
+        const uri = pathToFileURL(path.join(rudeDir, 'seed.cpom')).toString();
+        const published = new Promise<PublishDiagnosticsParams>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error('no diagnostics')), TIMEOUT);
+            conn.onNotification(PublishDiagnosticsNotification.type, p => {
+                if (p.uri === uri) { clearTimeout(timer); resolve(p); }
+            });
+        });
+        conn.onRequest(() => { throw new Error('this client answers nothing'); });
+        conn.listen();
+        await conn.sendRequest(InitializeRequest.type, {
+            processId: process.pid, rootUri: pathToFileURL(rudeDir).toString(), capabilities: {
+                workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+            },
+        });
+        await conn.sendNotification(InitializedNotification.type, {});
+        await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'cpom', version: 1, text: SEED } });
+        // No wait for the first build: the preview waits for it.
+        const preview = await Promise.race([
+            conn.sendRequest<PreviewResult>(PreviewRequestMethod, { uri }),
+            new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer to cpom/preview: is the server alive?')), TIMEOUT)),
+        ]);
+        expect(preview.title).toMatch(/MESSIDOR/);
+        expect((await published).diagnostics.map(d => d.code)).toEqual(['CPOM014']);
+        await new Promise(resolve => setTimeout(resolve, 300));
+        expect(rudeChild.exitCode).toBeNull();
+    });
+});

@@ -11,5 +11,10 @@ declare const self: DedicatedWorkerGlobalScope;
 
 export function startBrowserServer(): void {
     const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
+    // As on Node: a refused registration must not end the worker, only be logged.
+    self.addEventListener('unhandledrejection', event => {
+        event.preventDefault();
+        connection.console.error(`cpom: ${String(event.reason)}`);
+    });
     startCpomServer({ connection, ...EmptyFileSystem });
 }

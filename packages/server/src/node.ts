@@ -12,7 +12,11 @@ import type { ConfigLookup } from './client-settings.js';
 import { startCpomServer } from './start-server.js';
 
 export function startNodeServer(): void {
-    startCpomServer({ connection: createConnection(ProposedFeatures.all), ...NodeFileSystem, configLookup: new ConfigFilesLookup() });
+    const connection = createConnection(ProposedFeatures.all);
+    // A client that refuses a registration (file watchers, configuration) rejects a promise nobody awaits: log it,
+    // never let Node end the server for it.
+    process.on('unhandledRejection', reason => connection.console.error(`cpom: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`));
+    startCpomServer({ connection, ...NodeFileSystem, configLookup: new ConfigFilesLookup() });
 }
 
 /** cpom.config.json files read from disk, as `cpom check` reads them (nearest one, or the one given). */

@@ -151,8 +151,8 @@ export async function renderDocx(document: ContractDocument): Promise<Uint8Array
             children: renderer.children(),
         }],
     });
-    const buffer = await Packer.toBuffer(word);
-    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    // An ArrayBuffer, not a Node Buffer: the same renderer runs in the language server's browser worker.
+    return new Uint8Array(await Packer.toArrayBuffer(word));
 }
 
 type Child = Paragraph | DocxTable | FileChild;

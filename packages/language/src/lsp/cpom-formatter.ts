@@ -97,8 +97,11 @@ export class CpomFormatter extends AbstractFormatter {
         });
         const children = blockChildren(node);
         if (!(open && close)) {
-            // Parts of a clause (`2013: 4 150 000 €`, a signatory): one space before each.
-            children.forEach(child => formatter.node(child).prepend(Formatting.oneSpace()));
+            // Parts of a clause (`2013: 4 150 000 €`, a signatory): one space before each; a list item the author
+            // put on its own line after a comma stays there, indented one level under the clause.
+            children.forEach(child => formatter.node(child).prepend(afterComma(child)
+                ? Formatting.fit(Formatting.oneSpace(), Formatting.indent())
+                : Formatting.oneSpace()));
         } else {
             children.forEach((child, i) => {
                 const region = formatter.node(child);
@@ -181,4 +184,13 @@ function blockChildren(node: AstNode): AstNode[] {
         }
     }
     return children.filter(c => c.$cstNode).sort((a, b) => a.$cstNode!.offset - b.$cstNode!.offset);
+}
+
+/** True when the token before the node is a list comma. */
+function afterComma(node: AstNode): boolean {
+    const cst = node.$cstNode;
+    const container = node.$container?.$cstNode;
+    if (!cst || !container) return false;
+    const before = [...ownTokens(node.$container!, container)].filter(t => t.end <= cst.offset).pop();
+    return before?.text === ',' && isKeyword(before);
 }

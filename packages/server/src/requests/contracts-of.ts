@@ -21,6 +21,9 @@ export interface ContractsLookup {
 export async function contractsOf({ shared, Cpom }: CpomLspServicesBundle, uri: string, token?: Cancellation.CancellationToken): Promise<ContractsLookup> {
     const parsed = URI.parse(uri);
     const documents = shared.workspace.LangiumDocuments;
+    // A file just opened is in the builder's queue: a read waits for the queued writes (its first build).
+    await shared.workspace.WorkspaceManager.ready;
+    await shared.workspace.WorkspaceLock.read(() => undefined);
     if (!documents.hasDocument(parsed)) return { contracts: [] };
     await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, token);
     const document = documents.getDocument(parsed);
