@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { finessDepartment, finessKey, hasValidFinessKey, isWellFormedFiness, normaliseFiness } from '@cpom/language';
 import { ROOT } from './helpers.js';
 
-const SAMPLE = path.resolve(ROOT, '../shared/finess-sample.txt');
+// 150 real FINESS numbers (public register), copied from the project's shared material: the test needs nothing outside the repository.
+const SAMPLE = path.resolve(ROOT, 'tests/fixtures/finess-sample.txt');
 const sample = readFileSync(SAMPLE, 'utf8').split('\n').map(l => l.trim()).filter(l => l && !l.startsWith('#'));
 
 describe('FINESS key', () => {
