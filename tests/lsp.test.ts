@@ -9,16 +9,17 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-    CompletionRequest, createProtocolConnection, DidChangeConfigurationNotification, DefinitionRequest, DidChangeTextDocumentNotification,
+    CodeActionRequest, CompletionRequest, createProtocolConnection, DidChangeConfigurationNotification, DocumentFormattingRequest, DocumentLinkRequest, InlayHintRequest, DefinitionRequest, DidChangeTextDocumentNotification,
     DidOpenTextDocumentNotification, DidSaveTextDocumentNotification, DocumentSymbolRequest, ExitNotification, HoverRequest, InitializedNotification,
     InitializeRequest, type InitializeResult, LogMessageNotification, type ProtocolConnection, PublishDiagnosticsNotification,
     type PublishDiagnosticsParams, ReferencesRequest, RenameRequest, SemanticTokensRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node.js';
-import type { CompletionItem, CompletionList, DocumentSymbol, Location, Position, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, Location, Position, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import {
     CheckWorkspaceRequestMethod, type CheckWorkspaceResult, DiffRequestMethod, type DiffResult, PreviewRequestMethod, type PreviewResult,
     RenderRequestMethod, type RenderResult,
 } from '../packages/server/src/protocol.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ROOT } from './helpers.js';
 
 const BIN = path.join(ROOT, 'packages/cli/bin/cpom.js');
@@ -220,6 +221,48 @@ describe('cpom lsp --stdio', () => {
         for (const e of ['ESAT_LYON_GERLAND', 'ESAT_VILLEURBANNE', 'ESAT_ANNECY']) expect(names).toContain(e);
     });
 
+    it('formats a badly indented copy back to the seed\'s layout', async () => {
+        const name = 'messy.cpom';
+        const messy = SEED.replace('CPOM_MESSIDOR_2013', 'CPOM_MESSY').split('\n').map(line => line.trimStart()).join('\n');
+        const published = diagnosticsOf(uriOf(name));
+        open(name, messy);
+        await published;
+        const edits = await connection.sendRequest(DocumentFormattingRequest.type, {
+            textDocument: { uri: uriOf(name) }, options: { tabSize: 4, insertSpaces: true },
+        });
+        const formatted = TextDocument.applyEdits(TextDocument.create(uriOf(name), 'cpom', 1, messy), edits ?? []);
+        expect(formatted).toBe(SEED.replace('CPOM_MESSIDOR_2013', 'CPOM_MESSY'));
+    });
+
+    it('offers the quick fix of a wrong FINESS key for the diagnostic the client sends back', async () => {
+        const name = 'quick-fix.cpom';
+        const text = SEED.replace('CPOM_MESSIDOR_2013', 'CPOM_QUICK_FIX').replace('finess 690999016', WRONG_KEY);
+        const published = diagnosticsOf(uriOf(name), p => p.diagnostics.some(d => d.code === 'CPOM041'));
+        open(name, text);
+        const diagnostic = (await published).diagnostics.find(d => d.code === 'CPOM041')!;
+        const actions = await connection.sendRequest(CodeActionRequest.type, {
+            textDocument: { uri: uriOf(name) }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+        }) as CodeAction[];
+        expect(actions.map(a => a.title)).toEqual(['Corriger la clé FINESS : 690999016']);
+        expect(actions[0].kind).toBe('quickfix');
+        expect(actions[0].edit?.changes?.[uriOf(name)]).toEqual([{ range: diagnostic.range, newText: '690999016' }]);
+    });
+
+    it('links imports to their files and gives inlay hints with computed facts', async () => {
+        const contract = 'family/cpom-les-sources.cpom';
+        const text = readFileSync(path.join(dir, contract), 'utf8');
+        const links = await connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: uriOf(contract) } });
+        expect(links?.map(l => l.target)).toEqual([uriOf('family/catalogue-anap.cpom'), uriOf('family/referentiel-cote-dor.cpom')]);
+        const end = positionOf(text, '\n', text.split('\n').length - 2);
+        const hints = await connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: uriOf(contract) }, range: { start: { line: 0, character: 0 }, end } });
+        const labels = (hints ?? []).map(h => (typeof h.label === 'string' ? h.label : h.label.map(p => p.value).join('')));
+        // French typography: narrow no-break spaces in numbers and before %, compared as plain spaces.
+        expect(labels.map(l => l.trim().replace(/[\u00A0\u202F]/g, ' '))).toEqual([
+            '↗ 91,5 % → 96 % en 2023', '↗ 88 % → 98 % en 2023', '↘ 40 → 10 en 2023', '↘ 9,8 % → 8 % en 2023', '↘ 16 % → 12 % en 2023',
+            '↘ 8 % → 4 % en 2023', 'total 28,7 M€', 'somme 5 620 000 € = montant 2019 ✓',
+        ]);
+    });
+
     it('gives semantic tokens for names and references', async () => {
         const tokens = await connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: uriOf('seed.cpom') } });
         const legend = initResult.capabilities.semanticTokensProvider!.legend;
@@ -390,11 +433,11 @@ describe('cpom lsp --stdio: cpom requests (preview, render, diff, check the work
         const published = diagnosticsOf(unopened, p => p.diagnostics.some(d => d.code === 'CPOM007'));
         const result = await connection.sendRequest<CheckWorkspaceResult>(CheckWorkspaceRequestMethod);
         await published;
-        // seed, broken, unused, syntax, wrong-key, bad-config/contract, on-disk/unused and the 5 files of family/.
-        expect(result.files).toBe(12);
+        // seed, broken, unused, messy, quick-fix, syntax, wrong-key, bad-config/contract, on-disk/unused, family/ (5).
+        expect(result.files).toBe(14);
         const errors = [...latest.values()].flatMap(p => p.diagnostics.filter(d => d.severity === 1).map(d => `${p.uri.split('/').pop()} ${d.code}`));
-        expect(errors.sort()).toEqual(['syntax.cpom CPOM001', 'wrong-key.cpom CPOM041']);
-        expect(result.errors).toBe(2);
+        expect(errors.sort()).toEqual(['quick-fix.cpom CPOM041', 'syntax.cpom CPOM001', 'wrong-key.cpom CPOM041']);
+        expect(result.errors).toBe(3);
         expect(result.warnings).toBeGreaterThanOrEqual(1);
     });
 });
