@@ -170,6 +170,24 @@ describe('cpom lsp --stdio', () => {
         expect((await fixed).diagnostics.map(d => d.code)).toEqual(['CPOM014']);
     });
 
+    it('diagnoses the last text of a typing burst (changes coalesced into one rebuild)', async () => {
+        const name = 'burst.cpom';
+        const uri = uriOf(name);
+        const text = SEED.replace('CPOM_MESSIDOR_2013', 'CPOM_BURST');
+        const opened = diagnosticsOf(uri);
+        open(name, text);
+        await opened;
+        const start = positionOf(text, 'finess 690999016', 0, 'finess '.length);
+        const last = diagnosticsOf(uri, p => p.diagnostics.some(d => d.code === 'CPOM041' && d.message.includes('690999015')));
+        // Five keystrokes sent at once: each replaces the key digit; only the last one (5) must be diagnosed.
+        [9, 8, 7, 6, 5].forEach((digit, i) => void connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri, version: 2 + i },
+            contentChanges: [{ range: { start: { line: start.line, character: start.character + 8 }, end: { line: start.line, character: start.character + 9 } }, text: String(digit) }],
+        }));
+        const wrong = (await last).diagnostics.filter(d => d.code === 'CPOM041');
+        expect(wrong.map(d => d.message)).toEqual([expect.stringMatching(/^La clé du numéro FINESS 690999015 est fausse/)]);
+    });
+
     it('completes the authority names after `tarification`', async () => {
         const position = positionOf(SEED, 'tarification ARS_RA', 0, 'tarification '.length);
         const result = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uriOf('seed.cpom') }, position });
@@ -433,11 +451,11 @@ describe('cpom lsp --stdio: cpom requests (preview, render, diff, check the work
         const published = diagnosticsOf(unopened, p => p.diagnostics.some(d => d.code === 'CPOM007'));
         const result = await connection.sendRequest<CheckWorkspaceResult>(CheckWorkspaceRequestMethod);
         await published;
-        // seed, broken, unused, messy, quick-fix, syntax, wrong-key, bad-config/contract, on-disk/unused, family/ (5).
-        expect(result.files).toBe(14);
+        // seed, broken, burst, unused, messy, quick-fix, syntax, wrong-key, bad-config/contract, on-disk/unused, family/ (5).
+        expect(result.files).toBe(15);
         const errors = [...latest.values()].flatMap(p => p.diagnostics.filter(d => d.severity === 1).map(d => `${p.uri.split('/').pop()} ${d.code}`));
-        expect(errors.sort()).toEqual(['quick-fix.cpom CPOM041', 'syntax.cpom CPOM001', 'wrong-key.cpom CPOM041']);
-        expect(result.errors).toBe(3);
+        expect(errors.sort()).toEqual(['burst.cpom CPOM041', 'quick-fix.cpom CPOM041', 'syntax.cpom CPOM001', 'wrong-key.cpom CPOM041']);
+        expect(result.errors).toBe(4);
         expect(result.warnings).toBeGreaterThanOrEqual(1);
     });
 });

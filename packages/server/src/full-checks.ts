@@ -6,15 +6,17 @@
  */
 import type { CpomLspServicesBundle } from '@cpom/language/lsp';
 import { DocumentState, URI, type ValidationCategory } from 'langium';
+import type { TypingBursts } from './typing-bursts.js';
 
 export const ALL_CHECKS: ValidationCategory[] = ['built-in', 'fast', 'slow'];
 
-export function scheduleFullChecks({ shared }: CpomLspServicesBundle): void {
+export function scheduleFullChecks({ shared }: CpomLspServicesBundle, bursts: TypingBursts): void {
     const builder = shared.workspace.DocumentBuilder;
     const documents = shared.workspace.LangiumDocuments;
     const lock = shared.workspace.WorkspaceLock;
 
     const checkAll = (uri: string) => {
+        bursts.cancelPending(uri); // the full check rebuilds it, with the latest text
         // After Langium's own update of the same event (queued in this tick): ours supersedes it and redoes it.
         setTimeout(() => {
             shared.workspace.WorkspaceManager.ready.then(() => lock.write(async token => {

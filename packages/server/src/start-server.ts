@@ -8,6 +8,7 @@ import { startLanguageServer } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import { syncClientSettings, type ConfigLookup } from './client-settings.js';
 import { scheduleFullChecks } from './full-checks.js';
+import { coalesceTypingBursts } from './typing-bursts.js';
 import { registerCheckWorkspace } from './requests/check-workspace.js';
 import { registerDiff } from './requests/diff.js';
 import { registerPreview } from './requests/preview.js';
@@ -23,7 +24,7 @@ export interface ServerHost {
 export function startCpomServer(host: ServerHost): CpomLspServicesBundle {
     const services = createCpomLspServices({ connection: host.connection, fileSystemProvider: host.fileSystemProvider });
     syncClientSettings(services, host.configLookup);
-    scheduleFullChecks(services);
+    scheduleFullChecks(services, coalesceTypingBursts(services));
     registerPreview(host.connection, services);
     registerRender(host.connection, services);
     registerDiff(host.connection, services, host.fileSystemProvider);
