@@ -3,11 +3,11 @@
  * state in the editor. The older text is loaded in a workspace of its own, next to the current texts of the files
  * the contract involves (its imports, its avenants), so that names resolve as they do today.
  */
-import { ast, createCpomServices } from '@cpom/language';
+import { ast, type AvenantLookup, createCpomServices } from '@cpom/language';
 import type { CpomLspServicesBundle } from '@cpom/language/lsp';
 import { type CpomJson, exportContract } from '@cpom/generator';
 import { diffContractVersions, formatDiffMarkdown, formatDiffText } from '@cpom/diff';
-import { type Cancellation, type FileSystemProvider, type LangiumSharedCoreServices, URI } from 'langium';
+import { type Cancellation, type FileSystemProvider, type LangiumDocument, type LangiumSharedCoreServices, URI } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import { DiffRequestMethod, type DiffParams, type DiffResult } from '../protocol.js';
 import { contractsOf, syntaxErrorOf } from './contracts-of.js';
@@ -40,9 +40,17 @@ export async function diff(services: CpomLspServicesBundle, fileSystemProvider: 
     const oldSyntax = syntaxErrorOf(oldDocument);
     if (oldSyntax) return none(`Comparaison impossible : la version ${params.oldLabel ?? 'précédente'} a une erreur de syntaxe, ${oldSyntax}.`);
 
-    const before = contractsDeclared(oldDocument.parseResult.value, contract => old.Cpom.cpom.WorkspaceIndex.avenantsOf(contract));
-    const after = contractsDeclared(current.document.parseResult.value, contract => services.Cpom.cpom.WorkspaceIndex.avenantsOf(contract));
-    if (before.length === 0 && after.length === 0) return none('Aucun contrat déclaré dans ce fichier : rien à comparer.');
+    try {
+        return compare(oldDocument, old.Cpom.cpom.WorkspaceIndex, current.document, services.Cpom.cpom.WorkspaceIndex, params);
+    } catch (error) {
+        return none(`Comparaison impossible : ${(error as Error).message}`);
+    }
+}
+
+function compare(oldDocument: LangiumDocument, oldIndex: AvenantLookup, document: LangiumDocument, index: AvenantLookup, params: DiffParams): DiffResult {
+    const before = contractsDeclared(oldDocument.parseResult.value, contract => oldIndex.avenantsOf(contract));
+    const after = contractsDeclared(document.parseResult.value, contract => index.avenantsOf(contract));
+    if (before.length === 0 && after.length === 0) return { text: 'Aucun contrat déclaré dans ce fichier : rien à comparer.', changes: 0, substantive: 0 };
     const diffs = diffContractVersions(before, after, { oldLabel: params.oldLabel ?? 'avant', newLabel: 'version actuelle' });
     const format = params.format === 'text' ? (d: (typeof diffs)[number]) => formatDiffText(d) : formatDiffMarkdown;
     return {

@@ -8,7 +8,7 @@ import type { Cancellation } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import { RenderRequestMethod, type RenderedFile, type RenderParams, type RenderResult } from '../protocol.js';
 import { toBase64 } from '../base64.js';
-import { contractsOf, errorCount, syntaxErrorOf } from './contracts-of.js';
+import { type ContractInFile, contractsOf, errorCount, syntaxErrorOf } from './contracts-of.js';
 
 export function registerRender(connection: Connection, services: CpomLspServicesBundle): void {
     connection.onRequest(RenderRequestMethod, (params: RenderParams, token) => render(services, params, token));
@@ -24,6 +24,15 @@ export async function render(services: CpomLspServicesBundle, params: RenderPara
         .map(c => `Le contrat ${c.contract.name} a ${errorCount(c)} erreur(s) : corrigez-les ou générez quand même.`);
     if (refused.length > 0 && !params.force) return { files: [], refused };
 
+    try {
+        return { files: await renderAll(contracts, params), refused: [] };
+    } catch (error) {
+        // An unusual contract must never break the editor: say what failed.
+        return { files: [], refused: [`Génération impossible : ${(error as Error).message}`] };
+    }
+}
+
+async function renderAll(contracts: readonly ContractInFile[], params: RenderParams): Promise<RenderedFile[]> {
     const files: RenderedFile[] = [];
     for (const { contract, avenants } of contracts) {
         const contractDocument = buildContractDocument(contract, avenants);
@@ -37,5 +46,5 @@ export async function render(services: CpomLspServicesBundle, params: RenderPara
             }
         }
     }
-    return { files, refused: [] };
+    return files;
 }
