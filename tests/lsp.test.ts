@@ -336,6 +336,15 @@ describe('cpom lsp --stdio: when rules run, across files', () => {
         expect((await saved).diagnostics.map(d => d.code).sort()).toEqual(['CPOM007', 'CPOM014']);
     });
 
+    it('runs every rule on each of several files opened at once', async () => {
+        const names = ['batch-1.cpom', 'batch-2.cpom', 'batch-3.cpom'];
+        const complete = names.map(name => diagnosticsOf(uriOf(name), p => p.diagnostics.some(d => d.code === 'CPOM007')));
+        names.forEach((name, i) => open(name, withUnusedAuthority(SEED, `CPOM_BATCH_${i + 1}`)));
+        for (const published of await Promise.all(complete)) {
+            expect(published.diagnostics.map(d => d.code).sort()).toEqual(['CPOM007', 'CPOM014']);
+        }
+    });
+
     it('revalidates an avenant when another avenant of its contract changes (no reference between them)', async () => {
         const first = 'family/avenant-1.cpom';
         const second = 'family/avenant-2.cpom';
@@ -451,8 +460,9 @@ describe('cpom lsp --stdio: cpom requests (preview, render, diff, check the work
         const published = diagnosticsOf(unopened, p => p.diagnostics.some(d => d.code === 'CPOM007'));
         const result = await connection.sendRequest<CheckWorkspaceResult>(CheckWorkspaceRequestMethod);
         await published;
-        // seed, broken, burst, unused, messy, quick-fix, syntax, wrong-key, bad-config/contract, on-disk/unused, family/ (5).
-        expect(result.files).toBe(15);
+        // seed, broken, burst, unused, batch-1..3, messy, quick-fix, syntax, wrong-key, bad-config/contract,
+        // on-disk/unused, family/ (5).
+        expect(result.files).toBe(18);
         const errors = [...latest.values()].flatMap(p => p.diagnostics.filter(d => d.severity === 1).map(d => `${p.uri.split('/').pop()} ${d.code}`));
         expect(errors.sort()).toEqual(['burst.cpom CPOM041', 'quick-fix.cpom CPOM041', 'syntax.cpom CPOM001', 'wrong-key.cpom CPOM041']);
         expect(result.errors).toBe(4);
