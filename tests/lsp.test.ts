@@ -336,6 +336,25 @@ describe('cpom lsp --stdio: when rules run, across files', () => {
         expect((await saved).diagnostics.map(d => d.code).sort()).toEqual(['CPOM007', 'CPOM014']);
     });
 
+    it('checks the last text when a save cuts a typing burst short', async () => {
+        const name = 'saved-burst.cpom';
+        const uri = uriOf(name);
+        const text = withUnusedAuthority(SEED, 'CPOM_SAVED_BURST');
+        const opened = diagnosticsOf(uri, p => p.diagnostics.some(d => d.code === 'CPOM007'));
+        open(name, text);
+        await opened;
+        const key = positionOf(text, 'finess 690999016', 0, 'finess '.length + 8);
+        const change = (version: number, digit: string) => void connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri, version }, contentChanges: [{ range: { start: key, end: { line: key.line, character: key.character + 1 } }, text: digit }],
+        });
+        // The second change follows the first at once: it waits for a pause, and the save comes first.
+        const saved = diagnosticsOf(uri, p => p.diagnostics.some(d => d.code === 'CPOM041' && d.message.includes('690999018')) && p.diagnostics.some(d => d.code === 'CPOM007'));
+        change(2, '7');
+        change(3, '8');
+        void connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+        expect((await saved).diagnostics.map(d => d.code).sort()).toEqual(['CPOM007', 'CPOM014', 'CPOM041']);
+    });
+
     it('runs every rule on each of several files opened at once', async () => {
         const names = ['batch-1.cpom', 'batch-2.cpom', 'batch-3.cpom'];
         const complete = names.map(name => diagnosticsOf(uriOf(name), p => p.diagnostics.some(d => d.code === 'CPOM007')));
@@ -460,12 +479,12 @@ describe('cpom lsp --stdio: cpom requests (preview, render, diff, check the work
         const published = diagnosticsOf(unopened, p => p.diagnostics.some(d => d.code === 'CPOM007'));
         const result = await connection.sendRequest<CheckWorkspaceResult>(CheckWorkspaceRequestMethod);
         await published;
-        // seed, broken, burst, unused, batch-1..3, messy, quick-fix, syntax, wrong-key, bad-config/contract,
-        // on-disk/unused, family/ (5).
-        expect(result.files).toBe(18);
+        // seed, broken, burst, unused, saved-burst, batch-1..3, messy, quick-fix, syntax, wrong-key,
+        // bad-config/contract, on-disk/unused, family/ (5).
+        expect(result.files).toBe(19);
         const errors = [...latest.values()].flatMap(p => p.diagnostics.filter(d => d.severity === 1).map(d => `${p.uri.split('/').pop()} ${d.code}`));
-        expect(errors.sort()).toEqual(['burst.cpom CPOM041', 'quick-fix.cpom CPOM041', 'syntax.cpom CPOM001', 'wrong-key.cpom CPOM041']);
-        expect(result.errors).toBe(4);
+        expect(errors.sort()).toEqual(['burst.cpom CPOM041', 'quick-fix.cpom CPOM041', 'saved-burst.cpom CPOM041', 'syntax.cpom CPOM001', 'wrong-key.cpom CPOM041']);
+        expect(result.errors).toBe(5);
         expect(result.warnings).toBeGreaterThanOrEqual(1);
     });
 });

@@ -18,29 +18,35 @@ export function scheduleFullChecks({ shared }: CpomLspServicesBundle, bursts: Ty
     // Files waiting for their full check. A write cancels the write before it: one write serves every file
     // announced meanwhile (an editor opening 20 files at once); a cancelled one leaves its files for the next.
     const waiting = new Set<string>();
+    // Files whose last change was never handed to Langium (a typing burst cut short by the save).
+    const unbuilt = new Set<string>();
     let scheduled = false;
     const runFullChecks = () => {
         scheduled = false;
         if (waiting.size === 0) return;
         void shared.workspace.WorkspaceManager.ready.then(() => lock.write(async token => {
             const uris = [...waiting];
+            const changed = [...unbuilt];
             waiting.clear();
+            unbuilt.clear();
             try {
-                const parsed = uris.map(uri => URI.parse(uri));
-                await builder.update(parsed, [], token);
-                const built = parsed.map(uri => documents.getDocument(uri)).filter(d => d !== undefined && d.state >= DocumentState.Validated);
+                // Langium's update of the open or save is queued before this write: when this write cancelled it,
+                // `update` completes every half-built document; only the cut bursts need their text parsed again.
+                await builder.update(changed.map(uri => URI.parse(uri)), [], token);
+                const built = uris.map(uri => documents.getDocument(URI.parse(uri))).filter(d => d !== undefined && d.state >= DocumentState.Validated);
                 await builder.build(built as NonNullable<(typeof built)[number]>[], { validation: { categories: ALL_CHECKS } }, token);
             } catch (error) {
                 // Cancelled by a newer write: done with the next full check (typing would make it stale anyway).
                 for (const uri of uris) waiting.add(uri);
+                for (const uri of changed) unbuilt.add(uri);
                 throw error;
             }
         })).catch(error => console.error('cpom: full check failed:', error));
     };
     const checkAll = (uri: string) => {
-        bursts.cancelPending(uri); // the full check rebuilds it, with the latest text
+        if (bursts.cancelPending(uri)) unbuilt.add(uri);
         waiting.add(uri);
-        // After Langium's own update of the same event (queued in this tick): ours supersedes it and redoes it.
+        // After Langium's own update of the same event (queued in this tick).
         if (!scheduled) {
             scheduled = true;
             setTimeout(runFullChecks, 0);

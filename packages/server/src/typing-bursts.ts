@@ -11,14 +11,14 @@ export const BURST_WINDOW_MS = 150;
 export const BURST_QUIET_MS = 60;
 
 export interface TypingBursts {
-    /** Forgets the pending rebuild of a document (a full check is about to rebuild it anyway). */
-    cancelPending(uri: string): void;
+    /** Forgets the pending rebuild of a document (a full check is about to rebuild it); true if there was one. */
+    cancelPending(uri: string): boolean;
 }
 
 export function coalesceTypingBursts({ shared }: CpomLspServicesBundle): TypingBursts {
     const handler = shared.lsp.DocumentUpdateHandler;
     const original = handler.didChangeContent?.bind(handler);
-    if (!original) return { cancelPending: () => undefined };
+    if (!original) return { cancelPending: () => false };
     const build = original;
     const lastChange = new Map<string, number>();
     const pending = new Map<string, ReturnType<typeof setTimeout>>();
@@ -46,9 +46,9 @@ export function coalesceTypingBursts({ shared }: CpomLspServicesBundle): TypingB
         closed?.(event);
     };
     return {
-        cancelPending(uri: string): void {
+        cancelPending(uri: string): boolean {
             clearTimeout(pending.get(uri));
-            pending.delete(uri);
+            return pending.delete(uri);
         },
     };
 }
