@@ -2,7 +2,7 @@
  * The contracts a file stands for, in its current (possibly unsaved) state: the contracts it declares, the
  * contract an avenant amends, the contracts that import a catalogue. Waits until the workspace is built.
  */
-import { ast, importedUris } from '@cpom/language';
+import { ast, decodeBilingual, importedUris } from '@cpom/language';
 import type { CpomLspServicesBundle } from '@cpom/language/lsp';
 import { AstUtils, type Cancellation, DocumentState, type LangiumDocument, URI } from 'langium';
 
@@ -64,12 +64,18 @@ export function errorCount(contract: ContractInFile): number {
     return contract.documents.reduce((sum, d) => sum + (d.diagnostics ?? []).filter(x => x.severity === 1).length, 0);
 }
 
-/** The first syntax error (CPOM001, worded in the document's language) as "ligne L : message", or undefined. */
+/** The first syntax error (CPOM001, in French) as "ligne L : message", or undefined. */
 export function syntaxErrorOf(document: LangiumDocument): string | undefined {
     const { lexerErrors, parserErrors } = document.parseResult;
     if (lexerErrors.length === 0 && parserErrors.length === 0) return undefined;
     const first = (document.diagnostics ?? [])
         .filter(d => d.code === 'CPOM001')
         .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
-    return first ? `ligne ${first.range.start.line + 1} : ${first.message.replace(/\.+$/, "")}` : 'le texte ne suit pas la grammaire CPOM';
+    if (first) return `ligne ${first.range.start.line + 1} : ${first.message.replace(/\.+$/, '')}`;
+    // Not validated (an older version loaded only to be compared): the parser's own first error.
+    const lexer = lexerErrors[0];
+    const parser = parserErrors[0];
+    const line = lexer?.line ?? (parser && Number.isFinite(parser.token.startLine) ? parser.token.startLine : document.textDocument.lineCount);
+    const message = lexer ? lexer.message : decodeBilingual(parser!.message, 'fr');
+    return `ligne ${line} : ${message.replace(/\.+$/, '')}`;
 }
