@@ -32,6 +32,7 @@ import {
     ShutdownRequest, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node.js';
 import { CPOM_CONFIG, contractOfAboutLines, countLines, generateContract } from './generate.js';
+import { countDiagnostics } from './diagnostic-counts.js';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT_DIR = path.resolve(BENCH_DIR, '..');
@@ -91,15 +92,6 @@ function withTimeout(promise, limitMs, what) {
 
 const sleep = (delayMs) => new Promise(resolve => setTimeout(resolve, delayMs));
 
-function countSeverities(diagnostics) {
-    const counts = { errors: 0, warnings: 0, infos: 0 };
-    for (const d of diagnostics) {
-        if ((d.severity ?? 1) === 1) counts.errors++;
-        else if (d.severity === 2) counts.warnings++;
-        else counts.infos++;
-    }
-    return counts;
-}
 
 const describeDiagnostics = (diagnostics) => diagnostics.filter(d => (d.severity ?? 1) <= 2).slice(0, 5)
     .map(d => `    ${d.code} line ${d.range.start.line + 1}: ${d.message}`).join('\n');
@@ -375,7 +367,7 @@ function makeEdit(contract, kind) {
 
 /** Checks the diagnostics against the expected state: clean (infos allowed), or exactly one CPOM041 error. */
 function checkDiagnostics(diagnostics, expectBroken) {
-    const counts = countSeverities(diagnostics);
+    const counts = countDiagnostics(diagnostics);
     const keyErrors = diagnostics.filter(d => d.code === 'CPOM041').length;
     if (expectBroken ? counts.errors === 1 && keyErrors === 1 && counts.warnings === 0 : counts.errors === 0 && counts.warnings === 0) return undefined;
     return `expected ${expectBroken ? 'one CPOM041 error' : 'no error or warning'}, got ${counts.errors} error(s), ${counts.warnings} warning(s)\n${describeDiagnostics(diagnostics)}`;
@@ -453,7 +445,7 @@ export async function measureLsp(root = ROOT_DIR, { text, quick = false, progres
             const { params, at } = await first;
             const problem = checkDiagnostics(params.diagnostics, false);
             if (problem) throw new LspBenchFailure(`the ~5,000-line contract is not clean in the language server: ${problem}`);
-            cold.push({ spawnToFirstDiagnostics: at - server.spawnedAt, spawnToInitialized: server.initializedAt - server.spawnedAt, openToDiagnostics: at - openedAt, infos: countSeverities(params.diagnostics).infos });
+            cold.push({ spawnToFirstDiagnostics: at - server.spawnedAt, spawnToInitialized: server.initializedAt - server.spawnedAt, openToDiagnostics: at - openedAt, infos: countDiagnostics(params.diagnostics).infos });
             if (i === 0) {
                 const sync = initializeResult.capabilities.textDocumentSync;
                 result.textDocumentSync = typeof sync === 'object' ? sync.change : sync; // 2 = incremental

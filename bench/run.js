@@ -21,6 +21,7 @@ import * as vm from 'node:vm';
 import Ajv from 'ajv';
 import { CONTRACT_SCHEMA, CPOM_CONFIG, contractOfAboutLines, countLines, generateContract, generateContractJson } from './generate.js';
 import { lspTargets, measureLsp, printLspReport } from './lsp.js';
+import { countDiagnostics } from './diagnostic-counts.js';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH_DIR, '..');
@@ -133,15 +134,6 @@ function createPipeline({ language, NodeFileSystem, DocumentState, URI }) {
     };
 }
 
-function countDiagnostics(diagnostics) {
-    const counts = { errors: 0, warnings: 0, infos: 0 };
-    for (const d of diagnostics) {
-        if ((d.severity ?? 1) === 1) counts.errors++;
-        else if (d.severity === 2) counts.warnings++;
-        else counts.infos++;
-    }
-    return counts;
-}
 
 function assertClean(label, diagnostics) {
     const counts = countDiagnostics(diagnostics);
