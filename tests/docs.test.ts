@@ -27,7 +27,8 @@ describe('rule catalogue', () => {
             const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map(m => m[1]).sort();
             expect(placeholders(r.message.fr), r.code).toEqual(placeholders(r.message.en));
             expect(r.title.fr.length * r.title.en.length, r.code).toBeGreaterThan(0);
-            expect(r.source.length, r.code).toBeGreaterThan(5);
+            expect(r.source.fr.length, r.code).toBeGreaterThan(5);
+            expect(r.source.en.length, r.code).toBeGreaterThan(5);
         }
     });
 });

@@ -281,7 +281,7 @@ describe('hover', () => {
         const position = positionIn(text, '210999026', 3);
         const rule = getRule('CPOM041')!;
         expect(await hoverAt(document, position)).toBe(
-            `**CPOM041** \`finess-key\` — ${rule.title.fr}\n\n*Pourquoi* : ${rule.rationale}\n\n*Source* : ${rule.source}\n\n`
+            `**CPOM041** \`finess-key\` — ${rule.title.fr}\n\n*Pourquoi* : ${rule.rationale.fr}\n\n*Source* : ${rule.source.fr}\n\n`
             + '*Fiabilité* : C — calculé et recoupé par le projet cpom');
 
         const hover = services.lsp.HoverProvider as CpomHoverProvider;
@@ -290,7 +290,7 @@ describe('hover', () => {
         settings.locale = 'en';
         try {
             expect(await hoverAt(document, position)).toBe(
-                `**CPOM041** \`finess-key\` — ${rule.title.en}\n\n*Why* : ${rule.rationale}\n\n*Source* : ${rule.source}\n\n`
+                `**CPOM041** \`finess-key\` — ${rule.title.en}\n\n*Why* : ${rule.rationale.en}\n\n*Source* : ${rule.source.en}\n\n`
                 + '*Confidence* : C — computed and cross-checked by the cpom project\n\n[Rule page CPOM041](file:///docs/rules/CPOM041.md)');
         } finally {
             hover.rulesBaseUri = undefined;

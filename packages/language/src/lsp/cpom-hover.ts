@@ -103,9 +103,9 @@ export class CpomHoverProvider extends MultilineCommentHoverProvider {
             const lines = [
                 `**${rule.code}** \`${rule.name}\` — ${rule.title[locale]}`,
                 '',
-                `*${words.why}* : ${rule.rationale}`,
+                `*${words.why}* : ${rule.rationale[locale]}`,
                 '',
-                `*${words.source}* : ${rule.source}`,
+                `*${words.source}* : ${rule.source[locale]}`,
                 '',
                 `*${words.confidence}* : ${CONFIDENCE[locale][rule.confidence]}`,
             ];
