@@ -2,12 +2,13 @@
  * Coalesces the changes of a typing burst into one rebuild. Langium starts a build on every didChange and cancels
  * the previous one, but a build can only be cancelled between its phases and the parse of a large contract is one
  * phase: typing at 30 ms per key into a 5,000-line contract paid a full parse per key, and the diagnostics came
- * ~1 s after the last one. An isolated change is still built at once (no added latency); a change that follows
- * another within BURST_WINDOW_MS waits until the document has been quiet for BURST_QUIET_MS.
+ * ~1 s after the last one. A change is built at once when the document's previous build is done (no added
+ * latency); a change that arrives while the previous one is still being built waits until the document has been
+ * quiet for BURST_QUIET_MS, and the build under way finishes (its diagnostics are shown meanwhile).
  */
 import type { CpomLspServicesBundle } from '@cpom/language/lsp';
+import { DocumentState, URI } from 'langium';
 
-export const BURST_WINDOW_MS = 150;
 export const BURST_QUIET_MS = 60;
 
 export interface TypingBursts {
@@ -20,16 +21,15 @@ export function coalesceTypingBursts({ shared }: CpomLspServicesBundle): TypingB
     const original = handler.didChangeContent?.bind(handler);
     if (!original) return { cancelPending: () => false };
     const build = original;
-    const lastChange = new Map<string, number>();
+    const documents = shared.workspace.LangiumDocuments;
     const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
     handler.didChangeContent = event => {
         const uri = event.document.uri;
-        const now = Date.now();
-        const previous = lastChange.get(uri);
-        lastChange.set(uri, now);
         const waiting = pending.get(uri);
-        if (waiting === undefined && (previous === undefined || now - previous > BURST_WINDOW_MS)) {
+        const previous = documents.getDocument(URI.parse(uri));
+        // Not known yet (being opened) or fully built: nothing to cancel, build now.
+        if (waiting === undefined && (previous === undefined || previous.state >= DocumentState.Validated)) {
             build(event);
             return;
         }
@@ -39,11 +39,6 @@ export function coalesceTypingBursts({ shared }: CpomLspServicesBundle): TypingB
             pending.delete(uri);
             build(event);
         }, BURST_QUIET_MS));
-    };
-    const closed = handler.didCloseDocument?.bind(handler);
-    handler.didCloseDocument = event => {
-        lastChange.delete(event.document.uri);
-        closed?.(event);
     };
     return {
         cancelPending(uri: string): boolean {
