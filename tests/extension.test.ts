@@ -31,6 +31,7 @@ const SUITE_TESTS = [
     'the CPOM041 quick fix corrects the key and the error goes away',
     'formatting a badly indented copy gives the seed\'s layout, and is idempotent',
     'document symbols list the contract and its establishments',
+    'the server renders the seed as Word and JSON (cpom/render)',
     'the cpom commands are registered',
     'cpom.showPreview opens a webview tab',
 ];

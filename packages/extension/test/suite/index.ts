@@ -20,6 +20,7 @@ const WRONG_KEY = 'finess 690999017';
 
 let config: HarnessConfig = {};
 let seedText = '';
+let client: { sendRequest(method: string, params: unknown): Promise<unknown> } | undefined;
 
 interface ExtensionApi {
     readonly client?: unknown;
@@ -49,6 +50,7 @@ test('activates on opening a .cpom file', async () => {
     await api.ready;
     const readyMs = Date.now() - start;
     assert(api.client, 'activate() returned no client');
+    client = api.client as typeof client;
     if (config.extensionPathContains) {
         assert(extension.extensionUri.toString().includes(config.extensionPathContains),
             `the extension was loaded from ${extension.extensionUri.toString()}, not from a folder containing ${config.extensionPathContains}`);
@@ -183,6 +185,20 @@ test('document symbols list the contract and its establishments', async () => {
     // on the first section's header) so that the outline fills the side bar.
     await screenshot('outline', 2_000, 2_500, 'collapse-explorer');
 });
+
+test('the server renders the seed as Word and JSON (cpom/render)', async () => {
+    assert(client, 'no language client (activation failed)');
+    const result = await client.sendRequest('cpom/render', { uri: seedUri().toString(), formats: ['docx', 'json'] }) as {
+        files: Array<{ fileName: string; format: string; content: string; encoding: string }>; refused: string[];
+    };
+    assertEqual(JSON.stringify(result.refused), '[]', 'refusals');
+    assertEqual(result.files.map(f => f.fileName).join(', '), 'CPOM_MESSIDOR_2013.docx, CPOM_MESSIDOR_2013.json', 'files');
+    const [docx, json] = result.files;
+    // A DOCX is a zip: "PK\x03\x04" is "UEsDB" in base64.
+    assert(docx.encoding === 'base64' && docx.content.startsWith('UEsDB'), `the DOCX is not a zip: ${docx.content.slice(0, 12)}…`);
+    assertEqual((JSON.parse(json.content) as { contract: { id: string } }).contract.id, 'CPOM_MESSIDOR_2013', 'JSON contract id');
+    console.log(`  DOCX ${Math.round(docx.content.length * 3 / 4 / 1024)} KiB rendered by the server`);
+}, { timeoutMs: 60_000 });
 
 test('the cpom commands are registered', async () => {
     const commands = await vscode.commands.getCommands(true);
