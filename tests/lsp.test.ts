@@ -501,31 +501,41 @@ describe('cpom lsp --stdio: client settings', () => {
     });
 });
 
-describe('cpom lsp --stdio with initializationOptions { lang: "en" }', () => {
-    let enDir: string;
-    let enChild: ChildProcess | undefined;
-    let enConnection: ProtocolConnection | undefined;
-
-    afterAll(() => {
-        enConnection?.dispose();
-        enChild?.kill();
-        rmSync(enDir, { recursive: true, force: true });
-    });
-
-    it('words the diagnostics in English', async () => {
-        enDir = mkdtempSync(path.join(tmpdir(), 'cpom-lsp-en-'));
-        enChild = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: enDir, stdio: ['pipe', 'pipe', 'ignore'] });
-        const conn = enConnection = createProtocolConnection(new StreamMessageReader(enChild.stdout!), new StreamMessageWriter(enChild.stdin!));
-        const uri = pathToFileURL(path.join(enDir, 'broken.cpom')).toString();
-        const published = new Promise<PublishDiagnosticsParams>((resolve, reject) => {
+/** Another server, in its own folder, for a client configured differently from the shared one. */
+function startOtherServer(prefix: string) {
+    const folder = mkdtempSync(path.join(tmpdir(), prefix));
+    const serverProcess = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: folder, stdio: ['pipe', 'pipe', 'ignore'] });
+    const conn = createProtocolConnection(new StreamMessageReader(serverProcess.stdout!), new StreamMessageWriter(serverProcess.stdin!));
+    return {
+        folder, child: serverProcess, conn,
+        uriOf: (name: string) => pathToFileURL(path.join(folder, name)).toString(),
+        /** The first diagnostics of `uri` that `accept` takes (bounded); register before the server starts. */
+        diagnostics: (uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true) => new Promise<PublishDiagnosticsParams>((resolve, reject) => {
             const timer = setTimeout(() => reject(new Error('no diagnostics')), TIMEOUT);
             conn.onNotification(PublishDiagnosticsNotification.type, p => {
-                if (p.uri === uri && p.diagnostics.some(d => d.code === 'CPOM041')) { clearTimeout(timer); resolve(p); }
+                if (p.uri === uri && accept(p)) { clearTimeout(timer); resolve(p); }
             });
-        });
+        }),
+        stop: () => {
+            conn.dispose();
+            serverProcess.kill();
+            rmSync(folder, { recursive: true, force: true });
+        },
+    };
+}
+
+describe('cpom lsp --stdio with initializationOptions { lang: "en" }', () => {
+    let server: ReturnType<typeof startOtherServer> | undefined;
+    afterAll(() => server?.stop());
+
+    it('words the diagnostics in English', async () => {
+        server = startOtherServer('cpom-lsp-en-');
+        const { conn } = server;
+        const uri = server.uriOf('broken.cpom');
+        const published = server.diagnostics(uri, p => p.diagnostics.some(d => d.code === 'CPOM041'));
         conn.listen();
         await conn.sendRequest(InitializeRequest.type, {
-            processId: process.pid, rootUri: pathToFileURL(enDir).toString(), capabilities: {}, initializationOptions: { lang: 'en' },
+            processId: process.pid, rootUri: pathToFileURL(server.folder).toString(), capabilities: {}, initializationOptions: { lang: 'en' },
         });
         await conn.sendNotification(InitializedNotification.type, {});
         await conn.sendNotification(DidOpenTextDocumentNotification.type, {
@@ -537,33 +547,20 @@ describe('cpom lsp --stdio with initializationOptions { lang: "en" }', () => {
 });
 
 describe('cpom lsp --stdio with a client that answers no server request', () => {
-    let rudeDir: string;
-    let rudeChild: ChildProcess | undefined;
-    let rudeConnection: ProtocolConnection | undefined;
-
-    afterAll(() => {
-        rudeConnection?.dispose();
-        rudeChild?.kill();
-        rmSync(rudeDir, { recursive: true, force: true });
-    });
+    let server: ReturnType<typeof startOtherServer> | undefined;
+    afterAll(() => server?.stop());
 
     // It announces workspace configuration and dynamic registrations, then fails every request of the server
     // (registerCapability, workspace/configuration): the server must go on, never exit on the rejected promises.
     it('still validates, previews at once after open, and stays alive', async () => {
-        rudeDir = mkdtempSync(path.join(tmpdir(), 'cpom-lsp-rude-'));
-        rudeChild = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: rudeDir, stdio: ['pipe', 'pipe', 'ignore'] });
-        const conn = rudeConnection = createProtocolConnection(new StreamMessageReader(rudeChild.stdout!), new StreamMessageWriter(rudeChild.stdin!));
-        const uri = pathToFileURL(path.join(rudeDir, 'seed.cpom')).toString();
-        const published = new Promise<PublishDiagnosticsParams>((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error('no diagnostics')), TIMEOUT);
-            conn.onNotification(PublishDiagnosticsNotification.type, p => {
-                if (p.uri === uri) { clearTimeout(timer); resolve(p); }
-            });
-        });
+        server = startOtherServer('cpom-lsp-rude-');
+        const { conn } = server;
+        const uri = server.uriOf('seed.cpom');
+        const published = server.diagnostics(uri);
         conn.onRequest(() => { throw new Error('this client answers nothing'); });
         conn.listen();
         await conn.sendRequest(InitializeRequest.type, {
-            processId: process.pid, rootUri: pathToFileURL(rudeDir).toString(), capabilities: {
+            processId: process.pid, rootUri: pathToFileURL(server.folder).toString(), capabilities: {
                 workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
             },
         });
@@ -577,6 +574,6 @@ describe('cpom lsp --stdio with a client that answers no server request', () => 
         expect(preview.title).toMatch(/MESSIDOR/);
         expect((await published).diagnostics.map(d => d.code)).toEqual(['CPOM014']);
         await new Promise(resolve => setTimeout(resolve, 300));
-        expect(rudeChild.exitCode).toBeNull();
+        expect(server.child.exitCode).toBeNull();
     });
 });

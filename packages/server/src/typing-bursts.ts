@@ -18,9 +18,8 @@ export interface TypingBursts {
 
 export function coalesceTypingBursts({ shared }: CpomLspServicesBundle): TypingBursts {
     const handler = shared.lsp.DocumentUpdateHandler;
-    const original = handler.didChangeContent?.bind(handler);
-    if (!original) return { cancelPending: () => false };
-    const build = original;
+    const build = handler.didChangeContent?.bind(handler);
+    if (!build) return { cancelPending: () => false };
     const documents = shared.workspace.LangiumDocuments;
     const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
