@@ -5,10 +5,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { EmptyFileSystem, URI } from 'langium';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ast, createCpomServices, parseCents } from '@cpom/language';
+import { ast, createCpomServices } from '@cpom/language';
 import {
     CPOM_JSON_SCHEMA_ID, type CpomJson, exportContract, GENERATOR_NAME, GENERATOR_VERSION, serialiseJson,
 } from '../packages/generator/src/index.js';
@@ -282,6 +282,7 @@ describe('JSON export: hostile strings', () => {
         expect(read).toEqual(HOSTILE.map(h => h.expected));
         const serialised = serialiseJson(json);
         // JSON text carries no raw control character: only the newlines of the indentation.
+        // eslint-disable-next-line no-control-regex
         expect(serialised).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
         const back = JSON.parse(serialised) as CpomJson;
         expect(back).toStrictEqual(json);

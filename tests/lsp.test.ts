@@ -14,7 +14,9 @@ import {
     InitializeRequest, type InitializeResult, LogMessageNotification, type ProtocolConnection, PublishDiagnosticsNotification,
     type PublishDiagnosticsParams, ReferencesRequest, RenameRequest, SemanticTokensRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node.js';
-import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, Location, Position, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type {
+    CodeAction, CompletionItem, CompletionList, DocumentSymbol, Location, MessageConnection, Position, WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
 import {
     CheckWorkspaceRequestMethod, type CheckWorkspaceResult, DiffRequestMethod, type DiffResult, PreviewRequestMethod, type PreviewResult,
     RenderRequestMethod, type RenderResult,
@@ -557,7 +559,8 @@ describe('cpom lsp --stdio with a client that answers no server request', () => 
         const { conn } = server;
         const uri = server.uriOf('seed.cpom');
         const published = server.diagnostics(uri);
-        conn.onRequest(() => { throw new Error('this client answers nothing'); });
+        // A star handler: ProtocolConnection's type omits the overload that its MessageConnection has.
+        (conn as unknown as MessageConnection).onRequest(() => { throw new Error('this client answers nothing'); });
         conn.listen();
         await conn.sendRequest(InitializeRequest.type, {
             processId: process.pid, rootUri: pathToFileURL(server.folder).toString(), capabilities: {

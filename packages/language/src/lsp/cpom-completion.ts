@@ -140,6 +140,7 @@ export class CpomCompletionProvider extends DefaultCompletionProvider {
                 documentation: legal ? { kind: 'markdown', value: legalTextMarkdown(legal) } : undefined,
                 kind: CompletionItemKind.EnumMember,
                 // Accented spellings first; the plain twin stays for those who type without accents.
+                // eslint-disable-next-line no-control-regex
                 sortText: `0${/[^\x00-\x7F]/.test(keyword.value) ? 0 : 1}${keyword.value}`,
             });
             return;
