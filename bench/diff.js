@@ -25,6 +25,11 @@ export function changedVersion(text) {
     }).join('\n');
 }
 
+/**
+ * @param {string} root
+ * @param {string} text
+ * @param {{runs?: number, runProcess?: (command: string, argv: string[], options: {cwd: string, timeoutMs: number}) => Promise<any>, cli?: string}} [options]
+ */
 export async function measureDiff(root, text, { runs = 5, runProcess, cli } = {}) {
     const { exportVersion } = await import(pathToFileURL(path.join(root, 'packages/cli/dist/diff-command.js')).href);
     const { createServices } = await import(pathToFileURL(path.join(root, 'packages/cli/dist/workspace.js')).href);

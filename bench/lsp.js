@@ -122,6 +122,11 @@ const HEAP_PROBE = 'data:text/javascript,' + encodeURIComponent(
     + 'process.stderr.write("CPOM_BENCH_HEAP " + JSON.stringify(process.memoryUsage()) + "\\n"); });');
 
 class LspServer {
+    /** @type {number | undefined} When the first diagnostics of any document arrived. */
+    firstPublishAt;
+    /** @type {((params: any, at: number) => void)[] | undefined} Called on every publishDiagnostics. */
+    listeners;
+
     /**
      * @param {{cli: string, cwd: string, heapProbe?: boolean, nodeArgs?: string[]}} options
      */
@@ -417,6 +422,8 @@ const labelsOf = (result) => (Array.isArray(result) ? result : result?.items ?? 
 /**
  * Runs every measurement. `text` is the ~5,000-line contract (run.js passes its own; standalone
  * generates it). Returns a plain object (ms unless the key says otherwise).
+ * @param {string} [root]
+ * @param {{text?: string, quick?: boolean, progress?: (message: string) => void, smallEstablishments?: number}} [options]
  */
 export async function measureLsp(root = ROOT_DIR, { text, quick = false, progress = () => {}, smallEstablishments } = {}) {
     const cli = path.join(root, 'packages/cli/bin/cpom.js');

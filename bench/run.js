@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { CONTRACT_SCHEMA, CPOM_CONFIG, contractOfAboutLines, countLines, generateContract, generateContractJson } from './generate.js';
 import { lspTargets, measureLsp, printLspReport } from './lsp.js';
 import { countDiagnostics } from './diagnostic-counts.js';
@@ -274,6 +274,7 @@ async function main() {
             results.processCold = { establishments: n, servicesMs: results.servicesMs, ...cold.times };
         }
 
+        /** @type {{label: string, key: string, establishments: number, json: any, text: string, warmup: number, runs: number, big?: boolean}[]} */
         const cases = PLAN.sizes.map(({ n, warmup, runs }) => {
             const json = generateContractJson({ establishments: n, seed: 1 });
             const text = generateContract({ establishments: n, seed: 1 });
