@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { DEPARTMENTS, RULES } from '@cpom/language';
 import {
     authorityCovers, CATALOGUE_SOURCES, DEPARTMENTAL_AUTHORITIES, departmentalAuthorityAt, frameAvailableAt, isIsoDate,
-    LAW_TEXTS, LEGAL_FRAMES, legalCitationsIn, legalText, regionAt, textInForce, textStatusAt, UNSOURCED_CITATIONS,
-    type AuthorityKind, type LegalFrameName,
+    LAW_TEXTS, LEGAL_FRAMES, legalCitationsIn, legalText, regionAt, statusOfText, textInForce, textStatusAt,
+    UNSOURCED_CITATIONS, type AuthorityKind, type LegalFrameName, type LegalText, type LegalTextVersion,
 } from '../packages/language/src/law/index.js';
 
 describe('legal frames before and after they came into force', () => {
@@ -80,6 +80,20 @@ describe('text status by date', () => {
         expect(isIsoDate(date)).toBe(false);
         expect(textInForce('CASF:L313-11', date)).toBeUndefined();
         expect(textStatusAt('CASF:L313-11', date)).toEqual({ status: 'unknown' });
+    });
+    it('tells a repealed text and a gap between versions from "not yet"', () => {
+        const version = (from: string, to?: string): LegalTextVersion => ({
+            from: from as LegalTextVersion['from'], to: to as LegalTextVersion['to'], start: 'exact', confidence: 'V',
+            enactedBy: 'test', summary: { fr: 'version de test', en: 'test version' }, source: { url: 'https://example.org', retrieved: '2026-12-02' },
+        });
+        const text: LegalText = {
+            id: 'TEST:1', kind: 'decret', title: 'texte de test', titleEn: 'test text',
+            versions: [version('2010-01-01', '2011-12-31'), version('2013-01-01', '2014-12-31')],
+        };
+        expect(statusOfText(text, '2009-12-31')).toEqual({ status: 'not-yet', inForceFrom: '2010-01-01', confidence: 'V' });
+        expect(statusOfText(text, '2012-06-01')).toEqual({ status: 'unknown' });
+        expect(statusOfText(text, '2014-12-31').status).toBe('in-force');
+        expect(statusOfText(text, '2015-01-01')).toEqual({ status: 'repealed', until: '2014-12-31', confidence: 'V' });
     });
     it('an unknown text is unknown', () => {
         expect(legalText('CASF:L999-1')).toBeUndefined();

@@ -49,7 +49,12 @@ export type TextStatus =
 
 export function textStatusAt(id: string, date: string): TextStatus {
     const text = BY_ID.get(id);
-    if (!text || !isIsoDate(date) || text.versions.length === 0) return { status: 'unknown' };
+    return text ? statusOfText(text, date) : { status: 'unknown' };
+}
+
+/** The status of any text (registry or not) on `date`; `textStatusAt` looks the text up by id. */
+export function statusOfText(text: LegalText, date: string): TextStatus {
+    if (!isIsoDate(date) || text.versions.length === 0) return { status: 'unknown' };
     const version = text.versions.find(candidate => covers(candidate, date));
     if (version) return { status: 'in-force', version };
     const first = text.versions[0];

@@ -169,9 +169,11 @@ export const CASF_LEGISLATIVE: readonly LegalText[] = [
                 quote: "un contrat pluriannuel d'objectifs et de moyens est conclu pour l'ensemble de ces établissements entre la "
                     + 'personne physique ou morale, le président du conseil départemental',
                 source: source('https://legal.tricoteuses.fr/articles/JORFARTI000033680781'),
-                note: 'Quote V: wording as amended in December 2016 (JORFARTI000033680781). Start S: 1 Jan 2017 per DOMAIN.md §8 '
-                    + 'and the Uniopss and Banque des territoires notes on the décrets of 21 Dec 2016 taken under art. 58; the '
-                    + "article's own entry-into-force clause was not read. Contracts were signed progressively over 2017-2021 (S).",
+                note: 'Quote V: wording as amended in December 2016 (JORFARTI000033680781). Start S: « les dispositions de la loi '
+                    + "d'adaptation de la société au vieillissement relatives au CPOM sont entrées en vigueur depuis le 1er janvier "
+                    + "2017 » (atelieranimationsenior.fr, 17 Mar 2017), DOMAIN.md §8, Uniopss; art. 58's own clause was not read. "
+                    + 'Signatures programmed over 2017-2021 (arrêté of 3 Mar 2017, S), deadline moved to 31 Dec 2024 by a '
+                    + 'ministerial instruction (analys-sante.fr, S).',
             },
         ],
     },

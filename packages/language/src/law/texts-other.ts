@@ -17,8 +17,8 @@ export const OTHER_TEXTS: readonly LegalText[] = [
             + "prévu au IV ter de l'article L. 313-12 du code de l'action sociale et des familles",
         titleEn: 'Arrêté of 3 March 2017 (specifications of the IV ter CPOM)',
         versions: [{
-            from: '2017-03-21', start: 'attested', confidence: 'S',
-            enactedBy: 'arrêté du 3 mars 2017',
+            from: '2017-03-11', start: 'exact', confidence: 'S',
+            enactedBy: 'arrêté du 3 mars 2017 (NOR : AFSA1619718A, JORF n° 0059 du 10 mars 2017)',
             summary: {
                 fr: 'Cahier des charges du CPOM des EHPAD : programmation par arrêté avant le 31 décembre N-1, contrat de cinq ans, '
                     + 'prorogation d\'un an au plus, évaluation du GMP et du PMP avant la conclusion et la 3e année, comité de suivi '
@@ -27,9 +27,11 @@ export const OTHER_TEXTS: readonly LegalText[] = [
                     + 'extension of one year at most, GMP/PMP assessed before signing and in year 3, follow-up committee in years 3 '
                     + 'and 5; title I art. 1: FINESS of the legal entity and of each ESMS.',
             },
-            source: source('https://legal.tricoteuses.fr/articles/JORFARTI000034160145'),
-            note: 'Content [V] per DOMAIN.md §1 (articles 1 and 5 on legal.tricoteuses.fr), not re-read here. Publication date '
-                + 'not found: attested in force by the DGCS instruction of 21 Mar 2017 (seed 002) that implements it.',
+            source: source('https://www.legifrance.gouv.fr/loda/id/JORFTEXT000034160098/'),
+            note: 'Publication V (Légifrance: « JORF n°0059 du 10 mars 2017 »). Entry into force S: the day after publication, '
+                + 'the default rule of Code civil art. 1; its own clause not read. Content [V] per DOMAIN.md §1 (articles 1 and '
+                + '5 on legal.tricoteuses.fr), not re-read; programming over five years from 1 Jan 2017, one-year avenant to a '
+                + 'tripartite agreement (art. 1) and prorogation (art. 2) per Banque des territoires and atelieranimationsenior.fr (S).',
         }],
     },
     {
