@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEPARTMENTS, RULES } from '@cpom/language';
 import {
-    authorityCovers, CATALOGUE_SOURCES, DEPARTMENTAL_AUTHORITIES, departmentalAuthorityAt, frameAvailableAt, isIsoDate,
+    authorityCovers, CATALOGUE_SOURCES, DEPARTMENTAL_AUTHORITIES, departmentalAuthorityAt, frameAvailableAt, isIsoDate, isLegalFrame,
     LAW_TEXTS, LEGAL_FRAMES, legalCitationsIn, legalText, regionAt, statusOfText, textInForce, textStatusAt,
     UNSOURCED_CITATIONS, type AuthorityKind, type LegalFrameName, type LegalText, type LegalTextVersion,
 } from '../packages/language/src/law/index.js';
@@ -33,7 +33,17 @@ describe('legal frames before and after they came into force', () => {
     });
 
     it('every frame of the grammar has a registry text', () => {
-        for (const frame of LEGAL_FRAMES) expect(frameAvailableAt(frame, '2026-01-01').textId).toMatch(/^CASF:/);
+        for (const frame of LEGAL_FRAMES) {
+            expect(isLegalFrame(frame)).toBe(true);
+            expect(frameAvailableAt(frame, '2026-01-01').textId).toMatch(/^CASF:/);
+        }
+        expect(isLegalFrame('L313-12')).toBe(false);
+    });
+
+    it('the frames are those of the grammar', () => {
+        const grammar = readFileSync(new URL('../grammar/cpom.langium', import.meta.url), 'utf8');
+        const rule = /LegalFrame returns string:\s*([^;]+);/.exec(grammar)?.[1] ?? '';
+        expect([...rule.matchAll(/'([^']+)'/g)].map(m => m[1]).sort()).toEqual([...LEGAL_FRAMES].sort());
     });
 });
 
@@ -215,6 +225,12 @@ describe('regions by date', () => {
         ['976', '2013-01-01', 'Mayotte'],
     ] as const)('%s on %s is in %s', (code, date, region) => {
         expect(regionAt(code, date)?.name).toBe(region);
+    });
+
+    it('dates the final names from their décrets, read for two of them', () => {
+        expect(regionAt('76', '2016-09-30')).toMatchObject({ name: 'Normandie', from: '2016-09-30', confidence: 'V' });
+        expect(regionAt('33', '2016-09-30')).toMatchObject({ name: 'Nouvelle-Aquitaine', from: '2016-09-30', confidence: 'S' });
+        expect(regionAt('33', '2016-09-29')).toMatchObject({ name: 'Aquitaine-Limousin-Poitou-Charentes', to: '2016-09-29' });
     });
 
     it('has no region for Mayotte before it became a département, nor for unknown codes', () => {

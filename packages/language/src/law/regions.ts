@@ -26,6 +26,11 @@ const DECRET_ARA = source('https://vlex.fr/vid/decret-n-2016-1266-789313697');
 /** First meeting of the assembly renewed in 2011 (CGCT LO 3511-1): March 2011 per press reports (S); the day is G. */
 export const MAYOTTE_DEPARTEMENT: ISODate = '2011-03-31';
 const MAYOTTE = source('http://www.wikiterritorial.cnfpt.fr/xwiki/bin/view/Mayotte/Le+d%C3%A9partement+de+Mayotte');
+/** The naming décrets whose entry-into-force clause was read. */
+const NAMING_DECRETS_READ: Readonly<Record<string, SourceRef>> = {
+    'Auvergne-Rhône-Alpes': DECRET_ARA,
+    'Normandie': source('https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000033161427'),
+};
 const OLD_MAP = source('https://www.legifrance.gouv.fr/eli/decret/2016/12/8/INTA1628965D/jo/texte');
 
 /** The 22 metropolitan regions before 2016 and their départements. */
@@ -100,10 +105,11 @@ export function regionAt(code: string, date: string): RegionAtDate | undefined {
                 + 'cites the council of « Languedoc-Roussillon-Midi-Pyrénées » (V).',
         };
     }
+    const read = NAMING_DECRETS_READ[finalName];
     return {
-        name: finalName, from: REGION_NAMES_2016, confidence: 'V', source: DECRET_ARA,
-        note: 'Naming décrets of 28 Sept 2016 (JORF 29 Sept 2016), « entre en vigueur le lendemain de sa publication » (V for '
-            + 'décret 2016-1266; the same for the six others per ASH, S).',
+        name: finalName, from: REGION_NAMES_2016, confidence: read ? 'V' : 'S', source: read ?? DECRET_ARA,
+        note: 'Naming décrets n° 2016-1262 to 2016-1268 of 28 Sept 2016 (JORF 29 Sept 2016), « entre en vigueur le lendemain '
+            + 'de sa publication »: read for Auvergne-Rhône-Alpes and Normandie (V); the same date for the others per ASH (S).',
     };
 }
 
