@@ -205,3 +205,21 @@ function readMessage(server: ChildProcess): Promise<unknown> {
         server.once('exit', onExit);
     });
 }
+
+describe('the VS Code extension manifest', () => {
+    const extensionDir = path.join(ROOT, 'packages/extension');
+    const manifest = JSON.parse(readFileSync(path.join(extensionDir, 'package.json'), 'utf8'));
+
+    it('names its repository and licence, and has a 128×128 PNG icon that the .vsix keeps', () => {
+        expect(manifest).toMatchObject({ license: 'MIT', repository: { url: expect.stringMatching(/^https:\/\//) }, icon: expect.any(String) });
+        const png = readFileSync(path.join(extensionDir, manifest.icon));
+        expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([128, 128]); // IHDR width and height
+        expect(readFileSync(path.join(extensionDir, '.vscodeignore'), 'utf8').split('\n')).toContain(`!${manifest.icon}`);
+    });
+
+    it('lets VS Code infer its activation from its contributions (VS Code ≥ 1.74)', () => {
+        expect(manifest).not.toHaveProperty('activationEvents');
+        expect(manifest.engines.vscode).toMatch(/^\^1\.(7[4-9]|[89]\d)\./);
+    });
+});
