@@ -223,3 +223,39 @@ describe('the VS Code extension manifest', () => {
         expect(manifest.engines.vscode).toMatch(/^\^1\.(7[4-9]|[89]\d)\./);
     });
 });
+
+describe('releases', () => {
+    const manifests = () => readdirSync(path.join(ROOT, 'packages'))
+        .filter(name => existsSync(path.join(ROOT, 'packages', name, 'package.json')))
+        .map(name => JSON.parse(readFileSync(path.join(ROOT, 'packages', name, 'package.json'), 'utf8')) as { name: string; version: string });
+
+    it('have one version: every workspace and the generator of the JSON export carry the cpom package\'s', () => {
+        for (const manifest of manifests()) expect(manifest.version, manifest.name).toBe(MANIFEST.version);
+        expect(readFileSync(path.join(ROOT, 'packages/generator/src/version.ts'), 'utf8')).toContain(`GENERATOR_VERSION = '${MANIFEST.version}'`);
+    });
+
+    it('npm run version:set sets that version everywhere, package-lock.json included', () => {
+        // On a copy of what the script touches: the manifests, the generator's version, the lockfile.
+        const copy = path.join(cli.dir, 'version-copy');
+        const files = ['package.json', 'package-lock.json', 'packages/generator/src/version.ts', 'packages/cli/scripts/set-version.mjs',
+            ...readdirSync(path.join(ROOT, 'packages')).map(name => `packages/${name}/package.json`).filter(file => existsSync(path.join(ROOT, file)))];
+        for (const file of files) {
+            mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
+            copyFileSync(path.join(ROOT, file), path.join(copy, file));
+        }
+        const run = spawnSync(process.execPath, [path.join(copy, 'packages/cli/scripts/set-version.mjs'), '9.8.7-rc.1'], {
+            cwd: copy, encoding: 'utf8', env: cli.env,
+        });
+        expect(run.status, run.stderr).toBe(0);
+        const lock = JSON.parse(readFileSync(path.join(copy, 'package-lock.json'), 'utf8'));
+        for (const file of files.filter(f => f.startsWith('packages/') && f.endsWith('package.json'))) {
+            const manifest = JSON.parse(readFileSync(path.join(copy, file), 'utf8'));
+            expect(manifest.version, file).toBe('9.8.7-rc.1');
+            expect(lock.packages[path.dirname(file)].version, file).toBe('9.8.7-rc.1');
+            for (const [dependency, range] of Object.entries({ ...manifest.dependencies, ...manifest.devDependencies })) {
+                if (dependency.startsWith('@cpom/')) expect(range, `${file}: ${dependency}`).toBe('9.8.7-rc.1');
+            }
+        }
+        expect(readFileSync(path.join(copy, 'packages/generator/src/version.ts'), 'utf8')).toContain("GENERATOR_VERSION = '9.8.7-rc.1'");
+    });
+});
