@@ -13,6 +13,7 @@ import { parseDocument } from 'yaml';
 import { ROOT } from './helpers.js';
 import { isolatedEnv, type PackedCli, packAndInstall } from './packed-cli.js';
 
+const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'packages/cli/package.json'), 'utf8')) as { version: string }).version;
 const SEED = readFileSync(path.join(ROOT, 'seeds/messidor-2013.cpom'), 'utf8');
 const AMENDED = SEED.replace('capacité 90 places financées 90', 'capacité 100 places financées 100');
 const BROKEN = SEED.replace(/finess 690\d{6}/, match => match.slice(0, -1) + String((Number(match.at(-1)) + 1) % 10));
@@ -280,7 +281,7 @@ describe('the pipelines run', () => {
         const workspace = checkout();
         const run = runAction({ inputs: { paths: 'contrats', package: cli.tarball }, workspace, env, temp });
         for (const step of run.steps.filter(s => s.ran)) expect(step.outcome, `${step.name}\n${step.log}`).toBe('success');
-        expect(run.step('Install cpom').log).toContain(`cpom 0.1.0 installed from ${cli.tarball}`);
+        expect(run.step('Install cpom').log).toContain(`cpom ${VERSION} installed from ${cli.tarball}`);
         expect(run.outputs['exit-code']).toBe('0');
         const sarif = JSON.parse(readFileSync(run.outputs['sarif-file'], 'utf8'));
         expect(sarif.version).toBe('2.1.0');
