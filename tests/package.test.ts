@@ -52,6 +52,13 @@ describe('the cpom tarball', () => {
         expect(unwanted).toEqual([]);
     });
 
+    it('names the licence of each library in the bundle, those that docx inlines in its build included', () => {
+        const notices = readFileSync(path.join(cli.app, 'node_modules/cpom/dist/bundle/THIRD-PARTY-NOTICES.txt'), 'utf8');
+        for (const library of ['langium', 'chevrotain', 'commander', 'tinyglobby', 'vscode-languageserver', 'docx', 'jszip', 'xml-js']) {
+            expect(notices, library).toMatch(new RegExp(`^${library} \\d+\\.\\d+\\.\\d+ — \\S+`, 'm'));
+        }
+    });
+
     it('finds inside itself every schema its docs link to', () => {
         const packageDir = path.join(cli.app, 'node_modules/cpom');
         for (const doc of cli.files.filter(f => /^docs\/[^/]+\.md$/.test(f))) {

@@ -1,7 +1,7 @@
 // Bundles the CLI into ESM files: few files to load makes the cold start of `cpom` about twice as fast. The bundle
 // inlines every dependency, so the published `cpom` package has none; dist/bundle/THIRD-PARTY-NOTICES.txt lists
 // the licences of the npm packages it contains.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -30,7 +30,8 @@ const result = await build({
     logLevel: 'warning',
 });
 
-writeNotices(new Set(Object.keys(result.metafile.inputs).map(input => packageDirOf(path.resolve(input))).filter(Boolean)));
+const bundled = new Set(Object.keys(result.metafile.inputs).map(input => packageDirOf(path.resolve(input))).filter(Boolean));
+writeNotices(withDependencies(bundled));
 
 /** The folder of the npm package a bundled file comes from (the innermost node_modules/<name>). */
 function packageDirOf(file) {
@@ -41,6 +42,33 @@ function packageDirOf(file) {
     const dir = parts.slice(0, index + length).join(path.sep);
     // The workspace packages (node_modules/@cpom/* are links to packages/*) are cpom itself.
     return path.basename(path.dirname(dir)) === '@cpom' ? undefined : dir;
+}
+
+/**
+ * The packages and, transitively, their runtime dependencies: some packages ship a build that already inlines
+ * theirs (docx carries jszip, xml-js, nanoid…), which the metafile cannot see. A dependency that is in fact not in
+ * the bundle only makes the notices longer.
+ */
+function withDependencies(packageDirs) {
+    const all = new Set(packageDirs);
+    for (const dir of all) {
+        const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+        for (const dependency of Object.keys(manifest.dependencies ?? {})) {
+            if (dependency.startsWith('@types/')) continue;
+            const found = resolvePackageDir(dependency, dir);
+            if (found) all.add(found);
+        }
+    }
+    return all;
+}
+
+/** Where Node would find `name` from the package in `dir`: the nearest node_modules/<name> walking up. */
+function resolvePackageDir(name, dir) {
+    for (let current = dir; ; current = path.dirname(current)) {
+        const candidate = path.join(current, 'node_modules', name);
+        if (existsSync(path.join(candidate, 'package.json'))) return candidate;
+        if (path.dirname(current) === current) return undefined;
+    }
 }
 
 /** Name, version, licence and licence text of every npm package in the bundle. */
@@ -55,7 +83,8 @@ function writeNotices(packageDirs) {
         };
     }).sort((a, b) => a.title.localeCompare(b.title));
     const text = [
-        'cpom command line: third-party software bundled in dist/bundle/.',
+        'cpom command line: third-party software bundled in dist/bundle/ (with the dependencies of those packages,',
+        'which some of them inline in their own builds).',
         'cpom itself is under the MIT licence (LICENSE).',
         '',
         ...entries.map(e => `${'='.repeat(100)}\n${e.title}\n${'='.repeat(100)}\n\n${e.text}\n`),
