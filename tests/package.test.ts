@@ -69,6 +69,12 @@ describe('the cpom tarball', () => {
         }
     });
 
+    it('is packed only by npm run pack:cli: npm pack inside packages/cli is refused', () => {
+        const run = spawnSync('npm', ['pack', '--dry-run'], { cwd: path.join(ROOT, 'packages/cli'), env: cli.env, encoding: 'utf8' });
+        expect(run.status).not.toBe(0);
+        expect(run.stderr).toContain('run `npm run pack:cli` at the repository root');
+    });
+
     it('has no dependency: npm installed the package and nothing else', () => {
         const manifest = JSON.parse(readFileSync(path.join(cli.app, 'node_modules/cpom/package.json'), 'utf8'));
         expect(manifest).toMatchObject({ name: 'cpom', version: MANIFEST.version, license: 'MIT', bin: { cpom: 'bin/cpom.js' }, engines: { node: expect.any(String) } });
