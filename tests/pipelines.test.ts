@@ -311,6 +311,19 @@ describe('the pipelines run', () => {
         expect(run.step('Fail on problems').outcome).toBe('failure');
     });
 
+    it('GitHub Action: installs by default the cpom of its own version, and stops there when it cannot', () => {
+        resetFakes();
+        // npm stands in for the registry, which the tests do not reach.
+        const npmDir = path.join(temp, 'fake-npm');
+        mkdirSync(npmDir, { recursive: true });
+        writeFileSync(path.join(npmDir, 'npm'), '#!/usr/bin/env bash\nprintf \'npm %s\\n\' "$*" >> "$FAKE_LOG"\necho "npm error 404 Not Found" >&2\nexit 1\n');
+        chmodSync(path.join(npmDir, 'npm'), 0o755);
+        const run = runAction({ inputs: {}, workspace: checkout(), env: { ...env, PATH: [npmDir, env.PATH].join(path.delimiter) }, temp });
+        expect(fakeLog()).toMatch(new RegExp(`^npm install --prefix \\S+/cpom --no-audit --no-fund --loglevel=error cpom@${VERSION.replace(/\./g, '\\.')}$`, 'm'));
+        expect(run.step('Install cpom').outcome).toBe('failure');
+        expect(run.steps.filter(step => step.ran).map(step => step.name)).toEqual(['Install cpom']);
+    });
+
     /** The GitLab runner's bash: one shell for before_script and script, -e -o pipefail. */
     function runGitlabJob(job: string, workspace: string, variables: Record<string, string>) {
         const script = [...gitlab['.cpom'].before_script, ...gitlab[job].script].join('\n');
