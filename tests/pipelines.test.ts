@@ -99,11 +99,11 @@ interface ActionRun {
     step(name: string): StepRun;
 }
 
-function runAction(options: { inputs: Record<string, string>; workspace: string; env: NodeJS.ProcessEnv; temp: string }): ActionRun {
+function runAction(options: { inputs: Record<string, string>; workspace: string; env: NodeJS.ProcessEnv; temp: string; fromFork?: boolean }): ActionRun {
     const inputs: Record<string, string> = {};
     const github = {
         token: 'ghs_fake', event_name: 'pull_request', base_ref: 'main', repository: 'owner/contrats', action_path: ROOT,
-        event: { pull_request: { number: 7 } },
+        event: { pull_request: { number: 7, head: { repo: { full_name: options.fromFork ? 'someone/contrats' : 'owner/contrats' } } } },
     };
     const context: ExpressionContext & { failed: boolean } = { inputs, github, steps: {}, failed: false };
     for (const [name, input] of Object.entries(action.inputs as Record<string, { default?: string }>)) {
@@ -299,11 +299,14 @@ describe('the pipelines run', () => {
         expect(run.step('Fail on problems').ran).toBe(false);
     });
 
-    it('GitHub Action: annotations without SARIF, the comment updated, the job failed on problems', () => {
+    it.each([
+        { case: 'sarif: false', inputs: { sarif: 'false' }, fromFork: false },
+        { case: 'a pull request from a fork', inputs: {}, fromFork: true },
+    ])('GitHub Action with $case: annotations instead of SARIF, the comment updated, the job failed on problems', ({ inputs, fromFork }) => {
         resetFakes();
         const workspace = checkout();
         writeFileSync(path.join(workspace, 'contrats/messidor.cpom'), BROKEN);
-        const run = runAction({ inputs: { paths: 'contrats/*.cpom', sarif: 'false', package: cli.tarball }, workspace, env: { ...env, FAKE_COMMENT_ID: '42' }, temp });
+        const run = runAction({ inputs: { paths: 'contrats/*.cpom', package: cli.tarball, ...inputs }, workspace, env: { ...env, FAKE_COMMENT_ID: '42' }, temp, fromFork });
         expect(run.outputs['exit-code']).toBe('1');
         expect(run.step('Check the contracts').log).toMatch(/^::error file=contrats\/messidor\.cpom,line=\d+,.*CPOM041/m);
         expect(run.step('Upload the findings to code scanning').ran).toBe(false);
