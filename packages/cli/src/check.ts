@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { ConfigError, type Locale } from '@cpom/language';
 import { ConfigFiles } from '@cpom/language/node';
 import { expandPaths, UsageError } from './files.js';
+import { formatCodeQuality } from './formats/codequality.js';
 import { formatGithub } from './formats/github.js';
 import { formatHuman } from './formats/human.js';
 import { formatJson } from './formats/json.js';
@@ -13,7 +14,7 @@ import { writeFileAtomic } from './output.js';
 import { type CheckReport, makeReport, sortDiagnostics, toReported } from './report.js';
 import { createServices, diagnosticsOf, loadWorkspace } from './workspace.js';
 
-export const FORMATS = ['human', 'json', 'sarif', 'github', 'junit'] as const;
+export const FORMATS = ['human', 'json', 'sarif', 'github', 'junit', 'codequality'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface CheckOptions {
@@ -71,6 +72,7 @@ export function render(report: CheckReport, options: CheckOptions, io: CommandIO
         case 'sarif': return formatSarif(report, { toolVersion: io.version, rulesBaseUri: RULES_BASE_URI, cwd: io.cwd });
         case 'github': return formatGithub(report);
         case 'junit': return formatJunit(report);
+        case 'codequality': return formatCodeQuality(report);
     }
 }
 

@@ -19,5 +19,13 @@ export const CLI_PACKAGE_DIR = findPackageDir(path.dirname(fileURLToPath(import.
 
 export const VERSION: string = (JSON.parse(readFileSync(path.join(CLI_PACKAGE_DIR, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
 
-/** The rule pages of this repository (`docs/rules/`), as a file URL ending with a slash. */
-export const RULES_BASE_URI = pathToFileURL(path.resolve(CLI_PACKAGE_DIR, '../../docs/rules') + '/').href;
+/**
+ * The rule pages, as a file URL ending with a slash: `docs/rules/` inside the installed package (copied in when it
+ * is packed), else the repository's `docs/rules/` (a clone, or the sources in tests).
+ */
+export const RULES_BASE_URI = pathToFileURL(rulesDir() + path.sep).href;
+
+function rulesDir(): string {
+    const packaged = path.join(CLI_PACKAGE_DIR, 'docs', 'rules');
+    return existsSync(packaged) ? packaged : path.resolve(CLI_PACKAGE_DIR, '../../docs/rules');
+}
