@@ -7,14 +7,16 @@
  * 2 usage or I/O error.
  */
 import * as path from 'node:path';
-import { ast, ConfigError, parseIsoDate, compareDates } from '@cpom/language';
+import { ast, parseIsoDate, compareDates } from '@cpom/language';
 import { buildContractDocument, type ContractDocument, type CpomJson } from '@cpom/generator';
 import { diffContracts, draftAvenant, NoSubstantiveChangeError } from '@cpom/diff';
 import type { CommandIO } from './check.js';
 import { exportVersion } from './diff-command.js';
-import { UsageError } from './files.js';
 import type { DocumentFormat } from './document-formats.js';
-import { refuseErrors, writeDocument } from './document-output.js';
+import { printErrors, writeDocument } from './document-output.js';
+import { reportFailure, UsageError } from './errors.js';
+import { cliLocale } from './locale.js';
+import { prepareOutputFolder } from './output.js';
 import { createServices, loadWorkspace } from './workspace.js';
 
 export interface AvenantCommandOptions {
@@ -38,16 +40,7 @@ export async function runAvenant(oldFile: string, newFile: string, options: Aven
             io.stderr(`cpom: ${error.message}\n`);
             return 1;
         }
-        if (error instanceof UsageError || error instanceof ConfigError) {
-            io.stderr(`cpom: ${error.message}\n`);
-            return 2;
-        }
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR') {
-            io.stderr(`cpom: ${(error as Error).message}\n`);
-            return 2;
-        }
-        throw error;
+        return reportFailure(error, io, cliLocale(undefined, io.env));
     }
 }
 
@@ -89,10 +82,18 @@ async function avenant(oldFile: string, newFile: string, options: AvenantCommand
 
     // The new version, validated as `generate` validates a contract; its document gives the numbers of the
     // articles and annexes the avenant amends. The services were left empty by exportVersion.
-    const workspace = await loadWorkspace(services, [resolve(newFile)], message => io.stderr(`cpom: note: ${message}\n`));
-    const refused = refuseErrors(workspace.files, 'the new version has errors: no avenant drafted (use --force to draft it anyway)', io);
-    if (refused.length > 0 && !options.force) {
-        return 1;
+    const locale = cliLocale(undefined, io.env);
+    const workspace = await loadWorkspace(services, [resolve(newFile)], message => io.stderr(`cpom: note: ${message[locale]}\n`));
+    if (printErrors(workspace.files, io).length > 0) {
+        if (!options.force) {
+            io.stderr(locale === 'fr'
+                ? 'cpom: la nouvelle version a des erreurs : aucun avenant rédigé (--force pour le rédiger quand même)\n'
+                : 'cpom: the new version has errors: no avenant drafted (use --force to draft it anyway)\n');
+            return 1;
+        }
+        io.stderr(locale === 'fr'
+            ? 'cpom: note: avenant rédigé malgré les erreurs de la nouvelle version (--force) : relisez-le\n'
+            : 'cpom: note: avenant drafted despite the errors of the new version (--force): proofread it\n');
     }
     const root = workspace.files[0]?.document.parseResult.value;
     const contract = ast.isCpomFile(root) ? root.elements.filter(ast.isContrat).find(c => c.name === after.contract.id) : undefined;
@@ -109,6 +110,7 @@ async function avenant(oldFile: string, newFile: string, options: AvenantCommand
     }
 
     const sources = new Set([resolve(oldFile), resolve(newFile), ...workspace.files.map(f => f.path)]);
+    prepareOutputFolder(resolve(options.out), options.out);
     await writeDocument(document, options.formats, {
         outDir: resolve(options.out),
         baseName: `AVENANT_${number}_${after.contract.id}`,

@@ -8,8 +8,10 @@ import { ast } from '@cpom/language';
 import { exportContract, type CpomJson } from '@cpom/generator';
 import { diffContractVersions, formatDiffMarkdown, formatDiffText, type SemanticDiff } from '@cpom/diff';
 import type { CommandIO } from './check.js';
-import { UsageError } from './files.js';
-import { writeFileAtomic } from './output.js';
+import { reportFailure, UsageError } from './errors.js';
+import { cliLocale } from './locale.js';
+import { checkOutputTarget, writeFileAtomic } from './output.js';
+import { visibleStrings } from './terminal-text.js';
 import { createServices, firstSyntaxError, loadWorkspace } from './workspace.js';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
@@ -42,40 +44,33 @@ export async function exportVersion(file: string, contractName?: string, label =
     return exported;
 }
 
+/** The diffs as text: JSON escapes what it holds; in text and Markdown, user strings show their control characters. */
 export function renderDiffs(diffs: SemanticDiff[], format: DiffFormat, color: boolean): string {
     switch (format) {
         case 'json': return JSON.stringify(diffs.length === 1 ? diffs[0] : { formatVersion: 1, diffs }, null, 2) + '\n';
-        case 'markdown': return diffs.map(formatDiffMarkdown).join('\n');
-        case 'text': return diffs.map(d => formatDiffText(d, { color })).join('\n');
+        case 'markdown': return visibleStrings(diffs, '').map(formatDiffMarkdown).join('\n');
+        case 'text': return visibleStrings(diffs, '').map(d => formatDiffText(d, { color })).join('\n');
     }
 }
 
 export async function runDiff(oldFile: string, newFile: string, options: DiffOptions, io: CommandIO): Promise<number> {
     try {
         const resolve = (file: string) => path.resolve(io.cwd, file);
+        if (options.output) checkOutputTarget(resolve(options.output), [resolve(oldFile), resolve(newFile)], options.output);
         const services = createServices(); // one parser for both versions, loaded one after the other
         const before = await exportVersion(resolve(oldFile), options.contract, oldFile, services);
         const after = await exportVersion(resolve(newFile), options.contract, newFile, services);
         if (before.length === 0 && after.length === 0) {
-            throw new UsageError(`no contract in '${oldFile}' nor in '${newFile}'`);
+            throw new UsageError({ fr: `aucun contrat dans « ${oldFile} » ni dans « ${newFile} »`, en: `no contract in '${oldFile}' nor in '${newFile}'` });
         }
         const diffs = diffContractVersions(before, after, { oldLabel: oldFile, newLabel: newFile });
         const text = renderDiffs(diffs, options.format, options.color ?? false);
-        if (options.output) writeFileAtomic(resolve(options.output), text);
+        if (options.output) writeFileAtomic(resolve(options.output), text, options.output);
         else io.stdout(text);
         const changed = diffs.some(d => d.changes.length > 0);
         return options.exitCode && changed ? 1 : 0;
     } catch (error) {
-        if (error instanceof UsageError) {
-            io.stderr(`cpom: ${error.message}\n`);
-            return 2;
-        }
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' || code === 'EACCES') {
-            io.stderr(`cpom: ${(error as Error).message}\n`);
-            return 2;
-        }
-        throw error;
+        return reportFailure(error, io, cliLocale(undefined, io.env));
     }
 }
 

@@ -17,10 +17,12 @@ import {
     diffFile, type FileChange, type FileDiff, formatFileDiffText, loadFileVersion, renderFileDiffs,
     type TreeVersion, toPosix,
 } from './file-diff.js';
-import { UsageError } from './files.js';
+import { reportFailure, UsageError } from './errors.js';
 import { CLI_PACKAGE_DIR } from './install-paths.js';
-import { writeFileAtomic } from './output.js';
-import type { ContractSource } from './workspace.js';
+import { cliLocale } from './locale.js';
+import { checkOutputTarget, writeFileAtomic } from './output.js';
+import { visibleText } from './terminal-text.js';
+import { type ContractSource, decodeContract } from './workspace.js';
 
 // ---------------------------------------------------------------------------------------------
 // Running git
@@ -180,6 +182,7 @@ export interface RevisionDiffOptions {
  */
 export async function runRevisionDiff(operands: readonly string[], paths: readonly string[] | undefined, options: RevisionDiffOptions, io: CommandIO): Promise<number> {
     try {
+        if (options.output) checkOutputTarget(path.resolve(io.cwd, options.output), [], options.output);
         const root = await repositoryRoot(io.cwd);
         const names: string[] = [];
         const commits: string[] = [];
@@ -216,18 +219,14 @@ export async function runRevisionDiff(operands: readonly string[], paths: readon
         const files: FileDiff[] = [];
         for (const change of changes) files.push(await diffFile(change, before, after, changed));
         const text = renderFileDiffs({ old: names[0], new: names[1], files }, options.format, options.color ?? false);
-        if (options.output) writeFileAtomic(path.resolve(io.cwd, options.output), text);
+        if (options.output) writeFileAtomic(path.resolve(io.cwd, options.output), text, options.output);
         else io.stdout(text);
         const failed = files.filter(f => f.error);
         for (const file of failed) io.stderr(`cpom: ${file.error}\n`);
         if (failed.length > 0) return 2;
         return options.exitCode && files.some(f => f.diffs.some(d => d.changes.length > 0)) ? 1 : 0;
     } catch (error) {
-        if (error instanceof UsageError) {
-            io.stderr(`cpom: ${error.message}\n`);
-            return 2;
-        }
-        throw error;
+        return reportFailure(error, io, cliLocale(undefined, io.env));
     }
 }
 
@@ -306,11 +305,7 @@ export async function runGitSetup(options: { global?: boolean }, io: CommandIO):
         ].filter(Boolean).join('\n') + '\n');
         return 0;
     } catch (error) {
-        if (error instanceof UsageError) {
-            io.stderr(`cpom: ${error.message}\n`);
-            return 2;
-        }
-        throw error;
+        return reportFailure(error, io, cliLocale(undefined, io.env));
     }
 }
 
@@ -332,7 +327,7 @@ function readSide(file: string, cwd: string): Uint8Array | null {
  */
 export async function runGitDiffDriver(args: readonly string[], io: CommandIO): Promise<number> {
     if (args.length === 1) {
-        io.stdout(`* Unmerged path ${args[0]}\n`);
+        io.stdout(`* Unmerged path ${visibleText(args[0], '')}\n`);
         return 0;
     }
     if (args.length !== 7 && args.length !== 9) {
@@ -357,7 +352,7 @@ export async function runGitDiffDriver(args: readonly string[], io: CommandIO): 
         if (result.error || result.importers) io.stdout(await lineDiff(oldFile, newFile, io.cwd));
     } catch (error) {
         io.stderr(`cpom: git-diff-driver: ${(error as Error).message}\n`);
-        io.stdout(`diff --cpom a/${file} b/${newPath}\n(cpom : pas de diff sémantique, diff ligne à ligne)\n`);
+        io.stdout(`diff --cpom a/${visibleText(file, '')} b/${visibleText(newPath, '')}\n(cpom : pas de diff sémantique, diff ligne à ligne)\n`);
         io.stdout(await lineDiff(oldFile, newFile, io.cwd));
     }
     return 0;
@@ -371,7 +366,7 @@ async function lineDiff(oldFile: string, newFile: string, cwd: string): Promise<
     } catch (error) {
         // `git diff --no-index` exits 1 when the files differ: its output is in the error.
         const stdout = error instanceof GitError ? error.stdout : undefined;
-        if (stdout) return stdout.toString('utf8').replace(/^[\s\S]*?\n(?=@@)/, '');
+        if (stdout) return visibleText(stdout.toString('utf8').replace(/^[\s\S]*?\n(?=@@)/, ''));
         return '';
     }
 }
@@ -427,7 +422,8 @@ export async function runTextconv(file: string, io: CommandIO): Promise<number> 
     return 0;
 }
 
+/** The text of a file for a line diff: decoded as contracts are, line breaks as LF, control characters made visible. */
 function loadedText(bytes: Buffer): string {
-    const text = bytes.toString('utf8');
+    const text = visibleText(decodeContract(bytes, '').replace(/\r\n?/g, '\n'));
     return text.endsWith('\n') || text.length === 0 ? text : text + '\n';
 }

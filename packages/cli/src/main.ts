@@ -3,7 +3,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { type CommandIO, FORMATS, type Format, runCheck } from './check.js';
 import { DOCUMENT_FORMATS, type DocumentFormat, parseFormats } from './document-formats.js';
 import { VERSION } from './install-paths.js';
+import { cliLocale } from './locale.js';
 import { runRules } from './rules-command.js';
+import { visibleText } from './terminal-text.js';
 
 
 function parseMaxWarnings(value: string): number {
@@ -20,10 +22,13 @@ export function defaultIO(): CommandIO {
         stdout: text => process.stdout.write(text),
         stderr: text => process.stderr.write(text),
         version: VERSION,
+        env: process.env,
     };
 }
 
-export async function main(argv: readonly string[], io: CommandIO = defaultIO()): Promise<number> {
+export async function main(argv: readonly string[], commandIO: CommandIO = defaultIO()): Promise<number> {
+    // Messages quote paths, names and the text of contracts: their control characters are shown, never sent raw.
+    const io: CommandIO = { ...commandIO, stderr: text => commandIO.stderr(visibleText(text)) };
     let exitCode = 0;
     const program = new Command('cpom')
         .description('Language toolchain for French medico-social CPOM contracts (contrats pluriannuels d\'objectifs et de moyens).')
@@ -145,7 +150,10 @@ export async function main(argv: readonly string[], io: CommandIO = defaultIO())
         if (error instanceof CommanderError) {
             return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
         }
-        io.stderr(`cpom: internal error: ${(error as Error).stack ?? String(error)}\n`);
+        const detail = (error as Error).stack ?? String(error);
+        io.stderr(cliLocale(undefined, io.env) === 'fr'
+            ? `cpom: erreur interne (une anomalie de cpom, signalez-la avec la commande et ses fichiers) : ${detail}\n`
+            : `cpom: internal error (a defect of cpom, please report it with the command and its files): ${detail}\n`);
         return 2;
     }
 }

@@ -1,0 +1,346 @@
+/**
+ * The CLI on hostile input and hostile places: outputs that would destroy a contract, control characters in
+ * contracts, huge reports, symbolic link loops, generation failures, file system errors, unusual encodings and
+ * line breaks. Each case here was a defect found by fuzzing.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as nodeFs from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { CommandIO } from '../packages/cli/src/check.js';
+import { expandPaths } from '../packages/cli/src/files.js';
+import { excerpt, MAX_PER_LINE } from '../packages/cli/src/formats/human.js';
+import { main } from '../packages/cli/src/main.js';
+import { AtomicFile, type OutputFileSystem, writeFileAtomic } from '../packages/cli/src/output.js';
+import { visibleText } from '../packages/cli/src/terminal-text.js';
+import { ROOT } from './helpers.js';
+
+// A contract whose generation throws, to check that one failure does not stop the others (the generator's own
+// defects are fixed in the generator; the CLI must survive the next one).
+vi.mock('@cpom/generator', async original => {
+    const generator = await original<typeof import('@cpom/generator')>();
+    return {
+        ...generator,
+        buildContractDocument: ((contract, avenants) => {
+            if (contract.name === 'EXPLOSIF') throw new TypeError("Cannot read properties of undefined (reading 'replace')");
+            return generator.buildContractDocument(contract, avenants);
+        }) as typeof generator.buildContractDocument,
+    };
+});
+
+const BASE = readFileSync(path.join(ROOT, 'tests/fixtures/clean/base.cpom'), 'utf8');
+const BUNDLE = path.join(ROOT, 'packages/cli/bin/cpom.js');
+/** Raw terminal controls: ESC, BEL, C1 CSI, DEL; a test fails if any of them reaches an output. */
+const RAW_CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+const HOSTILE = '\x1b]0;pwned\x07\x1b[2J\x9b31m';
+
+let dir: string;
+
+interface Run { code: number; stdout: string; stderr: string }
+
+async function cpom(args: string[], cwd = dir): Promise<Run> {
+    let stdout = '';
+    let stderr = '';
+    const io: CommandIO = { cwd, stdout: t => { stdout += t; }, stderr: t => { stderr += t; }, version: '0.0.0-test' };
+    const code = await main(args, io);
+    return { code, stdout, stderr };
+}
+
+function write(name: string, content: string | Uint8Array): string {
+    const file = path.join(dir, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+    return file;
+}
+
+function read(name: string): string {
+    return readFileSync(path.join(dir, name), 'utf8');
+}
+
+function variant(name: string): string {
+    return BASE.replace(/CPOM_MESSIDOR_2013/g, name);
+}
+
+beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'cpom-robust-'));
+    write('old.cpom', BASE);
+    write('new.cpom', BASE.replace('capacite 120 places', 'capacite 130 places'));
+    write('notes.txt', 'mes notes\n');
+    write('a-folder/keep.txt', 'x');
+    write('configured/cpom.config.json', JSON.stringify({ lang: 'fr' }));
+    write('configured/c.cpom', BASE);
+    symlinkSync(path.join(dir, 'new.cpom'), path.join(dir, 'new-link.txt'));
+});
+
+describe('no command writes over a contract, a file it reads, or a folder', () => {
+    const cases: Array<{ name: string; args: string[]; target: string; message: RegExp }> = [
+        { name: 'diff -o NEW', args: ['diff', 'old.cpom', 'new.cpom', '-o', 'new.cpom'], target: 'new.cpom', message: /refus d'écrire sur « new\.cpom » : c'est un contrat/ },
+        { name: 'diff -o another contract', args: ['diff', 'old.cpom', 'new.cpom', '-o', 'configured/c.cpom'], target: 'configured/c.cpom', message: /c'est un contrat/ },
+        { name: 'diff -o a link to NEW', args: ['diff', 'old.cpom', 'new.cpom', '-o', 'new-link.txt'], target: 'new.cpom', message: /refus d'écrire sur « new-link\.txt » : cette commande lit ce fichier/ },
+        { name: 'diff -o a folder', args: ['diff', 'old.cpom', 'new.cpom', '-o', 'a-folder'], target: 'a-folder/keep.txt', message: /« a-folder » : c'est un dossier/ },
+        { name: 'diff REV -o a contract', args: ['diff', 'HEAD', '-o', 'old.cpom'], target: 'old.cpom', message: /c'est un contrat/ },
+        { name: 'check -o a link to a checked file', args: ['check', 'new.cpom', '-o', 'new-link.txt'], target: 'new.cpom', message: /cette commande lit ce fichier/ },
+        { name: 'check -o a folder', args: ['check', 'old.cpom', '-o', 'a-folder'], target: 'a-folder/keep.txt', message: /c'est un dossier/ },
+        { name: 'check -o its cpom.config.json', args: ['check', 'configured', '-o', 'configured/cpom.config.json'], target: 'configured/cpom.config.json', message: /cette commande lit ce fichier/ },
+        { name: 'generate -o a file', args: ['generate', 'old.cpom', '-o', 'notes.txt'], target: 'notes.txt', message: /« notes\.txt » n'est pas un dossier/ },
+        { name: 'avenant -o a file', args: ['avenant', 'old.cpom', 'new.cpom', '-n', '2', '-o', 'notes.txt'], target: 'notes.txt', message: /« notes\.txt » n'est pas un dossier/ },
+        { name: 'rules --write-docs a file', args: ['rules', '--write-docs', 'notes.txt'], target: 'notes.txt', message: /« notes\.txt » n'est pas un dossier/ },
+    ];
+    it.each(cases)('$name: exit 2, a French message, the target unchanged', async ({ args, target, message }) => {
+        const before = read(target);
+        const run = await cpom(args);
+        expect(run.stderr).toMatch(message);
+        expect(run.stderr).not.toMatch(/\n\s+at /);
+        expect(run.code).toBe(2);
+        expect(read(target)).toBe(before);
+    });
+
+    it('answers in English with --lang en', async () => {
+        const run = await cpom(['check', 'old.cpom', '-o', 'old.cpom', '--lang', 'en']);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain("refusing to write over 'old.cpom': it is a contract (.cpom)");
+    });
+});
+
+describe('file system errors are messages naming the path, never stack traces', () => {
+    const cases: Array<{ name: string; args: string[]; message: RegExp }> = [
+        { name: 'check -o in a file', args: ['check', 'old.cpom', '-o', 'notes.txt/report.txt'], message: /« notes\.txt » n'est pas un dossier : impossible d'y écrire/ },
+        { name: 'check -o under a file (ENOTDIR)', args: ['check', 'old.cpom', '-o', 'notes.txt/sub/report.txt'], message: /impossible d'écrire « notes\.txt\/sub » : un élément du chemin n'est pas un dossier \(ENOTDIR\)/ },
+        { name: 'diff -o under a file (ENOTDIR)', args: ['diff', 'old.cpom', 'new.cpom', '-o', 'notes.txt/sub/diff.txt'], message: /impossible d'écrire « notes\.txt\/sub » : .*ENOTDIR/ },
+        { name: 'generate -o under a file', args: ['generate', 'old.cpom', '-o', 'notes.txt/out'], message: /impossible d'écrire « notes\.txt\/out » : .*ENOTDIR/ },
+        { name: 'check of a file under a file', args: ['check', 'notes.txt/c.cpom'], message: /introuvable : « notes\.txt\/c\.cpom »/ },
+    ];
+    it.each(cases)('$name', async ({ args, message }) => {
+        const run = await cpom(args);
+        expect(run.stderr).toMatch(message);
+        expect(run.stderr).not.toMatch(/\n\s+at |internal error|erreur interne/);
+        expect(run.code).toBe(2);
+    });
+
+    it('in English with --lang en', async () => {
+        const run = await cpom(['check', 'old.cpom', '-o', 'notes.txt/sub/report.txt', '--lang', 'en']);
+        expect(run.stderr).toContain("cannot write 'notes.txt/sub': a component of the path is not a directory (ENOTDIR)");
+    });
+
+    /** node:fs with some calls failing as they do for a user without the rights (the tests run as root). */
+    function failing(calls: Partial<Record<keyof typeof nodeFs, string>>): typeof nodeFs {
+        const fs = { ...nodeFs };
+        for (const [call, code] of Object.entries(calls)) {
+            (fs as Record<string, unknown>)[call] = () => {
+                throw Object.assign(new Error(`${code}: simulated`), { code, syscall: call });
+            };
+        }
+        return fs;
+    }
+
+    it('an unreadable folder is an error naming it, not "no contract found"', async () => {
+        write('locked/inside/c.cpom', BASE);
+        const fs = failing({});
+        const realReaddir = nodeFs.readdirSync;
+        fs.readdirSync = ((dirPath: string, options: never) => {
+            if (dirPath.endsWith('inside')) throw Object.assign(new Error('EACCES: simulated'), { code: 'EACCES' });
+            return realReaddir(dirPath, options);
+        }) as typeof nodeFs.readdirSync;
+        await expect(expandPaths(['locked'], dir, fs)).rejects.toThrow("impossible de lire le dossier « locked/inside » : permission refusée (EACCES)");
+    });
+
+    it('a failed write reports the write, not the failure of the cleanup, and leaves the target as it was', () => {
+        const target = write('kept.txt', 'ancien contenu\n');
+        const fs: OutputFileSystem = failing({ writeSync: 'EACCES', rmSync: 'EACCES' });
+        expect(() => writeFileAtomic(target, 'nouveau', 'kept.txt', fs)).toThrow("impossible d'écrire « kept.txt » : permission refusée (EACCES)");
+        expect(read('kept.txt')).toBe('ancien contenu\n');
+    });
+
+    it('a failed rename (read-only place) is reported with the path; no temporary file is left', () => {
+        write('ro/existing.txt', 'x');
+        const fs: OutputFileSystem = failing({ renameSync: 'EROFS' });
+        const out = new AtomicFile(path.join(dir, 'ro/report.txt'), 'ro/report.txt', fs);
+        out.write('contenu');
+        expect(() => out.commit()).toThrow("impossible d'écrire « ro/report.txt » : système de fichiers en lecture seule (EROFS)");
+        expect(readdirSync(path.join(dir, 'ro'))).toEqual(['existing.txt']);
+    });
+});
+
+describe('control characters of a contract never reach the terminal raw', () => {
+    // A wrong FINESS key on a line that carries terminal controls in a comment; an ESC outside any string.
+    const inComment = variant('ECHAPPE').replace('finess 260999016', `finess 260999017 // ${HOSTILE}`);
+    const outside = variant('HORS_TEXTE').replace('cadre L313-12-2', `cadre L313-12-2 ${HOSTILE}`);
+    const inTitle = BASE.replace('"CPOM MESSIDOR – ESAT Rhône-Alpes 2013-2017"', `"CPOM MESSIDOR ${HOSTILE}"`);
+    const nonCharacter = variant('NON_CARACTERE').replace('cadre L313-12-2', 'cadre L313-12-2 \uFFFF');
+
+    beforeAll(() => {
+        write('hostile/in-comment.cpom', inComment);
+        write('hostile/outside.cpom', outside);
+        write('hostile/title.cpom', inTitle);
+        write('hostile/noncharacter.cpom', nonCharacter);
+    });
+
+    const outputs: Array<{ name: string; args: string[]; stream: 'stdout' | 'stderr' | 'file'; file?: string }> = [
+        { name: 'check, human, excerpt of a comment', args: ['check', 'hostile/in-comment.cpom'], stream: 'stdout' },
+        { name: 'check, human, message quoting the character', args: ['check', 'hostile/outside.cpom'], stream: 'stdout' },
+        { name: 'check, human, written with -o', args: ['check', 'hostile', '-o', 'hostile-report.txt'], stream: 'file', file: 'hostile-report.txt' },
+        { name: 'check, github annotations', args: ['check', 'hostile', '--format', 'github'], stream: 'stdout' },
+        { name: 'diff, text', args: ['diff', 'old.cpom', 'hostile/title.cpom'], stream: 'stdout' },
+        { name: 'diff, markdown', args: ['diff', 'old.cpom', 'hostile/title.cpom', '--format', 'markdown'], stream: 'stdout' },
+        { name: 'diff, text with -o', args: ['diff', 'old.cpom', 'hostile/title.cpom', '-o', 'hostile-diff.txt'], stream: 'file', file: 'hostile-diff.txt' },
+        { name: 'diff, syntax error on stderr', args: ['diff', 'old.cpom', 'hostile/outside.cpom'], stream: 'stderr' },
+        { name: 'generate, errors on stderr', args: ['generate', 'hostile/outside.cpom', '-o', 'hostile-out'], stream: 'stderr' },
+        { name: 'textconv of a text that does not parse', args: ['textconv', 'hostile/outside.cpom'], stream: 'stdout' },
+        { name: 'git diff driver, unmerged path', args: ['git-diff-driver', `x${HOSTILE}.cpom`], stream: 'stdout' },
+    ];
+    it.each(outputs)('$name', async ({ args, stream, file }) => {
+        const run = await cpom(args);
+        const text = stream === 'file' ? read(file!) : run[stream];
+        expect(text.length).toBeGreaterThan(0);
+        expect(text).not.toMatch(RAW_CONTROLS);
+        expect(text).toMatch(/␛|\\x9b/);
+    });
+
+    it('JUnit XML holds only characters XML allows', async () => {
+        const run = await cpom(['check', 'hostile', '--format', 'junit']);
+        expect(run.stdout).toContain('<failure');
+        expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
+        expect(run.stdout).toContain('\\uffff');
+    });
+
+    it('the sanitiser shows C0 as control pictures, C1 and bidi controls as escapes, and keeps what is asked', () => {
+        expect(visibleText('a\x1bb\x07c\x7f\x9b\u202ed\te\nf', '\n')).toBe('a␛b␇c␡\\x9b\\u202ed␉e\nf');
+        expect(visibleText('déjà vu — 日本', '')).toBe('déjà vu — 日本');
+    });
+});
+
+describe('human reports stay in proportion to the problems', () => {
+    it('an excerpt is cut around the column, the caret under the problem, wide characters and tabs counted', () => {
+        const long = 'a'.repeat(500) + 'X' + 'b'.repeat(500);
+        const cut = excerpt(long, 501, 502);
+        expect(cut.text).toBe(`…${'a'.repeat(60)}X${'b'.repeat(60)}…`);
+        expect(cut.pad.length).toBe(61);
+        expect(cut.caret).toBe('^');
+        const wide = excerpt('\t日本 X', 5, 6);
+        expect(wide.text).toBe(' 日本 X');
+        expect(wide.pad).toBe(' '.repeat(6));
+        const controls = excerpt(`${HOSTILE}X`, HOSTILE.length + 1, HOSTILE.length + 2);
+        expect(controls.text).not.toMatch(RAW_CONTROLS);
+        // Every character shown before X is one column wide (\x9b is four): the caret is under X.
+        expect(controls.pad.length).toBe(controls.text.indexOf('X'));
+    });
+
+    it(`3,000 errors on one 25 KB line: at most ${MAX_PER_LINE} shown, the others counted in French`, async () => {
+        const line = Array.from({ length: 3000 }, () => '¤abcdefg').join(' ');
+        write('huge/one-line.cpom', `contrat X "t" {\n${line}\n}\n`);
+        const run = await cpom(['check', 'huge/one-line.cpom']);
+        expect(run.code).toBe(1);
+        expect(run.stdout.length).toBeLessThan(50_000);
+        expect(run.stdout.match(/^huge\/one-line\.cpom:2:/gm)).toHaveLength(MAX_PER_LINE);
+        expect(run.stdout).toMatch(/… \d+ autres problèmes sur la ligne 2, non affichés/);
+        const json = JSON.parse((await cpom(['check', 'huge/one-line.cpom', '--format', 'json'])).stdout);
+        expect(json.summary.errors).toBeGreaterThan(3000);
+    });
+
+    it('a 100 KB line of errors written to a pipe by the bundle: no crash, a report of bounded size', () => {
+        const line = Array.from({ length: 12_500 }, () => '¤abcdefg').join(' ');
+        const file = write('huge/hundred-kb.cpom', `contrat X "t" {\n${line}\n}\n`);
+        const run = spawnSync(process.execPath, [BUNDLE, 'check', file], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 120_000 });
+        expect(run.stderr).not.toMatch(/RangeError|erreur interne|internal error/);
+        expect(run.status).toBe(1);
+        expect(run.stdout.length).toBeLessThan(50_000);
+        expect(run.stdout).toMatch(/✖ 1 fichier vérifié : \d+ erreurs/);
+    });
+
+    it('-o writes the human report atomically: no temporary file left', async () => {
+        const run = await cpom(['check', 'huge/one-line.cpom', '-o', 'huge-report/report.txt']);
+        expect(run.code).toBe(1);
+        expect(readdirSync(path.join(dir, 'huge-report'))).toEqual(['report.txt']);
+        expect(read('huge-report/report.txt')).toMatch(/autres problèmes sur la ligne 2/);
+    });
+});
+
+describe('symbolic links', () => {
+    it('a link back up the tree: each real file checked once, no CPOM003 on a valid contract', async () => {
+        write('loop/contract.cpom', BASE);
+        mkdirSync(path.join(dir, 'loop/d'), { recursive: true });
+        symlinkSync('../', path.join(dir, 'loop/d/up'));
+        const run = await cpom(['check', 'loop', '--format', 'json']);
+        const report = JSON.parse(run.stdout);
+        expect(report.summary).toMatchObject({ files: 1, errors: 0 });
+        expect(run.code).toBe(0);
+    });
+
+    it('the same file named twice, directly and through a link, is checked once', async () => {
+        symlinkSync(path.join(dir, 'old.cpom'), path.join(dir, 'old-alias.cpom'));
+        const run = await cpom(['check', 'old.cpom', 'old-alias.cpom', '--format', 'json']);
+        expect(JSON.parse(run.stdout).summary).toMatchObject({ files: 1, errors: 0 });
+    });
+});
+
+describe('generate on broken contracts', () => {
+    it('--force on a syntax error: no "use --force" advice, no stack trace', async () => {
+        write('force/c.cpom', 'contrat X\n');
+        const run = await cpom(['generate', 'force/c.cpom', '--force', '-o', 'force/out']);
+        expect(run.stderr).not.toMatch(/use --force|--force pour/);
+        expect(run.stderr).not.toMatch(/\n\s+at |internal error/);
+        expect(run.stderr).toContain('malgré leurs erreurs (--force)');
+        if (run.code !== 0) {
+            expect(run.code).toBe(2);
+            expect(run.stderr).toMatch(/le contrat X \(force\/c\.cpom:1\) n'a pas pu être généré/);
+        }
+    });
+
+    it('a contract whose generation fails is named in French; the others are still written; exit 2', async () => {
+        write('several/a.cpom', variant('EXPLOSIF'));
+        write('several/b.cpom', variant('INTACT'));
+        const run = await cpom(['generate', 'several', '-o', 'several-out']);
+        expect(run.stderr).toMatch(/cpom: le contrat EXPLOSIF \(several\/a\.cpom:2\) n'a pas pu être généré : erreur interne \(TypeError: Cannot read properties/);
+        expect(run.stderr).not.toMatch(/\n\s+at /);
+        expect(run.code).toBe(2);
+        expect(readdirSync(path.join(dir, 'several-out'))).toEqual(['INTACT.html']);
+    });
+
+    it('without --force, the refusal names --force', async () => {
+        const run = await cpom(['generate', 'force/c.cpom', '-o', 'force/out2']);
+        expect(run.code).toBe(1);
+        expect(run.stderr).toContain('--force pour les générer quand même');
+        expect(existsSync(path.join(dir, 'force/out2'))).toBe(false);
+    });
+});
+
+describe('line breaks and encodings', () => {
+    const wrongKey = variant('CLE').replace('finess 260999016', 'finess 260999017');
+    const keyLine = wrongKey.split('\n').findIndex(l => l.includes('260999017')) + 1;
+
+    it.each([
+        { name: 'lone CR', eol: '\r' },
+        { name: 'CR LF', eol: '\r\n' },
+        { name: 'mixed', eol: 'mixed' },
+    ])('$name: the excerpt shows the line the position names', async ({ name, eol }) => {
+        const lines = wrongKey.split('\n');
+        const text = eol === 'mixed' ? lines.map((l, i) => l + ['\n', '\r', '\r\n'][i % 3]).join('') : lines.join(eol);
+        write(`eol/${name}.cpom`, text);
+        const run = await cpom(['check', `eol/${name}.cpom`]);
+        expect(run.code).toBe(1);
+        expect(run.stdout).toContain(`eol/${name}.cpom:${keyLine}:20 erreur CPOM041`);
+        expect(run.stdout).toMatch(new RegExp(`\\n\\s*${keyLine} \\|\\s+finess 260999017\\n`));
+    });
+
+    const encodings: Array<{ name: string; bytes: () => Buffer; note?: RegExp }> = [
+        { name: 'UTF-16 LE with BOM', bytes: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(variant('UTF16LE'), 'utf16le')]), note: /UTF-16 \(LE\)/ },
+        { name: 'UTF-16 BE with BOM', bytes: () => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(variant('UTF16BE'), 'utf16le').swap16()]), note: /UTF-16 \(BE\)/ },
+        { name: 'UTF-8 with BOM', bytes: () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(variant('UTF8BOM'), 'utf8')]) },
+        {
+            name: 'UTF-8 BOM then Windows-1252',
+            // Windows-1252 is Latin-1 plus, among others, € at 0x80 and – at 0x96.
+            bytes: () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([...variant('BOM1252')].map(c => (c === '€' ? 0x80 : c === '–' ? 0x96 : c.charCodeAt(0))))]),
+            note: /n'est pas en UTF-8 valide : lu comme Windows-1252/,
+        },
+    ];
+    it.each(encodings)('$name is read as the text it is', async ({ name, bytes, note }) => {
+        write(`enc/${name}.cpom`, bytes());
+        const run = await cpom(['check', `enc/${name}.cpom`]);
+        expect(run.stdout).toContain(' 0 erreur,');
+        expect(run.code).toBe(0);
+        if (note) expect(run.stderr).toMatch(note);
+        else expect(run.stderr).toBe('');
+    });
+});
