@@ -242,7 +242,8 @@ describe('human reports stay in proportion to the problems', () => {
     it('a 100 KB line of errors written to a pipe by the bundle: no crash, a report of bounded size', () => {
         const line = Array.from({ length: 12_500 }, () => '¤abcdefg').join(' ');
         const file = write('huge/hundred-kb.cpom', `contrat X "t" {\n${line}\n}\n`);
-        const run = spawnSync(process.execPath, [BUNDLE, 'check', file], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 120_000 });
+        const env = { ...process.env, LANG: 'C.UTF-8', LC_ALL: '' };
+        const run = spawnSync(process.execPath, [BUNDLE, 'check', file], { encoding: 'utf8', env, maxBuffer: 1 << 28, timeout: 120_000 });
         expect(run.stderr).not.toMatch(/RangeError|erreur interne|internal error/);
         expect(run.status).toBe(1);
         expect(run.stdout.length).toBeLessThan(50_000);
@@ -342,5 +343,67 @@ describe('line breaks and encodings', () => {
         expect(run.code).toBe(0);
         if (note) expect(run.stderr).toMatch(note);
         else expect(run.stderr).toBe('');
+    });
+});
+
+describe('French first on the command line, English on request', () => {
+    async function cpomIn(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<Run> {
+        let stdout = '';
+        let stderr = '';
+        const io: CommandIO = { cwd: options.cwd ?? dir, env: options.env, stdout: t => { stdout += t; }, stderr: t => { stderr += t; }, version: '0.0.0-test' };
+        return { code: await main(args, io), stdout, stderr };
+    }
+
+    const french: Array<{ args: string[]; stream: 'stdout' | 'stderr'; says: string[]; code: number }> = [
+        { args: ['--help'], stream: 'stdout', code: 0, says: ['Utilisation : cpom [options] [commande]', 'Commandes :', 'vérifier des contrats', "afficher l'aide de la commande"] },
+        { args: ['check', '--help'], stream: 'stdout', code: 0, says: ['Arguments :', 'Options :', '(choix : "human", "json"', 'défaut : "human"'] },
+        { args: ['check', 'nope.cpom'], stream: 'stderr', code: 2, says: ['cpom: fichier ou dossier introuvable : « nope.cpom »'] },
+        { args: ['check', '--frobnicate', 'x'], stream: 'stderr', code: 2, says: ['erreur : option inconnue « --frobnicate »', "(cpom --help pour l'aide)"] },
+        { args: ['check'], stream: 'stderr', code: 2, says: ['erreur : argument obligatoire manquant : « paths »'] },
+        { args: ['check', '--format', 'xml', 'x'], stream: 'stderr', code: 2, says: ["erreur : valeur « xml » impossible pour l'option « -f, --format <format> » ; valeurs possibles : human, json"] },
+        { args: ['check', '--max-warnings', 'beaucoup', 'x'], stream: 'stderr', code: 2, says: ['un entier ≥ 0 est attendu'] },
+        { args: ['generate', 'x', '--format', 'odt'], stream: 'stderr', code: 2, says: ['format inconnu « odt »'] },
+        { args: ['avenant', 'old.cpom', 'new.cpom'], stream: 'stderr', code: 2, says: ["erreur : l'option « -n, --number <n> » est obligatoire"] },
+        { args: ['chek', 'x'], stream: 'stderr', code: 2, says: ['erreur : commande inconnue « chek »', '(vouliez-vous dire check ?)'] },
+        { args: ['check', '-o'], stream: 'stderr', code: 2, says: ["erreur : l'option « -o, --output <file> » attend une valeur"] },
+        { args: ['rules', 'a', 'b'], stream: 'stderr', code: 2, says: ["erreur : trop d'arguments pour « rules » : 1 attendu, 2 donnés"] },
+        { args: ['avenant', 'old.cpom', 'new.cpom', '-n', 'deux'], stream: 'stderr', code: 2, says: ["numéro d'avenant impossible : « deux »"] },
+    ];
+    it.each(french)('cpom $args answers in French', async ({ args, stream, says, code }) => {
+        const run = await cpomIn(args);
+        for (const words of says) expect(run[stream]).toContain(words);
+        expect(run.code).toBe(code);
+    });
+
+    it('--lang en, an English LANG or LC_ALL, or "lang": "en" in cpom.config.json give English', async () => {
+        expect((await cpomIn(['check', 'nope.cpom', '--lang', 'en'])).stderr).toContain("cpom: no such file or directory: 'nope.cpom'");
+        expect((await cpomIn(['check', '--lang=en', '--frobnicate', 'x'])).stderr).toContain("error: unknown option '--frobnicate'");
+        expect((await cpomIn(['--help'], { env: { LANG: 'en_GB.UTF-8' } })).stdout).toContain('Usage: cpom [options] [command]');
+        // LC_ALL wins over LANG, as POSIX says.
+        expect((await cpomIn(['--help'], { env: { LANG: 'en_GB.UTF-8', LC_ALL: 'fr_FR.UTF-8' } })).stdout).toContain('Utilisation :');
+        expect((await cpomIn(['--help'], { env: { LANG: 'C.UTF-8' } })).stdout).toContain('Utilisation :');
+        write('english-project/cpom.config.json', JSON.stringify({ lang: 'en' }));
+        const inProject = await cpomIn(['check', 'nope.cpom'], { cwd: path.join(dir, 'english-project') });
+        expect(inProject.stderr).toContain("no such file or directory: 'nope.cpom'");
+        // --lang wins over the configuration.
+        expect((await cpomIn(['check', 'nope.cpom', '--lang', 'fr'], { cwd: path.join(dir, 'english-project'), env: { LANG: 'en_US' } })).stderr).toContain('introuvable');
+    });
+
+    it('an English environment also gives English diagnostics, unless a configuration says French', async () => {
+        write('env-lang/wrong-key.cpom', variant('ENV_LANG').replace('finess 260999016', 'finess 260999017'));
+        const english = await cpomIn(['check', 'env-lang/wrong-key.cpom'], { env: { LANG: 'en_US.UTF-8' } });
+        expect(english.stdout).toContain('error CPOM041 The key of FINESS number 260999017 is wrong');
+        write('env-lang/cpom.config.json', JSON.stringify({ lang: 'fr' }));
+        const configured = await cpomIn(['check', 'env-lang/wrong-key.cpom'], { env: { LANG: 'en_US.UTF-8' } });
+        expect(configured.stdout).toContain('erreur CPOM041 La clé du numéro FINESS');
+    });
+
+    it('the installed command answers in French by default', () => {
+        const env = { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+        const help = spawnSync(process.execPath, [BUNDLE, '--help'], { encoding: 'utf8', env, cwd: dir });
+        expect(help.stdout).toContain('Utilisation : cpom');
+        const missing = spawnSync(process.execPath, [BUNDLE, 'check', 'nope.cpom'], { encoding: 'utf8', env, cwd: dir });
+        expect(missing.stderr).toContain('fichier ou dossier introuvable : « nope.cpom »');
+        expect(missing.status).toBe(2);
     });
 });

@@ -11,7 +11,6 @@ import { formatJson } from './formats/json.js';
 import { formatJunit } from './formats/junit.js';
 import { formatSarif } from './formats/sarif.js';
 import { RULES_BASE_URI } from './install-paths.js';
-import { cliLocale } from './locale.js';
 import { AtomicFile, checkOutputTarget } from './output.js';
 import { type CheckReport, makeReport, sortDiagnostics, toReported } from './report.js';
 import { createServices, diagnosticsOf, loadWorkspace } from './workspace.js';
@@ -34,7 +33,9 @@ export interface CommandIO {
     readonly stdout: (text: string) => void;
     readonly stderr: (text: string) => void;
     readonly version: string;
-    /** The environment (language of messages); tests leave it out. */
+    /** The language of the CLI's messages (locale.ts; `main` resolves it), French when left out. */
+    readonly locale?: Locale;
+    /** The environment, for the language (LANG…); tests leave it out. */
     readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -54,9 +55,9 @@ function configFilesAbove(files: readonly string[]): string[] {
     return [...found];
 }
 
-export async function buildReport(paths: readonly string[], options: Pick<CheckOptions, 'lang' | 'config' | 'quiet' | 'output'>, io: Pick<CommandIO, 'cwd' | 'stderr' | 'env'>): Promise<CheckReport> {
+export async function buildReport(paths: readonly string[], options: Pick<CheckOptions, 'lang' | 'config' | 'quiet' | 'output'>, io: Pick<CommandIO, 'cwd' | 'stderr' | 'locale'>): Promise<CheckReport> {
     const files = await expandPaths(paths, io.cwd);
-    const messages = cliLocale(options.lang, io.env);
+    const messages = options.lang ?? io.locale ?? 'fr';
     if (files.length === 0) {
         const places = paths.map(p => messages === 'fr' ? `« ${p} »` : `'${p}'`).join(', ');
         throw new UsageError({ fr: `aucun contrat .cpom trouvé dans ${places}`, en: `no .cpom contract found in ${places}` });
@@ -72,6 +73,7 @@ export async function buildReport(paths: readonly string[], options: Pick<CheckO
     const services = createServices();
     const settings = services.Cpom.cpom.Settings;
     settings.forcedLocale = options.lang;
+    settings.locale = messages; // for contracts whose configuration does not say
     settings.setConfigResolver(uri => configs.forFile(uri.fsPath));
     const workspace = await loadWorkspace(services, files, message => io.stderr(`cpom: note: ${message[messages]}\n`));
     const reports = workspace.files.filter(f => f.requested).map(f => ({
@@ -80,7 +82,7 @@ export async function buildReport(paths: readonly string[], options: Pick<CheckO
         text: f.text,
         diagnostics: sortDiagnostics(diagnosticsOf(f).map(toReported).filter(d => !options.quiet || d.severity === 'error')),
     }));
-    const locale = options.lang ?? (files.length > 0 ? configs.forFile(files[0]).lang : undefined) ?? 'fr';
+    const locale = options.lang ?? (files.length > 0 ? configs.forFile(files[0]).lang : undefined) ?? messages;
     return makeReport(locale, reports);
 }
 
@@ -132,7 +134,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
         report = await buildReport(paths, options, io);
         writeReport(report, options, io);
     } catch (error) {
-        return reportFailure(error, io, cliLocale(options.lang, io.env));
+        return reportFailure(error, io, options.lang ?? io.locale ?? 'fr');
     }
     const code = exitCodeOf(report, options.maxWarnings);
     if (code === 1 && report.errorCount === 0 && options.format === 'human') {

@@ -9,7 +9,6 @@ import { exportContract, type CpomJson } from '@cpom/generator';
 import { diffContractVersions, formatDiffMarkdown, formatDiffText, type SemanticDiff } from '@cpom/diff';
 import type { CommandIO } from './check.js';
 import { reportFailure, UsageError } from './errors.js';
-import { cliLocale } from './locale.js';
 import { checkOutputTarget, writeFileAtomic } from './output.js';
 import { visibleStrings } from './terminal-text.js';
 import { createServices, firstSyntaxError, loadWorkspace } from './workspace.js';
@@ -33,7 +32,10 @@ export async function exportVersion(file: string, contractName?: string, label =
     const loaded = workspace.files[0];
     const syntax = firstSyntaxError(loaded);
     if (syntax) {
-        throw new UsageError(`${label}:${syntax.line}:${syntax.column}: syntax error, cannot compare: ${syntax.message}`);
+        throw new UsageError({
+            fr: `${label}:${syntax.line}:${syntax.column} : erreur de syntaxe, comparaison impossible : ${syntax.message}`,
+            en: `${label}:${syntax.line}:${syntax.column}: syntax error, cannot compare: ${syntax.message}`,
+        });
     }
     const root = loaded.document.parseResult.value;
     const contracts = ast.isCpomFile(root) ? root.elements.filter(ast.isContrat).filter(c => !contractName || c.name === contractName) : [];
@@ -70,7 +72,7 @@ export async function runDiff(oldFile: string, newFile: string, options: DiffOpt
         const changed = diffs.some(d => d.changes.length > 0);
         return options.exitCode && changed ? 1 : 0;
     } catch (error) {
-        return reportFailure(error, io, cliLocale(undefined, io.env));
+        return reportFailure(error, io, io.locale ?? 'fr');
     }
 }
 
@@ -92,7 +94,9 @@ export async function runDiffCommand(operands: readonly string[], paths: readonl
         && (operands.every(o => isFile(path.resolve(io.cwd, o))) || operands.every(o => o.endsWith('.cpom')));
     if (files) return runDiff(operands[0], operands[1], options, io);
     if (options.contract) {
-        io.stderr('cpom: --contract applies to the diff of two files (cpom diff OLD.cpom NEW.cpom)\n');
+        io.stderr(io.locale === 'en'
+            ? 'cpom: --contract applies to the diff of two files (cpom diff OLD.cpom NEW.cpom)\n'
+            : 'cpom: --contract s\'applique au diff de deux fichiers (cpom diff ANCIEN.cpom NOUVEAU.cpom)\n');
         return 2;
     }
     const { runRevisionDiff } = await import('./git.js');

@@ -11,6 +11,7 @@ import { humanReport } from './formats/human.js';
 import { checkOutputTarget, writeFileAtomic } from './output.js';
 import { htmlToPdf } from './pdf.js';
 import { makeReport, sortDiagnostics, toReported } from './report.js';
+import { visibleText } from './terminal-text.js';
 import { diagnosticsOf, type LoadedFile } from './workspace.js';
 
 
@@ -18,7 +19,7 @@ import { diagnosticsOf, type LoadedFile } from './workspace.js';
 export function printErrors(files: readonly LoadedFile[], io: CommandIO): LoadedFile[] {
     const withErrors = files.filter(f => diagnosticsOf(f).some(d => d.severity === 1));
     if (withErrors.length > 0) {
-        const report = makeReport('fr', withErrors.map(f => ({
+        const report = makeReport(io.locale ?? 'fr', withErrors.map(f => ({
             path: path.relative(io.cwd, f.path).split(path.sep).join('/'),
             absolutePath: f.path, text: f.text,
             diagnostics: sortDiagnostics(diagnosticsOf(f).map(toReported).filter(d => d.severity === 'error')),
@@ -67,6 +68,6 @@ export async function writeDocument(document: ContractDocument, formats: readonl
                 writeFileAtomic(file, target.json(), shown);
                 break;
         }
-        io.stdout(`${shown}\n`);
+        io.stdout(`${visibleText(shown, '')}\n`);
     }
 }

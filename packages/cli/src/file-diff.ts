@@ -76,7 +76,8 @@ export async function loadFileVersion(version: TreeVersion, relativePath: string
     const loaded = workspace.files[0];
     const syntax = firstSyntaxError(loaded);
     if (syntax) {
-        throw new SyntaxProblem(`${version.label(relativePath)}:${syntax.line}:${syntax.column}: syntax error, cannot compare: ${syntax.message}`);
+        const place = `${version.label(relativePath)}:${syntax.line}:${syntax.column}`;
+        throw new SyntaxProblem({ fr: `${place} : erreur de syntaxe, comparaison impossible : ${syntax.message}`, en: `${place}: syntax error, cannot compare: ${syntax.message}` });
     }
     const root = loaded.document.parseResult.value;
     if (!ast.isCpomFile(root)) return { contracts: [], amended: [] };

@@ -15,7 +15,6 @@ import type { DocumentFormat } from './document-formats.js';
 import { printErrors, writeDocument } from './document-output.js';
 import { reportFailure, UsageError } from './errors.js';
 import { expandPaths } from './files.js';
-import { cliLocale } from './locale.js';
 import { prepareOutputFolder } from './output.js';
 import { createServices, loadWorkspace } from './workspace.js';
 
@@ -30,16 +29,17 @@ export async function runGenerate(paths: readonly string[], options: GenerateOpt
     try {
         return await generate(paths, options, io);
     } catch (error) {
-        return reportFailure(error, io, cliLocale(undefined, io.env));
+        return reportFailure(error, io, io.locale ?? 'fr');
     }
 }
 
 async function generate(paths: readonly string[], options: GenerateOptions, io: CommandIO): Promise<number> {
-    const locale = cliLocale(undefined, io.env);
+    const locale = io.locale ?? 'fr';
     const files = await expandPaths(paths, io.cwd);
     const configs = new ConfigFiles(options.config ? path.resolve(io.cwd, options.config) : undefined);
     const services = createServices();
     services.Cpom.cpom.Settings.setConfigResolver(uri => configs.forFile(uri.fsPath));
+    services.Cpom.cpom.Settings.locale = locale;
     const workspace = await loadWorkspace(services, files, message => io.stderr(`cpom: note: ${message[locale]}\n`));
     const index = services.Cpom.cpom.WorkspaceIndex;
 
