@@ -407,3 +407,68 @@ describe('French first on the command line, English on request', () => {
         expect(missing.status).toBe(2);
     });
 });
+
+describe('cpom fmt', () => {
+    // The base contract with its layout spoilt: no indentation, doubled spaces.
+    const messy = (name: string) => variant(name).replace(/^ +/gm, '').replace(/ (finess|capacite) /g, '  $1  ');
+
+    it('--check lists the files that are not formatted (exit 1) and writes nothing; fmt rewrites them; then --check passes', async () => {
+        write('fmt/a.cpom', messy('FMT_A'));
+        write('fmt/sub/b.cpom', messy('FMT_B'));
+        const before = read('fmt/a.cpom');
+        const check = await cpom(['fmt', '--check', 'fmt']);
+        expect(check.stdout).toBe('fmt/a.cpom\nfmt/sub/b.cpom\n');
+        expect(check.stderr).toContain('2 fichiers non formatés');
+        expect(check.code).toBe(1);
+        expect(read('fmt/a.cpom')).toBe(before);
+
+        const fmt = await cpom(['fmt', 'fmt']);
+        expect(fmt.stdout).toBe('fmt/a.cpom\nfmt/sub/b.cpom\n');
+        expect(fmt.code).toBe(0);
+        expect(read('fmt/a.cpom')).not.toBe(before);
+        expect(read('fmt/a.cpom')).toMatch(/\n {8}etablissement ESAT_LYON "ESAT MESSIDOR Lyon" \{\n {12}finess 690999016\n/);
+        expect(readdirSync(path.join(dir, 'fmt')).sort()).toEqual(['a.cpom', 'sub']);
+
+        const again = await cpom(['fmt', '--check', 'fmt']);
+        expect(again.code).toBe(0);
+        expect(again.stdout).toBe('');
+        expect(again.stderr).toContain('tous les fichiers sont formatés');
+        // The formatted text means the same: still a clean contract.
+        expect((await cpom(['check', 'fmt/a.cpom'])).code).toBe(0);
+    });
+
+    it('a file with a syntax error is left as it is and named with its place (exit 2); the others are formatted', async () => {
+        const broken = 'contrat  X  "t" {\n    effet 2013-01-01\n';
+        write('fmt-broken/broken.cpom', broken);
+        write('fmt-broken/good.cpom', messy('FMT_GOOD'));
+        const run = await cpom(['fmt', 'fmt-broken']);
+        expect(run.stderr).toMatch(/cpom: fmt-broken\/broken\.cpom:3:1 : erreur de syntaxe, non formaté : /);
+        expect(run.stdout).toBe('fmt-broken/good.cpom\n');
+        expect(run.code).toBe(2);
+        expect(read('fmt-broken/broken.cpom')).toBe(broken);
+        expect((await cpom(['fmt', '--check', 'fmt-broken/good.cpom'])).code).toBe(0);
+    });
+
+    it('keeps the permissions and the UTF-8 byte order mark of a rewritten file', async () => {
+        const file = write('fmt-mode/c.cpom', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(messy('FMT_MODE'))]));
+        nodeFs.chmodSync(file, 0o640);
+        expect((await cpom(['fmt', 'fmt-mode'])).code).toBe(0);
+        expect(nodeFs.statSync(file).mode & 0o777).toBe(0o640);
+        expect([...readFileSync(file).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    });
+
+    it('does not rewrite a file that is not UTF-8 (formatting would change its encoding)', async () => {
+        const latin1 = Buffer.from([...messy('FMT_1252')].map(c => (c === '€' ? 0x80 : c === '–' ? 0x96 : c.charCodeAt(0))));
+        const file = write('fmt-1252/c.cpom', latin1);
+        const run = await cpom(['fmt', 'fmt-1252']);
+        expect(run.stderr).toContain('non formaté (le reformater l\'écrirait en UTF-8)');
+        expect(run.code).toBe(2);
+        expect(readFileSync(file).equals(latin1)).toBe(true);
+    });
+
+    it('the bundled contracts are already formatted', async () => {
+        const run = await cpom(['fmt', '--check', 'seeds', 'examples'], ROOT);
+        expect(run.stdout).toBe('');
+        expect(run.code).toBe(0);
+    });
+});

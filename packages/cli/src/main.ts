@@ -155,6 +155,19 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
             exitCode = await runAvenant(oldFile, newFile, { ...options, formats: options.format }, io);
         });
 
+    program.command('fmt')
+        .description(t(
+            'formater des contrats comme l\'éditeur (indentation de 4 espaces, une clause par ligne, colonnes alignées) ; les fichiers sont réécrits',
+            'format contracts as the editor does (4-space indentation, one clause per line, aligned columns); files are rewritten'))
+        .argument('[paths...]', t('fichiers, dossiers ou globs (par défaut : le dossier courant)', 'files, folders or globs (default: the current folder)'))
+        .option('--check', t('ne rien écrire : lister les fichiers non formatés (code de sortie 1)', 'write nothing: list the files that are not formatted (exit code 1)'))
+        .addOption(langOption())
+        .action(async (paths: string[], options: { check?: boolean }) => {
+            // Loaded on demand: the formatter comes with the language server's services.
+            const { runFmt } = await import('./fmt-command.js');
+            exitCode = await runFmt(paths, options, io);
+        });
+
     program.command('lsp')
         .description(t('démarrer le serveur de langage (pour les éditeurs qui ont un client LSP)', 'start the language server (for editors with an LSP client)'))
         .requiredOption('--stdio', t('parler LSP sur l\'entrée et la sortie standard', 'talk LSP over the standard input and output'))

@@ -84,12 +84,12 @@ export class AtomicFile {
     private readonly temporary: string;
     private fd: number | undefined;
 
-    /** Opens the temporary file; `shown` names the target in messages. */
-    constructor(private readonly file: string, private readonly shown = file, private readonly fs: OutputFileSystem = nodeFs) {
+    /** Opens the temporary file; `shown` names the target in messages; `mode`: its permissions (rewriting a file keeps them). */
+    constructor(private readonly file: string, private readonly shown = file, private readonly fs: OutputFileSystem = nodeFs, mode = 0o666) {
         prepareOutputFolder(path.dirname(file), path.dirname(shown) || '.', fs);
         this.temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${counter++}.tmp`);
         try {
-            this.fd = fs.openSync(this.temporary, 'wx');
+            this.fd = fs.openSync(this.temporary, 'wx', mode);
         } catch (error) {
             throw isSystemError(error) ? fileError('write', shown, error) : error;
         }
@@ -136,8 +136,8 @@ export class AtomicFile {
 }
 
 /** Writes a whole file atomically (see AtomicFile). */
-export function writeFileAtomic(file: string, content: string | Uint8Array, shown = file, fs: OutputFileSystem = nodeFs): void {
-    const out = new AtomicFile(file, shown, fs);
+export function writeFileAtomic(file: string, content: string | Uint8Array, shown = file, fs: OutputFileSystem = nodeFs, mode?: number): void {
+    const out = new AtomicFile(file, shown, fs, mode);
     out.write(content);
     out.commit();
 }
