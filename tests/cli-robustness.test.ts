@@ -111,6 +111,7 @@ describe('file system errors are messages naming the path, never stack traces', 
         { name: 'diff -o under a file (ENOTDIR)', args: ['diff', 'old.cpom', 'new.cpom', '-o', 'notes.txt/sub/diff.txt'], message: /impossible d'écrire « notes\.txt\/sub » : .*ENOTDIR/ },
         { name: 'generate -o under a file', args: ['generate', 'old.cpom', '-o', 'notes.txt/out'], message: /impossible d'écrire « notes\.txt\/out » : .*ENOTDIR/ },
         { name: 'check of a file under a file', args: ['check', 'notes.txt/c.cpom'], message: /introuvable : « notes\.txt\/c\.cpom »/ },
+        { name: 'check -o .CPOM in capitals', args: ['check', 'old.cpom', '-o', 'OLD.CPOM'], message: /c'est un contrat/ },
     ];
     it.each(cases)('$name', async ({ args, message }) => {
         const run = await cpom(args);
@@ -255,6 +256,18 @@ describe('human reports stay in proportion to the problems', () => {
         expect(run.code).toBe(1);
         expect(readdirSync(path.join(dir, 'huge-report'))).toEqual(['report.txt']);
         expect(read('huge-report/report.txt')).toMatch(/autres problèmes sur la ligne 2/);
+    });
+});
+
+describe('files that are not named .cpom', () => {
+    it('are read as contracts, not a crash of the language registry', async () => {
+        write('named/contract.txt', BASE);
+        const clean = await cpom(['check', 'named/contract.txt']);
+        expect(clean.stderr).toBe('');
+        expect(clean.code).toBe(0);
+        const notes = await cpom(['check', 'notes.txt']);
+        expect(notes.stdout).toContain('notes.txt:1:1 erreur CPOM001');
+        expect(notes.code).toBe(1);
     });
 });
 
@@ -470,5 +483,81 @@ describe('cpom fmt', () => {
         const run = await cpom(['fmt', '--check', 'seeds', 'examples'], ROOT);
         expect(run.stdout).toBe('');
         expect(run.code).toBe(0);
+    });
+});
+
+describe('the standard input: cpom check - and cpom fmt -', () => {
+    async function withStdin(args: string[], input: string | Uint8Array, cwd = dir): Promise<Run> {
+        let stdout = '';
+        let stderr = '';
+        const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+        const io: CommandIO = { cwd, stdin: async () => bytes, stdout: t => { stdout += t; }, stderr: t => { stderr += t; }, version: '0.0.0-test' };
+        return { code: await main(args, io), stdout, stderr };
+    }
+    const wrongKey = variant('STDIN').replace('finess 260999016', 'finess 260999017');
+    const keyLine = wrongKey.split('\n').findIndex(l => l.includes('260999017')) + 1;
+
+    it('checks the input as <stdin> in the working directory', async () => {
+        const run = await withStdin(['check', '-'], wrongKey);
+        expect(run.stdout).toContain(`<stdin>:${keyLine}:20 erreur CPOM041`);
+        expect(run.stdout).toContain('1 fichier vérifié');
+        expect(run.code).toBe(1);
+    });
+
+    it('--stdin-filename places it: its name, its cpom.config.json, its imports', async () => {
+        write('stdin-place/cpom.config.json', JSON.stringify({ rules: { CPOM041: 'off' } }));
+        write('stdin-place/lib/etabs.cpom', 'catalogue ETABS "Établissements" {\n    autorite ARS_CAT ars "ARS (catalogue)"\n}\n');
+        const importing = `importe "lib/etabs.cpom"\n${wrongKey}`;
+        const run = await withStdin(['check', '-', '--stdin-filename', 'stdin-place/edited.cpom', '--format', 'json'], importing);
+        const report = JSON.parse(run.stdout);
+        expect(report.files[0].path).toBe('stdin-place/edited.cpom');
+        const codes = report.files[0].diagnostics.map((d: { code: string }) => d.code);
+        expect(codes).not.toContain('CPOM041'); // switched off by the configuration next to it
+        expect(codes).not.toContain('CPOM004'); // the import resolves from its folder
+        expect(run.code).toBe(0);
+    });
+
+    it('input that is not UTF-8 is refused with the place of the first bad byte', async () => {
+        const latin1 = Buffer.from('contrat X "Contrat de l\'établissement" {\n}\n', 'latin1');
+        const run = await withStdin(['check', '-'], latin1);
+        expect(run.stderr).toContain("cpom: l'entrée standard n'est pas en UTF-8 valide (octet 0xe9 à la position 24) : convertissez-la en UTF-8");
+        expect(run.code).toBe(2);
+        const fmt = await withStdin(['fmt', '-'], latin1);
+        expect(fmt.stderr).toContain("n'est pas en UTF-8 valide");
+        expect(fmt.stdout).toBe('');
+        expect(fmt.code).toBe(2);
+    });
+
+    it.each([
+        { args: ['check', '-', 'old.cpom'], says: "« - » (l'entrée standard) s'emploie seul" },
+        { args: ['check', 'old.cpom', '--stdin-filename', 'x.cpom'], says: "--stdin-filename s'emploie avec « - »" },
+        { args: ['fmt', '-', 'old.cpom'], says: "« - » (l'entrée standard) s'emploie seul" },
+    ])('$args is a usage error', async ({ args, says }) => {
+        const run = await withStdin(args, BASE);
+        expect(run.stderr).toContain(says);
+        expect(run.code).toBe(2);
+    });
+
+    it('fmt - prints the formatted text; --check says whether it is formatted; a syntax error prints nothing', async () => {
+        const messy = BASE.replace(/^ +/gm, '');
+        const formatted = await withStdin(['fmt', '-'], messy);
+        expect(formatted.code).toBe(0);
+        expect(formatted.stdout).toMatch(/\n {8}etablissement ESAT_LYON/);
+        expect((await withStdin(['fmt', '-', '--check'], formatted.stdout)).code).toBe(0);
+        const unformatted = await withStdin(['fmt', '-', '--check', '--stdin-filename', 'a/b.cpom'], messy);
+        expect(unformatted.code).toBe(1);
+        expect(unformatted.stderr).toContain("cpom: a/b.cpom n'est pas formaté");
+        expect(unformatted.stdout).toBe('');
+        const broken = await withStdin(['fmt', '-'], 'contrat X "t" {\n');
+        expect(broken.stderr).toMatch(/cpom: <stdin>:2:1 : erreur de syntaxe, non formaté/);
+        expect(broken.stdout).toBe('');
+        expect(broken.code).toBe(2);
+    });
+
+    it('the installed command reads a pipe', () => {
+        const env = { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+        const run = spawnSync(process.execPath, [BUNDLE, 'check', '-', '--stdin-filename', 'piped.cpom'], { input: wrongKey, encoding: 'utf8', env, cwd: dir });
+        expect(run.stdout).toContain(`piped.cpom:${keyLine}:20 erreur CPOM041`);
+        expect(run.status).toBe(1);
     });
 });

@@ -5,6 +5,7 @@ import type { Locale } from '@cpom/language';
 import { ConfigFiles } from '@cpom/language/node';
 import { reportFailure, UsageError } from './errors.js';
 import { expandPaths } from './files.js';
+import { readStdinContract, stdinSource, usesStdin } from './stdin.js';
 import { formatGithub } from './formats/github.js';
 import { humanReport } from './formats/human.js';
 import { formatJson } from './formats/json.js';
@@ -26,6 +27,8 @@ export interface CheckOptions {
     readonly config?: string;
     readonly quiet?: boolean;
     readonly color: boolean;
+    /** With the path `-`: where the contract read on the standard input lives (stdin.ts). */
+    readonly stdinFilename?: string;
 }
 
 export interface CommandIO {
@@ -37,6 +40,8 @@ export interface CommandIO {
     readonly locale?: Locale;
     /** The environment, for the language (LANG…); tests leave it out. */
     readonly env?: Readonly<Record<string, string | undefined>>;
+    /** The whole standard input (`cpom check -`). */
+    readonly stdin?: () => Promise<Uint8Array>;
 }
 
 
@@ -55,8 +60,9 @@ function configFilesAbove(files: readonly string[]): string[] {
     return [...found];
 }
 
-export async function buildReport(paths: readonly string[], options: Pick<CheckOptions, 'lang' | 'config' | 'quiet' | 'output'>, io: Pick<CommandIO, 'cwd' | 'stderr' | 'locale'>): Promise<CheckReport> {
-    const files = await expandPaths(paths, io.cwd);
+export async function buildReport(paths: readonly string[], options: Pick<CheckOptions, 'lang' | 'config' | 'quiet' | 'output' | 'stdinFilename'>, io: Pick<CommandIO, 'cwd' | 'stderr' | 'locale' | 'stdin'>): Promise<CheckReport> {
+    const stdin = usesStdin(paths, options.stdinFilename) ? await readStdinContract(io, options.stdinFilename) : undefined;
+    const files = stdin ? [stdin.path] : await expandPaths(paths, io.cwd);
     const messages = options.lang ?? io.locale ?? 'fr';
     if (files.length === 0) {
         const places = paths.map(p => messages === 'fr' ? `« ${p} »` : `'${p}'`).join(', ');
@@ -75,9 +81,9 @@ export async function buildReport(paths: readonly string[], options: Pick<CheckO
     settings.forcedLocale = options.lang;
     settings.locale = messages; // for contracts whose configuration does not say
     settings.setConfigResolver(uri => configs.forFile(uri.fsPath));
-    const workspace = await loadWorkspace(services, files, message => io.stderr(`cpom: note: ${message[messages]}\n`));
+    const workspace = await loadWorkspace(services, files, message => io.stderr(`cpom: note: ${message[messages]}\n`), stdin && stdinSource(stdin));
     const reports = workspace.files.filter(f => f.requested).map(f => ({
-        path: path.relative(io.cwd, f.path).split(path.sep).join('/') || path.basename(f.path),
+        path: f.path === stdin?.path ? stdin.shown : path.relative(io.cwd, f.path).split(path.sep).join('/') || path.basename(f.path),
         absolutePath: f.path,
         text: f.text,
         diagnostics: sortDiagnostics(diagnosticsOf(f).map(toReported).filter(d => !options.quiet || d.severity === 'error')),

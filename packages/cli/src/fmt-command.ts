@@ -24,10 +24,13 @@ import { fileError, isSystemError, reportFailure, UsageError } from './errors.js
 import { expandPaths } from './files.js';
 import { writeFileAtomic } from './output.js';
 import { visibleText } from './terminal-text.js';
+import { readStdinContract, usesStdin } from './stdin.js';
 import { decodeContract, firstSyntaxError } from './workspace.js';
 
 export interface FmtOptions {
     readonly check?: boolean;
+    /** With the path `-`: the name of the input in messages. */
+    readonly stdinFilename?: string;
 }
 
 type LspServices = ReturnType<typeof createCpomLspServices>;
@@ -57,6 +60,13 @@ export function createFormatterServices(): LspServices {
     return createCpomLspServices(EmptyFileSystem);
 }
 
+/** `cpom: FILE:LINE:COL : erreur de syntaxe, non formaté : …` */
+function syntaxErrorLine(shown: string, error: Extract<Formatted, { kind: 'syntax-error' }>, locale: Locale): string {
+    return locale === 'fr'
+        ? `cpom: ${shown}:${error.line}:${error.column} : erreur de syntaxe, non formaté : ${error.message}\n`
+        : `cpom: ${shown}:${error.line}:${error.column}: syntax error, not formatted: ${error.message}\n`;
+}
+
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 export async function runFmt(paths: readonly string[], options: FmtOptions, io: CommandIO): Promise<number> {
@@ -64,6 +74,7 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
     const t = (fr: string, en: string) => (locale === 'fr' ? fr : en);
     let files: string[];
     try {
+        if (usesStdin(paths, options.stdinFilename)) return await formatStdin(options, io);
         files = await expandPaths(paths.length > 0 ? paths : ['.'], io.cwd);
         if (files.length === 0) {
             throw new UsageError({ fr: 'aucun fichier .cpom à formater', en: 'no .cpom file to format' });
@@ -87,9 +98,7 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
             const text = decodeContract(bytes, shown, note => { encoding = note[locale]; });
             const result = await formatText(services, text, locale);
             if (result.kind === 'syntax-error') {
-                io.stderr(t(
-                    `cpom: ${shown}:${result.line}:${result.column} : erreur de syntaxe, non formaté : ${result.message}\n`,
-                    `cpom: ${shown}:${result.line}:${result.column}: syntax error, not formatted: ${result.message}\n`));
+                io.stderr(syntaxErrorLine(shown, result, locale));
                 failed++;
                 continue;
             }
@@ -125,4 +134,25 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
     }
     if (failed > 0) return 2;
     return unformatted.length > 0 ? 1 : 0;
+}
+
+/**
+ * `cpom fmt -`: the formatted text on the standard output (as `prettier --stdin-filepath`); with --check, nothing
+ * printed, exit 1 when the input is not formatted. A syntax error: the message, nothing printed, exit 2.
+ */
+async function formatStdin(options: FmtOptions, io: CommandIO): Promise<number> {
+    const locale = io.locale ?? 'fr';
+    const input = await readStdinContract(io, options.stdinFilename);
+    const result = await formatText(createFormatterServices(), input.text, locale);
+    const shown = visibleText(input.shown, '');
+    if (result.kind === 'syntax-error') {
+        io.stderr(syntaxErrorLine(shown, result, locale));
+        return 2;
+    }
+    if (options.check) {
+        if (result.changed) io.stderr(locale === 'fr' ? `cpom: ${shown} n'est pas formaté\n` : `cpom: ${shown} is not formatted\n`);
+        return result.changed ? 1 : 0;
+    }
+    io.stdout(result.text);
+    return 0;
 }

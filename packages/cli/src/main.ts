@@ -30,6 +30,11 @@ export function defaultIO(): CommandIO {
         stderr: text => process.stderr.write(text),
         version: VERSION,
         env: process.env,
+        stdin: async () => {
+            const chunks: Buffer[] = [];
+            for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+            return Buffer.concat(chunks);
+        },
     };
 }
 
@@ -62,7 +67,7 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
         .description(t(
             'vérifier des contrats (fichiers .cpom, dossiers, globs) et signaler chaque problème avec sa place et son code',
             'validate contracts (.cpom files, folders, globs) and report every problem with its place and code'))
-        .argument('<paths...>', t('fichiers, dossiers ou globs', 'files, folders or globs'))
+        .argument('<paths...>', t('fichiers, dossiers ou globs ; - : l\'entrée standard', 'files, folders or globs; -: the standard input'))
         .addOption(new Option('-f, --format <format>', t('format du rapport', 'output format')).choices(FORMATS).default('human'))
         .addOption(langOption())
         .option('--max-warnings <n>', t('sortir avec le code 1 au-delà de ce nombre d\'avertissements', 'exit 1 when there are more warnings than this'), maxWarningsParser(locale))
@@ -70,7 +75,8 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
         .option('-c, --config <file>', t('utiliser ce cpom.config.json au lieu de le chercher depuis chaque contrat', 'use this cpom.config.json instead of looking up from each contract'))
         .option('-q, --quiet', t('ne signaler que les erreurs', 'report errors only'))
         .option('--no-color', t('sans couleurs dans le format human', 'no colours in the human format'))
-        .action(async (paths: string[], options: { format: Format; lang?: 'fr' | 'en'; maxWarnings?: number; output?: string; config?: string; quiet?: boolean; color: boolean }) => {
+        .option('--stdin-filename <path>', t('avec - : où se trouve le contrat lu sur l\'entrée standard (nom dans le rapport, imports, cpom.config.json)', 'with -: where the contract read on the standard input lives (name in the report, imports, cpom.config.json)'))
+        .action(async (paths: string[], options: { format: Format; lang?: 'fr' | 'en'; maxWarnings?: number; output?: string; config?: string; quiet?: boolean; color: boolean; stdinFilename?: string }) => {
             const color = options.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
             exitCode = await runCheck(paths, { ...options, color }, io);
         });
@@ -159,10 +165,11 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
         .description(t(
             'formater des contrats comme l\'éditeur (indentation de 4 espaces, une clause par ligne, colonnes alignées) ; les fichiers sont réécrits',
             'format contracts as the editor does (4-space indentation, one clause per line, aligned columns); files are rewritten'))
-        .argument('[paths...]', t('fichiers, dossiers ou globs (par défaut : le dossier courant)', 'files, folders or globs (default: the current folder)'))
+        .argument('[paths...]', t('fichiers, dossiers ou globs (par défaut : le dossier courant) ; - : l\'entrée standard, texte formaté sur la sortie standard', 'files, folders or globs (default: the current folder); -: the standard input, formatted text on the standard output'))
         .option('--check', t('ne rien écrire : lister les fichiers non formatés (code de sortie 1)', 'write nothing: list the files that are not formatted (exit code 1)'))
+        .option('--stdin-filename <path>', t('avec - : le nom du texte lu sur l\'entrée standard dans les messages', 'with -: the name of the text read on the standard input in messages'))
         .addOption(langOption())
-        .action(async (paths: string[], options: { check?: boolean }) => {
+        .action(async (paths: string[], options: { check?: boolean; stdinFilename?: string }) => {
             // Loaded on demand: the formatter comes with the language server's services.
             const { runFmt } = await import('./fmt-command.js');
             exitCode = await runFmt(paths, options, io);

@@ -24,7 +24,13 @@ export interface Workspace {
 }
 
 export function createServices(): CpomServicesBundle {
-    return createCpomServices(NodeFileSystem);
+    const services = createCpomServices(NodeFileSystem);
+    // Langium picks a language by file extension; the CLI reads every file it is given as a contract
+    // (`cpom check notes.txt`, `--stdin-filename contract.txt`) instead of failing on it.
+    const registry = services.shared.ServiceRegistry;
+    registry.getServices = () => services.Cpom;
+    registry.hasServices = () => true;
+    return services;
 }
 
 // The byte order mark is removed by hand, before falling back to Windows-1252 too.
