@@ -138,12 +138,14 @@ describe('file system errors are messages naming the path, never stack traces', 
 
     it('an unreadable folder is an error naming it, not "no contract found"', async () => {
         write('locked/inside/c.cpom', BASE);
-        const fs = failing({});
-        const realReaddir = nodeFs.readdirSync;
-        fs.readdirSync = ((dirPath: string, options: never) => {
-            if (dirPath.endsWith('inside')) throw Object.assign(new Error('EACCES: simulated'), { code: 'EACCES' });
-            return realReaddir(dirPath, options);
-        }) as typeof nodeFs.readdirSync;
+        // Only the inner folder is unreadable: the walk must say so rather than find nothing.
+        const fs = {
+            ...nodeFs,
+            readdirSync: ((dirPath: string, options: never) => {
+                if (dirPath.endsWith('inside')) throw Object.assign(new Error('EACCES: simulated'), { code: 'EACCES' });
+                return nodeFs.readdirSync(dirPath, options);
+            }) as typeof nodeFs.readdirSync,
+        };
         await expect(expandPaths(['locked'], dir, fs)).rejects.toThrow("impossible de lire le dossier « locked/inside » : permission refusée (EACCES)");
     });
 
