@@ -85,7 +85,7 @@ describe('exit codes', () => {
     it('exits 2 on a missing file, with a clear message', async () => {
         const run = await cpom(['check', 'nowhere.cpom']);
         expect(run.code).toBe(2);
-        expect(run.stderr).toContain("no such file or directory: 'nowhere.cpom'");
+        expect(run.stderr).toContain('fichier ou dossier introuvable : « nowhere.cpom »');
         expect(run.stdout).toBe('');
     });
 
@@ -93,7 +93,7 @@ describe('exit codes', () => {
         mkdirSync(path.join(dir, 'empty'), { recursive: true });
         const run = await cpom(['check', 'empty']);
         expect(run.code).toBe(2);
-        expect(run.stderr).toContain('no .cpom contract found');
+        expect(run.stderr).toContain('aucun contrat .cpom trouvé');
     });
 
     it('exits 2 on a glob that matches nothing and on an unknown option', async () => {
@@ -125,7 +125,7 @@ describe('safety', () => {
     it('never writes the report over a contract', async () => {
         const run = await cpom(['check', 'clean/base.cpom', '-o', 'clean/base.cpom']);
         expect(run.code).toBe(2);
-        expect(run.stderr).toContain('refusing to write the report over a contract');
+        expect(run.stderr).toContain("refus d'écrire sur « clean/base.cpom » : c'est un contrat");
         expect(readFileSync(path.join(dir, 'clean/base.cpom'), 'utf8')).toBe(BASE);
     });
 
@@ -135,7 +135,7 @@ describe('safety', () => {
         const latin1 = Buffer.from([...text].map(c => (c === '€' ? 0x80 : c === '–' ? 0x96 : c.charCodeAt(0))));
         writeFileSync(path.join(dir, 'latin1.cpom'), latin1);
         const run = await cpom(['check', 'latin1.cpom']);
-        expect(run.stderr).toContain("is not valid UTF-8: read as Windows-1252");
+        expect(run.stderr).toContain("n'est pas en UTF-8 valide : lu comme Windows-1252");
         expect(run.stdout).toContain(' 0 erreur,');
         expect(run.code).toBe(0);
     });

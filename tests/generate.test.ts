@@ -71,7 +71,7 @@ describe('cpom generate', () => {
         expect((await cpom(['generate', 'nowhere.cpom', '--out', out])).code).toBe(2);
         const catalogueOnly = await cpom(['generate', 'examples/avenant-catalogue/catalogue-anap.cpom', '--out', out]);
         expect(catalogueOnly.code).toBe(2);
-        expect(catalogueOnly.stderr).toContain('no contract found');
+        expect(catalogueOnly.stderr).toContain('aucun contrat trouvé');
     });
 
     it.runIf(hasPdfTools)('prints a PDF for every seed and example: its text and pages are a contract', async () => {

@@ -210,18 +210,18 @@ describe('cpom diff on git revisions', () => {
     it('exits 2 outside a repository, on an unknown revision, on a syntax error', async () => {
         const outsideRun = await cpom(['diff', 'HEAD'], outside);
         expect(outsideRun.code).toBe(2);
-        expect(outsideRun.stderr).toMatch(/^cpom: not a git repository/);
+        expect(outsideRun.stderr).toMatch(/^cpom: pas un dépôt git/);
 
         const unknown = await cpom(['diff', 'no-such-branch', 'HEAD']);
         expect(unknown.code).toBe(2);
-        expect(unknown.stderr).toContain("unknown revision or path not in the working tree: 'no-such-branch'");
-        expect((await cpom(['diff', 'HEAD', 'no-such-branch', '--'])).stderr).toContain("unknown revision 'no-such-branch'");
-        expect((await cpom(['diff', 'HEAD~1', 'HEAD', 'HEAD'])).stderr).toContain('too many revisions');
+        expect(unknown.stderr).toContain('révision inconnue ou chemin absent de la copie de travail : « no-such-branch »');
+        expect((await cpom(['diff', 'HEAD', 'no-such-branch', '--'])).stderr).toContain('révision inconnue : « no-such-branch »');
+        expect((await cpom(['diff', 'HEAD~1', 'HEAD', 'HEAD'])).stderr).toContain('trop de révisions');
 
         write(CONTRACT, read(CONTRACT).replace('périmètre {', 'périmètre {{'));
         const broken = await cpom(['diff', 'HEAD']);
         expect(broken.code).toBe(2);
-        expect(broken.stderr).toMatch(/cpom: seeds\/messidor-2013\.cpom:\d+:\d+: syntax error, cannot compare/);
+        expect(broken.stderr).toMatch(/cpom: seeds\/messidor-2013\.cpom:\d+:\d+ : erreur de syntaxe, comparaison impossible/);
         expect(broken.stdout).toContain('comparaison impossible');
     });
 
@@ -240,9 +240,9 @@ describe('cpom git-setup, then git itself', () => {
         const first = await cpom(['git-setup']);
         expect(first.stderr).toBe('');
         expect(first.code).toBe(0);
-        expect(first.stdout).toContain(".gitattributes: added '*.cpom diff=cpom'");
+        expect(first.stdout).toContain('.gitattributes : « *.cpom diff=cpom » ajouté');
         const second = await cpom(['git-setup']);
-        expect(second.stdout).toContain(".gitattributes: already has '*.cpom diff=cpom'");
+        expect(second.stdout).toContain('.gitattributes : contient déjà « *.cpom diff=cpom »');
         git('add', '.gitattributes');
         git('commit', '-q', '-m', 'cpom diff driver');
     });

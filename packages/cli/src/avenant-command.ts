@@ -7,14 +7,15 @@
  * 2 usage or I/O error.
  */
 import * as path from 'node:path';
-import { ast, ConfigError, parseIsoDate, compareDates } from '@cpom/language';
+import { ast, parseIsoDate, compareDates } from '@cpom/language';
 import { buildContractDocument, type ContractDocument, type CpomJson } from '@cpom/generator';
 import { diffContracts, draftAvenant, NoSubstantiveChangeError } from '@cpom/diff';
 import type { CommandIO } from './check.js';
 import { exportVersion } from './diff-command.js';
-import { UsageError } from './files.js';
 import type { DocumentFormat } from './document-formats.js';
-import { refuseErrors, writeDocument } from './document-output.js';
+import { printErrors, writeDocument } from './document-output.js';
+import { reportFailure, UsageError } from './errors.js';
+import { prepareOutputFolder } from './output.js';
 import { createServices, loadWorkspace } from './workspace.js';
 
 export interface AvenantCommandOptions {
@@ -35,43 +36,44 @@ export async function runAvenant(oldFile: string, newFile: string, options: Aven
         return await avenant(oldFile, newFile, options, io);
     } catch (error) {
         if (error instanceof NoSubstantiveChangeError) {
-            io.stderr(`cpom: ${error.message}\n`);
+            io.stderr(io.locale === 'en'
+                ? 'cpom: no substantive change: no avenant to draft (cpom diff lists the editorial changes)\n'
+                : `cpom: ${error.message}\n`);
             return 1;
         }
-        if (error instanceof UsageError || error instanceof ConfigError) {
-            io.stderr(`cpom: ${error.message}\n`);
-            return 2;
-        }
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR') {
-            io.stderr(`cpom: ${(error as Error).message}\n`);
-            return 2;
-        }
-        throw error;
+        return reportFailure(error, io, io.locale ?? 'fr');
     }
 }
 
 function parseNumber(value: string): number {
     const n = Number(value);
     if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
-        throw new UsageError(`invalid avenant number '${value}' (expected a positive integer)`);
+        throw new UsageError({ fr: `numéro d'avenant impossible : « ${value} » (un entier positif est attendu)`, en: `invalid avenant number '${value}' (expected a positive integer)` });
     }
     return n;
 }
 
 function parseEffect(value: string | undefined): string | undefined {
     if (value === undefined) return undefined;
-    if (!parseIsoDate(value)) throw new UsageError(`invalid date of effect '${value}' (expected an ISO date: 2016-01-01)`);
+    if (!parseIsoDate(value)) {
+        throw new UsageError({ fr: `date d'effet impossible : « ${value} » (une date ISO est attendue : 2016-01-01)`, en: `invalid date of effect '${value}' (expected an ISO date: 2016-01-01)` });
+    }
     return value;
 }
 
 /** The one contract of a version, or the one named by --contract. */
 function single(versions: CpomJson[], file: string, name: string | undefined): CpomJson {
     if (versions.length === 0) {
-        throw new UsageError(name ? `no contract '${name}' in '${file}'` : `no contract in '${file}' (avenants are drafted from two versions of a contract)`);
+        throw new UsageError(name
+            ? { fr: `aucun contrat ${name} dans « ${file} »`, en: `no contract '${name}' in '${file}'` }
+            : { fr: `aucun contrat dans « ${file} » (un avenant se rédige à partir de deux versions d'un contrat)`, en: `no contract in '${file}' (avenants are drafted from two versions of a contract)` });
     }
     if (versions.length > 1) {
-        throw new UsageError(`'${file}' declares ${versions.length} contracts (${versions.map(v => v.contract.id).join(', ')}): choose one with --contract`);
+        const names = versions.map(v => v.contract.id).join(', ');
+        throw new UsageError({
+            fr: `« ${file} » déclare ${versions.length} contrats (${names}) : choisissez-en un avec --contract`,
+            en: `'${file}' declares ${versions.length} contracts (${names}): choose one with --contract`,
+        });
     }
     return versions[0];
 }
@@ -84,15 +86,24 @@ async function avenant(oldFile: string, newFile: string, options: AvenantCommand
     const before = single(await exportVersion(resolve(oldFile), options.contract, oldFile, services), oldFile, options.contract);
     const after = single(await exportVersion(resolve(newFile), options.contract, newFile, services), newFile, options.contract);
     if ((before.contract.avenants ?? []).some(a => a.number === number)) {
-        throw new UsageError(`contract ${before.contract.id} already has an avenant n° ${number}`);
+        throw new UsageError({ fr: `le contrat ${before.contract.id} a déjà un avenant n° ${number}`, en: `contract ${before.contract.id} already has an avenant n° ${number}` });
     }
 
     // The new version, validated as `generate` validates a contract; its document gives the numbers of the
     // articles and annexes the avenant amends. The services were left empty by exportVersion.
-    const workspace = await loadWorkspace(services, [resolve(newFile)], message => io.stderr(`cpom: note: ${message}\n`));
-    const refused = refuseErrors(workspace.files, 'the new version has errors: no avenant drafted (use --force to draft it anyway)', io);
-    if (refused.length > 0 && !options.force) {
-        return 1;
+    const locale = io.locale ?? 'fr';
+    services.Cpom.cpom.Settings.locale = locale;
+    const workspace = await loadWorkspace(services, [resolve(newFile)], message => io.stderr(`cpom: note: ${message[locale]}\n`));
+    if (printErrors(workspace.files, io).length > 0) {
+        if (!options.force) {
+            io.stderr(locale === 'fr'
+                ? 'cpom: la nouvelle version a des erreurs : aucun avenant rédigé (--force pour le rédiger quand même)\n'
+                : 'cpom: the new version has errors: no avenant drafted (use --force to draft it anyway)\n');
+            return 1;
+        }
+        io.stderr(locale === 'fr'
+            ? 'cpom: note: avenant rédigé malgré les erreurs de la nouvelle version (--force) : relisez-le\n'
+            : 'cpom: note: avenant drafted despite the errors of the new version (--force): proofread it\n');
     }
     const root = workspace.files[0]?.document.parseResult.value;
     const contract = ast.isCpomFile(root) ? root.elements.filter(ast.isContrat).find(c => c.name === after.contract.id) : undefined;
@@ -104,11 +115,15 @@ async function avenant(oldFile: string, newFile: string, options: AvenantCommand
     const diff = diffContracts(before, after, { oldLabel: oldFile, newLabel: newFile });
     const { document, metadata } = draftAvenant(diff, before, after, { number, effectDate, contractDocument });
     if (effectDate) warnOutsidePeriod(effectDate, after, io);
-    if (metadata.editorialChanges > 0) {
-        io.stderr(`cpom: note: ${metadata.editorialChanges} editorial change${metadata.editorialChanges > 1 ? 's are' : ' is'} not part of the avenant (cpom diff lists them)\n`);
+    const editorial = metadata.editorialChanges;
+    if (editorial > 0) {
+        io.stderr(locale === 'fr'
+            ? `cpom: note: ${editorial} changement${editorial > 1 ? 's' : ''} de forme ne ${editorial > 1 ? 'font' : 'fait'} pas partie de l'avenant (cpom diff les liste)\n`
+            : `cpom: note: ${editorial} editorial change${editorial > 1 ? 's are' : ' is'} not part of the avenant (cpom diff lists them)\n`);
     }
 
     const sources = new Set([resolve(oldFile), resolve(newFile), ...workspace.files.map(f => f.path)]);
+    prepareOutputFolder(resolve(options.out), options.out);
     await writeDocument(document, options.formats, {
         outDir: resolve(options.out),
         baseName: `AVENANT_${number}_${after.contract.id}`,
@@ -126,6 +141,9 @@ function warnOutsidePeriod(effectDate: string, after: CpomJson, io: CommandIO): 
     const start = parseIsoDate(after.contract.engagement?.dateEffetEngagement);
     const end = parseIsoDate(after.contract.prorogationEndDate ?? after.contract.engagement?.dateFinEngagement);
     if ((start && compareDates(effect, start) < 0) || (end && compareDates(effect, end) > 0)) {
-        io.stderr(`cpom: note: the date of effect ${effectDate} is outside the contract's period (${after.contract.engagement?.dateEffetEngagement ?? '?'} – ${after.contract.prorogationEndDate ?? after.contract.engagement?.dateFinEngagement ?? '?'})\n`);
+        const period = `${after.contract.engagement?.dateEffetEngagement ?? '?'} – ${after.contract.prorogationEndDate ?? after.contract.engagement?.dateFinEngagement ?? '?'}`;
+        io.stderr(io.locale === 'en'
+            ? `cpom: note: the date of effect ${effectDate} is outside the contract's period (${period})\n`
+            : `cpom: note: la date d'effet ${effectDate} est hors de la période du contrat (${period})\n`);
     }
 }

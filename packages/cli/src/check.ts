@@ -1,16 +1,19 @@
 /** `cpom check`: validate contracts and report in the chosen format; the exit code tells the pipeline. */
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { ConfigError, type Locale } from '@cpom/language';
+import type { Locale } from '@cpom/language';
 import { ConfigFiles } from '@cpom/language/node';
-import { expandPaths, UsageError } from './files.js';
+import { reportFailure, UsageError } from './errors.js';
+import { expandPaths } from './files.js';
 import { formatCodeQuality } from './formats/codequality.js';
+import { readStdinContract, stdinSource, usesStdin } from './stdin.js';
 import { formatGithub } from './formats/github.js';
-import { formatHuman } from './formats/human.js';
+import { humanReport } from './formats/human.js';
 import { formatJson } from './formats/json.js';
 import { formatJunit } from './formats/junit.js';
 import { formatSarif } from './formats/sarif.js';
 import { RULES_BASE_URI } from './install-paths.js';
-import { writeFileAtomic } from './output.js';
+import { AtomicFile, checkOutputTarget } from './output.js';
 import { type CheckReport, makeReport, sortDiagnostics, toReported } from './report.js';
 import { createServices, diagnosticsOf, loadWorkspace } from './workspace.js';
 
@@ -25,6 +28,8 @@ export interface CheckOptions {
     readonly config?: string;
     readonly quiet?: boolean;
     readonly color: boolean;
+    /** With the path `-`: where the contract read on the standard input lives (stdin.ts). */
+    readonly stdinFilename?: string;
 }
 
 export interface CommandIO {
@@ -32,42 +37,66 @@ export interface CommandIO {
     readonly stdout: (text: string) => void;
     readonly stderr: (text: string) => void;
     readonly version: string;
+    /** The language of the CLI's messages (locale.ts; `main` resolves it), French when left out. */
+    readonly locale?: Locale;
+    /** The environment, for the language (LANG…); tests leave it out. */
+    readonly env?: Readonly<Record<string, string | undefined>>;
+    /** The whole standard input (`cpom check -`). */
+    readonly stdin?: () => Promise<Uint8Array>;
 }
 
 
-export async function buildReport(paths: readonly string[], options: Pick<CheckOptions, 'lang' | 'config' | 'quiet' | 'output'>, io: Pick<CommandIO, 'cwd' | 'stderr'>): Promise<CheckReport> {
-    const files = await expandPaths(paths, io.cwd);
-    if (files.length === 0) {
-        throw new UsageError(`no .cpom contract found in ${paths.map(p => `'${p}'`).join(', ')}`);
-    }
-    if (options.output) {
-        const output = path.resolve(io.cwd, options.output);
-        if (output.endsWith('.cpom') || files.includes(output)) {
-            throw new UsageError(`refusing to write the report over a contract: '${options.output}'`);
+/** The cpom.config.json files that apply to `files` when they are looked up (the run reads them). */
+function configFilesAbove(files: readonly string[]): string[] {
+    const found = new Set<string>();
+    const seen = new Set<string>();
+    for (const file of files) {
+        for (let dir = path.dirname(file); !seen.has(dir); dir = path.dirname(dir)) {
+            seen.add(dir);
+            const candidate = path.join(dir, 'cpom.config.json');
+            if (existsSync(candidate)) found.add(candidate);
+            if (path.dirname(dir) === dir) break;
         }
     }
-    const configs = new ConfigFiles(options.config ? path.resolve(io.cwd, options.config) : undefined);
+    return [...found];
+}
+
+export async function buildReport(paths: readonly string[], options: Pick<CheckOptions, 'lang' | 'config' | 'quiet' | 'output' | 'stdinFilename'>, io: Pick<CommandIO, 'cwd' | 'stderr' | 'locale' | 'stdin'>): Promise<CheckReport> {
+    const stdin = usesStdin(paths, options.stdinFilename) ? await readStdinContract(io, options.stdinFilename) : undefined;
+    const files = stdin ? [stdin.path] : await expandPaths(paths, io.cwd);
+    const messages = options.lang ?? io.locale ?? 'fr';
+    if (files.length === 0) {
+        const places = paths.map(p => messages === 'fr' ? `« ${p} »` : `'${p}'`).join(', ');
+        throw new UsageError({ fr: `aucun contrat .cpom trouvé dans ${places}`, en: `no .cpom contract found in ${places}` });
+    }
+    const explicitConfig = options.config ? path.resolve(io.cwd, options.config) : undefined;
+    if (options.output) {
+        checkOutputTarget(path.resolve(io.cwd, options.output), [...files, ...(explicitConfig ? [explicitConfig] : configFilesAbove(files))], options.output);
+    }
+    const configs = new ConfigFiles(explicitConfig);
     for (const file of files) {
         configs.forFile(file); // reports a bad config before any work
     }
     const services = createServices();
     const settings = services.Cpom.cpom.Settings;
     settings.forcedLocale = options.lang;
+    settings.locale = messages; // for contracts whose configuration does not say
     settings.setConfigResolver(uri => configs.forFile(uri.fsPath));
-    const workspace = await loadWorkspace(services, files, message => io.stderr(`cpom: note: ${message}\n`));
+    const workspace = await loadWorkspace(services, files, message => io.stderr(`cpom: note: ${message[messages]}\n`), stdin && stdinSource(stdin));
     const reports = workspace.files.filter(f => f.requested).map(f => ({
-        path: path.relative(io.cwd, f.path).split(path.sep).join('/') || path.basename(f.path),
+        path: f.path === stdin?.path ? stdin.shown : path.relative(io.cwd, f.path).split(path.sep).join('/') || path.basename(f.path),
         absolutePath: f.path,
         text: f.text,
         diagnostics: sortDiagnostics(diagnosticsOf(f).map(toReported).filter(d => !options.quiet || d.severity === 'error')),
     }));
-    const locale = options.lang ?? (files.length > 0 ? configs.forFile(files[0]).lang : undefined) ?? 'fr';
+    const locale = options.lang ?? (files.length > 0 ? configs.forFile(files[0]).lang : undefined) ?? messages;
     return makeReport(locale, reports);
 }
 
+/** A machine-readable report as one text. */
 export function render(report: CheckReport, options: CheckOptions, io: CommandIO): string {
     switch (options.format) {
-        case 'human': return formatHumanReport(report, options);
+        case 'human': return [...humanReport(report, { color: options.color && !options.output })].join('');
         case 'json': return formatJson(report, io.version);
         case 'sarif': return formatSarif(report, { toolVersion: io.version, rulesBaseUri: RULES_BASE_URI, cwd: io.cwd });
         case 'github': return formatGithub(report);
@@ -76,8 +105,29 @@ export function render(report: CheckReport, options: CheckOptions, io: CommandIO
     }
 }
 
-function formatHumanReport(report: CheckReport, options: CheckOptions): string {
-    return formatHuman(report, { color: options.color && !options.output });
+/** Pieces of about this size are written at once: the report is never held whole in memory. */
+const WRITE_SIZE = 1 << 16;
+
+/** Writes the report, piece by piece, to the standard output or atomically to the file of `--output`. */
+function writeReport(report: CheckReport, options: CheckOptions, io: CommandIO): void {
+    const pieces = options.format === 'human' ? humanReport(report, { color: options.color && !options.output }) : [render(report, options, io)];
+    const out = options.output ? new AtomicFile(path.resolve(io.cwd, options.output), options.output) : undefined;
+    const write = out ? (text: string) => out.write(text) : io.stdout;
+    try {
+        let pending = '';
+        for (const piece of pieces) {
+            pending += piece;
+            if (pending.length >= WRITE_SIZE) {
+                write(pending);
+                pending = '';
+            }
+        }
+        if (pending) write(pending);
+        out?.commit();
+    } catch (error) {
+        out?.abort();
+        throw error;
+    }
 }
 
 export function exitCodeOf(report: CheckReport, maxWarnings: number | undefined): number {
@@ -90,18 +140,9 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     let report: CheckReport;
     try {
         report = await buildReport(paths, options, io);
+        writeReport(report, options, io);
     } catch (error) {
-        if (error instanceof UsageError || error instanceof ConfigError) {
-            io.stderr(`cpom: ${error.message}\n`);
-            return 2;
-        }
-        throw error;
-    }
-    const text = render(report, options, io);
-    if (options.output) {
-        writeFileAtomic(path.resolve(io.cwd, options.output), text);
-    } else {
-        io.stdout(text);
+        return reportFailure(error, io, options.lang ?? io.locale ?? 'fr');
     }
     const code = exitCodeOf(report, options.maxWarnings);
     if (code === 1 && report.errorCount === 0 && options.format === 'human') {

@@ -8,8 +8,9 @@ import { ast } from '@cpom/language';
 import { exportContract, type CpomJson } from '@cpom/generator';
 import { diffContractVersions, formatDiffMarkdown, formatDiffText, type SemanticDiff } from '@cpom/diff';
 import type { CommandIO } from './check.js';
-import { UsageError } from './files.js';
-import { writeFileAtomic } from './output.js';
+import { reportFailure, UsageError } from './errors.js';
+import { checkOutputTarget, writeFileAtomic } from './output.js';
+import { visibleStrings } from './terminal-text.js';
 import { createServices, firstSyntaxError, loadWorkspace } from './workspace.js';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
@@ -31,7 +32,10 @@ export async function exportVersion(file: string, contractName?: string, label =
     const loaded = workspace.files[0];
     const syntax = firstSyntaxError(loaded);
     if (syntax) {
-        throw new UsageError(`${label}:${syntax.line}:${syntax.column}: syntax error, cannot compare: ${syntax.message}`);
+        throw new UsageError({
+            fr: `${label}:${syntax.line}:${syntax.column} : erreur de syntaxe, comparaison impossible : ${syntax.message}`,
+            en: `${label}:${syntax.line}:${syntax.column}: syntax error, cannot compare: ${syntax.message}`,
+        });
     }
     const root = loaded.document.parseResult.value;
     const contracts = ast.isCpomFile(root) ? root.elements.filter(ast.isContrat).filter(c => !contractName || c.name === contractName) : [];
@@ -42,40 +46,33 @@ export async function exportVersion(file: string, contractName?: string, label =
     return exported;
 }
 
+/** The diffs as text: JSON escapes what it holds; in text and Markdown, user strings show their control characters. */
 export function renderDiffs(diffs: SemanticDiff[], format: DiffFormat, color: boolean): string {
     switch (format) {
         case 'json': return JSON.stringify(diffs.length === 1 ? diffs[0] : { formatVersion: 1, diffs }, null, 2) + '\n';
-        case 'markdown': return diffs.map(formatDiffMarkdown).join('\n');
-        case 'text': return diffs.map(d => formatDiffText(d, { color })).join('\n');
+        case 'markdown': return visibleStrings(diffs, '').map(formatDiffMarkdown).join('\n');
+        case 'text': return visibleStrings(diffs, '').map(d => formatDiffText(d, { color })).join('\n');
     }
 }
 
 export async function runDiff(oldFile: string, newFile: string, options: DiffOptions, io: CommandIO): Promise<number> {
     try {
         const resolve = (file: string) => path.resolve(io.cwd, file);
+        if (options.output) checkOutputTarget(resolve(options.output), [resolve(oldFile), resolve(newFile)], options.output);
         const services = createServices(); // one parser for both versions, loaded one after the other
         const before = await exportVersion(resolve(oldFile), options.contract, oldFile, services);
         const after = await exportVersion(resolve(newFile), options.contract, newFile, services);
         if (before.length === 0 && after.length === 0) {
-            throw new UsageError(`no contract in '${oldFile}' nor in '${newFile}'`);
+            throw new UsageError({ fr: `aucun contrat dans « ${oldFile} » ni dans « ${newFile} »`, en: `no contract in '${oldFile}' nor in '${newFile}'` });
         }
         const diffs = diffContractVersions(before, after, { oldLabel: oldFile, newLabel: newFile });
         const text = renderDiffs(diffs, options.format, options.color ?? false);
-        if (options.output) writeFileAtomic(resolve(options.output), text);
+        if (options.output) writeFileAtomic(resolve(options.output), text, options.output);
         else io.stdout(text);
         const changed = diffs.some(d => d.changes.length > 0);
         return options.exitCode && changed ? 1 : 0;
     } catch (error) {
-        if (error instanceof UsageError) {
-            io.stderr(`cpom: ${error.message}\n`);
-            return 2;
-        }
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' || code === 'EACCES') {
-            io.stderr(`cpom: ${(error as Error).message}\n`);
-            return 2;
-        }
-        throw error;
+        return reportFailure(error, io, io.locale ?? 'fr');
     }
 }
 
@@ -97,7 +94,9 @@ export async function runDiffCommand(operands: readonly string[], paths: readonl
         && (operands.every(o => isFile(path.resolve(io.cwd, o))) || operands.every(o => o.endsWith('.cpom')));
     if (files) return runDiff(operands[0], operands[1], options, io);
     if (options.contract) {
-        io.stderr('cpom: --contract applies to the diff of two files (cpom diff OLD.cpom NEW.cpom)\n');
+        io.stderr(io.locale === 'en'
+            ? 'cpom: --contract applies to the diff of two files (cpom diff OLD.cpom NEW.cpom)\n'
+            : 'cpom: --contract s\'applique au diff de deux fichiers (cpom diff ANCIEN.cpom NOUVEAU.cpom)\n');
         return 2;
     }
     const { runRevisionDiff } = await import('./git.js');

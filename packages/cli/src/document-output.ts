@@ -1,30 +1,30 @@
 /**
- * What `generate` and `avenant` share: refusing versions with errors (printed as `cpom check` prints them),
- * and writing a document in each asked format, atomically, never over a contract.
+ * What `generate` and `avenant` share: showing the errors of the versions they read (as `cpom check` prints them),
+ * and writing a document in each asked format, atomically, never over a contract or a file they read.
  */
 import * as path from 'node:path';
 import { type ContractDocument, renderDocx, renderHtml, renderMarkdown } from '@cpom/generator';
 import type { CommandIO } from './check.js';
 import type { DocumentFormat } from './document-formats.js';
-import { UsageError } from './files.js';
-import { formatHuman } from './formats/human.js';
-import { writeFileAtomic } from './output.js';
+import { UsageError } from './errors.js';
+import { humanReport } from './formats/human.js';
+import { checkOutputTarget, writeFileAtomic } from './output.js';
 import { htmlToPdf } from './pdf.js';
 import { makeReport, sortDiagnostics, toReported } from './report.js';
+import { visibleText } from './terminal-text.js';
 import { diagnosticsOf, type LoadedFile } from './workspace.js';
 
 
-/** The files among `files` that have errors; when there are some, prints them with `refusal` and returns them. */
-export function refuseErrors(files: readonly LoadedFile[], refusal: string, io: CommandIO): LoadedFile[] {
+/** The files among `files` that have errors, printed on the standard error as `cpom check` prints them. */
+export function printErrors(files: readonly LoadedFile[], io: CommandIO): LoadedFile[] {
     const withErrors = files.filter(f => diagnosticsOf(f).some(d => d.severity === 1));
     if (withErrors.length > 0) {
-        const report = makeReport('fr', withErrors.map(f => ({
+        const report = makeReport(io.locale ?? 'fr', withErrors.map(f => ({
             path: path.relative(io.cwd, f.path).split(path.sep).join('/'),
             absolutePath: f.path, text: f.text,
             diagnostics: sortDiagnostics(diagnosticsOf(f).map(toReported).filter(d => d.severity === 'error')),
         })));
-        io.stderr(formatHuman(report, { color: false }));
-        io.stderr(`cpom: ${refusal}\n`);
+        for (const piece of humanReport(report, { color: false })) io.stderr(piece);
     }
     return withErrors;
 }
@@ -41,31 +41,33 @@ export interface DocumentTarget {
 
 /** Writes the document in each format; prints each path written. */
 export async function writeDocument(document: ContractDocument, formats: readonly DocumentFormat[], target: DocumentTarget, io: CommandIO): Promise<void> {
+    if (!target.baseName || path.basename(target.baseName) !== target.baseName || target.baseName.startsWith('.')) {
+        throw new UsageError({ fr: `nom de fichier impossible : « ${target.baseName} »`, en: `impossible file name: '${target.baseName}'` });
+    }
     let html: string | undefined;
     for (const format of formats) {
         const file = path.join(target.outDir, `${target.baseName}.${format}`);
-        if (target.sources.has(file) || file.endsWith('.cpom')) {
-            throw new UsageError(`refusing to overwrite a contract: '${file}'`);
-        }
+        const shown = path.relative(io.cwd, file) || file;
+        checkOutputTarget(file, target.sources, shown);
         switch (format) {
             case 'html':
                 html ??= renderHtml(document);
-                writeFileAtomic(file, html);
+                writeFileAtomic(file, html, shown);
                 break;
             case 'md':
-                writeFileAtomic(file, renderMarkdown(document));
+                writeFileAtomic(file, renderMarkdown(document), shown);
                 break;
             case 'docx':
-                writeFileAtomic(file, await renderDocx(document));
+                writeFileAtomic(file, await renderDocx(document), shown);
                 break;
             case 'pdf':
                 html ??= renderHtml(document);
-                writeFileAtomic(file, await htmlToPdf(html));
+                writeFileAtomic(file, await htmlToPdf(html), shown);
                 break;
             case 'json':
-                writeFileAtomic(file, target.json());
+                writeFileAtomic(file, target.json(), shown);
                 break;
         }
-        io.stdout(`${path.relative(io.cwd, file) || file}\n`);
+        io.stdout(`${visibleText(shown, '')}\n`);
     }
 }

@@ -15,7 +15,8 @@ import * as path from 'node:path';
 import { ast, avenantNumber } from '@cpom/language';
 import { type ContractJson, exportContract, type CpomJson } from '@cpom/generator';
 import { diffContracts, emptyCounterpart, escapeMarkdownText, formatDiffMarkdown, formatDiffText, type SemanticDiff } from '@cpom/diff';
-import { UsageError } from './files.js';
+import { UsageError } from './errors.js';
+import { visibleStrings } from './terminal-text.js';
 import { type ContractSource, createServices, decodeContract, firstSyntaxError, loadWorkspace } from './workspace.js';
 
 /** A version of a tree of files: a git revision, the working tree, the working tree with a file replaced. */
@@ -75,7 +76,8 @@ export async function loadFileVersion(version: TreeVersion, relativePath: string
     const loaded = workspace.files[0];
     const syntax = firstSyntaxError(loaded);
     if (syntax) {
-        throw new SyntaxProblem(`${version.label(relativePath)}:${syntax.line}:${syntax.column}: syntax error, cannot compare: ${syntax.message}`);
+        const place = `${version.label(relativePath)}:${syntax.line}:${syntax.column}`;
+        throw new SyntaxProblem({ fr: `${place} : erreur de syntaxe, comparaison impossible : ${syntax.message}`, en: `${place}: syntax error, cannot compare: ${syntax.message}` });
     }
     const root = loaded.document.parseResult.value;
     if (!ast.isCpomFile(root)) return { contracts: [], amended: [] };
@@ -217,8 +219,9 @@ function noteOf(file: FileDiff): string | undefined {
         : `importé par ${names} : changements dans leurs contrats`;
 }
 
-/** One file as text: a git-like header naming the file, then its semantic diff. */
-export function formatFileDiffText(file: FileDiff, color = false): string {
+/** One file as text: a git-like header naming the file, then its semantic diff (control characters made visible). */
+export function formatFileDiffText(raw: FileDiff, color = false): string {
+    const file = visibleStrings(raw, '');
     const paint = (text: string) => (color ? `${BOLD}${text}${RESET}` : text);
     const lines = [paint(`diff --cpom a/${file.oldPath ?? file.path} b/${file.path}`)];
     const status = statusLine(file);
@@ -241,7 +244,9 @@ function formatFileDiffMarkdown(file: FileDiff): string {
     return blocks.join('\n');
 }
 
-export function renderFileDiffs(report: FileDiffsReport, format: 'text' | 'markdown' | 'json', color: boolean): string {
+export function renderFileDiffs(raw: FileDiffsReport, format: 'text' | 'markdown' | 'json', color: boolean): string {
+    // JSON escapes what it holds; text and Markdown show the control characters of user strings.
+    const report = format === 'json' ? raw : visibleStrings(raw, '');
     switch (format) {
         case 'json':
             return JSON.stringify({

@@ -2,15 +2,20 @@
  * `cpom generate`: the contract document (HTML, Markdown, DOCX, PDF) and the JSON for authority systems,
  * from validated contracts. A contract with errors is refused unless --force; every output is written
  * atomically, never over a contract.
+ *
+ * Exit codes: 0 written; 1 contracts with errors (without --force); 2 usage or I/O error, or a contract that could
+ * not be generated (the others are still written).
  */
 import * as path from 'node:path';
-import { ast, ConfigError } from '@cpom/language';
+import { ast } from '@cpom/language';
 import { buildContractDocument, exportContract, serialiseJson } from '@cpom/generator';
 import type { CommandIO } from './check.js';
 import { ConfigFiles } from '@cpom/language/node';
 import type { DocumentFormat } from './document-formats.js';
-import { refuseErrors, writeDocument } from './document-output.js';
-import { expandPaths, UsageError } from './files.js';
+import { printErrors, writeDocument } from './document-output.js';
+import { reportFailure, UsageError } from './errors.js';
+import { expandPaths } from './files.js';
+import { prepareOutputFolder } from './output.js';
 import { createServices, loadWorkspace } from './workspace.js';
 
 export interface GenerateOptions {
@@ -24,20 +29,18 @@ export async function runGenerate(paths: readonly string[], options: GenerateOpt
     try {
         return await generate(paths, options, io);
     } catch (error) {
-        if (error instanceof UsageError || error instanceof ConfigError) {
-            io.stderr(`cpom: ${error.message}\n`);
-            return 2;
-        }
-        throw error;
+        return reportFailure(error, io, io.locale ?? 'fr');
     }
 }
 
 async function generate(paths: readonly string[], options: GenerateOptions, io: CommandIO): Promise<number> {
+    const locale = io.locale ?? 'fr';
     const files = await expandPaths(paths, io.cwd);
     const configs = new ConfigFiles(options.config ? path.resolve(io.cwd, options.config) : undefined);
     const services = createServices();
     services.Cpom.cpom.Settings.setConfigResolver(uri => configs.forFile(uri.fsPath));
-    const workspace = await loadWorkspace(services, files, message => io.stderr(`cpom: note: ${message}\n`));
+    services.Cpom.cpom.Settings.locale = locale;
+    const workspace = await loadWorkspace(services, files, message => io.stderr(`cpom: note: ${message[locale]}\n`));
     const index = services.Cpom.cpom.WorkspaceIndex;
 
     const contracts: Array<{ contract: ast.Contrat; file: string; avenants: ast.Avenant[] }> = [];
@@ -49,22 +52,51 @@ async function generate(paths: readonly string[], options: GenerateOptions, io: 
         }
     }
     if (contracts.length === 0) {
-        throw new UsageError(`no contract found in ${paths.map(p => `'${p}'`).join(', ')} (catalogues and avenants are generated with their contract)`);
+        const places = paths.map(p => (locale === 'fr' ? `« ${p} »` : `'${p}'`)).join(', ');
+        throw new UsageError({
+            fr: `aucun contrat trouvé dans ${places} (les catalogues et les avenants sont générés avec leur contrat)`,
+            en: `no contract found in ${places} (catalogues and avenants are generated with their contract)`,
+        });
     }
 
-    // Refuse contracts with errors (in their file, their avenants' files or what they import).
+    // Contracts with errors (in their file, their avenants' files or what they import) are refused without --force.
     const involved = new Set(contracts.flatMap(c => [c.file, ...c.avenants.map(a => a.$document?.uri.fsPath ?? '')]));
-    const refused = refuseErrors(workspace.files.filter(f => involved.has(f.path)), 'contracts with errors are not generated (use --force to generate them anyway)', io);
-    if (refused.length > 0 && !options.force) {
-        return 1;
+    if (printErrors(workspace.files.filter(f => involved.has(f.path)), io).length > 0) {
+        if (!options.force) {
+            io.stderr(locale === 'fr'
+                ? 'cpom: les contrats en erreur ne sont pas générés (--force pour les générer quand même)\n'
+                : 'cpom: contracts with errors are not generated (use --force to generate them anyway)\n');
+            return 1;
+        }
+        io.stderr(locale === 'fr'
+            ? 'cpom: note: contrats générés malgré leurs erreurs (--force) : relisez-les\n'
+            : 'cpom: note: contracts generated despite their errors (--force): proofread them\n');
     }
 
     const outDir = path.resolve(io.cwd, options.out);
+    prepareOutputFolder(outDir, options.out);
     const sources = new Set(workspace.files.map(f => f.path));
-    for (const { contract, avenants } of contracts) {
-        await writeDocument(buildContractDocument(contract, avenants), options.formats, {
-            outDir, baseName: contract.name, sources, json: () => serialiseJson(exportContract(contract, avenants)),
-        }, io);
+    let failed = 0;
+    for (const { contract, file, avenants } of contracts) {
+        const place = `${path.relative(io.cwd, file) || file}:${(contract.$cstNode?.range.start.line ?? 0) + 1}`;
+        if (!contract.name) {
+            io.stderr(locale === 'fr' ? `cpom: ${place} : contrat sans nom, non généré\n` : `cpom: ${place}: contract without a name, not generated\n`);
+            failed++;
+            continue;
+        }
+        try {
+            await writeDocument(buildContractDocument(contract, avenants), options.formats, {
+                outDir, baseName: contract.name, sources, json: () => serialiseJson(exportContract(contract, avenants)),
+            }, io);
+        } catch (error) {
+            if (error instanceof UsageError) throw error; // the same for every contract (no Chromium, unwritable folder)
+            // A defect of the generator on this contract: the others are still generated.
+            const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+            io.stderr(locale === 'fr'
+                ? `cpom: le contrat ${contract.name} (${place}) n'a pas pu être généré : erreur interne (${reason}) ; signalez-la avec ce contrat\n`
+                : `cpom: contract ${contract.name} (${place}) could not be generated: internal error (${reason}); please report it with this contract\n`);
+            failed++;
+        }
     }
-    return 0;
+    return failed > 0 ? 2 : 0;
 }

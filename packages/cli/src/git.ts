@@ -17,16 +17,17 @@ import {
     diffFile, type FileChange, type FileDiff, formatFileDiffText, loadFileVersion, renderFileDiffs,
     type TreeVersion, toPosix,
 } from './file-diff.js';
-import { UsageError } from './files.js';
+import { type Bilingual, fileError, isSystemError, reportFailure, UsageError } from './errors.js';
 import { CLI_PACKAGE_DIR } from './install-paths.js';
-import { writeFileAtomic } from './output.js';
-import type { ContractSource } from './workspace.js';
+import { checkOutputTarget, writeFileAtomic } from './output.js';
+import { visibleText } from './terminal-text.js';
+import { type ContractSource, decodeContract } from './workspace.js';
 
 // ---------------------------------------------------------------------------------------------
 // Running git
 
 export class GitError extends UsageError {
-    constructor(message: string, readonly exitCode?: number, readonly stdout?: Buffer) {
+    constructor(message: string | Bilingual, readonly exitCode?: number, readonly stdout?: Buffer) {
         super(message);
     }
 }
@@ -37,7 +38,7 @@ export function git(args: readonly string[], cwd: string, input?: string): Promi
         const child = execFile('git', [...args], { cwd, encoding: 'buffer', maxBuffer: 1 << 30, windowsHide: true }, (error, stdout, stderr) => {
             if (!error) return resolve(stdout);
             if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-                return reject(new GitError('git is not installed or not on the PATH'));
+                return reject(new GitError({ fr: 'git n\'est pas installé ou pas dans le PATH', en: 'git is not installed or not on the PATH' }));
             }
             const message = stderr.toString('utf8').trim().split('\n')[0] || error.message;
             reject(new GitError(message, typeof error.code === 'number' ? error.code : undefined, stdout));
@@ -54,8 +55,8 @@ export async function repositoryRoot(cwd: string): Promise<string> {
         if (!out) throw new GitError('not inside a work tree');
         return path.resolve(out);
     } catch (error) {
-        if (error instanceof GitError && /git is not installed/.test(error.message)) throw error;
-        throw new UsageError(`not a git repository (or not inside its work tree): ${cwd}`);
+        if (error instanceof GitError && /git is not installed/.test(error.english)) throw error;
+        throw new UsageError({ fr: `pas un dépôt git (ou hors de sa copie de travail) : ${cwd}`, en: `not a git repository (or not inside its work tree): ${cwd}` });
     }
 }
 
@@ -65,7 +66,7 @@ export async function resolveCommit(cwd: string, revision: string): Promise<stri
     try {
         return (await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], cwd)).toString('utf8').trim() || undefined;
     } catch (error) {
-        if (error instanceof GitError && /git is not installed/.test(error.message)) throw error;
+        if (error instanceof GitError && /git is not installed/.test(error.english)) throw error;
         return undefined;
     }
 }
@@ -116,7 +117,7 @@ export async function readCommitContracts(root: string, commit: string): Promise
         const newline = out.indexOf(0x0a, offset);
         const header = out.subarray(offset, newline).toString('utf8').split(' ');
         const size = Number(header[2]);
-        if (header[1] !== 'blob' || !Number.isFinite(size)) throw new GitError(`cannot read ${entry.file} at ${commit}`);
+        if (header[1] !== 'blob' || !Number.isFinite(size)) throw new GitError({ fr: `impossible de lire ${entry.file} à ${commit}`, en: `cannot read ${entry.file} at ${commit}` });
         files.set(entry.file, out.subarray(newline + 1, newline + 1 + size));
         offset = newline + 1 + size + 1;
     }
@@ -180,6 +181,7 @@ export interface RevisionDiffOptions {
  */
 export async function runRevisionDiff(operands: readonly string[], paths: readonly string[] | undefined, options: RevisionDiffOptions, io: CommandIO): Promise<number> {
     try {
+        if (options.output) checkOutputTarget(path.resolve(io.cwd, options.output), [], options.output);
         const root = await repositoryRoot(io.cwd);
         const names: string[] = [];
         const commits: string[] = [];
@@ -187,7 +189,10 @@ export async function runRevisionDiff(operands: readonly string[], paths: readon
         for (const operand of operands) {
             const commit = operandPaths.length === 0 ? await resolveCommit(io.cwd, operand) : undefined;
             if (commit && names.length === 2) {
-                throw new UsageError(`too many revisions: ${operands.join(' ')} (cpom diff [REV [REV2]] [-- PATHS…], or cpom diff OLD.cpom NEW.cpom)`);
+                throw new UsageError({
+                    fr: `trop de révisions : ${operands.join(' ')} (cpom diff [REV [REV2]] [-- CHEMINS…], ou cpom diff ANCIEN.cpom NOUVEAU.cpom)`,
+                    en: `too many revisions: ${operands.join(' ')} (cpom diff [REV [REV2]] [-- PATHS…], or cpom diff OLD.cpom NEW.cpom)`,
+                });
             }
             if (commit) {
                 names.push(operand);
@@ -195,16 +200,22 @@ export async function runRevisionDiff(operands: readonly string[], paths: readon
             } else if (paths === undefined && existsSync(path.resolve(io.cwd, operand))) {
                 operandPaths.push(operand);
             } else if (paths === undefined && operandPaths.length === 0) {
-                throw new UsageError(`unknown revision or path not in the working tree: '${operand}' (repository ${root})`);
+                throw new UsageError({
+                    fr: `révision inconnue ou chemin absent de la copie de travail : « ${operand} » (dépôt ${root})`,
+                    en: `unknown revision or path not in the working tree: '${operand}' (repository ${root})`,
+                });
             } else if (paths === undefined) {
-                throw new UsageError(`no such path in the working tree: '${operand}' (use -- to separate paths from revisions)`);
+                throw new UsageError({
+                    fr: `chemin absent de la copie de travail : « ${operand} » (séparez les chemins des révisions par --)`,
+                    en: `no such path in the working tree: '${operand}' (use -- to separate paths from revisions)`,
+                });
             } else {
-                throw new UsageError(`unknown revision '${operand}' (not a commit of the repository at ${root})`);
+                throw new UsageError({ fr: `révision inconnue : « ${operand} » (pas un commit du dépôt ${root})`, en: `unknown revision '${operand}' (not a commit of the repository at ${root})` });
             }
         }
         if (names.length === 0) {
             const head = await resolveCommit(io.cwd, 'HEAD');
-            if (!head) throw new UsageError(`unknown revision 'HEAD': the repository at ${root} has no commit yet`);
+            if (!head) throw new UsageError({ fr: `révision inconnue : « HEAD » (le dépôt ${root} n'a encore aucun commit)`, en: `unknown revision 'HEAD': the repository at ${root} has no commit yet` });
             names.push('HEAD');
             commits.push(head);
         }
@@ -216,18 +227,14 @@ export async function runRevisionDiff(operands: readonly string[], paths: readon
         const files: FileDiff[] = [];
         for (const change of changes) files.push(await diffFile(change, before, after, changed));
         const text = renderFileDiffs({ old: names[0], new: names[1], files }, options.format, options.color ?? false);
-        if (options.output) writeFileAtomic(path.resolve(io.cwd, options.output), text);
+        if (options.output) writeFileAtomic(path.resolve(io.cwd, options.output), text, options.output);
         else io.stdout(text);
         const failed = files.filter(f => f.error);
         for (const file of failed) io.stderr(`cpom: ${file.error}\n`);
         if (failed.length > 0) return 2;
         return options.exitCode && files.some(f => f.diffs.some(d => d.changes.length > 0)) ? 1 : 0;
     } catch (error) {
-        if (error instanceof UsageError) {
-            io.stderr(`cpom: ${error.message}\n`);
-            return 2;
-        }
-        throw error;
+        return reportFailure(error, io, io.locale ?? 'fr');
     }
 }
 
@@ -267,9 +274,10 @@ async function globalAttributesFile(cwd: string): Promise<string> {
 
 /** `cpom git-setup`: .gitattributes + the diff driver and textconv in the repository's (or the global) git config. */
 export async function runGitSetup(options: { global?: boolean }, io: CommandIO): Promise<number> {
+    const en = io.locale === 'en';
     try {
         const bin = path.join(CLI_PACKAGE_DIR, 'bin', 'cpom.js');
-        if (!existsSync(bin)) throw new UsageError(`cannot find the cpom command at ${bin}`);
+        if (!existsSync(bin)) throw new UsageError({ fr: `commande cpom introuvable à ${bin}`, en: `cannot find the cpom command at ${bin}` });
         let attributes: string;
         let scope: string[];
         if (options.global) {
@@ -283,11 +291,11 @@ export async function runGitSetup(options: { global?: boolean }, io: CommandIO):
         const shown = options.global ? attributes : path.relative(io.cwd, attributes) || attributes;
         const existing = existsSync(attributes) ? readFileSync(attributes, 'utf8') : '';
         if (hasCpomAttribute(existing)) {
-            io.stdout(`${shown}: already has '${ATTRIBUTE_LINE}'\n`);
+            io.stdout(en ? `${shown}: already has '${ATTRIBUTE_LINE}'\n` : `${shown} : contient déjà « ${ATTRIBUTE_LINE} »\n`);
         } else {
             mkdirSync(path.dirname(attributes), { recursive: true });
             appendFileSync(attributes, `${existing.length > 0 && !existing.endsWith('\n') ? '\n' : ''}${ATTRIBUTE_LINE}\n`);
-            io.stdout(`${shown}: added '${ATTRIBUTE_LINE}'\n`);
+            io.stdout(en ? `${shown}: added '${ATTRIBUTE_LINE}'\n` : `${shown} : « ${ATTRIBUTE_LINE} » ajouté\n`);
         }
         const cpom = cpomCommandLine();
         const settings: Array<[string, string]> = [
@@ -298,19 +306,20 @@ export async function runGitSetup(options: { global?: boolean }, io: CommandIO):
             await git(['config', ...scope, key, value], io.cwd);
             io.stdout(`git config ${scope[0]} ${key} ${shellQuote(value)}\n`);
         }
-        io.stdout([
+        io.stdout((en ? [
             '',
             'git diff now shows the semantic diff of .cpom files (git log -p and git show: add --ext-diff);',
             'with --no-ext-diff, and in git log -p, git compares one fact per line (cpom textconv).',
             options.global ? '' : `Commit ${shown} so that everybody's clone uses the driver; each clone runs cpom git-setup once.`,
-        ].filter(Boolean).join('\n') + '\n');
+        ] : [
+            '',
+            'git diff montre désormais le diff sémantique des fichiers .cpom (git log -p et git show : ajoutez --ext-diff) ;',
+            'avec --no-ext-diff, et dans git log -p, git compare un fait par ligne (cpom textconv).',
+            options.global ? '' : `Commitez ${shown} pour que chaque clone utilise le pilote ; chaque clone lance une fois cpom git-setup.`,
+        ]).filter(Boolean).join('\n') + '\n');
         return 0;
     } catch (error) {
-        if (error instanceof UsageError) {
-            io.stderr(`cpom: ${error.message}\n`);
-            return 2;
-        }
-        throw error;
+        return reportFailure(error, io, io.locale ?? 'fr');
     }
 }
 
@@ -332,11 +341,13 @@ function readSide(file: string, cwd: string): Uint8Array | null {
  */
 export async function runGitDiffDriver(args: readonly string[], io: CommandIO): Promise<number> {
     if (args.length === 1) {
-        io.stdout(`* Unmerged path ${args[0]}\n`);
+        io.stdout(`* Unmerged path ${visibleText(args[0], '')}\n`);
         return 0;
     }
     if (args.length !== 7 && args.length !== 9) {
-        io.stderr('cpom: git-diff-driver is called by git with 7 arguments (path old-file old-hex old-mode new-file new-hex new-mode)\n');
+        io.stderr(io.locale === 'en'
+            ? 'cpom: git-diff-driver is called by git with 7 arguments (path old-file old-hex old-mode new-file new-hex new-mode)\n'
+            : 'cpom: git-diff-driver est appelé par git avec 7 arguments (path old-file old-hex old-mode new-file new-hex new-mode)\n');
         return 2;
     }
     const [file, oldFile, , , newFile] = args;
@@ -357,7 +368,7 @@ export async function runGitDiffDriver(args: readonly string[], io: CommandIO): 
         if (result.error || result.importers) io.stdout(await lineDiff(oldFile, newFile, io.cwd));
     } catch (error) {
         io.stderr(`cpom: git-diff-driver: ${(error as Error).message}\n`);
-        io.stdout(`diff --cpom a/${file} b/${newPath}\n(cpom : pas de diff sémantique, diff ligne à ligne)\n`);
+        io.stdout(`diff --cpom a/${visibleText(file, '')} b/${visibleText(newPath, '')}\n(cpom : pas de diff sémantique, diff ligne à ligne)\n`);
         io.stdout(await lineDiff(oldFile, newFile, io.cwd));
     }
     return 0;
@@ -371,7 +382,7 @@ async function lineDiff(oldFile: string, newFile: string, cwd: string): Promise<
     } catch (error) {
         // `git diff --no-index` exits 1 when the files differ: its output is in the error.
         const stdout = error instanceof GitError ? error.stdout : undefined;
-        if (stdout) return stdout.toString('utf8').replace(/^[\s\S]*?\n(?=@@)/, '');
+        if (stdout) return visibleText(stdout.toString('utf8').replace(/^[\s\S]*?\n(?=@@)/, ''));
         return '';
     }
 }
@@ -410,8 +421,7 @@ export async function runTextconv(file: string, io: CommandIO): Promise<number> 
     try {
         bytes = readFileSync(path.resolve(io.cwd, file));
     } catch (error) {
-        io.stderr(`cpom: cannot read '${file}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
-        return 2;
+        return reportFailure(isSystemError(error) ? fileError('read', file, error) : error, io, io.locale ?? 'fr');
     }
     try {
         const place = await workTreePlace(file, io.cwd);
@@ -427,7 +437,8 @@ export async function runTextconv(file: string, io: CommandIO): Promise<number> 
     return 0;
 }
 
+/** The text of a file for a line diff: decoded as contracts are, line breaks as LF, control characters made visible. */
 function loadedText(bytes: Buffer): string {
-    const text = bytes.toString('utf8');
+    const text = visibleText(decodeContract(bytes, '').replace(/\r\n?/g, '\n'));
     return text.endsWith('\n') || text.length === 0 ? text : text + '\n';
 }

@@ -1,17 +1,26 @@
-/** The `cpom` command line. Exit codes: 0 clean, 1 problems found, 2 usage or I/O error. */
+/**
+ * The `cpom` command line. Exit codes: 0 clean, 1 problems found, 2 usage or I/O error. Everything it says is in
+ * French unless asked otherwise (locale.ts): the help, commander's usage errors, I/O errors and notes.
+ */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { Locale } from '@cpom/language';
 import { type CommandIO, FORMATS, type Format, runCheck } from './check.js';
-import { DOCUMENT_FORMATS, type DocumentFormat, parseFormats } from './document-formats.js';
+import { frenchCommanderError, helpConfiguration } from './commander-locale.js';
+import { DOCUMENT_FORMATS, type DocumentFormat, formatsParser } from './document-formats.js';
 import { VERSION } from './install-paths.js';
+import { resolveCliLocale } from './locale.js';
 import { runRules } from './rules-command.js';
+import { visibleText } from './terminal-text.js';
 
 
-function parseMaxWarnings(value: string): number {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < -1) {
-        throw new InvalidArgumentError('expected an integer ≥ 0 (or -1 for no limit)');
-    }
-    return n;
+function maxWarningsParser(locale: Locale): (value: string) => number {
+    return value => {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < -1) {
+            throw new InvalidArgumentError(locale === 'fr' ? 'un entier ≥ 0 est attendu (ou -1 pour aucune limite)' : 'expected an integer ≥ 0 (or -1 for no limit)');
+        }
+        return n;
+    };
 }
 
 export function defaultIO(): CommandIO {
@@ -20,40 +29,67 @@ export function defaultIO(): CommandIO {
         stdout: text => process.stdout.write(text),
         stderr: text => process.stderr.write(text),
         version: VERSION,
+        env: process.env,
+        stdin: async () => {
+            const chunks: Buffer[] = [];
+            for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+            return Buffer.concat(chunks);
+        },
     };
 }
 
-export async function main(argv: readonly string[], io: CommandIO = defaultIO()): Promise<number> {
+export async function main(argv: readonly string[], commandIO: CommandIO = defaultIO()): Promise<number> {
+    const locale = commandIO.locale ?? resolveCliLocale(argv, commandIO.cwd, commandIO.env);
+    const t = (fr: string, en: string) => (locale === 'fr' ? fr : en);
+    // Messages quote paths, names and the text of contracts: their control characters are shown, never sent raw.
+    const io: CommandIO = { ...commandIO, locale, stderr: text => commandIO.stderr(visibleText(text)) };
     let exitCode = 0;
+    const langOption = () => new Option('--lang <lang>', t('langue des messages (par défaut : fr, ou "lang" de cpom.config.json, ou LANG)', 'language of messages (default: fr, or "lang" of cpom.config.json, or LANG)')).choices(['fr', 'en']);
+    const parseFormats = formatsParser(locale);
+    const formatList = DOCUMENT_FORMATS.join(', ');
     const program = new Command('cpom')
-        .description('Language toolchain for French medico-social CPOM contracts (contrats pluriannuels d\'objectifs et de moyens).')
-        .version(VERSION, '-v, --version')
+        .description(t(
+            'Outils pour les contrats pluriannuels d\'objectifs et de moyens (CPOM) du secteur médico-social.',
+            'Language toolchain for French medico-social CPOM contracts (contrats pluriannuels d\'objectifs et de moyens).'))
+        .version(VERSION, '-v, --version', t('afficher la version', 'output the version number'))
+        .helpOption('-h, --help', t('afficher l\'aide de la commande', 'display help for command'))
+        .helpCommand('help [command]', t('afficher l\'aide d\'une commande', 'display help for command'))
         .exitOverride()
-        .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-        .showHelpAfterError('(cpom --help for usage)');
+        .configureHelp(helpConfiguration(locale))
+        .configureOutput({
+            writeOut: io.stdout,
+            writeErr: io.stderr,
+            outputError: (text, write) => write(locale === 'fr' ? frenchCommanderError(text) : text),
+        })
+        .showHelpAfterError(t('(cpom --help pour l\'aide)', '(cpom --help for usage)'));
 
     program.command('check')
-        .description('validate contracts (.cpom files, folders, globs) and report every problem with its place and code')
-        .argument('<paths...>', 'files, folders or globs')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('human'))
-        .addOption(new Option('--lang <lang>', 'language of messages (default: fr, or "lang" of cpom.config.json)').choices(['fr', 'en']))
-        .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseMaxWarnings)
-        .option('-o, --output <file>', 'write the report to a file instead of the standard output')
-        .option('-c, --config <file>', 'use this cpom.config.json instead of looking up from each contract')
-        .option('-q, --quiet', 'report errors only')
-        .option('--no-color', 'no colours in the human format')
-        .action(async (paths: string[], options: { format: Format; lang?: 'fr' | 'en'; maxWarnings?: number; output?: string; config?: string; quiet?: boolean; color: boolean }) => {
+        .description(t(
+            'vérifier des contrats (fichiers .cpom, dossiers, globs) et signaler chaque problème avec sa place et son code',
+            'validate contracts (.cpom files, folders, globs) and report every problem with its place and code'))
+        .argument('<paths...>', t('fichiers, dossiers ou globs ; - : l\'entrée standard', 'files, folders or globs; -: the standard input'))
+        .addOption(new Option('-f, --format <format>', t('format du rapport', 'output format')).choices(FORMATS).default('human'))
+        .addOption(langOption())
+        .option('--max-warnings <n>', t('sortir avec le code 1 au-delà de ce nombre d\'avertissements', 'exit 1 when there are more warnings than this'), maxWarningsParser(locale))
+        .option('-o, --output <file>', t('écrire le rapport dans un fichier plutôt que sur la sortie standard', 'write the report to a file instead of the standard output'))
+        .option('-c, --config <file>', t('utiliser ce cpom.config.json au lieu de le chercher depuis chaque contrat', 'use this cpom.config.json instead of looking up from each contract'))
+        .option('-q, --quiet', t('ne signaler que les erreurs', 'report errors only'))
+        .option('--no-color', t('sans couleurs dans le format human', 'no colours in the human format'))
+        .option('--stdin-filename <path>', t('avec - : où se trouve le contrat lu sur l\'entrée standard (nom dans le rapport, imports, cpom.config.json)', 'with -: where the contract read on the standard input lives (name in the report, imports, cpom.config.json)'))
+        .action(async (paths: string[], options: { format: Format; lang?: 'fr' | 'en'; maxWarnings?: number; output?: string; config?: string; quiet?: boolean; color: boolean; stdinFilename?: string }) => {
             const color = options.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
             exitCode = await runCheck(paths, { ...options, color }, io);
         });
 
     program.command('generate')
-        .description('generate the contract document (html, md, docx, pdf) and the JSON for authority systems')
-        .argument('<paths...>', 'contract files, folders or globs')
-        .option('-f, --format <formats>', `comma-separated formats among ${DOCUMENT_FORMATS.join(', ')}`, parseFormats, ['html'] as DocumentFormat[])
-        .option('-o, --out <dir>', 'output folder', '.')
-        .option('--force', 'generate even when the contract has errors')
-        .option('-c, --config <file>', 'use this cpom.config.json')
+        .description(t(
+            'produire le document du contrat (html, md, docx, pdf) et le JSON pour les systèmes des autorités',
+            'generate the contract document (html, md, docx, pdf) and the JSON for authority systems'))
+        .argument('<paths...>', t('fichiers de contrats, dossiers ou globs', 'contract files, folders or globs'))
+        .option('-f, --format <formats>', t(`formats séparés par des virgules parmi ${formatList}`, `comma-separated formats among ${formatList}`), parseFormats, ['html'] as DocumentFormat[])
+        .option('-o, --out <dir>', t('dossier de sortie', 'output folder'), '.')
+        .option('--force', t('produire même quand le contrat a des erreurs', 'generate even when the contract has errors'))
+        .option('-c, --config <file>', t('utiliser ce cpom.config.json', 'use this cpom.config.json'))
         .action(async (paths: string[], options: { format: DocumentFormat[]; out: string; force?: boolean; config?: string }) => {
             // Loaded on demand: `cpom check` does not pay for the document libraries at start-up.
             const { runGenerate } = await import('./generate.js');
@@ -61,14 +97,18 @@ export async function main(argv: readonly string[], io: CommandIO = defaultIO())
         });
 
     program.command('diff')
-        .description('semantic diff of two versions of a contract: what changed, in the contract\'s terms, and whether it needs an avenant')
-        .usage('[options] OLD.cpom NEW.cpom | [REV [REV2]] [-- PATHS...]')
-        .argument('<operands...>', 'two versions of a contract file, or git revisions (one: REV vs the working tree; two: REV vs REV2) then paths')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
-        .option('--exit-code', 'exit 1 when there are semantic changes, 0 when there are none (as git diff --exit-code)')
-        .option('-o, --output <file>', 'write the diff to a file')
-        .option('--contract <name>', 'the contract to compare, when a file declares several')
-        .option('--no-color', 'no colours in the text format')
+        .description(t(
+            'diff sémantique de deux versions d\'un contrat : ce qui a changé, dans les termes du contrat, et s\'il faut un avenant',
+            'semantic diff of two versions of a contract: what changed, in the contract\'s terms, and whether it needs an avenant'))
+        .usage(t('[options] ANCIEN.cpom NOUVEAU.cpom | [REV [REV2]] [-- CHEMINS...]', '[options] OLD.cpom NEW.cpom | [REV [REV2]] [-- PATHS...]'))
+        .argument('<operands...>', t(
+            'deux versions d\'un fichier de contrat, ou des révisions git (une : REV contre la copie de travail ; deux : REV contre REV2) puis des chemins',
+            'two versions of a contract file, or git revisions (one: REV vs the working tree; two: REV vs REV2) then paths'))
+        .addOption(new Option('-f, --format <format>', t('format de sortie', 'output format')).choices(['text', 'markdown', 'json']).default('text'))
+        .option('--exit-code', t('sortir avec le code 1 s\'il y a des changements sémantiques, 0 sinon (comme git diff --exit-code)', 'exit 1 when there are semantic changes, 0 when there are none (as git diff --exit-code)'))
+        .option('-o, --output <file>', t('écrire le diff dans un fichier', 'write the diff to a file'))
+        .option('--contract <name>', t('le contrat à comparer, quand un fichier en déclare plusieurs', 'the contract to compare, when a file declares several'))
+        .option('--no-color', t('sans couleurs dans le format text', 'no colours in the text format'))
         .action(async (operands: string[], options: { format: 'text' | 'markdown' | 'json'; exitCode?: boolean; output?: string; contract?: string; color: boolean }) => {
             const { runDiffCommand } = await import('./diff-command.js');
             const color = options.color && !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -79,8 +119,10 @@ export async function main(argv: readonly string[], io: CommandIO = defaultIO())
         });
 
     program.command('git-setup')
-        .description('set up git to show semantic diffs of .cpom files: *.cpom diff=cpom in .gitattributes, diff driver and textconv in the git config')
-        .option('--global', 'in the global git config and attributes file instead of the current repository')
+        .description(t(
+            'configurer git pour montrer le diff sémantique des fichiers .cpom : *.cpom diff=cpom dans .gitattributes, pilote de diff et textconv dans la configuration git',
+            'set up git to show semantic diffs of .cpom files: *.cpom diff=cpom in .gitattributes, diff driver and textconv in the git config'))
+        .option('--global', t('dans la configuration git et le fichier d\'attributs globaux plutôt que ceux du dépôt', 'in the global git config and attributes file instead of the current repository'))
         .action(async (options: { global?: boolean }) => {
             const { runGitSetup } = await import('./git.js');
             exitCode = await runGitSetup(options, io);
@@ -103,34 +145,50 @@ export async function main(argv: readonly string[], io: CommandIO = defaultIO())
         });
 
     program.command('avenant')
-        .description('draft the avenant implied by the substantive changes between two versions of a contract')
-        .argument('<old>', 'the contract in force (.cpom file)')
-        .argument('<new>', 'the amended contract (.cpom file)')
-        .requiredOption('-n, --number <n>', 'the number of the avenant')
-        .option('-f, --format <formats>', `comma-separated formats among ${DOCUMENT_FORMATS.join(', ')}`, parseFormats, ['html'] as DocumentFormat[])
-        .option('-o, --out <dir>', 'output folder', '.')
-        .option('--effet <date>', 'date of effect (ISO); default: the first day of the month after its signature')
-        .option('--force', 'draft even when the new version has errors')
-        .option('--contract <name>', 'the contract to amend, when a file declares several')
+        .description(t(
+            'rédiger l\'avenant qu\'impliquent les changements de fond entre deux versions d\'un contrat',
+            'draft the avenant implied by the substantive changes between two versions of a contract'))
+        .argument('<old>', t('le contrat en vigueur (fichier .cpom)', 'the contract in force (.cpom file)'))
+        .argument('<new>', t('le contrat modifié (fichier .cpom)', 'the amended contract (.cpom file)'))
+        .requiredOption('-n, --number <n>', t('le numéro de l\'avenant', 'the number of the avenant'))
+        .option('-f, --format <formats>', t(`formats séparés par des virgules parmi ${formatList}`, `comma-separated formats among ${formatList}`), parseFormats, ['html'] as DocumentFormat[])
+        .option('-o, --out <dir>', t('dossier de sortie', 'output folder'), '.')
+        .option('--effet <date>', t('date d\'effet (ISO) ; par défaut : le premier jour du mois qui suit sa signature', 'date of effect (ISO); default: the first day of the month after its signature'))
+        .option('--force', t('rédiger même quand la nouvelle version a des erreurs', 'draft even when the new version has errors'))
+        .option('--contract <name>', t('le contrat à modifier, quand un fichier en déclare plusieurs', 'the contract to amend, when a file declares several'))
         .action(async (oldFile: string, newFile: string, options: { number: string; format: DocumentFormat[]; out: string; effet?: string; force?: boolean; contract?: string }) => {
             const { runAvenant } = await import('./avenant-command.js');
             exitCode = await runAvenant(oldFile, newFile, { ...options, formats: options.format }, io);
         });
 
+    program.command('fmt')
+        .description(t(
+            'formater des contrats comme l\'éditeur (indentation de 4 espaces, une clause par ligne, colonnes alignées) ; les fichiers sont réécrits',
+            'format contracts as the editor does (4-space indentation, one clause per line, aligned columns); files are rewritten'))
+        .argument('[paths...]', t('fichiers, dossiers ou globs (par défaut : le dossier courant) ; - : l\'entrée standard, texte formaté sur la sortie standard', 'files, folders or globs (default: the current folder); -: the standard input, formatted text on the standard output'))
+        .option('--check', t('ne rien écrire : lister les fichiers non formatés (code de sortie 1)', 'write nothing: list the files that are not formatted (exit code 1)'))
+        .option('--stdin-filename <path>', t('avec - : le nom du texte lu sur l\'entrée standard dans les messages', 'with -: the name of the text read on the standard input in messages'))
+        .addOption(langOption())
+        .action(async (paths: string[], options: { check?: boolean; stdinFilename?: string }) => {
+            // Loaded on demand: the formatter comes with the language server's services.
+            const { runFmt } = await import('./fmt-command.js');
+            exitCode = await runFmt(paths, options, io);
+        });
+
     program.command('lsp')
-        .description('start the language server (for editors with an LSP client)')
-        .requiredOption('--stdio', 'talk LSP over the standard input and output')
+        .description(t('démarrer le serveur de langage (pour les éditeurs qui ont un client LSP)', 'start the language server (for editors with an LSP client)'))
+        .requiredOption('--stdio', t('parler LSP sur l\'entrée et la sortie standard', 'talk LSP over the standard input and output'))
         .action(async () => {
             const { runLanguageServer } = await import('./lsp-command.js');
             runLanguageServer();
         });
 
     program.command('rules')
-        .description('list the rules, show one, or write their Markdown pages')
-        .argument('[code]', 'a rule code (CPOM041) or name (finess-key)')
-        .addOption(new Option('--lang <lang>', 'language of titles').choices(['fr', 'en']).default('fr'))
-        .option('--write-docs <dir>', 'write one Markdown page per rule and an index into this folder')
-        .action((code: string | undefined, options: { lang: 'fr' | 'en'; writeDocs?: string }) => {
+        .description(t('lister les règles, en montrer une, ou écrire leurs pages Markdown', 'list the rules, show one, or write their Markdown pages'))
+        .argument('[code]', t('un code de règle (CPOM041) ou un nom (finess-key)', 'a rule code (CPOM041) or name (finess-key)'))
+        .addOption(langOption().default(locale))
+        .option('--write-docs <dir>', t('écrire une page Markdown par règle et un index dans ce dossier', 'write one Markdown page per rule and an index into this folder'))
+        .action((code: string | undefined, options: { lang: Locale; writeDocs?: string }) => {
             exitCode = runRules(code, options, io);
         });
 
@@ -145,7 +203,10 @@ export async function main(argv: readonly string[], io: CommandIO = defaultIO())
         if (error instanceof CommanderError) {
             return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
         }
-        io.stderr(`cpom: internal error: ${(error as Error).stack ?? String(error)}\n`);
+        const detail = (error as Error).stack ?? String(error);
+        io.stderr(t(
+            `cpom: erreur interne (une anomalie de cpom, signalez-la avec la commande et ses fichiers) : ${detail}\n`,
+            `cpom: internal error (a defect of cpom, please report it with the command and its files): ${detail}\n`));
         return 2;
     }
 }

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { UsageError } from './files.js';
+import { UsageError } from './errors.js';
 
 const CANDIDATES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
@@ -27,7 +27,10 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
 /** Prints a self-contained HTML document to PDF; returns the PDF bytes. */
 export async function htmlToPdf(html: string, chromium = findChromium()): Promise<Buffer> {
     if (!chromium) {
-        throw new UsageError('PDF output needs Chromium: install it (apt-get install chromium) or set CPOM_CHROMIUM to its path');
+        throw new UsageError({
+            fr: 'le format PDF a besoin de Chromium : installez-le (apt-get install chromium) ou donnez son chemin dans CPOM_CHROMIUM',
+            en: 'PDF output needs Chromium: install it (apt-get install chromium) or set CPOM_CHROMIUM to its path',
+        });
     }
     const work = mkdtempSync(path.join(tmpdir(), 'cpom-pdf-'));
     try {

@@ -2,7 +2,8 @@
 import * as path from 'node:path';
 import { getRule, RULES, ruleMarkdown, rulesIndexMarkdown, type Locale } from '@cpom/language';
 import type { CommandIO } from './check.js';
-import { writeFileAtomic } from './output.js';
+import { reportFailure } from './errors.js';
+import { prepareOutputFolder, writeFileAtomic } from './output.js';
 
 export interface RulesOptions {
     readonly lang: Locale;
@@ -12,17 +13,26 @@ export interface RulesOptions {
 export function runRules(code: string | undefined, options: RulesOptions, io: CommandIO): number {
     if (options.writeDocs) {
         const dir = path.resolve(io.cwd, options.writeDocs);
-        for (const rule of RULES) {
-            writeFileAtomic(path.join(dir, `${rule.code}.md`), ruleMarkdown(rule));
+        const shown = (file: string) => path.relative(io.cwd, file) || file;
+        try {
+            prepareOutputFolder(dir, options.writeDocs);
+            for (const rule of RULES) {
+                const file = path.join(dir, `${rule.code}.md`);
+                writeFileAtomic(file, ruleMarkdown(rule), shown(file));
+            }
+            writeFileAtomic(path.join(dir, 'README.md'), rulesIndexMarkdown(), shown(path.join(dir, 'README.md')));
+        } catch (error) {
+            return reportFailure(error, io, options.lang);
         }
-        writeFileAtomic(path.join(dir, 'README.md'), rulesIndexMarkdown());
-        io.stdout(`${RULES.length} rule pages written to ${path.relative(io.cwd, dir) || '.'}\n`);
+        io.stdout(options.lang === 'fr'
+            ? `${RULES.length} pages de règles écrites dans ${shown(dir) || '.'}\n`
+            : `${RULES.length} rule pages written to ${shown(dir) || '.'}\n`);
         return 0;
     }
     if (code) {
         const rule = getRule(code);
         if (!rule) {
-            io.stderr(`cpom: unknown rule '${code}'\n`);
+            io.stderr(options.lang === 'fr' ? `cpom: règle inconnue : « ${code} »\n` : `cpom: unknown rule '${code}'\n`);
             return 2;
         }
         io.stdout(ruleMarkdown(rule));

@@ -5,9 +5,9 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { type LangiumDocument, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { ast, createCpomServices, type CpomServicesBundle, decodeBilingual, importedUris } from '@cpom/language';
+import { ast, createCpomServices, type CpomServicesBundle, decodeBilingual, importedUris, type Locale } from '@cpom/language';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { UsageError } from './files.js';
+import { type Bilingual, fileError, isSystemError } from './errors.js';
 
 export interface LoadedFile {
     readonly path: string;
@@ -24,10 +24,17 @@ export interface Workspace {
 }
 
 export function createServices(): CpomServicesBundle {
-    return createCpomServices(NodeFileSystem);
+    const services = createCpomServices(NodeFileSystem);
+    // Langium picks a language by file extension; the CLI reads every file it is given as a contract
+    // (`cpom check notes.txt`, `--stdin-filename contract.txt`) instead of failing on it.
+    const registry = services.shared.ServiceRegistry;
+    registry.getServices = () => services.Cpom;
+    registry.hasServices = () => true;
+    return services;
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
+// The byte order mark is removed by hand, before falling back to Windows-1252 too.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Windows-1252 differs from Latin-1 in 0x80–0x9F (€, –, ’, œ…); Node's TextDecoder reads that range as Latin-1. */
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
@@ -49,34 +56,44 @@ export interface ContractSource {
     read(file: string): Uint8Array | undefined;
 }
 
-/** Reads a contract as UTF-8; a file saved by an old Windows editor (not valid UTF-8) is read as Windows-1252. */
-function readContract(file: string, warn: (message: string) => void): string {
+/** Reads a contract's bytes as text (see decodeContract). */
+function readContract(file: string, warn: (message: Bilingual) => void): string {
     let bytes: Buffer;
     try {
         bytes = readFileSync(file);
     } catch (error) {
-        throw new UsageError(`cannot read '${file}': ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        throw isSystemError(error) ? fileError('read', file, error) : error;
     }
     return decodeContract(bytes, file, warn);
 }
 
-/** Contract bytes as text: UTF-8, or Windows-1252 when they are not valid UTF-8; without a byte order mark. */
-export function decodeContract(bytes: Uint8Array, file: string, warn: (message: string) => void = () => {}): string {
-    let text: string;
-    try {
-        text = UTF8.decode(bytes);
-    } catch {
-        text = decodeWindows1252(bytes);
-        warn(`'${file}' is not valid UTF-8: read as Windows-1252`);
+const UTF16_DECODERS = { le: new TextDecoder('utf-16le'), be: new TextDecoder('utf-16be') };
+
+/**
+ * Contract bytes as text, without a byte order mark: UTF-8; UTF-16 when a UTF-16 byte order mark says so (Windows
+ * Notepad's "Unicode"); Windows-1252 when the bytes are not valid UTF-8 (a file saved by an old Windows editor).
+ * `warn` gets a note for each guess that is not plain UTF-8.
+ */
+export function decodeContract(bytes: Uint8Array, file: string, warn: (message: Bilingual) => void = () => {}): string {
+    const bom = bytes.length >= 2 ? (bytes[0] === 0xff && bytes[1] === 0xfe ? 'le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'be' : undefined) : undefined;
+    if (bom) {
+        warn({ fr: `« ${file} » est encodé en UTF-16 (${bom.toUpperCase()}) : lu comme tel`, en: `'${file}' is encoded in UTF-16 (${bom.toUpperCase()}): read as such` });
+        return UTF16_DECODERS[bom].decode(bytes.subarray(2));
     }
-    return text.replace(/^\uFEFF/, '');
+    const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    try {
+        return UTF8.decode(body);
+    } catch {
+        warn({ fr: `« ${file} » n'est pas en UTF-8 valide : lu comme Windows-1252`, en: `'${file}' is not valid UTF-8: read as Windows-1252` });
+        return decodeWindows1252(body);
+    }
 }
 
 /**
  * Loads `paths` and, transitively, the files they import. With a `source`, files are read from it (a file it does
  * not have does not exist), else from the disk.
  */
-export async function loadWorkspace(services: CpomServicesBundle, paths: readonly string[], warn: (message: string) => void = () => {}, source?: ContractSource, options: { validation?: boolean } = {}): Promise<Workspace> {
+export async function loadWorkspace(services: CpomServicesBundle, paths: readonly string[], warn: (message: Bilingual) => void = () => {}, source?: ContractSource, options: { validation?: boolean } = {}): Promise<Workspace> {
     const { shared } = services;
     const factory = shared.workspace.LangiumDocumentFactory;
     const documents = shared.workspace.LangiumDocuments;
@@ -91,7 +108,7 @@ export async function loadWorkspace(services: CpomServicesBundle, paths: readonl
         let text: string;
         if (source) {
             const bytes = source.read(next.path);
-            if (bytes === undefined) throw new UsageError(`cannot read '${next.path}': ENOENT`);
+            if (bytes === undefined) throw fileError('read', next.path, Object.assign(new Error('ENOENT'), { code: 'ENOENT' }));
             text = decodeContract(bytes, next.path, warn);
         } else {
             text = readContract(next.path, warn);
@@ -116,18 +133,23 @@ export function diagnosticsOf(file: LoadedFile): Diagnostic[] {
 }
 
 /** The first syntax error of a file, for commands that compare versions without validating them. */
-export function firstSyntaxError(file: LoadedFile): { line: number; column: number; message: string } | undefined {
+export function firstSyntaxError(file: Pick<LoadedFile, 'document' | 'text'>, locale: Locale = 'fr'): { line: number; column: number; message: string } | undefined {
     const { lexerErrors, parserErrors } = file.document.parseResult;
     const lexing = lexerErrors[0];
     if (lexing) {
-        return { line: lexing.line ?? 1, column: lexing.column ?? 1, message: `caractère inattendu « ${file.text.substr(lexing.offset, Math.max(1, lexing.length))} »` };
+        const char = file.text.substr(lexing.offset, Math.max(1, lexing.length));
+        return { line: lexing.line ?? 1, column: lexing.column ?? 1, message: locale === 'fr' ? `caractère inattendu « ${char} »` : `unexpected character '${char}'` };
     }
     const parsing = parserErrors[0];
     if (parsing) {
         const token = parsing.token;
-        const line = Number.isNaN(token.startLine) || token.startLine === undefined ? 1 : token.startLine;
-        const column = Number.isNaN(token.startColumn) || token.startColumn === undefined ? 1 : token.startColumn;
-        return { line, column, message: decodeBilingual(parsing.message, 'fr') };
+        const message = decodeBilingual(parsing.message, locale);
+        if (token.startLine === undefined || Number.isNaN(token.startLine)) {
+            // The end of the file (Chevrotain's EOF token has no position): the place after the last character.
+            const lines = file.text.split(/\r\n|\r|\n/);
+            return { line: lines.length, column: lines[lines.length - 1].length + 1, message };
+        }
+        return { line: token.startLine, column: token.startColumn === undefined || Number.isNaN(token.startColumn) ? 1 : token.startColumn, message };
     }
     return undefined;
 }

@@ -1,10 +1,12 @@
 /** GitHub Actions workflow commands: annotations on the pull request's files. */
 import type { CheckReport } from '../report.js';
+import { visibleText } from '../terminal-text.js';
 
 const COMMANDS = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
+/** User text in a workflow command: control characters made visible (the log is a terminal), then GitHub's escapes. */
 function escapeData(text: string): string {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    return visibleText(text, '').replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 function escapeProperty(text: string): string {

@@ -1,11 +1,14 @@
 /** JUnit XML: one suite per file, one failing test case per diagnostic (as ESLint's junit formatter). */
 import type { CheckReport } from '../report.js';
+import { visibleText } from '../terminal-text.js';
 
+/**
+ * Text as XML character data or attribute value. XML 1.0 forbids most control characters and U+FFFE/U+FFFF even
+ * escaped: they are shown as the terminal shows them (␛, \uffff); a lone surrogate is not a character either.
+ */
 export function escapeXml(text: string): string {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
-        // XML 1.0 forbids most control characters, even escaped.
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+    return visibleText(text, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
+        .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 export function formatJunit(report: CheckReport): string {
