@@ -2,7 +2,9 @@
 import { type AstNode, AstUtils, type ValidationAcceptor } from 'langium';
 import type { CpomSettings } from '../cpom-settings.js';
 import type { RuleOptions } from '../diagnostics/config.js';
-import { type DiagnosticCode, formatMessage, getRule, type Locale, type MessageParams } from '../diagnostics/rules.js';
+import {
+    type CodeWithOptions, type DiagnosticCode, formatMessage, getRule, type Locale, type MessageParams, type RuleOptionValues,
+} from '../diagnostics/rules.js';
 
 export interface ReportTarget<N extends AstNode = AstNode> {
     readonly node: N;
@@ -21,7 +23,8 @@ export class RuleReporter {
         this.options = settings.configFor(uri).options;
     }
 
-    report(code: DiagnosticCode, params: MessageParams, target: ReportTarget): void {
+    /** `params` are exactly those the catalogue declares for the code; they travel on as `data.params`. */
+    report<C extends DiagnosticCode>(code: C, params: MessageParams<C>, target: ReportTarget): void {
         const rule = getRule(code)!;
         this.accept(rule.severity, formatMessage(code, params, this.locale), {
             node: target.node,
@@ -33,10 +36,10 @@ export class RuleReporter {
         });
     }
 
-    /** A numeric option of a rule from cpom.config.json, or its default. */
-    numberOption(code: DiagnosticCode, key: string, fallback: number): number {
+    /** An option of a rule: from cpom.config.json (checked against the rule's schema there), or its default. */
+    option<C extends CodeWithOptions, K extends keyof RuleOptionValues<C> & string>(code: C, key: K): RuleOptionValues<C>[K] {
         const value = this.options.get(code)?.[key];
-        return typeof value === 'number' ? value : fallback;
+        return (value ?? getRule(code)!.options![key].default) as RuleOptionValues<C>[K];
     }
 
     /** Picks the text of the document's language. */

@@ -5,11 +5,9 @@ import { plain } from '../../model/french.js';
 import { formatNumber, parseNumber } from '../../model/numbers.js';
 import type { RuleContext } from '../rule-context.js';
 
-const DEFAULT_MAX_OBJECTIVES = 12;
-
 export function checkObjectives(contract: ast.Contrat, ctx: RuleContext): void {
     const objectives = objectivesOf(contract);
-    const max = ctx.reporter.numberOption('CPOM056', 'max', DEFAULT_MAX_OBJECTIVES);
+    const max = ctx.reporter.option('CPOM056', 'max');
     if (objectives.length > max) {
         ctx.reporter.report('CPOM056', { count: objectives.length, max }, { node: objectives[max], property: 'name' });
     }

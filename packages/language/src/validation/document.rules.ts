@@ -1,0 +1,36 @@
+/** Catalogue entries: Syntax errors and unresolved references, reported by the document validator (cpom-document-validator.ts). */
+import { defineRule } from '../diagnostics/catalogue.js';
+
+export const DOCUMENT_RULES = [
+    defineRule({
+        code: 'CPOM001', name: 'syntax-error', severity: 'error', category: 'syntax', confidence: 'T',
+        title: { fr: 'Erreur de syntaxe', en: 'Syntax error' },
+        params: { detail: 'text' },
+        message: { fr: '{detail}', en: '{detail}' },
+        rationale: {
+            fr: 'Le texte ne respecte pas la grammaire du langage CPOM. Le message indique ce qui était attendu à cet endroit.',
+            en: 'The text does not follow the grammar of the CPOM language. The message says what was expected at that place.'
+        },
+        source: {
+            fr: 'Grammaire du langage CPOM (grammar/cpom.langium).',
+            en: 'CPOM language grammar (grammar/cpom.langium).'
+        }
+    }),
+    defineRule({
+        code: 'CPOM002', name: 'unresolved-reference', severity: 'error', category: 'structure', confidence: 'T',
+        title: { fr: 'Référence non résolue', en: 'Unresolved reference' },
+        params: { name: 'text', kinds: 'text', hint: 'text' },
+        message: {
+            fr: '« {name} » est introuvable parmi les {kinds}{hint}.',
+            en: "'{name}' is not among the known {kinds}{hint}."
+        },
+        rationale: {
+            fr: "Un nom est utilisé sans être déclaré à un endroit visible : dans le même contrat, dans le même fichier ou dans un catalogue importé (`importe \"…\"`). Les noms d'un autre fichier ne sont visibles qu'une fois ce fichier importé, sous leur nom qualifié (`CATALOGUE.NOM`).",
+            en: 'A name is used that is declared nowhere visible: in the same contract, in the same file, or in an imported catalogue (`importe "…"`). Names from another file are visible only once that file is imported, under their qualified name (`CATALOGUE.NAME`).'
+        },
+        source: {
+            fr: 'Règles de portée des noms du langage CPOM.',
+            en: 'CPOM language scoping rules.'
+        }
+    }),
+] as const;
