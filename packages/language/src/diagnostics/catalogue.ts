@@ -138,6 +138,26 @@ export function listText(items: readonly string[], locale: Locale): string {
     return `${items.slice(0, -1).join(', ')} ${locale === 'fr' ? 'et' : 'and'} ${items[items.length - 1]}`;
 }
 
+/** Whether values (e.g. a diagnostic's `data.params` sent back by an editor) have the declared kinds. */
+export function matchesParams(specs: ParamSpecs, values: unknown): boolean {
+    if (typeof values !== 'object' || values === null) return false;
+    const record = values as Readonly<Record<string, unknown>>;
+    return Object.entries(specs).every(([key, spec]) => matchesParam(spec, record[key]));
+}
+
+function matchesParam(spec: ParamSpec, value: unknown): boolean {
+    const isKey = (labels: object) => (k: unknown) => typeof k === 'string' && Object.hasOwn(labels, k);
+    if (spec === 'text') return typeof value === 'string';
+    if (spec === 'number') return typeof value === 'number';
+    if (spec === 'list') return Array.isArray(value) && value.every(v => typeof v === 'string');
+    if (spec === 'years') return Array.isArray(value) && value.every(v => Number.isInteger(v));
+    if ('choice' in spec) return isKey(spec.choice)(value);
+    if ('choices' in spec) return Array.isArray(value) && value.every(isKey(spec.choices));
+    if (typeof value !== 'object' || value === null) return false;
+    const chosen = (value as { variant?: unknown }).variant;
+    return isKey(spec.phrase)(chosen) && matchesParams(spec.phrase[chosen as string].params, value);
+}
+
 /** Fills a template. A placeholder without a value (only possible past the type checks) is kept visible. */
 export function fillTemplate(template: string, specs: ParamSpecs, values: Readonly<Record<string, unknown>>, locale: Locale): string {
     return template.replace(/\{(\w+)\}/g, (whole, key: string) => {

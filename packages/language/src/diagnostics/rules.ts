@@ -7,7 +7,7 @@
  * Codes are stable: never renumber or reuse one. Messages are templates: `{name}` is replaced by the parameter of
  * that name, which the rule declares with its kind.
  */
-import { fillTemplate, type Locale, type OptionValues, type ParamValues, type RuleDefinition } from './catalogue.js';
+import { fillTemplate, type Locale, matchesParams, type OptionValues, type ParamValues, type RuleDefinition } from './catalogue.js';
 import { DOCUMENT_RULES } from '../validation/document.rules.js';
 import { AMENDMENTS_RULES } from '../validation/rules/amendments.rules.js';
 import { DATES_RULES } from '../validation/rules/dates.rules.js';
@@ -36,6 +36,9 @@ export type RuleOf<C extends DiagnosticCode> = Extract<AnyRule, { readonly code:
 
 /** The parameters a rule's message takes, typed; also the `data.params` of its diagnostics. */
 export type MessageParams<C extends DiagnosticCode> = ParamValues<RuleOf<C>['params']>;
+
+/** The `data` of a diagnostic: its code and the parameters of its message, typed by code (the quick fixes read it). */
+export type DiagnosticData<C extends DiagnosticCode = DiagnosticCode> = { [K in C]: { readonly code: K; readonly params: MessageParams<K> } }[C];
 
 /** The codes of the rules that take options in cpom.config.json, and their options. */
 export type CodeWithOptions = { [C in DiagnosticCode]: keyof NonNullable<RuleOf<C>['options']> extends never ? never : C }[DiagnosticCode];
@@ -78,4 +81,13 @@ export function isDiagnosticCode(code: unknown): code is DiagnosticCode {
 export function formatMessage<C extends DiagnosticCode>(code: C, params: MessageParams<C>, locale: Locale): string {
     const rule: RuleDefinition = BY_CODE.get(code)!;
     return fillTemplate(rule.message[locale], rule.params, params as Readonly<Record<string, unknown>>, locale);
+}
+
+/** Reads the `data` of a diagnostic that comes back from an editor: typed when its parameters match the catalogue. */
+export function readDiagnosticData(data: unknown): DiagnosticData | undefined {
+    if (typeof data !== 'object' || data === null) return undefined;
+    const { code, params } = data as { code?: unknown; params?: unknown };
+    if (!isDiagnosticCode(code)) return undefined;
+    const rule: RuleDefinition = BY_CODE.get(code)!;
+    return matchesParams(rule.params, params) ? data as DiagnosticData : undefined;
 }

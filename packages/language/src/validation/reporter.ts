@@ -1,4 +1,7 @@
-/** Reports a diagnostic by its catalogue code: message in the document's language, default severity. */
+/**
+ * Reports a diagnostic by its catalogue code: message in the document's language, default severity. Rules pass
+ * values (names, numbers, keys of the catalogue's labels), never words: the reporter is their only way to speak.
+ */
 import { type AstNode, AstUtils, type ValidationAcceptor } from 'langium';
 import type { CpomSettings } from '../cpom-settings.js';
 import type { RuleOptions } from '../diagnostics/config.js';
@@ -14,7 +17,7 @@ export interface ReportTarget<N extends AstNode = AstNode> {
 }
 
 export class RuleReporter {
-    readonly locale: Locale;
+    private readonly locale: Locale;
     private readonly options: ReadonlyMap<string, RuleOptions>;
 
     constructor(private readonly accept: ValidationAcceptor, settings: CpomSettings, node: AstNode) {
@@ -40,10 +43,5 @@ export class RuleReporter {
     option<C extends CodeWithOptions, K extends keyof RuleOptionValues<C> & string>(code: C, key: K): RuleOptionValues<C>[K] {
         const value = this.options.get(code)?.[key];
         return (value ?? getRule(code)!.options![key].default) as RuleOptionValues<C>[K];
-    }
-
-    /** Picks the text of the document's language. */
-    t(text: { fr: string; en: string }): string {
-        return text[this.locale];
     }
 }

@@ -1,5 +1,6 @@
 /** Catalogue entries: Avenants (amendments.ts). */
 import { defineRule } from '../../diagnostics/catalogue.js';
+import { ESTABLISHMENT_FACTS } from './perimeter.rules.js';
 
 export const AMENDMENTS_RULES = [
     defineRule({
@@ -39,7 +40,7 @@ export const AMENDMENTS_RULES = [
     defineRule({
         code: 'CPOM092', name: 'avenant-establishment', severity: 'error', category: 'amendments', confidence: 'V',
         title: { fr: 'Établissement ajouté incomplet', en: 'Incomplete added establishment' },
-        params: { name: 'text', number: 'text', missing: 'text' },
+        params: { name: 'text', number: 'text', missing: { choices: ESTABLISHMENT_FACTS } },
         message: {
             fr: "L'établissement « {name} » ajouté par l'avenant n° {number} ne précise pas {missing}.",
             en: "Establishment '{name}' added by amendment no. {number} does not state {missing}."

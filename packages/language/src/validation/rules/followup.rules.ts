@@ -1,5 +1,5 @@
 /** Catalogue entries: Follow-up (followup.ts). */
-import { defineRule } from '../../diagnostics/catalogue.js';
+import { defineRule, variant } from '../../diagnostics/catalogue.js';
 
 export const FOLLOWUP_RULES = [
     defineRule({
@@ -22,7 +22,7 @@ export const FOLLOWUP_RULES = [
     defineRule({
         code: 'CPOM081', name: 'ivter-reviews', severity: 'error', category: 'follow-up', confidence: 'V',
         title: { fr: 'Revues de 3e et 5e année manquantes', en: 'Missing year-3 and year-5 reviews' },
-        params: { mid: 'number', final: 'number', missing: 'text' },
+        params: { mid: 'number', final: 'number', missing: 'list' },
         message: {
             fr: "Le comité de suivi d'un CPOM EHPAD se réunit la 3e année (revue à mi-parcours, {mid}) et la 5e année (bilan final, {final}) ; il manque : {missing}.",
             en: 'The comité de suivi of an EHPAD CPOM meets in year 3 (mid-term review, {mid}) and year 5 (final review, {final}); missing: {missing}.'
@@ -39,7 +39,15 @@ export const FOLLOWUP_RULES = [
     defineRule({
         code: 'CPOM082', name: 'gmp-pmp-year', severity: 'warning', category: 'follow-up', confidence: 'V',
         title: { fr: 'Évaluation GMP/PMP hors 3e année', en: 'GMP/PMP assessment not in year 3' },
-        params: { expected: 'number', actual: 'text' },
+        params: {
+            expected: 'number',
+            actual: {
+                phrase: {
+                    years: variant({ params: { years: 'text' }, fr: '{years}', en: '{years}' }),
+                    none: variant({ params: {}, fr: 'aucune évaluation', en: 'no assessment' }),
+                },
+            },
+        },
         message: {
             fr: 'Le GMP et le PMP sont évalués la 3e année du contrat ({expected}) ; le contrat prévoit {actual}.',
             en: 'GMP and PMP are assessed in year 3 of the contract ({expected}); the contract plans {actual}.'
@@ -73,7 +81,7 @@ export const FOLLOWUP_RULES = [
     defineRule({
         code: 'CPOM084', name: 'budget-deadline', severity: 'warning', category: 'follow-up', confidence: 'S',
         title: { fr: 'Échéance budgétaire tardive', en: 'Late budget deadline' },
-        params: { document: 'text', date: 'text', deadline: 'text' },
+        params: { document: 'text', date: 'text', deadline: { choice: { eprd: { fr: '30 juin', en: '30 June' }, errd: { fr: '30 avril', en: '30 April' } } } },
         message: {
             fr: "La transmission de l'{document} au {date} est postérieure à l'échéance réglementaire ({deadline}).",
             en: 'Sending the {document} on {date} is later than the regulatory deadline ({deadline}).'

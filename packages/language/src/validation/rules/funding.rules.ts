@@ -1,5 +1,25 @@
 /** Catalogue entries: Amounts, funding lines, distributions, payers, modulation, CNR (funding.ts). */
 import { defineRule } from '../../diagnostics/catalogue.js';
+import { AUTHORITY_ROLES } from './parties.rules.js';
+
+/** What a funding line states (CPOM066). */
+const FUNDING_FACTS = {
+    nature: { fr: 'sa nature', en: 'its nature' },
+    financeur: { fr: 'son financeur', en: 'its payer' },
+    etablissements: { fr: 'les établissements financés', en: 'the establishments funded' },
+    montants: { fr: 'ses montants annuels', en: 'its yearly amounts' },
+    actualisation: { fr: "sa méthode d'actualisation (R.314-40)", en: 'its actualisation method (R.314-40)' },
+} as const;
+
+/** The natures of funding whose payer is set by law (CPOM064). */
+const PAYER_NATURES = {
+    forfait_global_soins: { fr: 'forfait global soins', en: 'forfait global soins' },
+    forfait_soins: { fr: 'forfait soins', en: 'forfait soins' },
+    forfait_global_dependance: { fr: 'forfait global dépendance', en: 'forfait global dépendance' },
+    tarif_hebergement: { fr: 'tarif hébergement', en: 'tarif hébergement' },
+    forfait_autonomie: { fr: 'forfait autonomie', en: 'forfait autonomie' },
+    dotation_esat: { fr: "dotation d'ESAT", en: 'ESAT dotation' },
+} as const;
 
 export const FUNDING_RULES = [
     defineRule({
@@ -22,7 +42,7 @@ export const FUNDING_RULES = [
     defineRule({
         code: 'CPOM060', name: 'funding-year-missing', severity: 'error', category: 'funding', confidence: 'V',
         title: { fr: 'Année non financée', en: 'Year without funding' },
-        params: { name: 'text', years: 'text' },
+        params: { name: 'text', years: 'years' },
         message: {
             fr: "La ligne de financement « {name} » n'a pas de montant pour {years}.",
             en: "Funding line '{name}' has no amount for {years}."
@@ -73,7 +93,16 @@ export const FUNDING_RULES = [
     defineRule({
         code: 'CPOM063', name: 'dgc-homogeneity', severity: 'error', category: 'funding', confidence: 'V',
         title: { fr: 'Dotation globalisée commune hétérogène', en: 'Heterogeneous dotation globalisée commune' },
-        params: { name: 'text', difference: 'text', details: 'text' },
+        params: {
+            name: 'text',
+            difference: {
+                choice: {
+                    authority: { fr: 'sans autorité de tarification commune', en: 'with no common tarification authority' },
+                    financement: { fr: 'aux financements différents', en: 'with different financements' },
+                },
+            },
+            details: 'text',
+        },
         message: {
             fr: 'La dotation globalisée commune « {name} » réunit des établissements {difference} ({details}).',
             en: "The dotation globalisée commune '{name}' groups establishments {difference} ({details})."
@@ -90,7 +119,7 @@ export const FUNDING_RULES = [
     defineRule({
         code: 'CPOM064', name: 'funding-payer', severity: 'error', category: 'funding', confidence: 'V',
         title: { fr: 'Financeur incompatible avec la nature du financement', en: 'Payer incompatible with the kind of funding' },
-        params: { nature: 'text', expected: 'text', name: 'text', payer: 'text' },
+        params: { nature: { choice: PAYER_NATURES }, expected: { choices: AUTHORITY_ROLES }, name: 'text', payer: 'text' },
         message: {
             fr: 'Un financement de nature « {nature} » est versé par {expected} ; « {name} » a pour financeur {payer}.',
             en: "A {nature} is paid by {expected}; '{name}' is paid by {payer}."
@@ -124,7 +153,7 @@ export const FUNDING_RULES = [
     defineRule({
         code: 'CPOM066', name: 'funding-incomplete', severity: 'error', category: 'funding', confidence: 'V',
         title: { fr: 'Ligne de financement incomplète', en: 'Incomplete funding line' },
-        params: { name: 'text', missing: 'text' },
+        params: { name: 'text', missing: { choices: FUNDING_FACTS } },
         message: {
             fr: "La ligne de financement « {name} » ne précise pas {missing}.",
             en: "Funding line '{name}' does not state {missing}."

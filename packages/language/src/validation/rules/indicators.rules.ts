@@ -73,7 +73,7 @@ export const INDICATORS_RULES = [
     defineRule({
         code: 'CPOM054', name: 'trajectory-direction', severity: 'warning', category: 'indicators', confidence: 'G',
         title: { fr: 'Trajectoire contraire au sens déclaré', en: 'Trajectory against its declared direction' },
-        params: { name: 'text', direction: 'text', from: 'text', fromYear: 'number', to: 'text', toYear: 'number' },
+        params: { name: 'text', direction: { choice: { hausse: { fr: 'hausse', en: 'up' }, baisse: { fr: 'baisse', en: 'down' }, maintien: { fr: 'maintien', en: 'steady' } } }, from: 'text', fromYear: 'number', to: 'text', toYear: 'number' },
         message: {
             fr: "L'indicateur « {name} » a pour sens « {direction} », mais la valeur passe de {from} ({fromYear}) à {to} ({toYear}).",
             en: "Indicator '{name}' has direction '{direction}', but its value goes from {from} ({fromYear}) to {to} ({toYear})."

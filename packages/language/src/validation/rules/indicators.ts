@@ -3,6 +3,7 @@ import * as ast from '../../generated/ast.js';
 import { contractPeriod, firstProp, indicatorsOf, inheritedIndicatorProp, objectivesOf } from '../../model/contract.js';
 import { plain } from '../../model/french.js';
 import { formatNumber, parseNumber } from '../../model/numbers.js';
+import type { MessageParams } from '../../diagnostics/rules.js';
 import type { RuleContext } from '../rule-context.js';
 
 export function checkObjectives(contract: ast.Contrat, ctx: RuleContext): void {
@@ -74,9 +75,8 @@ function checkIndicator(indicator: ast.Indicateur, period: { first: number; last
         const [a, b] = [points[i - 1], points[i]];
         const wrong = sens === 'hausse' ? b.value < a.value : sens === 'baisse' ? b.value > a.value : b.value !== a.value;
         if (wrong) {
-            const words = { hausse: { fr: 'hausse', en: 'up' }, baisse: { fr: 'baisse', en: 'down' }, maintien: { fr: 'maintien', en: 'steady' } } as const;
             ctx.reporter.report('CPOM054', {
-                name: indicator.name, direction: ctx.reporter.t(words[sens as keyof typeof words]),
+                name: indicator.name, direction: sens as MessageParams<'CPOM054'>['direction'],
                 from: formatNumber(a.value), fromYear: a.year, to: formatNumber(b.value), toYear: b.year,
             }, { node: b.node, property: 'value' });
             return;

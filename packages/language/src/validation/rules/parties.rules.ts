@@ -1,11 +1,26 @@
 /** Catalogue entries: Signing parties and legal frame (parties.ts). */
-import { defineRule } from '../../diagnostics/catalogue.js';
+import { defineRule, variant } from '../../diagnostics/catalogue.js';
+
+/** The usual tarification authorities and payers, by role (CPOM026, CPOM064). */
+export const AUTHORITY_ROLES = {
+    ars: { fr: "l'ARS", en: 'the ARS' },
+    departement: { fr: 'le département', en: 'the département' },
+    prefet: { fr: 'le préfet', en: 'the préfet' },
+} as const;
 
 export const PARTIES_RULES = [
     defineRule({
         code: 'CPOM020', name: 'tarification-authority-signs', severity: 'error', category: 'parties', confidence: 'V',
         title: { fr: "Autorité de tarification non signataire", en: 'Tarification authority does not sign' },
-        params: { authority: 'text', establishment: 'text' },
+        params: {
+            authority: 'text',
+            establishment: {
+                phrase: {
+                    one: variant({ params: { name: 'text' }, fr: '{name}', en: '{name}' }),
+                    several: variant({ params: { name: 'text', others: 'number' }, fr: '{name} et {others} autre(s)', en: '{name} and {others} other(s)' }),
+                },
+            },
+        },
         message: {
             fr: "{authority}, autorité de tarification de {establishment}, ne signe pas le contrat.",
             en: '{authority}, tarification authority of {establishment}, does not sign the contract.'
@@ -56,7 +71,7 @@ export const PARTIES_RULES = [
     defineRule({
         code: 'CPOM023', name: 'ivter-parties', severity: 'error', category: 'parties', confidence: 'V',
         title: { fr: 'CPOM EHPAD sans ARS ou sans département', en: 'EHPAD CPOM without ARS or département' },
-        params: { missing: 'text' },
+        params: { missing: { choices: { ars: { fr: "l'ARS", en: 'the ARS' }, departement: { fr: 'le conseil départemental', en: 'the conseil départemental' } } } },
         message: {
             fr: "Un CPOM relevant du IV ter de l'article L.313-12 est signé par le directeur général de l'ARS et le président du conseil départemental ; il manque : {missing}.",
             en: 'A CPOM under L.313-12 IV ter is signed by the director general of the ARS and the president of the conseil départemental; missing: {missing}.'
@@ -107,7 +122,7 @@ export const PARTIES_RULES = [
     defineRule({
         code: 'CPOM026', name: 'unexpected-tarification', severity: 'warning', category: 'parties', confidence: 'S',
         title: { fr: 'Autorité de tarification inattendue', en: 'Unexpected tarification authority' },
-        params: { category: 'text', expected: 'text', establishment: 'text', actual: 'text' },
+        params: { category: 'text', expected: { choices: AUTHORITY_ROLES }, establishment: 'text', actual: { choices: AUTHORITY_ROLES, empty: '—' } },
         message: {
             fr: 'La catégorie {category} est habituellement tarifée par {expected} ; {establishment} déclare {actual}.',
             en: 'Category {category} is usually tarified by {expected}; {establishment} declares {actual}.'
@@ -124,7 +139,32 @@ export const PARTIES_RULES = [
     defineRule({
         code: 'CPOM097', name: 'frame-category', severity: 'warning', category: 'perimeter', confidence: 'S',
         title: { fr: 'Cadre juridique et catégories discordants', en: 'Legal frame and categories disagree' },
-        params: { detail: 'text' },
+        params: {
+            detail: {
+                phrase: {
+                    ivterWithoutEhpad: variant({
+                        params: {},
+                        fr: "Le cadre L313-12-IVter concerne les EHPAD et PUV, mais le périmètre n'en compte aucun.",
+                        en: 'Frame L313-12-IVter is for EHPAD and PUV, but the perimeter has none.',
+                    }),
+                    ehpadWithoutIvter: variant({
+                        params: { name: 'text' },
+                        fr: "Le périmètre compte un EHPAD ({name}) : le CPOM relève du IV ter de l'article L.313-12 (cadre L313-12-IVter).",
+                        en: 'The perimeter has an EHPAD ({name}): the CPOM falls under L.313-12 IV ter (frame L313-12-IVter).',
+                    }),
+                    outsideL313122: variant({
+                        params: { name: 'text', category: 'text' },
+                        fr: "{name} ({category}) n'entre pas dans le champ de l'article L.313-12-2 (CAMSP et ESMS de compétence exclusive du département).",
+                        en: '{name} ({category}) is outside the scope of L.313-12-2 (CAMSP and ESMS under the exclusive competence of the département).',
+                    }),
+                    chrsWithoutFrame: variant({
+                        params: { name: 'text' },
+                        fr: "Le périmètre compte un CHRS ({name}) : son CPOM relève de l'article L.313-11-2.",
+                        en: 'The perimeter has a CHRS ({name}): its CPOM falls under L.313-11-2.',
+                    }),
+                },
+            },
+        },
         message: {
             fr: "{detail}",
             en: '{detail}'

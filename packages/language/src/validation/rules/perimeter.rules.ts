@@ -1,6 +1,14 @@
 /** Catalogue entries: Establishments of the perimeter (perimeter.ts). */
 import { defineRule } from '../../diagnostics/catalogue.js';
 
+/** What every establishment of a perimeter states (CPOM032; CPOM092 for an establishment added by an avenant). */
+export const ESTABLISHMENT_FACTS = {
+    finess: { fr: 'son numéro FINESS', en: 'its FINESS number' },
+    categorie: { fr: 'sa catégorie', en: 'its category' },
+    capacite: { fr: 'sa capacité', en: 'its capacity' },
+    tarification: { fr: 'son autorité de tarification', en: 'its tarification authority' },
+} as const;
+
 export const PERIMETER_RULES = [
     defineRule({
         code: 'CPOM027', name: 'unknown-department', severity: 'error', category: 'parties', confidence: 'T',
@@ -22,7 +30,7 @@ export const PERIMETER_RULES = [
     defineRule({
         code: 'CPOM030', name: 'missing-finess', severity: 'error', category: 'perimeter', confidence: 'V',
         title: { fr: 'Numéro FINESS manquant', en: 'Missing FINESS number' },
-        params: { kind: 'text', name: 'text' },
+        params: { kind: { choice: { establishment: { fr: "L'établissement", en: 'Establishment' }, gestionnaire: { fr: 'Le gestionnaire', en: 'The gestionnaire' } } }, name: 'text' },
         message: {
             fr: "{kind} « {name} » n'a pas de numéro FINESS.",
             en: "{kind} '{name}' has no FINESS number."
@@ -56,7 +64,7 @@ export const PERIMETER_RULES = [
     defineRule({
         code: 'CPOM032', name: 'missing-category', severity: 'error', category: 'perimeter', confidence: 'V',
         title: { fr: 'Établissement incomplet', en: 'Incomplete establishment' },
-        params: { name: 'text', missing: 'text' },
+        params: { name: 'text', missing: { choices: ESTABLISHMENT_FACTS } },
         message: {
             fr: "L'établissement « {name} » ne précise pas {missing}.",
             en: "Establishment '{name}' does not state {missing}."

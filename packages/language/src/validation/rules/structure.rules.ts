@@ -1,11 +1,57 @@
 /** Catalogue entries: Mandatory and repeated clauses, names, unused declarations, diagnostic axes (structure.ts). */
-import { defineRule } from '../../diagnostics/catalogue.js';
+import { defineRule, variant } from '../../diagnostics/catalogue.js';
+
+/** What each mandatory clause is for (CPOM005). */
+const CLAUSE_PURPOSES = {
+    cadre: { fr: 'cadre juridique : L313-11, L313-12-IVter, L313-12-2…', en: 'legal frame: L313-11, L313-12-IVter, L313-12-2…' },
+    effet: { fr: "date d'entrée en vigueur", en: 'date of effect' },
+    fin: { fr: 'date de fin, cinq ans au plus', en: 'end date, five years at most' },
+    gestionnaire: { fr: 'organisme gestionnaire et son FINESS EJ', en: 'organisme gestionnaire and its EJ FINESS' },
+    signataires: { fr: 'parties qui signent', en: 'signing parties' },
+    perimetre: { fr: 'établissements et services couverts', en: 'establishments and services covered' },
+    axe: { fr: 'objectifs stratégiques', en: 'strategic objectives' },
+    moyens: { fr: 'volet financier', en: 'financial volet' },
+    suivi: { fr: 'suivi et évaluation', en: 'follow-up and evaluation' },
+    objet: { fr: "objet de l'avenant", en: 'purpose of the amendment' },
+} as const;
+
+/** The kinds of named elements (CPOM003). */
+const NAME_KINDS = {
+    etablissement: { fr: 'établissement', en: 'establishment' },
+    partie: { fr: 'partie', en: 'party' },
+    indicateur: { fr: 'indicateur', en: 'indicator' },
+    financement: { fr: 'financement', en: 'funding line' },
+    axe: { fr: 'axe', en: 'axis' },
+    objectif: { fr: 'objectif', en: 'objective' },
+    action: { fr: 'action', en: 'action' },
+    contrat: { fr: 'contrat', en: 'contract' },
+    catalogue: { fr: 'catalogue', en: 'catalogue' },
+} as const;
+
+/** The axes of the shared diagnostic (CPOM096), and its absence. */
+const DIAGNOSTIC_AXES = {
+    activite: { fr: 'activité', en: 'activity' },
+    organisation: { fr: 'organisation et fonctionnement', en: 'organisation and functioning' },
+    ressources: { fr: 'ressources', en: 'resources' },
+    qualite: { fr: 'qualité', en: 'quality' },
+    diagnostic: { fr: 'aucun diagnostic (clause « diagnostic »)', en: "no diagnostic at all ('diagnostic' clause)" },
+} as const;
 
 export const STRUCTURE_RULES = [
     defineRule({
         code: 'CPOM003', name: 'duplicate-name', severity: 'error', category: 'structure', confidence: 'T',
         title: { fr: 'Nom déclaré deux fois', en: 'Duplicate name' },
-        params: { name: 'text', kind: 'text', where: 'text' },
+        params: {
+            name: 'text', kind: { choice: NAME_KINDS },
+            where: {
+                phrase: {
+                    here: variant({ params: {}, fr: '', en: '' }),
+                    avenant: variant({ params: { number: 'text' }, fr: " dans l'avenant n° {number}", en: ' in amendment no. {number}' }),
+                    contract: variant({ params: { contract: 'text' }, fr: ' dans le contrat {contract}', en: ' in contract {contract}' }),
+                    file: variant({ params: { file: 'text' }, fr: ' dans {file}', en: ' in {file}' }),
+                },
+            },
+        },
         message: {
             fr: 'Le nom « {name} » est déjà déclaré ({kind}){where}.',
             en: "The name '{name}' is already declared ({kind}){where}."
@@ -22,7 +68,15 @@ export const STRUCTURE_RULES = [
     defineRule({
         code: 'CPOM005', name: 'missing-clause', severity: 'error', category: 'structure', confidence: 'V',
         title: { fr: 'Clause obligatoire manquante', en: 'Missing mandatory clause' },
-        params: { element: 'text', clause: 'text', why: 'text' },
+        params: {
+            element: {
+                phrase: {
+                    contract: variant({ params: { name: 'text' }, fr: 'Le contrat « {name} »', en: "The contract '{name}'" }),
+                    avenant: variant({ params: { number: 'text' }, fr: "L'avenant n° {number}", en: 'Amendment no. {number}' }),
+                },
+            },
+            clause: 'text', why: { choice: CLAUSE_PURPOSES },
+        },
         message: {
             fr: '{element} ne comporte pas de clause « {clause} » ({why}).',
             en: "{element} has no '{clause}' clause ({why})."
@@ -56,7 +110,7 @@ export const STRUCTURE_RULES = [
     defineRule({
         code: 'CPOM007', name: 'unused-declaration', severity: 'warning', category: 'structure', confidence: 'T',
         title: { fr: 'Déclaration inutilisée', en: 'Unused declaration' },
-        params: { kind: 'text', name: 'text' },
+        params: { kind: { choice: { authority: { fr: "l'autorité", en: 'authority' }, establishment: { fr: "l'établissement", en: 'establishment' } } }, name: 'text' },
         message: {
             fr: 'Rien dans le contrat ne fait référence à {kind} « {name} » : déclaration inutilisée.',
             en: "Nothing in the contract refers to {kind} '{name}': unused declaration."
@@ -73,7 +127,7 @@ export const STRUCTURE_RULES = [
     defineRule({
         code: 'CPOM096', name: 'diagnostic-axes', severity: 'warning', category: 'structure', confidence: 'S',
         title: { fr: 'Diagnostic incomplet', en: 'Incomplete diagnostic' },
-        params: { missing: 'text' },
+        params: { missing: { choices: DIAGNOSTIC_AXES, separator: ', ' } },
         message: {
             fr: 'Le diagnostic ne traite pas : {missing}.',
             en: 'The diagnostic does not cover: {missing}.'
