@@ -3,8 +3,8 @@
  *
  *   { "lang": "en", "rules": { "CPOM056": "off", "finess-prefix": "error", "too-many-objectives": ["warning", { "max": 15 }] } }
  *
- * Rules are named by code or by name. Reading the file is the shells' business (CLI, server); this
- * module only checks and interprets its content.
+ * Rules are named by code or by name; options are checked against the schema of the rule's catalogue entry.
+ * Reading the file is the shells' business (CLI, server); this module only checks and interprets its content.
  */
 import { getRule, type Locale, type RuleDefinition, type Severity } from './rules.js';
 

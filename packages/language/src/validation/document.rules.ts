@@ -1,4 +1,4 @@
-/** Catalogue entries: Syntax errors and unresolved references, reported by the document validator (cpom-document-validator.ts). */
+/** Catalogue entries of the errors cpom-document-validator.ts reports: syntax errors and unresolved references. */
 import { defineRule, variant } from '../diagnostics/catalogue.js';
 
 /** What an unresolved name was expected to be (CPOM002), by the type of the reference. */

@@ -1,4 +1,4 @@
-/** Catalogue entries: Avenants (amendments.ts). */
+/** Catalogue entries of the rules in amendments.ts: avenants. */
 import { defineRule } from '../../diagnostics/catalogue.js';
 import { ESTABLISHMENT_FACTS } from './perimeter.rules.js';
 

@@ -1,4 +1,4 @@
-/** Catalogue entries: Dates and duration (dates.ts). */
+/** Catalogue entries of the rules in dates.ts: impossible dates, duration, prorogation, signature dates. */
 import { defineRule } from '../../diagnostics/catalogue.js';
 
 export const DATES_RULES = [

@@ -1,4 +1,4 @@
-/** Catalogue entries: FINESS numbers (finess.ts). */
+/** Catalogue entries of the rules in finess.ts: FINESS numbers. */
 import { defineRule } from '../../diagnostics/catalogue.js';
 
 export const FINESS_RULES = [

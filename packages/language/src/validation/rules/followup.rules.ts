@@ -1,4 +1,4 @@
-/** Catalogue entries: Follow-up (followup.ts). */
+/** Catalogue entries of the rules in followup.ts: comité de suivi, reviews, budget deadlines. */
 import { defineRule, variant } from '../../diagnostics/catalogue.js';
 
 export const FOLLOWUP_RULES = [

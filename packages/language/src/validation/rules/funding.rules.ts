@@ -1,4 +1,4 @@
-/** Catalogue entries: Amounts, funding lines, distributions, payers, modulation, CNR (funding.ts). */
+/** Catalogue entries of the rules in funding.ts: amounts, funding lines, distributions, payers, modulation, CNR. */
 import { defineRule } from '../../diagnostics/catalogue.js';
 import { AUTHORITY_ROLES } from './parties.rules.js';
 

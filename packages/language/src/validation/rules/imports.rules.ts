@@ -1,4 +1,4 @@
-/** Catalogue entries: Imported files (imports.ts). */
+/** Catalogue entries of the rules in imports.ts: imported files. */
 import { defineRule } from '../../diagnostics/catalogue.js';
 
 export const IMPORTS_RULES = [

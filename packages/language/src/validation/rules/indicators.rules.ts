@@ -1,4 +1,4 @@
-/** Catalogue entries: Objectives and indicators (indicators.ts). */
+/** Catalogue entries of the rules in indicators.ts (and CPOM058, also reported by funding.ts): objectives and indicators. */
 import { defineRule } from '../../diagnostics/catalogue.js';
 
 export const INDICATORS_RULES = [

@@ -1,4 +1,4 @@
-/** Catalogue entries: Signing parties and legal frame (parties.ts). */
+/** Catalogue entries of the rules in parties.ts: signing parties and legal frame. */
 import { defineRule, variant } from '../../diagnostics/catalogue.js';
 
 /** The usual tarification authorities and payers, by role (CPOM026, CPOM064). */

@@ -1,4 +1,4 @@
-/** Catalogue entries: Establishments of the perimeter (perimeter.ts). */
+/** Catalogue entries of the rules in perimeter.ts: establishments of the perimeter, their FINESS and départements. */
 import { defineRule } from '../../diagnostics/catalogue.js';
 
 /** What every establishment of a perimeter states (CPOM032; CPOM092 for an establishment added by an avenant). */

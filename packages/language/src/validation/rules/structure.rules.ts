@@ -1,4 +1,4 @@
-/** Catalogue entries: Mandatory and repeated clauses, names, unused declarations, diagnostic axes (structure.ts). */
+/** Catalogue entries of the rules in structure.ts: mandatory and repeated clauses, names, unused declarations, diagnostic axes. */
 import { defineRule, variant } from '../../diagnostics/catalogue.js';
 
 /** What each mandatory clause is for (CPOM005). */
