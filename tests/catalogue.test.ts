@@ -10,10 +10,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { EmptyFileSystem, URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import {
-    ConfigError, createCpomServices, type DiagnosticCode, formatMessage, type Locale, readDiagnosticData, resolveConfig,
+    ConfigError, createCpomServices, type DiagnosticCode, formatMessage, type Locale, readDiagnosticData, resolveConfig, RULES,
 } from '@cpom/language';
 import { main } from '../packages/cli/src/main.js';
-import { ROOT } from './helpers.js';
+import { filesUnder, ROOT } from './helpers.js';
 
 /** The diagnostics of a text as the language server gets them, `data` included. */
 async function validate(text: string, locale: Locale): Promise<Diagnostic[]> {
@@ -35,6 +35,17 @@ describe('the catalogue types (tests/types/catalogue.type-test.ts)', () => {
         expect(run.status).toBe(0);
         expect(run.stdout).toContain('tests/types/catalogue.type-test.ts');
     }, 120_000);
+});
+
+describe('the index of the catalogue', () => {
+    it('lists every entry of the catalogue files once', () => {
+        const validation = path.join(ROOT, 'packages/language/src/validation');
+        const files = [path.join(validation, 'document.rules.ts'), ...filesUnder(path.join(validation, 'rules'), '.rules.ts')];
+        const defined = files.flatMap(f => [...readFileSync(f, 'utf8').matchAll(/^ {8}code: '(CPOM\d{3})'/gm)].map(m => m[1]));
+        expect(defined.length).toBeGreaterThan(0);
+        expect(new Set(defined).size).toBe(defined.length);
+        expect([...RULES.map(r => r.code)].sort()).toEqual([...defined].sort());
+    });
 });
 
 // Variants no fixture triggers, with the sentences the rules wrote themselves before they moved into the catalogue.
