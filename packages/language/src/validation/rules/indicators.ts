@@ -26,9 +26,12 @@ export function checkObjectives(contract: ast.Contrat, ctx: RuleContext): void {
     }
 }
 
-function direction(indicator: ast.Indicateur): string | undefined {
+type Direction = MessageParams<'CPOM054'>['direction'];
+
+/** The indicator's `sens`: the grammar allows hausse, baisse and maintien only. */
+function direction(indicator: ast.Indicateur): Direction | undefined {
     const sens = inheritedIndicatorProp(indicator, ast.isSens)?.value;
-    return sens ? plain(sens) : undefined;
+    return sens ? plain(sens) as Direction : undefined;
 }
 
 function checkIndicator(indicator: ast.Indicateur, period: { first: number; last: number; end: number } | undefined, ctx: RuleContext): void {
@@ -76,7 +79,7 @@ function checkIndicator(indicator: ast.Indicateur, period: { first: number; last
         const wrong = sens === 'hausse' ? b.value < a.value : sens === 'baisse' ? b.value > a.value : b.value !== a.value;
         if (wrong) {
             ctx.reporter.report('CPOM054', {
-                name: indicator.name, direction: sens as MessageParams<'CPOM054'>['direction'],
+                name: indicator.name, direction: sens,
                 from: formatNumber(a.value), fromYear: a.year, to: formatNumber(b.value), toYear: b.year,
             }, { node: b.node, property: 'value' });
             return;
