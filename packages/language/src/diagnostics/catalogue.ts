@@ -118,7 +118,7 @@ export interface Rule<C extends string = string, P extends ParamSpecs = ParamSpe
 
 /** A catalogue entry, checked: its messages use exactly its parameters (see TemplateCheck). */
 export function defineRule<
-    const C extends `CPOM${number}`, const P extends ParamSpecs, const FR extends string, const EN extends string, const O extends OptionSpecs = {},
+    const C extends `CPOM${number}`, const P extends ParamSpecs, const FR extends string, const EN extends string, const O extends OptionSpecs = Record<never, never>,
 >(spec: RuleSpec<C, P, FR, EN, O>): Rule<C, P, O> {
     return spec as Rule<C, P, O>;
 }
