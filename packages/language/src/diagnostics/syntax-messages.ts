@@ -22,11 +22,15 @@ function describe(type: TokenType): Localized {
     return { fr: `« ${keyword} »`, en: `'${keyword}'` };
 }
 
+/** Longest part of a token quoted in a message: a text of megabytes must not make a message of megabytes. */
+const QUOTED_IMAGE_LENGTH = 40;
+
 function found(token: IToken | undefined): Localized {
     if (!token || token.tokenType?.name === 'EOF') {
         return TERMINALS.EOF;
     }
-    return { fr: `« ${token.image} »`, en: `'${token.image}'` };
+    const image = token.image.length > QUOTED_IMAGE_LENGTH ? `${token.image.slice(0, QUOTED_IMAGE_LENGTH)}…` : token.image;
+    return { fr: `« ${image} »`, en: `'${image}'` };
 }
 
 function alternatives(types: TokenType[]): Localized {
@@ -67,4 +71,17 @@ export class CpomParserErrorMessageProvider extends LangiumParserErrorMessagePro
         const firsts = expectedIterationPaths.map(path => path[0]).filter(t => t !== undefined);
         return expectedFound(alternatives(firsts), found(actual[0]));
     }
+}
+
+/**
+ * The detail of CPOM001 when cpom itself failed on a text (a defect of cpom, not of the text): that file gets this
+ * error and the others are checked as usual (see workspace/cpom-document-builder.ts).
+ */
+export function internalFailureDetail(error: unknown): Localized {
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const shown = what.length > 120 ? `${what.slice(0, 120)}…` : what;
+    return {
+        fr: `cpom n'a pas pu analyser ce fichier (erreur interne : ${shown}). Les autres fichiers sont vérifiés ; merci de signaler ce problème avec le fichier.`,
+        en: `cpom could not analyse this file (internal error: ${shown}). The other files are checked; please report this problem with the file.`,
+    };
 }

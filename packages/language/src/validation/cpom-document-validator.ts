@@ -8,6 +8,7 @@ import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types
 import type { CpomSettings } from '../cpom-settings.js';
 import { decodeBilingual } from '../diagnostics/bilingual.js';
 import { formatMessage, type Locale } from '../diagnostics/rules.js';
+import { internalFailureDetail } from '../diagnostics/syntax-messages.js';
 import type { CpomServices } from '../cpom-module.js';
 import { importedUris } from '../references/imports.js';
 
@@ -19,6 +20,9 @@ const KIND_NAMES: Record<string, { fr: string; en: string }> = {
     Financement: { fr: 'lignes de financement', en: 'funding lines' },
     Contrat: { fr: 'contrats', en: 'contracts' },
 };
+
+/** How Langium's validation registry words a check that threw ("An error occurred during validation: …"). */
+const LANGIUM_CHECK_FAILURE = 'An error occurred during ';
 
 const SEVERITIES: Record<string, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error,
@@ -43,7 +47,12 @@ export class CpomDocumentValidator extends DefaultDocumentValidator {
         const result: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
             const code = diagnostic.data?.code;
-            if (diagnostic.data?.lexing !== undefined) {
+            if (code === undefined && diagnostic.message.startsWith(LANGIUM_CHECK_FAILURE)) {
+                // A rule threw (a defect of cpom): Langium reports it in English without a code.
+                const detail = diagnostic.message.slice(diagnostic.message.indexOf(':') + 1).trim();
+                diagnostic.message = formatMessage('CPOM001', { detail: internalFailureDetail(detail)[locale] }, locale);
+                this.setCode(diagnostic, 'CPOM001');
+            } else if (diagnostic.data?.lexing !== undefined) {
                 diagnostic.message = lexingMessage(diagnostic.data.lexing, locale);
             } else if (code === DocumentValidator.ParsingError) {
                 diagnostic.message = decodeBilingual(diagnostic.message, locale);
