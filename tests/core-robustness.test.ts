@@ -119,3 +119,46 @@ describe('one document that makes the core fail does not stop the others', () =>
         expect(good.diagnostics?.map(d => d.code)).toContain('CPOM005');
     });
 });
+
+describe('no editor provider throws on hostile texts', () => {
+    const SEED = readFileSync(path.join(ROOT, 'seeds/messidor-2013.cpom'), 'utf8');
+    const nested = [
+        `contrat X "x" { ${'moyens { '.repeat(10_000)}${'}'.repeat(10_001)}`,
+        `contrat X "x" { ${'contrat X "x" { '.repeat(10_000)}`,
+        `catalogue C { ${'indicateur I { '.repeat(10_000)}`,
+        `contrat X "x" { moyens { dotation D "d" { ${'repartition 2013 { '.repeat(10_000)}`,
+        `contrat X "x" ${'{'.repeat(10_000)}${'}'.repeat(10_000)}`,
+    ];
+    const hostile: Array<[string, string]> = [
+        ...nested.map((text, i) => [`10,000 levels of nesting (${i + 1})`, text] as [string, string]),
+        ['a 5 MB text', SEED.replace(/préambule "[^"]*"/, `préambule "${'x'.repeat(5_000_000)}"`)],
+        ['an unterminated text of 700 KB', SEED.replace(/préambule "[^"]*"/, `préambule "${'texte, '.repeat(100_000)}`)],
+        ['lone surrogates in every text and an import path', `importe "a\uD800.cpom"\n${SEED.replace(/"([^"]{2})/g, '"$1\uDC00')}`],
+    ];
+
+    it.each(hostile)('%s', async (_name, text) => {
+        const { lspServices } = await import('./lsp-services.js');
+        const { parseDocument } = await import('langium/test');
+        const services = lspServices();
+        const document = await parseDocument(services, text, { documentUri: 'file:///cpom/hostile.cpom' });
+        await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
+        expect(document.diagnostics?.every(d => /^CPOM\d{3}$/.test(String(d.code)))).toBe(true);
+        const textDocument = { uri: document.uri.toString() };
+        const whole = { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) };
+        for (const at of [0, Math.floor(text.length / 2), text.length]) {
+            const position = document.textDocument.positionAt(Math.max(0, at));
+            await services.lsp.HoverProvider!.getHoverContent(document, { textDocument, position });
+            await services.lsp.CompletionProvider!.getCompletion(document, { textDocument, position });
+            await services.lsp.RenameProvider!.rename(document, { textDocument, position, newName: 'NOUVEAU' });
+            await services.lsp.DefinitionProvider!.getDefinition(document, { textDocument, position });
+            await services.lsp.ReferencesProvider!.findReferences(document, { textDocument, position, context: { includeDeclaration: true } });
+        }
+        await services.lsp.InlayHintProvider!.getInlayHints(document, { textDocument, range: whole });
+        await services.lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument });
+        await services.lsp.FoldingRangeProvider!.getFoldingRanges(document, { textDocument });
+        await services.lsp.DocumentLinkProvider!.getDocumentLinks(document, { textDocument });
+        await services.lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument });
+        await services.lsp.CodeActionProvider!.getCodeActions(document, { textDocument, range: whole, context: { diagnostics: document.diagnostics ?? [] } });
+        await services.lsp.Formatter!.formatDocument(document, { textDocument, options: { tabSize: 4, insertSpaces: true } });
+    }, 60_000);
+});
