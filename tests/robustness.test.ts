@@ -176,6 +176,15 @@ describe('the core survives huge and malformed texts', () => {
         }
     });
 
+    it('a list of 300,000 items (the CST was built in quadratic time: three minutes)', async () => {
+        for (const text of [
+            CONTRACT.replace('cadre L313-12-2', `cadre L313-12-2, ${'L313-11, '.repeat(300_000)}L313-11`),
+            CONTRACT.replace('cadre L313-12-2', `cadre L313-12-2\n    departements ${'69, '.repeat(300_000)}69`),
+        ]) {
+            expectSane(await checkText(text), text);
+        }
+    }, 60_000);
+
     it('10,000 levels of nesting, opened or closed', async () => {
         const inputs = [
             `contrat X "x" { ${'moyens { '.repeat(10_000)}${'}'.repeat(10_001)}`,

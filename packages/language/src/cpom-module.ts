@@ -9,6 +9,7 @@ import {
 import { CpomGeneratedModule, CpomGeneratedSharedModule } from './generated/module.js';
 import { CpomSettings } from './cpom-settings.js';
 import { CpomParserErrorMessageProvider } from './diagnostics/syntax-messages.js';
+import { createCpomParser } from './parser/cpom-parser.js';
 import { CpomTokenBuilder } from './parser/cpom-token-builder.js';
 import { CpomValueConverter } from './parser/cpom-value-converter.js';
 import { CpomScopeComputation } from './references/cpom-scope-computation.js';
@@ -34,6 +35,7 @@ export const CpomModule: Module<CpomServices, PartialLangiumCoreServices & CpomA
         WorkspaceIndex: (services) => new CpomWorkspaceIndex(services.shared),
     },
     parser: {
+        LangiumParser: (services) => createCpomParser(services),
         ParserErrorMessageProvider: () => new CpomParserErrorMessageProvider(),
         TokenBuilder: () => new CpomTokenBuilder(),
         ValueConverter: () => new CpomValueConverter(),
