@@ -3,25 +3,18 @@
  * built; during a build, once that build is over and the keys have paused — never cancelling the build under way,
  * which starved the document (and the hovers waiting for it) while keys came slower than the pause.
  */
-import type { CpomLspServicesBundle } from '@cpom/language/lsp';
-import { DocumentState } from 'langium';
+import { DocumentState, type LangiumSharedCoreServices } from 'langium';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BUILD_WAIT_MS, BURST_QUIET_MS, coalesceTypingBursts } from '../packages/server/src/typing-bursts.js';
+import { BUILD_WAIT_MS, BURST_QUIET_MS, type ChangeEvent, TypingBursts } from '../packages/server/src/typing-bursts.js';
 
 const URI_TEXT = 'file:///contrat.cpom';
 
 function setUp() {
     const document = { state: DocumentState.Validated };
     const built: number[] = [];
-    const handler = { didChangeContent: (event: { document: { version: number } }) => { built.push(event.document.version); document.state = DocumentState.Changed; } };
-    const services = {
-        shared: {
-            lsp: { DocumentUpdateHandler: handler },
-            workspace: { LangiumDocuments: { getDocument: () => document } },
-        },
-    } as unknown as CpomLspServicesBundle;
-    const bursts = coalesceTypingBursts(services);
-    const change = (version: number) => handler.didChangeContent({ document: { uri: URI_TEXT, version } } as never);
+    const build = (event: ChangeEvent) => { built.push(event.document.version); document.state = DocumentState.Changed; };
+    const bursts = new TypingBursts({ workspace: { LangiumDocuments: { getDocument: () => document } } } as unknown as LangiumSharedCoreServices);
+    const change = (version: number) => bursts.change({ document: { uri: URI_TEXT, version } } as ChangeEvent, build);
     return { document, built, bursts, change };
 }
 

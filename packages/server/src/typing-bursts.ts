@@ -9,31 +9,29 @@
  * quiet time, and hovers (which wait for the document to be built) waited for the whole burst (33 s seen).
  * Now the document is built again and again during a long burst, each time with its latest text.
  */
-import type { CpomLspServicesBundle } from '@cpom/language/lsp';
-import { DocumentState, URI } from 'langium';
+import { DocumentState, type LangiumDocuments, type LangiumSharedCoreServices, URI } from 'langium';
+import type { TextDocumentChangeEvent } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 export const BURST_QUIET_MS = 60;
 /** Longest wait for the build under way (should a newer write have cancelled it, nothing would end the wait). */
 export const BUILD_WAIT_MS = 5_000;
 
-export interface TypingBursts {
-    /** Forgets the pending rebuild of a document (a full check is about to rebuild it); true if there was one. */
-    cancelPending(uri: string): boolean;
-}
+export type ChangeEvent = TextDocumentChangeEvent<TextDocument>;
 
-export function coalesceTypingBursts({ shared }: CpomLspServicesBundle): TypingBursts {
-    const handler = shared.lsp.DocumentUpdateHandler;
-    const build = handler.didChangeContent?.bind(handler);
-    if (!build) return { cancelPending: () => false };
-    const documents = shared.workspace.LangiumDocuments;
-    const pending = new Map<string, { timer: ReturnType<typeof setTimeout>; since: number }>();
-    // Not known yet (being opened) or fully built.
-    const built = (uri: string) => (documents.getDocument(URI.parse(uri))?.state ?? DocumentState.Validated) >= DocumentState.Validated;
+export class TypingBursts {
+    private readonly documents: LangiumDocuments;
+    private readonly pending = new Map<string, { timer: ReturnType<typeof setTimeout>; since: number }>();
 
-    handler.didChangeContent = event => {
+    constructor(shared: LangiumSharedCoreServices) {
+        this.documents = shared.workspace.LangiumDocuments;
+    }
+
+    /** Hands the change to `build` now, or once the document's build under way is over and the keys have paused. */
+    change(event: ChangeEvent, build: (event: ChangeEvent) => void): void {
         const uri = event.document.uri;
-        const waiting = pending.get(uri);
-        if (waiting === undefined && built(uri)) {
+        const waiting = this.pending.get(uri);
+        if (waiting === undefined && this.built(uri)) {
             build(event);
             return;
         }
@@ -41,19 +39,24 @@ export function coalesceTypingBursts({ shared }: CpomLspServicesBundle): TypingB
         const since = waiting?.since ?? Date.now();
         // The text is read when the build runs: the last change's event stands for the whole burst.
         const whenQuiet = () => {
-            if (!built(uri) && Date.now() - since < BUILD_WAIT_MS) {
-                pending.set(uri, { timer: setTimeout(whenQuiet, BURST_QUIET_MS), since });
+            if (!this.built(uri) && Date.now() - since < BUILD_WAIT_MS) {
+                this.pending.set(uri, { timer: setTimeout(whenQuiet, BURST_QUIET_MS), since });
                 return;
             }
-            pending.delete(uri);
+            this.pending.delete(uri);
             build(event);
         };
-        pending.set(uri, { timer: setTimeout(whenQuiet, BURST_QUIET_MS), since });
-    };
-    return {
-        cancelPending(uri: string): boolean {
-            clearTimeout(pending.get(uri)?.timer);
-            return pending.delete(uri);
-        },
-    };
+        this.pending.set(uri, { timer: setTimeout(whenQuiet, BURST_QUIET_MS), since });
+    }
+
+    /** Forgets the pending rebuild of a document (a full check is about to rebuild it); true if there was one. */
+    cancelPending(uri: string): boolean {
+        clearTimeout(this.pending.get(uri)?.timer);
+        return this.pending.delete(uri);
+    }
+
+    /** Not known yet (being opened) or fully built. */
+    private built(uri: string): boolean {
+        return (this.documents.getDocument(URI.parse(uri))?.state ?? DocumentState.Validated) >= DocumentState.Validated;
+    }
 }
