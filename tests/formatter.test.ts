@@ -4,18 +4,19 @@ import * as path from 'node:path';
 import { type AstNode, isReference } from 'langium';
 import { expectFormatting, parseDocument } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FormattingOptions } from 'vscode-languageserver-types';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { filesUnder, ROOT } from './helpers.js';
 import { lspServices } from './lsp-services.js';
+import { reformatted } from './reformat.js';
 
 const services = lspServices();
 const contracts = [...filesUnder(path.join(ROOT, 'seeds'), '.cpom'), ...filesUnder(path.join(ROOT, 'examples'), '.cpom')];
 
-async function format(text: string): Promise<string> {
+async function format(text: string, options: FormattingOptions = { insertSpaces: true, tabSize: 4 }): Promise<string> {
     const document = await parseDocument(services, text);
-    const edits = await services.lsp.Formatter!.formatDocument(document, {
-        textDocument: { uri: document.uri.toString() }, options: { insertSpaces: true, tabSize: 4 },
-    });
+    const edits = await services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options });
     return TextDocument.applyEdits(document.textDocument, edits);
 }
 
@@ -134,6 +135,34 @@ describe('formatter', () => {
         expect(once).toContain('        activité     "a"\n        organisation "o"\n');
         expect(once).toContain('                LONG_NAME: 1 €\n                E:         2 €\n');
         expect(await format(once)).toBe(once);
+    });
+
+    it('aligns a répartition whose name is split over two lines the same way on every pass', async () => {
+        const text = 'contrat X "t" {\n    moyens {\n        dotation D "d" {\n            repartition 2013 {\n'
+            + '                COTE_DOR.\nIME_DIJON: 2 698 450 €\n                E: 2 €\n            }\n        }\n    }\n}\n';
+        const once = await format(text);
+        expect(once).toContain('                COTE_DOR.IME_DIJON: 2 698 450 €\n                E:                  2 €\n');
+        expect(await format(once)).toBe(once);
+    });
+
+    it('is idempotent and keeps the AST on any layout of the bundled contracts (shuffled, split, commented)', async () => {
+        for (const file of contracts) {
+            const text = readFileSync(file, 'utf8');
+            await fc.assert(fc.asyncProperty(reformatted(text), async messy => {
+                const once = await format(messy);
+                expect(await format(once)).toBe(once);
+                expect((await parse(once)).ast).toEqual((await parse(messy)).ast);
+            }), { numRuns: 5 });
+        }
+    });
+
+    it('takes any tab size a client sends: brought between 1 and 16, 4 when it is not a number', async () => {
+        const text = 'contrat X "t" {\ncadre L313-12-2\n}\n';
+        const cases: Array<[unknown, string]> = [[-4, ' '], [0, ' '], [1e9, ' '.repeat(16)], [2.6, '   '], [Number.NaN, '    '], ['huit', '    '], [undefined, '    ']];
+        for (const [tabSize, indent] of cases) {
+            expect(await format(text, { insertSpaces: true, tabSize } as FormattingOptions), String(tabSize)).toBe(`contrat X "t" {\n${indent}cadre L313-12-2\n}\n`);
+        }
+        expect(await format(text, { insertSpaces: false, tabSize: -1 })).toBe('contrat X "t" {\n\tcadre L313-12-2\n}\n');
     });
 
     it('does not throw on broken text (truncated contracts)', async () => {

@@ -23,6 +23,7 @@ import {
 } from '../packages/server/src/protocol.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ROOT } from './helpers.js';
+import { startOtherServer } from './lsp-server.js';
 
 const BIN = path.join(ROOT, 'packages/cli/bin/cpom.js');
 const SEED = readFileSync(path.join(ROOT, 'seeds/messidor-2013.cpom'), 'utf8');
@@ -502,29 +503,6 @@ describe('cpom lsp --stdio: client settings', () => {
         await french;
     });
 });
-
-/** Another server, in its own folder, for a client configured differently from the shared one. */
-function startOtherServer(prefix: string) {
-    const folder = mkdtempSync(path.join(tmpdir(), prefix));
-    const serverProcess = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: folder, stdio: ['pipe', 'pipe', 'ignore'] });
-    const conn = createProtocolConnection(new StreamMessageReader(serverProcess.stdout!), new StreamMessageWriter(serverProcess.stdin!));
-    return {
-        folder, child: serverProcess, conn,
-        uriOf: (name: string) => pathToFileURL(path.join(folder, name)).toString(),
-        /** The first diagnostics of `uri` that `accept` takes (bounded); register before the server starts. */
-        diagnostics: (uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true) => new Promise<PublishDiagnosticsParams>((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error('no diagnostics')), TIMEOUT);
-            conn.onNotification(PublishDiagnosticsNotification.type, p => {
-                if (p.uri === uri && accept(p)) { clearTimeout(timer); resolve(p); }
-            });
-        }),
-        stop: () => {
-            conn.dispose();
-            serverProcess.kill();
-            rmSync(folder, { recursive: true, force: true });
-        },
-    };
-}
 
 describe('cpom lsp --stdio with initializationOptions { lang: "en" }', () => {
     let server: ReturnType<typeof startOtherServer> | undefined;

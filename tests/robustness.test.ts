@@ -131,3 +131,70 @@ describe('the parser and the validator survive any text', () => {
         }
     });
 });
+
+/** Inputs that once crashed or froze the core (fuzz campaign); each bounded by a timeout far above its cost. */
+describe('the core survives huge and malformed texts', () => {
+    const CONTRACT = CONTRACTS[0];
+    const withPreamble = (text: string) => CONTRACT.replace('cadre L313-12-2', `cadre L313-12-2\n    preambule ${text}`);
+
+    it('a text of 5 MB in quotes (the lexer overflowed its stack)', async () => {
+        for (const body of ['a'.repeat(5_000_000), 'ligne\\n'.repeat(700_000)]) {
+            const text = withPreamble(`"${body}"`);
+            const diagnostics = await checkText(text);
+            expectSane(diagnostics, text);
+            expect(diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        }
+    }, 20_000);
+
+    it('a comment of 5 MB', async () => {
+        const text = `/*${'commentaire\n'.repeat(400_000)}*/\n${CONTRACT}`;
+        const diagnostics = await checkText(text);
+        expectSane(diagnostics, text);
+        expect(diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+    }, 20_000);
+
+    it('an unterminated text of 700 KB, alone or in a contract', async () => {
+        for (const text of [`contrat X "${'a'.repeat(700_000)}`, withPreamble(`"${'texte du préambule, '.repeat(35_000)}`)]) {
+            const diagnostics = await checkText(text);
+            expectSane(diagnostics, text);
+            expect(diagnostics[0].code).toBe('CPOM001');
+            // The message quotes the start of the text, not the whole of it.
+            expect(Math.max(...diagnostics.map(d => d.message.length))).toBeLessThan(300);
+        }
+    }, 30_000);
+
+    it('lone surrogates in every quoted text and in import paths', async () => {
+        for (const surrogate of ['\uD800', '\uDFFF']) {
+            const text = CONTRACT.replace(/"([^"]*)"/g, (_, body: string) => `"${body.slice(0, 3)}${surrogate}${body.slice(3)}"`);
+            expectSane(await checkText(text), text);
+            for (const path of [`${surrogate}.cpom`, `a${surrogate}b.cpom`, `../${surrogate}/x.cpom`, surrogate]) {
+                const imported = `importe "${path}"\n${CONTRACT}`;
+                const diagnostics = await checkText(imported);
+                expectSane(diagnostics, imported);
+                expect(diagnostics.map(d => d.code)).toEqual(['CPOM004']);
+            }
+        }
+    });
+
+    it('a list of 300,000 items (the CST was built in quadratic time: three minutes)', async () => {
+        for (const text of [
+            CONTRACT.replace('cadre L313-12-2', `cadre L313-12-2, ${'L313-11, '.repeat(300_000)}L313-11`),
+            CONTRACT.replace('cadre L313-12-2', `cadre L313-12-2\n    departements ${'69, '.repeat(300_000)}69`),
+        ]) {
+            expectSane(await checkText(text), text);
+        }
+    }, 60_000);
+
+    it('10,000 levels of nesting, opened or closed', async () => {
+        const inputs = [
+            `contrat X "x" { ${'moyens { '.repeat(10_000)}${'}'.repeat(10_001)}`,
+            `contrat X "x" { ${'contrat X "x" { '.repeat(10_000)}`,
+            `catalogue C { ${'indicateur I { '.repeat(10_000)}`,
+            `contrat X "x" ${'{'.repeat(10_000)}${'}'.repeat(10_000)}`,
+            '{'.repeat(10_000) + '('.repeat(10_000),
+        ];
+        for (const text of inputs) {
+            expectSane(await checkText(text), text);
+        }
+    }, 60_000);
+});

@@ -9,12 +9,15 @@ import {
 import { CpomGeneratedModule, CpomGeneratedSharedModule } from './generated/module.js';
 import { CpomSettings } from './cpom-settings.js';
 import { CpomParserErrorMessageProvider } from './diagnostics/syntax-messages.js';
+import { createCpomParser } from './parser/cpom-parser.js';
+import { CpomTokenBuilder } from './parser/cpom-token-builder.js';
 import { CpomValueConverter } from './parser/cpom-value-converter.js';
 import { CpomScopeComputation } from './references/cpom-scope-computation.js';
 import { CpomScopeProvider } from './references/cpom-scope-provider.js';
 import { CpomDocumentValidator } from './validation/cpom-document-validator.js';
 import { registerValidationChecks } from './validation/cpom-validator.js';
 import { CpomDocumentBuilder } from './workspace/cpom-document-builder.js';
+import { CpomDocumentFactory } from './workspace/cpom-document-factory.js';
 import { CpomWorkspaceIndex } from './workspace/cpom-workspace-index.js';
 
 export interface CpomAddedServices {
@@ -32,7 +35,9 @@ export const CpomModule: Module<CpomServices, PartialLangiumCoreServices & CpomA
         WorkspaceIndex: (services) => new CpomWorkspaceIndex(services.shared),
     },
     parser: {
+        LangiumParser: (services) => createCpomParser(services),
         ParserErrorMessageProvider: () => new CpomParserErrorMessageProvider(),
+        TokenBuilder: () => new CpomTokenBuilder(),
         ValueConverter: () => new CpomValueConverter(),
     },
     references: {
@@ -44,10 +49,14 @@ export const CpomModule: Module<CpomServices, PartialLangiumCoreServices & CpomA
     },
 };
 
-/** Shared services cpom replaces: the document builder that rebuilds related files together. */
+/**
+ * Shared services cpom replaces: the document builder that rebuilds related files together (and isolates a
+ * document whose build fails), the document factory whose parse never throws.
+ */
 export const CpomSharedModule: Module<LangiumSharedCoreServices, DeepPartialShared> = {
     workspace: {
         DocumentBuilder: (shared) => new CpomDocumentBuilder(shared),
+        LangiumDocumentFactory: (shared) => new CpomDocumentFactory(shared),
     },
 };
 type DeepPartialShared = { workspace: Partial<LangiumSharedCoreServices['workspace']> };

@@ -3,12 +3,11 @@
  * services for cpom, the validation schedule, the client's settings and cpom's own requests.
  */
 import { createCpomLspServices, type CpomLspServicesBundle } from '@cpom/language/lsp';
-import type { FileSystemProvider, LangiumSharedCoreServices } from 'langium';
-import { startLanguageServer } from 'langium/lsp';
+import type { FileSystemProvider, LangiumSharedCoreServices, Module } from 'langium';
+import { type LangiumSharedServices, type PartialLangiumSharedServices, startLanguageServer } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import { syncClientSettings, type ConfigLookup } from './client-settings.js';
-import { scheduleFullChecks } from './full-checks.js';
-import { coalesceTypingBursts } from './typing-bursts.js';
+import { CpomServerSharedModule } from './cpom-server-module.js';
 import { registerCheckWorkspace } from './requests/check-workspace.js';
 import { registerDiff } from './requests/diff.js';
 import { registerPreview } from './requests/preview.js';
@@ -22,9 +21,9 @@ export interface ServerHost {
 }
 
 export function startCpomServer(host: ServerHost): CpomLspServicesBundle {
-    const services = createCpomLspServices({ connection: host.connection, fileSystemProvider: host.fileSystemProvider });
+    // The scheduling of the editor's events (typing bursts, full checks) is in CpomServerSharedModule.
+    const services = createCpomLspServices({ connection: host.connection, fileSystemProvider: host.fileSystemProvider }, CpomServerSharedModule as Module<LangiumSharedServices, PartialLangiumSharedServices>);
     syncClientSettings(services, host.configLookup);
-    scheduleFullChecks(services, coalesceTypingBursts(services));
     registerPreview(host.connection, services);
     registerRender(host.connection, services);
     registerDiff(host.connection, services, host.fileSystemProvider);

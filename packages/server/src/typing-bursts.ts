@@ -3,46 +3,60 @@
  * the previous one, but a build can only be cancelled between its phases and the parse of a large contract is one
  * phase: typing at 30 ms per key into a 5,000-line contract paid a full parse per key, and the diagnostics came
  * ~1 s after the last one. A change is built at once when the document's previous build is done (no added
- * latency); a change that arrives while the previous one is still being built waits until the document has been
- * quiet for BURST_QUIET_MS, and the build under way finishes (its diagnostics are shown meanwhile).
+ * latency); a change that arrives while the previous one is still being built waits until that build is over and
+ * the document has been quiet for BURST_QUIET_MS. The build under way is never cancelled for a text that is
+ * already stale: cancelled at every key, on a busy machine it never finished while keys came slower than the
+ * quiet time, and hovers (which wait for the document to be built) waited for the whole burst (33 s seen).
+ * Now the document is built again and again during a long burst, each time with its latest text.
  */
-import type { CpomLspServicesBundle } from '@cpom/language/lsp';
-import { DocumentState, URI } from 'langium';
+import { DocumentState, type LangiumDocuments, type LangiumSharedCoreServices, URI } from 'langium';
+import type { TextDocumentChangeEvent } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 export const BURST_QUIET_MS = 60;
+/** Longest wait for the build under way (should a newer write have cancelled it, nothing would end the wait). */
+export const BUILD_WAIT_MS = 5_000;
 
-export interface TypingBursts {
-    /** Forgets the pending rebuild of a document (a full check is about to rebuild it); true if there was one. */
-    cancelPending(uri: string): boolean;
-}
+export type ChangeEvent = TextDocumentChangeEvent<TextDocument>;
 
-export function coalesceTypingBursts({ shared }: CpomLspServicesBundle): TypingBursts {
-    const handler = shared.lsp.DocumentUpdateHandler;
-    const build = handler.didChangeContent?.bind(handler);
-    if (!build) return { cancelPending: () => false };
-    const documents = shared.workspace.LangiumDocuments;
-    const pending = new Map<string, ReturnType<typeof setTimeout>>();
+export class TypingBursts {
+    private readonly documents: LangiumDocuments;
+    private readonly pending = new Map<string, { timer: ReturnType<typeof setTimeout>; since: number }>();
 
-    handler.didChangeContent = event => {
+    constructor(shared: LangiumSharedCoreServices) {
+        this.documents = shared.workspace.LangiumDocuments;
+    }
+
+    /** Hands the change to `build` now, or once the document's build under way is over and the keys have paused. */
+    change(event: ChangeEvent, build: (event: ChangeEvent) => void): void {
         const uri = event.document.uri;
-        const waiting = pending.get(uri);
-        const previous = documents.getDocument(URI.parse(uri));
-        // Not known yet (being opened) or fully built: nothing to cancel, build now.
-        if (waiting === undefined && (previous === undefined || previous.state >= DocumentState.Validated)) {
+        const waiting = this.pending.get(uri);
+        if (waiting === undefined && this.built(uri)) {
             build(event);
             return;
         }
-        clearTimeout(waiting);
+        clearTimeout(waiting?.timer);
+        const since = waiting?.since ?? Date.now();
         // The text is read when the build runs: the last change's event stands for the whole burst.
-        pending.set(uri, setTimeout(() => {
-            pending.delete(uri);
+        const whenQuiet = () => {
+            if (!this.built(uri) && Date.now() - since < BUILD_WAIT_MS) {
+                this.pending.set(uri, { timer: setTimeout(whenQuiet, BURST_QUIET_MS), since });
+                return;
+            }
+            this.pending.delete(uri);
             build(event);
-        }, BURST_QUIET_MS));
-    };
-    return {
-        cancelPending(uri: string): boolean {
-            clearTimeout(pending.get(uri));
-            return pending.delete(uri);
-        },
-    };
+        };
+        this.pending.set(uri, { timer: setTimeout(whenQuiet, BURST_QUIET_MS), since });
+    }
+
+    /** Forgets the pending rebuild of a document (a full check is about to rebuild it); true if there was one. */
+    cancelPending(uri: string): boolean {
+        clearTimeout(this.pending.get(uri)?.timer);
+        return this.pending.delete(uri);
+    }
+
+    /** Not known yet (being opened) or fully built. */
+    private built(uri: string): boolean {
+        return (this.documents.getDocument(URI.parse(uri))?.state ?? DocumentState.Validated) >= DocumentState.Validated;
+    }
 }

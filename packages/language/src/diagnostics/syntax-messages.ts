@@ -2,7 +2,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import { LangiumParserErrorMessageProvider } from 'langium';
 import { encodeBilingual } from './bilingual.js';
-import type { Localized } from './rules.js';
+import { formatMessage, type Localized } from './rules.js';
 
 const TERMINALS: Record<string, Localized> = {
     ID: { fr: 'un nom (identifiant)', en: 'a name (identifier)' },
@@ -22,11 +22,15 @@ function describe(type: TokenType): Localized {
     return { fr: `« ${keyword} »`, en: `'${keyword}'` };
 }
 
+/** Longest part of a token quoted in a message: a text of megabytes must not make a message of megabytes. */
+const QUOTED_IMAGE_LENGTH = 40;
+
 function found(token: IToken | undefined): Localized {
     if (!token || token.tokenType?.name === 'EOF') {
         return TERMINALS.EOF;
     }
-    return { fr: `« ${token.image} »`, en: `'${token.image}'` };
+    const image = token.image.length > QUOTED_IMAGE_LENGTH ? `${token.image.slice(0, QUOTED_IMAGE_LENGTH)}…` : token.image;
+    return { fr: `« ${image} »`, en: `'${image}'` };
 }
 
 function alternatives(types: TokenType[]): Localized {
@@ -67,4 +71,19 @@ export class CpomParserErrorMessageProvider extends LangiumParserErrorMessagePro
         const firsts = expectedIterationPaths.map(path => path[0]).filter(t => t !== undefined);
         return expectedFound(alternatives(firsts), found(actual[0]));
     }
+}
+
+/** An internal error as CPOM001 quotes it: its name and message, cut to 120 characters. */
+export function internalFailureText(error: unknown): string {
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return what.length > 120 ? `${what.slice(0, 120)}…` : what;
+}
+
+/**
+ * CPOM001's message when cpom itself failed on a text (a defect of cpom, not of the text), in both languages: that
+ * file gets this error and the others are checked as usual (see workspace/cpom-document-builder.ts).
+ */
+export function internalFailureMessage(error: unknown): Localized {
+    const detail = { variant: 'internal', error: internalFailureText(error) } as const;
+    return { fr: formatMessage('CPOM001', { detail }, 'fr'), en: formatMessage('CPOM001', { detail }, 'en') };
 }

@@ -41,7 +41,19 @@ export function yearOf(text: string | undefined): number | undefined {
     return year !== undefined && Number.isInteger(year) ? year : undefined;
 }
 
+/** Facts by funding line, for the life of its AST (a new parse makes new nodes): hints ask once per répartition. */
+const factsCache = new WeakMap<ast.Financement, FundingFacts>();
+
 export function fundingFacts(funding: ast.Financement): FundingFacts {
+    let facts = factsCache.get(funding);
+    if (!facts) {
+        facts = computeFundingFacts(funding);
+        factsCache.set(funding, facts);
+    }
+    return facts;
+}
+
+function computeFundingFacts(funding: ast.Financement): FundingFacts {
     const byYear = new Map<number, YearAmount>();
     for (const montants of propsOf(funding, ast.isMontants)) {
         for (const a of montants.amounts ?? []) {

@@ -7,9 +7,9 @@
  * as typed (CPOM043 offers their normalisation). Formatting never changes the AST and is idempotent
  * (tests/formatter.test.ts).
  */
-import { type AstNode, type CstNode, CstUtils, GrammarAST, GrammarUtils, isLeafCstNode } from 'langium';
+import { type AstNode, type CstNode, CstUtils, GrammarAST, GrammarUtils, isLeafCstNode, type LangiumDocument } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext } from 'langium/lsp';
-import type { TextEdit } from 'vscode-languageserver-types';
+import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
 
 /** Moves to the next line, indented one level deeper than the enclosing block, with `lines` line breaks. */
@@ -17,7 +17,24 @@ function indented(...lines: number[]): FormattingAction {
     return { options: {}, moves: lines.map(l => ({ tabs: 1, lines: l })) };
 }
 
+/** Indentation widths a client may ask for; anything else (negative, 1e9, 2.5, missing) is brought into range. */
+const TAB_SIZES = { min: 1, max: 16, default: 4 };
+
+/**
+ * The client's options made safe: `' '.repeat(tabSize)` threw on a negative size or ran out of memory on 1e9,
+ * and the client got an internal error instead of its formatting.
+ */
+export function saneFormattingOptions(options: FormattingOptions | undefined): FormattingOptions {
+    const size = Number(options?.tabSize);
+    const tabSize = Number.isFinite(size) ? Math.min(TAB_SIZES.max, Math.max(TAB_SIZES.min, Math.round(size))) : TAB_SIZES.default;
+    return { ...options, tabSize, insertSpaces: options?.insertSpaces !== false };
+}
+
 export class CpomFormatter extends AbstractFormatter {
+    protected override doDocumentFormat(document: LangiumDocument, options: FormattingOptions, range?: Range): TextEdit[] {
+        return super.doDocumentFormat(document, saneFormattingOptions(options), range);
+    }
+
     /** A comment on its own line is indented like the clause that follows it, at the depth of its block. */
     protected override createHiddenTextEdits(previous: CstNode | undefined, hidden: CstNode, formatting: FormattingAction | undefined,
         context: FormattingContext): TextEdit[] {
@@ -124,22 +141,35 @@ export class CpomFormatter extends AbstractFormatter {
      */
     protected alignColumns(children: AstNode[]): void {
         const sections = children.filter(ast.isDiagnosticSection);
-        const sectionWidth = Math.max(0, ...sections.map(s => GrammarUtils.findNodeForProperty(s.$cstNode, 'axis')?.text.length ?? 0));
+        const sectionWidth = Math.max(0, ...sections.map(s => formattedWidth(GrammarUtils.findNodeForProperty(s.$cstNode, 'axis')) ?? 0));
         for (const section of sections) {
-            const width = GrammarUtils.findNodeForProperty(section.$cstNode, 'axis')?.text.length;
+            const width = formattedWidth(GrammarUtils.findNodeForProperty(section.$cstNode, 'axis'));
             if (width !== undefined) {
                 this.getNodeFormatter(section).property('text').prepend(Formatting.spaces(sectionWidth - width + 1, { priority: 1 }));
             }
         }
         const parts = children.filter(ast.isPart);
-        const partWidth = Math.max(0, ...parts.map(p => GrammarUtils.findNodeForProperty(p.$cstNode, 'establishment')?.text.length ?? 0));
+        const partWidth = Math.max(0, ...parts.map(p => formattedWidth(GrammarUtils.findNodeForProperty(p.$cstNode, 'establishment')) ?? 0));
         for (const part of parts) {
-            const width = GrammarUtils.findNodeForProperty(part.$cstNode, 'establishment')?.text.length;
+            const width = formattedWidth(GrammarUtils.findNodeForProperty(part.$cstNode, 'establishment'));
             if (width !== undefined && part.amount) {
                 this.getNodeFormatter(part).node(part.amount).prepend(Formatting.spaces(partWidth - width + 1, { priority: 1 }));
             }
         }
     }
+}
+
+/**
+ * The width of a cell once formatted: its tokens glued (a qualified name split over two lines, `COTE_DOR.` then
+ * `IME_DIJON`, is one word after formatting; measured as typed, its column moved on the second pass).
+ */
+function formattedWidth(cst: CstNode | undefined): number | undefined {
+    if (!cst) return undefined;
+    let width = 0;
+    for (const leaf of CstUtils.streamCst(cst)) {
+        if (isLeafCstNode(leaf) && !leaf.hidden) width += leaf.text.length;
+    }
+    return width;
 }
 
 function isKeyword(token: CstNode): boolean {

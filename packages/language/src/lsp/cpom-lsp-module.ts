@@ -53,11 +53,14 @@ export interface CpomLspServicesBundle {
     Cpom: CpomLspServices;
 }
 
-/** Services of the language server: `startLanguageServer(shared)` once the connection is in the context. */
-export function createCpomLspServices(context: DefaultSharedModuleContext): CpomLspServicesBundle {
+/**
+ * Services of the language server: `startLanguageServer(shared)` once the connection is in the context.
+ * `serverModule` is what the server process adds on top (@cpom/server's CpomServerSharedModule: scheduling).
+ */
+export function createCpomLspServices(context: DefaultSharedModuleContext, serverModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {}): CpomLspServicesBundle {
     const shared = inject(
         createDefaultSharedModule(context), CpomGeneratedSharedModule,
-        CpomSharedModule as Module<LangiumSharedServices, PartialLangiumSharedServices>, CpomSharedLspModule,
+        CpomSharedModule as Module<LangiumSharedServices, PartialLangiumSharedServices>, CpomSharedLspModule, serverModule,
     );
     const Cpom = inject(
         createDefaultModule({ shared }), CpomGeneratedModule,

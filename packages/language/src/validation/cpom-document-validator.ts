@@ -11,6 +11,10 @@ import { formatMessage, type Locale, type MessageParams } from '../diagnostics/r
 import { REFERENCE_KINDS } from './document.rules.js';
 import type { CpomServices } from '../cpom-module.js';
 import { importedUris } from '../references/imports.js';
+import { internalFailureText } from '../diagnostics/syntax-messages.js';
+
+/** How Langium's validation registry words a check that threw ("An error occurred during validation: …"). */
+const LANGIUM_CHECK_FAILURE = 'An error occurred during ';
 
 const SEVERITIES: Record<string, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error,
@@ -35,7 +39,11 @@ export class CpomDocumentValidator extends DefaultDocumentValidator {
         const result: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
             const code = diagnostic.data?.code;
-            if (diagnostic.data?.lexing !== undefined) {
+            if (code === undefined && diagnostic.message.startsWith(LANGIUM_CHECK_FAILURE)) {
+                // A rule threw (a defect of cpom): Langium reports it in English without a code.
+                const detail = diagnostic.message.slice(diagnostic.message.indexOf(':') + 1).trim();
+                this.setMessage(diagnostic, 'CPOM001', { detail: { variant: 'internal', error: internalFailureText(detail) } }, locale);
+            } else if (diagnostic.data?.lexing !== undefined) {
                 this.setMessage(diagnostic, 'CPOM001', { detail: { variant: 'character', character: diagnostic.data.lexing } }, locale);
             } else if (code === DocumentValidator.ParsingError) {
                 this.setMessage(diagnostic, 'CPOM001', { detail: { variant: 'parser', message: decodeBilingual(diagnostic.message, locale) } }, locale);

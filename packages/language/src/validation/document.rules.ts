@@ -22,6 +22,12 @@ export const DOCUMENT_RULES = [
                     // Parser errors are worded in both languages by diagnostics/syntax-messages.ts.
                     parser: variant({ params: { message: 'text' }, fr: '{message}', en: '{message}' }),
                     character: variant({ params: { character: 'text' }, fr: 'Caractère inattendu « {character} ».', en: "Unexpected character '{character}'." }),
+                    // cpom itself failed on this text (a defect of cpom): the file gets this error, the others are checked.
+                    internal: variant({
+                        params: { error: 'text' },
+                        fr: "cpom n'a pas pu analyser ce fichier (erreur interne : {error}). Les autres fichiers sont vérifiés ; merci de signaler ce problème avec le fichier.",
+                        en: 'cpom could not analyse this file (internal error: {error}). The other files are checked; please report this problem with the file.',
+                    }),
                 },
             },
         },

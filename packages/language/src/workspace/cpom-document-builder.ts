@@ -4,13 +4,27 @@
  * avenants of other files, an avenant reads the earlier avenants of the same contract, two files declaring
  * the same top-level name report each other. Such files share a "family key" (the contract they declare or
  * amend, the names they declare), and a change to one rebuilds the others.
+ *
+ * One document never stops the others: Langium builds documents phase by phase in one loop, and an exception in
+ * one document's phase rejected the whole build — over LSP, no file got diagnostics again while that one was open.
+ * Here a failure becomes a CPOM001 error on that document (which goes on to the next phase as it stands), and a
+ * failing build listener is logged and the others still run.
  */
-import { type AstNode, type BuildOptions, type Cancellation, DefaultDocumentBuilder, DocumentState, type LangiumDocument } from 'langium';
+import {
+    type AstNode, type BuildOptions, type Cancellation, DefaultDocumentBuilder, DocumentState, interruptAndCheck,
+    isOperationCancelled, type LangiumDocument,
+} from 'langium';
+import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { CpomServices } from '../cpom-module.js';
+import { formatMessage } from '../diagnostics/rules.js';
+import { internalFailureText } from '../diagnostics/syntax-messages.js';
 import * as ast from '../generated/ast.js';
 
 export class CpomDocumentBuilder extends DefaultDocumentBuilder {
     /** Keys of each document as of its last parse: the old state of a changed document. */
     private readonly keysByUri = new Map<string, ReadonlySet<string>>();
+    /** Documents whose build failed in some phase: the phase and the error, until they are reset before it. */
+    private readonly failures = new Map<string, { phase: DocumentState; error: unknown }>();
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         return super.shouldRelink(document, changedUris) || this.sharesKeyWith(document, changedUris);
@@ -40,7 +54,77 @@ export class CpomDocumentBuilder extends DefaultDocumentBuilder {
 
     protected override cleanUpDeleted<T extends AstNode>(document: LangiumDocument<T>): void {
         this.keysByUri.delete(document.uri.toString());
+        this.failures.delete(document.uri.toString());
         super.cleanUpDeleted(document);
+    }
+
+    override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
+        const failure = this.failures.get(document.uri.toString());
+        if (failure && state < failure.phase) this.failures.delete(document.uri.toString());
+        super.resetToState(document, state);
+    }
+
+    protected override async runCancelable(documents: LangiumDocument[], targetState: DocumentState, cancelToken: Cancellation.CancellationToken, callback: (document: LangiumDocument) => unknown): Promise<void> {
+        await super.runCancelable(documents, targetState, cancelToken, async document => {
+            const key = document.uri.toString();
+            if (targetState === DocumentState.Validated && this.failures.has(key)) {
+                // An earlier phase failed: the rules would judge half-built data; the document gets that failure alone.
+                document.diagnostics = [];
+            } else {
+                try {
+                    await callback(document);
+                } catch (error) {
+                    if (isOperationCancelled(error)) throw error;
+                    console.error(`cpom: building ${key} failed (${DocumentState[targetState]}):`, error);
+                    this.failures.set(key, { phase: targetState, error });
+                }
+            }
+            if (targetState === DocumentState.Validated && this.failures.has(key)) {
+                this.reportFailure(document);
+                this.markAsCompleted(document);
+            }
+        });
+    }
+
+    protected override async notifyDocumentPhase(document: LangiumDocument, state: DocumentState, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        for (const listener of this.documentPhaseListeners.get(state).slice()) {
+            await interruptAndCheck(cancelToken);
+            await this.runListener(() => listener(document, cancelToken));
+        }
+    }
+
+    protected override async notifyBuildPhase(documents: LangiumDocument[], state: DocumentState, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        if (documents.length === 0) return;
+        for (const listener of this.buildPhaseListeners.get(state).slice()) {
+            await interruptAndCheck(cancelToken);
+            await this.runListener(() => listener(documents, cancelToken));
+        }
+    }
+
+    private async runListener(call: () => unknown): Promise<void> {
+        try {
+            await call();
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            console.error('cpom: a build listener failed:', error);
+        }
+    }
+
+    /** The failure of an earlier phase (or of validation) as a CPOM001 error at the start of the document. */
+    private reportFailure(document: LangiumDocument): void {
+        const failure = this.failures.get(document.uri.toString());
+        if (!failure) return;
+        const locale = (this.serviceRegistry.getServices(document.uri) as CpomServices).cpom.Settings.localeFor(document.uri);
+        const diagnostic: Diagnostic = {
+            severity: DiagnosticSeverity.Error,
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            message: formatMessage('CPOM001', { detail: { variant: 'internal', error: internalFailureText(failure.error) } }, locale),
+            code: 'CPOM001',
+            source: 'cpom',
+            data: { code: 'CPOM001', internalFailure: true },
+        };
+        // Validation may run again for more categories (on save): one failure diagnostic, not one per run.
+        document.diagnostics = [...(document.diagnostics ?? []).filter(d => d.data?.internalFailure !== true), diagnostic];
     }
 
     private sharesKeyWith(document: LangiumDocument, changedUris: Set<string>): boolean {

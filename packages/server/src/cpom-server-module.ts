@@ -1,0 +1,29 @@
+/**
+ * Dependency injection for the language server process: what the server replaces or adds on top of the language's
+ * LSP services (`createCpomLspServices`, packages/language/src/lsp/cpom-lsp-module.ts). Reading this file tells how
+ * the editor's events are scheduled: the document update handler, the typing bursts and the full checks.
+ */
+import type { Module } from 'langium';
+import type { LangiumSharedServices, PartialLangiumSharedServices } from 'langium/lsp';
+import { CpomDocumentUpdateHandler } from './cpom-document-update-handler.js';
+import { FullChecks } from './full-checks.js';
+import { TypingBursts } from './typing-bursts.js';
+
+export interface CpomServerAddedSharedServices {
+    cpom: {
+        TypingBursts: TypingBursts;
+        FullChecks: FullChecks;
+    };
+}
+
+export type CpomServerSharedServices = LangiumSharedServices & CpomServerAddedSharedServices;
+
+export const CpomServerSharedModule: Module<CpomServerSharedServices, PartialLangiumSharedServices & CpomServerAddedSharedServices> = {
+    lsp: {
+        DocumentUpdateHandler: (shared) => new CpomDocumentUpdateHandler(shared),
+    },
+    cpom: {
+        TypingBursts: (shared) => new TypingBursts(shared),
+        FullChecks: (shared) => new FullChecks(shared),
+    },
+};
