@@ -318,7 +318,9 @@ function amountChange(before: JsonObject, after: JsonObject): string {
 /** The description of an array item added, removed, renamed, moved or changed as a whole; undefined for a field. */
 function describeItem(record: ChangeRecord, pattern: string, items: ReadonlyMap<string, JsonObject>): string | undefined {
     const name = record.path[record.path.length - 1];
-    const value = (record.kind === 'remove' ? record.old : record.new) as JsonObject;
+    // A rename or a move carries no item (or only the retitled name): its fields read as missing, never as a crash.
+    const side = record.kind === 'remove' ? record.old : record.new;
+    const value: JsonObject = typeof side === 'object' && side !== null && !Array.isArray(side) ? side as JsonObject : {};
     const kind = record.kind;
     const establishment = String(items.get('contract.perimeter.establishments[]')?.id);
     const objective = String(items.get('contract.axes[].objectives[]')?.id);
@@ -372,6 +374,7 @@ function describeItem(record: ChangeRecord, pattern: string, items: ReadonlyMap<
         case 'contract.axes[].objectives[].establishments[]':
             return `établissement ${name} ${toFrom(false, 'à l\'objectif', 'de l\'objectif')} ${objective}`;
         case 'contract.axes[].objectives[].actions[]':
+            if (kind === 'rename') return renamed('action', true);
             return `action ${quote(value.title)} ${toFrom(true, 'à l\'objectif', 'de l\'objectif')} ${objective}`;
         case 'contract.axes[].objectives[].actions[].establishments[]':
             return `établissement ${name} ${toFrom(false, 'à l\'action', 'de l\'action')} ${quote(action?.title)}`;

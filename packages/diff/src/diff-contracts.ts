@@ -411,8 +411,10 @@ class Differ {
             if (!r || !spec.labels) continue;
             added.splice(added.indexOf(a), 1);
             removed.splice(removed.indexOf(r), 1);
-            // Elements named by an identifier are renamed; items named by their title (actions, CNR) are relabelled.
-            if (spec.labels.includes('id') && r.item.id !== undefined && r.item.id !== a.item.id) {
+            // Elements named by an identifier on both sides are renamed. An item named by its title (CNR), or one
+            // that gains or loses its identifier (an action `action ACT1 "…"` ↔ `action "…"`), is relabelled: the
+            // identifier itself is then a field added or removed.
+            if (spec.labels.includes('id') && r.item.id !== undefined && a.item.id !== undefined && r.item.id !== a.item.id) {
                 renamed.push({ old: r.item, new: a.item, name: a.name, from: r.name });
             } else {
                 relabelled.push({ old: r.item, new: a.item, name: a.name });
