@@ -28,10 +28,18 @@ export function partyConnector(index: number, count: number): string | undefined
     return undefined;
 }
 
-/** French spacing: a no-break space before « : ; ! ? » and inside « », so a line never starts with a colon. */
+/**
+ * French spacing: a no-break space before « : ; ! ? » and inside « », so a line never starts with a colon.
+ * Each run of spaces is matched once and looks at the character after it: `/[ \t]+([:;!?»])/` would rescan a long
+ * run from each of its spaces (quadratic: minutes for a title of 30,000 spaces).
+ */
 export function frenchSpacing(value: string): string {
-    return value.replace(/[ \t]+([:;!?»])/g, '\u00A0$1').replace(/«[ \t]+/g, '«\u00A0');
+    return value
+        .replace(/[ \t]+/g, (run, offset: number, whole: string) => (BEFORE_NBSP.has(whole.charAt(offset + run.length)) ? '\u00A0' : run))
+        .replace(/«[ \t]+/g, '«\u00A0');
 }
+
+const BEFORE_NBSP = new Set([':', ';', '!', '?', '»']);
 
 /**
  * Section ids as HTML ids and Markdown anchors: ASCII letters, digits, `-` and `_`, unique even when two

@@ -93,8 +93,8 @@ class HtmlRenderer {
         const page = this.document.titlePage;
         const out: string[] = ['<header class="title-page">'];
         out.push(`<p class="doc-kind">${txt(page.heading)}</p>`);
-        // Keep "2013-2017" on one line.
-        out.push(`<h1>${txt(page.title).replace(/\d+-\d+/g, m => `<span class="nowrap">${m}</span>`)}</h1>`);
+        // Keep "2013-2017" on one line; a match starts where its digits do (no rescan of a long run of digits).
+        out.push(`<h1>${txt(page.title).replace(/(?<!\d)\d+-\d+/g, m => `<span class="nowrap">${m}</span>`)}</h1>`);
         if (page.frames.length > 0) {
             out.push(`<p class="frames">${txt(framesSentence(page.frames))}</p>`);
         }
