@@ -8,7 +8,8 @@ import JSZip from 'jszip';
 import { EmptyFileSystem, type LangiumDocument, URI } from 'langium';
 import { ast, createCpomServices } from '@cpom/language';
 import {
-    buildContractDocument, type ContractDocument, type CpomJson, exportContract, renderDocx, renderHtml, renderMarkdown, serialiseJson,
+    type Block, buildContractDocument, type Cell, type ContractDocument, type CpomJson, exportContract, type Inline, renderDocx, renderHtml,
+    renderMarkdown, serialiseJson,
 } from '@cpom/generator';
 import { diffContracts, draftAvenant, formatDiffMarkdown, formatDiffText, NoSubstantiveChangeError } from '@cpom/diff';
 
@@ -63,7 +64,44 @@ async function docxText(bytes: Uint8Array): Promise<string> {
     return zip.file('word/document.xml')!.async('string');
 }
 
+/**
+ * The texts of a document model that are not strings: the renderers draw a missing text as nothing, so the model
+ * itself is checked for what should have been a placeholder.
+ */
+export function missingTexts(document: ContractDocument): string[] {
+    const missing: string[] = [];
+    const check = (value: unknown, where: string) => { if (typeof value !== 'string') missing.push(where); };
+    const inlines = (content: readonly Inline[], where: string) => content.forEach((inline, i) => {
+        if (inline.kind === 'text') check(inline.text, `${where}[${i}]`);
+        else check(inline.target, `${where}[${i}] (reference)`);
+    });
+    const cells = (rows: readonly Cell[][], where: string) => rows.forEach((row, r) => row.forEach((cell, c) => check(typeof cell === 'object' && cell !== null ? cell.text : cell, `${where} row ${r} cell ${c}`)));
+    const blocks = (list: readonly Block[], where: string): void => list.forEach((block, i) => {
+        const at = `${where} › ${i}`;
+        switch (block.kind) {
+            case 'paragraph': return inlines(block.content, `${at} paragraph`);
+            case 'list': return block.items.forEach((item, j) => inlines(item, `${at} list item ${j}`));
+            case 'table':
+                check(block.caption, `${at} table caption`);
+                block.columns.forEach((column, c) => check(column.label, `${at} column ${c}`));
+                cells(block.rows, `${at} table`);
+                return cells(block.footer ?? [], `${at} table footer`);
+            case 'signatures': return block.signatories.forEach((s, j) => check(s.party, `${at} signatory ${j}`));
+            case 'section':
+                check(block.id, `${at} section id`);
+                check(block.title, `${at} section title`);
+                return blocks(block.blocks, `${at} ${block.id}`);
+        }
+    });
+    const page = document.titlePage;
+    [page.heading, page.title, page.period, ...page.between, ...page.frames].forEach((value, i) => check(value, `title page ${i}`));
+    blocks([...document.visas, ...document.preamble, ...document.body, document.signatures, ...document.annexes], 'document');
+    return missing;
+}
+
 async function rendered(prefix: string, document: ContractDocument): Promise<Output[]> {
+    const missing = missingTexts(document);
+    if (missing.length > 0) throw new Error(`${prefix}document: texts missing at ${missing.join('; ')}`);
     return [
         { name: `${prefix}HTML`, text: renderHtml(document) },
         { name: `${prefix}Markdown`, text: renderMarkdown(document) },

@@ -1,12 +1,14 @@
 /** The contract's words in French: amounts, dates, values, and labels of the language's keywords. */
 import { formatDate, formatEuros, formatNumber, parseCents, parseIsoDate, parseNumber, plain } from '@cpom/language';
 import type { ast } from '@cpom/language';
+import { MISSING } from './missing.js';
 
 const NNBSP = '\u202F';
 
+/** "1er janvier 2013"; a date that is not one as typed; a missing one as « [date manquante] ». */
 export function frenchDate(iso: string | undefined): string {
     const date = parseIsoDate(iso);
-    return date ? formatDate(date, 'fr') : iso ?? '';
+    return date ? formatDate(date, 'fr') : iso ?? MISSING.date;
 }
 
 export function euros(cents: number): string {
@@ -14,14 +16,14 @@ export function euros(cents: number): string {
 }
 
 export function amount(montant: ast.Montant | undefined): string {
-    if (!montant) return '';
+    if (!montant || montant.value === undefined) return MISSING.amount;
     const cents = parseCents(montant.value);
     const value = cents === undefined ? `${montant.value} €` : euros(cents);
     return montant.daily ? `${value} par jour` : value;
 }
 
 export function value(v: ast.Valeur | undefined): string {
-    if (!v) return '';
+    if (!v || v.number === undefined) return MISSING.value;
     const n = parseNumber(v.number);
     const number = n === undefined ? v.number : formatNumber(n);
     return v.unit ? `${number}${NNBSP}${v.unit}` : number;
@@ -29,7 +31,7 @@ export function value(v: ast.Valeur | undefined): string {
 
 export function plainNumber(typed: string | undefined): string {
     const n = parseNumber(typed);
-    return n === undefined ? typed ?? '' : formatNumber(n);
+    return n === undefined ? typed ?? MISSING.number : formatNumber(n);
 }
 
 /** Lower-case, accent-free form of a keyword, to look labels up. */
@@ -37,6 +39,7 @@ export function key(keyword: string | undefined): string {
     return plain(keyword).toLowerCase();
 }
 
+/** The label of a keyword; one the table lacks as typed, without underscores; none for an optional keyword not given. */
 function label(table: Record<string, string>, keyword: string | undefined): string {
     return table[key(keyword)] ?? (keyword ?? '').replace(/_/g, ' ');
 }

@@ -34,7 +34,8 @@ export function partyConnector(index: number, count: number): string | undefined
  * run from each of its spaces (quadratic: minutes for a title of 30,000 spaces).
  */
 export function frenchSpacing(value: string): string {
-    return value
+    // A document drafted from a broken version may lack a text: it is drawn as nothing, never a crash.
+    return (value ?? '')
         .replace(/[ \t]+/g, (run, offset: number, whole: string) => (BEFORE_NBSP.has(whole.charAt(offset + run.length)) ? '\u00A0' : run))
         .replace(/«[ \t]+/g, '«\u00A0');
 }

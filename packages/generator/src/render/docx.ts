@@ -44,7 +44,8 @@ const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uF
 
 /** Plain text made safe for a Word run: forbidden characters removed, line ends unified, tabs as spaces. */
 function docxText(value: string): string {
-    return value.replace(/\r\n?/g, '\n').replace(FORBIDDEN, '').replace(/\t/g, ' ');
+    // A document drafted from a broken version may lack a text: it is drawn as nothing, never a crash.
+    return (value ?? '').replace(/\r\n?/g, '\n').replace(FORBIDDEN, '').replace(/\t/g, ' ');
 }
 
 interface RunStyle {

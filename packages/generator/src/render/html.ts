@@ -14,7 +14,7 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 
 /** Escapes text for element content and quoted attribute values. */
 export function escapeHtml(value: string): string {
-    return value.replace(/[&<>"']/g, c => HTML_ESCAPES[c]!);
+    return (value ?? '').replace(/[&<>"']/g, c => HTML_ESCAPES[c]!);
 }
 
 /** Document text as HTML: French spacing, then escaped. */

@@ -19,7 +19,7 @@ const HTML_SPECIALS: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': 
 export function escapeMarkdown(value: string): string {
     // A run of white space holding a line break becomes one space. Each run is matched once: `/\s*[\r\n]+\s*/`
     // would rescan a long run of spaces from each of them (quadratic).
-    const line = value
+    const line = (value ?? '')
         .replace(/\s+/g, run => (/[\r\n]/.test(run) ? ' ' : run))
         .replace(INLINE_SPECIALS, c => `\\${c}`)
         .replace(/[&<>]/g, c => HTML_SPECIALS[c]!);
