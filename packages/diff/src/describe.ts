@@ -5,7 +5,7 @@
  * descriptions) are said to be changed, their values are in the record.
  */
 import { MISSING } from '@cpom/generator';
-import { formatDate, formatEuros, formatNumber, parseIsoDate } from '@cpom/language';
+import { de, formatDate, formatEuros, formatNumber, keywordLabel, monthName, parseIsoDate } from '@cpom/language';
 import type { ChangeRecord, DiffSummary } from './change.js';
 
 type JsonObject = Record<string, unknown>;
@@ -44,40 +44,16 @@ function date(value: unknown): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Labels of the contract's keywords (as the contract document words them)
+// Labels of the contract's keywords: the language's wording layer, as the contract document words them
 
-const LABELS: Record<string, Record<string, string>> = {
-    modality: {
-        hebergement_permanent: 'hébergement permanent', hebergement_temporaire: 'hébergement temporaire',
-        accueil_de_jour: 'accueil de jour', accueil_de_nuit: 'accueil de nuit', internat: 'internat',
-        semi_internat: 'semi-internat', externat: 'externat', places_de_service: 'places de service',
-    },
-    nature: {
-        dotation_globale: 'dotation globale', dotation_globalisee_commune: 'dotation globalisée commune',
-        forfait_global_soins: 'forfait global relatif aux soins', forfait_global_dependance: 'forfait global relatif à la dépendance',
-        tarif_hebergement: 'tarif hébergement', prix_de_journee: 'prix de journée', forfait_soins: 'forfait soins',
-        forfait_autonomie: 'forfait autonomie', autre: 'autre',
-    },
-    source: { assurance_maladie: 'assurance maladie', etat: 'État', departement: 'département', autre: 'autre' },
-    indexation: {
-        taux_regional: 'taux régional', taux_departemental: 'taux départemental', formule: 'formule',
-        avenant_annuel: 'avenant annuel', equation_tarifaire: 'équation tarifaire',
-    },
-    status: {
-        association: 'association', fondation: 'fondation', mutuelle: 'mutuelle', etablissement_public: 'établissement public',
-        collectivite: 'collectivité', societe_commerciale: 'société commerciale', congregation: 'congrégation', gcsms: 'GCSMS', autre: 'autre',
-    },
-    authority: { ars: 'ARS', departement: 'département', metropole: 'métropole', prefet: 'préfet', organisme: 'organisme' },
-    direction: { hausse: 'hausse', baisse: 'baisse', maintien: 'maintien' },
-    criterion: {
-        taux_occupation: 'taux d\'occupation', personnes_accompagnees: 'personnes accompagnées', prestations: 'prestations', autre: 'autre',
-    },
-    document: { eprd: 'de l\'EPRD', errd: 'de l\'ERRD', rapport_activite: 'du rapport d\'activité', rapport_d_activite: 'du rapport d\'activité' },
-    diagnostic: { activite: 'activité', organisation: 'organisation', ressources: 'ressources', qualite: 'qualité' },
-};
+/** The grammar's value rule of each kind of keyword the records hold. */
+const RULES = {
+    modality: 'Modality', nature: 'FundingNature', source: 'FundingSource', indexation: 'IndexationMethod', status: 'LegalStatus',
+    authority: 'AuthorityKind', direction: 'Direction', criterion: 'ModulationCriterion', document: 'BudgetDocument', diagnostic: 'DiagnosticAxis',
+} as const;
 
-function label(table: keyof typeof LABELS, value: unknown): string {
-    return LABELS[table][String(value)] ?? shown(value, MISSING.kind).replace(/_/g, ' ');
+function label(table: keyof typeof RULES, value: unknown): string {
+    return keywordLabel(RULES[table], typeof value === 'string' ? value : undefined) ?? shown(value, MISSING.kind).replace(/_/g, ' ');
 }
 
 const REVIEWS: Record<string, { name: string; feminine: boolean }> = {
@@ -86,7 +62,6 @@ const REVIEWS: Record<string, { name: string; feminine: boolean }> = {
     finale: { name: 'bilan final', feminine: false },
 };
 
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
 // ---------------------------------------------------------------------------------------------
 // Values
@@ -125,7 +100,7 @@ function lineTotal(line: JsonObject): string {
 }
 
 /** Fields whose values are keywords of the contract, and the labels that word them. */
-const KEYWORD_FIELDS: Record<string, keyof typeof LABELS> = {
+const KEYWORD_FIELDS: Record<string, keyof typeof RULES> = {
     modality: 'modality', nature: 'nature', fundingSource: 'source', method: 'indexation', legalStatus: 'status',
     direction: 'direction', criterion: 'criterion',
 };
@@ -157,7 +132,7 @@ export function formatValue(value: unknown, field?: string): string {
     if ('code' in object) return object.key ? `${shown(object.key)} (${shown(object.code)})` : shown(object.code);
     if ('scope' in object) return shown(object.scope);
     if ('places' in object) return `${numberText(object.places)} places`;
-    if ('document' in object && 'day' in object) return `le ${shown(object.day, MISSING.number)} ${MONTHS[Number(object.month) - 1] ?? MISSING.month}`;
+    if ('document' in object && 'day' in object) return `le ${shown(object.day, MISSING.number)} ${monthName(Number(object.month)) ?? MISSING.month}`;
     if ('kind' in object && 'year' in object && !('id' in object)) return `${REVIEWS[shown(object.kind)]?.name ?? shown(object.kind)} ${shown(object.year)}`;
     if ('frequency' in object) return shown(object.frequency);
     if ('method' in object) return label('indexation', object.method);
@@ -445,7 +420,7 @@ function describeItem(record: ChangeRecord, pattern: string, items: ReadonlyMap<
             if (kind === 'change') return `évaluation GMP/PMP : ${shown((record.old as JsonObject).year)} → ${shown(value.year)}`;
             return `évaluation GMP/PMP ${shown(value.year)} ${done(kind, true)}`;
         case 'contract.followUp.transmissions[]': {
-            const what = `transmission ${label('document', value.document)}`;
+            const what = `transmission ${de(label('document', value.document))}`;
             if (kind === 'change') return `${what} : ${formatValue(record.old)} → ${formatValue(record.new)}`;
             return `${what} ${formatValue(value)} ${done(kind, true)}`;
         }

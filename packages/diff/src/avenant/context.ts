@@ -7,7 +7,7 @@ import {
     type AuthorityJson, type AxisJson, type CapacityJson, type ContractDocument, type ContractJson, type EstablishmentJson,
     type FundingLineJson, type IndicatorJson, MISSING, modalityLabel, type ObjectiveJson,
 } from '@cpom/generator';
-import { formatDate, formatEuros, formatNumber, parseIsoDate } from '@cpom/language';
+import { de, formatDate, formatEuros, formatNumber, joinFr, monthName, parseIsoDate, to } from '@cpom/language';
 
 const NNBSP = '\u202F';
 
@@ -23,11 +23,6 @@ export function shown(value: unknown, placeholder: string): string {
 
 export function capitalise(value: string): string {
     return value.charAt(0).toUpperCase() + value.slice(1);
-}
-
-/** `A, B et C`. */
-export function joinFr(items: readonly string[]): string {
-    return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
 }
 
 export function unique<T>(items: readonly T[]): T[] {
@@ -66,11 +61,9 @@ export function numberText(value: number | undefined): string {
     return isNumber(value) ? formatNumber(value) : MISSING.number;
 }
 
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-
 /** `30 juin`, `1er mai`. */
 export function dayOfMonth(day: number, month: number): string {
-    return `${day === 1 ? '1er' : numberText(day)} ${MONTHS[month - 1] ?? MISSING.month}`;
+    return `${day === 1 ? '1er' : numberText(day)} ${monthName(month) ?? MISSING.month}`;
 }
 
 /** `20 places en internat`; `15 places` for places de service; `84 lits autorisés, dont 80 financés`. */
@@ -98,19 +91,8 @@ export function capacitiesText(capacities: readonly CapacityJson[]): string {
     return `${formatNumber(total)} ${units[0]} (${parts})`;
 }
 
-/** `de` before a noun with its article: `du service « … »`, `de l'établissement « … »`, `de la dotation « … »`. */
-export function de(noun: string): string {
-    if (noun.startsWith('le ')) return `du ${noun.slice(3)}`;
-    if (noun.startsWith('les ')) return `des ${noun.slice(4)}`;
-    return `de ${noun}`;
-}
-
-/** `à` before a noun with its article: `au service « … »`, `à l'établissement « … »`. */
-export function to(noun: string): string {
-    if (noun.startsWith('le ')) return `au ${noun.slice(3)}`;
-    if (noun.startsWith('les ')) return `aux ${noun.slice(4)}`;
-    return `à ${noun}`;
-}
+/** Prepositions and lists come from the language's wording layer. */
+export { de, joinFr, to };
 
 const SERVICES = new Set(['SSIAD', 'SPASAD', 'SAAD', 'SESSAD', 'SAVS', 'SAMSAH']);
 

@@ -10,7 +10,7 @@
  */
 import {
     ast, clausesOf, contractPeriod, contractYears, establishmentFacts, firstClause, firstProp, fundedEstablishments, indicatorChain, inheritedIndicatorProp,
-    fundingsOf, gestionnaireOf, indicatorsOf, legalFrames, objectivesOf, parseCents, parseNumber, perimeterOf, propsOf,
+    fundingsOf, gestionnaireOf, indicatorsOf, joinFr, legalFrames, objectivesOf, parseCents, parseNumber, perimeterOf, propsOf,
     signatoriesOf, suiviItems,
 } from '@cpom/language';
 import {
@@ -32,11 +32,6 @@ export function buildContractDocument(contract: ast.Contrat, avenants: readonly 
 
 function section(id: string, sectionKind: SectionKind, title: string, blocks: Block[]): Section {
     return { kind: 'section', id, sectionKind, title, blocks };
-}
-
-/** `A, B et C`. */
-function joinFr(items: readonly string[]): string {
-    return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
 }
 
 /** A party by its title, else its identifier, else the name as written (unresolved), else the placeholder. */
