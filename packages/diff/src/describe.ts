@@ -5,7 +5,7 @@
  * descriptions) are said to be changed, their values are in the record.
  */
 import { MISSING } from '@cpom/generator';
-import { de, formatDate, formatEuros, formatNumber, keywordLabel, monthName, parseIsoDate } from '@cpom/language';
+import { de, formatDate, formatEuros, formatNumber, keywordLabel, monthName, parseIsoDate, quote as frenchQuote } from '@cpom/language';
 import type { ChangeRecord, DiffSummary } from './change.js';
 
 type JsonObject = Record<string, unknown>;
@@ -35,7 +35,7 @@ export function formatEurosDelta(euros: number): string {
 }
 
 function quote(text: unknown): string {
-    return `«${NBSP}${shown(text, MISSING.title)}${NBSP}»`;
+    return frenchQuote(shown(text, MISSING.title));
 }
 
 function date(value: unknown): string {
