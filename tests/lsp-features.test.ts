@@ -221,7 +221,7 @@ describe('hover', () => {
             parseOptions: { documentUri: CONTRACT_URI },
             hover: [
                 "**Dotation** `DGC` — Dotation globalisée commune de l'IME et de l'ITEP",
-                '- Nature : dotation globalisée commune (R. 314-43-1)',
+                '- Nature : dotation globalisée commune',
                 '- Financeur : REF.ARS_BFC (Agence régionale de santé Bourgogne-Franche-Comté)',
                 '- Financement : assurance maladie',
                 "- Actualisation : taux d'actualisation régional",

@@ -4,7 +4,8 @@
  * contract (as the contract's authors write them); free text is quoted « … »; long texts (préambule, diagnostic,
  * descriptions) are said to be changed, their values are in the record.
  */
-import { formatDate, formatEuros, formatNumber, parseIsoDate } from '@cpom/language';
+import { MISSING } from '@cpom/generator';
+import { de, formatDate, formatEuros, formatNumber, keywordLabel, monthName, parseIsoDate, quote as frenchQuote } from '@cpom/language';
 import type { ChangeRecord, DiffSummary } from './change.js';
 
 type JsonObject = Record<string, unknown>;
@@ -12,60 +13,47 @@ type JsonObject = Record<string, unknown>;
 const NNBSP = '\u202F';
 const NBSP = '\u00A0';
 
+/** A value of a version as text; a broken version may lack it: « [nom manquant] », never "undefined". */
+function shown(value: unknown, missing: string = MISSING.name): string {
+    return value === undefined || value === null ? missing : String(value);
+}
+
+/** A number of a version in French; a missing one (the export of a broken text leaves it out) as a placeholder. */
+function numberText(value: unknown, missing: string = MISSING.number): string {
+    return typeof value === 'number' && Number.isFinite(value) ? formatNumber(value) : missing;
+}
+
 export function formatEurosValue(euros: number): string {
-    return formatEuros(Math.round(euros * 100));
+    return Number.isFinite(euros) ? formatEuros(Math.round(euros * 100)) : MISSING.amount;
 }
 
 /** A signed amount: "+41 915 €", "−1 200,50 €". */
 export function formatEurosDelta(euros: number): string {
+    if (!Number.isFinite(euros)) return MISSING.amount;
     const cents = Math.round(euros * 100);
     return `${cents >= 0 ? '+' : '−'}${formatEuros(Math.abs(cents))}`;
 }
 
 function quote(text: unknown): string {
-    return `«${NBSP}${String(text)}${NBSP}»`;
+    return frenchQuote(shown(text, MISSING.title));
 }
 
 function date(value: unknown): string {
     const parsed = typeof value === 'string' ? parseIsoDate(value) : undefined;
-    return parsed ? formatDate(parsed, 'fr') : String(value);
+    return parsed ? formatDate(parsed, 'fr') : shown(value, MISSING.date);
 }
 
 // ---------------------------------------------------------------------------------------------
-// Labels of the contract's keywords (as the contract document words them)
+// Labels of the contract's keywords: the language's wording layer, as the contract document words them
 
-const LABELS: Record<string, Record<string, string>> = {
-    modality: {
-        hebergement_permanent: 'hébergement permanent', hebergement_temporaire: 'hébergement temporaire',
-        accueil_de_jour: 'accueil de jour', accueil_de_nuit: 'accueil de nuit', internat: 'internat',
-        semi_internat: 'semi-internat', externat: 'externat', places_de_service: 'places de service',
-    },
-    nature: {
-        dotation_globale: 'dotation globale', dotation_globalisee_commune: 'dotation globalisée commune',
-        forfait_global_soins: 'forfait global relatif aux soins', forfait_global_dependance: 'forfait global relatif à la dépendance',
-        tarif_hebergement: 'tarif hébergement', prix_de_journee: 'prix de journée', forfait_soins: 'forfait soins',
-        forfait_autonomie: 'forfait autonomie', autre: 'autre',
-    },
-    source: { assurance_maladie: 'assurance maladie', etat: 'État', departement: 'département', autre: 'autre' },
-    indexation: {
-        taux_regional: 'taux régional', taux_departemental: 'taux départemental', formule: 'formule',
-        avenant_annuel: 'avenant annuel', equation_tarifaire: 'équation tarifaire',
-    },
-    status: {
-        association: 'association', fondation: 'fondation', mutuelle: 'mutuelle', etablissement_public: 'établissement public',
-        collectivite: 'collectivité', societe_commerciale: 'société commerciale', congregation: 'congrégation', gcsms: 'GCSMS', autre: 'autre',
-    },
-    authority: { ars: 'ARS', departement: 'département', metropole: 'métropole', prefet: 'préfet', organisme: 'organisme' },
-    direction: { hausse: 'hausse', baisse: 'baisse', maintien: 'maintien' },
-    criterion: {
-        taux_occupation: 'taux d\'occupation', personnes_accompagnees: 'personnes accompagnées', prestations: 'prestations', autre: 'autre',
-    },
-    document: { eprd: 'de l\'EPRD', errd: 'de l\'ERRD', rapport_activite: 'du rapport d\'activité', rapport_d_activite: 'du rapport d\'activité' },
-    diagnostic: { activite: 'activité', organisation: 'organisation', ressources: 'ressources', qualite: 'qualité' },
-};
+/** The grammar's value rule of each kind of keyword the records hold. */
+const RULES = {
+    modality: 'Modality', nature: 'FundingNature', source: 'FundingSource', indexation: 'IndexationMethod', status: 'LegalStatus',
+    authority: 'AuthorityKind', direction: 'Direction', criterion: 'ModulationCriterion', document: 'BudgetDocument', diagnostic: 'DiagnosticAxis',
+} as const;
 
-function label(table: keyof typeof LABELS, value: unknown): string {
-    return LABELS[table][String(value)] ?? String(value).replace(/_/g, ' ');
+function label(table: keyof typeof RULES, value: unknown): string {
+    return keywordLabel(RULES[table], typeof value === 'string' ? value : undefined) ?? shown(value, MISSING.kind).replace(/_/g, ' ');
 }
 
 const REVIEWS: Record<string, { name: string; feminine: boolean }> = {
@@ -74,7 +62,6 @@ const REVIEWS: Record<string, { name: string; feminine: boolean }> = {
     finale: { name: 'bilan final', feminine: false },
 };
 
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
 // ---------------------------------------------------------------------------------------------
 // Values
@@ -82,7 +69,7 @@ const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet'
 /** `{ value, unit }`: "97 %", "12", "1 200 €". */
 function quantity(v: JsonObject): string {
     const unit = v.unit === 'percent' ? '%' : v.unit === 'EUR' ? '€' : undefined;
-    return `${formatNumber(Number(v.value))}${unit ? `${NNBSP}${unit}` : ''}`;
+    return `${numberText(v.value, MISSING.value)}${unit ? `${NNBSP}${unit}` : ''}`;
 }
 
 /** `{ amount, perDay }`: "4 150 000 €", "58,40 € par jour". */
@@ -91,16 +78,16 @@ function amount(v: JsonObject): string {
 }
 
 function capacityText(c: JsonObject): string {
-    const unit = String(c.unit ?? 'places');
-    const funded = c.funded !== undefined && c.funded !== c.authorised ? ` dont ${formatNumber(Number(c.funded))} financé${unit === 'lits' ? 's' : 'es'}` : '';
-    return `${formatNumber(Number(c.authorised))} ${unit}${funded}`;
+    const unit = shown(c.unit ?? 'places');
+    const funded = c.funded !== undefined && c.funded !== c.authorised ? ` dont ${numberText(c.funded)} financé${unit === 'lits' ? 's' : 'es'}` : '';
+    return `${numberText(c.authorised)} ${unit}${funded}`;
 }
 
 /** "120 places", "80 lits, 12 places". */
 function capacitiesText(establishment: JsonObject): string {
     const totals = new Map<string, number>();
     for (const c of (establishment.capacities ?? []) as JsonObject[]) {
-        const unit = String(c.unit ?? 'places');
+        const unit = shown(c.unit ?? 'places');
         totals.set(unit, (totals.get(unit) ?? 0) + (Number(c.authorised) || 0));
     }
     return [...totals].map(([unit, n]) => `${formatNumber(n)} ${unit}`).join(', ');
@@ -113,7 +100,7 @@ function lineTotal(line: JsonObject): string {
 }
 
 /** Fields whose values are keywords of the contract, and the labels that word them. */
-const KEYWORD_FIELDS: Record<string, keyof typeof LABELS> = {
+const KEYWORD_FIELDS: Record<string, keyof typeof RULES> = {
     modality: 'modality', nature: 'nature', fundingSource: 'source', method: 'indexation', legalStatus: 'status',
     direction: 'direction', criterion: 'criterion',
 };
@@ -130,7 +117,7 @@ export function formatValue(value: unknown, field?: string): string {
     if (value === undefined || value === null) return '—';
     if (typeof value === 'number') {
         if (field === 'amount') return formatEurosValue(value);
-        return field !== undefined && PLAIN_NUMBERS.has(field) ? String(value) : formatNumber(value);
+        return field !== undefined && PLAIN_NUMBERS.has(field) ? shown(value) : formatNumber(value);
     }
     if (typeof value === 'string') {
         if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return date(value);
@@ -142,18 +129,18 @@ export function formatValue(value: unknown, field?: string): string {
     if ('value' in object) return quantity(object);
     if ('amount' in object && typeof object.amount === 'number') return amount(object);
     if ('authorised' in object) return capacityText(object);
-    if ('code' in object) return object.key ? `${String(object.key)} (${String(object.code)})` : String(object.code);
-    if ('scope' in object) return String(object.scope);
-    if ('places' in object) return `${formatNumber(Number(object.places))} places`;
-    if ('document' in object && 'day' in object) return `le ${String(object.day)} ${MONTHS[Number(object.month) - 1] ?? String(object.month)}`;
-    if ('kind' in object && 'year' in object && !('id' in object)) return `${REVIEWS[String(object.kind)]?.name ?? String(object.kind)} ${String(object.year)}`;
-    if ('frequency' in object) return String(object.frequency);
+    if ('code' in object) return object.key ? `${shown(object.key)} (${shown(object.code)})` : shown(object.code);
+    if ('scope' in object) return shown(object.scope);
+    if ('places' in object) return `${numberText(object.places)} places`;
+    if ('document' in object && 'day' in object) return `le ${shown(object.day, MISSING.number)} ${monthName(Number(object.month)) ?? MISSING.month}`;
+    if ('kind' in object && 'year' in object && !('id' in object)) return `${REVIEWS[shown(object.kind)]?.name ?? shown(object.kind)} ${shown(object.year)}`;
+    if ('frequency' in object) return shown(object.frequency);
     if ('method' in object) return label('indexation', object.method);
     if ('members' in object) return ((object.members ?? []) as unknown[]).join(', ');
-    if ('number' in object) return `avenant n°${NBSP}${String(object.number)}`;
-    if ('id' in object) return String(object.id);
-    if ('party' in object) return String(object.party);
-    if ('year' in object) return String(object.year);
+    if ('number' in object) return `avenant n°${NBSP}${shown(object.number)}`;
+    if ('id' in object) return shown(object.id);
+    if ('party' in object) return shown(object.party);
+    if ('year' in object) return shown(object.year);
     return JSON.stringify(value);
 }
 
@@ -191,35 +178,35 @@ interface Field {
 
 const text = undefined;
 const asQuoted = (v: unknown) => quote(v);
-const asCode = (v: unknown) => String(v);
+const asCode = (v: unknown) => shown(v);
 const asDate = (v: unknown) => date(v);
 
 /** The funding line around a record: "dotation DGC", with its gender. */
 function lineName(line: JsonObject | undefined): { name: string; feminine: boolean; of: string; to: string } {
-    const kind = String(line?.kind ?? 'financement');
+    const kind = shown(line?.kind ?? 'financement');
     const feminine = kind === 'dotation';
-    const name = `${kind} ${String(line?.id ?? '?')}`;
+    const name = `${kind} ${shown(line?.id ?? '?')}`;
     return { name, feminine, of: `${feminine ? 'de la' : 'du'} ${name}`, to: `${feminine ? 'à la' : 'au'} ${name}` };
 }
 
 /** Field labels by pattern (the canonical JSON pattern, with `[]` for array items). */
 function fieldOf(pattern: string, items: ReadonlyMap<string, JsonObject>): Field | undefined {
-    const establishment = String(items.get('contract.perimeter.establishments[]')?.id);
-    const authority = String(items.get('contract.parties.authorities[]')?.id);
-    const signatory = String(items.get('contract.parties.signatories[]')?.party);
-    const axis = String(items.get('contract.axes[]')?.id);
-    const objective = String(items.get('contract.axes[].objectives[]')?.id);
+    const establishment = shown(items.get('contract.perimeter.establishments[]')?.id);
+    const authority = shown(items.get('contract.parties.authorities[]')?.id);
+    const signatory = shown(items.get('contract.parties.signatories[]')?.party);
+    const axis = shown(items.get('contract.axes[]')?.id);
+    const objective = shown(items.get('contract.axes[].objectives[]')?.id);
     const action = items.get('contract.axes[].objectives[].actions[]');
     const actionName = action ? quote(action.title) : '';
-    const indicator = String(items.get('contract.axes[].objectives[].indicators[]')?.id);
+    const indicator = shown(items.get('contract.axes[].objectives[].indicators[]')?.id);
     const line = lineName(items.get('contract.funding.lines[]'));
     const cnr = items.get('contract.funding.cnr[]');
-    const cnrName = cnr ? `du CNR ${quote(cnr.title)} ${String(cnr.year)}` : '';
-    const modulation = `de la modulation de ${String(items.get('contract.funding.modulations[]')?.fundingLine)}`;
+    const cnrName = cnr ? `du CNR ${quote(cnr.title)} ${shown(cnr.year)}` : '';
+    const modulation = `de la modulation de ${shown(items.get('contract.funding.modulations[]')?.fundingLine)}`;
     const capacity = items.get('contract.perimeter.establishments[].capacities[]');
     const modality = capacity?.modality ? ` (${label('modality', capacity.modality)})` : '';
-    const units = (v: unknown) => `${formatNumber(Number(v))} ${String(capacity?.unit ?? 'places')}`;
-    const avenant = `de l'avenant n°${NBSP}${String(items.get('contract.avenants[]')?.number)}`;
+    const units = (v: unknown) => `${numberText(v)} ${shown(capacity?.unit ?? 'places')}`;
+    const avenant = `de l'avenant n°${NBSP}${shown(items.get('contract.avenants[]')?.number)}`;
     const f = (name: string, feminine: boolean, format?: (value: unknown) => string): Field => ({ name, feminine, format });
     switch (pattern) {
         case 'contract.id': return f('identifiant du contrat', false, asCode);
@@ -229,7 +216,7 @@ function fieldOf(pattern: string, items: ReadonlyMap<string, JsonObject>): Field
         case 'contract.engagement.dateFinEngagement': return f('fin du contrat', true, asDate);
         case 'contract.engagement.dateSignatureEngagement': return f('date de signature', true, asDate);
         case 'contract.prorogationEndDate': return f('fin de la prorogation', true, asDate);
-        case 'contract.parties.gestionnaire': return f('gestionnaire', false, v => `${String((v as JsonObject).id)} ${quote((v as JsonObject).denominationPm)}`);
+        case 'contract.parties.gestionnaire': return f('gestionnaire', false, v => `${shown((v as JsonObject).id)} ${quote((v as JsonObject).denominationPm)}`);
         case 'contract.parties.gestionnaire.id': return f('identifiant du gestionnaire', false, asCode);
         case 'contract.parties.gestionnaire.denominationPm': return f('dénomination du gestionnaire', true, asQuoted);
         case 'contract.parties.gestionnaire.numFinessPm': return f('FINESS du gestionnaire', false, asCode);
@@ -266,7 +253,7 @@ function fieldOf(pattern: string, items: ReadonlyMap<string, JsonObject>): Field
         case 'contract.axes[].objectives[].indicators[].source': return f(`source de ${indicator}`, true, asQuoted);
         case 'contract.axes[].objectives[].indicators[].formula': return f(`formule de ${indicator}`, true, text);
         case 'contract.axes[].objectives[].indicators[].direction': return f(`sens de ${indicator}`, false, v => label('direction', v));
-        case 'contract.axes[].objectives[].indicators[].baseline': return f(`référence de ${indicator}`, true, v => `${quantity(v as JsonObject)} en ${String((v as JsonObject).year)}`);
+        case 'contract.axes[].objectives[].indicators[].baseline': return f(`référence de ${indicator}`, true, v => `${quantity(v as JsonObject)} en ${shown((v as JsonObject).year)}`);
         case 'contract.funding.lines[].title': return f(`intitulé ${line.of}`, false, asQuoted);
         case 'contract.funding.lines[].kind': return f(`type ${line.of}`, false, asCode);
         case 'contract.funding.lines[].nature': return f(`nature ${line.of}`, true, v => label('nature', v));
@@ -275,7 +262,7 @@ function fieldOf(pattern: string, items: ReadonlyMap<string, JsonObject>): Field
         case 'contract.funding.lines[].actualisation': return f(`actualisation ${line.of}`, true, v => formatValue(v));
         case 'contract.funding.lines[].actualisation.method': return f(`actualisation ${line.of}`, true, v => label('indexation', v));
         case 'contract.funding.lines[].actualisation.formula': return f(`précision de l'actualisation ${line.of}`, true, text);
-        case 'contract.funding.cnr[].title': return f(`intitulé du CNR ${String(cnr?.year)}`, false, asQuoted);
+        case 'contract.funding.cnr[].title': return f(`intitulé du CNR ${shown(cnr?.year)}`, false, asQuoted);
         case 'contract.funding.cnr[].year': return f(`année du CNR ${quote(cnr?.title)}`, true, asCode);
         case 'contract.funding.cnr[].establishment': return f(`bénéficiaire ${cnrName}`, false, asCode);
         case 'contract.funding.cnr[].payer': return f(`financeur ${cnrName}`, false, asCode);
@@ -318,12 +305,14 @@ function amountChange(before: JsonObject, after: JsonObject): string {
 /** The description of an array item added, removed, renamed, moved or changed as a whole; undefined for a field. */
 function describeItem(record: ChangeRecord, pattern: string, items: ReadonlyMap<string, JsonObject>): string | undefined {
     const name = record.path[record.path.length - 1];
-    const value = (record.kind === 'remove' ? record.old : record.new) as JsonObject;
+    // A rename or a move carries no item (or only the retitled name): its fields read as missing, never as a crash.
+    const side = record.kind === 'remove' ? record.old : record.new;
+    const value: JsonObject = typeof side === 'object' && side !== null && !Array.isArray(side) ? side as JsonObject : {};
     const kind = record.kind;
-    const establishment = String(items.get('contract.perimeter.establishments[]')?.id);
-    const objective = String(items.get('contract.axes[].objectives[]')?.id);
+    const establishment = shown(items.get('contract.perimeter.establishments[]')?.id);
+    const objective = shown(items.get('contract.axes[].objectives[]')?.id);
     const action = items.get('contract.axes[].objectives[].actions[]');
-    const indicator = String(items.get('contract.axes[].objectives[].indicators[]')?.id);
+    const indicator = shown(items.get('contract.axes[].objectives[].indicators[]')?.id);
     const line = lineName(items.get('contract.funding.lines[]'));
     const distribution = items.get('contract.funding.lines[].distributions[]');
     const toFrom = (feminine: boolean, to: string, from: string) => (kind === 'add' ? `${done('add', feminine)} ${to}` : `${done('remove', feminine)} ${from}`);
@@ -364,7 +353,7 @@ function describeItem(record: ChangeRecord, pattern: string, items: ReadonlyMap<
             return `axe ${name} ${done(kind, false)}${kind === 'add' || kind === 'remove' ? ` (${count} objectif${count > 1 ? 's' : ''})` : ''}`;
         }
         case 'contract.axes[].objectives[]': {
-            const axis = String(items.get('contract.axes[]')?.id);
+            const axis = shown(items.get('contract.axes[]')?.id);
             if (kind === 'move') return `objectif ${name} déplacé de l'axe ${record.from} vers l'axe ${record.to}`;
             if (kind === 'rename') return renamed('objectif', false);
             return `objectif ${name} ${toFrom(false, 'à l\'axe', 'de l\'axe')} ${axis}`;
@@ -372,6 +361,7 @@ function describeItem(record: ChangeRecord, pattern: string, items: ReadonlyMap<
         case 'contract.axes[].objectives[].establishments[]':
             return `établissement ${name} ${toFrom(false, 'à l\'objectif', 'de l\'objectif')} ${objective}`;
         case 'contract.axes[].objectives[].actions[]':
+            if (kind === 'rename') return renamed('action', true);
             return `action ${quote(value.title)} ${toFrom(true, 'à l\'objectif', 'de l\'objectif')} ${objective}`;
         case 'contract.axes[].objectives[].actions[].establishments[]':
             return `établissement ${name} ${toFrom(false, 'à l\'action', 'de l\'action')} ${quote(action?.title)}`;
@@ -384,7 +374,7 @@ function describeItem(record: ChangeRecord, pattern: string, items: ReadonlyMap<
             if (kind === 'remove') return `cible ${name} de ${indicator} retirée (${quantity(value)})`;
             return `cible ${name} de ${indicator} : ${quantity(record.old as JsonObject)} → ${quantity(record.new as JsonObject)}`;
         case 'contract.funding.lines[]':
-            if (kind === 'rename') return renamed(String(items.get(pattern)?.kind ?? 'financement'), items.get(pattern)?.kind === 'dotation');
+            if (kind === 'rename') return renamed(shown(items.get(pattern)?.kind ?? 'financement'), items.get(pattern)?.kind === 'dotation');
             return `${lineName(value).name} ${done(kind, value.kind === 'dotation')}${kind === 'add' || kind === 'remove' ? ` (${lineTotal(value)})` : ''}`;
         case 'contract.funding.lines[].establishments[]':
             return `établissement ${name} ${kind === 'add' ? `ajouté ${line.to}` : `retiré ${line.of}`}`;
@@ -395,22 +385,22 @@ function describeItem(record: ChangeRecord, pattern: string, items: ReadonlyMap<
         case 'contract.funding.lines[].distributions[]':
             return `répartition ${name} ${line.of} ${done(kind, true)}`;
         case 'contract.funding.lines[].distributions[].shares[]': {
-            const where = `répartition ${String(distribution?.year)} ${line.of}`;
+            const where = `répartition ${shown(distribution?.year)} ${line.of}`;
             if (kind === 'add') return `${where} : part de ${name} ajoutée (${amount(value)})`;
             if (kind === 'remove') return `${where} : part de ${name} retirée (${amount(value)})`;
             return `${where}, part de ${name} : ${amountChange(record.old as JsonObject, record.new as JsonObject)}`;
         }
         case 'contract.funding.cnr[]':
-            if (kind === 'add') return `CNR ${quote(value.title)} ${String(value.year)} ajouté : ${amount(value)}`;
-            if (kind === 'remove') return `CNR ${quote(value.title)} ${String(value.year)} retiré (${amount(value)})`;
+            if (kind === 'add') return `CNR ${quote(value.title)} ${shown(value.year)} ajouté : ${amount(value)}`;
+            if (kind === 'remove') return `CNR ${quote(value.title)} ${shown(value.year)} retiré (${amount(value)})`;
             return undefined;
         case 'contract.funding.cnr[].amount': {
             const cnr = items.get('contract.funding.cnr[]');
             const perDay = cnr?.perDay ? { perDay: true } : {};
-            return `CNR ${quote(cnr?.title)} ${String(cnr?.year)} : ${amountChange({ amount: record.old, ...perDay }, { amount: record.new, ...perDay })}`;
+            return `CNR ${quote(cnr?.title)} ${shown(cnr?.year)} : ${amountChange({ amount: record.old, ...perDay }, { amount: record.new, ...perDay })}`;
         }
         case 'contract.funding.modulations[]':
-            return `modulation de ${String(value.fundingLine)} ${done(kind, true)}`;
+            return `modulation de ${shown(value.fundingLine)} ${done(kind, true)}`;
         case 'contract.funding.headOfficeCosts[]':
             return `frais de siège ${done(kind, false, true)}${kind === 'add' && value.rate ? ` (taux ${quantity(value.rate as JsonObject)})` : ''}`;
         case 'contract.followUp.committees[]':
@@ -418,19 +408,19 @@ function describeItem(record: ChangeRecord, pattern: string, items: ReadonlyMap<
         case 'contract.followUp.committees[].members[]':
             return `membre ${name} ${toFrom(false, 'au', 'du')} comité de suivi`;
         case 'contract.followUp.managementDialogues[]':
-            return `dialogue de gestion ${String(value.frequency)} ${done(kind, false)}`;
+            return `dialogue de gestion ${shown(value.frequency)} ${done(kind, false)}`;
         case 'contract.followUp.reviews[]': {
-            const review = REVIEWS[String(value.kind)] ?? { name: `revue ${String(value.kind)}`, feminine: true };
+            const review = REVIEWS[shown(value.kind)] ?? { name: `revue ${shown(value.kind)}`, feminine: true };
             const before = record.old as JsonObject | undefined;
-            if (kind === 'change' && before !== undefined && before.kind === value.kind) return `${review.name} : ${String(before.year)} → ${String(value.year)}`;
+            if (kind === 'change' && before !== undefined && before.kind === value.kind) return `${review.name} : ${shown(before.year)} → ${shown(value.year)}`;
             if (kind === 'change') return `${formatValue(before)} → ${formatValue(value)}`;
-            return `${review.name} ${String(value.year)} ${done(kind, review.feminine)}`;
+            return `${review.name} ${shown(value.year)} ${done(kind, review.feminine)}`;
         }
         case 'contract.followUp.gmpPmpEvaluations[]':
-            if (kind === 'change') return `évaluation GMP/PMP : ${String((record.old as JsonObject).year)} → ${String(value.year)}`;
-            return `évaluation GMP/PMP ${String(value.year)} ${done(kind, true)}`;
+            if (kind === 'change') return `évaluation GMP/PMP : ${shown((record.old as JsonObject).year)} → ${shown(value.year)}`;
+            return `évaluation GMP/PMP ${shown(value.year)} ${done(kind, true)}`;
         case 'contract.followUp.transmissions[]': {
-            const what = `transmission ${label('document', value.document)}`;
+            const what = `transmission ${de(label('document', value.document))}`;
             if (kind === 'change') return `${what} : ${formatValue(record.old)} → ${formatValue(record.new)}`;
             return `${what} ${formatValue(value)} ${done(kind, true)}`;
         }
@@ -458,7 +448,7 @@ export function describeChange(record: ChangeRecord, pattern: string, items: Rea
     let description: string | undefined;
     if (inAvenant && pattern === 'contract.perimeter.establishments[]' && (record.kind === 'add' || record.kind === 'remove')) {
         const value = (record.kind === 'add' ? record.new : record.old) as JsonObject;
-        description = `${record.kind === 'add' ? 'ajoute aussi' : 'n\'ajoute plus'} l'établissement ${String(value.id)} (${capacitiesText(value)})`;
+        description = `${record.kind === 'add' ? 'ajoute aussi' : 'n\'ajoute plus'} l'établissement ${shown(value.id)} (${capacitiesText(value)})`;
     } else {
         description = describeItem(record, pattern, items);
         if (description === undefined) {
@@ -468,7 +458,7 @@ export function describeChange(record: ChangeRecord, pattern: string, items: Rea
     }
     description ??= generic(record);
     if (avenant !== undefined && pattern !== 'contract.avenants[]' && !/de l'avenant n°/.test(description)) {
-        return `avenant n°${NBSP}${String(avenant.number)} : ${description}`;
+        return `avenant n°${NBSP}${shown(avenant.number)} : ${description}`;
     }
     return description;
 }

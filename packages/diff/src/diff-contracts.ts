@@ -15,7 +15,7 @@
  * funding); every change there belongs to the area `avenants` and is not substantive: an avenant is the
  * instrument of substantive changes, it does not need another one.
  */
-import type { CpomJson } from '@cpom/generator';
+import { type CpomJson, MISSING } from '@cpom/generator';
 import type { ChangeArea, ChangeKind, ChangeRecord, DiffSummary, SemanticDiff } from './change.js';
 import { describeChange, formatEurosValue, headline } from './describe.js';
 
@@ -44,26 +44,26 @@ interface ArraySpec {
 
 /** How the items of an array are matched between versions, by canonical pattern. Arrays not listed are sets of values. */
 const ARRAYS: Record<string, ArraySpec> = {
-    'contract.parties.authorities': { key: item => String(item.id), labels: ['id'], referenced: 'party' },
-    'contract.parties.signatories': { key: item => String(item.party) },
-    'contract.perimeter.establishments': { key: item => String(item.id), labels: ['id'], referenced: 'establishment' },
+    'contract.parties.authorities': { key: item => named(item.id), labels: ['id'], referenced: 'party' },
+    'contract.parties.signatories': { key: item => named(item.party) },
+    'contract.perimeter.establishments': { key: item => named(item.id), labels: ['id'], referenced: 'establishment' },
     'contract.perimeter.establishments[].capacities': { key: item => String(item.modality ?? 'total') },
-    'contract.axes': { key: item => String(item.id), labels: ['id'] },
-    'contract.axes[].objectives[].actions': { key: item => String(item.id ?? item.title), labels: ['id', 'title'] },
-    'contract.axes[].objectives[].indicators[].targets': { key: item => String(item.year), atomic: true },
-    'contract.funding.lines': { key: item => String(item.id), labels: ['id'], referenced: 'fundingLine' },
-    'contract.funding.lines[].amounts': { key: item => String(item.year), atomic: true },
-    'contract.funding.lines[].distributions': { key: item => String(item.year) },
-    'contract.funding.lines[].distributions[].shares': { key: item => String(item.establishment), atomic: true },
-    'contract.funding.cnr': { key: item => `${String(item.title)} ${String(item.year)}`, labels: ['title', 'year'] },
-    'contract.funding.modulations': { key: item => String(item.fundingLine) },
+    'contract.axes': { key: item => named(item.id), labels: ['id'] },
+    'contract.axes[].objectives[].actions': { key: item => named(item.id ?? item.title), labels: ['id', 'title'] },
+    'contract.axes[].objectives[].indicators[].targets': { key: item => named(item.year), atomic: true },
+    'contract.funding.lines': { key: item => named(item.id), labels: ['id'], referenced: 'fundingLine' },
+    'contract.funding.lines[].amounts': { key: item => named(item.year), atomic: true },
+    'contract.funding.lines[].distributions': { key: item => named(item.year) },
+    'contract.funding.lines[].distributions[].shares': { key: item => named(item.establishment), atomic: true },
+    'contract.funding.cnr': { key: item => `${named(item.title)} ${named(item.year)}`, labels: ['title', 'year'] },
+    'contract.funding.modulations': { key: item => named(item.fundingLine) },
     'contract.funding.headOfficeCosts': { key: () => 'frais de siège' },
     'contract.followUp.committees': { key: () => 'comité' },
     'contract.followUp.managementDialogues': { key: () => 'dialogue de gestion' },
-    'contract.followUp.reviews': { key: item => `${String(item.kind)} ${String(item.year)}`, atomic: true, labels: ['kind', 'year'] },
-    'contract.followUp.gmpPmpEvaluations': { key: item => String(item.year), atomic: true },
-    'contract.followUp.transmissions': { key: item => String(item.document), atomic: true },
-    'contract.avenants': { key: item => String(item.number) },
+    'contract.followUp.reviews': { key: item => `${named(item.kind)} ${named(item.year)}`, atomic: true, labels: ['kind', 'year'] },
+    'contract.followUp.gmpPmpEvaluations': { key: item => named(item.year), atomic: true },
+    'contract.followUp.transmissions': { key: item => named(item.document), atomic: true },
+    'contract.avenants': { key: item => named(item.number) },
 };
 
 /** Objects compared whole: a value with its year or unit reads as one value. */
@@ -107,6 +107,14 @@ const EDITORIAL = new Set([
     'contract.funding.cnr[].title',
     'contract.funding.modulations[].justification',
 ]);
+
+/**
+ * An identity (name, year, party…) as text. A broken version (`cpom diff` of a text with syntax errors) may lack
+ * it: it then reads « [nom manquant] » in the path and the description, never "undefined".
+ */
+function named(value: Json | undefined): string {
+    return value === undefined || value === null ? MISSING.name : String(value);
+}
 
 function isObject(value: Json | undefined): value is JsonObject {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -307,7 +315,7 @@ function objectsAt(contract: JsonObject, ...paths: string[][]): JsonObject[] {
 }
 
 function computeRenames(oldContract: JsonObject, newContract: JsonObject): Renames {
-    const id = (item: JsonObject) => String(item.id);
+    const id = (item: JsonObject) => named(item.id);
     const renames: Renames = { establishment: new Map(), party: new Map(), fundingLine: new Map(), indicator: new Map() };
     // Parties: authorities by content, the gestionnaire by FINESS or content.
     const authorities = [['parties', 'authorities'], ['avenants', 'authorities']];
@@ -315,7 +323,7 @@ function computeRenames(oldContract: JsonObject, newContract: JsonObject): Renam
     const [oldManager] = objectsAt(oldContract, ['parties', 'gestionnaire']);
     const [newManager] = objectsAt(newContract, ['parties', 'gestionnaire']);
     if (oldManager && newManager && oldManager.id !== newManager.id && sameElement(oldManager, newManager, ['id'])) {
-        renames.party.set(String(oldManager.id), String(newManager.id));
+        renames.party.set(named(oldManager.id), named(newManager.id));
     }
     // Establishments are compared with their tarification authorities already renamed.
     const rewritten = rewriteReferences(oldContract, renames) as JsonObject;
@@ -369,8 +377,8 @@ class Differ {
         for (const key of keys) {
             if (skip.includes(key)) continue;
             if (at.pattern === 'contract.engagement' && DERIVED_ENGAGEMENT_FIELDS.includes(key)) continue;
-            if (at.pattern === 'contract.parties.gestionnaire' && key === 'id' && this.renames.party.get(String(oldValue.id)) === newValue.id) {
-                this.record('rename', child(at, key), { from: String(oldValue.id), to: String(newValue.id) });
+            if (at.pattern === 'contract.parties.gestionnaire' && key === 'id' && this.renames.party.get(named(oldValue.id)) === newValue.id) {
+                this.record('rename', child(at, key), { from: named(oldValue.id), to: named(newValue.id) });
                 continue;
             }
             this.diff(oldValue[key], newValue[key], child(at, key));
@@ -411,8 +419,10 @@ class Differ {
             if (!r || !spec.labels) continue;
             added.splice(added.indexOf(a), 1);
             removed.splice(removed.indexOf(r), 1);
-            // Elements named by an identifier are renamed; items named by their title (actions, CNR) are relabelled.
-            if (spec.labels.includes('id') && r.item.id !== undefined && r.item.id !== a.item.id) {
+            // Elements named by an identifier on both sides are renamed. An item named by its title (CNR), or one
+            // that gains or loses its identifier (an action `action ACT1 "…"` ↔ `action "…"`), is relabelled: the
+            // identifier itself is then a field added or removed.
+            if (spec.labels.includes('id') && r.item.id !== undefined && a.item.id !== undefined && r.item.id !== a.item.id) {
                 renamed.push({ old: r.item, new: a.item, name: a.name, from: r.name });
             } else {
                 relabelled.push({ old: r.item, new: a.item, name: a.name });
@@ -451,7 +461,7 @@ class Differ {
         const matching = matchByKey(oldAxes, newAxes, axisSpec.key);
         const added = [...matching.added];
         const removed = [...matching.removed];
-        const axisLocation = (axis: JsonObject) => itemAt(at, String(axis.id), axis);
+        const axisLocation = (axis: JsonObject) => itemAt(at, named(axis.id), axis);
         for (const a of [...added]) {
             const r = removed.find(c => canonical(without(c.item, ['id', 'objectives'])) === canonical(without(a.item, ['id', 'objectives'])));
             if (!r) continue;
@@ -469,7 +479,7 @@ class Differ {
         // Objectives, across axes.
         interface Placed { readonly parent: string; readonly item: JsonObject; readonly at: Location }
         const objectivesOf = (axes: JsonObject[]) => axes.flatMap(axis => ((axis.objectives ?? []) as JsonObject[])
-            .map(o => ({ parent: String(axis.id), item: o, at: itemAt(child(axisLocation(axis), 'objectives'), String(o.id), o) })));
+            .map(o => ({ parent: named(axis.id), item: o, at: itemAt(child(axisLocation(axis), 'objectives'), named(o.id), o) })));
         const oldObjectives = objectivesOf(oldAxes);
         const newObjectives = objectivesOf(newAxes);
         const objectiveRenames = new Map<string, string>();
@@ -483,10 +493,10 @@ class Differ {
         for (const o of pairObjectives.removed) if (!removedAxisIds.has(o.parent)) this.record('remove', o.at, { old: o.item });
 
         // Indicators, across objectives.
-        const addedObjectives = new Set(pairObjectives.added.map(o => String(o.item.id)));
-        const removedObjectives = new Set(pairObjectives.removed.map(o => String(o.item.id)));
+        const addedObjectives = new Set(pairObjectives.added.map(o => named(o.item.id)));
+        const removedObjectives = new Set(pairObjectives.removed.map(o => named(o.item.id)));
         const indicatorsOf = (objectives: Placed[]) => objectives.flatMap(o => ((o.item.indicators ?? []) as JsonObject[])
-            .map(i => ({ parent: String(o.item.id), item: i, at: itemAt(child(o.at, 'indicators'), String(i.id), i) })));
+            .map(i => ({ parent: named(o.item.id), item: i, at: itemAt(child(o.at, 'indicators'), named(i.id), i) })));
         const pairIndicators = this.pairAcross(indicatorsOf(oldObjectives), indicatorsOf(newObjectives), ['id'], new Map(), this.renames.indicator);
         for (const { old, new: indicator } of pairIndicators.pairs) {
             const from = objectiveRenames.get(old.parent) ?? old.parent;
@@ -501,25 +511,25 @@ class Differ {
     private pairAcross<T extends { parent: string; item: JsonObject; at: Location }>(
         olds: T[], news: T[], ignore: readonly string[], found: Map<string, string>, known: ReadonlyMap<string, string>,
     ): { pairs: Array<{ old: T; new: T }>; added: T[]; removed: T[] } {
-        const newIds = new Set(news.map(n => String(n.item.id)));
+        const newIds = new Set(news.map(n => named(n.item.id)));
         const oldById = new Map<string, T>();
-        for (const o of olds) if (!oldById.has(String(o.item.id))) oldById.set(String(o.item.id), o);
+        for (const o of olds) if (!oldById.has(named(o.item.id))) oldById.set(named(o.item.id), o);
         const pairs: Array<{ old: T; new: T }> = [];
         const added: T[] = [];
-        const removed = olds.filter(o => !newIds.has(String(o.item.id)));
+        const removed = olds.filter(o => !newIds.has(named(o.item.id)));
         for (const n of news) {
-            const id = String(n.item.id);
+            const id = named(n.item.id);
             const same = oldById.get(id);
             if (same) {
                 pairs.push({ old: same, new: n });
                 continue;
             }
-            const renamed = removed.find(r => known.get(String(r.item.id)) === id
+            const renamed = removed.find(r => known.get(named(r.item.id)) === id
                 || canonical(without(r.item, ignore)) === canonical(without(n.item, ignore)));
             if (renamed) {
                 removed.splice(removed.indexOf(renamed), 1);
-                found.set(String(renamed.item.id), id);
-                this.record('rename', n.at, { from: String(renamed.item.id), to: id });
+                found.set(named(renamed.item.id), id);
+                this.record('rename', n.at, { from: named(renamed.item.id), to: id });
                 pairs.push({ old: renamed, new: n });
             } else {
                 added.push(n);
@@ -576,7 +586,7 @@ export function diffContracts(oldJson: CpomJson, newJson: CpomJson, labels: Diff
         fundingNew,
         needsAvenant: substantive > 0,
     };
-    const id = (json: CpomJson) => ({ id: json.contract.id, title: json.contract.title });
+    const id = (json: CpomJson) => ({ id: named(json.contract.id), title: json.contract.title ?? MISSING.title });
     return {
         formatVersion: 1,
         old: { ...id(oldJson), ...(labels.oldLabel ? { label: labels.oldLabel } : {}) },

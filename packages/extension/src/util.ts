@@ -34,8 +34,7 @@ export async function targetDocument(resource: unknown, purpose: string): Promis
 
 /** The folder of a file's URI (same scheme and authority). */
 export function parentFolder(uri: vscode.Uri): vscode.Uri {
-    // eslint-disable-next-line regexp/no-super-linear-move -- TODO(robust-gen): quadratic on user text
-    const path = uri.path.replace(/\/+$/, '');
+    const path = uri.path.replace(/(?<!\/)\/+$/, '');
     return uri.with({ path: path.slice(0, path.lastIndexOf('/')) || '/', query: '', fragment: '' });
 }
 

@@ -1,6 +1,7 @@
 export * from './document/model.js';
 export * from './document/build-contract-document.js';
 export * from './document/numbering.js';
+export { MISSING, orMissing } from './document/missing.js';
 export * from './version.js';
 export * from './json/cpom-json.js';
 export * from './json/export-contract.js';

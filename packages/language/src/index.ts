@@ -14,5 +14,6 @@ export * from './diagnostics/rule-docs.js';
 export * from './model/avenants.js';
 export * from './workspace/cpom-workspace-index.js';
 export * from './model/french.js';
+export * from './wording/index.js';
 export * from './parser/cpom-value-converter.js';
 export * from './diagnostics/bilingual.js';

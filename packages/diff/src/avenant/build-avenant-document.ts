@@ -11,13 +11,13 @@
 import {
     authorityKindLabel, type Block, budgetDocumentLabel, type Cell, type ContractDocument, type ContractJson, type CpomJson,
     criterionLabel, directionLabel, type EstablishmentJson, frameLabel, type HeadOfficeCostsJson, frequencyLabel, type FundingLineJson,
-    indexationLabel, type IndicatorJson, modalityLabel, natureLabel, numberDocument, type ObjectiveJson, paragraph, ref, reviewLabel,
+    indexationLabel, type IndicatorJson, MISSING, modalityLabel, orMissing, natureLabel, numberDocument, type ObjectiveJson, paragraph, ref, reviewLabel,
     type Section, type Signatory, sourceLabel, statusLabel, type Table, text,
 } from '@cpom/generator';
 import type { ChangeRecord, SemanticDiff } from '../change.js';
 import {
     amountText, capacitiesText, capacityText, capitalise, ContractReferences, dayOfMonth, de, establishmentNoun, eurosText,
-    frenchDate, fundingNoun, joinFr, numberText, quantityText, quote, to, unique, Versions,
+    frenchDate, fundingNoun, joinFr, numberText, quantityText, quote, shown, to, unique, Versions,
 } from './context.js';
 import { type ChangeGroup, groupChanges } from './groups.js';
 
@@ -343,7 +343,7 @@ class AvenantDrafter {
                     leaving.push(authority?.name ?? id);
                     items.push(`${name} cesse d'être partie au contrat`);
                 } else if (field === 'kind') {
-                    items.push(`${name} est désormais désignée comme ${authorityKindLabel(String(c.new))}`);
+                    items.push(c.new !== undefined ? `${name} est désormais désignée comme ${authorityKindLabel(String(c.new))}` : c.description);
                 } else if (field === 'department') {
                     items.push(`${name} est désormais rattachée au département ${String(c.new ?? '—')}`);
                 } else {
@@ -653,12 +653,12 @@ class AvenantDrafter {
         const blocks: Block[] = [];
         if (objective.actions.length > 0) {
             blocks.push({
-                kind: 'table', caption: `Fiche action ${objective.id} — actions`,
+                kind: 'table', caption: `Fiche action ${orMissing(objective.id, MISSING.name)} — actions`,
                 columns: [{ label: 'Action' }, { label: 'Échéance' }, { label: 'Pilote' }],
-                rows: objective.actions.map(a => [a.title, a.deadline ? frenchDate(a.deadline) : '', a.lead ?? '']),
+                rows: objective.actions.map(a => [orMissing(a.title, MISSING.title), a.deadline ? frenchDate(a.deadline) : '', a.lead ?? '']),
             });
         }
-        if (objective.indicators.length > 0) blocks.push(this.indicatorsTable(objective.indicators, `Fiche action ${objective.id} — indicateurs`));
+        if (objective.indicators.length > 0) blocks.push(this.indicatorsTable(objective.indicators, `Fiche action ${orMissing(objective.id, MISSING.name)} — indicateurs`));
         return blocks;
     }
 
@@ -668,7 +668,7 @@ class AvenantDrafter {
             kind: 'table', caption,
             columns: [{ label: 'Indicateur' }, { label: 'Unité' }, { label: 'Référence', align: 'right' }, ...years.map(y => ({ label: `Cible ${y}`, align: 'right' as const }))],
             rows: indicators.map(i => [
-                i.title ?? i.id,
+                i.title ?? orMissing(i.id, MISSING.name),
                 i.unit ?? '',
                 i.baseline ? `${quantityText(i.baseline)} (${i.baseline.year})` : '',
                 ...years.map(y => quantityText(i.targets.find(t => t.year === y))),
@@ -685,7 +685,7 @@ class AvenantDrafter {
         if (field === undefined) {
             return [c.kind === 'add' ? `l'indicateur ${name} est ajouté` : c.kind === 'remove' ? `l'indicateur ${name} est supprimé` : c.description];
         }
-        if (field === 'targets' && c.path[7] !== undefined) {
+        if (field === 'targets' && Number.isInteger(Number(c.path[7]))) {
             const year = Number(c.path[7]);
             const old = before?.targets.find(t => t.year === year);
             const current = after?.targets.find(t => t.year === year);
@@ -730,7 +730,7 @@ class AvenantDrafter {
         const years = new Set<number>();
         for (const c of group.changes) {
             const field = c.path[6];
-            if (field === 'targets') {
+            if (field === 'targets' && Number.isInteger(Number(c.path[7]))) {
                 years.add(Number(c.path[7]));
             } else if (field === 'baseline') {
                 items.push(after?.baseline
@@ -789,7 +789,7 @@ class AvenantDrafter {
                     if (c.kind === 'add') items.push(`${noun} (${this.lineDetails(line)}) est ajouté${e}${this.lineTotal(line)}`);
                     else if (c.kind === 'remove') items.push(`${noun} est supprimé${e}`);
                     else items.push(c.description);
-                } else if (field === 'amounts' && sub !== undefined) {
+                } else if (field === 'amounts' && Number.isInteger(Number(sub))) {
                     amountRows.set(`${key} ${c.path[4]}`, { line: key, year: Number(c.path[4]) });
                 } else if (field === 'payer') {
                     items.push(`le financeur ${de(noun)} est désormais ${quote(this.versions.partyName(String(c.new ?? '')))}`);
@@ -806,7 +806,7 @@ class AvenantDrafter {
                     items.push(actualisation
                         ? `${noun} est actualisé${e} selon le ${indexationLabel(actualisation.method)}${actualisation.formula ? ` (${actualisation.formula})` : ''}`
                         : `les modalités d'actualisation ${de(noun)} sont supprimées`);
-                } else if (field === 'distributions' && sub !== undefined) {
+                } else if (field === 'distributions' && Number.isInteger(Number(sub))) {
                     const year = Number(sub);
                     const exists = this.versions.fundingLine(key, 'after')?.distributions.some(d => d.year === year);
                     items.push(exists
@@ -860,7 +860,7 @@ class AvenantDrafter {
             blocks.push({
                 kind: 'table', caption: 'Montants annuels modifiés',
                 columns: [{ label: 'Financement' }, { label: 'Année', align: 'center' }, { label: 'Montant antérieur', align: 'right' }, { label: 'Nouveau montant', align: 'right' }],
-                rows: rows.map(r => [r.line.title, String(r.year), amountText(r.before), amountText(r.after)]),
+                rows: rows.map(r => [orMissing(r.line.title, MISSING.title), String(r.year), amountText(r.before), amountText(r.after)]),
             });
         }
         blocks.push(paragraph(`${capitalise(this.refs.annex('annexe-financiere'))} est remplacée par l'annexe jointe au présent avenant (`, ref(FINANCIAL_ANNEX), ').'));
@@ -929,11 +929,11 @@ class AvenantDrafter {
                         items.push(c.description);
                         break;
                     }
-                    const label = reviewLabel(String(value.kind));
+                    const label = value.kind !== undefined ? reviewLabel(String(value.kind)) : 'revue';
                     const final = value.kind === 'finale';
                     items.push(c.kind === 'add'
-                        ? `${final ? 'un' : 'une'} ${label} est prévu${final ? '' : 'e'} en ${String(value.year)}`
-                        : `${final ? 'le' : 'la'} ${label} prévu${final ? '' : 'e'} en ${String(value.year)} est supprimé${final ? '' : 'e'}`);
+                        ? `${final ? 'un' : 'une'} ${label} est prévu${final ? '' : 'e'} en ${shown(value.year, MISSING.year)}`
+                        : `${final ? 'le' : 'la'} ${label} prévu${final ? '' : 'e'} en ${shown(value.year, MISSING.year)} est supprimé${final ? '' : 'e'}`);
                     break;
                 }
                 case 'committees':
@@ -946,8 +946,8 @@ class AvenantDrafter {
                     break;
                 case 'gmpPmpEvaluations':
                     items.push(c.kind === 'add'
-                        ? `le GIR moyen pondéré (GMP) et le PATHOS moyen pondéré (PMP) sont évalués en ${String(value?.year)}`
-                        : `l'évaluation du GMP et du PMP prévue en ${String(value?.year)} est supprimée`);
+                        ? `le GIR moyen pondéré (GMP) et le PATHOS moyen pondéré (PMP) sont évalués en ${shown(value?.year, MISSING.year)}`
+                        : `l'évaluation du GMP et du PMP prévue en ${shown(value?.year, MISSING.year)} est supprimée`);
                     break;
                 case 'transmissions': {
                     const document = key ?? String(value?.document ?? '');
@@ -1036,7 +1036,7 @@ class AvenantDrafter {
             const h = e.habilitationAideSociale;
             if (h) rows.push(['Habilitation à l\'aide sociale', 'scope' in h ? h.scope : `${numberText(h.places)} places`]);
             if (e.address) rows.push(['Adresse', e.address]);
-            return { kind: 'table', caption: e.nomEgeLong, columns: [{ label: 'Rubrique' }, { label: 'Valeur' }], rows } satisfies Table;
+            return { kind: 'table', caption: orMissing(e.nomEgeLong, MISSING.title), columns: [{ label: 'Rubrique' }, { label: 'Valeur' }], rows } satisfies Table;
         });
         return section(FACT_SHEET_ANNEX, 'annex', 'Fiche signalétique des établissements et services ajoutés au périmètre', blocks);
     }
@@ -1055,7 +1055,7 @@ class AvenantDrafter {
         blocks.push({
             kind: 'table', caption: 'Financements par année',
             columns: [{ label: 'Financement' }, ...years.map(y => ({ label: String(y), align: 'right' as const }))],
-            rows: lines.map(l => [l.title, ...years.map(y => amountText(l.amounts.find(a => a.year === y)))]),
+            rows: lines.map(l => [orMissing(l.title, MISSING.title), ...years.map(y => amountText(l.amounts.find(a => a.year === y)))]),
             footer: [[{ text: 'Total (hors tarifs journaliers)', strong: true }, ...years.map(y => ({ text: eurosText(totals.get(y) ?? 0), strong: true }))]],
         });
         for (const line of lines) {
@@ -1076,14 +1076,14 @@ class AvenantDrafter {
                     footer: [[{ text: 'Total', strong: true }, { text: eurosText(sum), strong: true }]],
                 });
             }
-            blocks.push(section(`avenant-financement-${line.id}`, 'part', line.title, details));
+            blocks.push(section(`avenant-financement-${line.id ?? ''}`, 'part', orMissing(line.title, MISSING.title), details));
         }
         const cnr = funding?.cnr ?? [];
         if (cnr.length > 0) {
             blocks.push({
                 kind: 'table', caption: 'Crédits non reconductibles',
                 columns: [{ label: 'Objet' }, { label: 'Année', align: 'center' }, { label: 'Établissement' }, { label: 'Financeur' }, { label: 'Montant', align: 'right' }],
-                rows: cnr.map(c => [c.title, String(c.year), c.establishment ? this.versions.establishmentTitle(c.establishment) : '', c.payer ? this.versions.partyName(c.payer) : '', amountText(c)]),
+                rows: cnr.map(c => [orMissing(c.title, MISSING.title), String(c.year), c.establishment ? this.versions.establishmentTitle(c.establishment) : '', c.payer ? this.versions.partyName(c.payer) : '', amountText(c)]),
                 footer: [[{ text: 'Total', strong: true }, '', '', '', { text: eurosText(cnr.reduce((s, c) => s + c.amount, 0)), strong: true }]],
             });
         }

@@ -5,37 +5,43 @@
  */
 import {
     type AuthorityJson, type AxisJson, type CapacityJson, type ContractDocument, type ContractJson, type EstablishmentJson,
-    type FundingLineJson, type IndicatorJson, modalityLabel, type ObjectiveJson,
+    type FundingLineJson, type IndicatorJson, MISSING, modalityLabel, type ObjectiveJson,
 } from '@cpom/generator';
-import { formatDate, formatEuros, formatNumber, parseIsoDate } from '@cpom/language';
+import { de, formatDate, formatEuros, formatNumber, joinFr, monthName, parseIsoDate, to } from '@cpom/language';
 
 const NNBSP = '\u202F';
 
-export function quote(value: string): string {
-    return `« ${value} »`;
+/** « … »; a title missing from a broken version as « [titre manquant] ». */
+export function quote(value: string | undefined): string {
+    return `« ${value ?? MISSING.title} »`;
+}
+
+/** A value of a version as text; the export of a broken version may lack it: the placeholder then. */
+export function shown(value: unknown, placeholder: string): string {
+    return value === undefined || value === null ? placeholder : String(value);
 }
 
 export function capitalise(value: string): string {
     return value.charAt(0).toUpperCase() + value.slice(1);
 }
 
-/** `A, B et C`. */
-export function joinFr(items: readonly string[]): string {
-    return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
-}
-
 export function unique<T>(items: readonly T[]): T[] {
     return [...new Set(items)];
 }
 
-/** `1er janvier 2013`; the text as is when it is not an ISO date. */
+/** `1er janvier 2013`; the text as is when it is not an ISO date; a missing date as « [date manquante] ». */
 export function frenchDate(iso: string | undefined): string {
     const date = parseIsoDate(iso);
-    return date ? formatDate(date, 'fr') : iso ?? '';
+    return date ? formatDate(date, 'fr') : iso ?? MISSING.date;
 }
 
-export function eurosText(euros: number): string {
-    return formatEuros(Math.round(euros * 100));
+/** A number of a version: a broken one may lack it (the export leaves it out). */
+function isNumber(value: unknown): value is number {
+    return typeof value === 'number' && Number.isFinite(value);
+}
+
+export function eurosText(euros: number | undefined): string {
+    return isNumber(euros) ? formatEuros(Math.round(euros * 100)) : MISSING.amount;
 }
 
 export function amountText(amount: { amount: number; perDay?: true } | undefined): string {
@@ -46,19 +52,18 @@ export function amountText(amount: { amount: number; perDay?: true } | undefined
 /** A target or a baseline: `95 %`, `12`, `1 200 €`. */
 export function quantityText(value: { value: number; unit?: 'percent' | 'EUR' } | undefined): string {
     if (!value) return '—';
+    if (!isNumber(value.value)) return MISSING.value;
     const unit = value.unit === 'percent' ? `${NNBSP}%` : value.unit === 'EUR' ? `${NNBSP}€` : '';
     return `${formatNumber(value.value)}${unit}`;
 }
 
-export function numberText(value: number): string {
-    return formatNumber(value);
+export function numberText(value: number | undefined): string {
+    return isNumber(value) ? formatNumber(value) : MISSING.number;
 }
-
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
 /** `30 juin`, `1er mai`. */
 export function dayOfMonth(day: number, month: number): string {
-    return `${day === 1 ? '1er' : day} ${MONTHS[month - 1] ?? month}`;
+    return `${day === 1 ? '1er' : numberText(day)} ${monthName(month) ?? MISSING.month}`;
 }
 
 /** `20 places en internat`; `15 places` for places de service; `84 lits autorisés, dont 80 financés`. */
@@ -70,9 +75,9 @@ export function capacityText(capacity: CapacityJson): string {
     if (capacity.funded !== undefined) {
         funded = capacity.funded === capacity.authorised
             ? ` autorisé${feminine ? 'e' : ''}s et financé${feminine ? 'e' : ''}s`
-            : ` autorisé${feminine ? 'e' : ''}s, dont ${formatNumber(capacity.funded)} financé${feminine ? 'e' : ''}s`;
+            : ` autorisé${feminine ? 'e' : ''}s, dont ${numberText(capacity.funded)} financé${feminine ? 'e' : ''}s`;
     }
-    return `${formatNumber(capacity.authorised)} ${unit}${modality}${funded}`;
+    return `${numberText(capacity.authorised)} ${unit}${modality}${funded}`;
 }
 
 /** The capacities of an establishment: `45 places (20 places en internat et 25 places en semi-internat)`. */
@@ -82,23 +87,12 @@ export function capacitiesText(capacities: readonly CapacityJson[]): string {
     const units = unique(capacities.map(c => c.unit ?? 'places'));
     const parts = joinFr(capacities.map(capacityText));
     if (units.length > 1) return parts;
-    const total = capacities.reduce((sum, c) => sum + c.authorised, 0);
+    const total = capacities.reduce((sum, c) => sum + (isNumber(c.authorised) ? c.authorised : 0), 0);
     return `${formatNumber(total)} ${units[0]} (${parts})`;
 }
 
-/** `de` before a noun with its article: `du service « … »`, `de l'établissement « … »`, `de la dotation « … »`. */
-export function de(noun: string): string {
-    if (noun.startsWith('le ')) return `du ${noun.slice(3)}`;
-    if (noun.startsWith('les ')) return `des ${noun.slice(4)}`;
-    return `de ${noun}`;
-}
-
-/** `à` before a noun with its article: `au service « … »`, `à l'établissement « … »`. */
-export function to(noun: string): string {
-    if (noun.startsWith('le ')) return `au ${noun.slice(3)}`;
-    if (noun.startsWith('les ')) return `aux ${noun.slice(4)}`;
-    return `à ${noun}`;
-}
+/** Prepositions and lists come from the language's wording layer. */
+export { de, joinFr, to };
 
 const SERVICES = new Set(['SSIAD', 'SPASAD', 'SAAD', 'SESSAD', 'SAVS', 'SAMSAH']);
 
@@ -110,7 +104,7 @@ export function establishmentNoun(establishment: EstablishmentJson | undefined, 
 
 /** `la dotation « … »`, `le forfait « … »`, and the agreement of a past participle with it. */
 export function fundingNoun(line: Pick<FundingLineJson, 'kind' | 'title'>): { noun: string; e: string } {
-    return line.kind === 'dotation' ? { noun: `la dotation ${quote(line.title)}`, e: 'e' } : { noun: `le ${line.kind} ${quote(line.title)}`, e: '' };
+    return line.kind === 'dotation' ? { noun: `la dotation ${quote(line.title)}`, e: 'e' } : { noun: `le ${line.kind ?? 'financement'} ${quote(line.title)}`, e: '' };
 }
 
 /** The two versions of the contract, to look up what a change record names by identifier. */
@@ -153,9 +147,9 @@ export class Versions {
     /** The name of a party: an authority or the gestionnaire; the identifier when neither is known. */
     partyName(id: string): string {
         const authority = this.authority(id);
-        if (authority) return authority.name;
+        if (authority) return authority.name ?? id;
         for (const c of this.both()) {
-            if (c.parties?.gestionnaire?.id === id) return c.parties.gestionnaire.denominationPm;
+            if (c.parties?.gestionnaire?.id === id) return c.parties.gestionnaire.denominationPm ?? id;
         }
         return id;
     }

@@ -4,10 +4,13 @@
  * (identification and perimeter, diagnostic, objectives, means); Titre 2 Mise en œuvre (follow-up, disputes,
  * revision and avenants, entry into force and duration); signatures; annexes (fiche signalétique, fiches
  * actions, dashboard of indicators, financial annex, avenants). Pure: no I/O.
+ *
+ * The contract may be broken (`cpom generate --force` on a text with syntax errors): any name, title, date, amount
+ * or list may be missing from the AST, and the document then shows a French placeholder (missing.ts) instead.
  */
 import {
     ast, clausesOf, contractPeriod, contractYears, establishmentFacts, firstClause, firstProp, fundedEstablishments, indicatorChain, inheritedIndicatorProp,
-    fundingsOf, gestionnaireOf, indicatorsOf, legalFrames, objectivesOf, parseCents, parseNumber, perimeterOf, propsOf,
+    fundingsOf, gestionnaireOf, indicatorsOf, joinFr, legalFrames, objectivesOf, parseCents, parseNumber, perimeterOf, propsOf,
     signatoriesOf, suiviItems,
 } from '@cpom/language';
 import {
@@ -19,6 +22,7 @@ import {
     type Block, type Cell, type ContractDocument, type Paragraph, paragraph, ref, type Section,
     type SectionKind, type SignatureBlock, type Table, text,
 } from './model.js';
+import { MISSING, orMissing } from './missing.js';
 import { numberDocument } from './numbering.js';
 
 export function buildContractDocument(contract: ast.Contrat, avenants: readonly ast.Avenant[] = []): ContractDocument {
@@ -30,17 +34,23 @@ function section(id: string, sectionKind: SectionKind, title: string, blocks: Bl
     return { kind: 'section', id, sectionKind, title, blocks };
 }
 
-/** `A, B et C`. */
-function joinFr(items: readonly string[]): string {
-    return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
+/** A party by its title, else its identifier, else the name as written (unresolved), else the placeholder. */
+function partyName(party: ast.Partie | undefined, written?: string): string {
+    return party?.title ?? party?.name ?? (written || MISSING.name);
 }
 
-function partyName(party: ast.Partie | undefined): string {
-    return party?.title ?? party?.name ?? '';
+/** What a reference names, by its title: else as written. */
+function titleOf(reference: { ref?: { title?: string; name?: string }; $refText?: string } | undefined): string {
+    return reference?.ref?.title ?? reference?.ref?.name ?? (reference?.$refText || MISSING.name);
 }
 
 function indicatorTitle(indicator: ast.Indicateur): string {
-    return indicatorChain(indicator).find(i => i.title)?.title ?? indicator.name;
+    return indicatorChain(indicator).find(i => i.title)?.title ?? orMissing(indicator.name, MISSING.name);
+}
+
+/** "O1 — Titre" for an axis or an objective. */
+function namedTitle(element: { name?: string; title?: string }): string {
+    return `${orMissing(element.name, MISSING.name)} — ${orMissing(element.title, MISSING.title)}`;
 }
 
 class DocumentBuilder {
@@ -57,11 +67,11 @@ class DocumentBuilder {
     build(): ContractDocument {
         return {
             lang: 'fr',
-            id: this.contract.name,
+            id: this.contract.name ?? '',
             titlePage: {
                 heading: 'Contrat pluriannuel d\'objectifs et de moyens',
-                title: this.contract.title,
-                between: this.parties().map(p => p.title ?? p.name),
+                title: orMissing(this.contract.title, MISSING.title),
+                between: this.parties().map(p => partyName(p)),
                 period: this.periodText(),
                 frames: this.frames.map(f => `${frameLabel(f)} du code de l'action sociale et des familles`),
             },
@@ -99,7 +109,7 @@ class DocumentBuilder {
     private parties(): ast.Partie[] {
         const result: ast.Partie[] = [];
         const add = (p: ast.Partie | undefined) => { if (p && !result.includes(p)) result.push(p); };
-        for (const signatory of signatoriesOf(this.contract)) add(signatory.party.ref);
+        for (const signatory of signatoriesOf(this.contract)) add(signatory.party?.ref);
         add(gestionnaireOf(this.contract));
         return result;
     }
@@ -161,7 +171,7 @@ class DocumentBuilder {
         const authorities = this.parties().filter(ast.isAutorite);
         if (authorities.length > 0) {
             blocks.push(paragraph('Les autorités parties au contrat sont :'));
-            blocks.push({ kind: 'list', items: authorities.map(a => [text(partyName(a), { strong: true }), text(` (${authorityKindLabel(a.kind)}${a.department ? `, département ${a.department}` : ''})`)]) });
+            blocks.push({ kind: 'list', items: authorities.map(a => [text(partyName(a), { strong: true }), text(` (${a.kind ? authorityKindLabel(a.kind) : MISSING.kind}${a.department ? `, département ${a.department}` : ''})`)]) });
         }
         const perimeter = perimeterOf(this.contract);
         blocks.push(paragraph(`Le contrat porte sur ${perimeter.length} établissement${perimeter.length > 1 ? 's' : ''} et service${perimeter.length > 1 ? 's' : ''}, décrits dans la fiche signalétique (`, ref('fiche-signaletique'), ') :'));
@@ -179,12 +189,12 @@ class DocumentBuilder {
             const facts = establishmentFacts(e);
             total += facts.authorisedPlaces;
             return [
-                e.title,
+                orMissing(e.title, MISSING.title),
                 facts.finess ?? '',
                 facts.category ? `${facts.category.key} (${facts.category.finessCodes.join('/')})` : '',
                 facts.department ?? '',
                 plainNumber(String(facts.authorisedPlaces)),
-                facts.tarification.map(partyName).join(', '),
+                facts.tarification.map(a => partyName(a)).join(', '),
             ];
         });
         return {
@@ -203,7 +213,7 @@ class DocumentBuilder {
         const diagnostic = firstClause(this.contract, ast.isDiagnostic);
         const blocks: Block[] = [paragraph('Le diagnostic partagé entre les parties, préalable à la définition des objectifs, porte sur les points suivants.')];
         for (const part of diagnostic?.sections ?? []) {
-            blocks.push(section(`diagnostic-${key(part.axis)}`, 'part', diagnosticAxisLabel(part.axis), [paragraph(part.text)]));
+            blocks.push(section(`diagnostic-${key(part.axis)}`, 'part', part.axis ? diagnosticAxisLabel(part.axis) : MISSING.title, [paragraph(orMissing(part.text, MISSING.text))]));
         }
         return section('diagnostic', 'article', 'Diagnostic partagé', blocks);
     }
@@ -215,9 +225,9 @@ class DocumentBuilder {
             ref('tableau-de-bord'), ').',
         )];
         for (const axe of clausesOf(this.contract, ast.isAxe)) {
-            blocks.push(section(`axe-${axe.name}`, 'part', `Axe ${axe.name} — ${axe.title}`, [{
+            blocks.push(section(`axe-${axe.name ?? ''}`, 'part', `Axe ${namedTitle(axe)}`, [{
                 kind: 'list',
-                items: axe.objectives.map(o => [text(`${o.name} — `, { strong: true }), text(o.title)]),
+                items: (axe.objectives ?? []).map(o => [text(`${orMissing(o.name, MISSING.name)} — `, { strong: true }), text(orMissing(o.title, MISSING.title))]),
             }]));
         }
         return section('objectifs', 'article', 'Objectifs stratégiques et opérationnels', blocks);
@@ -230,9 +240,9 @@ class DocumentBuilder {
             ref('annexe-financiere'), ').',
         )];
         const rows: Cell[][] = fundings.map(f => [
-            f.title,
+            orMissing(f.title, MISSING.title),
             natureLabel(firstProp(f, ast.isNature)?.value),
-            partyName(firstProp(f, ast.isFinanceur)?.payer.ref),
+            this.payerName(f),
             indexationLabel(firstProp(f, ast.isActualisation)?.method),
             this.fundingTotal(f),
         ]);
@@ -246,14 +256,14 @@ class DocumentBuilder {
         const cnr = moyens.filter(ast.isCnr);
         if (cnr.length > 0) {
             blocks.push(paragraph('Des crédits non reconductibles sont prévus, hors base budgétaire reconductible :'));
-            blocks.push({ kind: 'list', items: cnr.map(c => [text(`${c.title} : ${amount(c.amount)} en ${c.year}${c.establishment?.ref ? ` pour ${c.establishment.ref.title}` : ''}.`)]) });
+            blocks.push({ kind: 'list', items: cnr.map(c => [text(`${orMissing(c.title, MISSING.title)} : ${amount(c.amount)} en ${orMissing(c.year, MISSING.year)}${c.establishment ? ` pour ${titleOf(c.establishment)}` : ''}.`)]) });
         }
         for (const modulation of moyens.filter(ast.isModulation)) {
             const criterion = firstProp(modulation, ast.isCritere)?.value;
             const abattement = firstProp(modulation, ast.isAbattement)?.value;
             const justification = firstProp(modulation, ast.isJustification)?.text;
             blocks.push(paragraph(
-                `Le financement « ${modulation.funding.ref?.title ?? modulation.funding.$refText} » peut être modulé selon l'activité (article R. 314-43-2), sur le critère du ${criterionLabel(criterion)}`,
+                `Le financement « ${titleOf(modulation.funding)} » peut être modulé selon l'activité (article R. 314-43-2), sur le critère du ${criterionLabel(criterion)}`,
                 abattement ? `, par un abattement au plus égal à ${value(abattement)} de l'écart entre la cible et l'activité réalisée` : '',
                 '.', justification ? ` ${justification}` : '',
             ));
@@ -266,6 +276,12 @@ class DocumentBuilder {
             ));
         }
         return section('moyens', 'article', 'Moyens', blocks);
+    }
+
+    /** The payer of a funding line; none when the line names none. */
+    private payerName(f: ast.Financement): string {
+        const payer = firstProp(f, ast.isFinanceur)?.payer;
+        return payer ? partyName(payer.ref, payer.$refText) : '';
     }
 
     private fundingTotal(f: ast.Financement): string {
@@ -281,20 +297,21 @@ class DocumentBuilder {
         const blocks: Block[] = [];
         const comite = items.filter(ast.isComite);
         if (comite.length > 0) {
-            const members = comite.flatMap(c => c.members.map(m => partyName(m.ref)));
+            const members = comite.flatMap(c => (c.members ?? []).map(m => partyName(m.ref, m.$refText)));
             const frequency = comite.find(c => c.frequency)?.frequency;
             blocks.push(paragraph(`Un comité de suivi est composé de représentants des parties suivantes : ${joinFr(members)}${frequency ? ` ; il se réunit selon un rythme ${frequencyLabel(frequency)}` : ''}.`));
         }
         const dialogue = items.find(ast.isDialogueDeGestion);
-        if (dialogue) blocks.push(paragraph(`Un dialogue de gestion ${frequencyLabel(dialogue.frequency)} fait le point sur l'exécution du contrat et l'atteinte des objectifs, au vu du tableau de bord (`, ref('tableau-de-bord'), ').'));
+        if (dialogue) blocks.push(paragraph(`Un dialogue de gestion ${dialogue.frequency ? frequencyLabel(dialogue.frequency) : MISSING.kind} fait le point sur l'exécution du contrat et l'atteinte des objectifs, au vu du tableau de bord (`, ref('tableau-de-bord'), ').'));
         const reviews = items.filter(ast.isRevue);
         if (reviews.length > 0) {
-            blocks.push({ kind: 'list', items: reviews.map(r => [text(`${reviewLabel(r.kind)} : ${r.year}`)]) });
+            blocks.push({ kind: 'list', items: reviews.map(r => [text(`${r.kind ? reviewLabel(r.kind) : MISSING.kind} : ${orMissing(r.year, MISSING.year)}`)]) });
         }
         const gmp = items.filter(ast.isEvaluationGmpPmp);
-        if (gmp.length > 0) blocks.push(paragraph(`Le GIR moyen pondéré (GMP) et le PATHOS moyen pondéré (PMP) sont évalués en ${gmp.map(g => g.year).join(' et ')}.`));
+        if (gmp.length > 0) blocks.push(paragraph(`Le GIR moyen pondéré (GMP) et le PATHOS moyen pondéré (PMP) sont évalués en ${joinFr(gmp.map(g => orMissing(g.year, MISSING.year)))}.`));
         for (const t of items.filter(ast.isTransmission)) {
-            blocks.push(paragraph(`Le gestionnaire transmet ${budgetDocumentLabel(t.document)} au plus tard le ${plainNumber(t.day) === '1' ? '1er' : plainNumber(t.day)} ${t.month} de chaque année.`));
+            const document = t.document ? budgetDocumentLabel(t.document) : MISSING.kind;
+            blocks.push(paragraph(`Le gestionnaire transmet ${document} au plus tard le ${plainNumber(t.day) === '1' ? '1er' : plainNumber(t.day)} ${orMissing(t.month, MISSING.month)} de chaque année.`));
         }
         if (blocks.length === 0) blocks.push(paragraph('Les modalités de suivi sont fixées d\'un commun accord entre les parties.'));
         return section('suivi', 'article', 'Suivi et évaluation du contrat', blocks);
@@ -307,7 +324,7 @@ class DocumentBuilder {
         )];
         if (this.avenants.length > 0) {
             blocks.push(paragraph('Avenants conclus (', ref('annexe-avenants'), ') :'));
-            blocks.push({ kind: 'list', items: this.avenants.map(a => [text(`avenant n° ${a.number}${this.avenantEffect(a)} : ${firstClause(a, ast.isObjet)?.text ?? ''}`)]) });
+            blocks.push({ kind: 'list', items: this.avenants.map(a => [text(`avenant n° ${orMissing(a.number, MISSING.number)}${this.avenantEffect(a)} : ${firstClause(a, ast.isObjet)?.text ?? MISSING.text}`)]) });
         }
         return section('revision', 'article', 'Révision du contrat et avenants', blocks);
     }
@@ -337,7 +354,7 @@ class DocumentBuilder {
         return {
             kind: 'signatures',
             date: signature ? `Fait le ${frenchDate(signature)}, en autant d'exemplaires originaux que de parties.` : 'Fait le …………………, en autant d\'exemplaires originaux que de parties.',
-            signatories: signatoriesOf(this.contract).map(s => ({ party: partyName(s.party.ref) || s.party.$refText, role: s.role, person: s.person })),
+            signatories: signatoriesOf(this.contract).map(s => ({ party: partyName(s.party?.ref, s.party?.$refText), role: s.role, person: s.person })),
         };
     }
 
@@ -364,12 +381,12 @@ class DocumentBuilder {
             for (const c of facts.capacities) {
                 rows.push([`Capacité — ${modalityLabel(c.modality ?? 'places_de_service')}`, `${plainNumber(c.authorised)} ${c.unit ?? 'places'} autorisées${c.funded ? `, dont ${plainNumber(c.funded)} financées` : ''}`]);
             }
-            rows.push(['Autorité(s) de tarification', facts.tarification.map(partyName).join(', ')]);
+            rows.push(['Autorité(s) de tarification', facts.tarification.map(a => partyName(a)).join(', ')]);
             const habilitation = firstProp(e, ast.isHabilitationAideSociale);
             if (habilitation) rows.push(['Habilitation à l\'aide sociale', habilitation.scope ?? `${plainNumber(habilitation.places)} places`]);
             const address = firstProp(e, ast.isAdresse)?.value;
             if (address) rows.push(['Adresse', address]);
-            blocks.push({ kind: 'table', caption: e.title, columns: [{ label: 'Rubrique' }, { label: 'Valeur' }], rows });
+            blocks.push({ kind: 'table', caption: orMissing(e.title, MISSING.title), columns: [{ label: 'Rubrique' }, { label: 'Valeur' }], rows });
         }
         return section('fiche-signaletique', 'annex', 'Fiche signalétique du gestionnaire et des établissements', blocks);
     }
@@ -379,21 +396,21 @@ class DocumentBuilder {
         for (const objective of objectivesOf(this.contract)) {
             const parts: Block[] = [];
             const axe = objective.$container;
-            parts.push(paragraph(text('Axe : ', { strong: true }), `${axe.name} — ${axe.title}`));
-            for (const d of objective.items.filter(ast.isDescription)) parts.push(paragraph(d.text));
-            const concerned = objective.items.filter(ast.isConcernes).flatMap(c => c.establishments.map(r => r.ref?.title ?? r.$refText));
+            parts.push(paragraph(text('Axe : ', { strong: true }), namedTitle(axe)));
+            for (const d of objective.items.filter(ast.isDescription)) parts.push(paragraph(orMissing(d.text, MISSING.text)));
+            const concerned = objective.items.filter(ast.isConcernes).flatMap(c => (c.establishments ?? []).map(titleOf));
             if (concerned.length > 0) parts.push(paragraph(text('Établissements concernés : ', { strong: true }), concerned.join(', ')));
             const actions = objective.items.filter(ast.isAction);
             if (actions.length > 0) {
                 parts.push({
                     kind: 'table', caption: 'Actions',
                     columns: [{ label: 'Action' }, { label: 'Échéance' }, { label: 'Pilote' }, { label: 'Établissements' }],
-                    rows: actions.map(a => [a.title, a.deadline ? frenchDate(a.deadline) : '', a.lead ?? '', a.establishments.map(r => r.ref?.title ?? r.$refText).join(', ')]),
+                    rows: actions.map(a => [orMissing(a.title, MISSING.title), a.deadline ? frenchDate(a.deadline) : '', a.lead ?? '', (a.establishments ?? []).map(titleOf).join(', ')]),
                 });
             }
             const indicators = indicatorsOf(objective);
             if (indicators.length > 0) parts.push(this.indicatorTable(indicators, 'Indicateurs'));
-            blocks.push(section(`fiche-${objective.name}`, 'part', `Fiche action ${objective.name} — ${objective.title}`, parts));
+            blocks.push(section(`fiche-${objective.name ?? ''}`, 'part', `Fiche action ${namedTitle(objective)}`, parts));
         }
         return section('fiches-actions', 'annex', 'Fiches actions', blocks);
     }
@@ -422,7 +439,7 @@ class DocumentBuilder {
         }
         return [
             ...head,
-            baseline ? `${value(baseline.value)} (${baseline.year})` : '',
+            baseline ? `${value(baseline.value)} (${orMissing(baseline.year, MISSING.year)})` : '',
             ...this.years.map(y => targets.get(y) ?? '—'),
         ];
     }
@@ -431,7 +448,7 @@ class DocumentBuilder {
         const rows: Cell[][] = [];
         for (const objective of objectivesOf(this.contract)) {
             for (const indicator of indicatorsOf(objective)) {
-                rows.push([objective.name, ...this.indicatorRow(indicator, false)]);
+                rows.push([orMissing(objective.name, MISSING.name), ...this.indicatorRow(indicator, false)]);
             }
         }
         return section('tableau-de-bord', 'annex', 'Tableau de bord des indicateurs', [{
@@ -449,7 +466,7 @@ class DocumentBuilder {
         for (const f of fundings) {
             const byYear = new Map(propsOf(f, ast.isMontants).flatMap(m => m.amounts).map(a => [Number(parseNumber(a.year)), a.amount]));
             const daily = [...byYear.values()].some(a => a?.daily);
-            yearlyRows.push([f.title, ...this.years.map(y => amount(byYear.get(y)) || '—')]);
+            yearlyRows.push([orMissing(f.title, MISSING.title), ...this.years.map(y => (byYear.has(y) ? amount(byYear.get(y)) : '—'))]);
             if (!daily) {
                 for (const y of this.years) totals.set(y, (totals.get(y) ?? 0) + (parseCents(byYear.get(y)?.value) ?? 0));
             }
@@ -462,32 +479,32 @@ class DocumentBuilder {
         });
         for (const f of fundings) {
             const details: Block[] = [paragraph(
-                `Nature : ${natureLabel(firstProp(f, ast.isNature)?.value)}. Financeur : ${partyName(firstProp(f, ast.isFinanceur)?.payer.ref)}`,
+                `Nature : ${natureLabel(firstProp(f, ast.isNature)?.value)}. Financeur : ${this.payerName(f)}`,
                 firstProp(f, ast.isSourceFinancement) ? ` (financement : ${sourceLabel(firstProp(f, ast.isSourceFinancement)?.value)})` : '',
-                `. Établissements financés : ${fundedEstablishments(f).map(e => e.title).join(', ')}.`,
+                `. Établissements financés : ${fundedEstablishments(f).map(e => orMissing(e.title, MISSING.title)).join(', ')}.`,
             )];
             const actualisation = firstProp(f, ast.isActualisation);
-            if (actualisation) details.push(paragraph(`Actualisation annuelle : ${indexationLabel(actualisation.method)}${actualisation.formula ? ` — ${actualisation.formula}` : ''}.`));
+            if (actualisation) details.push(paragraph(`Actualisation annuelle : ${actualisation.method ? indexationLabel(actualisation.method) : MISSING.kind}${actualisation.formula ? ` — ${actualisation.formula}` : ''}.`));
             for (const repartition of propsOf(f, ast.isRepartition)) {
                 let sum = 0;
-                const rows: Cell[][] = repartition.shares.map(p => {
+                const rows: Cell[][] = (repartition.shares ?? []).map(p => {
                     sum += parseCents(p.amount?.value) ?? 0;
-                    return [p.establishment.ref?.title ?? p.establishment.$refText, amount(p.amount)];
+                    return [titleOf(p.establishment), amount(p.amount)];
                 });
                 details.push({
-                    kind: 'table', caption: `Répartition ${repartition.year} par établissement`,
+                    kind: 'table', caption: `Répartition ${orMissing(repartition.year, MISSING.year)} par établissement`,
                     columns: [{ label: 'Établissement' }, { label: 'Montant', align: 'right' }],
                     rows, footer: [[{ text: 'Total', strong: true }, { text: euros(sum), strong: true }]],
                 });
             }
-            blocks.push(section(`financement-${f.name}`, 'part', f.title, details));
+            blocks.push(section(`financement-${f.name ?? ''}`, 'part', orMissing(f.title, MISSING.title), details));
         }
         const cnr = clausesOf(this.contract, ast.isMoyens).flatMap(m => m.items.filter(ast.isCnr));
         if (cnr.length > 0) {
             blocks.push({
                 kind: 'table', caption: 'Crédits non reconductibles',
                 columns: [{ label: 'Objet' }, { label: 'Année', align: 'center' }, { label: 'Établissement' }, { label: 'Financeur' }, { label: 'Montant', align: 'right' }],
-                rows: cnr.map(c => [c.title, c.year, c.establishment?.ref?.title ?? '', partyName(c.payer?.ref), amount(c.amount)]),
+                rows: cnr.map(c => [orMissing(c.title, MISSING.title), orMissing(c.year, MISSING.year), c.establishment ? titleOf(c.establishment) : '', c.payer ? partyName(c.payer.ref, c.payer.$refText) : '', amount(c.amount)]),
                 footer: [[{ text: 'Total', strong: true }, '', '', '', { text: euros(cnr.reduce((s, c) => s + (parseCents(c.amount?.value) ?? 0), 0)), strong: true }]],
             });
         }
@@ -497,13 +514,13 @@ class DocumentBuilder {
     private avenantsAnnex(): Section {
         const blocks: Block[] = this.avenants.map(a => {
             const parts: Block[] = [];
-            parts.push(paragraph(text('Objet : ', { strong: true }), firstClause(a, ast.isObjet)?.text ?? ''));
+            parts.push(paragraph(text('Objet : ', { strong: true }), firstClause(a, ast.isObjet)?.text ?? MISSING.text));
             const effect = firstClause(a, ast.isEffet)?.date;
             const signature = firstClause(a, ast.isDateSignature)?.date;
             parts.push(paragraph(`Effet : ${frenchDate(effect)}${signature ? ` ; signé le ${frenchDate(signature)}` : ''}.`));
-            const added = clausesOf(a, ast.isAjout).map(x => x.establishment);
+            const added = clausesOf(a, ast.isAjout).map(x => x.establishment).filter((e): e is ast.Etablissement => e !== undefined);
             if (added.length > 0) parts.push(paragraph('Établissements ajoutés au périmètre :'), this.perimeterTable(added));
-            const retired = clausesOf(a, ast.isRetrait).flatMap(r => r.establishments.map(e => e.ref?.title ?? e.$refText));
+            const retired = clausesOf(a, ast.isRetrait).flatMap(r => (r.establishments ?? []).map(titleOf));
             if (retired.length > 0) parts.push(paragraph(`Établissements retirés du périmètre : ${retired.join(', ')}.`));
             const prorogation = firstClause(a, ast.isProrogation)?.date;
             if (prorogation) parts.push(paragraph(`Le contrat est prorogé jusqu'au ${frenchDate(prorogation)}.`));
@@ -512,11 +529,11 @@ class DocumentBuilder {
                 parts.push({
                     kind: 'table', caption: 'Financements de l\'avenant',
                     columns: [{ label: 'Financement' }, { label: 'Financeur' }, { label: 'Montants' }],
-                    rows: fundings.map(f => [f.title, partyName(firstProp(f, ast.isFinanceur)?.payer.ref), propsOf(f, ast.isMontants).flatMap(m => m.amounts).map(x => `${x.year} : ${amount(x.amount)}`).join(' ; ')]),
+                    rows: fundings.map(f => [orMissing(f.title, MISSING.title), this.payerName(f), propsOf(f, ast.isMontants).flatMap(m => m.amounts ?? []).map(x => `${orMissing(x.year, MISSING.year)} : ${amount(x.amount)}`).join(' ; ')]),
                 });
             }
-            parts.push(paragraph(`Signataires : ${signatoriesOf(a).map(s => partyName(s.party.ref) || s.party.$refText).join(', ')}.`));
-            return section(`avenant-${a.number}`, 'part', `Avenant n° ${a.number}`, parts);
+            parts.push(paragraph(`Signataires : ${signatoriesOf(a).map(s => partyName(s.party?.ref, s.party?.$refText)).join(', ')}.`));
+            return section(`avenant-${a.number ?? ''}`, 'part', `Avenant n° ${orMissing(a.number, MISSING.number)}`, parts);
         });
         return section('annexe-avenants', 'annex', 'Avenants', blocks);
     }

@@ -76,7 +76,7 @@ function contractJson(contract: ast.Contrat, authorities: AuthorityJson[], avena
             dateSignatureEngagement: firstClause(contract, ast.isDateSignature)?.date,
             dateFinEngagement: firstClause(contract, ast.isFin)?.date,
             // The authorities that sign the contract, in the order of the signatures.
-            autoriteRegulationEngagement: unique(signatories.map(s => s.party.ref).filter(ast.isAutorite).map(idOf))
+            autoriteRegulationEngagement: unique(signatories.map(s => s.party?.ref).filter(ast.isAutorite).map(idOf))
                 .map(authorityId => ({ authorityId })),
         }),
         prorogationEndDate: firstClause(contract, ast.isProrogation)?.date,
@@ -141,7 +141,7 @@ function authoritiesOf(owner: ast.Contrat | ast.Avenant, listed: Set<ast.Autorit
 function authorityJson(a: ast.Autorite): AuthorityJson {
     return defined<AuthorityJson>({
         id: idOf(a),
-        kind: plain(a.kind) as AuthorityJson['kind'],
+        kind: a.kind !== undefined ? plain(a.kind) as AuthorityJson['kind'] : undefined!,
         department: normalisedDepartment(a.department),
         name: a.title,
         region: firstProp(a, ast.isRegion)?.value,
@@ -207,7 +207,7 @@ function diagnosticJson(d: ast.Diagnostic): DiagnosticJson {
     const texts = new Map<string, string>();
     for (const section of d.sections) {
         const axis = plain(section.axis);
-        if (!texts.has(axis)) texts.set(axis, section.text);
+        if (section.text !== undefined && !texts.has(axis)) texts.set(axis, section.text);
     }
     return defined<DiagnosticJson>(Object.fromEntries(DIAGNOSTIC_AXES.map(axis => [axis, texts.get(axis)])));
 }
@@ -303,7 +303,7 @@ function fundingLineJson(f: ast.Financement): FundingLineJson {
         amounts: byYear(propsOf(f, ast.isMontants).flatMap(m => m.amounts)
             .map(yearAmount).filter((a): a is YearAmountJson => a !== undefined)),
         actualisation: actualisation
-            ? defined({ method: plain(actualisation.method) as NonNullable<FundingLineJson['actualisation']>['method'], formula: actualisation.formula })
+            ? defined({ method: (actualisation.method !== undefined ? plain(actualisation.method) : undefined) as NonNullable<FundingLineJson['actualisation']>['method'], formula: actualisation.formula })
             : undefined,
         distributions: byYear(propsOf(f, ast.isRepartition).map(distributionJson).filter((d): d is DistributionJson => d !== undefined)),
     });

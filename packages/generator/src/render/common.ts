@@ -28,11 +28,19 @@ export function partyConnector(index: number, count: number): string | undefined
     return undefined;
 }
 
-/** French spacing: a no-break space before « : ; ! ? » and inside « », so a line never starts with a colon. */
+/**
+ * French spacing: a no-break space before « : ; ! ? » and inside « », so a line never starts with a colon.
+ * Each run of spaces is matched once and looks at the character after it: `/[ \t]+([:;!?»])/` would rescan a long
+ * run from each of its spaces (quadratic: minutes for a title of 30,000 spaces).
+ */
 export function frenchSpacing(value: string): string {
-    // eslint-disable-next-line regexp/no-super-linear-move -- TODO(robust-gen): quadratic on user text
-    return value.replace(/[ \t]+([:;!?»])/g, '\u00A0$1').replace(/«[ \t]+/g, '«\u00A0');
+    // A document drafted from a broken version may lack a text: it is drawn as nothing, never a crash.
+    return (value ?? '')
+        .replace(/[ \t]+/g, (run, offset: number, whole: string) => (BEFORE_NBSP.has(whole.charAt(offset + run.length)) ? '\u00A0' : run))
+        .replace(/«[ \t]+/g, '«\u00A0');
 }
+
+const BEFORE_NBSP = new Set([':', ';', '!', '?', '»']);
 
 /**
  * Section ids as HTML ids and Markdown anchors: ASCII letters, digits, `-` and `_`, unique even when two
@@ -56,8 +64,8 @@ export class Anchors {
     }
 
     private add(section: Section): void {
-        // eslint-disable-next-line regexp/no-super-linear-move -- TODO(robust-gen): quadratic on user text
-        let base = section.id.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+        // `(?<!-)` anchors the trailing run at its start: `-+$` alone rescans a long run of hyphens from each of them.
+        let base = section.id.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|(?<!-)-+$/g, '');
         if (!/^[A-Za-z]/.test(base)) base = `s-${base}`;
         let anchor = base;
         for (let n = 2; this.used.has(anchor); n++) anchor = `${base}-${n}`;

@@ -44,7 +44,8 @@ const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uF
 
 /** Plain text made safe for a Word run: forbidden characters removed, line ends unified, tabs as spaces. */
 function docxText(value: string): string {
-    return value.replace(/\r\n?/g, '\n').replace(FORBIDDEN, '').replace(/\t/g, ' ');
+    // A document drafted from a broken version may lack a text: it is drawn as nothing, never a crash.
+    return (value ?? '').replace(/\r\n?/g, '\n').replace(FORBIDDEN, '').replace(/\t/g, ' ');
 }
 
 interface RunStyle {
@@ -54,9 +55,13 @@ interface RunStyle {
     readonly color?: string;
 }
 
-/** Text runs for a string; a line break in the text becomes a Word line break. */
+/**
+ * Text runs for a string; a line break in the text becomes a Word line break. Blank lines in a row are kept as one:
+ * a text of 100,000 line breaks would otherwise be 100,000 runs (minutes, and the memory, of the docx library).
+ */
 function runs(value: string, style: RunStyle = {}): TextRun[] {
-    return docxText(value).split('\n').map((line, i) => new TextRun({ ...style, text: line, ...(i > 0 ? { break: 1 } : {}) }));
+    const lines = docxText(value).split('\n').filter((line, i, all) => i === 0 || line.trim() !== '' || all[i - 1].trim() !== '');
+    return lines.map((line, i) => new TextRun({ ...style, text: line, ...(i > 0 ? { break: 1 } : {}) }));
 }
 
 // --- raw WordprocessingML, for what `docx` 9.5 has no class for -------------------------------------------
@@ -431,7 +436,8 @@ function ems(text: string): number {
 function columnWidths(table: Table, count: number, size: number): number[] {
     const em = (size / 2) * 20; // twips
     const width = (text: string, bold: boolean) => ems(text) * em * (bold ? 1.08 : 1);
-    const longestWord = (text: string, bold: boolean) => Math.max(0, ...text.split(/\s+/).map(w => width(w, bold)));
+    // A loop, not `Math.max(...words)`: a text of 100,000 words would overflow the call stack.
+    const longestWord = (text: string, bold: boolean) => text.split(/\s+/).reduce((max, w) => Math.max(max, width(w, bold)), 0);
     const padding = 2 * CELL_MARGIN + 60;
     const minimum: number[] = [];
     const wanted: number[] = [];

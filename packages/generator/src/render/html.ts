@@ -14,7 +14,7 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 
 /** Escapes text for element content and quoted attribute values. */
 export function escapeHtml(value: string): string {
-    return value.replace(/[&<>"']/g, c => HTML_ESCAPES[c]!);
+    return (value ?? '').replace(/[&<>"']/g, c => HTML_ESCAPES[c]!);
 }
 
 /** Document text as HTML: French spacing, then escaped. */
@@ -93,9 +93,8 @@ class HtmlRenderer {
         const page = this.document.titlePage;
         const out: string[] = ['<header class="title-page">'];
         out.push(`<p class="doc-kind">${txt(page.heading)}</p>`);
-        // Keep "2013-2017" on one line.
-        // eslint-disable-next-line regexp/no-super-linear-move -- TODO(robust-gen): quadratic on user text
-        out.push(`<h1>${txt(page.title).replace(/\d+-\d+/g, m => `<span class="nowrap">${m}</span>`)}</h1>`);
+        // Keep "2013-2017" on one line; a match starts where its digits do (no rescan of a long run of digits).
+        out.push(`<h1>${txt(page.title).replace(/(?<!\d)\d+-\d+/g, m => `<span class="nowrap">${m}</span>`)}</h1>`);
         if (page.frames.length > 0) {
             out.push(`<p class="frames">${txt(framesSentence(page.frames))}</p>`);
         }

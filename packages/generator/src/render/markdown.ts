@@ -17,9 +17,10 @@ const HTML_SPECIALS: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': 
 
 /** Escapes text for a Markdown paragraph, list item, heading or table cell: no markup, no HTML, one line. */
 export function escapeMarkdown(value: string): string {
-    const line = value
-        // eslint-disable-next-line regexp/no-super-linear-move -- TODO(robust-gen): quadratic on user text
-        .replace(/\s*[\r\n]+\s*/g, ' ')
+    // A run of white space holding a line break becomes one space. Each run is matched once: `/\s*[\r\n]+\s*/`
+    // would rescan a long run of spaces from each of them (quadratic).
+    const line = (value ?? '')
+        .replace(/\s+/g, run => (/[\r\n]/.test(run) ? ' ' : run))
         .replace(INLINE_SPECIALS, c => `\\${c}`)
         .replace(/[&<>]/g, c => HTML_SPECIALS[c]!);
     // What starts a block at the start of a line: list markers ("- ", "+ ", "1. "), thematic breaks and setext
@@ -37,9 +38,11 @@ function md(value: string): string {
 
 /** Wraps escaped text in a marker, keeping surrounding spaces outside (`** a**` would not be bold). */
 function wrap(escaped: string, marker: string): string {
-    // eslint-disable-next-line regexp/no-super-linear-backtracking -- TODO(robust-gen): quadratic on user text
-    const match = /^(\s*)(.*?)(\s*)$/s.exec(escaped)!;
-    return match[2] === '' ? escaped : `${match[1]}${marker}${match[2]}${marker}${match[3]}`;
+    // Trimmed by hand: `/^(\s*)(.*?)(\s*)$/s` tries `\s*$` at each character and is quadratic on inner runs of spaces.
+    const core = escaped.trim();
+    if (core === '') return escaped;
+    const start = escaped.indexOf(core);
+    return `${escaped.slice(0, start)}${marker}${core}${marker}${escaped.slice(start + core.length)}`;
 }
 
 const IDS = { toc: 'sommaire', visas: 'visas', preamble: 'preambule', signatures: 'signatures' } as const;

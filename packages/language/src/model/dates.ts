@@ -1,5 +1,6 @@
 /** Calendar dates written `AAAA-MM-JJ` (ISO 8601), handled without time zones. */
 import { plain } from './french.js';
+import { MONTHS_FR } from '../wording/months.js';
 
 export interface CalendarDate {
     readonly year: number;
@@ -58,7 +59,6 @@ export function toIsoDate(date: CalendarDate): string {
     return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
 }
 
-const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** `1er janvier 2013` in French, `1 January 2013` in English. */

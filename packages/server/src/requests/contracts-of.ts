@@ -71,13 +71,11 @@ export function syntaxErrorOf(document: LangiumDocument): string | undefined {
     const first = (document.diagnostics ?? [])
         .filter(d => d.code === 'CPOM001')
         .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
-    // eslint-disable-next-line regexp/no-super-linear-move -- TODO(robust-gen): quadratic on user text
-    if (first) return `ligne ${first.range.start.line + 1} : ${first.message.replace(/\.+$/, '')}`;
+    if (first) return `ligne ${first.range.start.line + 1} : ${first.message.replace(/(?<!\.)\.+$/, '')}`;
     // Not validated (an older version loaded only to be compared): the parser's own first error.
     const lexer = lexerErrors[0];
     const parser = parserErrors[0];
     const line = lexer?.line ?? (parser && Number.isFinite(parser.token.startLine) ? parser.token.startLine : document.textDocument.lineCount);
     const message = lexer ? lexer.message : decodeBilingual(parser!.message, 'fr');
-    // eslint-disable-next-line regexp/no-super-linear-move -- TODO(robust-gen): quadratic on user text
-    return `ligne ${line} : ${message.replace(/\.+$/, '')}`;
+    return `ligne ${line} : ${message.replace(/(?<!\.)\.+$/, '')}`;
 }

@@ -1,0 +1,74 @@
+/**
+ * Long runs of white space (or digits) in the user's text never freeze a renderer: a valid contract whose every
+ * string — title, names, labels, diagnostic texts, préambule, descriptions, actions, addresses — holds runs of
+ * 100,000 spaces, tabs, line breaks, mixed white space or digits goes through every output (contract document in
+ * HTML, Markdown and DOCX, JSON export, diff text and Markdown both ways, avenant) and the server's preview.
+ *
+ * Each regular expression applied to user text must be linear: French spacing and the Markdown line joining used to
+ * rescan a run from each of its characters (84 s for the Markdown of a title of 30,000 spaces). The bound below is
+ * generous: the fixed code takes a few seconds for all the outputs of a kind, the old one hours.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { EmptyFileSystem, URI } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { exportContract } from '@cpom/generator';
+import { createCpomLspServices } from '../packages/language/src/lsp/index.js';
+import { preview } from '../packages/server/src/index.js';
+import { everyOutput, withContracts } from './every-output.js';
+import { ROOT } from './helpers.js';
+
+const LENGTH = 100_000;
+const RUNS: Record<string, string> = {
+    spaces: ' '.repeat(LENGTH),
+    tabs: '\t'.repeat(LENGTH),
+    'line breaks': '\n'.repeat(LENGTH),
+    'mixed white space': ' \t\r\n\u00A0'.repeat(LENGTH / 5),
+    digits: '1'.repeat(LENGTH),
+};
+
+/** The clean base contract with a préambule, a description and an address, so that every kind of text is there. */
+function baseText(): string {
+    let text = readFileSync(path.join(ROOT, 'tests/fixtures/clean/base.cpom'), 'utf8');
+    const insert = (after: string, line: string) => {
+        expect(text).toContain(after);
+        text = text.replace(after, `${after}\n${line}`);
+    };
+    insert('    departements 69, 26', '    préambule "Le présent contrat associe les parties."');
+    insert('        statut association', '        adresse "Lyon (Rhône)"');
+    insert('            etablissements ESAT_LYON, ESAT_VALENCE', '            description "Conventions avec les secteurs de psychiatrie."');
+    return text;
+}
+
+/** Every string of the text with the run inside it, between words (where the old expressions backtracked). */
+function withRuns(text: string, run: string): string {
+    return text.replace(/"((?:\\.|[^"\\])*)"/g, (_, content: string) => `"${content} ${run}x${run}: fin"`);
+}
+
+describe('long runs of white space in every text', () => {
+    const base = baseText();
+
+    it.each(Object.keys(RUNS))('%s: every output and the preview finish within the bound', async (kind) => {
+        const hostile = withRuns(base, RUNS[kind]);
+        const original = await withContracts(new Map([['c.cpom', base]]), 'c.cpom', async ([c]) => exportContract(c.contract, c.avenants));
+        // A substantive change too (capacity), so that an avenant is drafted with the long texts in it.
+        const amended = hostile.replace('capacite 120 places', 'capacite 125 places');
+        await withContracts(new Map([['c.cpom', amended]]), 'c.cpom', async ([parsed], document) => {
+            expect(document.parseResult.parserErrors).toEqual([]);
+            expect(parsed.contract.title.length).toBeGreaterThan(2 * LENGTH);
+            const outputs = await everyOutput(parsed, original);
+            expect(outputs.map(o => o.name)).toEqual(expect.arrayContaining(['HTML', 'Markdown', 'DOCX', 'JSON', 'avenant (other → this) Markdown']));
+            // The long texts reached the outputs that keep them as typed.
+            for (const name of ['JSON', 'diff (other → this) JSON']) expect(outputs.find(o => o.name === name)!.text.length).toBeGreaterThan(LENGTH);
+        });
+        // The server's preview: built and validated as the server does.
+        const services = createCpomLspServices(EmptyFileSystem);
+        await services.shared.workspace.WorkspaceManager.initializeWorkspace([]);
+        const uri = URI.parse('file:///long-whitespace/c.cpom');
+        const document = services.shared.workspace.LangiumDocumentFactory.fromString(amended, uri);
+        services.shared.workspace.LangiumDocuments.addDocument(document);
+        await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
+        const shown = await preview(services, { uri: uri.toString() });
+        expect(shown.html?.length ?? 0).toBeGreaterThan(LENGTH);
+    }, 30_000);
+});

@@ -1,0 +1,55 @@
+/**
+ * The one French wording layer (packages/language/src/wording): every value keyword of the grammar — derived from
+ * the generated grammar, not listed by hand — has a label, and the documents, hovers, diff and avenant read the same
+ * label for the same keyword.
+ */
+import type { Grammar } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { KEYWORD_LABELS, keywordKey, keywordLabel } from '@cpom/language';
+import { natureLabel, sourceLabel, statusLabel } from '@cpom/generator';
+import { formatValue } from '@cpom/diff';
+import { CpomGrammar } from '../packages/language/src/generated/grammar.js';
+import { valueLabel } from '../packages/language/src/lsp/cpom-french-labels.js';
+
+/** The grammar's value rules: data type rules whose every alternative is a keyword (`Modality`, `FundingNature`…). */
+function valueRules(grammar: Grammar): Map<string, string[]> {
+    const rules = new Map<string, string[]>();
+    for (const rule of grammar.rules) {
+        if (rule.$type !== 'ParserRule' || !('dataType' in rule) || !rule.dataType) continue;
+        const definition = rule.definition;
+        const alternatives = definition.$type === 'Alternatives' ? (definition as { elements: Array<{ $type: string; value?: string }> }).elements : [definition as { $type: string; value?: string }];
+        if (alternatives.every(a => a.$type === 'Keyword')) rules.set(rule.name, alternatives.map(a => a.value!));
+    }
+    return rules;
+}
+
+describe('the wording of the value keywords', () => {
+    const rules = valueRules(CpomGrammar());
+
+    it('finds the value rules in the generated grammar', () => {
+        expect([...rules.keys()]).toEqual(expect.arrayContaining(['Modality', 'FundingNature', 'FundingSource', 'LegalStatus', 'AuthorityKind', 'Month']));
+    });
+
+    it.each([...valueRules(CpomGrammar())].map(([rule, keywords]) => [rule, keywords]))('every keyword of %s has a label', (rule, keywords) => {
+        for (const keyword of keywords as string[]) {
+            expect(keywordLabel(rule as string, keyword), `${rule as string} ${keyword}`).toMatch(/\S/);
+        }
+    });
+
+    it('labels only keywords of the grammar', () => {
+        for (const [rule, labels] of Object.entries(KEYWORD_LABELS)) {
+            const keywords = new Set((rules.get(rule) ?? []).map(keywordKey));
+            expect(rules.has(rule), rule).toBe(true);
+            for (const key of Object.keys(labels)) expect(keywords.has(key), `${rule} ${key}`).toBe(true);
+        }
+    });
+
+    it('reads the same in the document, the hover and the diff', () => {
+        expect(natureLabel('autre')).toBe(keywordLabel('FundingNature', 'autre'));
+        expect(valueLabel('FundingNature', 'autre')).toBe(keywordLabel('FundingNature', 'autre'));
+        expect(formatValue('autre', 'nature')).toBe(keywordLabel('FundingNature', 'autre'));
+        expect(sourceLabel('état')).toBe('État');
+        expect(formatValue('etat', 'fundingSource')).toBe('État');
+        expect(statusLabel('gcsms')).toBe(valueLabel('LegalStatus', 'gcsms'));
+    });
+});
