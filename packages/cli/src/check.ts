@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Locale } from '@cpom/language';
 import { ConfigFiles } from '@cpom/language/node';
+import type { Prompter } from './prompt.js';
 import { reportFailure, UsageError } from './errors.js';
 import { expandPaths } from './files.js';
 import { formatCodeQuality } from './formats/codequality.js';
@@ -43,6 +44,10 @@ export interface CommandIO {
     readonly env?: Readonly<Record<string, string | undefined>>;
     /** The whole standard input (`cpom check -`). */
     readonly stdin?: () => Promise<Uint8Array>;
+    /** Whether questions can be asked on the terminal (`cpom init`): the standard input and output are terminals. */
+    readonly interactive?: boolean;
+    /** Asks the questions instead of the terminal (tests). */
+    readonly prompter?: Prompter;
 }
 
 

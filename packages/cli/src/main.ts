@@ -35,6 +35,7 @@ export function defaultIO(): CommandIO {
             for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
             return Buffer.concat(chunks);
         },
+        interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
     };
 }
 
@@ -79,6 +80,27 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
         .action(async (paths: string[], options: { format: Format; lang?: 'fr' | 'en'; maxWarnings?: number; output?: string; config?: string; quiet?: boolean; color: boolean; stdinFilename?: string }) => {
             const color = options.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
             exitCode = await runCheck(paths, { ...options, color }, io);
+        });
+
+    program.command('init')
+        .description(t(
+            'écrire un squelette de contrat complet (cadre, dates, gestionnaire, établissements) et son cpom.config.json ; les valeurs manquantes sont demandées sur un terminal',
+            'write a complete contract skeleton (frame, dates, gestionnaire, establishments) and its cpom.config.json; missing values are asked on a terminal'))
+        .argument('[file]', t('le fichier du contrat (.cpom ; par défaut : d\'après le nom du contrat)', 'the contract file (.cpom; default: from the contract\'s name)'))
+        .option('--cadre <cadre>', t('cadre juridique : L313-11, L313-11-1, L313-11-2, L313-12-IVter, L313-12-2', 'legal frame: L313-11, L313-11-1, L313-11-2, L313-12-IVter, L313-12-2'))
+        .option('--effet <date>', t('date d\'effet (AAAA-MM-JJ)', 'effect date (YYYY-MM-DD)'))
+        .option('--fin <date>', t('date de fin (par défaut : cinq ans après l\'effet, la veille)', 'end date (default: five years after the effect, the day before)'))
+        .option('--gestionnaire <nom>', t('nom du gestionnaire', 'name of the gestionnaire'))
+        .option('--finess-gestionnaire <finess>', t('FINESS juridique du gestionnaire', 'legal FINESS number of the gestionnaire'))
+        .option('--etablissement <finess[:catégorie[:capacité]]>', t('un établissement ou service (répétable) : 690999016:ESAT:120', 'an establishment or service (repeatable): 690999016:ESAT:120'), (value: string, list: string[] = []) => [...list, value])
+        .option('--nom <identifiant>', t('identifiant du contrat (par défaut : CPOM_<GESTIONNAIRE>_<ANNÉE>)', 'identifier of the contract (default: CPOM_<GESTIONNAIRE>_<YEAR>)'))
+        .option('-o, --out <dir>', t('dossier où écrire (par défaut : le dossier courant)', 'folder to write into (default: the current folder)'))
+        .option('--force', t('remplacer les fichiers qui existent', 'replace existing files'))
+        .addOption(langOption())
+        .action(async (file: string | undefined, options: import('./init-command.js').InitOptions) => {
+            // Loaded on demand: `cpom check` does not pay for it at start-up.
+            const { runInit } = await import('./init-command.js');
+            exitCode = await runInit(file, options, io);
         });
 
     program.command('generate')
