@@ -13,7 +13,7 @@ import { humanReport } from './formats/human.js';
 import { formatJson } from './formats/json.js';
 import { formatJunit } from './formats/junit.js';
 import { formatSarif } from './formats/sarif.js';
-import { RULES_BASE_URI } from './install-paths.js';
+import { HOMEPAGE, rulePageUri } from './install-paths.js';
 import { AtomicFile, checkOutputTarget } from './output.js';
 import { type CheckReport, makeReport, sortDiagnostics, toReported } from './report.js';
 import { createServices, diagnosticsOf, loadWorkspace } from './workspace.js';
@@ -98,14 +98,20 @@ export async function buildReport(paths: readonly string[], options: Pick<CheckO
     return makeReport(locale, reports);
 }
 
+/** When the check ran (JUnit's timestamp and time). */
+export interface CheckTiming {
+    readonly startedAt: Date;
+    readonly durationMs: number;
+}
+
 /** A machine-readable report as one text. */
-export function render(report: CheckReport, options: CheckOptions, io: CommandIO): string {
+export function render(report: CheckReport, options: CheckOptions, io: CommandIO, timing: CheckTiming = { startedAt: new Date(), durationMs: 0 }): string {
     switch (options.format) {
         case 'human': return [...humanReport(report, { color: options.color && !options.output })].join('');
         case 'json': return formatJson(report, io.version);
-        case 'sarif': return formatSarif(report, { toolVersion: io.version, rulesBaseUri: RULES_BASE_URI, cwd: io.cwd });
+        case 'sarif': return formatSarif(report, { toolVersion: io.version, helpUri: rulePageUri, informationUri: HOMEPAGE, cwd: io.cwd });
         case 'github': return formatGithub(report);
-        case 'junit': return formatJunit(report);
+        case 'junit': return formatJunit(report, timing);
         case 'codequality': return formatCodeQuality(report);
     }
 }
@@ -114,8 +120,8 @@ export function render(report: CheckReport, options: CheckOptions, io: CommandIO
 const WRITE_SIZE = 1 << 16;
 
 /** Writes the report, piece by piece, to the standard output or atomically to the file of `--output`. */
-function writeReport(report: CheckReport, options: CheckOptions, io: CommandIO): void {
-    const pieces = options.format === 'human' ? humanReport(report, { color: options.color && !options.output }) : [render(report, options, io)];
+function writeReport(report: CheckReport, options: CheckOptions, io: CommandIO, timing: CheckTiming): void {
+    const pieces = options.format === 'human' ? humanReport(report, { color: options.color && !options.output }) : [render(report, options, io, timing)];
     const out = options.output ? new AtomicFile(path.resolve(io.cwd, options.output), options.output) : undefined;
     const write = out ? (text: string) => out.write(text) : io.stdout;
     try {
@@ -143,9 +149,11 @@ export function exitCodeOf(report: CheckReport, maxWarnings: number | undefined)
 
 export async function runCheck(paths: readonly string[], options: CheckOptions, io: CommandIO): Promise<number> {
     let report: CheckReport;
+    const startedAt = new Date();
+    const start = performance.now();
     try {
         report = await buildReport(paths, options, io);
-        writeReport(report, options, io);
+        writeReport(report, options, io, { startedAt, durationMs: performance.now() - start });
     } catch (error) {
         return reportFailure(error, io, options.lang ?? io.locale ?? 'fr');
     }

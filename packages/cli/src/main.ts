@@ -5,6 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Locale } from '@cpom/language';
 import { type CommandIO, FORMATS, type Format, runCheck } from './check.js';
+import { colorWanted } from './color.js';
 import { frenchCommanderError, helpConfiguration } from './commander-locale.js';
 import { DOCUMENT_FORMATS, type DocumentFormat, formatsParser } from './document-formats.js';
 import { VERSION } from './install-paths.js';
@@ -75,10 +76,10 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
         .option('-o, --output <file>', t('écrire le rapport dans un fichier plutôt que sur la sortie standard', 'write the report to a file instead of the standard output'))
         .option('-c, --config <file>', t('utiliser ce cpom.config.json au lieu de le chercher depuis chaque contrat', 'use this cpom.config.json instead of looking up from each contract'))
         .option('-q, --quiet', t('ne signaler que les erreurs', 'report errors only'))
-        .option('--no-color', t('sans couleurs dans le format human', 'no colours in the human format'))
+        .option('--no-color', t('sans couleurs dans le format human (voir aussi FORCE_COLOR et NO_COLOR)', 'no colours in the human format (see also FORCE_COLOR and NO_COLOR)'))
         .option('--stdin-filename <path>', t('avec - : où se trouve le contrat lu sur l\'entrée standard (nom dans le rapport, imports, cpom.config.json)', 'with -: where the contract read on the standard input lives (name in the report, imports, cpom.config.json)'))
         .action(async (paths: string[], options: { format: Format; lang?: 'fr' | 'en'; maxWarnings?: number; output?: string; config?: string; quiet?: boolean; color: boolean; stdinFilename?: string }) => {
-            const color = options.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
+            const color = colorWanted(options.color, process.stdout.isTTY, commandIO.env ?? process.env);
             exitCode = await runCheck(paths, { ...options, color }, io);
         });
 
@@ -133,7 +134,7 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
         .option('--no-color', t('sans couleurs dans le format text', 'no colours in the text format'))
         .action(async (operands: string[], options: { format: 'text' | 'markdown' | 'json'; exitCode?: boolean; output?: string; contract?: string; color: boolean }) => {
             const { runDiffCommand } = await import('./diff-command.js');
-            const color = options.color && !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
+            const color = !options.output && colorWanted(options.color, process.stdout.isTTY, commandIO.env ?? process.env);
             // Commander drops `--`: the operands after it are paths (cpom diff REV -- PATHS).
             const dash = argv.indexOf('--');
             const paths = dash >= 0 ? argv.slice(dash + 1) : undefined;
