@@ -82,6 +82,7 @@ const LSP_MESSAGE = '`langium/lsp` only in packages/language/src/lsp/ and the la
 const LANGIUM_LSP = [
     { group: ['langium/lsp', 'langium/lsp/*', '@cpom/language/lsp', '@cpom/language/lsp/*'], message: LSP_MESSAGE },
 ];
+const CLI_LSP_COMMANDS = ['packages/cli/src/fmt-command.ts'];
 const LANGUAGE_LSP_FOLDER = [{ regex: '^\\.{1,2}/(.*/)?lsp/', message: LSP_MESSAGE }];
 
 /** Dynamic `import()` is invisible to `no-restricted-imports`: the core and the server load no code on demand. */
@@ -196,7 +197,10 @@ export default defineConfig(
     restrict(['packages/server/src/**/*.ts'], [...layering('server'), ...NODE_BUILTINS, ...SERVER_NODE_HOST],
         { ignores: ['packages/server/src/node.ts'], extraRules: NO_DYNAMIC_IMPORT }),
     restrict(['packages/server/src/node.ts'], layering('server'), { extraRules: NO_DYNAMIC_IMPORT }),
-    restrict(['packages/cli/src/**/*.ts'], [...layering('cli'), ...LANGIUM_LSP], { extraRules: CLI_DYNAMIC_IMPORT }),
+    restrict(['packages/cli/src/**/*.ts'], [...layering('cli'), ...LANGIUM_LSP], { ignores: CLI_LSP_COMMANDS, extraRules: CLI_DYNAMIC_IMPORT }),
+    // Commands that reuse the language server's services (formatter, code actions): each is loaded by `import()`
+    // from main.ts only, in its own chunk, so `cpom check` still never loads `langium/lsp`.
+    restrict(CLI_LSP_COMMANDS, layering('cli'), { extraRules: CLI_DYNAMIC_IMPORT }),
     restrict(['packages/extension/src/**/*.ts', 'packages/extension/test/**/*.ts'], EXTENSION_LAYERING, { ignores: ['packages/extension/src/server/**'] }),
     restrict(['packages/extension/src/server/**/*.ts'], EXTENSION_SERVER_ENTRIES),
 );

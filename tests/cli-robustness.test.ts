@@ -33,6 +33,7 @@ vi.mock('@cpom/generator', async original => {
 const BASE = readFileSync(path.join(ROOT, 'tests/fixtures/clean/base.cpom'), 'utf8');
 const BUNDLE = path.join(ROOT, 'packages/cli/bin/cpom.js');
 /** Raw terminal controls: ESC, BEL, C1 CSI, DEL; a test fails if any of them reaches an output. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const RAW_CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 const HOSTILE = '\x1b]0;pwned\x07\x1b[2J\x9b31m';
 
@@ -204,6 +205,7 @@ describe('control characters of a contract never reach the terminal raw', () => 
     it('JUnit XML holds only characters XML allows', async () => {
         const run = await cpom(['check', 'hostile', '--format', 'junit']);
         expect(run.stdout).toContain('<failure');
+        // eslint-disable-next-line no-control-regex -- finding control characters is the point
         expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
         expect(run.stdout).toContain('\\uffff');
     });

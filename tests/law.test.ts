@@ -272,7 +272,7 @@ describe('the catalogue cites only texts of the registry', () => {
     });
 
     it('the table names only rules of the catalogue, and every unsourced citation is still cited', () => {
-        const codes = new Set(RULES.map(rule => rule.code));
+        const codes = new Set<string>(RULES.map(rule => rule.code));
         for (const code of Object.keys(CATALOGUE_SOURCES)) expect(codes.has(code), code).toBe(true);
         const cited = new Set(Object.values(CATALOGUE_SOURCES).flat());
         for (const id of Object.keys(UNSOURCED_CITATIONS)) {

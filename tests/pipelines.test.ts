@@ -19,6 +19,7 @@ const AMENDED = SEED.replace('capacité 90 places financées 90', 'capacité 100
 const BROKEN = SEED.replace(/finess 690\d{6}/, match => match.slice(0, -1) + String((Number(match.at(-1)) + 1) % 10));
 const COMMENT_MARKER = '<!-- cpom-diff -->';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- YAML documents of three different hosts, read field by field
 function loadYaml(file: string): any {
     const doc = parseDocument(readFileSync(path.join(ROOT, file), 'utf8'), { uniqueKeys: true, prettyErrors: true });
     expect(doc.errors.map(e => e.message), file).toEqual([]);
@@ -66,6 +67,7 @@ function evaluate(expression: string, context: ExpressionContext): string | bool
             js += JSON.stringify(value === undefined || value === null ? '' : String(value));
         }
     }
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- evaluates the expressions of our own action.yml, translated above
     return new Function(`return (${js});`)() as string | boolean;
 }
 
@@ -186,6 +188,7 @@ describe('action.yml', () => {
 
 describe('ci/gitlab/cpom.gitlab-ci.yml', () => {
     it('has jobs GitLab can run, the check declaring its Code Quality report', () => {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GitLab jobs as parsed YAML
         const jobs = Object.entries(gitlab).filter(([name]) => !name.startsWith('.') && name !== 'variables') as [string, Record<string, any>][];
         expect(jobs.map(([name]) => name).sort()).toEqual(['cpom-check', 'cpom-diff']);
         for (const [name, job] of jobs) {
@@ -299,7 +302,7 @@ describe('the pipelines run', () => {
         expect(run.step('Fail on problems').ran).toBe(false);
     });
 
-    it.each([
+    it.each<{ case: string; inputs: Record<string, string>; fromFork: boolean }>([
         { case: 'sarif: false', inputs: { sarif: 'false' }, fromFork: false },
         { case: 'a pull request from a fork', inputs: {}, fromFork: true },
     ])('GitHub Action with $case: annotations instead of SARIF, the comment updated, the job failed on problems', ({ inputs, fromFork }) => {

@@ -44,7 +44,7 @@ for (const required of ['dist/bundle/main.js', 'dist/bundle/THIRD-PARTY-NOTICES.
 const staging = mkdtempSync(path.join(tmpdir(), 'cpom-pack-'));
 try {
     // The published manifest: no dependencies (the workspace packages and libraries are in the bundle), no scripts.
-    const { devDependencies, dependencies, scripts, private: _private, ...manifest } = JSON.parse(readFileSync(path.join(cliDir, 'package.json'), 'utf8'));
+    const { devDependencies: _devDependencies, dependencies: _dependencies, scripts: _scripts, private: _private, ...manifest } = JSON.parse(readFileSync(path.join(cliDir, 'package.json'), 'utf8'));
     writeFileSync(path.join(staging, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
     for (const [source, target] of CONTENTS) {
         cpSync(source, path.join(staging, target), { recursive: true });

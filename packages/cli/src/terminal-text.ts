@@ -8,6 +8,7 @@
 import { eastAsianWidth } from 'get-east-asian-width';
 
 // C0 controls, DEL, C1 controls, bidirectional controls (embeddings, overrides, isolates, ALM), BOM and noncharacters.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF\uFFFE\uFFFF]/g;
 
 function shown(char: string): string {

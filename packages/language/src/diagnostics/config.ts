@@ -3,13 +3,14 @@
  *
  *   { "lang": "en", "rules": { "CPOM056": "off", "finess-prefix": "error", "too-many-objectives": ["warning", { "max": 15 }] } }
  *
- * Rules are named by code or by name. Reading the file is the shells' business (CLI, server); this
- * module only checks and interprets its content.
+ * Rules are named by code or by name; options are checked against the schema of the rule's catalogue entry.
+ * Reading the file is the shells' business (CLI, server); this module only checks and interprets its content.
  */
-import { getRule, type Locale, type Severity } from './rules.js';
+import { getRule, type Locale, type RuleDefinition, type Severity } from './rules.js';
 
 export type RuleSetting = Severity | 'off';
-export type RuleOptions = Record<string, unknown>;
+/** Options of a rule, checked against the schema of its catalogue entry. */
+export type RuleOptions = Readonly<Record<string, number>>;
 
 export interface CpomConfig {
     readonly lang?: Locale;
@@ -66,8 +67,28 @@ export function resolveConfig(raw: unknown, source = 'cpom.config.json'): Resolv
             if (typeof ruleOptions !== 'object' || ruleOptions === null) {
                 throw new ConfigError(`${source}: options of rule '${key}' must be an object`);
             }
-            options.set(rule.code, ruleOptions as RuleOptions);
+            options.set(rule.code, checkOptions(rule, ruleOptions as Record<string, unknown>, source));
         }
     }
     return { lang: config.lang as Locale | undefined, severities, options };
+}
+
+/** Checks the options of a rule against its schema; the message, in French, names the rule and the option. */
+function checkOptions(rule: RuleDefinition, raw: Record<string, unknown>, source: string): RuleOptions {
+    const specs = rule.options ?? {};
+    const known = Object.keys(specs);
+    const ruleName = `${rule.code} (${rule.name})`;
+    const checked: Record<string, number> = {};
+    for (const [key, value] of Object.entries(raw)) {
+        const spec = specs[key];
+        if (!spec) {
+            const expected = known.length > 0 ? `options possibles : ${known.join(', ')}` : "cette règle n'a pas d'option";
+            throw new ConfigError(`${source} : la règle ${ruleName} n'a pas d'option ${JSON.stringify(key)} (${expected}).`);
+        }
+        if (typeof value !== 'number' || !Number.isInteger(value) || value < spec.minimum) {
+            throw new ConfigError(`${source} : l'option ${JSON.stringify(key)} de la règle ${ruleName} doit être un nombre entier supérieur ou égal à ${spec.minimum} (valeur lue : ${JSON.stringify(value)}).`);
+        }
+        checked[key] = value;
+    }
+    return checked;
 }

@@ -36,6 +36,7 @@ export function legalCitationsIn(text: string): string[] {
         add(match.index, `ARRETE:${isoOf(match[1], match[2], match[3])}`);
     }
     for (const match of text.matchAll(/décret\s+n°\s?(\d{4}-\d+)/gi)) add(match.index, `DECRET:${match[1]}`);
+    // eslint-disable-next-line regexp/no-super-linear-backtracking -- reads the catalogue's own source lines, never user text
     for (const match of text.matchAll(/loi\s+n°\s?(\d{4}-\d+)[^;]*?,?\s+art(?:icle|\.)\s*(\d+)/gi)) {
         add(match.index, `LOI:${match[1]}:${match[2]}`);
     }

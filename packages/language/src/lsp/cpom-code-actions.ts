@@ -1,9 +1,10 @@
 /**
  * Quick fixes (LSP `textDocument/codeAction`), keyed on the catalogue codes the diagnostics carry in
- * `data: { code, params }` (validation/reporter.ts). Each fix is a WorkspaceEdit on the diagnosed document with a
- * French title:
- * - CPOM041 wrong FINESS key → the number with its right key (model/finess.ts);
- * - CPOM043 FINESS typed with spaces or in lower case → its canonical form;
+ * `data: { code, params }` (validation/reporter.ts): the parameters of the message, typed by the catalogue and
+ * checked against it when the editor sends them back (`readDiagnosticData`). Each fix is a WorkspaceEdit on the
+ * diagnosed document with a French title:
+ * - CPOM041 wrong FINESS key → the number with its right key (`expected`, computed by the rule);
+ * - CPOM043 FINESS typed with spaces or in lower case → its canonical form (`finess`);
  * - CPOM020 / CPOM022 / CPOM065 a party that must sign → added to `signataires`;
  * - CPOM059 no target for the final year → a target for that year with the last known value;
  * - CPOM060 years without an amount → those years added to `montants` with the previous year's amount (0 € when
@@ -17,14 +18,9 @@ import { type AstNode, AstUtils, CstUtils, GrammarUtils, type LangiumDocument, t
 import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
 import { type CodeAction, CodeActionKind, type Command, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { CodeActionParams } from 'vscode-languageserver';
+import { readDiagnosticData } from '../diagnostics/rules.js';
 import * as ast from '../generated/ast.js';
-import { finessKey, normaliseFiness } from '../model/finess.js';
 import { importedUris } from '../references/imports.js';
-
-interface DiagnosticData {
-    readonly code?: string;
-    readonly params?: Record<string, unknown>;
-}
 
 export class CpomCodeActionProvider implements CodeActionProvider {
     constructor(private readonly services: LangiumServices) {}
@@ -45,41 +41,29 @@ export class CpomCodeActionProvider implements CodeActionProvider {
     }
 
     protected quickFix(document: LangiumDocument, diagnostic: Diagnostic): CodeAction | undefined {
-        const data = (diagnostic.data ?? {}) as DiagnosticData;
-        const code = data.code ?? String(diagnostic.code ?? '');
-        const params = data.params ?? {};
-        switch (code) {
-            case 'CPOM041': return this.fixFinessKey(document, diagnostic);
-            case 'CPOM043': return this.normaliseFiness(document, diagnostic);
-            case 'CPOM020': return this.addSignatory(document, diagnostic, params.authority);
-            case 'CPOM022': return this.addSignatory(document, diagnostic, params.gestionnaire);
-            case 'CPOM065': return this.addSignatory(document, diagnostic, params.payer);
-            case 'CPOM059': return this.addFinalTarget(document, diagnostic, params.year);
-            case 'CPOM060': return this.addMissingAmounts(document, diagnostic, params.years);
+        const data = readDiagnosticData(diagnostic.data);
+        switch (data?.code) {
+            case 'CPOM041': return this.replaceFiness(document, diagnostic, data.params.expected, `Corriger la clé FINESS : ${data.params.expected}`);
+            case 'CPOM043': return this.replaceFiness(document, diagnostic, data.params.finess, `Écrire le numéro FINESS sous sa forme normalisée : ${data.params.finess}`);
+            case 'CPOM020': return this.addSignatory(document, diagnostic, data.params.authority);
+            case 'CPOM022': return this.addSignatory(document, diagnostic, data.params.gestionnaire);
+            case 'CPOM065': return this.addSignatory(document, diagnostic, data.params.payer);
+            case 'CPOM059': return this.addFinalTarget(document, diagnostic, data.params.year);
+            case 'CPOM060': return this.addMissingAmounts(document, diagnostic, data.params.years);
             case 'CPOM002': return this.resolveName(document, diagnostic) ?? this.declareEstablishment(document, diagnostic);
             default: return undefined;
         }
     }
 
-    private fixFinessKey(document: LangiumDocument, diagnostic: Diagnostic): CodeAction | undefined {
+    /** CPOM041 and CPOM043: the FINESS number under the diagnostic, written as the rule says it should be. */
+    private replaceFiness(document: LangiumDocument, diagnostic: Diagnostic, value: string, title: string): CodeAction | undefined {
         const finess = nodeAt(document, diagnostic.range, ast.isFiness);
         if (!finess) return undefined;
-        const value = normaliseFiness(finess.value).value;
-        if (value.length !== 9) return undefined;
-        const fixed = value.slice(0, 8) + finessKey(value.slice(0, 8));
-        return quickFix(document, diagnostic, `Corriger la clé FINESS : ${fixed}`, [replace(finess, 'value', fixed)]);
+        return quickFix(document, diagnostic, title, [replace(finess, 'value', value)]);
     }
 
-    private normaliseFiness(document: LangiumDocument, diagnostic: Diagnostic): CodeAction | undefined {
-        const finess = nodeAt(document, diagnostic.range, ast.isFiness);
-        if (!finess) return undefined;
-        const value = normaliseFiness(finess.value).value;
-        return quickFix(document, diagnostic, `Écrire le numéro FINESS sous sa forme normalisée : ${value}`,
-            [replace(finess, 'value', value)]);
-    }
-
-    private addSignatory(document: LangiumDocument, diagnostic: Diagnostic, name: unknown): CodeAction | undefined {
-        if (typeof name !== 'string' || !name) return undefined;
+    private addSignatory(document: LangiumDocument, diagnostic: Diagnostic, name: string): CodeAction | undefined {
+        if (!name) return undefined;
         const node = nodeAt(document, diagnostic.range, (_n): _n is AstNode => true);
         const root = document.parseResult.value as ast.CpomFile;
         let owner: ast.Contrat | ast.Avenant | undefined = node
@@ -103,9 +87,9 @@ export class CpomCodeActionProvider implements CodeActionProvider {
         return quickFix(document, diagnostic, title, [{ range: { start: last.range.end, end: last.range.end }, newText: `\n${indent}signataires ${name}` }]);
     }
 
-    private addFinalTarget(document: LangiumDocument, diagnostic: Diagnostic, year: unknown): CodeAction | undefined {
+    private addFinalTarget(document: LangiumDocument, diagnostic: Diagnostic, year: number): CodeAction | undefined {
         const cibles = nodeAt(document, diagnostic.range, ast.isCibles);
-        if (!cibles?.$cstNode || typeof year !== 'number') return undefined;
+        if (!cibles?.$cstNode) return undefined;
         const known = cibles.targets
             .filter(t => t.value?.$cstNode)
             .sort((a, b) => yearOf(a.year) - yearOf(b.year));
@@ -117,10 +101,9 @@ export class CpomCodeActionProvider implements CodeActionProvider {
             [{ range: { start: end, end }, newText: `, ${year}: ${value}` }]);
     }
 
-    private addMissingAmounts(document: LangiumDocument, diagnostic: Diagnostic, years: unknown): CodeAction | undefined {
+    private addMissingAmounts(document: LangiumDocument, diagnostic: Diagnostic, missing: readonly number[]): CodeAction | undefined {
         const montants = nodeAt(document, diagnostic.range, ast.isMontants);
-        if (!montants?.$cstNode || typeof years !== 'string') return undefined;
-        const missing = [...years.matchAll(/\d{4}/g)].map(m => Number(m[0]));
+        if (!montants?.$cstNode) return undefined;
         const existing = montants.amounts.filter(a => a.$cstNode && a.amount?.$cstNode);
         if (missing.length === 0 || existing.length === 0) return undefined;
         const entries = existing.map(a => ({ year: yearOf(a.year), text: a.$cstNode!.text }));

@@ -7,18 +7,10 @@ import { type AstNode, type Cancellation, DefaultDocumentValidator, DocumentVali
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { CpomSettings } from '../cpom-settings.js';
 import { decodeBilingual } from '../diagnostics/bilingual.js';
-import { formatMessage, type Locale } from '../diagnostics/rules.js';
+import { formatMessage, type Locale, type MessageParams } from '../diagnostics/rules.js';
+import { REFERENCE_KINDS } from './document.rules.js';
 import type { CpomServices } from '../cpom-module.js';
 import { importedUris } from '../references/imports.js';
-
-const KIND_NAMES: Record<string, { fr: string; en: string }> = {
-    Etablissement: { fr: 'établissements', en: 'establishments' },
-    Autorite: { fr: 'autorités', en: 'authorities' },
-    Partie: { fr: 'parties (gestionnaire et autorités)', en: 'parties (gestionnaire and authorities)' },
-    Indicateur: { fr: 'indicateurs', en: 'indicators' },
-    Financement: { fr: 'lignes de financement', en: 'funding lines' },
-    Contrat: { fr: 'contrats', en: 'contracts' },
-};
 
 const SEVERITIES: Record<string, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error,
@@ -44,13 +36,11 @@ export class CpomDocumentValidator extends DefaultDocumentValidator {
         for (const diagnostic of diagnostics) {
             const code = diagnostic.data?.code;
             if (diagnostic.data?.lexing !== undefined) {
-                diagnostic.message = lexingMessage(diagnostic.data.lexing, locale);
+                this.setMessage(diagnostic, 'CPOM001', { detail: { variant: 'character', character: diagnostic.data.lexing } }, locale);
             } else if (code === DocumentValidator.ParsingError) {
-                diagnostic.message = decodeBilingual(diagnostic.message, locale);
-                this.setCode(diagnostic, 'CPOM001');
+                this.setMessage(diagnostic, 'CPOM001', { detail: { variant: 'parser', message: decodeBilingual(diagnostic.message, locale) } }, locale);
             } else if (code === DocumentValidator.LinkingError) {
-                diagnostic.message = this.linkingMessage(document, diagnostic, locale);
-                this.setCode(diagnostic, 'CPOM002');
+                this.setMessage(diagnostic, 'CPOM002', this.linkingParams(document, diagnostic), locale);
             }
             const finalCode = String(diagnostic.code ?? '');
             const override = config.severities.get(finalCode);
@@ -81,47 +71,44 @@ export class CpomDocumentValidator extends DefaultDocumentValidator {
         }
     }
 
-    private setCode(diagnostic: Diagnostic, code: string): void {
+    /** Words the message from the catalogue; like the rules' diagnostics, `data` carries the code and its parameters. */
+    private setMessage<C extends 'CPOM001' | 'CPOM002'>(diagnostic: Diagnostic, code: C, params: MessageParams<C>, locale: Locale): void {
+        diagnostic.message = formatMessage(code, params, locale);
         diagnostic.code = code;
-        diagnostic.data = { ...(diagnostic.data ?? {}), code };
+        diagnostic.data = { ...(diagnostic.data ?? {}), code, params };
     }
 
     /** Where the name does exist: in an imported file under its qualified name, or in a file to import. */
-    private linkingHint(document: LangiumDocument, refText: string, type: string | undefined, locale: Locale): string {
+    private linkingHint(document: LangiumDocument, refText: string, type: string | undefined): MessageParams<'CPOM002'>['hint'] {
         const candidates = this.services.shared.workspace.IndexManager.allElements(type)
             .filter(d => d.name === refText || d.name.endsWith(`.${refText}`)).toArray();
         if (candidates.length === 0) {
-            return '';
+            return { variant: 'none' };
         }
         const visible = new Set([document.uri.toString(), ...importedUris(document).map(u => u.toString())]);
         const qualified = candidates.find(d => visible.has(d.documentUri.toString()) && d.name !== refText);
         if (qualified) {
-            return locale === 'fr' ? ` ; écrivez « ${qualified.name} »` : `; write '${qualified.name}'`;
+            return { variant: 'qualified', name: qualified.name };
         }
         const elsewhere = candidates.find(d => !visible.has(d.documentUri.toString()));
         if (!elsewhere) {
-            return '';
+            return { variant: 'none' };
         }
-        const relative = UriUtils.relative(UriUtils.dirname(document.uri), elsewhere.documentUri);
-        return locale === 'fr'
-            ? ` ; « ${elsewhere.name} » est déclaré dans ${relative} : importez ce fichier (importe "${relative}")`
-            : `; '${elsewhere.name}' is declared in ${relative}: import that file (importe "${relative}")`;
+        return { variant: 'import', name: elsewhere.name, path: UriUtils.relative(UriUtils.dirname(document.uri), elsewhere.documentUri) };
     }
 
-    private linkingMessage(document: LangiumDocument, diagnostic: Diagnostic, locale: Locale): string {
+    private linkingParams(document: LangiumDocument, diagnostic: Diagnostic): MessageParams<'CPOM002'> {
         const data = diagnostic.data as { containerType?: string; property?: string; refText?: string };
         const refText = data.refText ?? '';
         const reflection = this.services.shared.AstReflection;
         const type = data.containerType && data.property
             ? reflection.getReferenceType({ container: { $type: data.containerType } as AstNode, property: data.property, reference: undefined as never })
             : undefined;
-        const kind = (type && KIND_NAMES[type]) || { fr: 'éléments', en: 'elements' };
-        const hint = this.linkingHint(document, refText, type, locale);
-        return formatMessage('CPOM002', { name: refText, kinds: kind[locale], hint }, locale);
+        const kinds = type && isReferenceKind(type) ? type : 'other';
+        return { name: refText, kinds, hint: this.linkingHint(document, refText, type) };
     }
 }
 
-/** Messages of lexing errors, filled in once the document's language is known. */
-export function lexingMessage(text: string, locale: Locale): string {
-    return locale === 'fr' ? `Caractère inattendu « ${text} ».` : `Unexpected character '${text}'.`;
+function isReferenceKind(type: string): type is MessageParams<'CPOM002'>['kinds'] {
+    return Object.hasOwn(REFERENCE_KINDS, type);
 }

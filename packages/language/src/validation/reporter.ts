@@ -1,8 +1,13 @@
-/** Reports a diagnostic by its catalogue code: message in the document's language, default severity. */
+/**
+ * Reports a diagnostic by its catalogue code: message in the document's language, default severity. Rules pass
+ * values (names, numbers, keys of the catalogue's labels), never words: the reporter is their only way to speak.
+ */
 import { type AstNode, AstUtils, type ValidationAcceptor } from 'langium';
 import type { CpomSettings } from '../cpom-settings.js';
 import type { RuleOptions } from '../diagnostics/config.js';
-import { type DiagnosticCode, formatMessage, getRule, type Locale, type MessageParams } from '../diagnostics/rules.js';
+import {
+    type CodeWithOptions, type DiagnosticCode, formatMessage, getRule, type Locale, type MessageParams, type RuleOptionValues,
+} from '../diagnostics/rules.js';
 
 export interface ReportTarget<N extends AstNode = AstNode> {
     readonly node: N;
@@ -12,7 +17,7 @@ export interface ReportTarget<N extends AstNode = AstNode> {
 }
 
 export class RuleReporter {
-    readonly locale: Locale;
+    private readonly locale: Locale;
     private readonly options: ReadonlyMap<string, RuleOptions>;
 
     constructor(private readonly accept: ValidationAcceptor, settings: CpomSettings, node: AstNode) {
@@ -21,7 +26,8 @@ export class RuleReporter {
         this.options = settings.configFor(uri).options;
     }
 
-    report(code: DiagnosticCode, params: MessageParams, target: ReportTarget): void {
+    /** `params` are exactly those the catalogue declares for the code; they travel on as `data.params`. */
+    report<C extends DiagnosticCode>(code: C, params: MessageParams<C>, target: ReportTarget): void {
         const rule = getRule(code)!;
         this.accept(rule.severity, formatMessage(code, params, this.locale), {
             node: target.node,
@@ -33,14 +39,9 @@ export class RuleReporter {
         });
     }
 
-    /** A numeric option of a rule from cpom.config.json, or its default. */
-    numberOption(code: DiagnosticCode, key: string, fallback: number): number {
+    /** An option of a rule: from cpom.config.json (checked against the rule's schema there), or its default. */
+    option<C extends CodeWithOptions, K extends keyof RuleOptionValues<C> & string>(code: C, key: K): RuleOptionValues<C>[K] {
         const value = this.options.get(code)?.[key];
-        return typeof value === 'number' ? value : fallback;
-    }
-
-    /** Picks the text of the document's language. */
-    t(text: { fr: string; en: string }): string {
-        return text[this.locale];
+        return (value ?? getRule(code)!.options![key].default) as RuleOptionValues<C>[K];
     }
 }

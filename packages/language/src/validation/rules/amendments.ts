@@ -6,7 +6,7 @@ import { compareDates, parseIsoDate, toIsoDate } from '../../model/dates.js';
 import type { RuleContext } from '../rule-context.js';
 import { checkProrogation } from './dates.js';
 import { checkMeans } from './funding.js';
-import { checkReferencesInPerimeter, missingEstablishmentFacts, missingText } from './perimeter.js';
+import { checkReferencesInPerimeter, missingEstablishmentFacts } from './perimeter.js';
 
 export function checkAvenant(avenant: ast.Avenant, ctx: RuleContext): void {
     const contract = avenant.contract.ref;
@@ -49,7 +49,7 @@ export function checkAvenant(avenant: ast.Avenant, ctx: RuleContext): void {
     for (const e of added) {
         const missing = missingEstablishmentFacts(e);
         if (missing.length > 0) {
-            ctx.reporter.report('CPOM092', { name: e.name, number, missing: missingText(missing, ctx) }, { node: e, property: 'name' });
+            ctx.reporter.report('CPOM092', { name: e.name, number, missing }, { node: e, property: 'name' });
         }
         if (signatories) {
             const tarification = e.props.find(ast.isTarification);

@@ -3,12 +3,13 @@ import * as ast from '../../generated/ast.js';
 import { contractPeriod, firstClause, isIvTer, signingParties, suiviItems } from '../../model/contract.js';
 import { monthNumber } from '../../model/dates.js';
 import { parseNumber } from '../../model/numbers.js';
-import { listText, type RuleContext } from '../rule-context.js';
+import type { RuleContext } from '../rule-context.js';
 
-const DEADLINES: Record<string, { month: number; day: number; fr: string; en: string }> = {
-    eprd: { month: 6, day: 30, fr: '30 juin', en: '30 June' },
-    errd: { month: 4, day: 30, fr: '30 avril', en: '30 April' },
-};
+/** The last day to send each budget document; the catalogue words them (CPOM084). */
+const DEADLINES = {
+    eprd: { month: 6, day: 30 },
+    errd: { month: 4, day: 30 },
+} as const;
 
 export function checkFollowUp(contract: ast.Contrat, ctx: RuleContext): void {
     const suivi = firstClause(contract, ast.isSuivi);
@@ -27,12 +28,13 @@ export function checkFollowUp(contract: ast.Contrat, ctx: RuleContext): void {
             }
         }
         if (ast.isTransmission(item)) {
-            const deadline = DEADLINES[item.document];
+            const document = Object.hasOwn(DEADLINES, item.document) ? item.document as keyof typeof DEADLINES : undefined;
+            const deadline = document ? DEADLINES[document] : undefined;
             const month = monthNumber(item.month);
             const day = Number(parseNumber(item.day));
-            if (deadline && month !== undefined && (month > deadline.month || (month === deadline.month && day > deadline.day))) {
+            if (document && deadline && month !== undefined && (month > deadline.month || (month === deadline.month && day > deadline.day))) {
                 ctx.reporter.report('CPOM084', {
-                    document: item.document.toUpperCase(), date: `${item.day} ${item.month}`, deadline: ctx.reporter.t(deadline),
+                    document: item.document.toUpperCase(), date: `${item.day} ${item.month}`, deadline: document,
                 }, { node: item, property: 'month' });
             }
         }
@@ -68,7 +70,7 @@ export function checkFollowUp(contract: ast.Contrat, ctx: RuleContext): void {
     if (hasYear3 && !hasReview('mi_parcours', mid)) missing.push(`revue mi_parcours ${mid}`);
     if (!hasReview('finale', final)) missing.push(`revue finale ${final}`);
     if (missing.length > 0) {
-        ctx.reporter.report('CPOM081', { mid, final, missing: listText(missing, ctx.reporter.locale) }, { node: suivi, keyword: 'suivi' });
+        ctx.reporter.report('CPOM081', { mid, final, missing }, { node: suivi, keyword: 'suivi' });
     }
     const evaluations = items.filter(ast.isEvaluationGmpPmp);
     const years = evaluations.map(e => Number(parseNumber(e.year)));
@@ -76,7 +78,7 @@ export function checkFollowUp(contract: ast.Contrat, ctx: RuleContext): void {
         const target = evaluations[0] ?? suivi;
         ctx.reporter.report('CPOM082', {
             expected: mid,
-            actual: years.length > 0 ? years.join(', ') : ctx.reporter.t({ fr: 'aucune évaluation', en: 'no assessment' }),
+            actual: years.length > 0 ? { variant: 'years', years: years.join(', ') } : { variant: 'none' },
         }, evaluations[0] ? { node: target, property: 'year' } : { node: suivi, keyword: 'suivi' });
     }
 }

@@ -1,6 +1,5 @@
 /** Funding lines: years, amounts, distributions, payers, dotation globalisée commune, modulation (R.314-40 ff.). */
 import * as ast from '../../generated/ast.js';
-import { AUTHORITY_ROLE_LABELS } from '../../model/categories.js';
 import {
     authorityKind, clausesOf, firstClause, type ContractPeriod, contractPeriod, contractYears, establishmentFacts, fundedEstablishments, fundingNature,
     isDepartmentalAuthority, legalFrames, propsOf, signingParties,
@@ -10,25 +9,8 @@ import { plain } from '../../model/french.js';
 import { parseIsoDate } from '../../model/dates.js';
 import { earlierAvenants } from '../../model/avenants.js';
 import { formatEuros, parseCents, parseNumber } from '../../model/numbers.js';
-import type { Localized } from '../../diagnostics/rules.js';
-import { listText, type RuleContext } from '../rule-context.js';
-
-const FUNDING_MISSING: Record<string, Localized> = {
-    nature: { fr: 'sa nature', en: 'its nature' },
-    financeur: { fr: 'son financeur', en: 'its payer' },
-    etablissements: { fr: 'les établissements financés', en: 'the establishments funded' },
-    montants: { fr: 'ses montants annuels', en: 'its yearly amounts' },
-    actualisation: { fr: "sa méthode d'actualisation (R.314-40)", en: 'its actualisation method (R.314-40)' },
-};
-
-const NATURE_LABELS: Record<string, Localized> = {
-    forfait_global_soins: { fr: 'forfait global soins', en: 'forfait global soins' },
-    forfait_soins: { fr: 'forfait soins', en: 'forfait soins' },
-    forfait_global_dependance: { fr: 'forfait global dépendance', en: 'forfait global dépendance' },
-    tarif_hebergement: { fr: 'tarif hébergement', en: 'tarif hébergement' },
-    forfait_autonomie: { fr: 'forfait autonomie', en: 'forfait autonomie' },
-    dotation_esat: { fr: "dotation d'ESAT", en: 'ESAT dotation' },
-};
+import type { MessageParams } from '../../diagnostics/rules.js';
+import type { RuleContext } from '../rule-context.js';
 
 /** CPOM009: amounts to the cent. */
 export function checkAmount(amount: ast.Montant, ctx: RuleContext): void {
@@ -39,14 +21,14 @@ export function checkAmount(amount: ast.Montant, ctx: RuleContext): void {
 
 /** Rules of one funding line; `period` is that of the contract (or of the avenant's contract, prorogations included). */
 export function checkFunding(funding: ast.Financement, period: ContractPeriod | undefined, signers: ReadonlySet<ast.Partie>, ctx: RuleContext): void {
-    const missing: string[] = [];
+    const missing: Array<MessageParams<'CPOM066'>['missing'][number]> = [];
     if (!funding.props.some(ast.isNature)) missing.push('nature');
     if (!funding.props.some(ast.isFinanceur)) missing.push('financeur');
     if (!funding.props.some(ast.isConcernes)) missing.push('etablissements');
     if (!funding.props.some(ast.isMontants)) missing.push('montants');
     if (!funding.props.some(ast.isActualisation)) missing.push('actualisation');
     if (missing.length > 0) {
-        ctx.reporter.report('CPOM066', { name: funding.name, missing: listText(missing.map(m => ctx.reporter.t(FUNDING_MISSING[m])), ctx.reporter.locale) }, { node: funding, property: 'name' });
+        ctx.reporter.report('CPOM066', { name: funding.name, missing }, { node: funding, property: 'name' });
     }
 
     const amounts = new Map<number, number>();
@@ -80,7 +62,7 @@ export function checkFunding(funding: ast.Financement, period: ContractPeriod | 
         if (period) {
             const absent = requiredYears.filter(y => !amounts.has(y));
             if (absent.length > 0) {
-                ctx.reporter.report('CPOM060', { name: funding.name, years: listText(absent.map(String), ctx.reporter.locale) }, { node: montants, keyword: 'montants' });
+                ctx.reporter.report('CPOM060', { name: funding.name, years: absent }, { node: montants, keyword: 'montants' });
             }
         }
     }
@@ -147,26 +129,26 @@ function lastYear(period: { lastYear: number; prorogation?: { year: number } }):
 function checkPayerKind(funding: ast.Financement, nature: string | undefined, payer: ast.Autorite, financeur: ast.Financeur, ctx: RuleContext): void {
     const kind = authorityKind(payer);
     let expected: Array<'ars' | 'departement' | 'prefet'> | undefined;
-    let label: Localized | undefined;
+    let label: MessageParams<'CPOM064'>['nature'] | undefined;
     if (nature === 'forfait_global_soins' || nature === 'forfait_soins') {
         expected = ['ars'];
-        label = NATURE_LABELS[nature];
+        label = nature;
     } else if (nature === 'forfait_global_dependance' || nature === 'tarif_hebergement' || nature === 'forfait_autonomie') {
         expected = ['departement'];
-        label = NATURE_LABELS[nature];
+        label = nature;
     } else if ((nature === 'dotation_globale' || nature === 'dotation_globalisee_commune')) {
         const categories = fundedEstablishments(funding).map(e => establishmentFacts(e).category?.key);
         if (categories.length > 0 && categories.every(c => c === 'ESAT')) {
             expected = ['ars', 'prefet'];
-            label = NATURE_LABELS.dotation_esat;
+            label = 'dotation_esat';
         }
     }
     if (!expected || !label) return;
     const ok = expected.some(e => e === 'departement' ? isDepartmentalAuthority(payer) : e === kind);
     if (!ok) {
         ctx.reporter.report('CPOM064', {
-            nature: ctx.reporter.t(label),
-            expected: listText(expected.map(e => AUTHORITY_ROLE_LABELS[e][ctx.reporter.locale]), ctx.reporter.locale),
+            nature: label,
+            expected,
             name: funding.name, payer: payer.name,
         }, { node: financeur, property: 'payer' });
     }
@@ -184,7 +166,7 @@ function checkCommonDotation(funding: ast.Financement, establishments: ast.Etabl
     if (tarified.length > 1 && shared !== undefined && shared.length === 0) {
         ctx.reporter.report('CPOM063', {
             name: funding.name,
-            difference: ctx.reporter.t({ fr: "sans autorité de tarification commune", en: 'with no common tarification authority' }),
+            difference: 'authority',
             details: tarified.map(x => `${x.e.name} : ${x.authorities.map(a => a.name).join(', ')}`).join(' ; '),
         }, { node: concernes });
         return;
@@ -202,7 +184,7 @@ function checkCommonDotation(funding: ast.Financement, establishments: ast.Etabl
     if (sources.length > 1 && mismatched.length > 0) {
         ctx.reporter.report('CPOM063', {
             name: funding.name,
-            difference: ctx.reporter.t({ fr: 'aux financements différents', en: 'with different financements' }),
+            difference: 'financement',
             details: sources.map(x => `${x.e.name} : ${x.financements.map(f => f.replace(/_/g, ' ')).join(', ')}`).join(' ; '),
         }, { node: concernes });
     }

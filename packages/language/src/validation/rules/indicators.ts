@@ -3,13 +3,12 @@ import * as ast from '../../generated/ast.js';
 import { contractPeriod, firstProp, indicatorsOf, inheritedIndicatorProp, objectivesOf } from '../../model/contract.js';
 import { plain } from '../../model/french.js';
 import { formatNumber, parseNumber } from '../../model/numbers.js';
+import type { MessageParams } from '../../diagnostics/rules.js';
 import type { RuleContext } from '../rule-context.js';
-
-const DEFAULT_MAX_OBJECTIVES = 12;
 
 export function checkObjectives(contract: ast.Contrat, ctx: RuleContext): void {
     const objectives = objectivesOf(contract);
-    const max = ctx.reporter.numberOption('CPOM056', 'max', DEFAULT_MAX_OBJECTIVES);
+    const max = ctx.reporter.option('CPOM056', 'max');
     if (objectives.length > max) {
         ctx.reporter.report('CPOM056', { count: objectives.length, max }, { node: objectives[max], property: 'name' });
     }
@@ -27,9 +26,12 @@ export function checkObjectives(contract: ast.Contrat, ctx: RuleContext): void {
     }
 }
 
-function direction(indicator: ast.Indicateur): string | undefined {
+type Direction = MessageParams<'CPOM054'>['direction'];
+
+/** The indicator's `sens`: the grammar allows hausse, baisse and maintien only. */
+function direction(indicator: ast.Indicateur): Direction | undefined {
     const sens = inheritedIndicatorProp(indicator, ast.isSens)?.value;
-    return sens ? plain(sens) : undefined;
+    return sens ? plain(sens) as Direction : undefined;
 }
 
 function checkIndicator(indicator: ast.Indicateur, period: { first: number; last: number; end: number } | undefined, ctx: RuleContext): void {
@@ -76,9 +78,8 @@ function checkIndicator(indicator: ast.Indicateur, period: { first: number; last
         const [a, b] = [points[i - 1], points[i]];
         const wrong = sens === 'hausse' ? b.value < a.value : sens === 'baisse' ? b.value > a.value : b.value !== a.value;
         if (wrong) {
-            const words = { hausse: { fr: 'hausse', en: 'up' }, baisse: { fr: 'baisse', en: 'down' }, maintien: { fr: 'maintien', en: 'steady' } } as const;
             ctx.reporter.report('CPOM054', {
-                name: indicator.name, direction: ctx.reporter.t(words[sens as keyof typeof words]),
+                name: indicator.name, direction: sens,
                 from: formatNumber(a.value), fromYear: a.year, to: formatNumber(b.value), toYear: b.year,
             }, { node: b.node, property: 'value' });
             return;

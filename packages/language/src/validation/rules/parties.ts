@@ -1,14 +1,15 @@
 /** Who signs: tarification authorities, payers, the gestionnaire, EHPAD tripartite contracts (L.313-11, L.313-12 IV ter). */
 import { AstUtils } from 'langium';
 import * as ast from '../../generated/ast.js';
-import { AUTHORITY_ROLE_LABELS, type AuthorityRole } from '../../model/categories.js';
+import type { AuthorityRole } from '../../model/categories.js';
+import type { MessageParams } from '../../diagnostics/rules.js';
 import {
     authorityKind, clausesOf, establishmentFacts, firstClause, fundingsOf, gestionnaireOf,
     isDepartmentalAuthority, isIvTer, legalFrames, perimeterOf, signatoriesOf, signingParties,
 } from '../../model/contract.js';
 import { findDepartment } from '../../model/departments.js';
 import { finessDepartment, isWellFormedFiness } from '../../model/finess.js';
-import { listText, type RuleContext } from '../rule-context.js';
+import type { RuleContext } from '../rule-context.js';
 import { establishmentSite } from './perimeter.js';
 
 function roleOf(authority: ast.Autorite): AuthorityRole | undefined {
@@ -42,8 +43,8 @@ export function checkParties(contract: ast.Contrat, ctx: RuleContext): void {
                     if (!authority || signers.has(authority) || reported.has(authority)) return;
                     reported.add(authority);
                     const others = perimeter.filter(o => o !== e && establishmentFacts(o).tarification.includes(authority)).length;
-                    const establishment = others > 0
-                        ? `${e.name} ${ctx.reporter.t({ fr: `et ${others} autre(s)`, en: `and ${others} other(s)` })}` : e.name;
+                    const establishment: MessageParams<'CPOM020'>['establishment'] = others > 0
+                        ? { variant: 'several', name: e.name, others } : { variant: 'one', name: e.name };
                     const site = AstUtils.getContainerOfType(tarification, ast.isContrat) === contract ? { node: tarification, property: 'authorities', index } : establishmentSite(contract, e);
                     ctx.reporter.report('CPOM020', { authority: authority.name, establishment }, site);
                 });
@@ -74,11 +75,11 @@ export function checkParties(contract: ast.Contrat, ctx: RuleContext): void {
     if (isIvTer(contract) && cadre && hasSignatories) {
         // CPOM023: ARS and département sign an EHPAD CPOM.
         const authorities = [...signers].filter(ast.isAutorite);
-        const missing: string[] = [];
-        if (!authorities.some(a => authorityKind(a) === 'ars')) missing.push(ctx.reporter.t({ fr: "l'ARS", en: 'the ARS' }));
-        if (!authorities.some(isDepartmentalAuthority)) missing.push(ctx.reporter.t({ fr: 'le conseil départemental', en: 'the conseil départemental' }));
+        const missing: Array<'ars' | 'departement'> = [];
+        if (!authorities.some(a => authorityKind(a) === 'ars')) missing.push('ars');
+        if (!authorities.some(isDepartmentalAuthority)) missing.push('departement');
         if (missing.length > 0) {
-            ctx.reporter.report('CPOM023', { missing: listText(missing, ctx.reporter.locale) }, { node: cadre, keyword: 'cadre' });
+            ctx.reporter.report('CPOM023', { missing }, { node: cadre, keyword: 'cadre' });
         } else {
             // CPOM024: each département of an EHPAD of the perimeter signs (when authorities state their département).
             const signingDepartments = new Set(authorities.filter(isDepartmentalAuthority).map(a => a.department ? findDepartment(a.department)?.code : undefined));
@@ -113,9 +114,8 @@ export function checkTarificationKinds(e: ast.Etablissement, ctx: RuleContext): 
     const expected = new Set(facts.category.tarification);
     const same = actual.size === expected.size && [...actual].every(r => expected.has(r));
     if (!same) {
-        const label = (roles: Iterable<AuthorityRole>) => listText([...roles].map(r => AUTHORITY_ROLE_LABELS[r][ctx.reporter.locale]), ctx.reporter.locale);
         ctx.reporter.report('CPOM026', {
-            category: facts.category.key, expected: label(expected), establishment: e.name, actual: label(actual) || '—',
+            category: facts.category.key, expected: [...expected], establishment: e.name, actual: [...actual],
         }, { node: tarification, keyword: 'tarification' });
     }
 }
@@ -126,23 +126,22 @@ export function checkFrameCategories(contract: ast.Contrat, ctx: RuleContext): v
     if (!cadre) return;
     const frames = legalFrames(contract);
     const categories = perimeterOf(contract).map(e => ({ e, category: establishmentFacts(e).category })).filter(x => x.category);
-    const t = ctx.reporter.t.bind(ctx.reporter);
     const ehpad = categories.filter(x => x.category!.frame === 'L313-12-IVter');
     if (frames.has('L313-12-IVter') && ehpad.length === 0 && categories.length > 0) {
-        ctx.reporter.report('CPOM097', { detail: t({ fr: "Le cadre L313-12-IVter concerne les EHPAD et PUV, mais le périmètre n'en compte aucun.", en: 'Frame L313-12-IVter is for EHPAD and PUV, but the perimeter has none.' }) }, { node: cadre, keyword: 'cadre' });
+        ctx.reporter.report('CPOM097', { detail: { variant: 'ivterWithoutEhpad' } }, { node: cadre, keyword: 'cadre' });
     }
     if (ehpad.length > 0 && !frames.has('L313-12-IVter')) {
-        ctx.reporter.report('CPOM097', { detail: t({ fr: `Le périmètre compte un EHPAD (${ehpad[0].e.name}) : le CPOM relève du IV ter de l'article L.313-12 (cadre L313-12-IVter).`, en: `The perimeter has an EHPAD (${ehpad[0].e.name}): the CPOM falls under L.313-12 IV ter (frame L313-12-IVter).` }) }, { node: cadre, keyword: 'cadre' });
+        ctx.reporter.report('CPOM097', { detail: { variant: 'ehpadWithoutIvter', name: ehpad[0].e.name } }, { node: cadre, keyword: 'cadre' });
     }
     if (frames.size === 1 && frames.has('L313-12-2')) {
         const outside = categories.filter(x => x.category!.key === 'CAMSP' || (x.category!.tarification.length === 1 && x.category!.tarification[0] === 'departement'));
         for (const x of outside) {
-            ctx.reporter.report('CPOM097', { detail: t({ fr: `${x.e.name} (${x.category!.key}) n'entre pas dans le champ de l'article L.313-12-2 (CAMSP et ESMS de compétence exclusive du département).`, en: `${x.e.name} (${x.category!.key}) is outside the scope of L.313-12-2 (CAMSP and ESMS under the exclusive competence of the département).` }) }, establishmentSite(contract, x.e));
+            ctx.reporter.report('CPOM097', { detail: { variant: 'outsideL313122', name: x.e.name, category: x.category!.key } }, establishmentSite(contract, x.e));
         }
     }
     const chrs = categories.find(x => x.category!.frame === 'L313-11-2');
     if (chrs && !frames.has('L313-11-2')) {
-        ctx.reporter.report('CPOM097', { detail: t({ fr: `Le périmètre compte un CHRS (${chrs.e.name}) : son CPOM relève de l'article L.313-11-2.`, en: `The perimeter has a CHRS (${chrs.e.name}): its CPOM falls under L.313-11-2.` }) }, { node: cadre, keyword: 'cadre' });
+        ctx.reporter.report('CPOM097', { detail: { variant: 'chrsWithoutFrame', name: chrs.e.name } }, { node: cadre, keyword: 'cadre' });
     }
 }
 

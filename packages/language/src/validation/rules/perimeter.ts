@@ -6,20 +6,13 @@ import { clausesOf, establishmentFacts, firstClause, firstProp, gestionnaireOf, 
 import { findDepartment } from '../../model/departments.js';
 import { finessDepartment, isWellFormedFiness, normaliseFiness } from '../../model/finess.js';
 import { parseNumber } from '../../model/numbers.js';
-import type { Localized } from '../../diagnostics/rules.js';
-import { listText, type RuleContext } from '../rule-context.js';
+import type { RuleContext } from '../rule-context.js';
+import type { ESTABLISHMENT_FACTS } from './perimeter.rules.js';
 import { ownerIndex, targetOf } from '../owner-index.js';
 
-const MISSING_LABELS: Record<string, Localized> = {
-    finess: { fr: 'son numéro FINESS', en: 'its FINESS number' },
-    categorie: { fr: 'sa catégorie', en: 'its category' },
-    capacite: { fr: 'sa capacité', en: 'its capacity' },
-    tarification: { fr: 'son autorité de tarification', en: 'its tarification authority' },
-};
-
 /** What an establishment leaves out, among what every ESMS of a perimeter states. */
-export function missingEstablishmentFacts(e: ast.Etablissement): string[] {
-    const missing: string[] = [];
+export function missingEstablishmentFacts(e: ast.Etablissement): Array<keyof typeof ESTABLISHMENT_FACTS> {
+    const missing: Array<keyof typeof ESTABLISHMENT_FACTS> = [];
     if (!e.props.some(ast.isFiness)) missing.push('finess');
     if (!e.props.some(ast.isCategorie)) missing.push('categorie');
     if (!e.props.some(ast.isCapacite)) missing.push('capacite');
@@ -27,20 +20,16 @@ export function missingEstablishmentFacts(e: ast.Etablissement): string[] {
     return missing;
 }
 
-export function missingText(missing: readonly string[], ctx: RuleContext): string {
-    return listText(missing.map(m => ctx.reporter.t(MISSING_LABELS[m])), ctx.reporter.locale);
-}
-
 export function checkEstablishment(e: ast.Etablissement, ctx: RuleContext): void {
     const added = ast.isAjout(e.$container);
     const missing = missingEstablishmentFacts(e);
     if (!added) {
         if (missing.includes('finess')) {
-            ctx.reporter.report('CPOM030', { kind: ctx.reporter.t({ fr: "L'établissement", en: 'Establishment' }), name: e.name }, { node: e, property: 'name' });
+            ctx.reporter.report('CPOM030', { kind: 'establishment', name: e.name }, { node: e, property: 'name' });
         }
         const rest = missing.filter(m => m !== 'finess');
         if (rest.length > 0) {
-            ctx.reporter.report('CPOM032', { name: e.name, missing: missingText(rest, ctx) }, { node: e, property: 'name' });
+            ctx.reporter.report('CPOM032', { name: e.name, missing: rest }, { node: e, property: 'name' });
         }
     }
     const categoryProp = firstProp(e, ast.isCategorie);
@@ -120,7 +109,7 @@ export function checkPerimeter(contract: ast.Contrat, ctx: RuleContext): void {
     const perimeter = perimeterOf(contract);
     const gestionnaire = gestionnaireOf(contract);
     if (gestionnaire && !gestionnaire.props.some(ast.isFiness)) {
-        ctx.reporter.report('CPOM030', { kind: ctx.reporter.t({ fr: 'Le gestionnaire', en: 'The gestionnaire' }), name: gestionnaire.name }, { node: gestionnaire, property: 'name' });
+        ctx.reporter.report('CPOM030', { kind: 'gestionnaire', name: gestionnaire.name }, { node: gestionnaire, property: 'name' });
     }
     const ej = gestionnaire ? firstProp(gestionnaire, ast.isFiness)?.value : undefined;
     const ejFiness = ej ? normaliseFiness(ej).value : undefined;

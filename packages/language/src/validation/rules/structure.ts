@@ -3,27 +3,27 @@ import { type AstNode, AstUtils } from 'langium';
 import * as ast from '../../generated/ast.js';
 import { plain } from '../../model/french.js';
 import { clausesOf, perimeterOf } from '../../model/contract.js';
-import type { Localized } from '../../diagnostics/rules.js';
+import type { MessageParams } from '../../diagnostics/rules.js';
 import type { RuleContext } from '../rule-context.js';
 import { ownerIndex, targetOf } from '../owner-index.js';
 import { earlierAvenants } from '../../model/avenants.js';
 
 interface ClauseSpec {
-    readonly keyword: string;
+    /** The clause's keyword; the catalogue says what the clause is for (CPOM005). */
+    readonly keyword: MessageParams<'CPOM005'>['why'];
     readonly guard: (n: unknown) => boolean;
-    readonly why: Localized;
 }
 
 const CONTRACT_REQUIRED: readonly ClauseSpec[] = [
-    { keyword: 'cadre', guard: ast.isCadre, why: { fr: 'cadre juridique : L313-11, L313-12-IVter, L313-12-2…', en: 'legal frame: L313-11, L313-12-IVter, L313-12-2…' } },
-    { keyword: 'effet', guard: ast.isEffet, why: { fr: "date d'entrée en vigueur", en: 'date of effect' } },
-    { keyword: 'fin', guard: ast.isFin, why: { fr: 'date de fin, cinq ans au plus', en: 'end date, five years at most' } },
-    { keyword: 'gestionnaire', guard: ast.isGestionnaire, why: { fr: 'organisme gestionnaire et son FINESS EJ', en: 'organisme gestionnaire and its EJ FINESS' } },
-    { keyword: 'signataires', guard: ast.isSignataires, why: { fr: 'parties qui signent', en: 'signing parties' } },
-    { keyword: 'perimetre', guard: ast.isPerimetre, why: { fr: 'établissements et services couverts', en: 'establishments and services covered' } },
-    { keyword: 'axe', guard: ast.isAxe, why: { fr: 'objectifs stratégiques', en: 'strategic objectives' } },
-    { keyword: 'moyens', guard: ast.isMoyens, why: { fr: 'volet financier', en: 'financial volet' } },
-    { keyword: 'suivi', guard: ast.isSuivi, why: { fr: 'suivi et évaluation', en: 'follow-up and evaluation' } },
+    { keyword: 'cadre', guard: ast.isCadre },
+    { keyword: 'effet', guard: ast.isEffet },
+    { keyword: 'fin', guard: ast.isFin },
+    { keyword: 'gestionnaire', guard: ast.isGestionnaire },
+    { keyword: 'signataires', guard: ast.isSignataires },
+    { keyword: 'perimetre', guard: ast.isPerimetre },
+    { keyword: 'axe', guard: ast.isAxe },
+    { keyword: 'moyens', guard: ast.isMoyens },
+    { keyword: 'suivi', guard: ast.isSuivi },
 ];
 
 const CONTRACT_SINGLE: ReadonlyArray<[string, (n: unknown) => boolean]> = [
@@ -33,9 +33,9 @@ const CONTRACT_SINGLE: ReadonlyArray<[string, (n: unknown) => boolean]> = [
 ];
 
 const AVENANT_REQUIRED: readonly ClauseSpec[] = [
-    { keyword: 'effet', guard: ast.isEffet, why: { fr: "date d'entrée en vigueur", en: 'date of effect' } },
-    { keyword: 'signataires', guard: ast.isSignataires, why: { fr: 'parties qui signent', en: 'signing parties' } },
-    { keyword: 'objet', guard: ast.isObjet, why: { fr: "objet de l'avenant", en: 'purpose of the amendment' } },
+    { keyword: 'effet', guard: ast.isEffet },
+    { keyword: 'signataires', guard: ast.isSignataires },
+    { keyword: 'objet', guard: ast.isObjet },
 ];
 
 const AVENANT_SINGLE: ReadonlyArray<[string, (n: unknown) => boolean]> = [
@@ -53,11 +53,11 @@ const SINGLE_PROPS: ReadonlyArray<[string, (n: unknown) => boolean]> = [
     ['critere', ast.isCritere], ['indicateur', ast.isModulationIndicateur], ['abattement', ast.isAbattement], ['justification', ast.isJustification],
 ];
 
-function checkRequired(ctx: RuleContext, node: ast.Contrat | ast.Avenant, specs: readonly ClauseSpec[], element: Localized): void {
+function checkRequired(ctx: RuleContext, node: ast.Contrat | ast.Avenant, specs: readonly ClauseSpec[], element: MessageParams<'CPOM005'>['element']): void {
     for (const spec of specs) {
         if (!node.clauses.some(spec.guard)) {
             ctx.reporter.report('CPOM005', {
-                element: ctx.reporter.t(element), clause: spec.keyword, why: ctx.reporter.t(spec.why),
+                element, clause: spec.keyword, why: spec.keyword,
             }, { node, property: ast.isContrat(node) ? 'name' : 'number' });
         }
     }
@@ -73,12 +73,12 @@ function checkSingle(ctx: RuleContext, items: readonly AstNode[], specs: Readonl
 }
 
 export function checkContractStructure(contract: ast.Contrat, ctx: RuleContext): void {
-    checkRequired(ctx, contract, CONTRACT_REQUIRED, { fr: `Le contrat « ${contract.name} »`, en: `The contract '${contract.name}'` });
+    checkRequired(ctx, contract, CONTRACT_REQUIRED, { variant: 'contract', name: contract.name });
     checkSingle(ctx, contract.clauses, CONTRACT_SINGLE);
 }
 
 export function checkAvenantStructure(avenant: ast.Avenant, ctx: RuleContext): void {
-    checkRequired(ctx, avenant, AVENANT_REQUIRED, { fr: `L'avenant n° ${avenant.number}`, en: `Amendment no. ${avenant.number}` });
+    checkRequired(ctx, avenant, AVENANT_REQUIRED, { variant: 'avenant', number: avenant.number });
     checkSingle(ctx, avenant.clauses, AVENANT_SINGLE);
 }
 
@@ -95,34 +95,27 @@ export function checkDiagnosticSections(diagnostic: ast.Diagnostic, ctx: RuleCon
         }
         seen.add(axis);
     }
-    const all: Array<[string, Localized]> = [
-        ['activite', { fr: 'activité', en: 'activity' }],
-        ['organisation', { fr: 'organisation et fonctionnement', en: 'organisation and functioning' }],
-        ['ressources', { fr: 'ressources', en: 'resources' }],
-        ['qualite', { fr: 'qualité', en: 'quality' }],
-    ];
-    const missing = all.filter(([key]) => !seen.has(key)).map(([, label]) => ctx.reporter.t(label));
+    const axes = ['activite', 'organisation', 'ressources', 'qualite'] as const;
+    const missing = axes.filter(axis => !seen.has(axis));
     if (missing.length > 0) {
-        ctx.reporter.report('CPOM096', { missing: missing.join(', ') }, { node: diagnostic, keyword: 'diagnostic' });
+        ctx.reporter.report('CPOM096', { missing }, { node: diagnostic, keyword: 'diagnostic' });
     }
 }
 
 export function checkContractHasDiagnostic(contract: ast.Contrat, ctx: RuleContext): void {
     if (!contract.clauses.some(ast.isDiagnostic)) {
-        ctx.reporter.report('CPOM096', {
-            missing: ctx.reporter.t({ fr: 'aucun diagnostic (clause « diagnostic »)', en: "no diagnostic at all ('diagnostic' clause)" }),
-        }, { node: contract, property: 'name' });
+        ctx.reporter.report('CPOM096', { missing: ['diagnostic'] }, { node: contract, property: 'name' });
     }
 }
 
-const FAMILIES: ReadonlyArray<[Localized, (n: unknown) => boolean]> = [
-    [{ fr: 'établissement', en: 'establishment' }, ast.isEtablissement],
-    [{ fr: 'partie', en: 'party' }, (n: unknown) => ast.isAutorite(n) || ast.isGestionnaire(n)],
-    [{ fr: 'indicateur', en: 'indicator' }, ast.isIndicateur],
-    [{ fr: 'financement', en: 'funding line' }, ast.isFinancement],
-    [{ fr: 'axe', en: 'axis' }, ast.isAxe],
-    [{ fr: 'objectif', en: 'objective' }, ast.isObjectif],
-    [{ fr: 'action', en: 'action' }, ast.isAction],
+const FAMILIES: ReadonlyArray<[MessageParams<'CPOM003'>['kind'], (n: unknown) => boolean]> = [
+    ['etablissement', ast.isEtablissement],
+    ['partie', (n: unknown) => ast.isAutorite(n) || ast.isGestionnaire(n)],
+    ['indicateur', ast.isIndicateur],
+    ['financement', ast.isFinancement],
+    ['axe', ast.isAxe],
+    ['objectif', ast.isObjectif],
+    ['action', ast.isAction],
 ];
 
 /** Names declared twice in one contract, catalogue or avenant (or clashing with the amended contract). */
@@ -140,11 +133,12 @@ export function checkDuplicateNames(owner: ast.Contrat | ast.Catalogue | ast.Ave
             if (seen.has(node.name)) {
                 const previous = seen.get(node.name);
                 const previousAvenant = previous ? AstUtils.getContainerOfType(previous, ast.isAvenant) : undefined;
-                const where = !amended || !previous || AstUtils.getContainerOfType(previous, ast.isAvenant) === owner ? ''
+                const where: MessageParams<'CPOM003'>['where'] = !amended || !previous || AstUtils.getContainerOfType(previous, ast.isAvenant) === owner
+                    ? { variant: 'here' }
                     : previousAvenant
-                        ? ctx.reporter.t({ fr: ` dans l'avenant n° ${previousAvenant.number}`, en: ` in amendment no. ${previousAvenant.number}` })
-                        : ctx.reporter.t({ fr: ` dans le contrat ${amended.name}`, en: ` in contract ${amended.name}` });
-                ctx.reporter.report('CPOM003', { name: node.name, kind: ctx.reporter.t(kind), where }, { node, property: 'name' });
+                        ? { variant: 'avenant', number: previousAvenant.number }
+                        : { variant: 'contract', contract: amended.name };
+                ctx.reporter.report('CPOM003', { name: node.name, kind, where }, { node, property: 'name' });
             } else {
                 seen.set(node.name, node);
             }
@@ -160,16 +154,16 @@ export function checkTopLevelNames(file: ast.CpomFile, ctx: RuleContext): void {
         if (ast.isAvenant(element) || !element.name) {
             continue;
         }
-        const kind = ast.isContrat(element) ? { fr: 'contrat', en: 'contract' } : { fr: 'catalogue', en: 'catalogue' };
+        const kind = ast.isContrat(element) ? 'contrat' : 'catalogue';
         if (local.has(element.name)) {
-            ctx.reporter.report('CPOM003', { name: element.name, kind: ctx.reporter.t(kind), where: '' }, { node: element, property: 'name' });
+            ctx.reporter.report('CPOM003', { name: element.name, kind, where: { variant: 'here' } }, { node: element, property: 'name' });
             continue;
         }
         local.set(element.name, element);
         const other = ctx.workspace.declarationsOf(element.name).find(d => d.document !== document);
         if (other) {
-            const file = other.document.uri.path.split('/').pop();
-            ctx.reporter.report('CPOM003', { name: element.name, kind: ctx.reporter.t(kind), where: ctx.reporter.t({ fr: ` dans ${file}`, en: ` in ${file}` }) }, { node: element, property: 'name' });
+            const file = other.document.uri.path.split('/').pop() ?? '';
+            ctx.reporter.report('CPOM003', { name: element.name, kind, where: { variant: 'file', file } }, { node: element, property: 'name' });
         }
     }
 }
@@ -185,12 +179,12 @@ export function checkUnused(contract: ast.Contrat, ctx: RuleContext): void {
     }
     for (const authority of clausesOf(contract, ast.isAutorite)) {
         if (!used.has(authority)) {
-            ctx.reporter.report('CPOM007', { kind: ctx.reporter.t({ fr: "l'autorité", en: 'authority' }), name: authority.name }, { node: authority, property: 'name' });
+            ctx.reporter.report('CPOM007', { kind: 'authority', name: authority.name }, { node: authority, property: 'name' });
         }
     }
     for (const establishment of perimeterOf(contract)) {
         if (!used.has(establishment) && AstUtils.getDocument(establishment) === AstUtils.getDocument(contract)) {
-            ctx.reporter.report('CPOM007', { kind: ctx.reporter.t({ fr: "l'établissement", en: 'establishment' }), name: establishment.name }, { node: establishment, property: 'name' });
+            ctx.reporter.report('CPOM007', { kind: 'establishment', name: establishment.name }, { node: establishment, property: 'name' });
         }
     }
 }

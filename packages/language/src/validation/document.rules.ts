@@ -1,0 +1,68 @@
+/** Catalogue entries of the errors cpom-document-validator.ts reports: syntax errors and unresolved references. */
+import { defineRule, variant } from '../diagnostics/catalogue.js';
+
+/** What an unresolved name was expected to be (CPOM002), by the type of the reference. */
+export const REFERENCE_KINDS = {
+    Etablissement: { fr: 'établissements', en: 'establishments' },
+    Autorite: { fr: 'autorités', en: 'authorities' },
+    Partie: { fr: 'parties (gestionnaire et autorités)', en: 'parties (gestionnaire and authorities)' },
+    Indicateur: { fr: 'indicateurs', en: 'indicators' },
+    Financement: { fr: 'lignes de financement', en: 'funding lines' },
+    Contrat: { fr: 'contrats', en: 'contracts' },
+    other: { fr: 'éléments', en: 'elements' },
+} as const;
+
+export const DOCUMENT_RULES = [
+    defineRule({
+        code: 'CPOM001', name: 'syntax-error', severity: 'error', category: 'syntax', confidence: 'T',
+        title: { fr: 'Erreur de syntaxe', en: 'Syntax error' },
+        params: {
+            detail: {
+                phrase: {
+                    // Parser errors are worded in both languages by diagnostics/syntax-messages.ts.
+                    parser: variant({ params: { message: 'text' }, fr: '{message}', en: '{message}' }),
+                    character: variant({ params: { character: 'text' }, fr: 'Caractère inattendu « {character} ».', en: "Unexpected character '{character}'." }),
+                },
+            },
+        },
+        message: { fr: '{detail}', en: '{detail}' },
+        rationale: {
+            fr: 'Le texte ne respecte pas la grammaire du langage CPOM. Le message indique ce qui était attendu à cet endroit.',
+            en: 'The text does not follow the grammar of the CPOM language. The message says what was expected at that place.'
+        },
+        source: {
+            fr: 'Grammaire du langage CPOM (grammar/cpom.langium).',
+            en: 'CPOM language grammar (grammar/cpom.langium).'
+        }
+    }),
+    defineRule({
+        code: 'CPOM002', name: 'unresolved-reference', severity: 'error', category: 'structure', confidence: 'T',
+        title: { fr: 'Référence non résolue', en: 'Unresolved reference' },
+        params: {
+            name: 'text', kinds: { choice: REFERENCE_KINDS },
+            hint: {
+                phrase: {
+                    none: variant({ params: {}, fr: '', en: '' }),
+                    qualified: variant({ params: { name: 'text' }, fr: ' ; écrivez « {name} »', en: "; write '{name}'" }),
+                    import: variant({
+                        params: { name: 'text', path: 'text' },
+                        fr: ' ; « {name} » est déclaré dans {path} : importez ce fichier (importe "{path}")',
+                        en: "; '{name}' is declared in {path}: import that file (importe \"{path}\")",
+                    }),
+                },
+            },
+        },
+        message: {
+            fr: '« {name} » est introuvable parmi les {kinds}{hint}.',
+            en: "'{name}' is not among the known {kinds}{hint}."
+        },
+        rationale: {
+            fr: "Un nom est utilisé sans être déclaré à un endroit visible : dans le même contrat, dans le même fichier ou dans un catalogue importé (`importe \"…\"`). Les noms d'un autre fichier ne sont visibles qu'une fois ce fichier importé, sous leur nom qualifié (`CATALOGUE.NOM`).",
+            en: 'A name is used that is declared nowhere visible: in the same contract, in the same file, or in an imported catalogue (`importe "…"`). Names from another file are visible only once that file is imported, under their qualified name (`CATALOGUE.NAME`).'
+        },
+        source: {
+            fr: 'Règles de portée des noms du langage CPOM.',
+            en: 'CPOM language scoping rules.'
+        }
+    }),
+] as const;

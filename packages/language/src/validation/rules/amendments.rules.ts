@@ -1,0 +1,108 @@
+/** Catalogue entries of the rules in amendments.ts: avenants. */
+import { defineRule } from '../../diagnostics/catalogue.js';
+import { ESTABLISHMENT_FACTS } from './perimeter.rules.js';
+
+export const AMENDMENTS_RULES = [
+    defineRule({
+        code: 'CPOM090', name: 'avenant-period', severity: 'error', category: 'amendments', confidence: 'V',
+        title: { fr: 'Avenant hors de la période du contrat', en: 'Amendment outside the contract period' },
+        params: { number: 'text', effect: 'text', start: 'text', end: 'text' },
+        message: {
+            fr: "L'avenant n° {number} prend effet le {effect}, hors de la période du contrat ({start} – {end}).",
+            en: 'Amendment no. {number} takes effect on {effect}, outside the contract period ({start} – {end}).'
+        },
+        rationale: {
+            fr: "Un avenant modifie un contrat en vigueur : il prend effet entre la date d'effet et la fin du contrat (prorogation comprise).",
+            en: 'An avenant modifies a contract in force: it takes effect between the date of effect and the end of the contract (prorogation included).'
+        },
+        source: {
+            fr: 'Arrêté du 25 octobre 2019 (avenant pour modifier le contrat) ; article L. 313-11 du CASF.',
+            en: 'Arrêté du 25 octobre 2019 (avenant to modify the contract); CASF L.313-11.'
+        }
+    }),
+    defineRule({
+        code: 'CPOM091', name: 'avenant-signatories', severity: 'warning', category: 'amendments', confidence: 'G',
+        title: { fr: "Avenant non signé par toutes les parties", en: 'Amendment not signed by every party' },
+        params: { party: 'text', number: 'text' },
+        message: {
+            fr: "{party}, partie au contrat, ne signe pas l'avenant n° {number}.",
+            en: '{party}, a party to the contract, does not sign amendment no. {number}.'
+        },
+        rationale: {
+            fr: "Un avenant engage les mêmes parties que le contrat, ainsi que toute nouvelle autorité de tarification qu'il fait entrer.",
+            en: 'An avenant binds the same parties as the contract, plus any new tarification authority it brings in.'
+        },
+        source: {
+            fr: 'Arrêté du 25 octobre 2019 (avenant) ; règle de signature proposée par le projet cpom.',
+            en: 'Arrêté du 25 octobre 2019 (avenant); signature rule proposed by the cpom project.'
+        }
+    }),
+    defineRule({
+        code: 'CPOM092', name: 'avenant-establishment', severity: 'error', category: 'amendments', confidence: 'V',
+        title: { fr: 'Établissement ajouté incomplet', en: 'Incomplete added establishment' },
+        params: { name: 'text', number: 'text', missing: { choices: ESTABLISHMENT_FACTS } },
+        message: {
+            fr: "L'établissement « {name} » ajouté par l'avenant n° {number} ne précise pas {missing}.",
+            en: "Establishment '{name}' added by amendment no. {number} does not state {missing}."
+        },
+        rationale: {
+            fr: 'Un établissement entre dans le périmètre par avenant, avec son numéro FINESS, sa capacité et son autorité de tarification.',
+            en: 'An establishment enters the perimeter by avenant with its FINESS number, its capacity and its tarification authority.'
+        },
+        source: {
+            fr: 'Arrêté du 25 octobre 2019, annexe : « un avenant devra être pris pour modifier la liste initiale ».',
+            en: 'Arrêté du 25 octobre 2019, annex: "un avenant devra être pris pour modifier la liste initiale".'
+        }
+    }),
+    defineRule({
+        code: 'CPOM093', name: 'avenant-number', severity: 'error', category: 'amendments', confidence: 'T',
+        title: { fr: "Numéro d'avenant en double", en: 'Duplicate amendment number' },
+        params: { contract: 'text', number: 'text' },
+        message: {
+            fr: "Le contrat {contract} a déjà un avenant n° {number}.",
+            en: 'Contract {contract} already has an amendment no. {number}.'
+        },
+        rationale: {
+            fr: 'Les avenants sont numérotés successivement.',
+            en: 'Avenants are numbered in sequence.'
+        },
+        source: {
+            fr: 'Structure du langage CPOM.',
+            en: 'CPOM language structure.'
+        }
+    }),
+    defineRule({
+        code: 'CPOM094', name: 'avenant-signature', severity: 'error', category: 'amendments', confidence: 'T',
+        title: { fr: "Avenant signé avant le contrat", en: 'Amendment signed before the contract' },
+        params: { number: 'text', signature: 'text', contractSignature: 'text' },
+        message: {
+            fr: "L'avenant n° {number} est signé le {signature}, avant le contrat ({contractSignature}).",
+            en: 'Amendment no. {number} is signed on {signature}, before the contract ({contractSignature}).'
+        },
+        rationale: {
+            fr: 'Un avenant modifie un contrat déjà signé.',
+            en: 'An avenant amends a signed contract.'
+        },
+        source: {
+            fr: 'Article L. 313-11 du CASF.',
+            en: 'CASF L.313-11.'
+        }
+    }),
+    defineRule({
+        code: 'CPOM095', name: 'avenant-new-authority-signs', severity: 'error', category: 'amendments', confidence: 'V',
+        title: { fr: "Nouvelle autorité non signataire de l'avenant", en: 'New authority does not sign the amendment' },
+        params: { authority: 'text', establishment: 'text', number: 'text' },
+        message: {
+            fr: "{authority}, autorité de tarification de l'établissement ajouté {establishment}, ne signe pas l'avenant n° {number}.",
+            en: '{authority}, tarification authority of the added establishment {establishment}, does not sign amendment no. {number}.'
+        },
+        rationale: {
+            fr: "Lorsqu'un avenant fait entrer un ESMS relevant d'une autre autorité de tarification, celle-ci est cosignataire.",
+            en: 'When an avenant brings in an ESMS under another tarification authority, that authority co-signs.'
+        },
+        source: {
+            fr: 'Arrêté du 25 octobre 2019, annexe : « celle-ci est co-signataire ».',
+            en: 'Arrêté du 25 octobre 2019, annex: "celle-ci est co-signataire".'
+        }
+    }),
+] as const;

@@ -1,0 +1,141 @@
+/** Catalogue entries of the rules in dates.ts: impossible dates, duration, prorogation, signature dates. */
+import { defineRule } from '../../diagnostics/catalogue.js';
+
+export const DATES_RULES = [
+    defineRule({
+        code: 'CPOM008', name: 'invalid-date', severity: 'error', category: 'dates', confidence: 'T',
+        title: { fr: 'Date impossible', en: 'Impossible date' },
+        params: { date: 'text' },
+        message: {
+            fr: "La date « {date} » n'existe pas.",
+            en: "The date '{date}' does not exist."
+        },
+        rationale: {
+            fr: "Les dates s'écrivent `AAAA-MM-JJ` (ISO 8601). Un mois supérieur à 12 ou un jour au-delà de la fin du mois (2013-02-30) est une erreur de saisie.",
+            en: 'Dates are written `AAAA-MM-JJ` (ISO 8601). A month above 12 or a day past the end of the month (2013-02-30) is a typing error.'
+        },
+        source: {
+            fr: 'Norme ISO 8601.',
+            en: 'ISO 8601.'
+        }
+    }),
+    defineRule({
+        code: 'CPOM010', name: 'end-before-effect', severity: 'error', category: 'dates', confidence: 'T',
+        title: { fr: "Fin avant la date d'effet", en: 'End before the date of effect' },
+        params: { end: 'text', effect: 'text' },
+        message: {
+            fr: "La date de fin ({end}) précède la date d'effet ({effect}).",
+            en: 'The end date ({end}) is before the date of effect ({effect}).'
+        },
+        rationale: {
+            fr: "Un contrat prend fin après sa date d'effet.",
+            en: 'A contract ends after it takes effect.'
+        },
+        source: {
+            fr: 'Article L. 313-11 du CASF (contrat conclu pour une durée donnée).',
+            en: 'CASF L.313-11 (contract concluded for a duration).'
+        }
+    }),
+    defineRule({
+        code: 'CPOM011', name: 'duration-max', severity: 'error', category: 'dates', confidence: 'V',
+        title: { fr: 'Durée supérieure à cinq ans', en: 'Term longer than five years' },
+        params: { effect: 'text', end: 'text', max: 'text' },
+        message: {
+            fr: 'Le contrat court du {effect} au {end}, soit plus de cinq ans (fin au plus tard le {max}).',
+            en: 'The contract runs from {effect} to {end}, more than five years (latest end {max}).'
+        },
+        rationale: {
+            fr: "Un CPOM est conclu « sur une durée maximale de cinq ans ». Le dernier jour d'un contrat de cinq ans est la veille du cinquième anniversaire de sa date d'effet (effet : 2013-01-01, fin : 2017-12-31).",
+            en: 'A CPOM is concluded "sur une durée maximale de cinq ans". The last day of a five-year contract is the day before the fifth anniversary of its date of effect (effect 2013-01-01, end 2017-12-31).'
+        },
+        source: {
+            fr: 'Article L. 313-11 du CASF (version en vigueur depuis le 4 mars 2022) : « sur une durée maximale de cinq ans ».',
+            en: 'CASF L.313-11 (version in force since 4 March 2022): "sur une durée maximale de cinq ans".'
+        }
+    }),
+    defineRule({
+        code: 'CPOM012', name: 'prorogation-max', severity: 'error', category: 'dates', confidence: 'V',
+        title: { fr: 'Prorogation au-delà de la sixième année', en: 'Prorogation beyond a sixth year' },
+        params: { prorogation: 'text', max: 'text' },
+        message: {
+            fr: 'La prorogation au {prorogation} porte la durée totale au-delà de six ans (au plus tard le {max}).',
+            en: 'The prorogation to {prorogation} takes the total term beyond six years (latest {max}).'
+        },
+        rationale: {
+            fr: "Le contrat est « prorogeable dans la limite d'une sixième année » : prorogation comprise, un CPOM dure six ans au plus. Une prorogation doit en outre prendre fin après la date de fin initiale.",
+            en: 'The contract is "prorogeable dans la limite d\'une sixième année": with its prorogation, a CPOM lasts six years at most. A prorogation must also end after the initial end date.'
+        },
+        source: {
+            fr: "Article L. 313-11 du CASF : « prorogeable dans la limite d'une sixième année » ; arrêté du 3 mars 2017 (prorogation d'un an au plus).",
+            en: 'CASF L.313-11: "prorogeable dans la limite d\'une sixième année"; arrêté du 3 mars 2017 (prorogation ≤ 1 year).'
+        }
+    }),
+    defineRule({
+        code: 'CPOM016', name: 'prorogation-before-end', severity: 'error', category: 'dates', confidence: 'T',
+        title: { fr: 'Prorogation qui ne prolonge pas', en: 'Prorogation that does not extend' },
+        params: { prorogation: 'text', end: 'text' },
+        message: {
+            fr: 'La prorogation au {prorogation} ne prolonge pas le contrat, qui finit le {end}.',
+            en: 'The prorogation to {prorogation} does not extend the contract, which ends on {end}.'
+        },
+        rationale: {
+            fr: "Une prorogation prolonge le contrat au-delà de sa date de fin initiale (d'un an au plus).",
+            en: 'A prorogation extends the contract beyond its initial end date (by one year at most).'
+        },
+        source: {
+            fr: "Article L. 313-11 du CASF (« prorogeable dans la limite d'une sixième année »).",
+            en: 'CASF L.313-11 ("prorogeable dans la limite d\'une sixième année").'
+        }
+    }),
+    defineRule({
+        code: 'CPOM013', name: 'ivter-duration', severity: 'warning', category: 'dates', confidence: 'V',
+        title: { fr: 'CPOM EHPAD de durée différente de cinq ans', en: 'EHPAD CPOM not lasting five years' },
+        params: { effect: 'text', end: 'text' },
+        message: {
+            fr: 'Un CPOM relevant du IV ter de l\'article L.313-12 est conclu pour cinq ans ; celui-ci court du {effect} au {end}.',
+            en: 'A CPOM under L.313-12 IV ter is concluded for five years; this one runs from {effect} to {end}.'
+        },
+        rationale: {
+            fr: "Le cahier des charges du CPOM des EHPAD et des PUV fixe une durée de cinq ans. Des durées plus courtes se rencontrent en pratique (alignement de plusieurs contrats), d'où un simple avertissement.",
+            en: 'The cahier des charges of the EHPAD/PUV CPOM sets a term of five years. Shorter terms are seen in practice (alignment of several contracts), hence a warning.'
+        },
+        source: {
+            fr: "Arrêté du 3 mars 2017 fixant le cahier des charges du CPOM (IV ter de l'article L. 313-12 du CASF) : CPOM « conclu pour une durée de cinq ans ».",
+            en: 'Arrêté du 3 mars 2017 fixant le cahier des charges du CPOM (L.313-12 IV ter): CPOM "conclu pour une durée de cinq ans".'
+        }
+    }),
+    defineRule({
+        code: 'CPOM014', name: 'signature-after-effect', severity: 'info', category: 'dates', confidence: 'S',
+        title: { fr: "Signature postérieure à la date d'effet", en: 'Signed after its date of effect' },
+        params: { signature: 'text', effect: 'text' },
+        message: {
+            fr: "Le contrat est signé le {signature}, après sa date d'effet ({effect}) : c'est permis, la date d'effet reste celle du contrat.",
+            en: 'The contract is signed on {signature}, after its date of effect ({effect}): this is allowed, the date of effect stands.'
+        },
+        rationale: {
+            fr: 'Un contrat peut prendre effet avant sa signature (MESSIDOR : effet au 1er janvier 2013, signature le 20 juin 2013). La note rend la rétroactivité visible aux relecteurs.',
+            en: 'A contract may take effect before it is signed (MESSIDOR: effect 1 January 2013, signed 20 June 2013). The note makes the retroactivity visible to reviewers.'
+        },
+        source: {
+            fr: "ARS Rhône-Alpes, annonce du CPOM MESSIDOR (24 juin 2013) ; la FAQ 2017 de la DGCS distingue date d'effet et date de signature.",
+            en: 'ARS Rhône-Alpes, announcement of the MESSIDOR CPOM (24 June 2013); DGCS FAQ 2017 distinguishes date of effect and date of signature.'
+        }
+    }),
+    defineRule({
+        code: 'CPOM015', name: 'signature-after-end', severity: 'error', category: 'dates', confidence: 'T',
+        title: { fr: 'Signature après la fin du contrat', en: 'Signed after the contract ends' },
+        params: { signature: 'text', end: 'text' },
+        message: {
+            fr: 'La date de signature ({signature}) est postérieure à la fin du contrat ({end}).',
+            en: 'The signature date ({signature}) is after the end of the contract ({end}).'
+        },
+        rationale: {
+            fr: 'Un contrat ne peut pas être signé une fois son terme échu.',
+            en: 'A contract cannot be signed once its term is over.'
+        },
+        source: {
+            fr: 'Article L. 313-11 du CASF.',
+            en: 'CASF L.313-11.'
+        }
+    }),
+] as const;

@@ -1,0 +1,200 @@
+/** Catalogue entries of the rules in perimeter.ts: establishments of the perimeter, their FINESS and départements. */
+import { defineRule } from '../../diagnostics/catalogue.js';
+
+/** What every establishment of a perimeter states (CPOM032; CPOM092 for an establishment added by an avenant). */
+export const ESTABLISHMENT_FACTS = {
+    finess: { fr: 'son numéro FINESS', en: 'its FINESS number' },
+    categorie: { fr: 'sa catégorie', en: 'its category' },
+    capacite: { fr: 'sa capacité', en: 'its capacity' },
+    tarification: { fr: 'son autorité de tarification', en: 'its tarification authority' },
+} as const;
+
+export const PERIMETER_RULES = [
+    defineRule({
+        code: 'CPOM027', name: 'unknown-department', severity: 'error', category: 'parties', confidence: 'T',
+        title: { fr: 'Département inconnu', en: 'Unknown département' },
+        params: { code: 'text' },
+        message: {
+            fr: "« {code} » n'est pas un code de département français.",
+            en: "'{code}' is not a French département code."
+        },
+        rationale: {
+            fr: 'Les codes de département sont les codes INSEE : 01 à 95, avec 2A et 2B, et 971 à 976 outre-mer.',
+            en: 'Department codes are the INSEE codes: 01 to 95 with 2A and 2B, and 971 to 976 overseas.'
+        },
+        source: {
+            fr: "Code officiel géographique de l'INSEE.",
+            en: 'INSEE code officiel géographique.'
+        }
+    }),
+    defineRule({
+        code: 'CPOM030', name: 'missing-finess', severity: 'error', category: 'perimeter', confidence: 'V',
+        title: { fr: 'Numéro FINESS manquant', en: 'Missing FINESS number' },
+        params: { kind: { choice: { establishment: { fr: "L'établissement", en: 'Establishment' }, gestionnaire: { fr: 'Le gestionnaire', en: 'The gestionnaire' } } }, name: 'text' },
+        message: {
+            fr: "{kind} « {name} » n'a pas de numéro FINESS.",
+            en: "{kind} '{name}' has no FINESS number."
+        },
+        rationale: {
+            fr: 'Le contrat identifie le gestionnaire par le numéro FINESS de son entité juridique, et chaque établissement ou service du périmètre par son numéro FINESS.',
+            en: 'The contract identifies the gestionnaire by the FINESS number of its entité juridique, and each establishment or service of the perimeter by its FINESS number.'
+        },
+        source: {
+            fr: "Arrêté du 3 mars 2017, titre I, article 1 (FINESS de l'entité juridique et de chaque ESMS).",
+            en: 'Arrêté du 3 mars 2017, titre I art. 1 (FINESS of the entité juridique and of each ESMS).'
+        }
+    }),
+    defineRule({
+        code: 'CPOM031', name: 'duplicate-finess', severity: 'error', category: 'perimeter', confidence: 'V',
+        title: { fr: 'Numéro FINESS en double', en: 'Duplicate FINESS number' },
+        params: { finess: 'text', other: 'text' },
+        message: {
+            fr: 'Le numéro FINESS {finess} est déjà celui de {other}.',
+            en: 'FINESS number {finess} is already that of {other}.'
+        },
+        rationale: {
+            fr: "Un numéro FINESS d'établissement identifie un site et un budget : deux établissements d'un même périmètre ne peuvent pas le partager.",
+            en: 'A FINESS établissement number identifies one site and one budget: two establishments of a perimeter cannot share it.'
+        },
+        source: {
+            fr: 'Référentiel FINESS (un ET par site et par budget distinct).',
+            en: 'FINESS referential (one ET per site and per distinct budget).'
+        }
+    }),
+    defineRule({
+        code: 'CPOM032', name: 'missing-category', severity: 'error', category: 'perimeter', confidence: 'V',
+        title: { fr: 'Établissement incomplet', en: 'Incomplete establishment' },
+        params: { name: 'text', missing: { choices: ESTABLISHMENT_FACTS } },
+        message: {
+            fr: "L'établissement « {name} » ne précise pas {missing}.",
+            en: "Establishment '{name}' does not state {missing}."
+        },
+        rationale: {
+            fr: 'Chaque ESMS du périmètre est décrit par sa catégorie, sa capacité (autorisations) et son autorité de tarification.',
+            en: 'Each ESMS of the perimeter is described by its category, its capacity (autorisations) and its tarification authority.'
+        },
+        source: {
+            fr: 'Arrêté du 3 mars 2017, titre I, article 1 (pour chaque ESMS : autorisations, FINESS, activités et publics).',
+            en: 'Arrêté du 3 mars 2017, titre I art. 1 (per ESMS: autorisations, FINESS, activities and publics).'
+        }
+    }),
+    defineRule({
+        code: 'CPOM033', name: 'unknown-category', severity: 'error', category: 'perimeter', confidence: 'T',
+        title: { fr: 'Catégorie inconnue', en: 'Unknown category' },
+        params: { category: 'text', known: 'text' },
+        message: {
+            fr: "« {category} » n'est pas une catégorie d'ESMS connue ; catégories possibles : {known}.",
+            en: "'{category}' is not a known ESMS category; known categories: {known}."
+        },
+        rationale: {
+            fr: 'Les catégories sont prises dans une liste fermée qui porte les codes de catégorie FINESS (EHPAD 500, ESAT 246, IME 183…).',
+            en: 'Categories come from a closed list that carries the FINESS category codes (EHPAD 500, ESAT 246, IME 183…).'
+        },
+        source: {
+            fr: 'Nomenclature FINESS des catégories ; ANAP, guide des indicateurs du tableau de bord (2021).',
+            en: 'FINESS category nomenclature; ANAP, guide des indicateurs du tableau de bord (2021).'
+        }
+    }),
+    defineRule({
+        code: 'CPOM034', name: 'category-code-mismatch', severity: 'warning', category: 'perimeter', confidence: 'V',
+        title: { fr: 'Code de catégorie incohérent', en: 'Inconsistent category code' },
+        params: { code: 'text', category: 'text', expected: 'text' },
+        message: {
+            fr: "Le code de catégorie FINESS {code} ne correspond pas à {category} (code {expected}).",
+            en: 'FINESS category code {code} does not match {category} (code {expected}).'
+        },
+        rationale: {
+            fr: "Lorsqu'une catégorie et un code de catégorie FINESS sont tous deux indiqués, ils doivent concorder.",
+            en: 'When both a category and a FINESS category code are written, they must agree.'
+        },
+        source: {
+            fr: 'Nomenclature FINESS des catégories ; ANAP, guide des indicateurs du tableau de bord (2021).',
+            en: 'FINESS category nomenclature; ANAP, guide des indicateurs du tableau de bord (2021).'
+        }
+    }),
+    defineRule({
+        code: 'CPOM035', name: 'department-outside-perimeter', severity: 'warning', category: 'perimeter', confidence: 'C',
+        title: { fr: 'Département hors du périmètre déclaré', en: 'Département outside the declared perimeter' },
+        params: { name: 'text', department: 'text', declared: 'text' },
+        message: {
+            fr: "L'établissement « {name} » est dans le département {department}, absent de la clause « départements » du contrat ({declared}).",
+            en: "Establishment '{name}' is in département {department}, missing from the contract's 'départements' clause ({declared})."
+        },
+        rationale: {
+            fr: "Les départements indiqués dans l'en-tête du contrat devraient couvrir tous les établissements du périmètre.",
+            en: 'The departments listed in the contract header should cover every establishment of the perimeter.'
+        },
+        source: {
+            fr: "Cohérence de l'en-tête du contrat avec le périmètre.",
+            en: 'Consistency of the contract header with the perimeter.'
+        }
+    }),
+    defineRule({
+        code: 'CPOM036', name: 'finess-department-mismatch', severity: 'warning', category: 'finess', confidence: 'V',
+        title: { fr: 'FINESS et département discordants', en: 'FINESS and département disagree' },
+        params: { finess: 'text', finessDepartment: 'text', name: 'text', department: 'text' },
+        message: {
+            fr: 'Le numéro FINESS {finess} désigne le département {finessDepartment}, mais « {name} » est déclaré dans le département {department}.',
+            en: "FINESS number {finess} belongs to département {finessDepartment}, but '{name}' is declared in département {department}."
+        },
+        rationale: {
+            fr: "Les premiers caractères d'un numéro FINESS désignent le département (97x outre-mer, 2A/2B pour la Corse).",
+            en: 'The first characters of a FINESS number are the département (97x overseas, 2A/2B for Corsica).'
+        },
+        source: {
+            fr: 'Référentiel FINESS (ref_etab : les deux premiers caractères sont le département ; outre-mer, 97 suivi du 4e caractère).',
+            en: 'FINESS referential (ref_etab: the first two characters are the département; 97 + 4th character overseas).'
+        }
+    }),
+    defineRule({
+        code: 'CPOM037', name: 'establishment-outside-perimeter', severity: 'error', category: 'perimeter', confidence: 'T',
+        title: { fr: 'Établissement hors périmètre', en: 'Establishment outside the perimeter' },
+        params: { name: 'text' },
+        message: {
+            fr: "« {name} » n'appartient pas au périmètre du contrat.",
+            en: "'{name}' is not in the contract's perimeter."
+        },
+        rationale: {
+            fr: 'Les objectifs, les lignes de financement et les répartitions ne peuvent concerner que des établissements du périmètre (déclarés dans `perimetre` ou inclus depuis un catalogue avec `inclut`). Un nouvel établissement entre dans le périmètre par avenant.',
+            en: 'Objectives, funding lines and distributions can only concern establishments of the perimeter (declared in `perimetre` or included from a catalogue with `inclut`). A new establishment enters the perimeter by an avenant.'
+        },
+        source: {
+            fr: 'Arrêté du 25 octobre 2019 (modèle de CPOM) : un nouvel établissement est intégré par avenant.',
+            en: 'Arrêté du 25 octobre 2019 (model CPOM): a new establishment is integrated by avenant.'
+        }
+    }),
+    defineRule({
+        code: 'CPOM038', name: 'capacity-funded-above-authorised', severity: 'error', category: 'perimeter', confidence: 'S',
+        title: { fr: 'Capacité financée supérieure à la capacité autorisée', en: 'Funded capacity above authorised capacity' },
+        params: { funded: 'text', authorised: 'text' },
+        message: {
+            fr: 'La capacité financée ({funded}) dépasse la capacité autorisée ({authorised}).',
+            en: 'The funded capacity ({funded}) exceeds the authorised capacity ({authorised}).'
+        },
+        rationale: {
+            fr: "Des places ne peuvent être financées que dans la limite de l'autorisation (capacité autorisée et financée, article R. 314-43-2 du CASF).",
+            en: 'Places can be funded only within the authorisation (capacité autorisée et financée, R.314-43-2).'
+        },
+        source: {
+            fr: 'Article R. 314-43-2 du CASF (capacité autorisée et financée) ; article L. 313-1 du CASF (autorisation).',
+            en: 'CASF R.314-43-2 (capacité autorisée et financée); L.313-1 (autorisation).'
+        }
+    }),
+    defineRule({
+        code: 'CPOM044', name: 'finess-ej-equals-et', severity: 'info', category: 'finess', confidence: 'V',
+        title: { fr: 'FINESS EJ identique à un FINESS ET', en: 'EJ FINESS equal to an ET FINESS' },
+        params: { finess: 'text', name: 'text' },
+        message: {
+            fr: "Le numéro FINESS {finess} est à la fois celui de l'entité juridique et de l'établissement {name}.",
+            en: 'FINESS number {finess} is both that of the entité juridique and of establishment {name}.'
+        },
+        rationale: {
+            fr: "Un numéro d'entité juridique peut être identique à un numéro d'établissement (par exemple 2A0000154) ; c'est légitime, mais mérite un second regard.",
+            en: 'An entité juridique number can equal an établissement number (e.g. 2A0000154); this is legitimate but worth a second look.'
+        },
+        source: {
+            fr: 'Arrêté du 4 mars 2015 (annexe publiée par Etalab) : 2A0000154 est à la fois EJ et ET.',
+            en: 'Arrêté du 4 mars 2015 (etalab annex): 2A0000154 is both EJ and ET.'
+        }
+    }),
+] as const;
