@@ -7,7 +7,7 @@ import type { Prompter } from './prompt.js';
 import { reportFailure, UsageError } from './errors.js';
 import { expandPaths } from './files.js';
 import { formatCodeQuality } from './formats/codequality.js';
-import { readStdinContract, stdinSource, usesStdin } from './stdin.js';
+import { readStdinContract, type StdinContract, stdinSource, usesStdin } from './stdin.js';
 import { formatGithub } from './formats/github.js';
 import { humanReport } from './formats/human.js';
 import { formatJson } from './formats/json.js';
@@ -16,7 +16,7 @@ import { formatSarif } from './formats/sarif.js';
 import { HOMEPAGE, rulePageUri } from './install-paths.js';
 import { AtomicFile, checkOutputTarget } from './output.js';
 import { type CheckReport, makeReport, sortDiagnostics, toReported } from './report.js';
-import { createServices, diagnosticsOf, loadWorkspace } from './workspace.js';
+import { createServices, diagnosticsOf, diskWith, loadWorkspace, type Workspace } from './workspace.js';
 
 export const FORMATS = ['human', 'json', 'sarif', 'github', 'junit', 'codequality'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -67,7 +67,24 @@ function configFilesAbove(files: readonly string[]): string[] {
 }
 
 export async function buildReport(paths: readonly string[], options: Pick<CheckOptions, 'lang' | 'config' | 'quiet' | 'output' | 'stdinFilename'>, io: Pick<CommandIO, 'cwd' | 'stderr' | 'locale' | 'stdin'>): Promise<CheckReport> {
-    const stdin = usesStdin(paths, options.stdinFilename) ? await readStdinContract(io, options.stdinFilename) : undefined;
+    return (await buildCheck(paths, options, io)).report;
+}
+
+/** A check's report, with the workspace it was computed on (`--fix` reads the documents and their diagnostics). */
+export interface CheckRun {
+    readonly report: CheckReport;
+    readonly workspace: Workspace;
+    /** The contract read on the standard input, with `-`. */
+    readonly stdin?: StdinContract;
+}
+
+/**
+ * Checks `paths`. `texts` replaces the content of files (absolute paths) as read from the disk (`--fix` checks its
+ * fixed texts); `stdin` is the standard input already read, when it was.
+ */
+export async function buildCheck(paths: readonly string[], options: Pick<CheckOptions, 'lang' | 'config' | 'quiet' | 'output' | 'stdinFilename'>, io: Pick<CommandIO, 'cwd' | 'stderr' | 'locale' | 'stdin'>,
+    texts?: ReadonlyMap<string, string>, stdinInput?: StdinContract): Promise<CheckRun> {
+    const stdin = stdinInput ?? (usesStdin(paths, options.stdinFilename) ? await readStdinContract(io, options.stdinFilename) : undefined);
     const files = stdin ? [stdin.path] : await expandPaths(paths, io.cwd);
     const messages = options.lang ?? io.locale ?? 'fr';
     if (files.length === 0) {
@@ -87,7 +104,8 @@ export async function buildReport(paths: readonly string[], options: Pick<CheckO
     settings.forcedLocale = options.lang;
     settings.locale = messages; // for contracts whose configuration does not say
     settings.setConfigResolver(uri => configs.forFile(uri.fsPath));
-    const workspace = await loadWorkspace(services, files, message => io.stderr(`cpom: note: ${message[messages]}\n`), stdin && stdinSource(stdin));
+    const source = texts && texts.size > 0 ? diskWith(texts, stdin) : stdin && stdinSource(stdin);
+    const workspace = await loadWorkspace(services, files, message => io.stderr(`cpom: note: ${message[messages]}\n`), source);
     const reports = workspace.files.filter(f => f.requested).map(f => ({
         path: f.path === stdin?.path ? stdin.shown : path.relative(io.cwd, f.path).split(path.sep).join('/') || path.basename(f.path),
         absolutePath: f.path,
@@ -95,7 +113,7 @@ export async function buildReport(paths: readonly string[], options: Pick<CheckO
         diagnostics: sortDiagnostics(diagnosticsOf(f).map(toReported).filter(d => !options.quiet || d.severity === 'error')),
     }));
     const locale = options.lang ?? (files.length > 0 ? configs.forFile(files[0]).lang : undefined) ?? messages;
-    return makeReport(locale, reports);
+    return { report: makeReport(locale, reports), workspace, stdin };
 }
 
 /** When the check ran (JUnit's timestamp and time). */
@@ -120,7 +138,7 @@ export function render(report: CheckReport, options: CheckOptions, io: CommandIO
 const WRITE_SIZE = 1 << 16;
 
 /** Writes the report, piece by piece, to the standard output or atomically to the file of `--output`. */
-function writeReport(report: CheckReport, options: CheckOptions, io: CommandIO, timing: CheckTiming): void {
+export function writeCheckReport(report: CheckReport, options: CheckOptions, io: CommandIO, timing: CheckTiming = { startedAt: new Date(), durationMs: 0 }): void {
     const pieces = options.format === 'human' ? humanReport(report, { color: options.color && !options.output }) : [render(report, options, io, timing)];
     const out = options.output ? new AtomicFile(path.resolve(io.cwd, options.output), options.output) : undefined;
     const write = out ? (text: string) => out.write(text) : io.stdout;
@@ -153,7 +171,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     const start = performance.now();
     try {
         report = await buildReport(paths, options, io);
-        writeReport(report, options, io, { startedAt, durationMs: performance.now() - start });
+        writeCheckReport(report, options, io, { startedAt, durationMs: performance.now() - start });
     } catch (error) {
         return reportFailure(error, io, options.lang ?? io.locale ?? 'fr');
     }

@@ -78,8 +78,16 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
         .option('-q, --quiet', t('ne signaler que les erreurs', 'report errors only'))
         .option('--no-color', t('sans couleurs dans le format human (voir aussi FORCE_COLOR et NO_COLOR)', 'no colours in the human format (see also FORCE_COLOR and NO_COLOR)'))
         .option('--stdin-filename <path>', t('avec - : où se trouve le contrat lu sur l\'entrée standard (nom dans le rapport, imports, cpom.config.json)', 'with -: where the contract read on the standard input lives (name in the report, imports, cpom.config.json)'))
-        .action(async (paths: string[], options: { format: Format; lang?: 'fr' | 'en'; maxWarnings?: number; output?: string; config?: string; quiet?: boolean; color: boolean; stdinFilename?: string }) => {
+        .option('--fix', t('appliquer les corrections sûres (sans choix humain) et réécrire les fichiers ; avec - : le texte corrigé sur la sortie standard', 'apply the safe fixes (no human choice) and rewrite the files; with -: the fixed text on the standard output'))
+        .option('--fix-dry-run', t('comme --fix sans rien écrire : afficher le diff des corrections', 'as --fix without writing anything: print the diff of the fixes'))
+        .action(async (paths: string[], options: { format: Format; lang?: 'fr' | 'en'; maxWarnings?: number; output?: string; config?: string; quiet?: boolean; color: boolean; stdinFilename?: string; fix?: boolean; fixDryRun?: boolean }) => {
             const color = colorWanted(options.color, process.stdout.isTTY, commandIO.env ?? process.env);
+            if (options.fix || options.fixDryRun) {
+                // Loaded on demand: the fixes come with the language server's services.
+                const { runFix } = await import('./fix-command.js');
+                exitCode = await runFix(paths, { ...options, color, dryRun: options.fixDryRun }, io);
+                return;
+            }
             exitCode = await runCheck(paths, { ...options, color }, io);
         });
 
