@@ -203,12 +203,14 @@ export async function runFix(paths: readonly string[], options: FixOptions, io: 
         if (files.every(f => f.applied.length === 0 && !f.refused)) {
             io.stderr(locale === 'fr' ? 'cpom: aucune correction sûre à appliquer\n' : 'cpom: no safe fix to apply\n');
         }
+        // With -, the fixed text is the output, and with --fix-dry-run the diff: the report of what remains goes to
+        // the standard error (or -o), without colours (they were chosen for the standard output).
+        const toStderr = { ...io, stdout: io.stderr };
         if (stdin) {
-            // The fixed text is the output; the report of what remains goes to the standard error (or -o).
             if (!options.dryRun) io.stdout(files[0]?.fixed ?? stdin.text);
-            writeCheckReport(run.report, options, { ...io, stdout: io.stderr });
+            writeCheckReport(run.report, { ...options, color: false }, toStderr);
         } else if (options.dryRun) {
-            writeCheckReport(run.report, options, { ...io, stdout: io.stderr });
+            writeCheckReport(run.report, { ...options, color: false }, toStderr);
         } else {
             writeCheckReport(run.report, options, io);
         }
