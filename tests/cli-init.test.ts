@@ -60,7 +60,7 @@ const SKELETONS: { name: string; args: string[]; file: string; diagnostics?: str
     },
     {
         name: 'L313-12-2: handicap, ARS alone and joint with the département',
-        args: ['--cadre', 'L313-12-2', '--effet', '2027-01-01', '--fin', '2031-12-31', '--gestionnaire', 'Association "Estuaire" Handicap', '--finess-gestionnaire', '440799997',
+        args: ['--cadre', 'L313-12-2', '--effet', '2027-01-01', '--fin', '2031-12-31', '--gestionnaire', 'Association "Estuaire" \\ Handicap', '--finess-gestionnaire', '440799997',
             '--etablissement', '440999019:IME:60', '--etablissement', '440999043:437:32', '--etablissement', '440999050:SAMSAH', '--etablissement', '440999027:SESSAD'],
         file: 'cpom-association-estuaire-handicap-2027.cpom',
     },
@@ -126,11 +126,11 @@ describe('cpom init writes a skeleton that checks with no error', () => {
         });
     }
 
-    it('keeps the gestionnaire\'s name as typed, quotes included', async () => {
+    it('keeps the gestionnaire\'s name as typed, quotes and backslash escaped', async () => {
         const dir = freshDir();
         await cpom(['init', ...SKELETONS[1].args], dir);
         const text = readFileSync(path.join(dir, SKELETONS[1].file), 'utf8');
-        expect(text).toContain('gestionnaire GESTIONNAIRE "Association \\"Estuaire\\" Handicap"');
+        expect(text).toContain('gestionnaire GESTIONNAIRE "Association \\"Estuaire\\" \\\\ Handicap"');
     });
 
     it('completes categories from the closed list (FINESS code 437 is a FAM) and joins the département where the category needs it', async () => {
@@ -155,6 +155,7 @@ const BAD: { name: string; args: string[]; message: RegExp; file?: string }[] = 
     { name: 'end before effect', args: ['--fin', '2026-12-31'], message: /la date de fin \(2026-12-31\) doit suivre la date d'effet/ },
     { name: 'term over five years', args: ['--fin', '2032-01-01'], message: /dépasse la durée maximale de cinq ans \(au plus tard 2031-12-31\)/ },
     { name: 'contract name that is not an identifier', args: ['--nom', 'CPOM X'], message: /nom de contrat « CPOM X » : un identifiant est attendu/ },
+    { name: 'gestionnaire name with a control character', args: ['--gestionnaire', 'Association\u001b[31m X'], message: /le nom du gestionnaire contient un caractère de contrôle/ },
     { name: 'same establishment twice', args: ['--etablissement', '690999016'], message: /l'établissement 690999016 est donné deux fois/ },
     { name: 'category missing where the frame does not imply one', args: ['--etablissement', '260999016'], message: /catégorie manquante pour l'établissement 260999016 : --etablissement 260999016:CATÉGORIE/, file: 'x.cpom' },
     { name: 'file that is not a contract', args: [], message: /« notes\.txt » : le contrat s'écrit dans un fichier \.cpom/, file: 'notes.txt' },
