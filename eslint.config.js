@@ -82,7 +82,8 @@ const LSP_MESSAGE = '`langium/lsp` only in packages/language/src/lsp/ and the la
 const LANGIUM_LSP = [
     { group: ['langium/lsp', 'langium/lsp/*', '@cpom/language/lsp', '@cpom/language/lsp/*'], message: LSP_MESSAGE },
 ];
-const CLI_LSP_COMMANDS = ['packages/cli/src/fmt-command.ts'];
+// Commands loaded on demand (main.ts) that bring the LSP services: `cpom fmt` (formatter), `cpom check --fix` (quick fixes).
+const CLI_LSP_COMMANDS = ['packages/cli/src/fmt-command.ts', 'packages/cli/src/fix-command.ts'];
 const LANGUAGE_LSP_FOLDER = [{ regex: '^\\.{1,2}/(.*/)?lsp/', message: LSP_MESSAGE }];
 
 /** Dynamic `import()` is invisible to `no-restricted-imports`: the core and the server load no code on demand. */

@@ -186,7 +186,7 @@ describe('formats', () => {
         expect(run.stdout.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
         expect(run.stdout.match(/<testsuite /g)).toHaveLength(4);
         expect(run.stdout).toContain('<failure message="La clé du numéro FINESS 260999017');
-        expect(run.stdout).toContain('<testcase name="cpom check" classname="clean/base.cpom"/>');
+        expect(run.stdout).toContain('<testcase name="cpom check" classname="clean/base.cpom" time="0"/>');
     });
 
     it('writes the report to a file with -o, leaving no temporary file', async () => {

@@ -131,6 +131,18 @@ describe('cpom installed from the tarball', () => {
         expect(readFileSync(path.join(work, 'avenant', `AVENANT_1_${CONTRACT}.md`), 'utf8')).toContain('Avenant n° 1');
     });
 
+    it('init writes a skeleton that the installed check accepts, and check --fix fixes what is safe', () => {
+        const init = cpom(['init', 'squelette.cpom', '--cadre', 'L313-12-2', '--effet', '2027-01-01', '--gestionnaire', 'Association X',
+            '--finess-gestionnaire', '690799994', '--etablissement', '690999016:ESAT:120', '--out', 'init']);
+        expect(init.status, init.stderr).toBe(0);
+        expect(cpom(['check', 'init/squelette.cpom'])).toMatchObject({ status: 0 });
+        writeFileSync(path.join(work, 'init', 'espaces.cpom'), readFileSync(path.join(work, 'contrat.cpom'), 'utf8').replace('finess 690999016', 'finess 690 999 016'));
+        const fix = cpom(['check', 'init/espaces.cpom', '--fix']);
+        expect(fix.status, fix.stderr).toBe(0);
+        expect(fix.stderr).toContain('1 correction appliquée');
+        expect(readFileSync(path.join(work, 'init', 'espaces.cpom'), 'utf8')).toContain('finess 690999016');
+    });
+
     it('rules shows a rule', () => {
         const run = cpom(['rules', 'CPOM041']);
         expect(run.status).toBe(0);
@@ -158,8 +170,9 @@ describe('cpom installed from the tarball', () => {
         const server = spawn('cpom', ['lsp', '--stdio'], { cwd: work, env: cli.env, stdio: ['pipe', 'pipe', 'pipe'] });
         try {
             send(server, { jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } });
-            const response = await readMessage(server) as { id: number; result: { capabilities: Record<string, unknown> } };
+            const response = await readMessage(server) as { id: number; result: { capabilities: Record<string, unknown>; serverInfo?: unknown } };
             expect(response.id).toBe(1);
+            expect(response.result.serverInfo).toEqual({ name: 'cpom', version: MANIFEST.version });
             expect(response.result.capabilities).toHaveProperty('hoverProvider');
             expect(response.result.capabilities).toHaveProperty('completionProvider');
             send(server, { jsonrpc: '2.0', id: 2, method: 'shutdown' });

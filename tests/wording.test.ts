@@ -17,7 +17,7 @@ function valueRules(grammar: Grammar): Map<string, string[]> {
     for (const rule of grammar.rules) {
         if (rule.$type !== 'ParserRule' || !('dataType' in rule) || !rule.dataType) continue;
         const definition = rule.definition;
-        const alternatives = definition.$type === 'Alternatives' ? (definition as { elements: Array<{ $type: string; value?: string }> }).elements : [definition as { $type: string; value?: string }];
+        const alternatives = definition.$type === 'Alternatives' ? (definition as unknown as { elements: Array<{ $type: string; value?: string }> }).elements : [definition as unknown as { $type: string; value?: string }];
         if (alternatives.every(a => a.$type === 'Keyword')) rules.set(rule.name, alternatives.map(a => a.value!));
     }
     return rules;

@@ -3,19 +3,20 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Locale } from '@cpom/language';
 import { ConfigFiles } from '@cpom/language/node';
+import type { Prompter } from './prompt.js';
 import { reportFailure, UsageError } from './errors.js';
 import { expandPaths } from './files.js';
 import { formatCodeQuality } from './formats/codequality.js';
-import { readStdinContract, stdinSource, usesStdin } from './stdin.js';
+import { readStdinContract, type StdinContract, stdinSource, usesStdin } from './stdin.js';
 import { formatGithub } from './formats/github.js';
 import { humanReport } from './formats/human.js';
 import { formatJson } from './formats/json.js';
 import { formatJunit } from './formats/junit.js';
 import { formatSarif } from './formats/sarif.js';
-import { RULES_BASE_URI } from './install-paths.js';
+import { HOMEPAGE, rulePageUri } from './install-paths.js';
 import { AtomicFile, checkOutputTarget } from './output.js';
 import { type CheckReport, makeReport, sortDiagnostics, toReported } from './report.js';
-import { createServices, diagnosticsOf, loadWorkspace } from './workspace.js';
+import { createServices, diagnosticsOf, diskWith, loadWorkspace, type Workspace } from './workspace.js';
 
 export const FORMATS = ['human', 'json', 'sarif', 'github', 'junit', 'codequality'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -43,6 +44,10 @@ export interface CommandIO {
     readonly env?: Readonly<Record<string, string | undefined>>;
     /** The whole standard input (`cpom check -`). */
     readonly stdin?: () => Promise<Uint8Array>;
+    /** Whether questions can be asked on the terminal (`cpom init`): the standard input and output are terminals. */
+    readonly interactive?: boolean;
+    /** Asks the questions instead of the terminal (tests). */
+    readonly prompter?: Prompter;
 }
 
 
@@ -62,7 +67,24 @@ function configFilesAbove(files: readonly string[]): string[] {
 }
 
 export async function buildReport(paths: readonly string[], options: Pick<CheckOptions, 'lang' | 'config' | 'quiet' | 'output' | 'stdinFilename'>, io: Pick<CommandIO, 'cwd' | 'stderr' | 'locale' | 'stdin'>): Promise<CheckReport> {
-    const stdin = usesStdin(paths, options.stdinFilename) ? await readStdinContract(io, options.stdinFilename) : undefined;
+    return (await buildCheck(paths, options, io)).report;
+}
+
+/** A check's report, with the workspace it was computed on (`--fix` reads the documents and their diagnostics). */
+export interface CheckRun {
+    readonly report: CheckReport;
+    readonly workspace: Workspace;
+    /** The contract read on the standard input, with `-`. */
+    readonly stdin?: StdinContract;
+}
+
+/**
+ * Checks `paths`. `texts` replaces the content of files (absolute paths) as read from the disk (`--fix` checks its
+ * fixed texts); `stdin` is the standard input already read, when it was.
+ */
+export async function buildCheck(paths: readonly string[], options: Pick<CheckOptions, 'lang' | 'config' | 'quiet' | 'output' | 'stdinFilename'>, io: Pick<CommandIO, 'cwd' | 'stderr' | 'locale' | 'stdin'>,
+    texts?: ReadonlyMap<string, string>, stdinInput?: StdinContract): Promise<CheckRun> {
+    const stdin = stdinInput ?? (usesStdin(paths, options.stdinFilename) ? await readStdinContract(io, options.stdinFilename) : undefined);
     const files = stdin ? [stdin.path] : await expandPaths(paths, io.cwd);
     const messages = options.lang ?? io.locale ?? 'fr';
     if (files.length === 0) {
@@ -82,7 +104,8 @@ export async function buildReport(paths: readonly string[], options: Pick<CheckO
     settings.forcedLocale = options.lang;
     settings.locale = messages; // for contracts whose configuration does not say
     settings.setConfigResolver(uri => configs.forFile(uri.fsPath));
-    const workspace = await loadWorkspace(services, files, message => io.stderr(`cpom: note: ${message[messages]}\n`), stdin && stdinSource(stdin));
+    const source = texts && texts.size > 0 ? diskWith(texts, stdin) : stdin && stdinSource(stdin);
+    const workspace = await loadWorkspace(services, files, message => io.stderr(`cpom: note: ${message[messages]}\n`), source);
     const reports = workspace.files.filter(f => f.requested).map(f => ({
         path: f.path === stdin?.path ? stdin.shown : path.relative(io.cwd, f.path).split(path.sep).join('/') || path.basename(f.path),
         absolutePath: f.path,
@@ -90,17 +113,23 @@ export async function buildReport(paths: readonly string[], options: Pick<CheckO
         diagnostics: sortDiagnostics(diagnosticsOf(f).map(toReported).filter(d => !options.quiet || d.severity === 'error')),
     }));
     const locale = options.lang ?? (files.length > 0 ? configs.forFile(files[0]).lang : undefined) ?? messages;
-    return makeReport(locale, reports);
+    return { report: makeReport(locale, reports), workspace, stdin };
+}
+
+/** When the check ran (JUnit's timestamp and time). */
+export interface CheckTiming {
+    readonly startedAt: Date;
+    readonly durationMs: number;
 }
 
 /** A machine-readable report as one text. */
-export function render(report: CheckReport, options: CheckOptions, io: CommandIO): string {
+export function render(report: CheckReport, options: CheckOptions, io: CommandIO, timing: CheckTiming = { startedAt: new Date(), durationMs: 0 }): string {
     switch (options.format) {
         case 'human': return [...humanReport(report, { color: options.color && !options.output })].join('');
         case 'json': return formatJson(report, io.version);
-        case 'sarif': return formatSarif(report, { toolVersion: io.version, rulesBaseUri: RULES_BASE_URI, cwd: io.cwd });
+        case 'sarif': return formatSarif(report, { toolVersion: io.version, helpUri: rulePageUri, informationUri: HOMEPAGE, cwd: io.cwd });
         case 'github': return formatGithub(report);
-        case 'junit': return formatJunit(report);
+        case 'junit': return formatJunit(report, timing);
         case 'codequality': return formatCodeQuality(report);
     }
 }
@@ -109,8 +138,8 @@ export function render(report: CheckReport, options: CheckOptions, io: CommandIO
 const WRITE_SIZE = 1 << 16;
 
 /** Writes the report, piece by piece, to the standard output or atomically to the file of `--output`. */
-function writeReport(report: CheckReport, options: CheckOptions, io: CommandIO): void {
-    const pieces = options.format === 'human' ? humanReport(report, { color: options.color && !options.output }) : [render(report, options, io)];
+export function writeCheckReport(report: CheckReport, options: CheckOptions, io: CommandIO, timing: CheckTiming = { startedAt: new Date(), durationMs: 0 }): void {
+    const pieces = options.format === 'human' ? humanReport(report, { color: options.color && !options.output }) : [render(report, options, io, timing)];
     const out = options.output ? new AtomicFile(path.resolve(io.cwd, options.output), options.output) : undefined;
     const write = out ? (text: string) => out.write(text) : io.stdout;
     try {
@@ -138,9 +167,11 @@ export function exitCodeOf(report: CheckReport, maxWarnings: number | undefined)
 
 export async function runCheck(paths: readonly string[], options: CheckOptions, io: CommandIO): Promise<number> {
     let report: CheckReport;
+    const startedAt = new Date();
+    const start = performance.now();
     try {
         report = await buildReport(paths, options, io);
-        writeReport(report, options, io);
+        writeCheckReport(report, options, io, { startedAt, durationMs: performance.now() - start });
     } catch (error) {
         return reportFailure(error, io, options.lang ?? io.locale ?? 'fr');
     }

@@ -11,6 +11,7 @@ import { execFile } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { colorWanted } from './color.js';
 import type { CommandIO } from './check.js';
 import { listContracts } from './contract-listing.js';
 import {
@@ -352,7 +353,8 @@ export async function runGitDiffDriver(args: readonly string[], io: CommandIO): 
     }
     const [file, oldFile, , , newFile] = args;
     const newPath = args.length === 9 ? args[7] : file;
-    const color = !process.env.NO_COLOR && (process.stdout.isTTY === true || process.env.GIT_PAGER_IN_USE === 'true');
+    // Through git's pager the output is still a terminal's.
+    const color = colorWanted(true, process.stdout.isTTY === true || process.env.GIT_PAGER_IN_USE === 'true', process.env);
     let change: FileChange | undefined;
     try {
         const root = await repositoryRoot(io.cwd);

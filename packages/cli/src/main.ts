@@ -5,6 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Locale } from '@cpom/language';
 import { type CommandIO, FORMATS, type Format, runCheck } from './check.js';
+import { colorWanted } from './color.js';
 import { frenchCommanderError, helpConfiguration } from './commander-locale.js';
 import { DOCUMENT_FORMATS, type DocumentFormat, formatsParser } from './document-formats.js';
 import { VERSION } from './install-paths.js';
@@ -35,6 +36,7 @@ export function defaultIO(): CommandIO {
             for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
             return Buffer.concat(chunks);
         },
+        interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
     };
 }
 
@@ -74,11 +76,40 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
         .option('-o, --output <file>', t('écrire le rapport dans un fichier plutôt que sur la sortie standard', 'write the report to a file instead of the standard output'))
         .option('-c, --config <file>', t('utiliser ce cpom.config.json au lieu de le chercher depuis chaque contrat', 'use this cpom.config.json instead of looking up from each contract'))
         .option('-q, --quiet', t('ne signaler que les erreurs', 'report errors only'))
-        .option('--no-color', t('sans couleurs dans le format human', 'no colours in the human format'))
+        .option('--no-color', t('sans couleurs dans le format human (voir aussi FORCE_COLOR et NO_COLOR)', 'no colours in the human format (see also FORCE_COLOR and NO_COLOR)'))
         .option('--stdin-filename <path>', t('avec - : où se trouve le contrat lu sur l\'entrée standard (nom dans le rapport, imports, cpom.config.json)', 'with -: where the contract read on the standard input lives (name in the report, imports, cpom.config.json)'))
-        .action(async (paths: string[], options: { format: Format; lang?: 'fr' | 'en'; maxWarnings?: number; output?: string; config?: string; quiet?: boolean; color: boolean; stdinFilename?: string }) => {
-            const color = options.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
+        .option('--fix', t('appliquer les corrections sûres (sans choix humain) et réécrire les fichiers ; avec - : le texte corrigé sur la sortie standard', 'apply the safe fixes (no human choice) and rewrite the files; with -: the fixed text on the standard output'))
+        .option('--fix-dry-run', t('comme --fix sans rien écrire : afficher le diff des corrections', 'as --fix without writing anything: print the diff of the fixes'))
+        .action(async (paths: string[], options: { format: Format; lang?: 'fr' | 'en'; maxWarnings?: number; output?: string; config?: string; quiet?: boolean; color: boolean; stdinFilename?: string; fix?: boolean; fixDryRun?: boolean }) => {
+            const color = colorWanted(options.color, process.stdout.isTTY, commandIO.env ?? process.env);
+            if (options.fix || options.fixDryRun) {
+                // Loaded on demand: the fixes come with the language server's services.
+                const { runFix } = await import('./fix-command.js');
+                exitCode = await runFix(paths, { ...options, color, dryRun: options.fixDryRun }, io);
+                return;
+            }
             exitCode = await runCheck(paths, { ...options, color }, io);
+        });
+
+    program.command('init')
+        .description(t(
+            'écrire un squelette de contrat complet (cadre, dates, gestionnaire, établissements) et son cpom.config.json ; les valeurs manquantes sont demandées sur un terminal',
+            'write a complete contract skeleton (frame, dates, gestionnaire, establishments) and its cpom.config.json; missing values are asked on a terminal'))
+        .argument('[file]', t('le fichier du contrat (.cpom ; par défaut : d\'après le nom du contrat)', 'the contract file (.cpom; default: from the contract\'s name)'))
+        .option('--cadre <cadre>', t('cadre juridique : L313-11, L313-11-1, L313-11-2, L313-12-IVter, L313-12-2', 'legal frame: L313-11, L313-11-1, L313-11-2, L313-12-IVter, L313-12-2'))
+        .option('--effet <date>', t('date d\'effet (AAAA-MM-JJ)', 'effect date (YYYY-MM-DD)'))
+        .option('--fin <date>', t('date de fin (par défaut : cinq ans après l\'effet, la veille)', 'end date (default: five years after the effect, the day before)'))
+        .option('--gestionnaire <nom>', t('nom du gestionnaire', 'name of the gestionnaire'))
+        .option('--finess-gestionnaire <finess>', t('FINESS juridique du gestionnaire', 'legal FINESS number of the gestionnaire'))
+        .option('--etablissement <finess[:catégorie[:capacité]]>', t('un établissement ou service (répétable) : 690999016:ESAT:120', 'an establishment or service (repeatable): 690999016:ESAT:120'), (value: string, list: string[] = []) => [...list, value])
+        .option('--nom <identifiant>', t('identifiant du contrat (par défaut : CPOM_<GESTIONNAIRE>_<ANNÉE>)', 'identifier of the contract (default: CPOM_<GESTIONNAIRE>_<YEAR>)'))
+        .option('-o, --out <dir>', t('dossier où écrire (par défaut : le dossier courant)', 'folder to write into (default: the current folder)'))
+        .option('--force', t('remplacer les fichiers qui existent', 'replace existing files'))
+        .addOption(langOption())
+        .action(async (file: string | undefined, options: import('./init-command.js').InitOptions) => {
+            // Loaded on demand: `cpom check` does not pay for it at start-up.
+            const { runInit } = await import('./init-command.js');
+            exitCode = await runInit(file, options, io);
         });
 
     program.command('generate')
@@ -111,7 +142,7 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
         .option('--no-color', t('sans couleurs dans le format text', 'no colours in the text format'))
         .action(async (operands: string[], options: { format: 'text' | 'markdown' | 'json'; exitCode?: boolean; output?: string; contract?: string; color: boolean }) => {
             const { runDiffCommand } = await import('./diff-command.js');
-            const color = options.color && !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
+            const color = !options.output && colorWanted(options.color, process.stdout.isTTY, commandIO.env ?? process.env);
             // Commander drops `--`: the operands after it are paths (cpom diff REV -- PATHS).
             const dash = argv.indexOf('--');
             const paths = dash >= 0 ? argv.slice(dash + 1) : undefined;

@@ -2,7 +2,7 @@
  * Loads contracts into one Langium workspace so that cross-file references resolve: the files given,
  * and the files they import (transitively), then builds and validates them all.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { type LangiumDocument, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { ast, createCpomServices, type CpomServicesBundle, decodeBilingual, importedUris, type Locale } from '@cpom/language';
@@ -54,6 +54,22 @@ function decodeWindows1252(bytes: Uint8Array): string {
 export interface ContractSource {
     /** The file's bytes, or undefined when it does not exist in this source. */
     read(file: string): Uint8Array | undefined;
+}
+
+/** The disk, with some files' content replaced (absolute paths → text) and, optionally, the standard input in place. */
+export function diskWith(texts: ReadonlyMap<string, string>, stdin?: { readonly path: string; readonly bytes: Uint8Array }): ContractSource {
+    return {
+        read: file => {
+            const text = texts.get(file);
+            if (text !== undefined) return Buffer.from(text, 'utf8');
+            if (file === stdin?.path) return stdin.bytes;
+            try {
+                return statSync(file).isFile() ? readFileSync(file) : undefined;
+            } catch {
+                return undefined;
+            }
+        },
+    };
 }
 
 /** Reads a contract's bytes as text (see decodeContract). */

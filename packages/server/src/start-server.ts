@@ -5,6 +5,7 @@
 import { createCpomLspServices, type CpomLspServicesBundle } from '@cpom/language/lsp';
 import type { FileSystemProvider, LangiumSharedCoreServices, Module } from 'langium';
 import { type LangiumSharedServices, type PartialLangiumSharedServices, startLanguageServer } from 'langium/lsp';
+import { GENERATOR_VERSION } from '@cpom/generator';
 import type { Connection } from 'vscode-languageserver';
 import { syncClientSettings, type ConfigLookup } from './client-settings.js';
 import { CpomServerSharedModule } from './cpom-server-module.js';
@@ -28,6 +29,14 @@ export function startCpomServer(host: ServerHost): CpomLspServicesBundle {
     registerRender(host.connection, services);
     registerDiff(host.connection, services, host.fileSystemProvider);
     registerCheckWorkspace(host.connection, services);
+    announceServerInfo(services);
     startLanguageServer(services.shared);
     return services;
+}
+
+/** The initialize result names the server (`serverInfo`), so that clients can show and log which one answers. */
+function announceServerInfo(services: CpomLspServicesBundle): void {
+    const server = services.shared.lsp.LanguageServer;
+    const initialize = server.initialize.bind(server);
+    server.initialize = async params => ({ ...(await initialize(params)), serverInfo: { name: 'cpom', version: GENERATOR_VERSION } });
 }

@@ -1,4 +1,9 @@
-/** SARIF 2.1.0 for code-scanning tools: every rule in tool.driver.rules, results with stable ruleIds. */
+/**
+ * SARIF 2.1.0 for code-scanning tools: every rule in tool.driver.rules, results with stable ruleIds. Artifact URIs
+ * are relative references to %SRCROOT% with each path segment percent-encoded (a `#`, `%`, `?` or space in a folder
+ * name is part of the name, not of the URI's syntax). A rule's `helpUri` is given only when its page exists on this
+ * machine; `informationUri` is the project's home page.
+ */
 import { pathToFileURL } from 'node:url';
 import { RULES, ruleMarkdown } from '@cpom/language';
 import type { CheckReport } from '../report.js';
@@ -7,10 +12,17 @@ const LEVELS = { error: 'error', warning: 'warning', info: 'note' } as const;
 
 export interface SarifOptions {
     readonly toolVersion: string;
-    /** Base of rule pages: `<base><CODE>.md`. */
-    readonly rulesBaseUri: string;
+    /** The page of a rule (a URI), when there is one to open. */
+    readonly helpUri: (code: string) => string | undefined;
+    /** The tool's home page. */
+    readonly informationUri: string;
     /** Working directory: artifact URIs are relative to it (%SRCROOT%). */
     readonly cwd: string;
+}
+
+/** A path relative to the working directory (forward slashes) as a relative URI reference. */
+export function relativeUri(path: string): string {
+    return path.split('/').map(segment => encodeURIComponent(segment)).join('/');
 }
 
 export function formatSarif(report: CheckReport, options: SarifOptions): string {
@@ -24,12 +36,13 @@ export function formatSarif(report: CheckReport, options: SarifOptions): string 
                     name: 'cpom',
                     version: options.toolVersion,
                     semanticVersion: options.toolVersion,
+                    informationUri: options.informationUri,
                     rules: RULES.map(r => ({
                         id: r.code,
                         name: r.name,
                         shortDescription: { text: r.title[report.locale] },
                         fullDescription: { text: r.rationale.en },
-                        helpUri: `${options.rulesBaseUri}${r.code}.md`,
+                        helpUri: options.helpUri(r.code),
                         help: { text: `${r.rationale.en}\nSource: ${r.source.en}`, markdown: ruleMarkdown(r) },
                         defaultConfiguration: { level: LEVELS[r.severity] },
                         properties: { category: r.category, confidence: r.confidence, source: r.source.en, tags: [r.category] },
@@ -37,7 +50,7 @@ export function formatSarif(report: CheckReport, options: SarifOptions): string 
                 },
             },
             originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(options.cwd.endsWith('/') ? options.cwd : options.cwd + '/').href } },
-            artifacts: report.files.map(f => ({ location: { uri: encodeURI(f.path), uriBaseId: '%SRCROOT%' } })),
+            artifacts: report.files.map(f => ({ location: { uri: relativeUri(f.path), uriBaseId: '%SRCROOT%' } })),
             results: report.files.flatMap((f, artifactIndex) => f.diagnostics.map(d => ({
                 ruleId: d.code,
                 ruleIndex: ruleIndex.get(d.code),
@@ -45,7 +58,7 @@ export function formatSarif(report: CheckReport, options: SarifOptions): string 
                 message: { text: d.message },
                 locations: [{
                     physicalLocation: {
-                        artifactLocation: { uri: encodeURI(f.path), uriBaseId: '%SRCROOT%', index: artifactIndex },
+                        artifactLocation: { uri: relativeUri(f.path), uriBaseId: '%SRCROOT%', index: artifactIndex },
                         region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
                     },
                 }],
