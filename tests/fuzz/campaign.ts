@@ -32,6 +32,10 @@ export interface CampaignOptions {
     /** Where new findings are saved; none: not saved. */
     readonly foundDir?: string;
     readonly log?: (line: string) => void;
+    /** A pool to use (and leave open); else one is started and closed. */
+    readonly pool?: WorkerPool;
+    /** Signatures that are expected (known failures): counted, neither confirmed, minimised nor saved. */
+    readonly expected?: ReadonlySet<string>;
 }
 
 export interface FailureReport {
@@ -46,6 +50,8 @@ export interface FailureReport {
     fixture?: string;
     /** A hang that did not happen again when run a second time (a busy machine): not counted as a hang. */
     readonly flaky?: boolean;
+    /** Listed as a known failure. */
+    readonly expected?: boolean;
 }
 
 export interface CampaignReport {
@@ -97,7 +103,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
         crashes: 0, hangs: 0, flakyHangs: 0, failures: [], ms: 0,
     };
     const bySignature = new Map<string, FailureReport>();
-    const pool = await startPool(options.root, options.workers, options.stepTimeoutMs);
+    const pool = options.pool ?? await startPool(options.root, options.workers, options.stepTimeoutMs);
     const start = options.start ?? 0;
     let next = start;
 
@@ -121,10 +127,11 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
             const again = await pool.run(source, text, runOptions);
             return again.kind !== 'ok' && signatureOf(again) === signature;
         };
+        const expected = options.expected?.has(signature) ?? false;
         // A hang on a busy machine may be slowness: it counts only if it happens again.
-        const flaky = outcome.kind === 'hang' && !(await reproduces(input.text));
+        const flaky = !expected && outcome.kind === 'hang' && !(await reproduces(input.text));
         const failure: FailureReport = {
-            signature, kind: outcome.kind, stage: outcome.stage, message: outcome.message, firstIndex: index, count: 1, flaky,
+            signature, kind: outcome.kind, stage: outcome.stage, message: outcome.message, firstIndex: index, count: 1, flaky, expected,
         };
         bySignature.set(signature, failure);
         report.failures.push(failure);
@@ -137,7 +144,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
         if (process.env.FUZZ_DEBUG) log(outcome.stack);
         log(`input ${index}: NEW ${signature} (from ${source}: ${input.mutations.join(', ')}; replay: --seed ${options.seed} --start ${index} --count 1)`);
         failure.fixture = saved.get(signature);
-        if (failure.fixture || !options.foundDir) return;
+        if (failure.fixture || expected || !options.foundDir) return;
         const minimal = await minimise(input.text, reproduces, options.minimise);
         const name = fixtureName(outcome, signature);
         mkdirSync(options.foundDir, { recursive: true });
@@ -163,7 +170,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
         // Two inputs in flight per worker: the next one is generated while a worker runs.
         await Promise.all(Array.from({ length: options.workers * 2 }, lane));
     } finally {
-        await pool.close();
+        if (!options.pool) await pool.close();
     }
     return { ...report, ms: Date.now() - began };
 }
