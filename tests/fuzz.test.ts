@@ -15,7 +15,7 @@ import type { WorkerPool } from './fuzz/pool.js';
 import { ROOT } from './helpers.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 7);
-const COUNT = Number(process.env.FUZZ_COUNT ?? 200);
+const COUNT = Number(process.env.FUZZ_COUNT ?? 150);
 const STEP_TIMEOUT_MS = Number(process.env.FUZZ_TIMEOUT_MS ?? 10_000);
 const findings = savedFindings(ROOT);
 const expected = new Set(findings.filter(f => f.knownFailure).map(f => f.signature));

@@ -34,6 +34,8 @@ export interface CampaignOptions {
     readonly log?: (line: string) => void;
     /** A pool to use (and leave open); else one is started and closed. */
     readonly pool?: WorkerPool;
+    /** When aborted (Ctrl-C), no new input starts; the report covers the inputs run. */
+    readonly signal?: AbortSignal;
     /** Signatures that are expected (known failures): counted, neither confirmed, minimised nor saved. */
     readonly expected?: ReadonlySet<string>;
 }
@@ -85,7 +87,7 @@ export async function startPool(root: string, size: number, stepTimeoutMs: numbe
     return pool;
 }
 
-function fixtureName(failure: Exclude<Outcome, { kind: 'ok' }>, signature: string): string {
+export function fixtureName(failure: Exclude<Outcome, { kind: 'ok' }>, signature: string): string {
     const slug = `${failure.kind}-${failure.stage}-${failure.kind === 'hang' ? '' : failure.name}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-+$/, '');
     return `${slug}-${createHash('sha256').update(signature).digest('hex').slice(0, 8)}.cpom`;
 }
@@ -158,7 +160,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
     };
 
     const lane = async (): Promise<void> => {
-        while (next < start + options.count) {
+        while (next < start + options.count && !options.signal?.aborted) {
             const index = next++;
             await handle(index);
             if (report.inputs % 1000 === 0) {

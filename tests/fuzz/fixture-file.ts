@@ -60,8 +60,9 @@ export function unescapeInput(escaped: string): string {
 }
 
 /** One header line: no line break may end the comment early. */
-function oneLine(value: string): string {
-    return escapeInput(value.replace(/\s*\n\s*/g, ' ⏎ '));
+function oneLine(value: string, max = 400): string {
+    const line = value.replace(/\s*\n\s*/g, ' ⏎ ');
+    return escapeInput(line.length > max ? `${line.slice(0, max)}…` : line);
 }
 
 export function writeFinding(finding: Finding): string {

@@ -136,6 +136,20 @@ const MUTATIONS: Record<string, Mutation> = {
         if (names.length < 2) return text;
         return text.split(random.pick(names)).join(random.pick(names));
     },
+    /** A line broken between two words (the text still parses: the formatter and the diff get to work). */
+    breakLine(text, random) {
+        const spaces = [...text.matchAll(/(?<=\S) (?=\S)/g)];
+        if (spaces.length === 0) return text;
+        const m = random.pick(spaces);
+        return text.slice(0, m.index) + random.pick(['\n', '\n    ', '\n\n', ' \n ']) + text.slice(m.index + 1);
+    },
+    /** Two lines joined (the text still parses). */
+    joinLines(text, random) {
+        const breaks = [...text.matchAll(/\n[ \t]*/g)];
+        if (breaks.length === 0) return text;
+        const m = random.pick(breaks);
+        return text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length);
+    },
     spliceFromCorpus(text, random, context) {
         const donor = random.pick(context.corpus).text;
         const start = random.below(donor.length);

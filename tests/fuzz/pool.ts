@@ -3,6 +3,7 @@
  * that makes no step (a stage, a provider call) for longer than the limit is terminated — a hang, attributed to the
  * stage it was in — and replaced; so is one that dies (out of memory, an uncaught error).
  */
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -18,7 +19,7 @@ export interface PoolOptions {
     /** The folder holding the bundled worker.js (bundle.mjs). */
     readonly bundle: string;
     readonly size: number;
-    /** Longest time without a step, in ms. */
+    /** Longest time without a step, in ms, on an idle machine (see `stepLimit`). */
     readonly stepTimeoutMs: number;
     /** Heap of a worker: an input that needs more dies as out of memory. */
     readonly heapMb?: number;
@@ -63,6 +64,14 @@ class FuzzWorker {
     get stage(): Stage {
         return STAGES[Atomics.load(this.progress, 0)] ?? 'idle';
     }
+}
+
+/**
+ * The step limit on this machine now: the limit times the load per core (os.loadavg) when above 1. A worker gets a
+ * share of a core on a busy machine (another campaign, CI, other jobs), and a second of that share is not a hang.
+ */
+export function stepLimit(limitMs: number): number {
+    return limitMs * Math.max(1, os.loadavg()[0] / os.availableParallelism());
 }
 
 export class WorkerPool {
@@ -155,13 +164,13 @@ export class WorkerPool {
             if (step !== worker.lastStep) {
                 worker.lastStep = step;
                 worker.lastStepAt = now;
-            } else if (now - worker.lastStepAt > this.options.stepTimeoutMs) {
+            } else if (now - worker.lastStepAt > stepLimit(this.options.stepTimeoutMs)) {
                 const job = worker.job;
                 const stage = worker.stage;
                 worker.job = undefined;
                 worker.dead = true;
                 void worker.worker.terminate();
-                job.resolve({ kind: 'hang', stages: [], ms: {}, stage, name: 'Hang', message: `no progress for ${this.options.stepTimeoutMs} ms`, stack: '' });
+                job.resolve({ kind: 'hang', stages: [], ms: {}, stage, name: 'Hang', message: `no progress for ${this.options.stepTimeoutMs} ms (scaled by the load)`, stack: '' });
                 this.replace(worker);
                 this.dispatch();
             }

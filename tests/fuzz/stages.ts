@@ -88,8 +88,11 @@ export class StageRunner {
 
     private enter(stage: Stage, done?: Stage[]): void {
         if (this.logged.length > 0) {
-            const message = this.logged.splice(0).join('\n');
-            throw new PropertyFailure(`logged an error: ${message}`);
+            const [first] = this.logged.splice(0);
+            // The message's first line; the rest (often a stack) in the failure's stack, for the report.
+            const failure = new PropertyFailure(`logged an error: ${first.split('\n')[0]}`);
+            failure.stack = `${failure.stack}\nlogged:\n${first}`;
+            throw failure;
         }
         if (done && this.stage !== 'idle' && !done.includes(this.stage)) done.push(this.stage);
         const now = performance.now();
