@@ -134,7 +134,8 @@ async function main() {
         const sorted = [...result.hoverMs].sort((a, b) => a - b);
         const growth = rssGrowthMb(result);
         process.stdout.write(`  ${result.lines} lines: ${result.edits} edits, ${result.hovers} hovers answered (median ${Math.round(sorted[sorted.length >> 1] ?? 0)} ms, slowest ${Math.round(slowest)} ms), `
-            + `RSS ${(result.rss[0] / 1048576).toFixed(1)} → ${(result.rss[result.rss.length - 1] / 1048576).toFixed(1)} MB (max ${(Math.max(...result.rss) / 1048576).toFixed(1)}), ${Math.round((performance.now() - began) / 1000)} s\n`);
+            + `RSS ${(result.rss[0] / 1048576).toFixed(1)} MB at the first checkpoint, ${(result.rss[Math.min(1, result.rss.length - 1)] / 1048576).toFixed(1)} → ${(result.rss[result.rss.length - 1] / 1048576).toFixed(1)} MB from the second to the last `
+            + `(${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB, max ${(Math.max(...result.rss) / 1048576).toFixed(1)}), ${Math.round((performance.now() - began) / 1000)} s\n`);
         const problems = [
             result.exited && 'the server exited',
             slowest > Number(values['max-hover-ms']) && `a hover waited ${Math.round(slowest)} ms (limit ${values['max-hover-ms']} ms)`,
