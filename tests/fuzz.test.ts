@@ -9,7 +9,11 @@
  */
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { runCampaign, startPool } from './fuzz/campaign.js';
+import { loadCorpus } from './fuzz/corpus.js';
+import { escapeInput, readFinding, unescapeInput, writeFinding } from './fuzz/fixture-file.js';
+import { grammarKeywords, makeInput } from './fuzz/mutators.js';
 import { savedFindings } from './fuzz/known-failures.js';
 import type { WorkerPool } from './fuzz/pool.js';
 import { ROOT } from './helpers.js';
@@ -29,6 +33,26 @@ beforeAll(async () => {
 afterAll(async () => {
     await pool?.close();
 }, 60_000);
+
+describe('fuzz harness', () => {
+    it('makes the same input from the same seed and index, another from another', () => {
+        const context = { corpus: loadCorpus(ROOT), keywords: grammarKeywords(readFileSync(path.join(ROOT, 'grammar/cpom.langium'), 'utf8')), maxRun: 10_000 };
+        const inputs = Array.from({ length: 20 }, (_, i) => makeInput(SEED, i, context));
+        expect(Array.from({ length: 20 }, (_, i) => makeInput(SEED, i, context))).toEqual(inputs);
+        expect(new Set(inputs.map(i => i.text)).size).toBeGreaterThan(15);
+        expect(makeInput(SEED + 1, 0, context).text).not.toBe(inputs[0].text);
+    });
+
+    it('saves what a UTF-8 file and git would change: CR, controls, lone surrogates, BOM, long runs', () => {
+        const text = `\uFEFFcontrat X "a\\u{41}\r\n\u0000\uD800\uDFFF😀\u2028${' '.repeat(30_000)}"\r{}\n`;
+        const escaped = escapeInput(text);
+        expect(escaped).not.toMatch(/[\r\u0000\uD800-\uDFFF\uFEFF\u2028]/u);
+        expect(escaped.length).toBeLessThan(100);
+        expect(unescapeInput(escaped)).toBe(text);
+        const finding = { kind: 'crash' as const, stage: 'html', error: 'TypeError: x\nat y', signature: 'crash in html: TypeError: x', found: 'by hand', source: 'seeds/messidor-2013.cpom', text };
+        expect(readFinding(writeFinding(finding))).toEqual({ ...finding, error: 'TypeError: x ⏎ at y' });
+    });
+});
 
 describe('fuzz', () => {
     it(`${COUNT} mutated contracts of seed ${SEED} go through every stage without a crash or a hang`, async () => {
