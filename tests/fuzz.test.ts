@@ -54,6 +54,21 @@ describe('fuzz harness', () => {
     });
 });
 
+describe('fuzz pool', () => {
+    it('stops a worker that hangs, names the stage, and goes on with a new worker', async () => {
+        const small = await startPool(ROOT, 1, 300);
+        try {
+            const hang = await small.run('seeds/messidor-2013.cpom', 'contrat X "x" {}', { docx: false, selfTestHang: true });
+            expect(hang.kind === 'hang' && hang.stage).toBe('parse');
+            const next = await small.run(undefined, 'contrat X "x" {}', { docx: true });
+            expect(next.kind).toBe('ok');
+            expect(next.stages).toEqual(expect.arrayContaining(['parse', 'validate', 'format', 'html', 'docx', 'hover']));
+        } finally {
+            await small.close();
+        }
+    });
+});
+
 describe('fuzz', () => {
     it(`${COUNT} mutated contracts of seed ${SEED} go through every stage without a crash or a hang`, async () => {
         const report = await runCampaign({

@@ -38,6 +38,8 @@ export type StageListener = (stage: Stage) => void;
 export interface RunOptions {
     /** Render DOCX (zipping makes it the slowest stage: the long campaign samples it). */
     readonly docx: boolean;
+    /** For the harness's own test: loop forever in the parse stage, as a hanging parser would. */
+    readonly selfTestHang?: boolean;
 }
 
 export type StageResult =
@@ -150,6 +152,10 @@ export class StageRunner {
     }
 
     private async runStages(source: number, text: string, done: Stage[]): Promise<void> {
+        if (this.options.selfTestHang) {
+            this.enter('parse', done);
+            for (;;) { /* the watchdog must stop this */ }
+        }
         const file = this.corpus[source] ?? { name: 'fixture.cpom', text, siblings: [] };
         const before = await this.original(source);
         const document = await this.load(file, text, done);
