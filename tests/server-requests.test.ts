@@ -62,9 +62,48 @@ describe('cpom requests on any text', () => {
         }
     });
 
-    it('checks a workspace of broken files', async () => {
-        const result = await checkWorkspace(services);
-        expect(result.files).toBe(contracts.length);
-        expect(result.errors + result.warnings + result.infos).toBeGreaterThan(0);
+});
+
+describe('cpom/checkWorkspace', () => {
+    const SEED = readFileSync(path.join(ROOT, 'seeds/messidor-2013.cpom'), 'utf8');
+    /** Files broken in three ways, each under its own contract name, and the diagnostics each must get. */
+    const BROKEN: Array<{ name: string; text: string; codes: string[] }> = [
+        {
+            name: 'wrong-key.cpom', // the seed has 690999016 (key 6) for ESAT_LYON_GERLAND
+            text: SEED.replace('CPOM_MESSIDOR_2013', 'CPOM_CLE').replace('finess 690999016', 'finess 690999017'),
+            codes: ['CPOM014', 'CPOM041'],
+        },
+        {
+            name: 'unknown-authority.cpom',
+            text: SEED.replace('CPOM_MESSIDOR_2013', 'CPOM_AUTORITE').replace('tarification ARS_RA', 'tarification ARS_INCONNUE'),
+            codes: ['CPOM002', 'CPOM014'],
+        },
+        {
+            name: 'syntax.cpom',
+            text: SEED.replace('CPOM_MESSIDOR_2013', 'CPOM_SYNTAXE').replace('effet 2013-01-01', 'effet 2013-01-01 }}'),
+            codes: ['CPOM001'],
+        },
+    ];
+
+    it('validates every file with every rule and counts their diagnostics', async () => {
+        const own = createCpomLspServices(EmptyFileSystem);
+        await own.shared.workspace.WorkspaceManager.initializeWorkspace([]);
+        const documents = BROKEN.map(({ name, text }) => {
+            const document = own.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///broken/${name}`));
+            own.shared.workspace.LangiumDocuments.addDocument(document);
+            return document;
+        });
+        const result = await checkWorkspace(own);
+        expect(documents.map(d => (d.diagnostics ?? []).map(x => String(x.code)).sort())).toEqual(BROKEN.map(b => b.codes));
+        const all = documents.flatMap(d => d.diagnostics ?? []);
+        expect(result).toEqual({
+            files: BROKEN.length,
+            errors: all.filter(d => d.severity === 1).length,
+            warnings: all.filter(d => d.severity === 2).length,
+            infos: all.filter(d => d.severity === 3 || d.severity === 4).length,
+        });
+        // Which rule said what: the key, the unknown name and the syntax are errors; the seed's CPOM014 an info.
+        expect(result.errors).toBe(3);
+        expect(result.infos).toBe(2);
     });
 });

@@ -274,7 +274,8 @@ async function prepare(page, hint) {
         const header = page.locator('.part.sidebar .pane-header').first();
         if (await header.getAttribute('aria-expanded', { timeout: 2_000 }).catch(() => null) === 'true') {
             await header.click({ timeout: 2_000 }).catch(() => undefined);
-            await new Promise(resolve => setTimeout(resolve, 400));
+            // The collapse is animated: wait for the header to say it is done, not for a fixed time.
+            await page.locator('.part.sidebar .pane-header[aria-expanded="false"]').first().waitFor({ timeout: 5_000 }).catch(() => undefined);
         }
     }
 }

@@ -1,0 +1,13 @@
+/** Types of lsp-soak.mjs, for tests/lsp-soak.test.ts. */
+export interface SoakResult {
+    lines: number;
+    edits: number;
+    hovers: number;
+    hoverMs: number[];
+    /** Resident memory of the server at each checkpoint (bytes). */
+    rss: number[];
+    exited: boolean;
+    stderr: string;
+}
+export function soak(options: { lines: number; edits: number; seed?: number; hoverEvery?: number; checkpoints?: number; log?: (line: string) => void }): Promise<SoakResult>;
+export function rssGrowthMb(result: SoakResult): number;
