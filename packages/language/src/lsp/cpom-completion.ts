@@ -7,7 +7,7 @@
  *   period not yet used in that block, in order;
  * - value keywords (legal frame, modality, nature of funding…): with their French label.
  */
-import { type AstNode, type AstNodeDescription, AstUtils, GrammarAST, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
+import { type AstNode, type AstNodeDescription, AstUtils, EMPTY_STREAM, GrammarAST, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import { type CompletionAcceptor, type CompletionContext, type CompletionValueItem, DefaultCompletionProvider, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
@@ -150,7 +150,14 @@ export class CpomCompletionProvider extends DefaultCompletionProvider {
 
     /** An indicator is not based on itself (`selon`). */
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
-        const candidates = super.getReferenceCandidates(refInfo, context);
+        let candidates: Stream<AstNodeDescription>;
+        try {
+            candidates = super.getReferenceCandidates(refInfo, context);
+        } catch {
+            // On some broken texts Langium's completion parser pairs a container with a property of another rule
+            // ("Property members of type Departements is not a reference"): there is then no reference to offer.
+            return EMPTY_STREAM;
+        }
         return ast.isIndicateur(refInfo.container) ? candidates.filter(d => d.node !== refInfo.container) : candidates;
     }
 
