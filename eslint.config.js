@@ -115,7 +115,7 @@ const SOURCES = 'packages/*/src/**/*.ts';
 const TYPED = ['packages/**/*.ts', 'tests/**/*.ts'];
 
 export default defineConfig(
-    globalIgnores(['**/dist/**', '**/node_modules/**', 'packages/language/src/generated/**', 'tests/output/**', 'bench/results/**']),
+    globalIgnores(['**/dist/**', '**/node_modules/**', 'packages/language/src/generated/**', 'tests/output/**', 'bench/results/**', '.vscode-test-web/**', '.vscode-test/**']),
     js.configs.recommended,
     tseslint.configs.recommended,
     {

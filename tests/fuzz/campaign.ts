@@ -70,6 +70,11 @@ export interface CampaignReport {
     readonly ms: number;
 }
 
+function countFailure(report: CampaignReport, kind: 'crash' | 'hang'): void {
+    if (kind === 'hang') report.hangs++;
+    else report.crashes++;
+}
+
 /** The signatures of the fixtures already saved, by signature. */
 export function savedSignatures(foundDir: string): Map<string, string> {
     const result = new Map<string, string>();
@@ -122,7 +127,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
         const known = bySignature.get(signature);
         if (known) {
             known.count++;
-            if (!known.flaky) outcome.kind === 'hang' ? report.hangs++ : report.crashes++;
+            if (!known.flaky) countFailure(report, outcome.kind);
             return;
         }
         const reproduces = async (text: string) => {
@@ -142,7 +147,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
             log(`input ${index}: ${signature} (did not happen again: not counted)`);
             return;
         }
-        outcome.kind === 'hang' ? report.hangs++ : report.crashes++;
+        countFailure(report, outcome.kind);
         if (process.env.FUZZ_DEBUG) log(outcome.stack);
         log(`input ${index}: NEW ${signature} (from ${source}: ${input.mutations.join(', ')}; replay: --seed ${options.seed} --start ${index} --count 1)`);
         failure.fixture = saved.get(signature);

@@ -5,6 +5,7 @@
  * character, lone surrogate, BOM or other invisible, and `\u{HEX*N}` a run of N of that character (a 5 MB string
  * stays a one-line fixture).
  */
+// eslint-disable-next-line no-control-regex -- finding invisible characters is the point
 const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF0-\uFFFF]/;
 const MIN_RUN = 32;
 

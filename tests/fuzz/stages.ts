@@ -59,7 +59,9 @@ export class StageRunner {
     constructor(private readonly corpus: readonly CorpusFile[], private readonly onStage: StageListener) {
         this.services = createCpomLspServices(EmptyFileSystem);
         // Langium reports a throwing validator or scope provider on the console, and goes on: that is a crash too.
+        // eslint-disable-next-line no-console -- captures what Langium logs, it does not print
         console.error = (...args: unknown[]) => { this.logged.push(args.map(a => (a instanceof Error ? a.stack ?? a.message : String(a))).join(' ')); };
+        // eslint-disable-next-line no-console -- as above
         console.warn = console.error;
     }
 
