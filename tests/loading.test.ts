@@ -1,13 +1,13 @@
 /**
- * The loading API of the shells (`loadDocuments`, `contractsOfFile`, `importersOf`, `contractsStoodFor` of
- * @cpom/language) on an in-memory source: imports followed transitively from the AST (both quote styles), cycles,
- * missing files, and the contracts a file stands for.
+ * The loading API of the shells (`loadDocuments`, `contractsOfFile`, `importersOf`, `contractsStoodFor`,
+ * `documentsOfContract` of @cpom/language) on an in-memory source: imports followed transitively from the AST (both
+ * quote styles), cycles, missing files, the contracts a file stands for and the documents a contract is made of.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { contractsOfFile, contractsStoodFor, createCpomServices, type DocumentSource, importersOf, loadDocuments } from '@cpom/language';
+import { contractsOfFile, contractsStoodFor, createCpomServices, documentsOfContract, type DocumentSource, importersOf, loadDocuments } from '@cpom/language';
 import { ROOT } from './helpers.js';
 
 const FOLDER = '/contracts/';
@@ -113,5 +113,13 @@ describe('the contracts a file stands for', () => {
         expect(contractNames(contractsStoodFor(byName('referentiel-cote-dor.cpom'), all))).toEqual(['CPOM_LES_SOURCES_2019', 'DEUX', 'UN']);
         expect(importersOf([uri('referentiel-cote-dor.cpom')], all).map(d => nameOf(d.uri)).sort())
             .toEqual(['avenant-1.cpom', 'avenant-2.cpom', 'cpom-les-sources.cpom', 'deux.cpom', 'relais.cpom']);
+
+        // What a contract is made of: its file, its avenants' files, what they import (not what those import).
+        const [contract] = contractsOfFile(byName('cpom-les-sources.cpom')).declared;
+        const avenants = amended.amended[0].avenants.concat(contractsOfFile(byName('avenant-1.cpom')).amended[0].avenants);
+        expect(documentsOfContract(contract, avenants, shared.workspace.LangiumDocuments).map(d => nameOf(d.uri)).sort())
+            .toEqual(['avenant-1.cpom', 'avenant-2.cpom', 'catalogue-anap.cpom', 'cpom-les-sources.cpom', 'referentiel-cote-dor.cpom']);
+        expect(documentsOfContract(contractsOfFile(byName('deux.cpom')).declared[0], [], shared.workspace.LangiumDocuments).map(d => nameOf(d.uri)))
+            .toEqual(['deux.cpom', 'relais.cpom']);
     });
 });

@@ -4,7 +4,7 @@
  * and of git revisions) and the language server use it; the core does no I/O, so the texts come from a
  * `DocumentSource` the shell implements (the disk, a git revision, an editor's buffers).
  */
-import type { Cancellation, LangiumDocument, LangiumSharedCoreServices, URI } from 'langium';
+import { AstUtils, type Cancellation, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices, type URI } from 'langium';
 import * as ast from '../generated/ast.js';
 import { importedUris } from '../references/imports.js';
 
@@ -138,4 +138,21 @@ export function contractsStoodFor(document: LangiumDocument, workspace: Iterable
         }
     }
     return [...found];
+}
+
+/**
+ * The documents a contract is made of: its file, its avenants' files and the files they import (those `documents`
+ * has). A contract with errors in any of them is refused by the generators.
+ */
+export function documentsOfContract(contract: ast.Contrat, avenants: readonly ast.Avenant[], documents: Pick<LangiumDocuments, 'getDocument'>): LangiumDocument[] {
+    const involved = new Map<string, LangiumDocument>();
+    for (const node of [contract, ...avenants]) {
+        const own = AstUtils.getDocument(node);
+        involved.set(own.uri.toString(), own);
+        for (const imported of importedUris(own)) {
+            const target = documents.getDocument(imported);
+            if (target) involved.set(imported.toString(), target);
+        }
+    }
+    return [...involved.values()];
 }

@@ -3,9 +3,9 @@
  * contract an avenant amends, the contracts that import a catalogue (`contractsStoodFor`, the loading API shared
  * with the CLI). Waits until the workspace is built.
  */
-import { ast, contractsStoodFor, decodeBilingual, importedUris } from '@cpom/language';
+import { ast, contractsStoodFor, decodeBilingual, documentsOfContract } from '@cpom/language';
 import type { CpomLspServicesBundle } from '@cpom/language/lsp';
-import { AstUtils, type Cancellation, DocumentState, type LangiumDocument, URI } from 'langium';
+import { type Cancellation, DocumentState, type LangiumDocument, URI } from 'langium';
 
 export interface ContractInFile {
     readonly contract: ast.Contrat;
@@ -34,16 +34,7 @@ export async function contractsOf({ shared, Cpom }: CpomLspServicesBundle, uri: 
     const index = Cpom.cpom.WorkspaceIndex;
     const contracts = contractsStoodFor(document, documents.all).map(contract => {
         const avenants = index.avenantsOf(contract);
-        const involved = new Map<string, LangiumDocument>();
-        for (const node of [contract, ...avenants]) {
-            const own = AstUtils.getDocument(node);
-            involved.set(own.uri.toString(), own);
-            for (const imported of importedUris(own)) {
-                const target = documents.getDocument(imported);
-                if (target) involved.set(imported.toString(), target);
-            }
-        }
-        return { contract, avenants, documents: [...involved.values()] };
+        return { contract, avenants, documents: documentsOfContract(contract, avenants, documents) };
     });
     return { document, contracts };
 }
