@@ -1,6 +1,6 @@
 /** `cpom generate`: every format for every bundled contract, refusal of broken contracts, safe writes. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +64,20 @@ describe('cpom generate', () => {
         const forced = await cpom(['generate', 'broken.cpom', '--format', 'html', '--out', 'out', '--force'], dir);
         expect(forced.code).toBe(0);
         expect(statSync(path.join(dir, 'out', 'CPOM_MESSIDOR_2013.html')).size).toBeGreaterThan(1000);
+    });
+
+    it('refuses a contract whose imported catalogue has errors, unless --force', async () => {
+        const dir = mkdtempSync(path.join(tmpdir(), 'cpom-generate-catalogue-'));
+        cpSync(path.join(ROOT, 'examples/avenant-catalogue'), dir, { recursive: true });
+        const catalogue = path.join(dir, 'referentiel-cote-dor.cpom');
+        writeFileSync(catalogue, readFileSync(catalogue, 'utf8').replace('finess 210999017', 'finess 210999018'));
+        const refused = await cpom(['generate', 'cpom-les-sources.cpom', '--format', 'md', '--out', 'out'], dir);
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toMatch(/referentiel-cote-dor\.cpom:\d+:\d+.*CPOM041/);
+        expect(existsSync(path.join(dir, 'out'))).toBe(false);
+        const forced = await cpom(['generate', 'cpom-les-sources.cpom', '--format', 'md', '--out', 'out', '--force'], dir);
+        expect(forced.code).toBe(0);
+        expect(existsSync(path.join(dir, 'out', 'CPOM_LES_SOURCES_2019.md'))).toBe(true);
     });
 
     it('exits 2 on an unknown format, a missing file or a folder without contract', async () => {

@@ -225,6 +225,33 @@ describe('cpom diff on git revisions', () => {
         expect(broken.stdout).toContain('comparaison impossible');
     });
 
+    it('a changed catalogue imported with typographic quotes (importe “…”): its importers are found at each revision', async () => {
+        // A repository of its own: two commits of the example where every import is written “…”, as pasted from Word.
+        const typographic = path.join(base, 'typographic');
+        const gitIn = (...args: string[]) => execFileSync('git', args, { cwd: typographic, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } });
+        cpSync(path.join(ROOT, 'examples/avenant-catalogue'), typographic, { recursive: true, filter: f => !f.endsWith('.md') });
+        for (const file of ['cpom-les-sources.cpom', 'avenant-1.cpom', 'avenant-2.cpom']) {
+            const text = readFileSync(path.join(typographic, file), 'utf8');
+            writeFileSync(path.join(typographic, file), text.replace(/^importe "([^"]*)"/gm, 'importe “$1”'));
+        }
+        expect(readFileSync(path.join(typographic, 'cpom-les-sources.cpom'), 'utf8')).toContain('importe “referentiel-cote-dor.cpom”');
+        gitIn('init', '-q');
+        gitIn('add', '-A');
+        gitIn('-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'typographic imports');
+        const catalogue = path.join(typographic, 'referentiel-cote-dor.cpom');
+        writeFileSync(catalogue, readFileSync(catalogue, 'utf8').replace('capacité internat 12 places', 'capacité internat 14 places'));
+        gitIn('-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', 'commit', '-q', '-a', '-m', 'IME Dijon: 14 places');
+
+        const run = await cpom(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], typographic);
+        expect(run.stderr).toBe('');
+        const files = JSON.parse(run.stdout).files;
+        expect(files.map((f: { path: string }) => f.path)).toEqual(['referentiel-cote-dor.cpom']);
+        expect(files[0].importers).toEqual(['avenant-1.cpom', 'avenant-2.cpom', 'cpom-les-sources.cpom']);
+        expect(files[0].diffs).toHaveLength(1);
+        expect(files[0].diffs[0].new).toMatchObject({ id: 'CPOM_LES_SOURCES_2019', label: 'HEAD:cpom-les-sources.cpom' });
+        expect(files[0].diffs[0].changes).toEqual([expect.objectContaining({ path: expect.arrayContaining(['COTE_DOR.IME_DIJON']), old: 12, new: 14 })]);
+    });
+
     it('two existing files are still compared as files', async () => {
         write('old.cpom', SEED);
         write('new.cpom', withCapacity(SEED, 90));

@@ -62,6 +62,17 @@ describe('cpom requests on any text', () => {
         }
     });
 
+    it('render of a catalogue: the contracts importing it, directly or through another catalogue', async () => {
+        await load(URI.parse('file:///through/socle.cpom'), 'catalogue SOCLE { }\n');
+        await load(URI.parse('file:///through/relais.cpom'), 'importe “socle.cpom”\ncatalogue RELAIS { }\n');
+        await load(URI.parse('file:///through/contrat.cpom'), 'importe "relais.cpom"\ncontrat CPOM_RELAIS "Contrat" { }\n');
+        for (const catalogue of ['relais.cpom', 'socle.cpom']) {
+            const rendered = await render(services, { uri: `file:///through/${catalogue}`, formats: ['json'], force: true });
+            expect(rendered.files.map(f => f.fileName)).toEqual(['CPOM_RELAIS.json']);
+        }
+        await services.shared.workspace.DocumentBuilder.update([], ['socle', 'relais', 'contrat'].map(f => URI.parse(`file:///through/${f}.cpom`)));
+    });
+
 });
 
 describe('cpom/checkWorkspace', () => {

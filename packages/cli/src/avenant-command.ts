@@ -7,13 +7,13 @@
  * 2 usage or I/O error.
  */
 import * as path from 'node:path';
-import { ast, parseIsoDate, compareDates } from '@cpom/language';
+import { compareDates, contractsOfFile, parseIsoDate } from '@cpom/language';
 import { buildContractDocument, type ContractDocument, type CpomJson } from '@cpom/generator';
 import { diffContracts, draftAvenant, NoSubstantiveChangeError } from '@cpom/diff';
 import type { CommandIO } from './check.js';
 import { exportVersion } from './diff-command.js';
 import type { DocumentFormat } from './document-formats.js';
-import { printErrors, writeDocument } from './document-output.js';
+import { goesOnDespiteErrors, writeDocument } from './document-output.js';
 import { reportFailure, UsageError } from './errors.js';
 import { prepareOutputFolder } from './output.js';
 import { createServices, loadWorkspace } from './workspace.js';
@@ -94,19 +94,12 @@ async function avenant(oldFile: string, newFile: string, options: AvenantCommand
     const locale = io.locale ?? 'fr';
     services.Cpom.cpom.Settings.locale = locale;
     const workspace = await loadWorkspace(services, [resolve(newFile)], message => io.stderr(`cpom: note: ${message[locale]}\n`));
-    if (printErrors(workspace.files, io).length > 0) {
-        if (!options.force) {
-            io.stderr(locale === 'fr'
-                ? 'cpom: la nouvelle version a des erreurs : aucun avenant rédigé (--force pour le rédiger quand même)\n'
-                : 'cpom: the new version has errors: no avenant drafted (use --force to draft it anyway)\n');
-            return 1;
-        }
-        io.stderr(locale === 'fr'
-            ? 'cpom: note: avenant rédigé malgré les erreurs de la nouvelle version (--force) : relisez-le\n'
-            : 'cpom: note: avenant drafted despite the errors of the new version (--force): proofread it\n');
-    }
-    const root = workspace.files[0]?.document.parseResult.value;
-    const contract = ast.isCpomFile(root) ? root.elements.filter(ast.isContrat).find(c => c.name === after.contract.id) : undefined;
+    const goesOn = goesOnDespiteErrors(workspace.files, io, options.force, {
+        refused: { fr: 'la nouvelle version a des erreurs : aucun avenant rédigé (--force pour le rédiger quand même)', en: 'the new version has errors: no avenant drafted (use --force to draft it anyway)' },
+        forced: { fr: 'avenant rédigé malgré les erreurs de la nouvelle version (--force) : relisez-le', en: 'avenant drafted despite the errors of the new version (--force): proofread it' },
+    });
+    if (!goesOn) return 1;
+    const contract = workspace.files[0] && contractsOfFile(workspace.files[0].document).declared.find(c => c.name === after.contract.id);
     let contractDocument: ContractDocument | undefined;
     if (contract) {
         contractDocument = buildContractDocument(contract, services.Cpom.cpom.WorkspaceIndex.avenantsOf(contract));

@@ -4,14 +4,14 @@
  */
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import { ast } from '@cpom/language';
-import { exportContract, type CpomJson } from '@cpom/generator';
+import type { CpomJson } from '@cpom/generator';
 import { diffContractVersions, formatDiffMarkdown, formatDiffText, type SemanticDiff } from '@cpom/diff';
 import type { CommandIO } from './check.js';
 import { reportFailure, UsageError } from './errors.js';
+import { loadVersion } from './file-diff.js';
 import { checkOutputTarget, writeFileAtomic } from './output.js';
 import { visibleStrings } from './terminal-text.js';
-import { createServices, firstSyntaxError, loadWorkspace } from './workspace.js';
+import { createServices, diskSource } from './workspace.js';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -25,25 +25,13 @@ export interface DiffOptions {
     readonly contract?: string;
 }
 
-/** Loads one version of a contract file and exports its contract (with its avenants) to JSON. */
+/**
+ * Loads one version of a contract file from the disk and exports the contracts it declares (with their avenants),
+ * or the one named `contractName`, to JSON. The services are left empty for the next version.
+ */
 export async function exportVersion(file: string, contractName?: string, label = file, services = createServices()): Promise<CpomJson[]> {
-    // Comparing needs names resolved, not the rules checked.
-    const workspace = await loadWorkspace(services, [file], undefined, undefined, { validation: false });
-    const loaded = workspace.files[0];
-    const syntax = firstSyntaxError(loaded);
-    if (syntax) {
-        throw new UsageError({
-            fr: `${label}:${syntax.line}:${syntax.column} : erreur de syntaxe, comparaison impossible : ${syntax.message}`,
-            en: `${label}:${syntax.line}:${syntax.column}: syntax error, cannot compare: ${syntax.message}`,
-        });
-    }
-    const root = loaded.document.parseResult.value;
-    const contracts = ast.isCpomFile(root) ? root.elements.filter(ast.isContrat).filter(c => !contractName || c.name === contractName) : [];
-    const index = services.Cpom.cpom.WorkspaceIndex;
-    const exported = contracts.map(c => exportContract(c, index.avenantsOf(c)));
-    // Leave the services empty, so that the next version can reuse them (and their parser).
-    await services.shared.workspace.DocumentBuilder.update([], workspace.files.map(f => f.uri));
-    return exported;
+    const { contracts } = await loadVersion(services, file, diskSource, label);
+    return contracts.filter(c => !contractName || c.contract.id === contractName);
 }
 
 /** The diffs as text: JSON escapes what it holds; in text and Markdown, user strings show their control characters. */

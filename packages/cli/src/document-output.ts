@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { type ContractDocument, renderDocx, renderHtml, renderMarkdown } from '@cpom/generator';
 import type { CommandIO } from './check.js';
 import type { DocumentFormat } from './document-formats.js';
-import { UsageError } from './errors.js';
+import { type Bilingual, UsageError } from './errors.js';
 import { humanReport } from './formats/human.js';
 import { checkOutputTarget, writeFileAtomic } from './output.js';
 import { htmlToPdf } from './pdf.js';
@@ -27,6 +27,17 @@ export function printErrors(files: readonly LoadedFile[], io: CommandIO): Loaded
         for (const piece of humanReport(report, { color: false })) io.stderr(piece);
     }
     return withErrors;
+}
+
+/**
+ * Whether to go on with `files` when they have errors: the errors are printed, then `refused` unless `force`
+ * (false: write nothing), else the note `forced`.
+ */
+export function goesOnDespiteErrors(files: readonly LoadedFile[], io: CommandIO, force: boolean | undefined, messages: { refused: Bilingual; forced: Bilingual }): boolean {
+    if (printErrors(files, io).length === 0) return true;
+    const locale = io.locale ?? 'fr';
+    io.stderr(force ? `cpom: note: ${messages.forced[locale]}\n` : `cpom: ${messages.refused[locale]}\n`);
+    return force === true;
 }
 
 export interface DocumentTarget {

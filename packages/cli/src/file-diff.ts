@@ -12,9 +12,10 @@
  *   not changed themselves (a changed importer shows the catalogue's effect in its own diff).
  */
 import * as path from 'node:path';
-import { ast, avenantNumber } from '@cpom/language';
+import { type LangiumDocument, URI } from 'langium';
+import { avenantNumber, contractsOfFile, type CpomServicesBundle, importersOf } from '@cpom/language';
 import { type ContractJson, exportContract, type CpomJson } from '@cpom/generator';
-import { diffContracts, emptyCounterpart, escapeMarkdownText, formatDiffMarkdown, formatDiffText, type SemanticDiff } from '@cpom/diff';
+import { diffContractVersions, escapeMarkdownText, formatDiffMarkdown, formatDiffText, type SemanticDiff } from '@cpom/diff';
 import { UsageError } from './errors.js';
 import { visibleStrings } from './terminal-text.js';
 import { type ContractSource, createServices, decodeContract, firstSyntaxError, loadWorkspace } from './workspace.js';
@@ -67,32 +68,34 @@ export function absolutePath(version: TreeVersion, relativePath: string): string
     return path.join(version.root, ...relativePath.split('/'));
 }
 
-/** Loads a file of a version (with what it imports in that version) and exports what it contributes. */
-export async function loadFileVersion(version: TreeVersion, relativePath: string): Promise<FileVersion> {
-    const file = absolutePath(version, relativePath);
-    const services = createServices();
+/**
+ * Loads a file (with what it imports, from the same source) and exports what it contributes. `label` names the file
+ * in a syntax error. The services are left empty, so that the next version can reuse them (and their parser).
+ */
+export async function loadVersion(services: CpomServicesBundle, file: string, source: ContractSource, label: string): Promise<FileVersion> {
     // Comparing needs names resolved, not the rules checked.
-    const workspace = await loadWorkspace(services, [file], () => {}, version.source, { validation: false });
-    const loaded = workspace.files[0];
-    const syntax = firstSyntaxError(loaded);
-    if (syntax) {
-        const place = `${version.label(relativePath)}:${syntax.line}:${syntax.column}`;
-        throw new SyntaxProblem({ fr: `${place} : erreur de syntaxe, comparaison impossible : ${syntax.message}`, en: `${place}: syntax error, cannot compare: ${syntax.message}` });
+    const workspace = await loadWorkspace(services, [file], () => {}, source, { validation: false });
+    try {
+        const loaded = workspace.files[0];
+        const syntax = firstSyntaxError(loaded);
+        if (syntax) {
+            const place = `${label}:${syntax.line}:${syntax.column}`;
+            throw new SyntaxProblem({ fr: `${place} : erreur de syntaxe, comparaison impossible : ${syntax.message}`, en: `${place}: syntax error, cannot compare: ${syntax.message}` });
+        }
+        const index = services.Cpom.cpom.WorkspaceIndex;
+        const { declared, amended } = contractsOfFile(loaded.document);
+        return {
+            contracts: declared.map(c => exportContract(c, index.avenantsOf(c))),
+            amended: amended.map(({ contract, avenants }) => avenantsOnly(exportContract(contract, index.avenantsOf(contract)), new Set(avenants.map(avenantNumber)))),
+        };
+    } finally {
+        await services.shared.workspace.DocumentBuilder.update([], workspace.files.map(f => f.uri));
     }
-    const root = loaded.document.parseResult.value;
-    if (!ast.isCpomFile(root)) return { contracts: [], amended: [] };
-    const index = services.Cpom.cpom.WorkspaceIndex;
-    const declared = root.elements.filter(ast.isContrat);
-    const contracts = declared.map(c => exportContract(c, index.avenantsOf(c)));
-    // Avenants of this file whose contract is declared in another file, by contract.
-    const byContract = new Map<ast.Contrat, Set<number>>();
-    for (const avenant of root.elements.filter(ast.isAvenant)) {
-        const contract = avenant.contract?.ref;
-        if (!contract || declared.includes(contract)) continue;
-        byContract.set(contract, (byContract.get(contract) ?? new Set()).add(avenantNumber(avenant)));
-    }
-    const amended = [...byContract].map(([contract, numbers]) => avenantsOnly(exportContract(contract, index.avenantsOf(contract)), numbers));
-    return { contracts, amended };
+}
+
+/** Loads a file of a version (with what it imports in that version) and exports what it contributes. */
+export function loadFileVersion(version: TreeVersion, relativePath: string, services = createServices()): Promise<FileVersion> {
+    return loadVersion(services, absolutePath(version, relativePath), version.source, version.label(relativePath));
 }
 
 /** A contract reduced to some of its avenants: what an avenants-only file says. */
@@ -101,17 +104,12 @@ function avenantsOnly(json: CpomJson, numbers: ReadonlySet<number>): CpomJson {
     return { ...json, contract: contract as ContractJson };
 }
 
-/** Pairs the contracts of two versions of a file by name; a lone declared contract on each side is paired even if renamed. */
-function pair(before: FileVersion | undefined, after: FileVersion | undefined): Array<[CpomJson | undefined, CpomJson | undefined]> {
+export function diffFileVersions(before: FileVersion | undefined, after: FileVersion | undefined, labels: { oldLabel: string; newLabel: string }): SemanticDiff[] {
     const old = before ? [...before.contracts, ...before.amended] : [];
     const now = after ? [...after.contracts, ...after.amended] : [];
-    if (before?.contracts.length === 1 && after?.contracts.length === 1 && old.length === 1 && now.length === 1) return [[old[0], now[0]]];
-    const names = [...new Set([...old, ...now].map(j => j.contract.id))];
-    return names.map(name => [old.find(j => j.contract.id === name), now.find(j => j.contract.id === name)]);
-}
-
-export function diffFileVersions(before: FileVersion | undefined, after: FileVersion | undefined, labels: { oldLabel: string; newLabel: string }): SemanticDiff[] {
-    return pair(before, after).map(([a, b]) => diffContracts(a ?? emptyCounterpart(b!), b ?? emptyCounterpart(a!), labels));
+    // A lone contract renamed is paired only when both sides declare it (an amended contract keeps its name).
+    const declaredOnly = old.length === (before?.contracts.length ?? 0) && now.length === (after?.contracts.length ?? 0);
+    return diffContractVersions(old, now, labels, { pairLone: declaredOnly });
 }
 
 function contributes(version: FileVersion | undefined): boolean {
@@ -122,20 +120,20 @@ function contributes(version: FileVersion | undefined): boolean {
  * The diff of one changed file between two versions. `changed` lists every changed path (relative): a catalogue's
  * importers that changed themselves are not repeated under the catalogue.
  */
-export async function diffFile(change: FileChange, before: TreeVersion, after: TreeVersion, changed: ReadonlySet<string>): Promise<FileDiff> {
+export async function diffFile(change: FileChange, before: TreeVersion, after: TreeVersion, changed: ReadonlySet<string>, services = createServices()): Promise<FileDiff> {
     const oldPath = change.oldPath ?? change.path;
     try {
-        const old = change.status === 'added' ? undefined : await loadFileVersion(before, oldPath);
-        const now = change.status === 'deleted' ? undefined : await loadFileVersion(after, change.path);
+        const old = change.status === 'added' ? undefined : await loadFileVersion(before, oldPath, services);
+        const now = change.status === 'deleted' ? undefined : await loadFileVersion(after, change.path, services);
         if (contributes(old) || contributes(now)) {
             return { ...change, diffs: diffFileVersions(old, now, { oldLabel: before.label(oldPath), newLabel: after.label(change.path) }) };
         }
         // A catalogue (or a file with nothing in it): the contracts that import it.
-        const importers = await unchangedImporters([oldPath, change.path], before, after, changed);
+        const importers = await unchangedImporters([oldPath, change.path], before, after, changed, services);
         const diffs: SemanticDiff[] = [];
         for (const importer of importers) {
-            const a = before.source.read(absolutePath(before, importer)) ? await loadFileVersion(before, importer) : undefined;
-            const b = after.source.read(absolutePath(after, importer)) ? await loadFileVersion(after, importer) : undefined;
+            const a = before.source.read(absolutePath(before, importer)) ? await loadFileVersion(before, importer, services) : undefined;
+            const b = after.source.read(absolutePath(after, importer)) ? await loadFileVersion(after, importer, services) : undefined;
             diffs.push(...diffFileVersions(a, b, { oldLabel: before.label(importer), newLabel: after.label(importer) }).filter(d => d.changes.length > 0));
         }
         return { ...change, diffs, importers };
@@ -145,46 +143,26 @@ export async function diffFile(change: FileChange, before: TreeVersion, after: T
     }
 }
 
-/** Files that import one of `targets` (directly or through other files) in either version, and are not in `changed`. */
-async function unchangedImporters(targets: string[], before: TreeVersion, after: TreeVersion, changed: ReadonlySet<string>): Promise<string[]> {
+/**
+ * Files that import one of `targets` (directly or through other files) in either version, and are not in `changed`.
+ * Every contract file of each version is parsed (not built): its imports are its `importe` clauses.
+ */
+async function unchangedImporters(targets: string[], before: TreeVersion, after: TreeVersion, changed: ReadonlySet<string>, services: CpomServicesBundle): Promise<string[]> {
+    const factory = services.shared.workspace.LangiumDocumentFactory;
     const found = new Set<string>();
     for (const version of [before, after]) {
-        const importedBy = new Map<string, string[]>();
+        const parsed: LangiumDocument[] = [];
         for (const file of await version.listContracts()) {
-            const bytes = version.source.read(absolutePath(version, file));
-            if (!bytes) continue;
-            for (const imported of importsOf(decodeContract(bytes, file), file)) {
-                importedBy.set(imported, [...(importedBy.get(imported) ?? []), file]);
-            }
+            const absolute = absolutePath(version, file);
+            const bytes = version.source.read(absolute);
+            if (bytes) parsed.push(factory.fromString(decodeContract(bytes, file), URI.file(absolute)));
         }
-        const queue = [...targets];
-        const seen = new Set(targets);
-        while (queue.length > 0) {
-            for (const importer of importedBy.get(queue.shift()!) ?? []) {
-                if (seen.has(importer)) continue;
-                seen.add(importer);
-                queue.push(importer);
-                if (!changed.has(importer)) found.add(importer);
-            }
+        for (const importer of importersOf(targets.map(t => URI.file(absolutePath(version, t))), parsed)) {
+            const relative = toPosix(path.relative(version.root, importer.uri.fsPath));
+            if (!changed.has(relative)) found.add(relative);
         }
     }
     return [...found].sort();
-}
-
-/**
- * The files a text imports, relative to the root with `/`, read without parsing: `importe "…"` clauses come first
- * in a file, before anything else but comments.
- */
-export function importsOf(text: string, relativePath: string): string[] {
-    const result: string[] = [];
-    const pattern = /\s+|\/\/[^\n]*|\/\*[\s\S]*?\*\/|(?:importe|import)\s+"((?:\\.|[^"\\])*)"/y;
-    let match: RegExpExecArray | null;
-    while ((match = pattern.exec(text)) !== null) {
-        if (match[1] !== undefined) {
-            result.push(path.posix.normalize(path.posix.join(path.posix.dirname(relativePath), match[1].replace(/\\(.)/g, '$1'))));
-        }
-    }
-    return result;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,12 +7,12 @@
  * not be generated (the others are still written).
  */
 import * as path from 'node:path';
-import { ast } from '@cpom/language';
+import { type ast, contractsOfFile, documentsOfContract } from '@cpom/language';
 import { buildContractDocument, exportContract, serialiseJson } from '@cpom/generator';
 import type { CommandIO } from './check.js';
 import { ConfigFiles } from '@cpom/language/node';
 import type { DocumentFormat } from './document-formats.js';
-import { printErrors, writeDocument } from './document-output.js';
+import { goesOnDespiteErrors, writeDocument } from './document-output.js';
 import { reportFailure, UsageError } from './errors.js';
 import { expandPaths } from './files.js';
 import { prepareOutputFolder } from './output.js';
@@ -45,9 +45,7 @@ async function generate(paths: readonly string[], options: GenerateOptions, io: 
 
     const contracts: Array<{ contract: ast.Contrat; file: string; avenants: ast.Avenant[] }> = [];
     for (const file of workspace.files.filter(f => f.requested)) {
-        const root = file.document.parseResult.value;
-        if (!ast.isCpomFile(root)) continue;
-        for (const contract of root.elements.filter(ast.isContrat)) {
+        for (const contract of contractsOfFile(file.document).declared) {
             contracts.push({ contract, file: file.path, avenants: index.avenantsOf(contract) });
         }
     }
@@ -60,18 +58,13 @@ async function generate(paths: readonly string[], options: GenerateOptions, io: 
     }
 
     // Contracts with errors (in their file, their avenants' files or what they import) are refused without --force.
-    const involved = new Set(contracts.flatMap(c => [c.file, ...c.avenants.map(a => a.$document?.uri.fsPath ?? '')]));
-    if (printErrors(workspace.files.filter(f => involved.has(f.path)), io).length > 0) {
-        if (!options.force) {
-            io.stderr(locale === 'fr'
-                ? 'cpom: les contrats en erreur ne sont pas générés (--force pour les générer quand même)\n'
-                : 'cpom: contracts with errors are not generated (use --force to generate them anyway)\n');
-            return 1;
-        }
-        io.stderr(locale === 'fr'
-            ? 'cpom: note: contrats générés malgré leurs erreurs (--force) : relisez-les\n'
-            : 'cpom: note: contracts generated despite their errors (--force): proofread them\n');
-    }
+    const documents = services.shared.workspace.LangiumDocuments;
+    const involved = new Set(contracts.flatMap(c => documentsOfContract(c.contract, c.avenants, documents).map(d => d.uri.toString())));
+    const goesOn = goesOnDespiteErrors(workspace.files.filter(f => involved.has(f.uri.toString())), io, options.force, {
+        refused: { fr: 'les contrats en erreur ne sont pas générés (--force pour les générer quand même)', en: 'contracts with errors are not generated (use --force to generate them anyway)' },
+        forced: { fr: 'contrats générés malgré leurs erreurs (--force) : relisez-les', en: 'contracts generated despite their errors (--force): proofread them' },
+    });
+    if (!goesOn) return 1;
 
     const outDir = path.resolve(io.cwd, options.out);
     prepareOutputFolder(outDir, options.out);

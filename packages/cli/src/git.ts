@@ -8,7 +8,7 @@
  * temporary folder.
  */
 import { execFile } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { colorWanted } from './color.js';
@@ -22,7 +22,7 @@ import { type Bilingual, fileError, isSystemError, reportFailure, UsageError } f
 import { CLI_PACKAGE_DIR } from './install-paths.js';
 import { checkOutputTarget, writeFileAtomic } from './output.js';
 import { visibleText } from './terminal-text.js';
-import { type ContractSource, decodeContract } from './workspace.js';
+import { type ContractSource, createServices, decodeContract, diskSource } from './workspace.js';
 
 // ---------------------------------------------------------------------------------------------
 // Running git
@@ -142,12 +142,7 @@ export function workingTreeVersion(root: string, label: (file: string) => string
     const source: ContractSource = {
         read: file => {
             const override = overrides.get(relative(file));
-            if (override !== undefined) return override ?? undefined;
-            try {
-                return statSync(file).isFile() ? readFileSync(file) : undefined;
-            } catch {
-                return undefined;
-            }
+            return override !== undefined ? override ?? undefined : diskSource.read(file);
         },
     };
     return {
@@ -226,7 +221,8 @@ export async function runRevisionDiff(operands: readonly string[], paths: readon
         const after = commits.length > 1 ? commitVersion(root, await readCommitContracts(root, commits[1]), names[1]) : workingTreeVersion(root);
         const changed = new Set(changes.flatMap(c => [c.path, c.oldPath ?? c.path]));
         const files: FileDiff[] = [];
-        for (const change of changes) files.push(await diffFile(change, before, after, changed));
+        const services = createServices(); // one parser for every version of every file, loaded one after the other
+        for (const change of changes) files.push(await diffFile(change, before, after, changed, services));
         const text = renderFileDiffs({ old: names[0], new: names[1], files }, options.format, options.color ?? false);
         if (options.output) writeFileAtomic(path.resolve(io.cwd, options.output), text, options.output);
         else io.stdout(text);

@@ -4,11 +4,10 @@
  * cpom.config.json are looked up from (a file at that path is replaced by the input, as in an editor).
  * Without it, the input lives in the working directory under the name `<stdin>`.
  */
-import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CommandIO } from './check.js';
 import { UsageError } from './errors.js';
-import type { ContractSource } from './workspace.js';
+import { type ContractSource, diskSource } from './workspace.js';
 
 /** The operand that names the standard input. */
 export const STDIN_OPERAND = '-';
@@ -74,12 +73,7 @@ export async function readStdinContract(io: Pick<CommandIO, 'cwd' | 'stdin'>, st
 export function stdinSource(input: StdinContract): ContractSource {
     return {
         read: file => {
-            if (file === input.path) return input.bytes;
-            try {
-                return statSync(file).isFile() ? readFileSync(file) : undefined;
-            } catch {
-                return undefined;
-            }
+            return file === input.path ? input.bytes : diskSource.read(file);
         },
     };
 }

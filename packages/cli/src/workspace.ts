@@ -1,11 +1,12 @@
 /**
  * Loads contracts into one Langium workspace so that cross-file references resolve: the files given,
- * and the files they import (transitively), then builds and validates them all.
+ * and the files they import (transitively), then builds and validates them all. The Node side of the loading API
+ * of @cpom/language: contracts read from the disk or another `ContractSource`, bytes decoded.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { type LangiumDocument, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { ast, createCpomServices, type CpomServicesBundle, decodeBilingual, importedUris, type Locale } from '@cpom/language';
+import { createCpomServices, type CpomServicesBundle, decodeBilingual, type DocumentSource, loadDocuments, type Locale } from '@cpom/language';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { type Bilingual, fileError, isSystemError } from './errors.js';
 
@@ -56,6 +57,25 @@ export interface ContractSource {
     read(file: string): Uint8Array | undefined;
 }
 
+/**
+ * The disk: a path that names no file is absent (an import of a missing file, reported as CPOM004); a file that
+ * exists but cannot be read is an error naming it.
+ */
+export const diskSource: ContractSource = {
+    read: file => {
+        try {
+            if (!statSync(file).isFile()) return undefined;
+        } catch {
+            return undefined;
+        }
+        try {
+            return readFileSync(file);
+        } catch (error) {
+            throw isSystemError(error) ? fileError('read', file, error) : error;
+        }
+    },
+};
+
 /** The disk, with some files' content replaced (absolute paths → text) and, optionally, the standard input in place. */
 export function diskWith(texts: ReadonlyMap<string, string>, stdin?: { readonly path: string; readonly bytes: Uint8Array }): ContractSource {
     return {
@@ -70,17 +90,6 @@ export function diskWith(texts: ReadonlyMap<string, string>, stdin?: { readonly 
             }
         },
     };
-}
-
-/** Reads a contract's bytes as text (see decodeContract). */
-function readContract(file: string, warn: (message: Bilingual) => void): string {
-    let bytes: Buffer;
-    try {
-        bytes = readFileSync(file);
-    } catch (error) {
-        throw isSystemError(error) ? fileError('read', file, error) : error;
-    }
-    return decodeContract(bytes, file, warn);
 }
 
 const UTF16_DECODERS = { le: new TextDecoder('utf-16le'), be: new TextDecoder('utf-16be') };
@@ -106,41 +115,22 @@ export function decodeContract(bytes: Uint8Array, file: string, warn: (message: 
 }
 
 /**
- * Loads `paths` and, transitively, the files they import. With a `source`, files are read from it (a file it does
- * not have does not exist), else from the disk.
+ * Loads `paths` and, transitively, the files they import (see `loadDocuments` of @cpom/language), read from
+ * `source` (a file it does not have does not exist) and decoded as contracts are.
  */
-export async function loadWorkspace(services: CpomServicesBundle, paths: readonly string[], warn: (message: Bilingual) => void = () => {}, source?: ContractSource, options: { validation?: boolean } = {}): Promise<Workspace> {
-    const { shared } = services;
-    const factory = shared.workspace.LangiumDocumentFactory;
-    const documents = shared.workspace.LangiumDocuments;
-    const files: LoadedFile[] = [];
-    const queue = paths.map(p => ({ path: p, requested: true }));
-    const seen = new Set<string>();
-    while (queue.length > 0) {
-        const next = queue.shift()!;
-        const uri = URI.file(next.path);
-        if (seen.has(uri.toString())) continue;
-        seen.add(uri.toString());
-        let text: string;
-        if (source) {
-            const bytes = source.read(next.path);
-            if (bytes === undefined) throw fileError('read', next.path, Object.assign(new Error('ENOENT'), { code: 'ENOENT' }));
-            text = decodeContract(bytes, next.path, warn);
-        } else {
-            text = readContract(next.path, warn);
-        }
-        const document = factory.fromString(text, uri);
-        documents.addDocument(document);
-        files.push({ path: next.path, uri, text, document, requested: next.requested });
-        if (ast.isCpomFile(document.parseResult.value)) {
-            for (const imported of importedUris(document)) {
-                if (!seen.has(imported.toString()) && imported.fsPath.endsWith('.cpom') && (source ? source.read(imported.fsPath) !== undefined : existsSync(imported.fsPath))) {
-                    queue.push({ path: imported.fsPath, requested: false });
-                }
-            }
-        }
-    }
-    await shared.workspace.DocumentBuilder.build(files.map(f => f.document), { validation: options.validation ?? true });
+export async function loadWorkspace(services: CpomServicesBundle, paths: readonly string[], warn: (message: Bilingual) => void = () => {}, source: ContractSource = diskSource, options: { validation?: boolean } = {}): Promise<Workspace> {
+    const texts: DocumentSource = {
+        read: uri => {
+            const bytes = source.read(uri.fsPath);
+            return bytes === undefined ? undefined : decodeContract(bytes, uri.fsPath, warn);
+        },
+    };
+    // Requested files keep the path they were given (URI.file(p).fsPath may differ: drive letter case on Windows).
+    const given = new Map(paths.map(p => [URI.file(p).toString(), p]));
+    const loaded = await loadDocuments(services.shared, paths.map(p => URI.file(p)), texts, options);
+    const missing = loaded.missing[0];
+    if (missing) throw fileError('read', missing.fsPath, Object.assign(new Error('ENOENT'), { code: 'ENOENT' }));
+    const files = loaded.documents.map(({ document, text, requested }) => ({ path: given.get(document.uri.toString()) ?? document.uri.fsPath, uri: document.uri, text, document, requested }));
     return { services, files };
 }
 

@@ -6,16 +6,21 @@ import type { ContractJson, CpomJson } from '@cpom/generator';
 import { diffContracts, type DiffLabels } from './diff-contracts.js';
 import type { SemanticDiff } from './change.js';
 
-/** Pairs contracts by name; a lone contract on each side is paired even if renamed. */
-export function pairContracts(before: readonly CpomJson[], after: readonly CpomJson[]): Array<[CpomJson | undefined, CpomJson | undefined]> {
-    if (before.length === 1 && after.length === 1) return [[before[0], after[0]]];
+export interface PairingOptions {
+    /** Pair a lone contract on each side even if renamed (default true). */
+    readonly pairLone?: boolean;
+}
+
+/** Pairs contracts by name; a lone contract on each side is paired even if renamed (unless `pairLone` is false). */
+export function pairContracts(before: readonly CpomJson[], after: readonly CpomJson[], options: PairingOptions = {}): Array<[CpomJson | undefined, CpomJson | undefined]> {
+    if ((options.pairLone ?? true) && before.length === 1 && after.length === 1) return [[before[0], after[0]]];
     const names = [...new Set([...before, ...after].map(j => j.contract.id))];
     return names.map(name => [before.find(j => j.contract.id === name), after.find(j => j.contract.id === name)]);
 }
 
 /** One diff per pair of contracts; a contract on one side only is diffed against its empty counterpart. */
-export function diffContractVersions(before: readonly CpomJson[], after: readonly CpomJson[], labels: DiffLabels = {}): SemanticDiff[] {
-    return pairContracts(before, after).map(([a, b]) => diffContracts(a ?? emptyCounterpart(b!), b ?? emptyCounterpart(a!), labels));
+export function diffContractVersions(before: readonly CpomJson[], after: readonly CpomJson[], labels: DiffLabels = {}, options: PairingOptions = {}): SemanticDiff[] {
+    return pairContracts(before, after, options).map(([a, b]) => diffContracts(a ?? emptyCounterpart(b!), b ?? emptyCounterpart(a!), labels));
 }
 
 /**

@@ -17,3 +17,4 @@ export * from './model/french.js';
 export * from './wording/index.js';
 export * from './parser/cpom-value-converter.js';
 export * from './diagnostics/bilingual.js';
+export * from './workspace/loading.js';

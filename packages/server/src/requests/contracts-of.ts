@@ -1,10 +1,11 @@
 /**
  * The contracts a file stands for, in its current (possibly unsaved) state: the contracts it declares, the
- * contract an avenant amends, the contracts that import a catalogue. Waits until the workspace is built.
+ * contract an avenant amends, the contracts that import a catalogue (`contractsStoodFor`, the loading API shared
+ * with the CLI). Waits until the workspace is built.
  */
-import { ast, decodeBilingual, importedUris } from '@cpom/language';
+import { ast, contractsStoodFor, decodeBilingual, documentsOfContract } from '@cpom/language';
 import type { CpomLspServicesBundle } from '@cpom/language/lsp';
-import { AstUtils, type Cancellation, DocumentState, type LangiumDocument, URI } from 'langium';
+import { type Cancellation, DocumentState, type LangiumDocument, URI } from 'langium';
 
 export interface ContractInFile {
     readonly contract: ast.Contrat;
@@ -30,31 +31,10 @@ export async function contractsOf({ shared, Cpom }: CpomLspServicesBundle, uri: 
     const root = document?.parseResult.value;
     if (!document || !ast.isCpomFile(root)) return { document, contracts: [] };
 
-    const found = new Set<ast.Contrat>();
-    for (const element of root.elements) {
-        if (ast.isContrat(element)) found.add(element);
-        else if (ast.isAvenant(element) && element.contract?.ref) found.add(element.contract.ref);
-    }
-    if (root.elements.some(ast.isCatalogue)) {
-        for (const other of documents.all) {
-            const otherRoot = other.parseResult.value;
-            if (!ast.isCpomFile(otherRoot) || !importedUris(other).some(u => u.toString() === document.uri.toString())) continue;
-            for (const contract of otherRoot.elements.filter(ast.isContrat)) found.add(contract);
-        }
-    }
     const index = Cpom.cpom.WorkspaceIndex;
-    const contracts = [...found].map(contract => {
+    const contracts = contractsStoodFor(document, documents.all).map(contract => {
         const avenants = index.avenantsOf(contract);
-        const involved = new Map<string, LangiumDocument>();
-        for (const node of [contract, ...avenants]) {
-            const own = AstUtils.getDocument(node);
-            involved.set(own.uri.toString(), own);
-            for (const imported of importedUris(own)) {
-                const target = documents.getDocument(imported);
-                if (target) involved.set(imported.toString(), target);
-            }
-        }
-        return { contract, avenants, documents: [...involved.values()] };
+        return { contract, avenants, documents: documentsOfContract(contract, avenants, documents) };
     });
     return { document, contracts };
 }

@@ -3,7 +3,7 @@
  * state in the editor. The older text is loaded in a workspace of its own, next to the current texts of the files
  * the contract involves (its imports, its avenants), so that names resolve as they do today.
  */
-import { ast, type AvenantLookup, createCpomServices, type CpomServicesBundle } from '@cpom/language';
+import { type ast, type AvenantLookup, contractsOfFile, createCpomServices, type CpomServicesBundle, type DocumentSource, loadDocuments } from '@cpom/language';
 import type { CpomLspServicesBundle } from '@cpom/language/lsp';
 import { type CpomJson, exportContract } from '@cpom/generator';
 import { diffContractVersions, formatDiffMarkdown, formatDiffText } from '@cpom/diff';
@@ -43,18 +43,15 @@ async function diffWith(services: CpomLspServicesBundle, old: CpomServicesBundle
     const syntax = syntaxErrorOf(current.document);
     if (syntax) return none(`Comparaison impossible : la version actuelle a une erreur de syntaxe, ${syntax}.`);
 
+    // The older text where the file is, next to today's texts of the files the contract involves and of what the
+    // older text imports, so that names resolve as they do today.
     const uri = URI.parse(params.uri);
-    const factory = old.shared.workspace.LangiumDocumentFactory;
-    const oldDocuments = old.shared.workspace.LangiumDocuments;
-    const oldDocument = factory.fromString(params.oldText, uri);
-    oldDocuments.addDocument(oldDocument);
-    for (const involved of current.contracts.flatMap(c => c.documents)) {
-        if (involved.uri.toString() !== uri.toString() && !oldDocuments.hasDocument(involved.uri)) {
-            oldDocuments.addDocument(factory.fromString(involved.textDocument.getText(), involved.uri));
-        }
-    }
+    const todays = services.shared.workspace.LangiumDocuments;
+    const source: DocumentSource = { read: file => (file.toString() === uri.toString() ? params.oldText : todays.getDocument(file)?.textDocument.getText()) };
+    const involved = current.contracts.flatMap(c => c.documents.map(d => d.uri));
     try {
-        await old.shared.workspace.DocumentBuilder.build(oldDocuments.all.toArray(), { validation: false }, token);
+        const { documents } = await loadDocuments(old.shared, [uri, ...involved], source, { validation: false, cancelToken: token });
+        const oldDocument = documents[0].document;
         const oldSyntax = syntaxErrorOf(oldDocument);
         if (oldSyntax) return none(`Comparaison impossible : la version ${params.oldLabel ?? 'précédente'} a une erreur de syntaxe, ${oldSyntax}.`);
         return compare(oldDocument, old.Cpom.cpom.WorkspaceIndex, current.document, services.Cpom.cpom.WorkspaceIndex, params);
@@ -62,13 +59,14 @@ async function diffWith(services: CpomLspServicesBundle, old: CpomServicesBundle
         return none(`Comparaison impossible : ${(error as Error).message}`);
     } finally {
         // Emptied for the next diff: versions of a file declare the same names.
+        const oldDocuments = old.shared.workspace.LangiumDocuments;
         await old.shared.workspace.DocumentBuilder.update([], oldDocuments.all.map(d => d.uri).toArray());
     }
 }
 
 function compare(oldDocument: LangiumDocument, oldIndex: AvenantLookup, document: LangiumDocument, index: AvenantLookup, params: DiffParams): DiffResult {
-    const before = contractsDeclared(oldDocument.parseResult.value, contract => oldIndex.avenantsOf(contract));
-    const after = contractsDeclared(document.parseResult.value, contract => index.avenantsOf(contract));
+    const before = contractsDeclared(oldDocument, contract => oldIndex.avenantsOf(contract));
+    const after = contractsDeclared(document, contract => index.avenantsOf(contract));
     if (before.length === 0 && after.length === 0) return { text: 'Aucun contrat déclaré dans ce fichier : rien à comparer.', changes: 0, substantive: 0 };
     const diffs = diffContractVersions(before, after, { oldLabel: params.oldLabel ?? 'avant', newLabel: 'version actuelle' });
     const format = params.format === 'text' ? (d: (typeof diffs)[number]) => formatDiffText(d) : formatDiffMarkdown;
@@ -79,6 +77,6 @@ function compare(oldDocument: LangiumDocument, oldIndex: AvenantLookup, document
     };
 }
 
-function contractsDeclared(root: unknown, avenantsOf: (contract: ast.Contrat) => ast.Avenant[]): CpomJson[] {
-    return ast.isCpomFile(root) ? root.elements.filter(ast.isContrat).map(c => exportContract(c, avenantsOf(c))) : [];
+function contractsDeclared(document: LangiumDocument, avenantsOf: (contract: ast.Contrat) => ast.Avenant[]): CpomJson[] {
+    return contractsOfFile(document).declared.map(c => exportContract(c, avenantsOf(c)));
 }
