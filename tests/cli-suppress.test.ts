@@ -2,7 +2,7 @@
  * Suppressions (`// cpom-ignore CODE : reason`) and the `ignore` globs of cpom.config.json, end to end through
  * `cpom check`, and the suppressions in the core as the language server runs it (fast rules while typing).
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -74,6 +74,65 @@ describe('cpom check and // cpom-ignore', () => {
         const diagnostics = JSON.parse(run.stdout).files[0].diagnostics as Array<{ code: string; severity: string }>;
         expect(diagnostics).toMatchObject([{ code: 'CPOM111', severity: 'error' }]);
         expect(run.code).toBe(1);
+    });
+});
+
+describe('the ignore globs of cpom.config.json', () => {
+    /** The paths of the files a JSON report covers. */
+    function checked(run: Run): string[] {
+        return (JSON.parse(run.stdout).files as Array<{ path: string }>).map(f => f.path).sort();
+    }
+
+    beforeEach(() => {
+        write('c.cpom', BASE);
+        write('archives/2012/old.cpom', WRONG_KEY.replace(/CPOM_MESSIDOR_2013/g, 'OLD'));
+    });
+
+    it('checks everything without ignore (the case the others change)', async () => {
+        const run = await cpom(['check', '.', '--format', 'json']);
+        expect(checked(run)).toEqual(['archives/2012/old.cpom', 'c.cpom']);
+        expect(run.code).toBe(1);
+    });
+
+    it.each([['archives/**'], ['archives'], ['archives/'], ['**/old.cpom']])('leaves out files found through a folder or a glob: %s', async (glob) => {
+        write('cpom.config.json', JSON.stringify({ ignore: [glob] }));
+        for (const target of ['.', '**/*.cpom']) {
+            const run = await cpom(['check', target, '--format', 'json']);
+            expect(checked(run)).toEqual(['c.cpom']);
+            expect(run.stderr).toBe('');
+            expect(run.code).toBe(0);
+        }
+    });
+
+    it('globs are relative to the folder of the config file, also with --config', async () => {
+        write('conf/cpom.config.json', JSON.stringify({ ignore: ['archives/**'] }));
+        const run = await cpom(['check', '.', '--format', 'json', '--config', 'conf/cpom.config.json']);
+        expect(checked(run)).toEqual(['archives/2012/old.cpom', 'c.cpom']);
+        write('archives/cpom.config.json', JSON.stringify({ ignore: ['2012/**'] }));
+        expect(checked(await cpom(['check', '.', '--format', 'json']))).toEqual(['c.cpom']);
+    });
+
+    it('a file named on the command line is left out too, with a note naming the glob', async () => {
+        write('cpom.config.json', JSON.stringify({ ignore: ['archives/**'] }));
+        const run = await cpom(['check', 'archives/2012/old.cpom', 'c.cpom', '--format', 'json']);
+        expect(checked(run)).toEqual(['c.cpom']);
+        expect(run.stderr).toBe("cpom: note: « archives/2012/old.cpom » n'est pas vérifié : il correspond à « archives/** » dans la liste ignore de cpom.config.json.\n");
+        expect(run.code).toBe(0);
+    });
+
+    it('an ignored file is still loaded when a checked file imports it', async () => {
+        cpSync(path.join(ROOT, 'examples/avenant-catalogue'), path.join(dir, 'ex'), { recursive: true });
+        write('ex/cpom.config.json', JSON.stringify({ ignore: ['referentiel-cote-dor.cpom', 'catalogue-anap.cpom'] }));
+        const run = await cpom(['check', 'ex', '--format', 'json']);
+        expect(checked(run)).toEqual(['ex/avenant-1.cpom', 'ex/avenant-2.cpom', 'ex/cpom-les-sources.cpom']);
+        expect(run.code).toBe(0);
+    });
+
+    it('a bad ignore list is a configuration error (exit 2)', async () => {
+        write('cpom.config.json', JSON.stringify({ ignore: 'archives/**' }));
+        const run = await cpom(['check', '.']);
+        expect(run.stderr).toContain("'ignore' must be a list of globs");
+        expect(run.code).toBe(2);
     });
 });
 

@@ -16,3 +16,4 @@ export * from './workspace/cpom-workspace-index.js';
 export * from './model/french.js';
 export * from './parser/cpom-value-converter.js';
 export * from './diagnostics/bilingual.js';
+export * from './diagnostics/config-schema.js';
