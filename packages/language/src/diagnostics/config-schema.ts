@@ -17,7 +17,7 @@ function ruleSchema(rule: RuleDefinition, alias: string): JsonSchema {
         name, { type: spec.type, minimum: spec.minimum, default: spec.default },
     ]));
     return {
-        description: `${alias} — ${rule.title.fr} (${rule.title.en}). Par défaut : ${rule.severity}.`,
+        description: `${alias} — ${rule.title.fr} (${rule.title.en}).`,
         anyOf: [
             setting,
             { type: 'array', prefixItems: [setting], minItems: 1, items: false },
