@@ -136,6 +136,55 @@ describe('the ignore globs of cpom.config.json', () => {
     });
 });
 
+describe('two versions of a contract side by side', () => {
+    const NEW = BASE.replace('capacite 120 places', 'capacite 130 places');
+    const AVENANT = (imports: string[]) => `${imports.map(i => `importe "${i}"`).join('\n')}
+
+avenant 2 au CPOM_MESSIDOR_2013 {
+    effet 2016-01-01
+    signature 2015-12-10
+    signataires ARS_RA, MESSIDOR
+    objet "Extension de l'ESAT de Lyon"
+}
+`;
+
+    beforeEach(() => {
+        write('old.cpom', BASE);
+        write('new.cpom', NEW);
+    });
+
+    it('each checks clean, together or on its own (what cpom diff OLD NEW invites)', async () => {
+        for (const args of [['old.cpom', 'new.cpom'], ['.'], ['new.cpom']]) {
+            const run = await cpom(['check', ...args, '--format', 'json']);
+            const files = JSON.parse(run.stdout).files as Array<{ diagnostics: unknown[] }>;
+            expect(files.flatMap(f => f.diagnostics), args.join(' ')).toEqual([]);
+            expect(run.code).toBe(0);
+        }
+    });
+
+    it('an avenant that imports both cannot tell which it amends: CPOM113 on its reference, naming both files', async () => {
+        const text = AVENANT(['old.cpom', 'new.cpom']);
+        write('avenant.cpom', text);
+        const run = await cpom(['check', '.', '--format', 'json']);
+        const files = JSON.parse(run.stdout).files as Array<{ path: string; diagnostics: Array<{ code: string; range: { start: { line: number } }; message: string }> }>;
+        const avenant = files.find(f => f.path === 'avenant.cpom')!;
+        expect(avenant.diagnostics.filter(d => d.code === 'CPOM113')).toMatchObject([{
+            range: { start: { line: 4 } },
+            message: "« CPOM_MESSIDOR_2013 » (contrat) est déclaré à la fois dans new.cpom et old.cpom : impossible de savoir quel contrat cet avenant modifie ; n'importez que le fichier de ce contrat.",
+        }]);
+        expect(files.filter(f => f.path !== 'avenant.cpom').flatMap(f => f.diagnostics)).toEqual([]);
+        expect(run.code).toBe(1);
+    });
+
+    it('an avenant that imports one of them amends that one', async () => {
+        write('avenant.cpom', AVENANT(['new.cpom']));
+        const run = await cpom(['check', '.', '--format', 'json']);
+        const files = JSON.parse(run.stdout).files as Array<{ diagnostics: Array<{ code: string }> }>;
+        expect(files.flatMap(f => f.diagnostics)).toEqual([]);
+        expect(run.code).toBe(0);
+    });
+});
+
 describe('suppressions in the core, as the language server runs it', () => {
     const services = createCpomServices(EmptyFileSystem);
     let counter = 0;

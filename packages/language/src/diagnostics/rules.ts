@@ -54,7 +54,7 @@ const ORDER = [
     'CPOM052', 'CPOM053', 'CPOM054', 'CPOM055', 'CPOM056', 'CPOM057', 'CPOM058', 'CPOM059', 'CPOM060', 'CPOM061',
     'CPOM062', 'CPOM063', 'CPOM064', 'CPOM065', 'CPOM066', 'CPOM067', 'CPOM068', 'CPOM069', 'CPOM070', 'CPOM071',
     'CPOM080', 'CPOM081', 'CPOM082', 'CPOM083', 'CPOM084', 'CPOM085', 'CPOM090', 'CPOM091', 'CPOM092', 'CPOM093',
-    'CPOM094', 'CPOM095', 'CPOM096', 'CPOM097', 'CPOM110', 'CPOM111', 'CPOM112',
+    'CPOM094', 'CPOM095', 'CPOM096', 'CPOM097', 'CPOM113', 'CPOM110', 'CPOM111', 'CPOM112',
 ] as const satisfies readonly DiagnosticCode[];
 
 // Every rule has its place in ORDER (a type error names the one that has not).
