@@ -6,8 +6,9 @@
 //   dist/server/browser.js      language server, dedicated web worker              IIFE, platform browser
 // The workspace packages (@cpom/language, @cpom/generator, @cpom/diff, @cpom/server) are bundled from their
 // TypeScript sources, so the bundles never depend on a stale `dist`. Also writes dist/THIRD-PARTY-NOTICES.txt
-// (licences of the bundled npm packages). Usage: node packages/extension/esbuild.mjs [--dev] (no minification).
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// (licences of the bundled npm packages) and copies schemas/cpom-config.schema.json into dist/ (the extension's
+// jsonValidation points to it). Usage: node packages/extension/esbuild.mjs [--dev] (no minification).
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -104,6 +105,7 @@ for (const { label, options, result } of results) {
     }
 }
 writeNotices(packages);
+copyFileSync(path.resolve(packagesDir, '../schemas/cpom-config.schema.json'), path.join(dist, 'cpom-config.schema.json'));
 console.log(`extension bundled in ${Math.round(performance.now() - start)} ms${dev ? ' (--dev: not minified)' : ''}`);
 
 /** The folder of the npm package a bundled file comes from (the innermost node_modules/<name>). */

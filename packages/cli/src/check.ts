@@ -6,6 +6,7 @@ import { ConfigFiles } from '@cpom/language/node';
 import type { Prompter } from './prompt.js';
 import { reportFailure, UsageError } from './errors.js';
 import { expandPaths } from './files.js';
+import { leaveOutIgnored } from './ignored-files.js';
 import { formatCodeQuality } from './formats/codequality.js';
 import { readStdinContract, type StdinContract, stdinSource, usesStdin } from './stdin.js';
 import { formatGithub } from './formats/github.js';
@@ -99,13 +100,18 @@ export async function buildCheck(paths: readonly string[], options: Pick<CheckOp
     for (const file of files) {
         configs.forFile(file); // reports a bad config before any work
     }
+    // Standard input is always checked; files found through folders and globs, or named, are left out by `ignore`.
+    const { kept, notes } = stdin ? { kept: files, notes: [] } : leaveOutIgnored(files, new Set(paths.map(p => path.resolve(io.cwd, p))), configs, io.cwd);
+    for (const note of notes) {
+        io.stderr(`cpom: note: ${note[messages]}\n`);
+    }
     const services = createServices();
     const settings = services.Cpom.cpom.Settings;
     settings.forcedLocale = options.lang;
     settings.locale = messages; // for contracts whose configuration does not say
     settings.setConfigResolver(uri => configs.forFile(uri.fsPath));
     const source = texts && texts.size > 0 ? diskWith(texts, stdin) : stdin && stdinSource(stdin);
-    const workspace = await loadWorkspace(services, files, message => io.stderr(`cpom: note: ${message[messages]}\n`), source);
+    const workspace = await loadWorkspace(services, kept, message => io.stderr(`cpom: note: ${message[messages]}\n`), source);
     const reports = workspace.files.filter(f => f.requested).map(f => ({
         path: f.path === stdin?.path ? stdin.shown : path.relative(io.cwd, f.path).split(path.sep).join('/') || path.basename(f.path),
         absolutePath: f.path,

@@ -18,3 +18,4 @@ export * from './wording/index.js';
 export * from './parser/cpom-value-converter.js';
 export * from './diagnostics/bilingual.js';
 export * from './workspace/loading.js';
+export * from './diagnostics/config-schema.js';

@@ -18,7 +18,8 @@ export type Localized = Record<Locale, string>;
 export type Confidence = 'V' | 'S' | 'C' | 'G' | 'T';
 
 export type RuleCategory =
-    | 'syntax' | 'structure' | 'dates' | 'parties' | 'perimeter' | 'finess' | 'indicators' | 'funding' | 'follow-up' | 'amendments';
+    | 'syntax' | 'structure' | 'dates' | 'parties' | 'perimeter' | 'finess' | 'indicators' | 'funding' | 'follow-up' | 'amendments'
+    | 'suppressions';
 
 /** Parameters written as given: `text` (names, codes, dates already in ISO form), `number`; lists joined as
  * "A, B et C" / "A, B and C": `list` of texts, `years`. */

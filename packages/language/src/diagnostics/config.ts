@@ -1,7 +1,8 @@
 /**
  * `cpom.config.json`: per-project overrides of rule severities, as ESLint does.
  *
- *   { "lang": "en", "rules": { "CPOM056": "off", "finess-prefix": "error", "too-many-objectives": ["warning", { "max": 15 }] } }
+ *   { "lang": "en", "rules": { "CPOM056": "off", "finess-prefix": "error", "too-many-objectives": ["warning", { "max": 15 }] },
+ *     "ignore": ["archives/**"] }
  *
  * Rules are named by code or by name; options are checked against the schema of the rule's catalogue entry.
  * Reading the file is the shells' business (CLI, server); this module only checks and interprets its content.
@@ -15,6 +16,7 @@ export type RuleOptions = Readonly<Record<string, number>>;
 export interface CpomConfig {
     readonly lang?: Locale;
     readonly rules?: Readonly<Record<string, RuleSetting | [RuleSetting, RuleOptions]>>;
+    readonly ignore?: readonly string[];
 }
 
 export interface ResolvedConfig {
@@ -22,9 +24,11 @@ export interface ResolvedConfig {
     /** Severity overrides and options by rule code. */
     readonly severities: ReadonlyMap<string, RuleSetting>;
     readonly options: ReadonlyMap<string, RuleOptions>;
+    /** Globs, relative to the config file's folder, of the files `cpom check` leaves out (the shells match them). */
+    readonly ignore: readonly string[];
 }
 
-export const EMPTY_CONFIG: ResolvedConfig = { severities: new Map(), options: new Map() };
+export const EMPTY_CONFIG: ResolvedConfig = { severities: new Map(), options: new Map(), ignore: [] };
 
 const SETTINGS: readonly string[] = ['error', 'warning', 'info', 'off'];
 
@@ -37,9 +41,13 @@ export function resolveConfig(raw: unknown, source = 'cpom.config.json'): Resolv
     }
     const config = raw as Record<string, unknown>;
     for (const key of Object.keys(config)) {
-        if (key !== 'lang' && key !== 'rules' && key !== '$schema') {
-            throw new ConfigError(`${source}: unknown key '${key}' (expected 'lang' or 'rules')`);
+        if (key !== 'lang' && key !== 'rules' && key !== 'ignore' && key !== '$schema') {
+            throw new ConfigError(`${source}: unknown key '${key}' (expected 'lang', 'rules' or 'ignore')`);
         }
+    }
+    const ignore = config.ignore ?? [];
+    if (!Array.isArray(ignore) || !ignore.every(g => typeof g === 'string' && g.trim().length > 0)) {
+        throw new ConfigError(`${source}: 'ignore' must be a list of globs (non-empty texts)`);
     }
     if (config.lang !== undefined && config.lang !== 'fr' && config.lang !== 'en') {
         throw new ConfigError(`${source}: 'lang' must be "fr" or "en"`);
@@ -70,7 +78,7 @@ export function resolveConfig(raw: unknown, source = 'cpom.config.json'): Resolv
             options.set(rule.code, checkOptions(rule, ruleOptions as Record<string, unknown>, source));
         }
     }
-    return { lang: config.lang as Locale | undefined, severities, options };
+    return { lang: config.lang as Locale | undefined, severities, options, ignore: ignore as string[] };
 }
 
 /** Checks the options of a rule against its schema; the message, in French, names the rule and the option. */

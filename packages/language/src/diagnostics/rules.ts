@@ -19,6 +19,7 @@ import { INDICATORS_RULES } from '../validation/rules/indicators.rules.js';
 import { PARTIES_RULES } from '../validation/rules/parties.rules.js';
 import { PERIMETER_RULES } from '../validation/rules/perimeter.rules.js';
 import { STRUCTURE_RULES } from '../validation/rules/structure.rules.js';
+import { SUPPRESSIONS_RULES } from '../validation/suppressions.rules.js';
 
 export * from './catalogue.js';
 
@@ -26,7 +27,7 @@ type AnyRule =
     | (typeof DOCUMENT_RULES)[number] | (typeof STRUCTURE_RULES)[number] | (typeof IMPORTS_RULES)[number]
     | (typeof DATES_RULES)[number] | (typeof PARTIES_RULES)[number] | (typeof PERIMETER_RULES)[number]
     | (typeof FINESS_RULES)[number] | (typeof INDICATORS_RULES)[number] | (typeof FUNDING_RULES)[number]
-    | (typeof FOLLOWUP_RULES)[number] | (typeof AMENDMENTS_RULES)[number];
+    | (typeof FOLLOWUP_RULES)[number] | (typeof AMENDMENTS_RULES)[number] | (typeof SUPPRESSIONS_RULES)[number];
 
 /** The code of a rule of the catalogue; any other string is a type error. */
 export type DiagnosticCode = AnyRule['code'];
@@ -53,7 +54,7 @@ const ORDER = [
     'CPOM052', 'CPOM053', 'CPOM054', 'CPOM055', 'CPOM056', 'CPOM057', 'CPOM058', 'CPOM059', 'CPOM060', 'CPOM061',
     'CPOM062', 'CPOM063', 'CPOM064', 'CPOM065', 'CPOM066', 'CPOM067', 'CPOM068', 'CPOM069', 'CPOM070', 'CPOM071',
     'CPOM080', 'CPOM081', 'CPOM082', 'CPOM083', 'CPOM084', 'CPOM085', 'CPOM090', 'CPOM091', 'CPOM092', 'CPOM093',
-    'CPOM094', 'CPOM095', 'CPOM096', 'CPOM097',
+    'CPOM094', 'CPOM095', 'CPOM096', 'CPOM097', 'CPOM113', 'CPOM110', 'CPOM111', 'CPOM112',
 ] as const satisfies readonly DiagnosticCode[];
 
 // Every rule has its place in ORDER (a type error names the one that has not).
@@ -62,7 +63,7 @@ void everyRuleOrdered;
 
 const BY_CODE = new Map<string, AnyRule>([
     ...DOCUMENT_RULES, ...STRUCTURE_RULES, ...IMPORTS_RULES, ...DATES_RULES, ...PARTIES_RULES, ...PERIMETER_RULES,
-    ...FINESS_RULES, ...INDICATORS_RULES, ...FUNDING_RULES, ...FOLLOWUP_RULES, ...AMENDMENTS_RULES,
+    ...FINESS_RULES, ...INDICATORS_RULES, ...FUNDING_RULES, ...FOLLOWUP_RULES, ...AMENDMENTS_RULES, ...SUPPRESSIONS_RULES,
 ].map(r => [r.code, r]));
 
 export const RULES: readonly AnyRule[] = ORDER.map(code => BY_CODE.get(code)!);

@@ -5,12 +5,20 @@ import { ConfigError, EMPTY_CONFIG, type ResolvedConfig, resolveConfig } from '.
 
 export const CONFIG_FILE_NAME = 'cpom.config.json';
 
+/** A config and the folder of its file (what its `ignore` globs are relative to); no folder when there is none. */
+export interface LocatedConfig {
+    readonly config: ResolvedConfig;
+    readonly dir: string | undefined;
+}
+
+const NO_CONFIG: LocatedConfig = { config: EMPTY_CONFIG, dir: undefined };
+
 export class ConfigFiles {
-    private readonly byDir = new Map<string, ResolvedConfig>();
-    private readonly explicit: ResolvedConfig | undefined;
+    private readonly byDir = new Map<string, LocatedConfig>();
+    private readonly explicit: LocatedConfig | undefined;
 
     constructor(explicitPath?: string) {
-        this.explicit = explicitPath ? readConfig(explicitPath) : undefined;
+        this.explicit = explicitPath ? { config: readConfig(explicitPath), dir: path.dirname(explicitPath) } : undefined;
     }
 
     /** Forgets what was read: a config file was created, changed or deleted (the language server watches them). */
@@ -20,17 +28,22 @@ export class ConfigFiles {
 
     /** The config that applies to a contract file. Throws ConfigError for an unreadable or invalid file. */
     forFile(file: string): ResolvedConfig {
+        return this.locate(file).config;
+    }
+
+    /** The config that applies to a contract file and where its file is. Throws ConfigError like `forFile`. */
+    locate(file: string): LocatedConfig {
         return this.explicit ?? this.forDir(path.dirname(file));
     }
 
-    private forDir(dir: string): ResolvedConfig {
+    private forDir(dir: string): LocatedConfig {
         const cached = this.byDir.get(dir);
         if (cached) return cached;
         const candidate = path.join(dir, CONFIG_FILE_NAME);
         const parent = path.dirname(dir);
-        const config = existsSync(candidate) ? readConfig(candidate) : parent === dir ? EMPTY_CONFIG : this.forDir(parent);
-        this.byDir.set(dir, config);
-        return config;
+        const located = existsSync(candidate) ? { config: readConfig(candidate), dir } : parent === dir ? NO_CONFIG : this.forDir(parent);
+        this.byDir.set(dir, located);
+        return located;
     }
 }
 

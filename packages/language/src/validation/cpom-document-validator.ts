@@ -1,17 +1,19 @@
 /**
  * Turns every problem into a catalogue diagnostic: lexing and parsing errors become CPOM001, linking
  * errors CPOM002 (with a hint when the name lives in a file that is not imported), messages are in the
- * document's language, and the project configuration switches rules off or changes their severity.
+ * document's language, `// cpom-ignore` comments ignore diagnostics of the next line (suppressions.ts), and the
+ * project configuration switches rules off or changes their severity.
  */
 import { type AstNode, type Cancellation, DefaultDocumentValidator, DocumentValidator, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationOptions, UriUtils } from 'langium';
-import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import type { CpomSettings } from '../cpom-settings.js';
 import { decodeBilingual } from '../diagnostics/bilingual.js';
-import { formatMessage, type Locale, type MessageParams } from '../diagnostics/rules.js';
+import { type DiagnosticCode, formatMessage, getRule, type Locale, type MessageParams } from '../diagnostics/rules.js';
 import { REFERENCE_KINDS } from './document.rules.js';
 import type { CpomServices } from '../cpom-module.js';
 import { importedUris } from '../references/imports.js';
 import { internalFailureText } from '../diagnostics/syntax-messages.js';
+import { readSuppressions, type SuppressedCode, type Suppression } from './suppressions.js';
 
 /** How Langium's validation registry words a check that threw ("An error occurred during validation: …"). */
 const LANGIUM_CHECK_FAILURE = 'An error occurred during ';
@@ -37,6 +39,7 @@ export class CpomDocumentValidator extends DefaultDocumentValidator {
         const locale = this.settings.localeFor(document.uri);
         const config = this.settings.configFor(document.uri);
         const result: Diagnostic[] = [];
+        const suppressions = new Suppressions(readSuppressions(document));
         for (const diagnostic of diagnostics) {
             const code = diagnostic.data?.code;
             if (code === undefined && diagnostic.message.startsWith(LANGIUM_CHECK_FAILURE)) {
@@ -51,6 +54,9 @@ export class CpomDocumentValidator extends DefaultDocumentValidator {
                 this.setMessage(diagnostic, 'CPOM002', this.linkingParams(document, diagnostic), locale);
             }
             const finalCode = String(diagnostic.code ?? '');
+            if (suppressions.ignores(finalCode, diagnostic.range.start.line)) {
+                continue;
+            }
             const override = config.severities.get(finalCode);
             if (override === 'off') {
                 continue;
@@ -59,6 +65,18 @@ export class CpomDocumentValidator extends DefaultDocumentValidator {
                 diagnostic.severity = SEVERITIES[override];
             }
             diagnostic.source = 'cpom';
+            result.push(diagnostic);
+        }
+        // Whole-contract rules do not run on a text with syntax errors, slow rules not while typing: a suppression
+        // is known to ignore nothing only after every rule ran.
+        const complete = !diagnostics.some(d => d.code === 'CPOM001')
+            && (options.categories === undefined || options.categories.includes('slow'));
+        for (const problem of suppressions.problems(complete)) {
+            const override = config.severities.get(problem.code);
+            if (override === 'off') continue;
+            const diagnostic: Diagnostic = { range: problem.range, message: '', source: 'cpom' };
+            this.setMessage(diagnostic, problem.code, problem.params as never, locale);
+            diagnostic.severity = SEVERITIES[override ?? getRule(problem.code)!.severity];
             result.push(diagnostic);
         }
         return result;
@@ -80,7 +98,7 @@ export class CpomDocumentValidator extends DefaultDocumentValidator {
     }
 
     /** Words the message from the catalogue; like the rules' diagnostics, `data` carries the code and its parameters. */
-    private setMessage<C extends 'CPOM001' | 'CPOM002'>(diagnostic: Diagnostic, code: C, params: MessageParams<C>, locale: Locale): void {
+    private setMessage<C extends DiagnosticCode>(diagnostic: Diagnostic, code: C, params: MessageParams<C>, locale: Locale): void {
         diagnostic.message = formatMessage(code, params, locale);
         diagnostic.code = code;
         diagnostic.data = { ...(diagnostic.data ?? {}), code, params };
@@ -119,4 +137,58 @@ export class CpomDocumentValidator extends DefaultDocumentValidator {
 
 function isReferenceKind(type: string): type is MessageParams<'CPOM002'>['kinds'] {
     return Object.hasOwn(REFERENCE_KINDS, type);
+}
+
+type SuppressionProblem =
+    | { readonly code: 'CPOM110'; readonly params: MessageParams<'CPOM110'>; readonly range: Range }
+    | { readonly code: 'CPOM111'; readonly params: MessageParams<'CPOM111'>; readonly range: Range }
+    | { readonly code: 'CPOM112'; readonly params: MessageParams<'CPOM112'>; readonly range: Range };
+
+/** The suppressions of one document, and which of their codes ignored something. */
+class Suppressions {
+    private readonly byLine = new Map<number, Suppression[]>();
+    private readonly used = new Set<SuppressedCode>();
+
+    constructor(private readonly all: readonly Suppression[]) {
+        for (const suppression of all) {
+            this.byLine.set(suppression.line, [...(this.byLine.get(suppression.line) ?? []), suppression]);
+        }
+    }
+
+    /** Whether a diagnostic of this code starting on this line is ignored (syntax errors never are). */
+    ignores(code: string, line: number): boolean {
+        if (code === 'CPOM001') return false;
+        let ignored = false;
+        for (const suppression of this.byLine.get(line) ?? []) {
+            for (const entry of suppression.codes) {
+                if (suppression.hasReason && entry.code === code) {
+                    this.used.add(entry);
+                    ignored = true;
+                }
+            }
+        }
+        return ignored;
+    }
+
+    /** What is wrong with the comments; unused ones only when every rule ran (`complete`). */
+    *problems(complete: boolean): Generator<SuppressionProblem> {
+        for (const suppression of this.all) {
+            if (suppression.codes.length === 0) {
+                yield { code: 'CPOM111', params: { problem: { variant: 'none' } }, range: suppression.range };
+                continue;
+            }
+            if (!suppression.hasReason) {
+                yield { code: 'CPOM110', params: { codes: suppression.codes.map(c => c.text) }, range: suppression.range };
+            }
+            for (const entry of suppression.codes) {
+                if (entry.code === undefined) {
+                    yield { code: 'CPOM111', params: { problem: { variant: 'unknown', code: entry.text } }, range: entry.range };
+                } else if (entry.code === 'CPOM001') {
+                    yield { code: 'CPOM111', params: { problem: { variant: 'syntax', code: entry.text } }, range: entry.range };
+                } else if (complete && suppression.hasReason && !this.used.has(entry)) {
+                    yield { code: 'CPOM112', params: { code: entry.text }, range: entry.range };
+                }
+            }
+        }
+    }
 }

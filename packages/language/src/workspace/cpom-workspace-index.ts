@@ -12,10 +12,15 @@ export interface TopLevelDeclaration {
     readonly element: ast.Contrat | ast.Catalogue;
 }
 
+interface Declarations {
+    readonly byName: Map<string, TopLevelDeclaration[]>;
+    readonly namesByUri: Map<string, string[]>;
+}
+
 export class CpomWorkspaceIndex implements AvenantLookup {
     private readonly documents: LangiumDocuments;
     private readonly avenants: WorkspaceCache<'avenants', Map<ast.Contrat, ast.Avenant[]>>;
-    private readonly declarations: WorkspaceCache<'declarations', Map<string, TopLevelDeclaration[]>>;
+    private readonly declarations: WorkspaceCache<'declarations', Declarations>;
 
     constructor(shared: LangiumSharedCoreServices) {
         this.documents = shared.workspace.LangiumDocuments;
@@ -30,7 +35,12 @@ export class CpomWorkspaceIndex implements AvenantLookup {
 
     /** Contracts and catalogues of the workspace with this name. */
     declarationsOf(name: string): TopLevelDeclaration[] {
-        return this.declarations.get('declarations', () => this.indexDeclarations()).get(name) ?? [];
+        return this.declarations.get('declarations', () => this.indexDeclarations()).byName.get(name) ?? [];
+    }
+
+    /** Names of the contracts and catalogues a file declares (by URI string). */
+    topLevelNamesOf(uri: string): string[] {
+        return this.declarations.get('declarations', () => this.indexDeclarations()).namesByUri.get(uri) ?? [];
     }
 
     hasDocument(uri: import('langium').URI): boolean {
@@ -65,15 +75,19 @@ export class CpomWorkspaceIndex implements AvenantLookup {
         return map;
     }
 
-    private indexDeclarations(): Map<string, TopLevelDeclaration[]> {
-        const map = new Map<string, TopLevelDeclaration[]>();
+    private indexDeclarations(): Declarations {
+        const byName = new Map<string, TopLevelDeclaration[]>();
+        const namesByUri = new Map<string, string[]>();
         for (const { document, root } of this.sortedRoots()) {
+            const names: string[] = [];
             for (const element of root.elements) {
                 if ((ast.isContrat(element) || ast.isCatalogue(element)) && element.name) {
-                    map.set(element.name, [...(map.get(element.name) ?? []), { document, element }]);
+                    byName.set(element.name, [...(byName.get(element.name) ?? []), { document, element }]);
+                    names.push(element.name);
                 }
             }
+            namesByUri.set(document.uri.toString(), names);
         }
-        return map;
+        return { byName, namesByUri };
     }
 }

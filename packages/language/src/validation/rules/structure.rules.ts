@@ -48,7 +48,6 @@ export const STRUCTURE_RULES = [
                     here: variant({ params: {}, fr: '', en: '' }),
                     avenant: variant({ params: { number: 'text' }, fr: " dans l'avenant n° {number}", en: ' in amendment no. {number}' }),
                     contract: variant({ params: { contract: 'text' }, fr: ' dans le contrat {contract}', en: ' in contract {contract}' }),
-                    file: variant({ params: { file: 'text' }, fr: ' dans {file}', en: ' in {file}' }),
                 },
             },
         },
@@ -57,8 +56,33 @@ export const STRUCTURE_RULES = [
             en: "The name '{name}' is already declared ({kind}){where}."
         },
         rationale: {
-            fr: "Chaque établissement, autorité, objectif, indicateur ou ligne de financement est désigné par son nom : un nom doit donc être unique dans son contrat ou son catalogue, et les noms de contrats et de catalogues doivent être uniques dans l'espace de travail.",
-            en: 'Every establishment, authority, objective, indicator or funding line is referred to by its name, so a name must be unique in its contract or catalogue, and contract and catalogue names must be unique in the workspace.'
+            fr: "Chaque établissement, autorité, objectif, indicateur ou ligne de financement est désigné par son nom : un nom doit donc être unique dans son contrat ou son catalogue, et les noms de contrats et de catalogues uniques dans leur fichier. Deux fichiers peuvent déclarer le même contrat (deux versions côte à côte) : seule une référence qui les voit tous deux est ambiguë (CPOM113).",
+            en: 'Every establishment, authority, objective, indicator or funding line is referred to by its name, so a name must be unique in its contract or catalogue, and contract and catalogue names unique in their file. Two files may declare the same contract (two versions side by side): only a reference that sees both is ambiguous (CPOM113).'
+        },
+        source: {
+            fr: 'Règles de portée des noms du langage CPOM.',
+            en: 'CPOM language scoping rules.'
+        }
+    }),
+    defineRule({
+        code: 'CPOM113', name: 'ambiguous-reference', severity: 'error', category: 'structure', confidence: 'T',
+        title: { fr: 'Référence ambiguë entre fichiers', en: 'Reference ambiguous between files' },
+        params: {
+            name: 'text', kind: { choice: { contrat: NAME_KINDS.contrat, catalogue: NAME_KINDS.catalogue } }, files: 'list',
+            hint: {
+                phrase: {
+                    avenant: variant({ params: {}, fr: " : impossible de savoir quel contrat cet avenant modifie ; n'importez que le fichier de ce contrat", en: ': which contract this amendment amends cannot be told; import only the file of that contract' }),
+                    other: variant({ params: {}, fr: " : impossible de savoir lequel est visé ; n'importez qu'un de ces fichiers", en: ': which one is meant cannot be told; import only one of these files' }),
+                },
+            },
+        },
+        message: {
+            fr: '« {name} » ({kind}) est déclaré à la fois dans {files}{hint}.',
+            en: "'{name}' ({kind}) is declared both in {files}{hint}."
+        },
+        rationale: {
+            fr: "Deux versions d'un même contrat peuvent vivre côte à côte dans un dossier (celles que compare `cpom diff ANCIEN NOUVEAU`) : chacune se vérifie seule. Mais une référence qui voit les deux — un avenant `au CONTRAT` ou un nom `CATALOGUE.NOM` dans un fichier qui importe les deux, ou qui en déclare une et importe l'autre — ne peut pas dire laquelle elle désigne. N'importez que le fichier voulu.",
+            en: 'Two versions of one contract may sit side by side in a folder (those `cpom diff OLD NEW` compares): each checks on its own. But a reference that sees both — an avenant `au CONTRACT` or a `CATALOGUE.NAME` in a file that imports both, or declares one and imports the other — cannot tell which one it means. Import only the file you mean.'
         },
         source: {
             fr: 'Règles de portée des noms du langage CPOM.',

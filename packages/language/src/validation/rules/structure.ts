@@ -1,5 +1,5 @@
 /** Mandatory and repeated clauses, duplicate names, unused declarations. */
-import { type AstNode, AstUtils } from 'langium';
+import { type AstNode, AstUtils, UriUtils } from 'langium';
 import * as ast from '../../generated/ast.js';
 import { plain } from '../../model/french.js';
 import { clausesOf, perimeterOf } from '../../model/contract.js';
@@ -7,6 +7,8 @@ import type { MessageParams } from '../../diagnostics/rules.js';
 import type { RuleContext } from '../rule-context.js';
 import { ownerIndex, targetOf } from '../owner-index.js';
 import { earlierAvenants } from '../../model/avenants.js';
+import { importedUris } from '../../references/imports.js';
+import type { TopLevelDeclaration } from '../../workspace/cpom-workspace-index.js';
 
 interface ClauseSpec {
     /** The clause's keyword; the catalogue says what the clause is for (CPOM005). */
@@ -146,10 +148,12 @@ export function checkDuplicateNames(owner: ast.Contrat | ast.Catalogue | ast.Ave
     }
 }
 
-/** Contracts and catalogues share one namespace across the workspace. */
+/**
+ * Contract and catalogue names are unique within a file (CPOM003). Two files may declare the same name (two
+ * versions side by side): only a reference that sees both, through this file and its imports, is ambiguous (CPOM113).
+ */
 export function checkTopLevelNames(file: ast.CpomFile, ctx: RuleContext): void {
-    const document = AstUtils.getDocument(file);
-    const local = new Map<string, AstNode>();
+    const local = new Set<string>();
     for (const element of file.elements) {
         if (ast.isAvenant(element) || !element.name) {
             continue;
@@ -157,13 +161,53 @@ export function checkTopLevelNames(file: ast.CpomFile, ctx: RuleContext): void {
         const kind = ast.isContrat(element) ? 'contrat' : 'catalogue';
         if (local.has(element.name)) {
             ctx.reporter.report('CPOM003', { name: element.name, kind, where: { variant: 'here' } }, { node: element, property: 'name' });
-            continue;
         }
-        local.set(element.name, element);
-        const other = ctx.workspace.declarationsOf(element.name).find(d => d.document !== document);
-        if (other) {
-            const file = other.document.uri.path.split('/').pop() ?? '';
-            ctx.reporter.report('CPOM003', { name: element.name, kind, where: { variant: 'file', file } }, { node: element, property: 'name' });
+        local.add(element.name);
+    }
+    checkAmbiguousReferences(file, ctx);
+}
+
+/** References to a contract or catalogue name that this file and its imports declare in more than one file. */
+function checkAmbiguousReferences(file: ast.CpomFile, ctx: RuleContext): void {
+    const document = AstUtils.getDocument(file);
+    const imported = importedUris(document).filter(uri => ctx.workspace.hasDocument(uri));
+    if (imported.length === 0) {
+        return;
+    }
+    const visible = new Set([document.uri.toString(), ...imported.map(u => u.toString())]);
+    const ambiguous = new Map<string, TopLevelDeclaration[]>();
+    for (const uri of visible) {
+        for (const name of ctx.workspace.topLevelNamesOf(uri)) {
+            const files = new Map(ctx.workspace.declarationsOf(name)
+                .filter(d => visible.has(d.document.uri.toString()))
+                .map(d => [d.document.uri.toString(), d]));
+            if (files.size > 1) {
+                ambiguous.set(name, [...files.values()]);
+            }
+        }
+    }
+    if (ambiguous.size === 0) {
+        return;
+    }
+    const reported = new Set<string>();
+    for (const node of AstUtils.streamAst(file)) {
+        for (const info of AstUtils.streamReferences(node)) {
+            const text = info.reference.$refText;
+            const dot = text.indexOf('.');
+            const name = dot < 0 ? text : text.slice(0, dot);
+            const declarations = ambiguous.get(name);
+            const isAmendedContract = ast.isAvenant(info.container) && info.property === 'contract';
+            // Every avenant says which contract it amends; other references once per name.
+            if (!declarations || (dot < 0 && !isAmendedContract) || (!isAmendedContract && reported.has(name))) {
+                continue;
+            }
+            reported.add(name);
+            ctx.reporter.report('CPOM113', {
+                name,
+                kind: ast.isContrat(declarations[0].element) ? 'contrat' : 'catalogue',
+                files: declarations.map(d => UriUtils.relative(UriUtils.dirname(document.uri), d.document.uri)),
+                hint: { variant: isAmendedContract ? 'avenant' : 'other' },
+            }, { node: info.container, property: info.property, index: info.index });
         }
     }
 }
