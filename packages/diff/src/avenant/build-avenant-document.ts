@@ -14,6 +14,8 @@ import {
     indexationLabel, type IndicatorJson, MISSING, modalityLabel, orMissing, natureLabel, numberDocument, type ObjectiveJson, paragraph, ref, reviewLabel,
     type Section, type Signatory, sourceLabel, statusLabel, type Table, text,
 } from '@cpom/generator';
+import { lineTotal } from '@cpom/language';
+import { jsonAmountFigures } from '../funding-totals.js';
 import type { ChangeRecord, SemanticDiff } from '../change.js';
 import {
     amountText, capacitiesText, capacityText, capitalise, ContractReferences, dayOfMonth, de, establishmentNoun, eurosText,
@@ -881,9 +883,10 @@ class AvenantDrafter {
     }
 
     private lineTotal(line: FundingLineJson): string {
-        if (line.amounts.length === 0) return '';
-        if (line.amounts.some(a => a.perDay)) return ', selon les tarifs journaliers fixés par l\'annexe financière';
-        return `, pour un montant total de ${eurosText(line.amounts.reduce((s, a) => s + a.amount, 0))} sur la durée du contrat`;
+        const total = lineTotal(jsonAmountFigures(line));
+        if (total.kind === 'none') return '';
+        if (total.kind === 'daily') return ', selon les tarifs journaliers fixés par l\'annexe financière';
+        return `, pour un montant total de ${eurosText(total.cents / 100)} sur la durée du contrat`;
     }
 
     private cnrItem(c: ChangeRecord): string {
@@ -1049,7 +1052,7 @@ class AvenantDrafter {
         const blocks: Block[] = [];
         const totals = new Map<number, number>();
         for (const line of lines) {
-            if (line.amounts.some(a => a.perDay)) continue;
+            if (lineTotal(jsonAmountFigures(line)).kind !== 'yearly') continue;
             for (const a of line.amounts) totals.set(a.year, (totals.get(a.year) ?? 0) + a.amount);
         }
         blocks.push({
@@ -1084,7 +1087,7 @@ class AvenantDrafter {
                 kind: 'table', caption: 'Crédits non reconductibles',
                 columns: [{ label: 'Objet' }, { label: 'Année', align: 'center' }, { label: 'Établissement' }, { label: 'Financeur' }, { label: 'Montant', align: 'right' }],
                 rows: cnr.map(c => [orMissing(c.title, MISSING.title), String(c.year), c.establishment ? this.versions.establishmentTitle(c.establishment) : '', c.payer ? this.versions.partyName(c.payer) : '', amountText(c)]),
-                footer: [[{ text: 'Total', strong: true }, '', '', '', { text: eurosText(cnr.reduce((s, c) => s + c.amount, 0)), strong: true }]],
+                footer: [[{ text: 'Total', strong: true }, '', '', '', { text: eurosText(cnr.reduce((s, c) => s + (c.perDay ? 0 : c.amount), 0)), strong: true }]],
             });
         }
         return section(FINANCIAL_ANNEX, 'annex', 'Annexe financière', blocks);
