@@ -2,7 +2,7 @@
  * The funding model (packages/language/src/model/fundings.ts): what a funding line's total is — yearly amounts
  * summed to the cent, no total for a tariff line (`€ par jour`), nothing for a line without amounts — its
  * distributions, the CNR, and a broken AST. Then the agreement it exists for: the generator's document, the JSON
- * export (read by the diff), the hover and the diff's description give the same total for every funding line of
+ * export (read by the diff), the hover, the diff's description and the drafted avenant give the same total for every funding line of
  * every bundled contract.
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { clearDocuments, parseDocument } from 'langium/test';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type AmountFigure, ast, contractFundings, formatEuros, fundingLine, type LineTotal, lineTotal } from '@cpom/language';
 import { buildContractDocument, type Block, type CpomJson, exportContract, type Table } from '../packages/generator/src/index.js';
-import { diffContracts } from '../packages/diff/src/index.js';
+import { buildAvenantDocument, diffContracts } from '../packages/diff/src/index.js';
 import { jsonAmountFigures } from '../packages/diff/src/funding-totals.js';
 import { filesUnder, ROOT } from './helpers.js';
 import { lspServices } from './lsp-services.js';
@@ -34,6 +34,8 @@ describe('lineTotal', () => {
         ['no amount is no total, not 0 €', [], { kind: 'none' }],
         ['an invalid amount counts for nothing (CPOM009 reports it)', [yearly(100), yearly(undefined), yearly(200)], { kind: 'yearly', cents: 300 }],
         ['a yearly line of zeros totals 0 €', [yearly(0), yearly(0)], { kind: 'yearly', cents: 0 }],
+        ['no valid amount is no total', [yearly(undefined), daily(undefined)], { kind: 'none' }],
+        ['an invalid amount counts for nothing, its unit included', [yearly(100), daily(undefined)], { kind: 'yearly', cents: 100 }],
     ];
     it.each(cases)('%s', (_, amounts, expected) => {
         expect(lineTotal(amounts)).toEqual(expected);
@@ -43,6 +45,8 @@ describe('lineTotal', () => {
         expect(lineTotal(jsonAmountFigures({ amounts: [{ year: 2019, amount: 0.1 }, { year: 2020, amount: 0.2 }] }))).toEqual({ kind: 'yearly', cents: 30 });
         expect(lineTotal(jsonAmountFigures({ amounts: [{ year: 2019, amount: 58.4, perDay: true }] }))).toEqual({ kind: 'daily' });
         expect(lineTotal(jsonAmountFigures({}))).toEqual({ kind: 'none' });
+        // A year exported twice (CPOM058): the first, as in the text.
+        expect(lineTotal(jsonAmountFigures({ amounts: [{ year: 2019, amount: 1 }, { year: 2019, amount: 9 }, { year: 2020, amount: 2 }] }))).toEqual({ kind: 'yearly', cents: 300 });
     });
 });
 
@@ -102,6 +106,18 @@ describe('contractFundings', () => {
             amounts: [[2019, 100_00, 'year'], [2020, 200_00, 'year']],
         },
         {
+            name: 'a tariff line with a tariff to the tenth of a cent',
+            moyens: 'tarif T "T" { montants 2019: 58,405 € par jour, 2020: 59 € par jour }',
+            total: { kind: 'daily' },
+            amounts: [[2019, undefined, 'day'], [2020, 5900, 'day']],
+        },
+        {
+            name: 'no valid amount',
+            moyens: 'tarif T "T" { montants 2019: 58,405 € par jour }',
+            total: { kind: 'none' },
+            amounts: [[2019, undefined, 'day']],
+        },
+        {
             name: 'an amount not to the cent',
             moyens: 'dotation D "D" { montants 2019: 100,001 €, 2020: 200 € }',
             total: { kind: 'yearly', cents: 200_00 },
@@ -140,8 +156,12 @@ describe('contractFundings', () => {
     ];
 
     it.each(cases)('$name', async ({ moyens, total, amounts, distributions }) => {
-        const line = (await fundingsOf(contractWith(moyens))).lines[0];
+        const document = await parseDocument(services, contractWith(moyens));
+        const contract = (document.parseResult.value as ast.CpomFile).elements.find(ast.isContrat)!;
+        const line = contractFundings(contract).lines[0];
         expect(line.total).toEqual(total);
+        // The diff reads the JSON export: the same total from there.
+        expect(lineTotal(jsonAmountFigures(exportContract(contract, []).contract.funding.lines[0]))).toEqual(total);
         expect(line.totalCents).toBe(total.kind === 'yearly' ? total.cents : undefined);
         expect(line.daily).toBe(total.kind === 'daily');
         expect(line.amounts.map(a => [a.year, a.cents, a.unit])).toEqual(amounts);
@@ -259,6 +279,10 @@ describe('every output gives the same total for every funding line of every bund
                 // The diff: the line's removal is described with its total.
                 const removal = diffContracts(json, withoutLine(json, funding.name)).changes.find(c => c.kind === 'remove' && c.path.at(-2) === 'lines');
                 expect(removal?.description).toContain(model.kind === 'yearly' ? `(${shown} sur la durée)` : '(tarif journalier)');
+                // The avenant that adds the line states its total.
+                const without = withoutLine(json, funding.name);
+                const avenant = JSON.stringify(buildAvenantDocument(diffContracts(without, json), without, json, { number: 1 }));
+                expect(avenant).toContain(model.kind === 'yearly' ? `pour un montant total de ${shown} sur la durée du contrat` : 'selon les tarifs journaliers');
             }
             // The financial annex: totals per year of the yearly lines.
             const years = annexTable.columns.slice(1).map(c => Number(c.label));
@@ -300,8 +324,12 @@ describe('outputs where the old computations disagreed', () => {
         expect(removal('E')).toContain('(aucun montant)');
     });
 
-    it('a CNR per day stays out of the CNR total (the generator added it)', async () => {
-        const { allTables } = await outputs();
+    it('a CNR per day stays out of the CNR total (the generator and the avenant added it)', async () => {
+        const { json, allTables } = await outputs();
         expect(cellText(allTables.find(t => t.caption === 'Crédits non reconductibles')!.footer![0].at(-1))).toBe(formatEuros(300_00));
+        const without = withoutLine(json, 'D');
+        const avenant = buildAvenantDocument(diffContracts(without, json), without, json, { number: 1 });
+        const cnrTable = tables(avenant.annexes).find(t => t.caption === 'Crédits non reconductibles');
+        expect(cellText(cnrTable?.footer![0].at(-1))).toBe(formatEuros(300_00));
     });
 });

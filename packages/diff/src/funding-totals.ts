@@ -4,11 +4,16 @@
  */
 import { type AmountFigure, centsOfEuros } from '@cpom/language';
 
-/** The amounts of a JSON funding line (`{ amount, perDay }` in euros) as cents with their unit. */
-export function jsonAmountFigures(line: { readonly amounts?: unknown }): AmountFigure[] {
-    const amounts = Array.isArray(line.amounts) ? line.amounts as Array<Record<string, unknown>> : [];
-    return amounts.map(a => {
-        const euros = Number(a?.amount);
-        return { cents: Number.isFinite(euros) ? centsOfEuros(euros) : undefined, unit: a?.perDay ? 'day' : 'year' };
+/**
+ * The amounts of a JSON funding line (`{ year, amount, perDay }` in euros) as cents with their unit; the first of a
+ * year exported twice, as the model reads the text.
+ */
+export function jsonAmountFigures(line: { readonly amounts?: unknown }): Array<AmountFigure & { readonly year: unknown }> {
+    const amounts = Array.isArray(line.amounts) ? line.amounts as Array<Record<string, unknown> | null> : [];
+    const years = new Set<unknown>();
+    return amounts.flatMap(a => {
+        if (!a || years.has(a.year)) return [];
+        years.add(a.year);
+        return [{ year: a.year, cents: typeof a.amount === 'number' ? centsOfEuros(a.amount) : undefined, unit: a.perDay ? 'day' as const : 'year' as const }];
     });
 }

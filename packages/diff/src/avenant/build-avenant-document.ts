@@ -1050,16 +1050,18 @@ class AvenantDrafter {
         const lines = funding?.lines ?? [];
         const years = this.contractYears(lines);
         const blocks: Block[] = [];
+        // Cents per year of the yearly lines (tariff lines have no total).
         const totals = new Map<number, number>();
         for (const line of lines) {
-            if (lineTotal(jsonAmountFigures(line)).kind !== 'yearly') continue;
-            for (const a of line.amounts) totals.set(a.year, (totals.get(a.year) ?? 0) + a.amount);
+            const figures = jsonAmountFigures(line);
+            if (lineTotal(figures).kind !== 'yearly') continue;
+            for (const a of figures) totals.set(Number(a.year), (totals.get(Number(a.year)) ?? 0) + (a.cents ?? 0));
         }
         blocks.push({
             kind: 'table', caption: 'Financements par année',
             columns: [{ label: 'Financement' }, ...years.map(y => ({ label: String(y), align: 'right' as const }))],
             rows: lines.map(l => [orMissing(l.title, MISSING.title), ...years.map(y => amountText(l.amounts.find(a => a.year === y)))]),
-            footer: [[{ text: 'Total (hors tarifs journaliers)', strong: true }, ...years.map(y => ({ text: eurosText(totals.get(y) ?? 0), strong: true }))]],
+            footer: [[{ text: 'Total (hors tarifs journaliers)', strong: true }, ...years.map(y => ({ text: eurosText((totals.get(y) ?? 0) / 100), strong: true }))]],
         });
         for (const line of lines) {
             const details: Block[] = [paragraph(

@@ -11,9 +11,10 @@
  *   A line's amounts share one unit; a line mixing both is treated as a tariff line as a whole (summing its yearly
  *   part would present a partial figure as the line's total).
  * - The total of a yearly line is the sum of the amounts written, in exact cents: a missing year counts for nothing
- *   (CPOM060 reports it), and so does an amount that is not an amount to the cent (CPOM009 reports it; the JSON
- *   export leaves it out too). The first amount of a year typed twice is the one (CPOM058 reports the other).
- * - A line with no amount at all has no total ('none'), which is not the same as a total of 0 €.
+ *   (CPOM060 reports it). An amount that is not an amount to the cent counts for nothing, its unit included
+ *   (CPOM009 reports it; the JSON export leaves it out, so the diff sees the same amounts). The first amount of a
+ *   year typed twice is the one (CPOM058 reports the other).
+ * - A line with no valid amount has no total ('none'), which is not the same as a total of 0 €.
  * - A CNR per day is likewise left out of the CNR total and of the contract's total.
  */
 import type { AstNode } from 'langium';
@@ -39,14 +40,19 @@ export type LineTotal =
 
 /** The total of a funding line from its amounts, whatever they were read from (the AST here, the JSON in the diff). */
 export function lineTotal(amounts: readonly AmountFigure[]): LineTotal {
-    if (amounts.length === 0) return { kind: 'none' };
-    if (amounts.some(a => a.unit === 'day')) return { kind: 'daily' };
-    return { kind: 'yearly', cents: amounts.reduce((sum, a) => sum + (a.cents ?? 0), 0) };
+    const valid = amounts.filter((a): a is AmountFigure & { cents: number } => a.cents !== undefined);
+    if (valid.length === 0) return { kind: 'none' };
+    if (valid.some(a => a.unit === 'day')) return { kind: 'daily' };
+    return { kind: 'yearly', cents: valid.reduce((sum, a) => sum + a.cents, 0) };
 }
 
-/** The cents of a JSON amount in euros (a decimal number read through exact cents by the export). */
-export function centsOfEuros(euros: number): number {
-    return Math.round(euros * 100);
+/**
+ * The cents of a JSON amount in euros (the export reads amounts through exact cents); undefined for an amount that
+ * is not to the cent (CPOM009), which the export keeps as written.
+ */
+export function centsOfEuros(euros: number): number | undefined {
+    const cents = Math.round(euros * 100);
+    return Number.isFinite(euros) && Math.abs(euros * 100 - cents) < 1e-6 ? cents : undefined;
 }
 
 export interface YearAmount extends AmountFigure {
@@ -195,20 +201,30 @@ function computeFundingLine(funding: ast.Financement): FundingLine {
     };
 }
 
+/** The typed view of one CNR. */
+export function cnrLine(c: ast.Cnr): CnrLine {
+    return {
+        node: c, title: c.title, year: yearOf(c.year), cents: parseCents(c.amount?.value), unit: unitOf(c.amount),
+        establishment: c.establishment?.ref, payer: c.payer?.ref,
+    };
+}
+
+/** What a CNR adds to its year's funding: its amount in cents when it is a yearly amount to the cent. */
+export function cnrYearlyCents(c: CnrLine): number | undefined {
+    return c.unit === 'year' ? c.cents : undefined;
+}
+
 function computeContractFundings(owner: ast.Contrat | ast.Avenant): ContractFundings {
     const items = clausesOf(owner, ast.isMoyens).flatMap(m => m.items ?? []);
     const lines = items.filter(ast.isFinancement).map(fundingLine);
-    const cnr = items.filter(ast.isCnr).map((c): CnrLine => ({
-        node: c, title: c.title, year: yearOf(c.year), cents: parseCents(c.amount?.value), unit: unitOf(c.amount),
-        establishment: c.establishment?.ref, payer: c.payer?.ref,
-    }));
+    const cnr = items.filter(ast.isCnr).map(cnrLine);
     const linesByYear = new Map<number, number>();
     const byYear = new Map<number, number>();
     const add = (map: Map<number, number>, year: number, cents: number | undefined) => {
         if (cents !== undefined) map.set(year, (map.get(year) ?? 0) + cents);
     };
     for (const line of lines) {
-        if (line.daily) continue;
+        if (line.total.kind !== 'yearly') continue;
         for (const a of line.amounts) {
             add(linesByYear, a.year, a.cents);
             add(byYear, a.year, a.cents);
@@ -216,9 +232,10 @@ function computeContractFundings(owner: ast.Contrat | ast.Avenant): ContractFund
     }
     let cnrTotalCents = 0;
     for (const c of cnr) {
-        if (c.unit === 'day' || c.cents === undefined) continue;
-        cnrTotalCents += c.cents;
-        if (c.year !== undefined) add(byYear, c.year, c.cents);
+        const cents = cnrYearlyCents(c);
+        if (cents === undefined) continue;
+        cnrTotalCents += cents;
+        if (c.year !== undefined) add(byYear, c.year, cents);
     }
     return {
         lines, cnr, linesByYear, cnrTotalCents, byYear,
