@@ -2,7 +2,7 @@
  * The funding model (packages/language/src/model/fundings.ts): what a funding line's total is — yearly amounts
  * summed to the cent, no total for a tariff line (`€ par jour`), nothing for a line without amounts — its
  * distributions, the CNR, and a broken AST. Then the agreement it exists for: the generator's document, the JSON
- * export (read by the diff), the hover, the diff's description and the drafted avenant give the same total for every funding line of
+ * export (read by the diff), the hover and inlay hint, the diff's description and the drafted avenant give the same total for every funding line of
  * every bundled contract.
  */
 import { readFileSync } from 'node:fs';
@@ -16,6 +16,9 @@ import { buildAvenantDocument, diffContracts } from '../packages/diff/src/index.
 import { jsonAmountFigures } from '../packages/diff/src/funding-totals.js';
 import { filesUnder, ROOT } from './helpers.js';
 import { lspServices } from './lsp-services.js';
+import { fundingHint } from '../packages/language/src/lsp/cpom-inlay-hints.js';
+import { fundingTotals } from '../packages/language/src/lsp/cpom-facts.js';
+import { compactEuros } from '../packages/language/src/lsp/cpom-french-labels.js';
 
 const services = lspServices();
 
@@ -276,6 +279,10 @@ describe('every output gives the same total for every funding line of every bund
                 // The hover of the line: a Total row for a yearly line only.
                 const hover = await hoverOn(document, funding);
                 expect(hover.match(/\| \*\*Total\*\* \| \*\*(.*)\*\* \|/)?.[1]).toBe(model.kind === 'yearly' ? shown : undefined);
+                // The inlay hint at the end of `montants`: the total of a yearly line, the evolution of a tariff.
+                const hint = fundingHint(funding, fundingTotals(contract));
+                if (model.kind === 'yearly') expect(hint).toMatch(new RegExp(`^total ${compactEuros(model.cents)}( ·|$)`));
+                else expect(hint).not.toMatch(/^total/);
                 // The diff: the line's removal is described with its total.
                 const removal = diffContracts(json, withoutLine(json, funding.name)).changes.find(c => c.kind === 'remove' && c.path.at(-2) === 'lines');
                 expect(removal?.description).toContain(model.kind === 'yearly' ? `(${shown} sur la durée)` : '(tarif journalier)');
