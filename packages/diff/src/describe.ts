@@ -5,7 +5,8 @@
  * descriptions) are said to be changed, their values are in the record.
  */
 import { MISSING } from '@cpom/generator';
-import { de, formatDate, formatEuros, formatNumber, keywordLabel, monthName, parseIsoDate, quote as frenchQuote } from '@cpom/language';
+import { de, formatDate, formatEuros, formatNumber, keywordLabel, lineTotal, monthName, parseIsoDate, quote as frenchQuote } from '@cpom/language';
+import { jsonAmountFigures } from './funding-totals.js';
 import type { ChangeRecord, DiffSummary } from './change.js';
 
 type JsonObject = Record<string, unknown>;
@@ -93,10 +94,11 @@ function capacitiesText(establishment: JsonObject): string {
     return [...totals].map(([unit, n]) => `${formatNumber(n)} ${unit}`).join(', ');
 }
 
-function lineTotal(line: JsonObject): string {
-    const amounts = (line.amounts ?? []) as JsonObject[];
-    if (amounts.length > 0 && amounts.every(a => a.perDay)) return 'tarif journalier';
-    return `${formatEurosValue(amounts.filter(a => !a.perDay).reduce((sum, a) => sum + (Number(a.amount) || 0), 0))} sur la durée`;
+/** The line's total over the period as the language model defines it (`lineTotal`: a tariff line has none). */
+function lineTotalText(line: JsonObject): string {
+    const total = lineTotal(jsonAmountFigures(line));
+    if (total.kind === 'daily') return 'tarif journalier';
+    return total.kind === 'yearly' ? `${formatEuros(total.cents)} sur la durée` : 'aucun montant';
 }
 
 /** Fields whose values are keywords of the contract, and the labels that word them. */
@@ -375,7 +377,7 @@ function describeItem(record: ChangeRecord, pattern: string, items: ReadonlyMap<
             return `cible ${name} de ${indicator} : ${quantity(record.old as JsonObject)} → ${quantity(record.new as JsonObject)}`;
         case 'contract.funding.lines[]':
             if (kind === 'rename') return renamed(shown(items.get(pattern)?.kind ?? 'financement'), items.get(pattern)?.kind === 'dotation');
-            return `${lineName(value).name} ${done(kind, value.kind === 'dotation')}${kind === 'add' || kind === 'remove' ? ` (${lineTotal(value)})` : ''}`;
+            return `${lineName(value).name} ${done(kind, value.kind === 'dotation')}${kind === 'add' || kind === 'remove' ? ` (${lineTotalText(value)})` : ''}`;
         case 'contract.funding.lines[].establishments[]':
             return `établissement ${name} ${kind === 'add' ? `ajouté ${line.to}` : `retiré ${line.of}`}`;
         case 'contract.funding.lines[].amounts[]':

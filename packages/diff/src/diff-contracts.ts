@@ -15,7 +15,9 @@
  * funding); every change there belongs to the area `avenants` and is not substantive: an avenant is the
  * instrument of substantive changes, it does not need another one.
  */
+import { lineTotal } from '@cpom/language';
 import { type CpomJson, MISSING } from '@cpom/generator';
+import { jsonAmountFigures } from './funding-totals.js';
 import type { ChangeArea, ChangeKind, ChangeRecord, DiffSummary, SemanticDiff } from './change.js';
 import { describeChange, formatEurosValue, headline } from './describe.js';
 
@@ -539,9 +541,10 @@ class Differ {
     }
 }
 
+/** Total in euros of the contract's yearly funding lines (tariff lines have no total; CNR aside). */
 function fundingTotal(contract: JsonObject): number {
     const lines = objectsAt(contract, ['funding', 'lines']);
-    return lines.flatMap(l => (l.amounts ?? []) as JsonObject[]).filter(a => !a.perDay).reduce((sum, a) => sum + (Number(a.amount) || 0), 0);
+    return lines.map(l => lineTotal(jsonAmountFigures(l))).reduce((sum, t) => sum + (t.kind === 'yearly' ? t.cents : 0), 0) / 100;
 }
 
 /** The JSON of a contract without the parts the diff does not compare. */

@@ -14,6 +14,8 @@ import {
     indexationLabel, type IndicatorJson, MISSING, modalityLabel, orMissing, natureLabel, numberDocument, type ObjectiveJson, paragraph, ref, reviewLabel,
     type Section, type Signatory, sourceLabel, statusLabel, type Table, text,
 } from '@cpom/generator';
+import { lineTotal } from '@cpom/language';
+import { jsonAmountFigures } from '../funding-totals.js';
 import type { ChangeRecord, SemanticDiff } from '../change.js';
 import {
     amountText, capacitiesText, capacityText, capitalise, ContractReferences, dayOfMonth, de, establishmentNoun, eurosText,
@@ -881,9 +883,10 @@ class AvenantDrafter {
     }
 
     private lineTotal(line: FundingLineJson): string {
-        if (line.amounts.length === 0) return '';
-        if (line.amounts.some(a => a.perDay)) return ', selon les tarifs journaliers fixés par l\'annexe financière';
-        return `, pour un montant total de ${eurosText(line.amounts.reduce((s, a) => s + a.amount, 0))} sur la durée du contrat`;
+        const total = lineTotal(jsonAmountFigures(line));
+        if (total.kind === 'none') return '';
+        if (total.kind === 'daily') return ', selon les tarifs journaliers fixés par l\'annexe financière';
+        return `, pour un montant total de ${eurosText(total.cents / 100)} sur la durée du contrat`;
     }
 
     private cnrItem(c: ChangeRecord): string {
@@ -1047,16 +1050,18 @@ class AvenantDrafter {
         const lines = funding?.lines ?? [];
         const years = this.contractYears(lines);
         const blocks: Block[] = [];
+        // Cents per year of the yearly lines (tariff lines have no total).
         const totals = new Map<number, number>();
         for (const line of lines) {
-            if (line.amounts.some(a => a.perDay)) continue;
-            for (const a of line.amounts) totals.set(a.year, (totals.get(a.year) ?? 0) + a.amount);
+            const figures = jsonAmountFigures(line);
+            if (lineTotal(figures).kind !== 'yearly') continue;
+            for (const a of figures) totals.set(Number(a.year), (totals.get(Number(a.year)) ?? 0) + (a.cents ?? 0));
         }
         blocks.push({
             kind: 'table', caption: 'Financements par année',
             columns: [{ label: 'Financement' }, ...years.map(y => ({ label: String(y), align: 'right' as const }))],
             rows: lines.map(l => [orMissing(l.title, MISSING.title), ...years.map(y => amountText(l.amounts.find(a => a.year === y)))]),
-            footer: [[{ text: 'Total (hors tarifs journaliers)', strong: true }, ...years.map(y => ({ text: eurosText(totals.get(y) ?? 0), strong: true }))]],
+            footer: [[{ text: 'Total (hors tarifs journaliers)', strong: true }, ...years.map(y => ({ text: eurosText((totals.get(y) ?? 0) / 100), strong: true }))]],
         });
         for (const line of lines) {
             const details: Block[] = [paragraph(
@@ -1084,7 +1089,7 @@ class AvenantDrafter {
                 kind: 'table', caption: 'Crédits non reconductibles',
                 columns: [{ label: 'Objet' }, { label: 'Année', align: 'center' }, { label: 'Établissement' }, { label: 'Financeur' }, { label: 'Montant', align: 'right' }],
                 rows: cnr.map(c => [orMissing(c.title, MISSING.title), String(c.year), c.establishment ? this.versions.establishmentTitle(c.establishment) : '', c.payer ? this.versions.partyName(c.payer) : '', amountText(c)]),
-                footer: [[{ text: 'Total', strong: true }, '', '', '', { text: eurosText(cnr.reduce((s, c) => s + c.amount, 0)), strong: true }]],
+                footer: [[{ text: 'Total', strong: true }, '', '', '', { text: eurosText(cnr.reduce((s, c) => s + (c.perDay ? 0 : c.amount), 0)), strong: true }]],
             });
         }
         return section(FINANCIAL_ANNEX, 'annex', 'Annexe financière', blocks);

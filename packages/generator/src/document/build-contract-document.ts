@@ -9,8 +9,8 @@
  * or list may be missing from the AST, and the document then shows a French placeholder (missing.ts) instead.
  */
 import {
-    ast, clausesOf, contractPeriod, contractYears, establishmentFacts, firstClause, firstProp, fundedEstablishments, indicatorChain, inheritedIndicatorProp,
-    fundingsOf, gestionnaireOf, indicatorsOf, joinFr, legalFrames, objectivesOf, parseCents, parseNumber, perimeterOf, propsOf,
+    ast, clausesOf, contractFundings, contractPeriod, contractYears, establishmentFacts, firstClause, firstProp, fundedEstablishments, indicatorChain, inheritedIndicatorProp,
+    fundingLine, fundingsOf, gestionnaireOf, indicatorsOf, joinFr, legalFrames, objectivesOf, parseCents, parseNumber, perimeterOf, propsOf,
     signatoriesOf, suiviItems,
 } from '@cpom/language';
 import {
@@ -284,10 +284,10 @@ class DocumentBuilder {
         return payer ? partyName(payer.ref, payer.$refText) : '';
     }
 
+    /** The line's total over the period as the language model defines it (a tariff line has none). */
     private fundingTotal(f: ast.Financement): string {
-        const amounts = propsOf(f, ast.isMontants).flatMap(m => m.amounts);
-        if (amounts.some(a => a.amount?.daily)) return 'tarif journalier';
-        return euros(amounts.reduce((sum, a) => sum + (parseCents(a.amount?.value) ?? 0), 0));
+        const total = fundingLine(f).total;
+        return total.kind === 'daily' ? 'tarif journalier' : total.kind === 'yearly' ? euros(total.cents) : MISSING.amount;
     }
 
     // --- Titre 2 ----------------------------------------------------------------------------------------
@@ -461,16 +461,11 @@ class DocumentBuilder {
     private financialAnnex(): Section {
         const blocks: Block[] = [];
         const fundings = fundingsOf(this.contract);
-        const totals = new Map<number, number>();
-        const yearlyRows: Cell[][] = [];
-        for (const f of fundings) {
-            const byYear = new Map(propsOf(f, ast.isMontants).flatMap(m => m.amounts).map(a => [Number(parseNumber(a.year)), a.amount]));
-            const daily = [...byYear.values()].some(a => a?.daily);
-            yearlyRows.push([orMissing(f.title, MISSING.title), ...this.years.map(y => (byYear.has(y) ? amount(byYear.get(y)) : '—'))]);
-            if (!daily) {
-                for (const y of this.years) totals.set(y, (totals.get(y) ?? 0) + (parseCents(byYear.get(y)?.value) ?? 0));
-            }
-        }
+        const totals = contractFundings(this.contract).linesByYear;
+        const yearlyRows: Cell[][] = fundings.map(f => {
+            const byYear = new Map(fundingLine(f).amounts.map(a => [a.year, a.amount]));
+            return [orMissing(f.title, MISSING.title), ...this.years.map(y => (byYear.has(y) ? amount(byYear.get(y)) : '—'))];
+        });
         blocks.push({
             kind: 'table', caption: 'Financements par année',
             columns: [{ label: 'Financement' }, ...this.years.map(y => ({ label: String(y), align: 'right' as const }))],
@@ -505,7 +500,7 @@ class DocumentBuilder {
                 kind: 'table', caption: 'Crédits non reconductibles',
                 columns: [{ label: 'Objet' }, { label: 'Année', align: 'center' }, { label: 'Établissement' }, { label: 'Financeur' }, { label: 'Montant', align: 'right' }],
                 rows: cnr.map(c => [orMissing(c.title, MISSING.title), orMissing(c.year, MISSING.year), c.establishment ? titleOf(c.establishment) : '', c.payer ? partyName(c.payer.ref, c.payer.$refText) : '', amount(c.amount)]),
-                footer: [[{ text: 'Total', strong: true }, '', '', '', { text: euros(cnr.reduce((s, c) => s + (parseCents(c.amount?.value) ?? 0), 0)), strong: true }]],
+                footer: [[{ text: 'Total', strong: true }, '', '', '', { text: euros(contractFundings(this.contract).cnrTotalCents), strong: true }]],
             });
         }
         return section('annexe-financiere', 'annex', 'Annexe financière', blocks);

@@ -5,75 +5,18 @@
  */
 import type { AstNode } from 'langium';
 import * as ast from '../generated/ast.js';
-import { clausesOf, contractPeriod, type ContractPeriod, firstProp, indicatorChain, propsOf } from '../model/contract.js';
+import { contractPeriod, type ContractPeriod, firstProp, indicatorChain, propsOf } from '../model/contract.js';
 import { plain } from '../model/french.js';
-import { parseCents, parseNumber } from '../model/numbers.js';
+import { contractFundings, type Distribution, type FundingLine, fundingLine, yearOf } from '../model/fundings.js';
+import { parseNumber } from '../model/numbers.js';
 
-export interface YearAmount {
-    readonly year: number;
-    /** Undefined when the amount is not an amount to the cent (CPOM009). */
-    readonly cents: number | undefined;
-    readonly amount: ast.Montant;
-}
-
-export interface DistributionFacts {
-    readonly node: ast.Repartition;
-    readonly year: number;
-    readonly shares: ReadonlyArray<{ readonly name: string; readonly cents: number | undefined }>;
-    /** Sum of the shares, when every share is an amount. */
-    readonly sumCents: number | undefined;
-    /** The line's amount for that year, when there is one. */
-    readonly amountCents: number | undefined;
-}
-
-export interface FundingFacts {
-    /** Yearly amounts in year order (the first one of a year typed twice). */
-    readonly amounts: readonly YearAmount[];
-    /** Daily tariffs (`€ par jour`) have no yearly total. */
-    readonly daily: boolean;
-    /** Total over the years, when the line is yearly and every amount is valid. */
-    readonly totalCents: number | undefined;
-    readonly distributions: readonly DistributionFacts[];
-}
-
-export function yearOf(text: string | undefined): number | undefined {
-    const year = parseNumber(text);
-    return year !== undefined && Number.isInteger(year) ? year : undefined;
-}
-
-/** Facts by funding line, for the life of its AST (a new parse makes new nodes): hints ask once per répartition. */
-const factsCache = new WeakMap<ast.Financement, FundingFacts>();
+/** The facts of a funding line are the model's view of it (`model/fundings.ts`, where totals are defined). */
+export type FundingFacts = FundingLine;
+export type DistributionFacts = Distribution;
+export { yearOf };
 
 export function fundingFacts(funding: ast.Financement): FundingFacts {
-    let facts = factsCache.get(funding);
-    if (!facts) {
-        facts = computeFundingFacts(funding);
-        factsCache.set(funding, facts);
-    }
-    return facts;
-}
-
-function computeFundingFacts(funding: ast.Financement): FundingFacts {
-    const byYear = new Map<number, YearAmount>();
-    for (const montants of propsOf(funding, ast.isMontants)) {
-        for (const a of montants.amounts ?? []) {
-            const year = yearOf(a?.year);
-            if (year === undefined || !a.amount || byYear.has(year)) continue;
-            byYear.set(year, { year, cents: parseCents(a.amount.value), amount: a.amount });
-        }
-    }
-    const amounts = [...byYear.values()].sort((a, b) => a.year - b.year);
-    const daily = amounts.some(a => a.amount.daily);
-    const totalCents = daily || amounts.length === 0 || amounts.some(a => a.cents === undefined)
-        ? undefined : amounts.reduce((sum, a) => sum + a.cents!, 0);
-    const distributions = propsOf(funding, ast.isRepartition).flatMap(r => {
-        const year = yearOf(r.year);
-        if (year === undefined) return [];
-        const shares = (r.shares ?? []).map(s => ({ name: s.establishment?.$refText ?? '?', cents: parseCents(s.amount?.value) }));
-        const sumCents = shares.every(s => s.cents !== undefined) ? shares.reduce((sum, s) => sum + s.cents!, 0) : undefined;
-        return [{ node: r, year, shares, sumCents, amountCents: byYear.get(year)?.cents }];
-    });
-    return { amounts, daily, totalCents, distributions };
+    return fundingLine(funding);
 }
 
 /** The contract, catalogue or avenant a node belongs to. */
@@ -100,22 +43,7 @@ export interface FundingTotals {
 
 /** What a contract (or an avenant) funds: its yearly lines and its CNR, daily tariffs aside. */
 export function fundingTotals(owner: ast.Contrat | ast.Avenant): FundingTotals {
-    const byYear = new Map<number, number>();
-    const add = (year: number, cents: number | undefined) => {
-        if (cents !== undefined) byYear.set(year, (byYear.get(year) ?? 0) + cents);
-    };
-    for (const moyens of clausesOf(owner, ast.isMoyens)) {
-        for (const item of moyens.items ?? []) {
-            if (ast.isFinancement(item)) {
-                const facts = fundingFacts(item);
-                if (!facts.daily) facts.amounts.forEach(a => add(a.year, a.cents));
-            } else if (ast.isCnr(item) && !item.amount?.daily) {
-                const year = yearOf(item.year);
-                if (year !== undefined) add(year, parseCents(item.amount?.value));
-            }
-        }
-    }
-    return { totalCents: [...byYear.values()].reduce((a, b) => a + b, 0), byYear };
+    return contractFundings(owner);
 }
 
 export type Trend = 'up' | 'down' | 'flat';

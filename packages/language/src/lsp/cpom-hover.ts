@@ -15,7 +15,8 @@ import * as ast from '../generated/ast.js';
 import { type Confidence, getRule, type Locale } from '../diagnostics/rules.js';
 import { authorityKind, establishmentFacts, firstProp } from '../model/contract.js';
 import { findDepartment } from '../model/departments.js';
-import { formatEuros, formatNumber, parseCents, parseNumber } from '../model/numbers.js';
+import { cnrLine, cnrYearlyCents } from '../model/fundings.js';
+import { formatEuros, formatNumber, parseNumber } from '../model/numbers.js';
 import { plain } from '../model/french.js';
 import {
     DIRECTION_TRENDS, fundingFacts, fundingTotals, indicatorTitle, inheritedProp, ownerOf, trajectory, TREND_ARROWS, trendOf, yearOf,
@@ -282,7 +283,7 @@ function describeCnr(cnr: ast.Cnr): string {
     if (cnr.establishment?.$refText) lines.push(`- Pour : ${cnr.establishment.$refText}`);
     if (cnr.payer?.$refText) lines.push(`- Financeur : ${cnr.payer.$refText}`);
     const owner = ownerOf(cnr);
-    const cents = cnr.amount && !cnr.amount.daily ? parseCents(cnr.amount.value) : undefined;
+    const cents = cnrYearlyCents(cnrLine(cnr));
     if (year !== undefined && cents !== undefined && (ast.isContrat(owner) || ast.isAvenant(owner))) {
         const yearTotal = fundingTotals(owner).byYear.get(year);
         if (yearTotal) lines.push(`- Part du financement ${year} : ${percentText(cents, yearTotal)}`);

@@ -14,7 +14,8 @@ import type { InlayHintProvider } from 'langium/lsp';
 import type { InlayHintParams } from 'vscode-languageserver';
 import type { InlayHint, Position } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
-import { formatEuros, formatNumber, parseCents } from '../model/numbers.js';
+import { cnrLine, cnrYearlyCents } from '../model/fundings.js';
+import { formatEuros, formatNumber } from '../model/numbers.js';
 import {
     type FundingTotals, fundingFacts, fundingTotals, ownerOf, periodOf, trajectory, TREND_ARROWS, trendOf, yearOf,
 } from './cpom-facts.js';
@@ -83,7 +84,7 @@ export function fundingHint(funding: ast.Financement, totals: FundingTotals | un
 
 export function cnrHint(cnr: ast.Cnr, totals: FundingTotals | undefined): string | undefined {
     const year = yearOf(cnr.year);
-    const cents = cnr.amount && !cnr.amount.daily ? parseCents(cnr.amount.value) : undefined;
+    const cents = cnrYearlyCents(cnrLine(cnr));
     const yearTotal = year !== undefined ? totals?.byYear.get(year) : undefined;
     if (year === undefined || cents === undefined || !yearTotal) return undefined;
     return `${percentText(cents, yearTotal)} du financement ${year}`;

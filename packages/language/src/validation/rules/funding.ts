@@ -8,6 +8,7 @@ import { type CalendarDate, compareDates } from '../../model/dates.js';
 import { plain } from '../../model/french.js';
 import { parseIsoDate } from '../../model/dates.js';
 import { earlierAvenants } from '../../model/avenants.js';
+import { fundingLine } from '../../model/fundings.js';
 import { formatEuros, parseCents, parseNumber } from '../../model/numbers.js';
 import type { MessageParams } from '../../diagnostics/rules.js';
 import type { RuleContext } from '../rule-context.js';
@@ -42,8 +43,9 @@ export function checkFunding(funding: ast.Financement, period: ContractPeriod | 
         : ast.isAvenant(avenant)
             ? (Number.isFinite(firstAmountYear) ? yearsBetween(firstAmountYear, endInForce(avenant, ctx)) : [])
             : contractYears(period);
-    // Daily tariffs (prix de journée) are not split between establishments.
-    let daily = false;
+    // Daily tariffs (prix de journée) are not split between establishments: a tariff line's distributions are not
+    // compared with its amounts (model/fundings.ts says what a line's unit and total are).
+    const daily = fundingLine(funding).daily;
     for (const montants of propsOf(funding, ast.isMontants)) {
         for (const line of montants.amounts) {
             const year = Number(parseNumber(line.year));
@@ -52,7 +54,6 @@ export function checkFunding(funding: ast.Financement, period: ContractPeriod | 
                 continue;
             }
             const cents = parseCents(line.amount?.value);
-            daily ||= line.amount?.daily === true;
             amounts.set(year, cents ?? 0);
             if (cents === undefined) invalid.add(year);
             if (period && (year < period.firstYear || year > lastYear(period))) {
