@@ -16,7 +16,7 @@ import { capitalise, ContractReferences, frenchDate, quote, unique, Versions } f
 import { factSheetAnnex, financialAnnex } from './annexes.js';
 import { draftArticle } from './drafters/draft-article.js';
 import { type DraftContext, frameNoun, section } from './drafters/draft-context.js';
-import { type ChangeGroup, groupChanges } from './groups.js';
+import { type ChangeGroup, groupChanges, type Placed } from './groups.js';
 
 export const NO_SUBSTANTIVE_CHANGE = 'aucun changement de fond : pas d\'avenant à rédiger';
 
@@ -185,9 +185,8 @@ class AvenantDrafter {
         };
         for (const s of this.after.parties?.signatories ?? []) add(s.party, s.role, s.person);
         for (const s of this.before.parties?.signatories ?? []) add(s.party, s.role, s.person);
-        const joining = groups.flatMap(g => g.changes)
-            .filter(c => c.kind === 'add' && c.path[0] === 'parties' && c.path[1] === 'authorities' && c.path.length === 3)
-            .map(c => c.path[2]);
+        const joining = groups.flatMap(g => (g.placed as Placed[]))
+            .flatMap(({ change, place }) => (change.kind === 'add' && place.kind === 'authority' && place.field === undefined && place.avenant === undefined ? [place.authority] : []));
         for (const id of joining) add(id);
         const gestionnaire = this.after.parties?.gestionnaire ?? this.before.parties?.gestionnaire;
         if (gestionnaire) add(gestionnaire.id);

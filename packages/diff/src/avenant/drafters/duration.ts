@@ -1,24 +1,31 @@
 /** The article on the duration of the contract: dates and prorogation. */
 import { capitalise, frenchDate } from '../context.js';
 import { type DraftContext, type DraftedArticle, clause } from './draft-context.js';
+import { unhandledPlace } from '../../change-path.js';
 import type { ChangeGroup } from '../groups.js';
 
-export function duration(ctx: DraftContext, group: ChangeGroup): DraftedArticle {
+type DurationGroup = Extract<ChangeGroup, { kind: 'duration' }>;
+
+/** The dates of the engagement: `le contrat prend fin le …`; a date removed is no longer fixed by the contract. */
+const DATES = {
+    dateFinEngagement: ['le contrat prend fin le', 'la date de fin du contrat'],
+    dateEffetEngagement: ['le contrat prend effet le', 'la date d\'effet du contrat'],
+    dateSignatureEngagement: ['la date de signature du contrat est le', 'la date de signature du contrat'],
+} as const;
+
+export function duration(ctx: DraftContext, group: DurationGroup): DraftedArticle {
     const items: string[] = [];
     let purpose = 'la modification de la durée du contrat';
-    for (const c of group.changes) {
-        const field = c.path[0] === 'engagement' ? c.path[1] : c.path[0];
+    for (const { change: c, place } of group.placed) {
         const instead = c.old ? `, au lieu du ${frenchDate(String(c.old))}` : '';
-        switch (field) {
+        switch (place.field) {
             case 'dateFinEngagement':
-                items.push(c.new ? `le contrat prend fin le ${frenchDate(String(c.new))}${instead}` : c.description);
-                break;
             case 'dateEffetEngagement':
-                items.push(c.new ? `le contrat prend effet le ${frenchDate(String(c.new))}${instead}` : c.description);
+            case 'dateSignatureEngagement': {
+                const [sentence, noun] = DATES[place.field];
+                items.push(c.new ? `${sentence} ${frenchDate(String(c.new))}${instead}` : `${noun} n'est plus fixée (elle était le ${frenchDate(String(c.old))})`);
                 break;
-            case 'dateSignatureEngagement':
-                items.push(c.new ? `la date de signature du contrat est le ${frenchDate(String(c.new))}${instead}` : c.description);
-                break;
+            }
             case 'prorogationEndDate':
                 if (c.kind === 'add') {
                     items.push(`le contrat est prorogé jusqu'au ${frenchDate(String(c.new))}, dans la limite d'une sixième année (article L. 313-11 du code de l'action sociale et des familles)`);
@@ -31,7 +38,7 @@ export function duration(ctx: DraftContext, group: ChangeGroup): DraftedArticle 
                 }
                 break;
             default:
-                items.push(c.description);
+                unhandledPlace(place.field);
         }
     }
     return {

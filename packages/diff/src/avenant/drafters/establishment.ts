@@ -3,14 +3,17 @@ import {
     type Block, type EstablishmentJson, modalityLabel, paragraph, ref,
 } from '@cpom/generator';
 import type { ChangeRecord } from '../../change.js';
+import { unhandledPlace } from '../../change-path.js';
 import { capacitiesText, capacityText, capitalise, de, establishmentNoun, fundingNoun, joinFr, numberText, quote, to, unique } from '../context.js';
 import { type DraftContext, type DraftedArticle, clause, FACT_SHEET_ANNEX } from './draft-context.js';
-import type { ChangeGroup } from '../groups.js';
+import type { ChangeGroup, ConsequencePlace, EstablishmentPlace, Placed } from '../groups.js';
 import { actionTitle } from './objectives.js';
 
-export function establishment(ctx: DraftContext, group: ChangeGroup): DraftedArticle {
+type EstablishmentGroup = Extract<ChangeGroup, { kind: 'establishment' }>;
+
+export function establishment(ctx: DraftContext, group: EstablishmentGroup): DraftedArticle {
     const id = group.id!;
-    const whole = group.changes.find(c => c.path.length === 3 && c.path[0] === 'perimeter');
+    const whole = group.placed.find(p => p.place.kind === 'establishment' && p.place.field === undefined)?.change;
     const current = ctx.versions.establishmentAfter(id);
     const previous = whole?.kind === 'rename' ? ctx.versions.establishmentBefore(whole.from ?? '') : ctx.versions.establishmentBefore(id);
     const establishment = current ?? previous;
@@ -38,21 +41,39 @@ export function establishment(ctx: DraftContext, group: ChangeGroup): DraftedArt
             ? `${establishmentNoun(previous, oldTitle)}${finess} est désormais dénommé ${quote(title)}`
             : `${noun}${finess} est désormais désigné sous l'identifiant ${whole.to ?? id}`);
     }
-    const consequences: ChangeRecord[] = [];
+    const consequences: Array<Placed<ConsequencePlace>> = [];
     let capacities = false;
-    for (const c of group.changes) {
+    let departments = false;
+    for (const { change: c, place } of group.placed) {
         if (c === whole) continue;
-        if (c.path[0] === 'departments') {
-            const codes = ctx.after.departments ?? [];
-            items.push(codes.length > 1 ? `le contrat couvre désormais les départements ${joinFr(codes)}` : `le contrat couvre désormais le département ${codes.join('')}`);
-        } else if (c.path[0] !== 'perimeter') {
-            consequences.push(c);
-        } else if (c.path[3] === 'capacities') {
-            // Said once, from the two versions' capacities (whatever the records' shape).
-            if (!capacities) items.push(...capacityChanges(noun, previous, current));
-            capacities = true;
-        } else {
-            items.push(establishmentChange(ctx, c, noun));
+        switch (place.kind) {
+            case 'department': {
+                // Said once, from the new version's départements.
+                const codes = ctx.after.departments ?? [];
+                if (!departments) items.push(codes.length > 1 ? `le contrat couvre désormais les départements ${joinFr(codes)}` : `le contrat couvre désormais le département ${codes.join('')}`);
+                departments = true;
+                break;
+            }
+            case 'objective-establishment':
+            case 'action-establishment':
+            case 'funding-line-establishment':
+                consequences.push({ change: c, place });
+                break;
+            case 'capacity':
+                // Said once, from the two versions' capacities (whatever the records' shape).
+                if (!capacities) items.push(...capacityChanges(noun, previous, current));
+                capacities = true;
+                break;
+            case 'tarification-authority': {
+                const name = quote(ctx.versions.partyName(place.authority));
+                items.push(c.kind === 'add' ? `${name} devient autorité de tarification ${de(noun)}` : `${name} n'est plus autorité de tarification ${de(noun)}`);
+                break;
+            }
+            case 'establishment':
+                items.push(establishmentChange(ctx, c, place, noun));
+                break;
+            default:
+                unhandledPlace(place);
         }
     }
     const blocks = clause(`${capitalise(ctx.refs.article('identification'))} est modifié comme suit :`, items);
@@ -68,17 +89,26 @@ export function establishment(ctx: DraftContext, group: ChangeGroup): DraftedArt
 }
 
 /** What an establishment entering or leaving the perimeter changes elsewhere: objectives, actions, funding lines. */
-function consequenceItems(ctx: DraftContext, changes: readonly ChangeRecord[], kind: 'add' | 'remove'): string[] {
+function consequenceItems(ctx: DraftContext, changes: ReadonlyArray<Placed<ConsequencePlace>>, kind: 'add' | 'remove'): string[] {
     const verb = kind === 'add' ? 'est ajouté aux' : 'est retiré des';
     const objectives: string[] = [];
     const actions: string[] = [];
     const lines: string[] = [];
-    for (const c of changes) {
-        if (c.path[0] === 'axes' && c.path[4] === 'establishments') objectives.push(quote(ctx.versions.objectiveTitle(c.path[3])));
-        else if (c.path[0] === 'axes' && c.path[4] === 'actions') actions.push(quote(actionTitle(ctx, c.path[3], c.path[5])));
-        else if (c.path[0] === 'funding' && c.path[1] === 'lines') {
-            const line = ctx.versions.fundingLine(c.path[2]);
-            lines.push(line ? fundingNoun(line).noun : quote(c.path[2]));
+    for (const { place } of changes) {
+        switch (place.kind) {
+            case 'objective-establishment':
+                objectives.push(quote(ctx.versions.objectiveTitle(place.objective)));
+                break;
+            case 'action-establishment':
+                actions.push(quote(actionTitle(ctx, place.objective, place.action)));
+                break;
+            case 'funding-line-establishment': {
+                const line = ctx.versions.fundingLine(place.line);
+                lines.push(line ? fundingNoun(line).noun : quote(place.line));
+                break;
+            }
+            default:
+                unhandledPlace(place);
         }
     }
     const result: string[] = [];
@@ -133,23 +163,21 @@ export function capacityChanges(noun: string, before: EstablishmentJson | undefi
     return items;
 }
 
-export function establishmentChange(ctx: DraftContext, c: ChangeRecord, noun: string): string {
-    const id = c.path[2];
-    const field = c.path[3];
-    const current = ctx.versions.establishmentAfter(id);
-    switch (field) {
+const ESTABLISHMENT_FIELDS = { nomEgeLong: 'dénomination', address: 'adresse', catalogue: 'référence au catalogue', id: 'identifiant' } as const;
+
+export function establishmentChange(ctx: DraftContext, c: ChangeRecord, place: Extract<EstablishmentPlace, { kind: 'establishment' }>, noun: string): string {
+    const current = ctx.versions.establishmentAfter(place.establishment);
+    switch (place.field) {
         case 'numFinessEge':
             return `le numéro FINESS ${de(noun)} est ${String(c.new ?? '—')}${c.old ? ` (au lieu de ${String(c.old)})` : ''}`;
         case 'categorieEntiteGeographique': {
             const category = current?.categorieEntiteGeographique;
-            return category ? `${noun} relève désormais de la catégorie ${category.key ?? category.label ?? ''} (${category.code})` : c.description;
+            return category
+                ? `${noun} relève désormais de la catégorie ${category.key ?? category.label ?? ''} (${category.code})`
+                : `la catégorie ${de(noun)} n'est plus précisée`;
         }
         case 'department':
             return `${noun} est désormais rattaché au département ${String(c.new ?? '—')}`;
-        case 'tarificationAuthorities': {
-            const name = quote(ctx.versions.partyName(String(c.new ?? c.old ?? c.path[4])));
-            return c.kind === 'add' ? `${name} devient autorité de tarification ${de(noun)}` : `${name} n'est plus autorité de tarification ${de(noun)}`;
-        }
         case 'habilitationAideSociale': {
             const h = current?.habilitationAideSociale;
             if (!h) return `${noun} n'est plus habilité à l'aide sociale`;
@@ -157,6 +185,17 @@ export function establishmentChange(ctx: DraftContext, c: ChangeRecord, noun: st
                 ? `l'habilitation ${de(noun)} à l'aide sociale est désormais ${h.scope === 'totale' ? 'totale' : 'nulle'}`
                 : `${noun} est habilité à l'aide sociale pour ${numberText(h.places)} places`;
         }
+        case 'nomEgeLong':
+        case 'address':
+        case 'catalogue':
+        case 'id':
+            return c.new !== undefined
+                ? `${ESTABLISHMENT_FIELDS[place.field] === 'adresse' ? 'l\'' : 'la '}${ESTABLISHMENT_FIELDS[place.field]} ${de(noun)} est : ${String(c.new)}`
+                : `${ESTABLISHMENT_FIELDS[place.field] === 'adresse' ? 'l\'' : 'la '}${ESTABLISHMENT_FIELDS[place.field]} ${de(noun)} n'est plus précisée`;
+        case undefined:
+            // The establishment itself: its entry, exit or rename opens the article.
+            return `${noun} demeure dans le périmètre du contrat`;
+        default:
+            return unhandledPlace(place.field);
     }
-    return c.description;
 }

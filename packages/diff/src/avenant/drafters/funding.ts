@@ -4,66 +4,122 @@ import {
 } from '@cpom/generator';
 import type { ChangeRecord } from '../../change.js';
 import { amountText, capitalise, de, establishmentNoun, eurosText, frenchDate, fundingNoun, joinFr, quantityText, quote, to } from '../context.js';
-import { clause, type DraftContext, type DraftedArticle, FINANCIAL_ANNEX } from './draft-context.js';
-import type { ChangeGroup } from '../groups.js';
+import { clause, type DraftContext, type DraftedArticle, FINANCIAL_ANNEX, isObject, unworded } from './draft-context.js';
+import { unhandledPlace } from '../../change-path.js';
+import type { ChangeGroup, FundingPlace } from '../groups.js';
 
-export function funding(ctx: DraftContext, group: ChangeGroup): DraftedArticle {
+type FundingGroup = Extract<ChangeGroup, { kind: 'funding' }>;
+type LinePlace = Extract<FundingPlace, { kind: 'funding-line' | 'funding-actualisation' | 'funding-line-establishment' | 'funding-distribution' | 'funding-share' }>;
+
+const LINE_FIELDS = { id: 'l\'identifiant', kind: 'le type', title: 'l\'intitulé' } as const;
+
+/** A change of a funding line, but its yearly amounts (said together, in sentences or a table). */
+function lineItem(ctx: DraftContext, c: ChangeRecord, place: LinePlace): string {
+    const whole = place.kind === 'funding-line' && place.field === undefined;
+    const line = ctx.versions.fundingLine(place.line, c.kind === 'remove' && whole ? 'before' : 'after') ?? ctx.versions.fundingLine(place.line);
+    if (!line) return unworded(c);
+    const { noun, e } = fundingNoun(line);
+    switch (place.kind) {
+        case 'funding-line':
+            switch (place.field) {
+                case undefined:
+                    if (c.kind === 'add') return `${noun} (${lineDetails(ctx, line)}) est ajouté${e}${lineTotal(line)}`;
+                    if (c.kind === 'remove') return `${noun} est supprimé${e}`;
+                    return `${noun} est désormais désigné${e} sous l'identifiant ${c.to ?? place.line}`;
+                case 'payer':
+                    return `le financeur ${de(noun)} est désormais ${quote(ctx.versions.partyName(String(c.new ?? '')))}`;
+                case 'nature':
+                    return `${noun} est désormais de nature : ${natureLabel(String(c.new ?? ''))}`;
+                case 'fundingSource':
+                    return `${noun} relève désormais du financement : ${sourceLabel(String(c.new ?? ''))}`;
+                case 'id':
+                case 'kind':
+                case 'title':
+                    return c.new !== undefined ? `${LINE_FIELDS[place.field]} ${de(noun)} est : ${String(c.new)}` : `${LINE_FIELDS[place.field]} ${de(noun)} n'est plus précisé`;
+                default:
+                    return unhandledPlace(place);
+            }
+        case 'funding-line-establishment': {
+            const key = String(c.new ?? c.old ?? place.establishment);
+            const target = establishmentNoun(ctx.versions.establishment(key), ctx.versions.establishment(key)?.nomEgeLong ?? key);
+            return c.kind === 'add' ? `${target} est ajouté aux établissements financés par ${noun}` : `${target} est retiré des établissements financés par ${noun}`;
+        }
+        case 'funding-actualisation': {
+            const actualisation = ctx.versions.fundingLine(place.line, 'after')?.actualisation;
+            return actualisation
+                ? `${noun} est actualisé${e} selon le ${indexationLabel(actualisation.method)}${actualisation.formula ? ` (${actualisation.formula})` : ''}`
+                : `les modalités d'actualisation ${de(noun)} sont supprimées`;
+        }
+        case 'funding-distribution':
+        case 'funding-share': {
+            const exists = ctx.versions.fundingLine(place.line, 'after')?.distributions.some(d => String(d.year) === place.year);
+            return exists
+                ? `la répartition ${place.year} ${de(noun)} entre les établissements est fixée par l'annexe financière jointe au présent avenant`
+                : `la répartition ${place.year} ${de(noun)} entre les établissements est supprimée`;
+        }
+        default:
+            return unhandledPlace(place);
+    }
+}
+
+interface ModulationValue { fundingLine?: string; criterion?: string; indicator?: string; abattement?: { value: number; unit?: 'percent' } }
+
+function modulationItem(ctx: DraftContext, c: ChangeRecord, place: Extract<FundingPlace, { kind: 'modulation' }>): string {
+    const m: ModulationValue = place.field === undefined && isObject(c.new ?? c.old) ? (c.new ?? c.old) as ModulationValue : { fundingLine: place.line };
+    const line = ctx.versions.fundingLine(m.fundingLine ?? place.line);
+    const target = line ? fundingNoun(line).noun : quote(m.fundingLine ?? place.line);
+    const modulation = `la modulation selon l'activité ${de(target)}`;
+    switch (place.field) {
+        case undefined:
+            return c.kind === 'add'
+                ? `${target} peut être modulé${line ? fundingNoun(line).e : ''} selon l'activité (article R. 314-43-2 du code de l'action sociale et des familles), sur le critère du ${criterionLabel(m.criterion)}${m.abattement ? `, par un abattement au plus égal à ${quantityText(m.abattement)} de l'écart entre la cible et l'activité réalisée` : ''}`
+                : `${modulation} ${m.criterion ? `sur le critère du ${criterionLabel(m.criterion)} ` : ''}est supprimée`;
+        case 'criterion':
+            return `${modulation} porte désormais sur le critère du ${criterionLabel(c.new === undefined ? undefined : String(c.new))}`;
+        case 'abattement':
+            return isObject(c.new)
+                ? `l'abattement de ${modulation} est au plus égal à ${quantityText(c.new as { value: number; unit?: 'percent' })} de l'écart entre la cible et l'activité réalisée`
+                : `l'abattement maximal de ${modulation} n'est plus précisé`;
+        case 'indicator':
+            return c.new !== undefined ? `${modulation} est mesurée par l'indicateur ${String(c.new)}` : `${modulation} n'est plus mesurée par un indicateur du contrat`;
+        case 'justification':
+            return c.new !== undefined ? `la justification de ${modulation} est : ${String(c.new)}` : `la justification de ${modulation} est supprimée`;
+        case 'fundingLine':
+            return `${modulation} porte désormais sur ${target}`;
+        default:
+            return unhandledPlace(place.field);
+    }
+}
+
+export function funding(ctx: DraftContext, group: FundingGroup): DraftedArticle {
     ctx.fundingChanged = true;
     const items: string[] = [];
     const amountRows = new Map<string, { line: string; year: number }>();
     let headOffice = false;
-    for (const c of group.changes) {
-        const [, list, key, field, sub] = c.path;
-        if (list === 'lines' && key !== undefined) {
-            const line = ctx.versions.fundingLine(key, c.kind === 'remove' && field === undefined ? 'before' : 'after') ?? ctx.versions.fundingLine(key);
-            if (!line) {
-                items.push(c.description);
-                continue;
-            }
-            const { noun, e } = fundingNoun(line);
-            if (field === undefined) {
-                if (c.kind === 'add') items.push(`${noun} (${lineDetails(ctx, line)}) est ajouté${e}${lineTotal(line)}`);
-                else if (c.kind === 'remove') items.push(`${noun} est supprimé${e}`);
-                else items.push(c.description);
-            } else if (field === 'amounts' && Number.isInteger(Number(sub))) {
-                amountRows.set(`${key} ${c.path[4]}`, { line: key, year: Number(c.path[4]) });
-            } else if (field === 'payer') {
-                items.push(`le financeur ${de(noun)} est désormais ${quote(ctx.versions.partyName(String(c.new ?? '')))}`);
-            } else if (field === 'nature') {
-                items.push(`${noun} est désormais de nature : ${natureLabel(String(c.new ?? ''))}`);
-            } else if (field === 'fundingSource') {
-                items.push(`${noun} relève désormais du financement : ${sourceLabel(String(c.new ?? ''))}`);
-            } else if (field === 'establishments') {
-                const establishment = ctx.versions.establishment(String(c.new ?? c.old ?? sub));
-                const target = establishmentNoun(establishment, establishment?.nomEgeLong ?? String(c.new ?? c.old ?? sub));
-                items.push(c.kind === 'add' ? `${target} est ajouté aux établissements financés par ${noun}` : `${target} est retiré des établissements financés par ${noun}`);
-            } else if (field === 'actualisation') {
-                const actualisation = ctx.versions.fundingLine(key, 'after')?.actualisation;
-                items.push(actualisation
-                    ? `${noun} est actualisé${e} selon le ${indexationLabel(actualisation.method)}${actualisation.formula ? ` (${actualisation.formula})` : ''}`
-                    : `les modalités d'actualisation ${de(noun)} sont supprimées`);
-            } else if (field === 'distributions' && Number.isInteger(Number(sub))) {
-                const year = Number(sub);
-                const exists = ctx.versions.fundingLine(key, 'after')?.distributions.some(d => d.year === year);
-                items.push(exists
-                    ? `la répartition ${year} ${de(noun)} entre les établissements est fixée par l'annexe financière jointe au présent avenant`
-                    : `la répartition ${year} ${de(noun)} entre les établissements est supprimée`);
-            } else {
-                items.push(c.description);
-            }
-        } else if (list === 'cnr') {
-            items.push(cnrItem(ctx, c));
-        } else if (list === 'modulations') {
-            const m = (c.new ?? c.old) as { fundingLine?: string; criterion?: string; abattement?: { value: number; unit?: 'percent' } } | undefined;
-            const line = ctx.versions.fundingLine(m?.fundingLine ?? '');
-            const target = line ? fundingNoun(line).noun : quote(m?.fundingLine ?? '');
-            items.push(c.kind === 'add'
-                ? `${target} peut être modulé${line ? fundingNoun(line).e : ''} selon l'activité (article R. 314-43-2 du code de l'action sociale et des familles), sur le critère du ${criterionLabel(m?.criterion)}${m?.abattement ? `, par un abattement au plus égal à ${quantityText(m.abattement)} de l'écart entre la cible et l'activité réalisée` : ''}`
-                : `la modulation selon l'activité ${de(target)} ${m?.criterion ? `sur le critère du ${criterionLabel(m.criterion)} ` : ''}est supprimée`);
-        } else if (list === 'headOfficeCosts') {
-            headOffice = true;
-        } else {
-            items.push(c.description);
+    for (const { change: c, place } of group.placed) {
+        switch (place.kind) {
+            case 'funding-amount':
+                if (Number.isInteger(Number(place.year))) amountRows.set(`${place.line} ${place.year}`, { line: place.line, year: Number(place.year) });
+                else items.push(unworded(c));
+                break;
+            case 'funding-line':
+            case 'funding-actualisation':
+            case 'funding-line-establishment':
+            case 'funding-distribution':
+            case 'funding-share':
+                items.push(lineItem(ctx, c, place));
+                break;
+            case 'cnr':
+                items.push(cnrItem(ctx, c, place));
+                break;
+            case 'modulation':
+                items.push(modulationItem(ctx, c, place));
+                break;
+            case 'head-office-costs':
+                headOffice = true;
+                break;
+            default:
+                unhandledPlace(place);
         }
     }
     if (headOffice) items.push(...headOfficeItems(ctx));
@@ -122,8 +178,8 @@ export function lineTotal(line: FundingLineJson): string {
     return `, pour un montant total de ${eurosText(line.amounts.reduce((s, a) => s + a.amount, 0))} sur la durée du contrat`;
 }
 
-export function cnrItem(ctx: DraftContext, c: ChangeRecord): string {
-    const value = (c.path.length === 3 ? (c.new ?? c.old) : undefined) as { title?: string; year?: number; amount?: number; perDay?: true; establishment?: string; payer?: string } | undefined;
+export function cnrItem(ctx: DraftContext, c: ChangeRecord, place: Extract<FundingPlace, { kind: 'cnr' }>): string {
+    const value = (place.field === undefined ? (c.new ?? c.old) : undefined) as { title?: string; year?: number; amount?: number; perDay?: true; establishment?: string; payer?: string } | undefined;
     if (value && c.kind === 'add') {
         return `un crédit non reconductible ${quote(value.title ?? '')} de ${amountText({ amount: value.amount ?? 0, perDay: value.perDay })} est alloué en ${value.year}`
             + `${value.establishment ? ` ${to(establishmentNoun(ctx.versions.establishment(value.establishment), ctx.versions.establishmentTitle(value.establishment)))}` : ''}`
@@ -132,11 +188,31 @@ export function cnrItem(ctx: DraftContext, c: ChangeRecord): string {
     if (value && c.kind === 'remove') {
         return `le crédit non reconductible ${quote(value.title ?? '')} prévu en ${value.year} (${amountText({ amount: value.amount ?? 0, perDay: value.perDay })}) est supprimé`;
     }
-    const cnr = (ctx.after.funding?.cnr ?? []).find(x => `${x.title} ${x.year}` === c.path[2]);
-    if (cnr && c.path[3] === 'amount' && typeof c.old === 'number') {
-        return `le montant du crédit non reconductible ${quote(cnr.title)} prévu en ${cnr.year} est porté de ${eurosText(c.old)} à ${eurosText(cnr.amount)}`;
+    const find = (side: 'before' | 'after') => ((side === 'after' ? ctx.after : ctx.before).funding?.cnr ?? []).find(x => `${x.title} ${x.year}` === place.cnr);
+    const cnr = find('after') ?? find('before');
+    if (!cnr) return unworded(c);
+    const named = `le crédit non reconductible ${quote(cnr.title)} prévu en ${cnr.year}`;
+    switch (place.field) {
+        case 'amount':
+            return typeof c.old === 'number'
+                ? `le montant du crédit non reconductible ${quote(cnr.title)} prévu en ${cnr.year} est porté de ${eurosText(c.old)} à ${eurosText(cnr.amount)}`
+                : `le montant du crédit non reconductible ${quote(cnr.title)} prévu en ${cnr.year} est fixé à ${eurosText(cnr.amount)}`;
+        case 'perDay':
+            return `${named} est ${c.new ? 'un montant par jour' : 'un montant annuel'} de ${amountText(cnr)}`;
+        case 'establishment':
+            return cnr.establishment
+                ? `${named} est alloué ${to(establishmentNoun(ctx.versions.establishment(cnr.establishment), ctx.versions.establishmentTitle(cnr.establishment)))}`
+                : `${named} n'est plus alloué à un établissement désigné`;
+        case 'payer':
+            return cnr.payer ? `${named} est à la charge de ${quote(ctx.versions.partyName(cnr.payer))}` : `${named} n'est plus à la charge d'un financeur désigné`;
+        case 'title':
+        case 'year':
+            return `${named} remplace le crédit non reconductible prévu sous ${place.field === 'title' ? `l'intitulé ${quote(String(c.old ?? ''))}` : `l'année ${String(c.old ?? '')}`}`;
+        case undefined:
+            return `${named} est modifié conformément à l'annexe financière jointe au présent avenant`;
+        default:
+            return unhandledPlace(place.field);
     }
-    return c.description;
 }
 
 /** The frais de siège, compared whole between the versions (whatever the records' shape). */

@@ -5,12 +5,15 @@ import {
 import type { ChangeRecord } from '../../change.js';
 import { capitalise, quantityText, quote, unique } from '../context.js';
 import { clause, type DraftContext, type DraftedArticle } from './draft-context.js';
-import type { ChangeGroup } from '../groups.js';
+import { unhandledPlace } from '../../change-path.js';
+import type { ChangeGroup, IndicatorPlace } from '../groups.js';
 
-export function indicator(ctx: DraftContext, group: ChangeGroup): DraftedArticle {
+type IndicatorGroup = Extract<ChangeGroup, { kind: 'indicator' }>;
+
+export function indicator(ctx: DraftContext, group: IndicatorGroup): DraftedArticle {
     const objectiveId = group.objective!;
     const id = group.id!;
-    const whole = group.changes.find(c => c.path.length === 6);
+    const whole = group.placed.find(p => p.place.kind === 'indicator' && p.place.field === undefined)?.change;
     const before = ctx.versions.indicator(objectiveId, id, 'before');
     const after = ctx.versions.indicator(objectiveId, id, 'after');
     const name = quote((after ?? before)?.title ?? id);
@@ -34,23 +37,9 @@ export function indicator(ctx: DraftContext, group: ChangeGroup): DraftedArticle
     }
     const items: string[] = [];
     const years = new Set<number>();
-    for (const c of group.changes) {
-        const field = c.path[6];
-        if (field === 'targets' && Number.isInteger(Number(c.path[7]))) {
-            years.add(Number(c.path[7]));
-        } else if (field === 'baseline') {
-            items.push(after?.baseline
-                ? `la valeur de référence de l'indicateur ${name} est de ${quantityText(after.baseline)} en ${after.baseline.year}${before?.baseline ? `, au lieu de ${quantityText(before.baseline)} en ${before.baseline.year}` : ''}`
-                : `la valeur de référence de l'indicateur ${name} est supprimée`);
-        } else if (field === 'direction') {
-            items.push(`l'évolution attendue de l'indicateur ${name} est désormais : ${directionLabel(String(c.new ?? ''))}`);
-        } else if (field === 'unit') {
-            items.push(`l'unité de mesure de l'indicateur ${name} est désormais : ${String(c.new ?? '—')}`);
-        } else if (field === 'basedOn') {
-            items.push(c.new ? `l'indicateur ${name} est désormais défini selon l'indicateur ${String(c.new)} du catalogue` : `l'indicateur ${name} n'est plus défini selon un indicateur de catalogue`);
-        } else {
-            items.push(c.description);
-        }
+    for (const { change: c, place } of group.placed) {
+        if (place.kind === 'indicator-target' && Number.isInteger(Number(place.year))) years.add(Number(place.year));
+        else items.push(...indicatorItems(ctx, c, place));
     }
     if (years.size > 0) {
         const rows = [...years].sort((a, b) => a - b).map((year): Cell[] => [
@@ -75,29 +64,54 @@ export function indicator(ctx: DraftContext, group: ChangeGroup): DraftedArticle
     };
 }
 
-/** An indicator's change inside an objective's article (an objective that changes axis, an axis added). */
-export function indicatorItems(ctx: DraftContext, c: ChangeRecord, objectiveId: string, indicatorId: string): string[] {
-    const before = ctx.versions.indicator(objectiveId, indicatorId, 'before');
-    const after = ctx.versions.indicator(objectiveId, indicatorId, 'after');
-    const name = quote((c.kind === 'remove' ? before ?? after : after ?? before)?.title ?? indicatorId);
-    const field = c.path[6];
-    if (field === undefined) {
-        return [c.kind === 'add' ? `l'indicateur ${name} est ajouté` : c.kind === 'remove' ? `l'indicateur ${name} est supprimé` : c.description];
-    }
-    if (field === 'targets' && Number.isInteger(Number(c.path[7]))) {
-        const year = Number(c.path[7]);
+/** How an indicator's definition reads: `l'unité de mesure de l'indicateur « … »`. */
+const INDICATOR_FIELDS = {
+    id: 'l\'identifiant', title: 'l\'intitulé', source: 'la source', formula: 'le mode de calcul',
+} as const;
+
+/** The sentences for a change of an indicator: the indicator itself, a target value, a field of its definition. */
+export function indicatorItems(ctx: DraftContext, c: ChangeRecord, place: IndicatorPlace): string[] {
+    const before = ctx.versions.indicator(place.objective, place.indicator, 'before');
+    const after = ctx.versions.indicator(place.objective, place.indicator, 'after');
+    const name = quote((c.kind === 'remove' ? before ?? after : after ?? before)?.title ?? place.indicator);
+    if (place.kind === 'indicator-target') {
+        const year = Number(place.year);
         const old = before?.targets.find(t => t.year === year);
         const current = after?.targets.find(t => t.year === year);
-        if (old && current) return [`la valeur cible ${year} de l'indicateur ${name} est portée de ${quantityText(old)} à ${quantityText(current)}`];
-        if (current) return [`la valeur cible ${year} de l'indicateur ${name} est fixée à ${quantityText(current)}`];
-        return [`la valeur cible ${year} de l'indicateur ${name} est supprimée`];
+        if (old && current) return [`la valeur cible ${place.year} de l'indicateur ${name} est portée de ${quantityText(old)} à ${quantityText(current)}`];
+        if (current) return [`la valeur cible ${place.year} de l'indicateur ${name} est fixée à ${quantityText(current)}`];
+        return [`la valeur cible ${place.year} de l'indicateur ${name} est supprimée`];
     }
-    if (field === 'baseline') {
-        return [after?.baseline
-            ? `la valeur de référence de l'indicateur ${name} est de ${quantityText(after.baseline)} en ${after.baseline.year}${before?.baseline ? `, au lieu de ${quantityText(before.baseline)} en ${before.baseline.year}` : ''}`
-            : `la valeur de référence de l'indicateur ${name} est supprimée`];
+    switch (place.field) {
+        case undefined:
+            switch (c.kind) {
+                case 'add': return [`l'indicateur ${name} est ajouté`];
+                case 'remove': return [`l'indicateur ${name} est supprimé`];
+                case 'move': return [`l'indicateur ${name} est rattaché à l'objectif ${quote(ctx.versions.objectiveTitle(c.to ?? ''))}, au lieu de l'objectif ${quote(ctx.versions.objectiveTitle(c.from ?? ''))}`];
+                case 'rename': return [`l'indicateur ${name} est désormais désigné sous l'identifiant ${c.to ?? place.indicator}`];
+                case 'change': return [`l'indicateur ${name} est redéfini`];
+                default: return unhandledPlace(c.kind);
+            }
+        case 'baseline':
+            return [after?.baseline
+                ? `la valeur de référence de l'indicateur ${name} est de ${quantityText(after.baseline)} en ${after.baseline.year}${before?.baseline ? `, au lieu de ${quantityText(before.baseline)} en ${before.baseline.year}` : ''}`
+                : `la valeur de référence de l'indicateur ${name} est supprimée`];
+        case 'direction':
+            return [`l'évolution attendue de l'indicateur ${name} est désormais : ${directionLabel(String(c.new ?? ''))}`];
+        case 'unit':
+            return [`l'unité de mesure de l'indicateur ${name} est désormais : ${String(c.new ?? '—')}`];
+        case 'basedOn':
+            return [c.new ? `l'indicateur ${name} est désormais défini selon l'indicateur ${String(c.new)} du catalogue` : `l'indicateur ${name} n'est plus défini selon un indicateur de catalogue`];
+        case 'id':
+        case 'title':
+        case 'source':
+        case 'formula':
+            return [c.new !== undefined
+                ? `${INDICATOR_FIELDS[place.field]} de l'indicateur ${name} est : ${String(c.new)}`
+                : `${INDICATOR_FIELDS[place.field]} de l'indicateur ${name} n'est plus précisé${place.field === 'source' ? 'e' : ''}`];
+        default:
+            return unhandledPlace(place.field);
     }
-    return [c.description];
 }
 
 export function indicatorsTable(indicators: readonly IndicatorJson[], caption: string): Table {
