@@ -174,4 +174,32 @@ describe('avenants drafted from these diffs', () => {
         expect(article?.title).toBe('Autres modifications');
         expect(JSON.stringify(draft.document)).toContain('la modification suivante, que le présent avenant ne sait pas rédiger, est à formuler par les parties : couleur de E : bleu → vert');
     });
+
+    /** Changes the drafter used to word by the diff's description, or wrongly ("supprimée" for a review moved). */
+    type Contract = { followUp: { managementDialogues: Array<{ frequency: string }> }; funding: { modulations: Array<Record<string, unknown>> }; axes: Array<{ objectives: Array<{ indicators: Array<Record<string, unknown>> }> }>; engagement: Record<string, unknown> };
+    const EDITS: Array<{ name: string; edit: (c: Contract) => void; expected: string }> = [
+        { name: 'the frequency of the management dialogue', edit: c => { c.followUp.managementDialogues[0].frequency = 'semestriel'; }, expected: 'le dialogue de gestion entre les parties est désormais semestriel' },
+        { name: 'the criterion of a modulation', edit: c => { c.funding.modulations[0].criterion = 'prestations'; }, expected: 'porte désormais sur le critère du' },
+        { name: 'the formula of an indicator', edit: c => { c.axes[0].objectives[0].indicators[0].formula = 'journées / places'; }, expected: 'le mode de calcul de l\'indicateur' },
+        { name: 'the payer of a CNR', edit: c => { delete (c.funding as unknown as { cnr: Array<Record<string, unknown>> }).cnr[0].payer; }, expected: 'le crédit non reconductible « Équipement de télémédecine » prévu en 2020 n\'est plus à la charge d\'un financeur désigné' },
+        { name: 'the end date removed', edit: c => { delete c.engagement.dateFinEngagement; }, expected: 'la date de fin du contrat n\'est plus fixée (elle était le 31 décembre 2023)' },
+    ];
+    it.each(EDITS)('words $name in legal French', ({ edit, expected }) => {
+        const before = compared.find(c => c.before.contract.id === 'CPOM_EHPAD_JARDINS_PERIGORD_2019')!.before;
+        const after = JSON.parse(JSON.stringify(before)) as { contract: Contract };
+        edit(after.contract);
+        const text = JSON.stringify(draftAvenant(diffContracts(before, after as unknown as CpomJson), before, after as unknown as CpomJson, { number: 9 }).document);
+        expect(text).toContain(expected);
+        expect(text).not.toContain('est supprimé');
+    });
+
+    it.each([
+        ['cnr-and-follow-up', 'la revue à mi-parcours est prévue en 2016, au lieu de 2015'],
+        ['indicator-moved', 'l\'indicateur « Sorties vers le milieu ordinaire » est rattaché à l\'objectif « Multiplier les mises à disposition en entreprise », au lieu de l\'objectif « Garantir la continuité des parcours »'],
+    ])('words the fixture %s (one way or the other): %s', (name, expected) => {
+        const drafts = compared.filter(c => c.name === name || c.name === `${name} (reverse)`)
+            .map(({ before, after, diff }) => JSON.stringify(draftAvenant(diff, before, after, { number: 9 }).document));
+        expect(drafts).toHaveLength(2);
+        expect(drafts.some(d => d.includes(expected)), expected).toBe(true);
+    });
 });
