@@ -1,4 +1,5 @@
 export * from './change.js';
+export * from './change-path.js';
 export * from './diff-contracts.js';
 export * from './describe.js';
 export * from './format/text.js';
