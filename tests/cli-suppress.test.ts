@@ -132,7 +132,7 @@ describe('the ignore globs of cpom.config.json', () => {
     it('a bad ignore list is a configuration error (exit 2)', async () => {
         write('cpom.config.json', JSON.stringify({ ignore: 'archives/**' }));
         const run = await cpom(['check', '.']);
-        expect(run.stderr).toContain("'ignore' must be a list of globs");
+        expect(run.stderr).toContain('« ignore » doit être une liste de globs');
         expect(run.code).toBe(2);
     });
 });

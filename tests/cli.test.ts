@@ -239,9 +239,11 @@ describe('cpom.config.json', () => {
         write('badconfig/base.cpom', BASE);
         const run = await cpom(['check', 'badconfig']);
         expect(run.code).toBe(2);
-        expect(run.stderr).toContain("unknown rule 'no-such-rule'");
+        expect(run.stderr).toContain('règle inconnue « no-such-rule »');
+        expect((await cpom(['check', 'badconfig', '--lang', 'en'])).stderr).toContain("unknown rule 'no-such-rule'");
         write('badconfig/cpom.config.json', '{ not json');
-        expect((await cpom(['check', 'badconfig'])).stderr).toContain('invalid JSON');
+        expect((await cpom(['check', 'badconfig'])).stderr).toContain('JSON invalide');
+        expect((await cpom(['check', 'badconfig', '--lang', 'en'])).stderr).toContain('invalid JSON');
     });
 });
 

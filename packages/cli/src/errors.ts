@@ -71,7 +71,7 @@ export function fileError(action: 'read' | 'write' | 'list', shownPath: string, 
 export function reportFailure(error: unknown, io: { readonly stderr: (text: string) => void }, locale: Locale): number {
     let message: string;
     if (error instanceof UsageError) message = error.in(locale);
-    else if (error instanceof ConfigError) message = error.message;
+    else if (error instanceof ConfigError) message = error.in(locale);
     else if (isSystemError(error) && error.path) {
         const reason = systemReason(error);
         message = locale === 'en' ? `'${error.path}': ${reason.en}` : `« ${error.path} » : ${reason.fr}`;

@@ -32,48 +32,57 @@ export const EMPTY_CONFIG: ResolvedConfig = { severities: new Map(), options: ne
 
 const SETTINGS: readonly string[] = ['error', 'warning', 'info', 'off'];
 
-export class ConfigError extends Error {}
+/** A configuration the user must fix, worded in both languages (French is the error's `message`). */
+export class ConfigError extends Error {
+    constructor(readonly words: { readonly fr: string; readonly en: string }) {
+        super(words.fr);
+    }
+
+    in(locale: Locale): string {
+        return this.words[locale];
+    }
+}
 
 /** Checks and resolves a parsed config file; throws ConfigError with a message naming the bad entry. */
 export function resolveConfig(raw: unknown, source = 'cpom.config.json'): ResolvedConfig {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-        throw new ConfigError(`${source}: expected a JSON object`);
+        throw new ConfigError({ fr: `${source} : un objet JSON est attendu.`, en: `${source}: expected a JSON object` });
     }
     const config = raw as Record<string, unknown>;
     for (const key of Object.keys(config)) {
         if (key !== 'lang' && key !== 'rules' && key !== 'ignore' && key !== '$schema') {
-            throw new ConfigError(`${source}: unknown key '${key}' (expected 'lang', 'rules' or 'ignore')`);
+            throw new ConfigError({ fr: `${source} : clé inconnue « ${key} » (clés possibles : « lang », « rules », « ignore »).`, en: `${source}: unknown key '${key}' (expected 'lang', 'rules' or 'ignore')` });
         }
     }
     const ignore = config.ignore ?? [];
     if (!Array.isArray(ignore) || !ignore.every(g => typeof g === 'string' && g.trim().length > 0)) {
-        throw new ConfigError(`${source}: 'ignore' must be a list of globs (non-empty texts)`);
+        throw new ConfigError({ fr: `${source} : « ignore » doit être une liste de globs (textes non vides).`, en: `${source}: 'ignore' must be a list of globs (non-empty texts)` });
     }
     if (config.lang !== undefined && config.lang !== 'fr' && config.lang !== 'en') {
-        throw new ConfigError(`${source}: 'lang' must be "fr" or "en"`);
+        throw new ConfigError({ fr: `${source} : « lang » doit valoir "fr" ou "en".`, en: `${source}: 'lang' must be "fr" or "en"` });
     }
     const severities = new Map<string, RuleSetting>();
     const options = new Map<string, RuleOptions>();
     const rules = config.rules ?? {};
     if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) {
-        throw new ConfigError(`${source}: 'rules' must be an object`);
+        throw new ConfigError({ fr: `${source} : « rules » doit être un objet.`, en: `${source}: 'rules' must be an object` });
     }
     for (const [key, value] of Object.entries(rules as Record<string, unknown>)) {
         const rule = getRule(key);
         if (!rule) {
-            throw new ConfigError(`${source}: unknown rule '${key}'`);
+            throw new ConfigError({ fr: `${source} : règle inconnue « ${key} » (cpom rules les liste).`, en: `${source}: unknown rule '${key}'` });
         }
         const [setting, ruleOptions] = Array.isArray(value) ? value : [value, undefined];
         if (typeof setting !== 'string' || !SETTINGS.includes(setting)) {
-            throw new ConfigError(`${source}: rule '${key}' must be one of ${SETTINGS.join(', ')}`);
+            throw new ConfigError({ fr: `${source} : la règle « ${key} » doit valoir ${SETTINGS.join(', ')}.`, en: `${source}: rule '${key}' must be one of ${SETTINGS.join(', ')}` });
         }
         if (rule.code === 'CPOM001' && setting === 'off') {
-            throw new ConfigError(`${source}: syntax errors (CPOM001) cannot be switched off`);
+            throw new ConfigError({ fr: `${source} : les erreurs de syntaxe (CPOM001) ne peuvent pas être désactivées.`, en: `${source}: syntax errors (CPOM001) cannot be switched off` });
         }
         severities.set(rule.code, setting as RuleSetting);
         if (ruleOptions !== undefined) {
             if (typeof ruleOptions !== 'object' || ruleOptions === null) {
-                throw new ConfigError(`${source}: options of rule '${key}' must be an object`);
+                throw new ConfigError({ fr: `${source} : les options de la règle « ${key} » doivent être un objet.`, en: `${source}: options of rule '${key}' must be an object` });
             }
             options.set(rule.code, checkOptions(rule, ruleOptions as Record<string, unknown>, source));
         }
@@ -90,11 +99,19 @@ function checkOptions(rule: RuleDefinition, raw: Record<string, unknown>, source
     for (const [key, value] of Object.entries(raw)) {
         const spec = specs[key];
         if (!spec) {
-            const expected = known.length > 0 ? `options possibles : ${known.join(', ')}` : "cette règle n'a pas d'option";
-            throw new ConfigError(`${source} : la règle ${ruleName} n'a pas d'option ${JSON.stringify(key)} (${expected}).`);
+            const expected = known.length > 0
+                ? { fr: `options possibles : ${known.join(', ')}`, en: `possible options: ${known.join(', ')}` }
+                : { fr: "cette règle n'a pas d'option", en: 'this rule takes no option' };
+            throw new ConfigError({
+                fr: `${source} : la règle ${ruleName} n'a pas d'option ${JSON.stringify(key)} (${expected.fr}).`,
+                en: `${source}: rule ${ruleName} has no option ${JSON.stringify(key)} (${expected.en}).`,
+            });
         }
         if (typeof value !== 'number' || !Number.isInteger(value) || value < spec.minimum) {
-            throw new ConfigError(`${source} : l'option ${JSON.stringify(key)} de la règle ${ruleName} doit être un nombre entier supérieur ou égal à ${spec.minimum} (valeur lue : ${JSON.stringify(value)}).`);
+            throw new ConfigError({
+                fr: `${source} : l'option ${JSON.stringify(key)} de la règle ${ruleName} doit être un nombre entier supérieur ou égal à ${spec.minimum} (valeur lue : ${JSON.stringify(value)}).`,
+                en: `${source}: option ${JSON.stringify(key)} of rule ${ruleName} must be an integer of at least ${spec.minimum} (value read: ${JSON.stringify(value)}).`,
+            });
         }
         checked[key] = value;
     }

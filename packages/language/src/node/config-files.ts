@@ -52,13 +52,13 @@ function readConfig(file: string): ResolvedConfig {
     try {
         text = readFileSync(file, 'utf8');
     } catch (error) {
-        throw new ConfigError(`cannot read ${file}: ${(error as Error).message}`);
+        throw new ConfigError({ fr: `impossible de lire « ${file} » : ${(error as Error).message}`, en: `cannot read ${file}: ${(error as Error).message}` });
     }
     let raw: unknown;
     try {
         raw = JSON.parse(text);
     } catch (error) {
-        throw new ConfigError(`${file}: invalid JSON: ${(error as Error).message}`);
+        throw new ConfigError({ fr: `${file} : JSON invalide : ${(error as Error).message}`, en: `${file}: invalid JSON: ${(error as Error).message}` });
     }
     return resolveConfig(raw, file);
 }
