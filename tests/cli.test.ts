@@ -119,6 +119,20 @@ describe('exit codes', () => {
         expect(over.code).toBe(1);
         expect(over.stderr).toContain("trop d'avertissements");
     });
+
+    it('--droit-au reads the law at another date than the contract\'s', async () => {
+        // The base contract (effect 2013) under L.313-12-2: an error at its own date, none under the law of 2020.
+        write('law/frame.cpom', BASE.replace('cadre L313-11', 'cadre L313-12-2'));
+        const own = await cpom(['check', 'law/frame.cpom', '--format', 'json']);
+        expect(own.code).toBe(1);
+        expect(own.stdout).toContain('CPOM017');
+        const later = await cpom(['check', 'law/frame.cpom', '--droit-au', '2020-01-01', '--format', 'json']);
+        expect(later.stdout).not.toContain('CPOM017');
+        expect(later.code).toBe(0);
+        const bad = await cpom(['check', 'law/frame.cpom', '--droit-au', '2013-02-30']);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toContain('AAAA-MM-JJ');
+    });
 });
 
 describe('safety', () => {

@@ -1,7 +1,7 @@
 /** `cpom check`: validate contracts and report in the chosen format; the exit code tells the pipeline. */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Locale } from '@cpom/language';
+import type { ISODate, Locale } from '@cpom/language';
 import { ConfigFiles } from '@cpom/language/node';
 import { reportFailure, UsageError } from './errors.js';
 import { expandPaths } from './files.js';
@@ -30,6 +30,8 @@ export interface CheckOptions {
     readonly color: boolean;
     /** With the path `-`: where the contract read on the standard input lives (stdin.ts). */
     readonly stdinFilename?: string;
+    /** `--droit-au`: read the law at this date instead of each contract's date d'effet. */
+    readonly lawDate?: ISODate;
 }
 
 export interface CommandIO {
@@ -61,7 +63,7 @@ function configFilesAbove(files: readonly string[]): string[] {
     return [...found];
 }
 
-export async function buildReport(paths: readonly string[], options: Pick<CheckOptions, 'lang' | 'config' | 'quiet' | 'output' | 'stdinFilename'>, io: Pick<CommandIO, 'cwd' | 'stderr' | 'locale' | 'stdin'>): Promise<CheckReport> {
+export async function buildReport(paths: readonly string[], options: Pick<CheckOptions, 'lang' | 'config' | 'quiet' | 'output' | 'stdinFilename' | 'lawDate'>, io: Pick<CommandIO, 'cwd' | 'stderr' | 'locale' | 'stdin'>): Promise<CheckReport> {
     const stdin = usesStdin(paths, options.stdinFilename) ? await readStdinContract(io, options.stdinFilename) : undefined;
     const files = stdin ? [stdin.path] : await expandPaths(paths, io.cwd);
     const messages = options.lang ?? io.locale ?? 'fr';
@@ -80,6 +82,7 @@ export async function buildReport(paths: readonly string[], options: Pick<CheckO
     const services = createServices();
     const settings = services.Cpom.cpom.Settings;
     settings.forcedLocale = options.lang;
+    settings.lawDate = options.lawDate;
     settings.locale = messages; // for contracts whose configuration does not say
     settings.setConfigResolver(uri => configs.forFile(uri.fsPath));
     const workspace = await loadWorkspace(services, files, message => io.stderr(`cpom: note: ${message[messages]}\n`), stdin && stdinSource(stdin));

@@ -3,7 +3,7 @@
  * French unless asked otherwise (locale.ts): the help, commander's usage errors, I/O errors and notes.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { Locale } from '@cpom/language';
+import { type ISODate, isIsoDate, type Locale } from '@cpom/language';
 import { type CommandIO, FORMATS, type Format, runCheck } from './check.js';
 import { frenchCommanderError, helpConfiguration } from './commander-locale.js';
 import { DOCUMENT_FORMATS, type DocumentFormat, formatsParser } from './document-formats.js';
@@ -20,6 +20,16 @@ function maxWarningsParser(locale: Locale): (value: string) => number {
             throw new InvalidArgumentError(locale === 'fr' ? 'un entier ≥ 0 est attendu (ou -1 pour aucune limite)' : 'expected an integer ≥ 0 (or -1 for no limit)');
         }
         return n;
+    };
+}
+
+/** `--droit-au`: a real calendar date written AAAA-MM-JJ. */
+function lawDateParser(locale: Locale): (value: string) => ISODate {
+    return value => {
+        if (!isIsoDate(value)) {
+            throw new InvalidArgumentError(locale === 'fr' ? 'une date AAAA-MM-JJ qui existe est attendue' : 'expected an existing date written YYYY-MM-DD');
+        }
+        return value;
     };
 }
 
@@ -76,9 +86,10 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
         .option('-q, --quiet', t('ne signaler que les erreurs', 'report errors only'))
         .option('--no-color', t('sans couleurs dans le format human', 'no colours in the human format'))
         .option('--stdin-filename <path>', t('avec - : où se trouve le contrat lu sur l\'entrée standard (nom dans le rapport, imports, cpom.config.json)', 'with -: where the contract read on the standard input lives (name in the report, imports, cpom.config.json)'))
-        .action(async (paths: string[], options: { format: Format; lang?: 'fr' | 'en'; maxWarnings?: number; output?: string; config?: string; quiet?: boolean; color: boolean; stdinFilename?: string }) => {
+        .option('--droit-au <date>', t('vérifier selon le droit en vigueur à cette date (AAAA-MM-JJ) plutôt qu\'à la date d\'effet de chaque contrat ou avenant', 'check against the law in force on this date (YYYY-MM-DD) instead of each contract\'s or avenant\'s date of effect'), lawDateParser(locale))
+        .action(async (paths: string[], options: { format: Format; lang?: 'fr' | 'en'; maxWarnings?: number; output?: string; config?: string; quiet?: boolean; color: boolean; stdinFilename?: string; droitAu?: ISODate }) => {
             const color = options.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
-            exitCode = await runCheck(paths, { ...options, color }, io);
+            exitCode = await runCheck(paths, { ...options, color, lawDate: options.droitAu }, io);
         });
 
     program.command('generate')

@@ -16,3 +16,5 @@ export * from './workspace/cpom-workspace-index.js';
 export * from './model/french.js';
 export * from './parser/cpom-value-converter.js';
 export * from './diagnostics/bilingual.js';
+export { isIsoDate } from './law/legal-texts.js';
+export type { ISODate } from './law/types.js';

@@ -50,13 +50,21 @@ export interface LegalTextVersion {
     readonly confidence: LawConfidence;
     /** What could not be verified, and why the confidence is what it is. */
     readonly note?: string;
+    /**
+     * A day before which this version cannot be in force whatever its exact start: the date of the text that enacted
+     * it, read in that text's own title. Lets a rule be sure of "not yet" when `from` itself is only S.
+     */
+    readonly notBefore?: { readonly date: ISODate; readonly confidence: LawConfidence; readonly why: string };
 }
 
 export type LegalTextKind = 'code-article' | 'loi' | 'decret' | 'arrete' | 'circulaire';
 
+/** The id of a registry text: `CASF:L313-11`, `ARRETE:2017-03-03`, `LOI:2023-1250:79`, `CCIV:1193`… */
+export type LegalTextId = `${'CASF' | 'ARRETE' | 'DECRET' | 'LOI' | 'CCIV' | 'CIRCULAIRE'}:${string}`;
+
 export interface LegalText {
     /** Stable id, also the canonical key of a citation: `CASF:L313-11`, `ARRETE:2017-03-03`, `LOI:2023-1250:79`. */
-    readonly id: string;
+    readonly id: LegalTextId;
     readonly kind: LegalTextKind;
     /** French title, as cited: « article L. 313-11 du code de l'action sociale et des familles ». */
     readonly title: string;

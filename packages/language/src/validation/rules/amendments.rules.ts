@@ -5,6 +5,7 @@ import { ESTABLISHMENT_FACTS } from './perimeter.rules.js';
 export const AMENDMENTS_RULES = [
     defineRule({
         code: 'CPOM090', name: 'avenant-period', severity: 'error', category: 'amendments', confidence: 'V',
+        texts: ['ARRETE:2019-10-25', 'CASF:L313-11'],
         title: { fr: 'Avenant hors de la période du contrat', en: 'Amendment outside the contract period' },
         params: { number: 'text', effect: 'text', start: 'text', end: 'text' },
         message: {
@@ -22,6 +23,7 @@ export const AMENDMENTS_RULES = [
     }),
     defineRule({
         code: 'CPOM091', name: 'avenant-signatories', severity: 'warning', category: 'amendments', confidence: 'G',
+        texts: ['ARRETE:2019-10-25'],
         title: { fr: "Avenant non signé par toutes les parties", en: 'Amendment not signed by every party' },
         params: { party: 'text', number: 'text' },
         message: {
@@ -39,6 +41,7 @@ export const AMENDMENTS_RULES = [
     }),
     defineRule({
         code: 'CPOM092', name: 'avenant-establishment', severity: 'error', category: 'amendments', confidence: 'V',
+        texts: ['ARRETE:2019-10-25'],
         title: { fr: 'Établissement ajouté incomplet', en: 'Incomplete added establishment' },
         params: { name: 'text', number: 'text', missing: { choices: ESTABLISHMENT_FACTS } },
         message: {
@@ -73,6 +76,7 @@ export const AMENDMENTS_RULES = [
     }),
     defineRule({
         code: 'CPOM094', name: 'avenant-signature', severity: 'error', category: 'amendments', confidence: 'T',
+        texts: ['CASF:L313-11'],
         title: { fr: "Avenant signé avant le contrat", en: 'Amendment signed before the contract' },
         params: { number: 'text', signature: 'text', contractSignature: 'text' },
         message: {
@@ -90,6 +94,7 @@ export const AMENDMENTS_RULES = [
     }),
     defineRule({
         code: 'CPOM095', name: 'avenant-new-authority-signs', severity: 'error', category: 'amendments', confidence: 'V',
+        texts: ['ARRETE:2019-10-25'],
         title: { fr: "Nouvelle autorité non signataire de l'avenant", en: 'New authority does not sign the amendment' },
         params: { authority: 'text', establishment: 'text', number: 'text' },
         message: {

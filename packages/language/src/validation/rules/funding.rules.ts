@@ -41,6 +41,7 @@ export const FUNDING_RULES = [
     }),
     defineRule({
         code: 'CPOM060', name: 'funding-year-missing', severity: 'error', category: 'funding', confidence: 'V',
+        texts: ['CASF:R314-40'],
         title: { fr: 'Année non financée', en: 'Year without funding' },
         params: { name: 'text', years: 'years' },
         message: {
@@ -58,6 +59,7 @@ export const FUNDING_RULES = [
     }),
     defineRule({
         code: 'CPOM061', name: 'funding-year-outside-period', severity: 'error', category: 'funding', confidence: 'T',
+        texts: ['CASF:L313-11', 'CASF:R314-40'],
         title: { fr: 'Montant hors de la période', en: 'Amount outside the period' },
         params: { year: 'text', first: 'number', last: 'number' },
         message: {
@@ -75,6 +77,7 @@ export const FUNDING_RULES = [
     }),
     defineRule({
         code: 'CPOM062', name: 'distribution-sum', severity: 'error', category: 'funding', confidence: 'V',
+        texts: ['CASF:R314-43-1'],
         title: { fr: 'Répartition différente du montant', en: 'Distribution differs from the amount' },
         params: { year: 'text', name: 'text', sum: 'text', amount: 'text', gap: 'text' },
         message: {
@@ -92,6 +95,7 @@ export const FUNDING_RULES = [
     }),
     defineRule({
         code: 'CPOM063', name: 'dgc-homogeneity', severity: 'error', category: 'funding', confidence: 'V',
+        texts: ['CASF:R314-43-1'],
         title: { fr: 'Dotation globalisée commune hétérogène', en: 'Heterogeneous dotation globalisée commune' },
         params: {
             name: 'text',
@@ -118,6 +122,7 @@ export const FUNDING_RULES = [
     }),
     defineRule({
         code: 'CPOM064', name: 'funding-payer', severity: 'error', category: 'funding', confidence: 'V',
+        texts: ['CASF:R314-105', 'DECRET:2016-1814', 'CASF:R314-174'],
         title: { fr: 'Financeur incompatible avec la nature du financement', en: 'Payer incompatible with the kind of funding' },
         params: { nature: { choice: PAYER_NATURES }, expected: { choices: AUTHORITY_ROLES }, name: 'text', payer: 'text' },
         message: {
@@ -135,6 +140,7 @@ export const FUNDING_RULES = [
     }),
     defineRule({
         code: 'CPOM065', name: 'payer-signs', severity: 'error', category: 'funding', confidence: 'V',
+        texts: ['CASF:L313-11'],
         title: { fr: 'Financeur non signataire', en: 'Payer does not sign' },
         params: { payer: 'text', name: 'text' },
         message: {
@@ -152,6 +158,7 @@ export const FUNDING_RULES = [
     }),
     defineRule({
         code: 'CPOM066', name: 'funding-incomplete', severity: 'error', category: 'funding', confidence: 'V',
+        texts: ['CASF:R314-40', 'CASF:R314-43-1'],
         title: { fr: 'Ligne de financement incomplète', en: 'Incomplete funding line' },
         params: { name: 'text', missing: { choices: FUNDING_FACTS } },
         message: {
@@ -169,6 +176,7 @@ export const FUNDING_RULES = [
     }),
     defineRule({
         code: 'CPOM067', name: 'modulation-scope', severity: 'error', category: 'funding', confidence: 'V',
+        texts: ['CASF:R314-43-2', 'CASF:L313-11-2'],
         title: { fr: 'Modulation hors champ', en: 'Modulation outside its scope' },
         params: { frames: 'text' },
         message: {
@@ -186,6 +194,7 @@ export const FUNDING_RULES = [
     }),
     defineRule({
         code: 'CPOM068', name: 'modulation-indicator', severity: 'warning', category: 'funding', confidence: 'V',
+        texts: ['CASF:R314-43-2'],
         title: { fr: 'Critère de modulation non justifié', en: 'Unjustified modulation criterion' },
         params: { name: 'text' },
         message: {
@@ -203,6 +212,7 @@ export const FUNDING_RULES = [
     }),
     defineRule({
         code: 'CPOM069', name: 'modulation-abattement', severity: 'error', category: 'funding', confidence: 'V',
+        texts: ['CASF:R314-43-2'],
         title: { fr: 'Abattement supérieur à la moitié de l\'écart', en: 'Abattement above half of the gap' },
         params: { value: 'text' },
         message: {
@@ -220,6 +230,7 @@ export const FUNDING_RULES = [
     }),
     defineRule({
         code: 'CPOM070', name: 'funding-establishment', severity: 'error', category: 'funding', confidence: 'T',
+        texts: ['CASF:R314-43-1'],
         title: { fr: 'Répartition vers un établissement non financé', en: 'Distribution to an establishment not funded' },
         params: { establishment: 'text', name: 'text' },
         message: {
@@ -237,6 +248,7 @@ export const FUNDING_RULES = [
     }),
     defineRule({
         code: 'CPOM071', name: 'cnr-year', severity: 'error', category: 'funding', confidence: 'T',
+        texts: ['CIRCULAIRE:AFSA1307280C'],
         title: { fr: 'CNR hors période', en: 'CNR outside the period' },
         params: { name: 'text', year: 'text', first: 'number', last: 'number' },
         message: {

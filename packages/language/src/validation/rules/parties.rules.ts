@@ -11,6 +11,7 @@ export const AUTHORITY_ROLES = {
 export const PARTIES_RULES = [
     defineRule({
         code: 'CPOM020', name: 'tarification-authority-signs', severity: 'error', category: 'parties', confidence: 'V',
+        texts: ['CASF:L313-11', 'ARRETE:2019-10-25', 'CASF:L313-11-2'],
         title: { fr: "Autorité de tarification non signataire", en: 'Tarification authority does not sign' },
         params: {
             authority: 'text',
@@ -36,6 +37,7 @@ export const PARTIES_RULES = [
     }),
     defineRule({
         code: 'CPOM021', name: 'signatory-funds-nothing', severity: 'warning', category: 'parties', confidence: 'G',
+        texts: ['CASF:L313-11'],
         title: { fr: 'Autorité signataire sans rôle financier', en: 'Signatory authority with no funding role' },
         params: { authority: 'text' },
         message: {
@@ -53,6 +55,7 @@ export const PARTIES_RULES = [
     }),
     defineRule({
         code: 'CPOM022', name: 'gestionnaire-signs', severity: 'error', category: 'parties', confidence: 'V',
+        texts: ['CASF:L313-11', 'CASF:L313-12-IVter'],
         title: { fr: 'Gestionnaire non signataire', en: 'Gestionnaire does not sign' },
         params: { gestionnaire: 'text' },
         message: {
@@ -70,6 +73,7 @@ export const PARTIES_RULES = [
     }),
     defineRule({
         code: 'CPOM023', name: 'ivter-parties', severity: 'error', category: 'parties', confidence: 'V',
+        texts: ['CASF:L313-12-IVter', 'ARRETE:2017-03-03'],
         title: { fr: 'CPOM EHPAD sans ARS ou sans département', en: 'EHPAD CPOM without ARS or département' },
         params: { missing: { choices: { ars: { fr: "l'ARS", en: 'the ARS' }, departement: { fr: 'le conseil départemental', en: 'the conseil départemental' } } } },
         message: {
@@ -87,6 +91,7 @@ export const PARTIES_RULES = [
     }),
     defineRule({
         code: 'CPOM024', name: 'ivter-department-signs', severity: 'warning', category: 'parties', confidence: 'G',
+        texts: ['CASF:L313-12-IVter'],
         title: { fr: 'Département du périmètre non signataire', en: 'Département of the perimeter does not sign' },
         params: { establishment: 'text', department: 'text' },
         message: {
@@ -104,6 +109,7 @@ export const PARTIES_RULES = [
     }),
     defineRule({
         code: 'CPOM025', name: 'multi-region', severity: 'warning', category: 'parties', confidence: 'G',
+        texts: ['CIRCULAIRE:2007-03-26', 'CASF:L313-12-IVter'],
         title: { fr: 'Périmètre sur plusieurs régions', en: 'Perimeter spanning several regions' },
         params: { regions: 'text' },
         message: {
@@ -121,6 +127,7 @@ export const PARTIES_RULES = [
     }),
     defineRule({
         code: 'CPOM026', name: 'unexpected-tarification', severity: 'warning', category: 'parties', confidence: 'S',
+        texts: ['CASF:R314-105', 'DECRET:2016-1814'],
         title: { fr: 'Autorité de tarification inattendue', en: 'Unexpected tarification authority' },
         params: { category: 'text', expected: { choices: AUTHORITY_ROLES }, establishment: 'text', actual: { choices: AUTHORITY_ROLES, empty: '—' } },
         message: {
@@ -138,6 +145,7 @@ export const PARTIES_RULES = [
     }),
     defineRule({
         code: 'CPOM097', name: 'frame-category', severity: 'warning', category: 'perimeter', confidence: 'S',
+        texts: ['CASF:L313-12-IVter', 'CASF:L313-12-2', 'CASF:L313-11-1', 'CASF:L313-11-2'],
         title: { fr: 'Cadre juridique et catégories discordants', en: 'Legal frame and categories disagree' },
         params: {
             detail: {

@@ -29,6 +29,7 @@ export const PERIMETER_RULES = [
     }),
     defineRule({
         code: 'CPOM030', name: 'missing-finess', severity: 'error', category: 'perimeter', confidence: 'V',
+        texts: ['ARRETE:2017-03-03'],
         title: { fr: 'Numéro FINESS manquant', en: 'Missing FINESS number' },
         params: { kind: { choice: { establishment: { fr: "L'établissement", en: 'Establishment' }, gestionnaire: { fr: 'Le gestionnaire', en: 'The gestionnaire' } } }, name: 'text' },
         message: {
@@ -63,6 +64,7 @@ export const PERIMETER_RULES = [
     }),
     defineRule({
         code: 'CPOM032', name: 'missing-category', severity: 'error', category: 'perimeter', confidence: 'V',
+        texts: ['ARRETE:2017-03-03'],
         title: { fr: 'Établissement incomplet', en: 'Incomplete establishment' },
         params: { name: 'text', missing: { choices: ESTABLISHMENT_FACTS } },
         message: {
@@ -148,6 +150,7 @@ export const PERIMETER_RULES = [
     }),
     defineRule({
         code: 'CPOM037', name: 'establishment-outside-perimeter', severity: 'error', category: 'perimeter', confidence: 'T',
+        texts: ['ARRETE:2019-10-25'],
         title: { fr: 'Établissement hors périmètre', en: 'Establishment outside the perimeter' },
         params: { name: 'text' },
         message: {
@@ -165,6 +168,7 @@ export const PERIMETER_RULES = [
     }),
     defineRule({
         code: 'CPOM038', name: 'capacity-funded-above-authorised', severity: 'error', category: 'perimeter', confidence: 'S',
+        texts: ['CASF:R314-43-2', 'CASF:L313-1'],
         title: { fr: 'Capacité financée supérieure à la capacité autorisée', en: 'Funded capacity above authorised capacity' },
         params: { funded: 'text', authorised: 'text' },
         message: {
@@ -182,6 +186,7 @@ export const PERIMETER_RULES = [
     }),
     defineRule({
         code: 'CPOM044', name: 'finess-ej-equals-et', severity: 'info', category: 'finess', confidence: 'V',
+        texts: ['ARRETE:2015-03-04'],
         title: { fr: 'FINESS EJ identique à un FINESS ET', en: 'EJ FINESS equal to an ET FINESS' },
         params: { finess: 'text', name: 'text' },
         message: {
