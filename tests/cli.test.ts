@@ -69,10 +69,13 @@ describe('exit codes', () => {
         expect(run.stdout).toContain('260999016');
     });
 
-    it('exits 1 on a six-year term, at the end date', async () => {
-        const run = await cpom(['check', 'bad/six-years.cpom']);
+    it('exits 1 on a six-year term under the verified L.313-11, at the end date', async () => {
+        const run = await cpom(['check', 'bad/six-years.cpom', '--droit-au', '2023-01-01']);
         expect(run.code).toBe(1);
         expect(run.stdout).toContain(`bad/six-years.cpom:${lineOf(SIX_YEARS, 'fin 2018')}:9 erreur CPOM011 Le contrat court du 2013-01-01 au 2018-12-31, soit plus de cinq ans`);
+        // Under the L.313-11 of 2013 (known from a secondary source only), the same term is a warning.
+        const own = await cpom(['check', 'bad/six-years.cpom']);
+        expect(own.stdout).toContain(`bad/six-years.cpom:${lineOf(SIX_YEARS, 'fin 2018')}:9 avertissement CPOM011`);
     });
 
     it('exits 1 when a tarification authority does not sign', async () => {

@@ -167,7 +167,7 @@ export const PERIMETER_RULES = [
         }
     }),
     defineRule({
-        code: 'CPOM038', name: 'capacity-funded-above-authorised', severity: 'error', category: 'perimeter', confidence: 'S',
+        code: 'CPOM038', name: 'capacity-funded-above-authorised', severity: 'warning', category: 'perimeter', confidence: 'G',
         texts: ['CASF:R314-43-2', 'CASF:L313-1'],
         title: { fr: 'Capacité financée supérieure à la capacité autorisée', en: 'Funded capacity above authorised capacity' },
         params: { funded: 'text', authorised: 'text' },
@@ -176,8 +176,8 @@ export const PERIMETER_RULES = [
             en: 'The funded capacity ({funded}) exceeds the authorised capacity ({authorised}).'
         },
         rationale: {
-            fr: "Des places ne peuvent être financées que dans la limite de l'autorisation (capacité autorisée et financée, article R. 314-43-2 du CASF).",
-            en: 'Places can be funded only within the authorisation (capacité autorisée et financée, R.314-43-2).'
+            fr: "Des places financées au-delà de l'autorisation sont probablement une erreur de saisie. Aucun texte lu ne dit qu'un contrat ne peut pas financer plus que la capacité autorisée (l'article R. 314-43-2 du CASF parle de « capacité autorisée et financée » pour le taux d'occupation) : un avertissement, pas une erreur.",
+            en: 'Places funded beyond the authorisation are probably a typing error. No text read says a contract cannot fund more than the authorised capacity (R.314-43-2 speaks of "capacité autorisée et financée" for the occupancy rate): a warning, not an error.'
         },
         source: {
             fr: 'Article R. 314-43-2 du CASF (capacité autorisée et financée) ; article L. 313-1 du CASF (autorisation).',
