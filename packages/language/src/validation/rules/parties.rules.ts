@@ -127,7 +127,7 @@ export const PARTIES_RULES = [
     }),
     defineRule({
         code: 'CPOM026', name: 'unexpected-tarification', severity: 'warning', category: 'parties', confidence: 'S',
-        texts: ['CASF:R314-105', 'DECRET:2016-1814'],
+        texts: ['CASF:R314-159', 'CASF:R314-160', 'CASF:R314-172', 'CASF:R314-174', 'CASF:R314-105'],
         title: { fr: 'Autorité de tarification inattendue', en: 'Unexpected tarification authority' },
         params: { category: 'text', expected: { choices: AUTHORITY_ROLES }, establishment: 'text', actual: { choices: AUTHORITY_ROLES, empty: '—' } },
         message: {
@@ -139,8 +139,8 @@ export const PARTIES_RULES = [
             en: 'Each category of ESMS has its tarification authorities (R.314-105 and the FINESS mode de fixation tarifaire): ARS for IME, ESAT, MAS, SSIAD; ARS and département jointly for EHPAD, FAM, SAMSAH, CAMSP; département alone for foyers de vie, SAVS, SAAD; préfet for CHRS.'
         },
         source: {
-            fr: 'Article R. 314-105 du CASF (version antérieure à 2016) ; décret n° 2016-1814 (EHPAD) ; nomenclature FINESS TRE_R74 (mode de fixation tarifaire).',
-            en: 'CASF R.314-105 (pre-2016 version); décret 2016-1814 (EHPAD); FINESS nomenclature TRE_R74 (mode de fixation tarifaire).'
+            fr: 'EHPAD depuis 2017 : articles R. 314-159 et R. 314-160 du CASF (forfait soins, ARS), R. 314-172 et R. 314-174 du CASF (forfait dépendance, département) ; autres ESMS : article R. 314-105 du CASF (version antérieure à 2016) ; nomenclature FINESS TRE_R74 (mode de fixation tarifaire).',
+            en: 'EHPAD since 2017: CASF R.314-159 and R.314-160 (care forfait, ARS), R.314-172 and R.314-174 (dependency forfait, département); other ESMS: CASF R.314-105 (pre-2016 version); FINESS nomenclature TRE_R74 (mode de fixation tarifaire).'
         }
     }),
     defineRule({
