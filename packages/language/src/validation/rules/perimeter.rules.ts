@@ -47,6 +47,7 @@ export const PERIMETER_RULES = [
     }),
     defineRule({
         code: 'CPOM031', name: 'duplicate-finess', severity: 'error', category: 'perimeter', confidence: 'V',
+        texts: ['REF:FINESS'],
         title: { fr: 'Numéro FINESS en double', en: 'Duplicate FINESS number' },
         params: { finess: 'text', other: 'text' },
         message: {
@@ -99,6 +100,7 @@ export const PERIMETER_RULES = [
     }),
     defineRule({
         code: 'CPOM034', name: 'category-code-mismatch', severity: 'warning', category: 'perimeter', confidence: 'V',
+        texts: ['REF:FINESS'],
         title: { fr: 'Code de catégorie incohérent', en: 'Inconsistent category code' },
         params: { code: 'text', category: 'text', expected: 'text' },
         message: {
@@ -115,7 +117,7 @@ export const PERIMETER_RULES = [
         }
     }),
     defineRule({
-        code: 'CPOM035', name: 'department-outside-perimeter', severity: 'warning', category: 'perimeter', confidence: 'C',
+        code: 'CPOM035', name: 'department-outside-perimeter', severity: 'warning', category: 'perimeter', confidence: 'T',
         title: { fr: 'Département hors du périmètre déclaré', en: 'Département outside the declared perimeter' },
         params: { name: 'text', department: 'text', declared: 'text' },
         message: {
@@ -133,6 +135,7 @@ export const PERIMETER_RULES = [
     }),
     defineRule({
         code: 'CPOM036', name: 'finess-department-mismatch', severity: 'warning', category: 'finess', confidence: 'V',
+        texts: ['REF:FINESS'],
         title: { fr: 'FINESS et département discordants', en: 'FINESS and département disagree' },
         params: { finess: 'text', finessDepartment: 'text', name: 'text', department: 'text' },
         message: {
