@@ -11,7 +11,7 @@ import { perimeterOf } from '../model/contract.js';
 import { RuleReporter } from './reporter.js';
 import type { RuleContext } from './rule-context.js';
 import { checkAvenant } from './rules/amendments.js';
-import { checkContractDates, checkDateExists, checkFramesInForce, checkTransmissionDay } from './rules/dates.js';
+import { checkActionDeadlines, checkContractDates, checkDateExists, checkFramesInForce, checkTransmissionDay } from './rules/dates.js';
 import { checkFiness } from './rules/finess.js';
 import { checkFollowUp } from './rules/followup.js';
 import { checkAmount, checkMeans } from './rules/funding.js';
@@ -34,6 +34,7 @@ export function registerValidationChecks(services: CpomServices): void {
             checkDuplicateNames(contract, ctx);
             checkContractDates(contract, ctx);
             checkFramesInForce(contract, ctx);
+            checkActionDeadlines(contract, ctx);
             checkPerimeter(contract, ctx);
             checkReferencesInPerimeter(contract, new Set(perimeterOf(contract)), ctx);
             checkParties(contract, ctx);

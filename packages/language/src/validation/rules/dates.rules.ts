@@ -162,6 +162,24 @@ export const DATES_RULES = [
         }
     }),
     defineRule({
+        code: 'CPOM018', name: 'action-deadline-outside-period', severity: 'warning', category: 'dates', confidence: 'S',
+        texts: ['ARRETE:2019-10-25'],
+        title: { fr: "Échéance d'action hors de la période du contrat", en: 'Action deadline outside the contract period' },
+        params: { action: 'text', deadline: 'text', effect: 'text', end: 'text' },
+        message: {
+            fr: "L'action « {action} » a pour échéance le {deadline}, hors de la période du contrat ({effect} – {end}).",
+            en: "Action '{action}' is due on {deadline}, outside the contract period ({effect} – {end})."
+        },
+        rationale: {
+            fr: "Les objectifs sont déclinés en actions assorties d'un calendrier prévisionnel sur la durée du contrat : une échéance avant la date d'effet ou après la fin (prorogation comprise) est probablement une erreur de saisie, ou une action qui relève d'un autre contrat. Aucun texte ne l'interdit : un avertissement.",
+            en: 'Objectives are broken into actions with a provisional timetable over the term of the contract: a deadline before the date of effect or after the end (prorogation included) is probably a typing error, or an action of another contract. No text forbids it: a warning.'
+        },
+        source: {
+            fr: "Arrêté du 25 octobre 2019 (modèle de CPOM : objectifs « déclinés en actions, assortis d'indicateurs » et d'un calendrier prévisionnel).",
+            en: 'Arrêté du 25 octobre 2019 (model CPOM: objectives "déclinés en actions, assortis d\'indicateurs" with a provisional timetable).'
+        }
+    }),
+    defineRule({
         code: 'CPOM015', name: 'signature-after-end', severity: 'error', category: 'dates', confidence: 'T',
         texts: ['CASF:L313-11'],
         title: { fr: 'Signature après la fin du contrat', en: 'Signed after the contract ends' },

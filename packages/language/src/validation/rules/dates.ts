@@ -1,6 +1,6 @@
 /** Dates, duration and prorogation of contracts (L.313-11, arrêté du 3 mars 2017). */
 import * as ast from '../../generated/ast.js';
-import { contractPeriod, firstClause, isIvTer } from '../../model/contract.js';
+import { contractPeriod, firstClause, isIvTer, objectivesOf } from '../../model/contract.js';
 import { compareDates, daysInMonth, endOfTerm, monthNumber, parseIsoDate, toIsoDate } from '../../model/dates.js';
 import { parseNumber } from '../../model/numbers.js';
 import { isLegalFrame } from '../../law/legal-texts.js';
@@ -115,4 +115,21 @@ export function checkFramesInForce(contract: ast.Contrat, ctx: RuleContext): voi
             ctx.reporter.report('CPOM017', { frame, date: law.date, since: { variant: 'unverified', from: availability.attestedFrom } }, target, 'warning');
         }
     });
+}
+
+/** CPOM018: the deadline of each action of the contract falls within its period (prorogation included). */
+export function checkActionDeadlines(contract: ast.Contrat, ctx: RuleContext): void {
+    const period = contractPeriod(contract);
+    if (!period) return;
+    const end = period.prorogation ?? period.end;
+    for (const objective of objectivesOf(contract)) {
+        for (const action of objective.items.filter(ast.isAction)) {
+            const deadline = parseIsoDate(action.deadline);
+            if (deadline && (compareDates(deadline, period.effect) < 0 || compareDates(deadline, end) > 0)) {
+                ctx.reporter.report('CPOM018', {
+                    action: action.name ?? action.title, deadline: toIsoDate(deadline), effect: toIsoDate(period.effect), end: toIsoDate(end),
+                }, { node: action, property: 'deadline' });
+            }
+        }
+    }
 }
