@@ -205,4 +205,22 @@ export const PERIMETER_RULES = [
             en: 'Arrêté du 4 mars 2015 (etalab annex): 2A0000154 is both EJ and ET.'
         }
     }),
+    defineRule({
+        code: 'CPOM045', name: 'finess-lookalike', severity: 'warning', category: 'finess', confidence: 'G',
+        texts: ['REF:FINESS'],
+        title: { fr: 'Numéros FINESS presque identiques', en: 'Nearly identical FINESS numbers' },
+        params: { finess: 'text', name: 'text', other: 'text', otherName: 'text' },
+        message: {
+            fr: "Le numéro FINESS {finess} de « {name} » ne diffère de {other} (« {otherName} ») que d'un caractère ou d'une inversion : vouliez-vous dire {other}, déjà au périmètre ?",
+            en: "FINESS number {finess} of '{name}' differs from {other} ('{otherName}') by one character or a swap only: did you mean {other}, already in the perimeter?"
+        },
+        rationale: {
+            fr: "Deux établissements d'un même périmètre dont les numéros FINESS ne diffèrent que d'un caractère, ou de deux caractères voisins inversés, trahissent souvent une faute de frappe : le même établissement saisi deux fois, ou un numéro mal recopié. Ce n'est qu'un indice : un avertissement.",
+            en: 'Two establishments of one perimeter whose FINESS numbers differ by one character, or by two neighbouring characters swapped, often betray a typing slip: the same establishment entered twice, or a number copied wrong. Only a hint: a warning.'
+        },
+        source: {
+            fr: 'Référentiel FINESS (un numéro par établissement) ; proposition du projet cpom.',
+            en: 'FINESS referential (one number per establishment); proposal of the cpom project.'
+        }
+    }),
 ] as const;

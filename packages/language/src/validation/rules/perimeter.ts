@@ -4,7 +4,7 @@ import * as ast from '../../generated/ast.js';
 import { ESMS_CATEGORIES, findCategory, findCategoryByCode } from '../../model/categories.js';
 import { clausesOf, establishmentFacts, firstClause, firstProp, gestionnaireOf, perimeterOf, propsOf } from '../../model/contract.js';
 import { findDepartment } from '../../model/departments.js';
-import { finessDepartment, isWellFormedFiness, normaliseFiness } from '../../model/finess.js';
+import { finessDepartment, isFinessLookalike, isWellFormedFiness, normaliseFiness } from '../../model/finess.js';
 import { parseNumber } from '../../model/numbers.js';
 import type { RuleContext } from '../rule-context.js';
 import type { ESTABLISHMENT_FACTS } from './perimeter.rules.js';
@@ -123,6 +123,10 @@ export function checkPerimeter(contract: ast.Contrat, ctx: RuleContext): void {
         if (other && other !== e) {
             ctx.reporter.report('CPOM031', { finess, other: other.name }, establishmentSite(contract, e));
         } else {
+            const lookalike = [...seen].find(([number]) => isFinessLookalike(finess, number));
+            if (lookalike) {
+                ctx.reporter.report('CPOM045', { finess, name: e.name, other: lookalike[0], otherName: lookalike[1].name }, establishmentSite(contract, e));
+            }
             seen.set(finess, e);
         }
         if (finess === ejFiness) {
