@@ -188,6 +188,23 @@ export const PERIMETER_RULES = [
         }
     }),
     defineRule({
+        code: 'CPOM039', name: 'habilitated-above-capacity', severity: 'warning', category: 'perimeter', confidence: 'G',
+        title: { fr: "Places habilitées à l'aide sociale au-delà de la capacité", en: 'Places habilitated to social aid above capacity' },
+        params: { name: 'text', habilitated: 'text', authorised: 'number' },
+        message: {
+            fr: "« {name} » a {habilitated} places habilitées à l'aide sociale pour une capacité autorisée de {authorised} places.",
+            en: "'{name}' has {habilitated} places habilitated to social aid for an authorised capacity of {authorised} places."
+        },
+        rationale: {
+            fr: "L'habilitation à l'aide sociale porte sur des places de l'établissement : en déclarer plus que sa capacité autorisée (toutes modalités) est probablement une erreur de saisie. Aucun texte lu ne l'énonce : un avertissement.",
+            en: 'The habilitation to social aid covers places of the establishment: declaring more than its authorised capacity (all modalities) is probably a typing error. No text read states it: a warning.'
+        },
+        source: {
+            fr: 'Proposition du projet cpom (cohérence des capacités).',
+            en: 'Proposal of the cpom project (consistency of capacities).'
+        }
+    }),
+    defineRule({
         code: 'CPOM044', name: 'finess-ej-equals-et', severity: 'info', category: 'finess', confidence: 'V',
         texts: ['ARRETE:2015-03-04'],
         title: { fr: 'FINESS EJ identique à un FINESS ET', en: 'EJ FINESS equal to an ET FINESS' },

@@ -43,6 +43,13 @@ export function checkEstablishment(e: ast.Etablissement, ctx: RuleContext): void
             ctx.reporter.report('CPOM038', { funded: capacity.funded!, authorised: capacity.authorised }, { node: capacity, property: 'funded' });
         }
     }
+    // Places habilitated to the aide sociale are places of the establishment: more than it is authorised for is a slip.
+    const habilitation = firstProp(e, ast.isHabilitationAideSociale);
+    const habilitated = parseNumber(habilitation?.places);
+    const authorisedPlaces = establishmentFacts(e).authorisedPlaces;
+    if (habilitation && habilitated !== undefined && authorisedPlaces > 0 && habilitated > authorisedPlaces) {
+        ctx.reporter.report('CPOM039', { name: e.name, habilitated: habilitation.places!, authorised: authorisedPlaces }, { node: habilitation, property: 'places' });
+    }
     const departmentProp = firstProp(e, ast.isDepartementEtab);
     const finessText = firstProp(e, ast.isFiness)?.value;
     if (departmentProp && finessText) {
