@@ -232,8 +232,8 @@ export const PERIMETER_RULES = [
             en: "FINESS number {finess} of '{name}' differs from {other} ('{otherName}') by one character or a swap only: did you mean {other}, already in the perimeter?"
         },
         rationale: {
-            fr: "Deux établissements d'un même périmètre dont les numéros FINESS ne diffèrent que d'un caractère, ou de deux caractères voisins inversés, trahissent souvent une faute de frappe : le même établissement saisi deux fois, ou un numéro mal recopié. Ce n'est qu'un indice : un avertissement.",
-            en: 'Two establishments of one perimeter whose FINESS numbers differ by one character, or by two neighbouring characters swapped, often betray a typing slip: the same establishment entered twice, or a number copied wrong. Only a hint: a warning.'
+            fr: "Deux établissements d'un même périmètre dont les numéros FINESS ne diffèrent que d'un caractère, ou de deux caractères voisins inversés, trahissent souvent une faute de frappe : le même établissement saisi deux fois, ou un numéro mal recopié. Une faute sur un seul caractère fausse la clé (CPOM041) ; la règle signale donc les numéros aux clés justes que la clé de Luhn ne distingue pas (09 et 90 inversés). Ce n'est qu'un indice : un avertissement.",
+            en: 'Two establishments of one perimeter whose FINESS numbers differ by one character, or by two neighbouring characters swapped, often betray a typing slip: the same establishment entered twice, or a number copied wrong. A slip on one character breaks the key (CPOM041); the rule therefore reports numbers with right keys that the Luhn key cannot tell apart (09 and 90 swapped). Only a hint: a warning.'
         },
         source: {
             fr: 'Référentiel FINESS (un numéro par établissement) ; proposition du projet cpom.',

@@ -4,7 +4,7 @@ import * as ast from '../../generated/ast.js';
 import { ESMS_CATEGORIES, findCategory, findCategoryByCode } from '../../model/categories.js';
 import { clausesOf, establishmentFacts, firstClause, firstProp, gestionnaireOf, perimeterOf, propsOf } from '../../model/contract.js';
 import { findDepartment } from '../../model/departments.js';
-import { finessDepartment, isFinessLookalike, isWellFormedFiness, normaliseFiness } from '../../model/finess.js';
+import { finessDepartment, hasValidFinessKey, isFinessLookalike, isWellFormedFiness, normaliseFiness } from '../../model/finess.js';
 import { parseNumber } from '../../model/numbers.js';
 import type { RuleContext } from '../rule-context.js';
 import type { ESTABLISHMENT_FACTS } from './perimeter.rules.js';
@@ -130,7 +130,8 @@ export function checkPerimeter(contract: ast.Contrat, ctx: RuleContext): void {
         if (other && other !== e) {
             ctx.reporter.report('CPOM031', { finess, other: other.name }, establishmentSite(contract, e));
         } else {
-            const lookalike = [...seen].find(([number]) => isFinessLookalike(finess, number));
+            // A wrong key is CPOM041's; with both keys right, only the slips the Luhn key cannot see remain (09 ↔ 90).
+            const lookalike = hasValidFinessKey(finess) ? [...seen].find(([number]) => hasValidFinessKey(number) && isFinessLookalike(finess, number)) : undefined;
             if (lookalike) {
                 ctx.reporter.report('CPOM045', { finess, name: e.name, other: lookalike[0], otherName: lookalike[1].name }, establishmentSite(contract, e));
             }
