@@ -170,9 +170,9 @@ describe('file system errors are messages naming the path, never stack traces', 
 describe('control characters of a contract never reach the terminal raw', () => {
     // A wrong FINESS key on a line that carries terminal controls in a comment; an ESC outside any string.
     const inComment = variant('ECHAPPE').replace('finess 260999016', `finess 260999017 // ${HOSTILE}`);
-    const outside = variant('HORS_TEXTE').replace('cadre L313-12-2', `cadre L313-12-2 ${HOSTILE}`);
+    const outside = variant('HORS_TEXTE').replace('cadre L313-11', `cadre L313-11 ${HOSTILE}`);
     const inTitle = BASE.replace('"CPOM MESSIDOR – ESAT Rhône-Alpes 2013-2017"', `"CPOM MESSIDOR ${HOSTILE}"`);
-    const nonCharacter = variant('NON_CARACTERE').replace('cadre L313-12-2', 'cadre L313-12-2 \uFFFF');
+    const nonCharacter = variant('NON_CARACTERE').replace('cadre L313-11', 'cadre L313-11 \uFFFF');
 
     beforeAll(() => {
         write('hostile/in-comment.cpom', inComment);

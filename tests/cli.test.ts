@@ -69,10 +69,13 @@ describe('exit codes', () => {
         expect(run.stdout).toContain('260999016');
     });
 
-    it('exits 1 on a six-year term, at the end date', async () => {
-        const run = await cpom(['check', 'bad/six-years.cpom']);
+    it('exits 1 on a six-year term under the verified L.313-11, at the end date', async () => {
+        const run = await cpom(['check', 'bad/six-years.cpom', '--droit-au', '2023-01-01']);
         expect(run.code).toBe(1);
         expect(run.stdout).toContain(`bad/six-years.cpom:${lineOf(SIX_YEARS, 'fin 2018')}:9 erreur CPOM011 Le contrat court du 2013-01-01 au 2018-12-31, soit plus de cinq ans`);
+        // Under the L.313-11 of 2013 (known from a secondary source only), the same term is a warning.
+        const own = await cpom(['check', 'bad/six-years.cpom']);
+        expect(own.stdout).toContain(`bad/six-years.cpom:${lineOf(SIX_YEARS, 'fin 2018')}:9 avertissement CPOM011`);
     });
 
     it('exits 1 when a tarification authority does not sign', async () => {
@@ -118,6 +121,20 @@ describe('exit codes', () => {
         const over = await cpom(['check', 'warn/unused.cpom', '--max-warnings', '0']);
         expect(over.code).toBe(1);
         expect(over.stderr).toContain("trop d'avertissements");
+    });
+
+    it('--droit-au reads the law at another date than the contract\'s', async () => {
+        // The base contract (effect 2013) under L.313-12-2: an error at its own date, none under the law of 2020.
+        write('law/frame.cpom', BASE.replace('cadre L313-11', 'cadre L313-12-2'));
+        const own = await cpom(['check', 'law/frame.cpom', '--format', 'json']);
+        expect(own.code).toBe(1);
+        expect(own.stdout).toContain('CPOM017');
+        const later = await cpom(['check', 'law/frame.cpom', '--droit-au', '2020-01-01', '--format', 'json']);
+        expect(later.stdout).not.toContain('CPOM017');
+        expect(later.code).toBe(0);
+        const bad = await cpom(['check', 'law/frame.cpom', '--droit-au', '2013-02-30']);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toContain('AAAA-MM-JJ');
     });
 });
 

@@ -137,8 +137,8 @@ describe('renderDocx on the bundled contracts', () => {
         expect(places).toContain('<w:jc w:val="right"/>');
         const total = rows[14]!;
         expect(paragraphs(total)[0]).toBe('Total');
-        expect(paragraphs(total)[4]).toBe('800');
-        expect(total).toMatch(/<w:b\/>.*?<w:t xml:space="preserve">800<\/w:t>/s);
+        expect(paragraphs(total)[4]).toBe('345');
+        expect(total).toMatch(/<w:b\/>.*?<w:t xml:space="preserve">345<\/w:t>/s);
     });
 
     it('has the contract title in the header and "Page X sur Y" in the footer; A4; no header on the title page', () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { finessDepartment, finessKey, hasValidFinessKey, isWellFormedFiness, normaliseFiness } from '@cpom/language';
+import { finessDepartment, finessKey, hasValidFinessKey, isFinessLookalike, isWellFormedFiness, normaliseFiness } from '@cpom/language';
 import { ROOT } from './helpers.js';
 
 // 150 real FINESS numbers (public register), copied from the project's shared material: the test needs nothing outside the repository.
@@ -68,5 +68,18 @@ describe('FINESS form', () => {
         expect(finessDepartment('2A0000154')).toBe('2A');
         expect(finessDepartment('970400024')).toBe('974');
         expect(finessDepartment('980500000')).toBe('976');
+    });
+});
+
+describe('FINESS lookalikes (CPOM045)', () => {
+    it.each([
+        ['690999016', '690999061', true],   // last two digits swapped
+        ['690999016', '690999017', true],   // one character
+        ['690999016', '690999016', false],  // the same number is a duplicate (CPOM031)
+        ['690999016', '260999016', false],  // two characters, not a swap
+        ['690999016', '609999016', true],   // first two swapped
+        ['690999016', '690991096', false],  // a swap of non-neighbours
+    ] as const)('%s and %s: %s', (a, b, expected) => {
+        expect(isFinessLookalike(a, b)).toBe(expected);
     });
 });

@@ -3,7 +3,8 @@
  *
  *     finess 690999017   // @expect CPOM041
  *
- * means "a CPOM041 diagnostic starts on this line". Several codes: `// @expect CPOM041, CPOM043`.
+ * means "a CPOM041 diagnostic starts on this line". Several codes: `// @expect CPOM041, CPOM043`. A severity after the
+ * code (`// @expect CPOM017:warning`) is checked too: rules whose severity follows the law at the contract's date.
  * `// @check CPOM041 CPOM043` (anywhere) limits the comparison to those codes; without it, the fixture
  * must produce exactly the expected diagnostics and nothing else, infos included.
  * Files under a `lib/` folder are catalogues imported by fixtures, not fixtures themselves.
@@ -13,6 +14,7 @@ import { readFileSync } from 'node:fs';
 export interface Expectation {
     readonly line: number;
     readonly code: string;
+    readonly severity?: 'error' | 'warning' | 'info';
 }
 
 export interface FixtureSpec {
@@ -22,6 +24,7 @@ export interface FixtureSpec {
 }
 
 const CODE = /CPOM\d{3}/g;
+const EXPECTED = /(CPOM\d{3})(?::(error|warning|info))?/g;
 
 export function readFixture(file: string): FixtureSpec {
     const lines = readFileSync(file, 'utf8').split(/\r?\n/);
@@ -30,8 +33,8 @@ export function readFixture(file: string): FixtureSpec {
     lines.forEach((text, i) => {
         const expect = /\/\/.*@expect\s+(.*)$/.exec(text);
         if (expect) {
-            for (const code of expect[1].match(CODE) ?? []) {
-                expected.push({ line: i + 1, code });
+            for (const match of expect[1].matchAll(EXPECTED)) {
+                expected.push({ line: i + 1, code: match[1], severity: match[2] as Expectation['severity'] });
             }
         }
         const check = /\/\/\s*@check\s+(.*)$/.exec(text);

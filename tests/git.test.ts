@@ -46,9 +46,9 @@ function read(file: string): string {
     return readFileSync(path.join(repo, file), 'utf8');
 }
 
-/** The seed with one capacity changed (ESAT Lyon Vaise: 70 → 75 places). */
+/** The seed with one capacity changed (ESAT Lyon Vaise: 30 → 75 places). */
 function withCapacity(text: string, places: number): string {
-    return text.replace(/(ESAT_LYON_VAISE "[^"]*" \{[\s\S]*?capacité )70 places financées 70/, `$1${places} places financées ${places}`);
+    return text.replace(/(ESAT_LYON_VAISE "[^"]*" \{[\s\S]*?capacité )30 places financées 30/, `$1${places} places financées ${places}`);
 }
 
 /** The same contract, laid out differently: reindented, two establishments and two clauses swapped, comments. */
@@ -139,7 +139,7 @@ describe('cpom diff on git revisions', () => {
         const run = await cpom(['diff', 'HEAD~1', 'HEAD', '--exit-code']);
         expect(run.code).toBe(1);
         expect(run.stdout).toContain('CPOM_MESSIDOR_2013 (HEAD~1:seeds/messidor-2013.cpom → HEAD:seeds/messidor-2013.cpom)');
-        expect(run.stdout).toMatch(/ESAT_LYON_VAISE : 70\b[^→\n]*→ 75/);
+        expect(run.stdout).toMatch(/ESAT_LYON_VAISE : 30\b[^→\n]*→ 75/);
 
         const markdown = await cpom(['diff', 'HEAD~1', 'HEAD', '--format', 'markdown']);
         expect(markdown.stdout).toMatch(/^## Changements des contrats \(HEAD\\~1 → HEAD\)\n\n### `seeds\/messidor-2013\.cpom`\n/);
@@ -293,16 +293,16 @@ describe('cpom git-setup, then git itself', () => {
         expect(out).toMatch(/IME_DIJON : 12\b[^→\n]*→ 14/);
         expect(out).toContain('+        capacité internat 14 places');
         // Layout only: the driver says so.
-        write(CONTRACT, relaidOut(SEED.replace(/70 places financées 70/, '75 places financées 75')));
+        write(CONTRACT, relaidOut(SEED.replace(/30 places financées 30/, '75 places financées 75')));
         expect(git('diff', '--', CONTRACT)).toMatch(/CPOM_MESSIDOR_2013 \(a\/seeds\/messidor-2013\.cpom → b\/seeds\/messidor-2013\.cpom\) : aucun changement\n$/);
     });
 
     it('git log -p --ext-diff and git show --ext-diff use the driver', () => {
         const log = git('log', '-p', '--ext-diff', '--format=commit %s', '--', CONTRACT);
         expect(log).toContain('commit ESAT Lyon Vaise: 75 places\n\ndiff --cpom a/seeds/messidor-2013.cpom b/seeds/messidor-2013.cpom');
-        expect(log).toMatch(/ESAT_LYON_VAISE : 70\b[^→\n]*→ 75/);
+        expect(log).toMatch(/ESAT_LYON_VAISE : 30\b[^→\n]*→ 75/);
         expect(log).toMatch(/commit initial contracts\n\ndiff --cpom a\/seeds\/messidor-2013\.cpom b\/seeds\/messidor-2013\.cpom\nnouveau fichier\n/);
-        expect(git('show', '--ext-diff', 'HEAD~1', '--', CONTRACT)).toMatch(/ESAT_LYON_VAISE : 70\b[^→\n]*→ 75/);
+        expect(git('show', '--ext-diff', 'HEAD~1', '--', CONTRACT)).toMatch(/ESAT_LYON_VAISE : 30\b[^→\n]*→ 75/);
     });
 
     it('without the driver, textconv gives one fact per line', () => {
@@ -321,7 +321,7 @@ describe('cpom git-setup, then git itself', () => {
             '+CPOM_LES_SOURCES_2019.engagement.dateSignatureEngagement = "2018-12-21"',
         ]);
         // Layout only: the listings are the same, git shows nothing.
-        write(CONTRACT, relaidOut(SEED.replace(/70 places financées 70/, '75 places financées 75')));
+        write(CONTRACT, relaidOut(SEED.replace(/30 places financées 30/, '75 places financées 75')));
         expect(git('diff', '--no-ext-diff', '--', CONTRACT)).toBe('');
     });
 

@@ -165,7 +165,7 @@ describe('JSON export: values', () => {
         expect(c.perimeter.establishments).toHaveLength(13);
         expect(c.perimeter.establishments[0]).toMatchObject({
             id: 'ESAT_LYON_GERLAND', numFinessEge: '690999016', department: '69',
-            categorieEntiteGeographique: { code: 246, key: 'ESAT' }, capacities: [{ authorised: 90, funded: 90, unit: 'places' }],
+            categorieEntiteGeographique: { code: 246, key: 'ESAT' }, capacities: [{ authorised: 39, funded: 39, unit: 'places' }],
             tarificationAuthorities: ['ARS_RA'],
         });
         expect(c.axes).toHaveLength(7);
@@ -179,7 +179,7 @@ describe('JSON export: values', () => {
         expect(split.shares).toHaveLength(13);
         const cents = (x: number) => Math.round(x * 100);
         expect(split.shares.reduce((sum, s) => sum + cents(s.amount), 0)).toBe(cents(dgc.amounts[0].amount));
-        expect(split.shares[0]).toStrictEqual({ establishment: 'ESAT_LYON_GERLAND', amount: 478512.4 });
+        expect(split.shares[0]).toStrictEqual({ establishment: 'ESAT_LYON_GERLAND', amount: 469130.48 });
         expect(c.engagement).toEqual({
             typeEngagement: 'CONV', sousTypeEngagement: 'CPM', identifiantEngagement: 'CPOM_MESSIDOR_2013', nomEngagement: c.title,
             dateEffetEngagement: '2013-01-01', dateSignatureEngagement: '2013-06-20', dateFinEngagement: '2017-12-31',

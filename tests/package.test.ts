@@ -119,13 +119,13 @@ describe('cpom installed from the tarball', () => {
 
     it('diff and avenant compare two versions and draft the amendment', () => {
         const text = readFileSync(SEED, 'utf8');
-        const amended = text.replace('capacité 90 places financées 90', 'capacité 100 places financées 100');
+        const amended = text.replace('capacité 39 places financées 39', 'capacité 45 places financées 45');
         expect(amended).not.toBe(text);
         writeFileSync(path.join(work, 'old.cpom'), text);
         writeFileSync(path.join(work, 'new.cpom'), amended);
         const diff = cpom(['diff', 'old.cpom', 'new.cpom', '--format', 'json', '--exit-code']);
         expect(diff.status, diff.stderr).toBe(1);
-        expect(JSON.stringify(JSON.parse(diff.stdout))).toContain('100');
+        expect(JSON.stringify(JSON.parse(diff.stdout))).toContain('45');
         const avenant = cpom(['avenant', 'old.cpom', 'new.cpom', '--number', '1', '--format', 'html,md', '--out', 'avenant']);
         expect(avenant.status, avenant.stderr).toBe(0);
         expect(readFileSync(path.join(work, 'avenant', `AVENANT_1_${CONTRACT}.md`), 'utf8')).toContain('Avenant n° 1');
@@ -162,7 +162,7 @@ describe('cpom installed from the tarball', () => {
         expect(setup.status, setup.stderr).toBe(0);
         expect(readFileSync(path.join(repo, '.gitattributes'), 'utf8')).toContain('*.cpom diff=cpom');
         expect(git('config', 'diff.cpom.command')).toContain(path.join(cli.app, 'node_modules/cpom/bin/cpom.js'));
-        writeFileSync(path.join(repo, 'contrat.cpom'), readFileSync(SEED, 'utf8').replace('capacité 90 places financées 90', 'capacité 100 places financées 100'));
+        writeFileSync(path.join(repo, 'contrat.cpom'), readFileSync(SEED, 'utf8').replace('capacité 39 places financées 39', 'capacité 45 places financées 45'));
         expect(git('diff')).toContain('diff --cpom a/contrat.cpom b/contrat.cpom');
     });
 

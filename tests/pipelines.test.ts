@@ -15,7 +15,7 @@ import { isolatedEnv, type PackedCli, packAndInstall } from './packed-cli.js';
 
 const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'packages/cli/package.json'), 'utf8')) as { version: string }).version;
 const SEED = readFileSync(path.join(ROOT, 'seeds/messidor-2013.cpom'), 'utf8');
-const AMENDED = SEED.replace('capacité 90 places financées 90', 'capacité 100 places financées 100');
+const AMENDED = SEED.replace('capacité 39 places financées 39', 'capacité 45 places financées 45');
 const BROKEN = SEED.replace(/finess 690\d{6}/, match => match.slice(0, -1) + String((Number(match.at(-1)) + 1) % 10));
 const COMMENT_MARKER = '<!-- cpom-diff -->';
 
@@ -294,7 +294,7 @@ describe('the pipelines run', () => {
         // The diff: in the summary and as a new comment.
         expect(run.outputs.changes).toBe('true');
         expect(run.summary).toContain('## Changements des contrats (origin/main → HEAD)');
-        expect(run.summary).toContain('capacité autorisée de ESAT\\_LYON\\_GERLAND : 90 places → 100 places');
+        expect(run.summary).toContain('capacité autorisée de ESAT\\_LYON\\_GERLAND : 39 places → 45 places');
         const calls = fakeLog().split('\n');
         expect(calls).toContain('GH_TOKEN=ghs_fake');
         expect(calls.some(call => call.startsWith('api --method POST repos/owner/contrats/issues/7/comments -F body=@'))).toBe(true);
@@ -360,7 +360,7 @@ describe('the pipelines run', () => {
         });
         expect(run.status, run.stderr).toBe(0);
         const diff = readFileSync(path.join(workspace, 'cpom-diff.md'), 'utf8');
-        expect(diff).toContain('capacité autorisée de ESAT\\_LYON\\_GERLAND : 90 places → 100 places');
+        expect(diff).toContain('capacité autorisée de ESAT\\_LYON\\_GERLAND : 39 places → 45 places');
         const calls = fakeLog().split('\n');
         expect(calls).toContain('--fail --silent --show-error --header PRIVATE-TOKEN: glpat-fake https://gitlab.example/api/v4/projects/12/merge_requests/3/notes?per_page=100&sort=asc');
         expect(calls.some(call => call.includes('--request POST') && call.endsWith('/projects/12/merge_requests/3/notes'))).toBe(true);

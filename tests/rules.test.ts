@@ -25,6 +25,10 @@ describe('fixtures produce exactly the diagnostics they announce', () => {
         const actualKeys = actual.map(keyOf).sort();
         // On failure, show the messages of what was reported.
         expect(actualKeys, actual.map(a => `${a.line} ${a.code} ${a.message}`).join('\n')).toEqual(expectedKeys);
+        for (const e of spec.expected.filter(x => x.severity !== undefined)) {
+            const found = diagnostics.filter(d => d.line === e.line && d.code === e.code).map(d => d.severity);
+            expect(found, `severity of ${e.code} on line ${e.line}`).toContain(e.severity);
+        }
     });
 });
 

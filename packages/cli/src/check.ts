@@ -1,7 +1,7 @@
 /** `cpom check`: validate contracts and report in the chosen format; the exit code tells the pipeline. */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Locale } from '@cpom/language';
+import type { ISODate, Locale } from '@cpom/language';
 import { ConfigFiles } from '@cpom/language/node';
 import type { Prompter } from './prompt.js';
 import { reportFailure, UsageError } from './errors.js';
@@ -32,6 +32,8 @@ export interface CheckOptions {
     readonly color: boolean;
     /** With the path `-`: where the contract read on the standard input lives (stdin.ts). */
     readonly stdinFilename?: string;
+    /** `--droit-au`: read the law at this date instead of each contract's date d'effet. */
+    readonly lawDate?: ISODate;
 }
 
 export interface CommandIO {
@@ -67,7 +69,7 @@ function configFilesAbove(files: readonly string[]): string[] {
     return [...found];
 }
 
-export async function buildReport(paths: readonly string[], options: Pick<CheckOptions, 'lang' | 'config' | 'quiet' | 'output' | 'stdinFilename'>, io: Pick<CommandIO, 'cwd' | 'stderr' | 'locale' | 'stdin'>): Promise<CheckReport> {
+export async function buildReport(paths: readonly string[], options: Pick<CheckOptions, 'lang' | 'config' | 'quiet' | 'output' | 'stdinFilename' | 'lawDate'>, io: Pick<CommandIO, 'cwd' | 'stderr' | 'locale' | 'stdin'>): Promise<CheckReport> {
     return (await buildCheck(paths, options, io)).report;
 }
 
@@ -83,7 +85,7 @@ export interface CheckRun {
  * Checks `paths`. `texts` replaces the content of files (absolute paths) as read from the disk (`--fix` checks its
  * fixed texts); `stdin` is the standard input already read, when it was.
  */
-export async function buildCheck(paths: readonly string[], options: Pick<CheckOptions, 'lang' | 'config' | 'quiet' | 'output' | 'stdinFilename'>, io: Pick<CommandIO, 'cwd' | 'stderr' | 'locale' | 'stdin'>,
+export async function buildCheck(paths: readonly string[], options: Pick<CheckOptions, 'lang' | 'config' | 'quiet' | 'output' | 'stdinFilename' | 'lawDate'>, io: Pick<CommandIO, 'cwd' | 'stderr' | 'locale' | 'stdin'>,
     texts?: ReadonlyMap<string, string>, stdinInput?: StdinContract): Promise<CheckRun> {
     const stdin = stdinInput ?? (usesStdin(paths, options.stdinFilename) ? await readStdinContract(io, options.stdinFilename) : undefined);
     const files = stdin ? [stdin.path] : await expandPaths(paths, io.cwd);
@@ -108,6 +110,7 @@ export async function buildCheck(paths: readonly string[], options: Pick<CheckOp
     const services = createServices();
     const settings = services.Cpom.cpom.Settings;
     settings.forcedLocale = options.lang;
+    settings.lawDate = options.lawDate;
     settings.locale = messages; // for contracts whose configuration does not say
     settings.setConfigResolver(uri => configs.forFile(uri.fsPath));
     const source = texts && texts.size > 0 ? diskWith(texts, stdin) : stdin && stdinSource(stdin);

@@ -3,7 +3,7 @@
  * French unless asked otherwise (locale.ts): the help, commander's usage errors, I/O errors and notes.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { Locale } from '@cpom/language';
+import { type ISODate, isIsoDate, type Locale } from '@cpom/language';
 import { type CommandIO, FORMATS, type Format, runCheck } from './check.js';
 import { colorWanted } from './color.js';
 import { frenchCommanderError, helpConfiguration } from './commander-locale.js';
@@ -21,6 +21,16 @@ function maxWarningsParser(locale: Locale): (value: string) => number {
             throw new InvalidArgumentError(locale === 'fr' ? 'un entier ≥ 0 est attendu (ou -1 pour aucune limite)' : 'expected an integer ≥ 0 (or -1 for no limit)');
         }
         return n;
+    };
+}
+
+/** `--droit-au`: a real calendar date written AAAA-MM-JJ. */
+function lawDateParser(locale: Locale): (value: string) => ISODate {
+    return value => {
+        if (!isIsoDate(value)) {
+            throw new InvalidArgumentError(locale === 'fr' ? 'une date AAAA-MM-JJ qui existe est attendue' : 'expected an existing date written YYYY-MM-DD');
+        }
+        return value;
     };
 }
 
@@ -78,17 +88,18 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
         .option('-q, --quiet', t('ne signaler que les erreurs', 'report errors only'))
         .option('--no-color', t('sans couleurs dans le format human (voir aussi FORCE_COLOR et NO_COLOR)', 'no colours in the human format (see also FORCE_COLOR and NO_COLOR)'))
         .option('--stdin-filename <path>', t('avec - : où se trouve le contrat lu sur l\'entrée standard (nom dans le rapport, imports, cpom.config.json)', 'with -: where the contract read on the standard input lives (name in the report, imports, cpom.config.json)'))
+        .option('--droit-au <date>', t('vérifier selon le droit en vigueur à cette date (AAAA-MM-JJ) plutôt qu\'à la date d\'effet de chaque contrat ou avenant', 'check against the law in force on this date (YYYY-MM-DD) instead of each contract\'s or avenant\'s date of effect'), lawDateParser(locale))
         .option('--fix', t('appliquer les corrections sûres (sans choix humain) et réécrire les fichiers ; avec - : le texte corrigé sur la sortie standard', 'apply the safe fixes (no human choice) and rewrite the files; with -: the fixed text on the standard output'))
         .option('--fix-dry-run', t('comme --fix sans rien écrire : afficher le diff des corrections', 'as --fix without writing anything: print the diff of the fixes'))
-        .action(async (paths: string[], options: { format: Format; lang?: 'fr' | 'en'; maxWarnings?: number; output?: string; config?: string; quiet?: boolean; color: boolean; stdinFilename?: string; fix?: boolean; fixDryRun?: boolean }) => {
+        .action(async (paths: string[], options: { format: Format; lang?: 'fr' | 'en'; maxWarnings?: number; output?: string; config?: string; quiet?: boolean; color: boolean; stdinFilename?: string; droitAu?: ISODate; fix?: boolean; fixDryRun?: boolean }) => {
             const color = colorWanted(options.color, process.stdout.isTTY, commandIO.env ?? process.env);
             if (options.fix || options.fixDryRun) {
                 // Loaded on demand: the fixes come with the language server's services.
                 const { runFix } = await import('./fix-command.js');
-                exitCode = await runFix(paths, { ...options, color, dryRun: options.fixDryRun }, io);
+                exitCode = await runFix(paths, { ...options, color, lawDate: options.droitAu, dryRun: options.fixDryRun }, io);
                 return;
             }
-            exitCode = await runCheck(paths, { ...options, color }, io);
+            exitCode = await runCheck(paths, { ...options, color, lawDate: options.droitAu }, io);
         });
 
     program.command('init')

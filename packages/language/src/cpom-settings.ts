@@ -5,6 +5,7 @@
 import type { URI } from 'langium';
 import { EMPTY_CONFIG, type ResolvedConfig } from './diagnostics/config.js';
 import type { Locale } from './diagnostics/rules.js';
+import type { ISODate } from './law/types.js';
 
 export type ConfigResolver = (uri: URI) => ResolvedConfig;
 
@@ -13,6 +14,11 @@ export class CpomSettings {
     locale: Locale = 'fr';
     /** Language asked for explicitly (`--lang`): wins over the config files. */
     forcedLocale: Locale | undefined;
+    /**
+     * Read the law as it stood on this day (`cpom check --droit-au`) instead of each contract's date d'effet (an
+     * avenant's own date).
+     */
+    lawDate: ISODate | undefined;
     private resolver: ConfigResolver = () => EMPTY_CONFIG;
 
     setConfigResolver(resolver: ConfigResolver): void {

@@ -20,3 +20,5 @@ export * from './parser/cpom-value-converter.js';
 export * from './diagnostics/bilingual.js';
 export * from './workspace/loading.js';
 export * from './diagnostics/config-schema.js';
+export { isIsoDate } from './law/legal-texts.js';
+export type { ISODate } from './law/types.js';

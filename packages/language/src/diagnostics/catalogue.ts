@@ -8,6 +8,7 @@
  * The entries themselves sit beside the rules that report them (`validation/rules/*.rules.ts`); `rules.ts` is
  * the one index of them.
  */
+import type { LegalTextId } from '../law/types.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Locale = 'fr' | 'en';
@@ -97,8 +98,10 @@ export interface RuleDefinition {
     readonly message: Localized;
     /** Why the rule exists and how to fix what it reports. */
     readonly rationale: Localized;
-    /** Legal or documentary source. */
+    /** Legal or documentary source, as cited. */
     readonly source: Localized;
+    /** The registry texts (packages/language/src/law) the rule rests on, read at the contract's date. */
+    readonly texts?: readonly LegalTextId[];
     readonly confidence: Confidence;
     readonly options?: OptionSpecs;
 }

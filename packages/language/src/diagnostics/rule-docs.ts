@@ -1,4 +1,5 @@
 /** The rule pages under docs/rules/ are rendered from the catalogue; SARIF embeds the same text. */
+import { legalText } from '../law/legal-texts.js';
 import { type Confidence, RULES, type RuleDefinition } from './rules.js';
 
 export const CONFIDENCE_LABELS: Record<Confidence, string> = {
@@ -33,6 +34,7 @@ export function ruleMarkdown(rule: RuleDefinition): string {
         '',
         rule.source.en,
         '',
+        ...datedSources(rule),
         '## En français',
         '',
         `**Pourquoi** : ${rule.rationale.fr}`,
@@ -62,6 +64,51 @@ export function ruleMarkdown(rule: RuleDefinition): string {
     ].join('\n');
 }
 
+/**
+ * The texts of the law registry the rule rests on, each version with its period and confidence: a rule is read at
+ * the contract's date, so the page says which wording applied when.
+ */
+function datedSources(rule: RuleDefinition): string[] {
+    const rows = (rule.texts ?? []).flatMap(id => {
+        const text = legalText(id);
+        if (!text) return [`| \`${id}\` | not in the registry | — | — |`];
+        return text.versions.map(version => {
+            const from = version.start === 'attested' ? `attested ${version.from}` : version.from;
+            const period = `${from} → ${version.to ?? 'in force'}`;
+            const where = version.territories ? ` (in ${version.territories.join(', ')})` : '';
+            return `| ${text.titleEn} (\`${id}\`) | ${period}${where} | ${version.confidence} | ${version.enactedBy} |`;
+        });
+    });
+    if (rows.length === 0) return [];
+    return [
+        '### Dated texts',
+        '',
+        'From the law registry (`packages/language/src/law/`, research log `docs/law/sources.md`). The rule reads the version in',
+        "force on the contract's date d'effet (an avenant's own date, or `cpom check --droit-au`).",
+        '',
+        '| Text | In force | Confidence | Enacted by |',
+        '|---|---|---|---|',
+        ...rows,
+        '',
+    ];
+}
+
+/** The severity policy, written in the rules index and enforced by tests/policy.test.ts. */
+export const SEVERITY_POLICY = [
+    '## Severity policy',
+    '',
+    'No error the law does not support. An **error** is reported only when a text read in the law itself (confidence',
+    '**V**, or **C** for the FINESS key computed and cross-checked by the project) in force on the contract\'s date says',
+    'so; a rule whose support is a secondary source (**S**) or a proposal (**G**) is a **warning** at most, and a rule whose',
+    'support is only **G** is never an error. Where a rule reads a text whose version on the contract\'s date is not',
+    'verified (an unread version of L.313-11, a start date known from a secondary source), it lowers that diagnostic to a',
+    'warning. Every rule that rests on the law cites at least one dated text of the registry; each page lists them with',
+    'their periods and confidence. Structural rules of the language (**T**) need no text. `tests/policy.test.ts` enforces',
+    'this; the rules still listed there as awaiting a verified text are errors that rest on texts known only from secondary',
+    'sources: they must be verified, or lowered, before the next release.',
+    '',
+];
+
 export function rulesIndexMarkdown(): string {
     const rows = RULES.map(r => `| [${r.code}](${r.code}.md) | \`${r.name}\` | ${r.severity} | ${r.confidence} | ${r.title.fr} |`);
     return [
@@ -72,6 +119,7 @@ export function rulesIndexMarkdown(): string {
         '',
         'Confidence: ' + Object.entries(CONFIDENCE_LABELS).map(([k, v]) => `**${k}** ${v.slice(4)}`).join('; ') + '.',
         '',
+        ...SEVERITY_POLICY,
         '| Code | Name | Severity | Confidence | Title |',
         '|---|---|---|---|---|',
         ...rows,

@@ -10,7 +10,7 @@ import type { ISODate, LawConfidence, LegalText, LegalTextVersion } from './type
 /** Every text the catalogue cites and DOMAIN.md §8 names, by id. */
 export const LAW_TEXTS: readonly LegalText[] = [...CASF_LEGISLATIVE, ...CASF_REGULATORY, ...OTHER_TEXTS];
 
-const BY_ID = new Map(LAW_TEXTS.map(text => [text.id, text]));
+const BY_ID = new Map<string, LegalText>(LAW_TEXTS.map(text => [text.id, text]));
 
 export function legalText(id: string): LegalText | undefined {
     return BY_ID.get(id);
@@ -43,7 +43,7 @@ export function textInForce(id: string, date: string): LegalTextVersion | undefi
  */
 export type TextStatus =
     | { readonly status: 'in-force'; readonly version: LegalTextVersion }
-    | { readonly status: 'not-yet'; readonly inForceFrom: ISODate; readonly confidence: LawConfidence }
+    | { readonly status: 'not-yet'; readonly inForceFrom: ISODate; readonly confidence: LawConfidence; readonly version: LegalTextVersion }
     | { readonly status: 'repealed'; readonly until: ISODate; readonly confidence: LawConfidence }
     | { readonly status: 'unknown'; readonly attestedFrom?: ISODate };
 
@@ -60,7 +60,7 @@ export function statusOfText(text: LegalText, date: string): TextStatus {
     const first = text.versions[0];
     if (date < first.from) {
         return first.start === 'exact'
-            ? { status: 'not-yet', inForceFrom: first.from, confidence: first.confidence }
+            ? { status: 'not-yet', inForceFrom: first.from, confidence: first.confidence, version: first }
             : { status: 'unknown', attestedFrom: first.from };
     }
     const last = text.versions[text.versions.length - 1];
@@ -92,17 +92,17 @@ export function isLegalFrame(name: string): name is LegalFrameName {
  */
 export type FrameAvailability =
     | { readonly status: 'available'; readonly textId: string; readonly version: LegalTextVersion }
-    | { readonly status: 'not-yet'; readonly textId: string; readonly inForceFrom: ISODate; readonly confidence: LawConfidence }
+    | { readonly status: 'not-yet'; readonly textId: string; readonly inForceFrom: ISODate; readonly confidence: LawConfidence; readonly version: LegalTextVersion }
     | { readonly status: 'repealed'; readonly textId: string; readonly until: ISODate; readonly confidence: LawConfidence }
-    | { readonly status: 'unknown'; readonly textId: string };
+    | { readonly status: 'unknown'; readonly textId: string; readonly attestedFrom?: ISODate };
 
 export function frameAvailableAt(frame: LegalFrameName, date: string): FrameAvailability {
     const textId = FRAME_TEXTS[frame];
     const status = textStatusAt(textId, date);
     switch (status.status) {
         case 'in-force': return { status: 'available', textId, version: status.version };
-        case 'not-yet': return { status: 'not-yet', textId, inForceFrom: status.inForceFrom, confidence: status.confidence };
+        case 'not-yet': return { status: 'not-yet', textId, inForceFrom: status.inForceFrom, confidence: status.confidence, version: status.version };
         case 'repealed': return { status: 'repealed', textId, until: status.until, confidence: status.confidence };
-        case 'unknown': return { status: 'unknown', textId };
+        case 'unknown': return { status: 'unknown', textId, attestedFrom: status.attestedFrom };
     }
 }

@@ -191,6 +191,10 @@ export const CASF_LEGISLATIVE: readonly LegalText[] = [
                         + 'MAS, FAM, SAMSAH…); excluded: ESMS of the département alone, and CAMSP.',
                 },
                 source: source('https://www.legifrance.gouv.fr/affichTexte.do?cidTexte=LEGITEXT000033680322&dateTexte=20161223&categorieLien=cid'),
+                notBefore: {
+                    date: '2015-12-21', confidence: 'V',
+                    why: 'loi n° 2015-1702 du 21 décembre 2015, art. 75 (visas of décret n° 2016-1815, read on Légifrance)',
+                },
                 note: 'Article 75 V: cited in the visas of décret n° 2016-1815 (Légifrance). Law published in the JO of '
                     + '22 Dec 2015 (S). The article\'s text and entry-into-force date were not read: 1 Jan 2016 (the LFSS year) '
                     + 'is S; it may be in force from 23 Dec 2015. Scope S (baron-aidenbaum via DOMAIN.md).',

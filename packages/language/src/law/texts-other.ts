@@ -2,7 +2,7 @@
  * Texts outside the CASF articles: the cahiers des charges (arrêtés), the décrets and laws whose articles change who
  * pays and where, the circulars the catalogue cites, and the Code civil rule on amending a contract.
  */
-import { source, type LegalText } from './types.js';
+import { RETRIEVED, source, type LegalText } from './types.js';
 
 /** The 23 territories of the forfait global unique experiment from 1 Jul 2025 (Hopitalex summary of décret 2025-168). */
 export const FORFAIT_GLOBAL_UNIQUE_TERRITORIES = [
@@ -166,10 +166,65 @@ export const OTHER_TEXTS: readonly LegalText[] = [
         }],
     },
     {
+        id: 'REF:FINESS', kind: 'referentiel',
+        title: 'référentiel FINESS (ref_etab, schéma FINESS+ des structures)', titleEn: 'FINESS referential (numbering of establishments)',
+        versions: [{
+            from: RETRIEVED, start: 'attested', confidence: 'V',
+            enactedBy: 'Agence du numérique en santé, référentiel FINESS',
+            summary: {
+                fr: 'Un numéro FINESS a neuf caractères : deux pour le département (2A, 2B pour la Corse ; 97 suivi du code de '
+                    + 'la collectivité, 98 pour Mayotte et Wallis-et-Futuna), sept chiffres dont la clé.',
+                en: 'A FINESS number has nine characters: two for the département (2A, 2B for Corsica; 97 then the code of the '
+                    + 'territory, 98 for Mayotte and Wallis-et-Futuna), seven digits including the key.',
+            },
+            quote: '"finessId": {"pattern": "^[A-Za-z0-9]{9}$"}',
+            source: source('https://github.com/ansforge/finess'),
+            note: 'V per DOMAIN.md §2.1: FINESS+ JSON schema (ansforge/finess, schema-structures-v1.json) and ref_etab.md '
+                + '(Naamabak/sndc-documentations). Dated by the day the stored copies were consulted: the numbering is older.',
+        }],
+    },
+    {
+        id: 'REF:FINESS-KEY', kind: 'referentiel',
+        title: 'clé de contrôle des numéros FINESS (Luhn, 2A → 21, 2B → 22), établie par le projet cpom',
+        titleEn: 'Check key of FINESS numbers (Luhn, 2A → 21, 2B → 22), established by the cpom project',
+        versions: [{
+            from: RETRIEVED, start: 'attested', confidence: 'C',
+            enactedBy: 'calcul du projet cpom (../shared/DOMAIN.md §2.2)',
+            summary: {
+                fr: 'Luhn (modulo 10) sur les neuf caractères, 2A lu 21 et 2B lu 22 : vérifié sur 207 numéros réels, 0 échec, '
+                    + 'dont 21 corses (16 sur 16 hors échantillon) et plus de 30 d\'outre-mer.',
+                en: 'Luhn (mod 10) over the nine characters, 2A read 21 and 2B read 22: checked on 207 real numbers, 0 failure, '
+                    + 'including 21 Corsican (16/16 out of sample) and 30+ overseas.',
+            },
+            source: { url: 'seed:DOMAIN.md#2.2', retrieved: RETRIEVED },
+            note: 'No official specification was found: the key is computed and cross-checked (C), not read in a text.',
+        }],
+    },
+    {
+        id: 'CCIV:1134', kind: 'code-article',
+        title: 'article 1134 du code civil (rédaction antérieure à l\'ordonnance n° 2016-131)',
+        titleEn: 'Code civil art. 1134, former wording (agreements revoked only by mutual consent)',
+        versions: [{
+            from: '1804-03-21', to: '2016-09-30', start: 'attested', confidence: 'V',
+            enactedBy: 'code civil des Français (1804), art. 1134',
+            summary: {
+                fr: 'Les conventions tiennent lieu de loi à ceux qui les ont faites et ne peuvent être révoquées que de leur '
+                    + 'consentement mutuel : un avenant non signé de toutes les parties ne modifie pas le contrat.',
+                en: 'Agreements are law to those who made them and are revoked only by their mutual consent: an avenant not '
+                    + 'signed by every party does not change the contract.',
+            },
+            quote: 'Elles ne peuvent être révoquées que de leur consentement mutuel, ou pour les causes que la loi autorise.',
+            source: source('https://fr.wikisource.org/wiki/Page:Code_civil_des_Fran%C3%A7ais,_1804.djvu/277'),
+            note: 'Quote V (Code civil des Français, 1804, wikisource; same wording in the Légifrance version of 21 Mar 1804 '
+                + 'reproduced by justice.pappers.fr). End V: replaced by articles 1103, 1193 and 1104 on 1 Oct 2016 (ordonnance '
+                + 'n° 2016-131, art. 9, quoted in the Dalloz print of the Code civil). Start attested by the 1804 edition.',
+        }],
+    },
+    {
         id: 'CCIV:1193', kind: 'code-article',
         title: 'article 1193 du code civil', titleEn: 'Code civil art. 1193 (a contract is changed only by consent)',
         versions: [{
-            from: '2016-10-01', start: 'exact', confidence: 'S',
+            from: '2016-10-01', start: 'exact', confidence: 'V',
             enactedBy: 'ordonnance n° 2016-131 du 10 février 2016 portant réforme du droit des contrats',
             summary: {
                 fr: 'Un contrat ne peut être modifié ou révoqué que du consentement mutuel des parties, ou pour les causes que la '
@@ -180,8 +235,9 @@ export const OTHER_TEXTS: readonly LegalText[] = [
             quote: 'Les contrats ne peuvent être modifiés ou révoqués que du consentement mutuel des parties, ou pour les causes '
                 + 'que la loi autorise.',
             source: source('https://www.help-voisinage.fr/Code%20Civil/files/basic-html/page397.html'),
-            note: 'Quote V (Légifrance print of the Code civil, Jan 2018). Entry into force on 1 Oct 2016 is S (blogavocat.fr, '
-                + 'O. Poinsot, 30 Sep 2016).',
+            note: 'Quote V (Légifrance print of the Code civil, Jan 2018). Entry into force V: « Les dispositions de l\'Ord. '
+                + 'n° 2016-131 du 10 févr. 2016 entrent en vigueur le 1er oct. 2016 » (ordonnance art. 9, quoted in the Dalloz '
+                + 'print of the Code civil, pdfslide.net); also blogavocat.fr and Petites affiches, 27 May 2016 (S).',
         }],
     },
     {

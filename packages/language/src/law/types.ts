@@ -13,7 +13,7 @@ export type ISODate = `${number}-${number}-${number}`;
 export type LawConfidence = 'V' | 'S' | 'C' | 'G';
 
 /**
- * Where a fact was read: an http(s) address, or `seed:NNN` for a document of the project's seed corpus (the material
+ * Where a fact was read: an http(s) address, or `seed:NNN` (`seed:DOMAIN.md#2.2` for the domain primer) for a document of the project's seed corpus (the material
  * the project started from, kept with ../shared/DOMAIN.md) when no public copy was found. `retrieved` is the day the
  * stored copy was consulted.
  */
@@ -50,13 +50,21 @@ export interface LegalTextVersion {
     readonly confidence: LawConfidence;
     /** What could not be verified, and why the confidence is what it is. */
     readonly note?: string;
+    /**
+     * A day before which this version cannot be in force whatever its exact start: the date of the text that enacted
+     * it, read in that text's own title. Lets a rule be sure of "not yet" when `from` itself is only S.
+     */
+    readonly notBefore?: { readonly date: ISODate; readonly confidence: LawConfidence; readonly why: string };
 }
 
-export type LegalTextKind = 'code-article' | 'loi' | 'decret' | 'arrete' | 'circulaire';
+export type LegalTextKind = 'code-article' | 'loi' | 'decret' | 'arrete' | 'circulaire' | 'referentiel';
+
+/** The id of a registry text (`REF:` for a referential or a computation of the project, not a legal text): `CASF:L313-11`, `ARRETE:2017-03-03`, `LOI:2023-1250:79`, `CCIV:1193`… */
+export type LegalTextId = `${'CASF' | 'ARRETE' | 'DECRET' | 'LOI' | 'CCIV' | 'CIRCULAIRE' | 'REF'}:${string}`;
 
 export interface LegalText {
     /** Stable id, also the canonical key of a citation: `CASF:L313-11`, `ARRETE:2017-03-03`, `LOI:2023-1250:79`. */
-    readonly id: string;
+    readonly id: LegalTextId;
     readonly kind: LegalTextKind;
     /** French title, as cited: « article L. 313-11 du code de l'action sociale et des familles ». */
     readonly title: string;

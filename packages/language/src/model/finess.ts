@@ -67,3 +67,14 @@ export function finessDepartment(value: string): string {
 
 /** Prefixes that designate no département [G]. */
 export const FORBIDDEN_FINESS_PREFIXES = ['20', '96', '99'] as const;
+
+/**
+ * Whether two FINESS numbers look like one another: they differ in exactly one character, or by two adjacent
+ * characters swapped (the usual typing slips). Equal numbers do not count (that is a duplicate).
+ */
+export function isFinessLookalike(a: string, b: string): boolean {
+    if (a.length !== b.length || a === b) return false;
+    const diff = [...a].flatMap((char, i) => (char === b[i] ? [] : [i]));
+    if (diff.length === 1) return true;
+    return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+}

@@ -11,7 +11,7 @@ import { perimeterOf } from '../model/contract.js';
 import { RuleReporter } from './reporter.js';
 import type { RuleContext } from './rule-context.js';
 import { checkAvenant } from './rules/amendments.js';
-import { checkContractDates, checkDateExists, checkTransmissionDay } from './rules/dates.js';
+import { checkActionDeadlines, checkContractDates, checkDateExists, checkFramesInForce, checkTransmissionDay } from './rules/dates.js';
 import { checkFiness } from './rules/finess.js';
 import { checkFollowUp } from './rules/followup.js';
 import { checkAmount, checkMeans } from './rules/funding.js';
@@ -33,6 +33,8 @@ export function registerValidationChecks(services: CpomServices): void {
             checkContractStructure(contract, ctx);
             checkDuplicateNames(contract, ctx);
             checkContractDates(contract, ctx);
+            checkFramesInForce(contract, ctx);
+            checkActionDeadlines(contract, ctx);
             checkPerimeter(contract, ctx);
             checkReferencesInPerimeter(contract, new Set(perimeterOf(contract)), ctx);
             checkParties(contract, ctx);
@@ -78,7 +80,9 @@ export class CpomValidator {
 
     /** Adapts a rule `(node, ctx)` to a Langium check `(node, accept)`. */
     wrap<N>(rule: (node: N, ctx: RuleContext) => void): (node: N, accept: ValidationAcceptor) => void {
-        return (node, accept) => rule(node, { reporter: new RuleReporter(accept, this.settings, node as AstNode), workspace: this.workspace });
+        return (node, accept) => rule(node, {
+            reporter: new RuleReporter(accept, this.settings, node as AstNode), workspace: this.workspace, lawDate: this.settings.lawDate,
+        });
     }
 
     /**

@@ -6,8 +6,10 @@ import { type AstNode, AstUtils, type ValidationAcceptor } from 'langium';
 import type { CpomSettings } from '../cpom-settings.js';
 import type { RuleOptions } from '../diagnostics/config.js';
 import {
-    type CodeWithOptions, type DiagnosticCode, formatMessage, getRule, type Locale, type MessageParams, type RuleOptionValues,
+    type CodeWithOptions, type DiagnosticCode, formatMessage, getRule, type Locale, type MessageParams, type RuleOptionValues, type Severity,
 } from '../diagnostics/rules.js';
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
 
 export interface ReportTarget<N extends AstNode = AstNode> {
     readonly node: N;
@@ -26,10 +28,15 @@ export class RuleReporter {
         this.options = settings.configFor(uri).options;
     }
 
-    /** `params` are exactly those the catalogue declares for the code; they travel on as `data.params`. */
-    report<C extends DiagnosticCode>(code: C, params: MessageParams<C>, target: ReportTarget): void {
+    /**
+     * `params` are exactly those the catalogue declares for the code; they travel on as `data.params`. `atMost` lowers
+     * the default severity when the law at the contract's date supports less (a text not verified on that day); the
+     * configuration still has the last word.
+     */
+    report<C extends DiagnosticCode>(code: C, params: MessageParams<C>, target: ReportTarget, atMost?: Severity): void {
         const rule = getRule(code)!;
-        this.accept(rule.severity, formatMessage(code, params, this.locale), {
+        const severity = atMost && SEVERITY_RANK[atMost] < SEVERITY_RANK[rule.severity] ? atMost : rule.severity;
+        this.accept(severity, formatMessage(code, params, this.locale), {
             node: target.node,
             property: target.property as never,
             index: target.index,

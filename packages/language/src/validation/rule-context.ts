@@ -1,10 +1,34 @@
-/** What every rule receives: the reporter and read access to the workspace. */
+/** What every rule receives: the reporter, read access to the workspace, and the law at the contract's date. */
+import * as ast from '../generated/ast.js';
+import { isIsoDate } from '../law/legal-texts.js';
+import { lawAt, type LawView } from '../law/law-view.js';
+import type { ISODate } from '../law/types.js';
+import { firstClause } from '../model/contract.js';
 import type { CpomWorkspaceIndex } from '../workspace/cpom-workspace-index.js';
 import type { RuleReporter } from './reporter.js';
 
 export interface RuleContext {
     readonly reporter: RuleReporter;
     readonly workspace: CpomWorkspaceIndex;
+    /** The day given to `cpom check --droit-au`, which replaces every contract's own date. */
+    readonly lawDate?: ISODate;
+}
+
+/**
+ * The day whose law applies to a contract or an avenant: `--droit-au` when given, else its own date d'effet (an
+ * avenant changes the contract under the law of its own date). Undefined when the date is missing or impossible:
+ * then no rule concludes anything from the law's history.
+ */
+export function lawDateOf(container: ast.Contrat | ast.Avenant, ctx: RuleContext): ISODate | undefined {
+    if (ctx.lawDate) return ctx.lawDate;
+    const effect = firstClause(container, ast.isEffet)?.date;
+    return effect !== undefined && isIsoDate(effect) ? effect : undefined;
+}
+
+/** The law at the date of a contract or an avenant (see lawDateOf). */
+export function lawOf(container: ast.Contrat | ast.Avenant, ctx: RuleContext): LawView | undefined {
+    const date = lawDateOf(container, ctx);
+    return date ? lawAt(date) : undefined;
 }
 
 /** Display name of a named element: its title when it has one, else its name. */

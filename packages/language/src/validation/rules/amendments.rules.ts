@@ -5,6 +5,7 @@ import { ESTABLISHMENT_FACTS } from './perimeter.rules.js';
 export const AMENDMENTS_RULES = [
     defineRule({
         code: 'CPOM090', name: 'avenant-period', severity: 'error', category: 'amendments', confidence: 'V',
+        texts: ['ARRETE:2019-10-25', 'CASF:L313-11'],
         title: { fr: 'Avenant hors de la période du contrat', en: 'Amendment outside the contract period' },
         params: { number: 'text', effect: 'text', start: 'text', end: 'text' },
         message: {
@@ -21,7 +22,8 @@ export const AMENDMENTS_RULES = [
         }
     }),
     defineRule({
-        code: 'CPOM091', name: 'avenant-signatories', severity: 'warning', category: 'amendments', confidence: 'G',
+        code: 'CPOM091', name: 'avenant-signatories', severity: 'error', category: 'amendments', confidence: 'V',
+        texts: ['CCIV:1193', 'CCIV:1134', 'ARRETE:2019-10-25'],
         title: { fr: "Avenant non signé par toutes les parties", en: 'Amendment not signed by every party' },
         params: { party: 'text', number: 'text' },
         message: {
@@ -29,16 +31,17 @@ export const AMENDMENTS_RULES = [
             en: '{party}, a party to the contract, does not sign amendment no. {number}.'
         },
         rationale: {
-            fr: "Un avenant engage les mêmes parties que le contrat, ainsi que toute nouvelle autorité de tarification qu'il fait entrer.",
-            en: 'An avenant binds the same parties as the contract, plus any new tarification authority it brings in.'
+            fr: "Un contrat ne se modifie que du consentement de toutes ses parties : un avenant qu'une partie ne signe pas ne modifie pas le contrat. Il engage les mêmes parties que le contrat, ainsi que toute nouvelle autorité de tarification qu'il fait entrer. Avant le 1er octobre 2016, la même règle était à l'article 1134 du code civil.",
+            en: 'A contract is changed only by the consent of all its parties: an avenant that a party does not sign does not change the contract. It binds the same parties as the contract, plus any new tarification authority it brings in. Before 1 October 2016 the same rule was in article 1134 of the Code civil.'
         },
         source: {
-            fr: 'Arrêté du 25 octobre 2019 (avenant) ; règle de signature proposée par le projet cpom.',
-            en: 'Arrêté du 25 octobre 2019 (avenant); signature rule proposed by the cpom project.'
+            fr: "Article 1193 du code civil : « Les contrats ne peuvent être modifiés ou révoqués que du consentement mutuel des parties » (depuis le 1er octobre 2016 ; avant, article 1134 du code civil) ; arrêté du 25 octobre 2019 (avenant).",
+            en: 'Code civil art. 1193: "Les contrats ne peuvent être modifiés ou révoqués que du consentement mutuel des parties" (since 1 October 2016; before, Code civil art. 1134); arrêté du 25 octobre 2019 (avenant).'
         }
     }),
     defineRule({
         code: 'CPOM092', name: 'avenant-establishment', severity: 'error', category: 'amendments', confidence: 'V',
+        texts: ['ARRETE:2019-10-25'],
         title: { fr: 'Établissement ajouté incomplet', en: 'Incomplete added establishment' },
         params: { name: 'text', number: 'text', missing: { choices: ESTABLISHMENT_FACTS } },
         message: {
@@ -73,6 +76,7 @@ export const AMENDMENTS_RULES = [
     }),
     defineRule({
         code: 'CPOM094', name: 'avenant-signature', severity: 'error', category: 'amendments', confidence: 'T',
+        texts: ['CASF:L313-11'],
         title: { fr: "Avenant signé avant le contrat", en: 'Amendment signed before the contract' },
         params: { number: 'text', signature: 'text', contractSignature: 'text' },
         message: {
@@ -90,6 +94,7 @@ export const AMENDMENTS_RULES = [
     }),
     defineRule({
         code: 'CPOM095', name: 'avenant-new-authority-signs', severity: 'error', category: 'amendments', confidence: 'V',
+        texts: ['ARRETE:2019-10-25'],
         title: { fr: "Nouvelle autorité non signataire de l'avenant", en: 'New authority does not sign the amendment' },
         params: { authority: 'text', establishment: 'text', number: 'text' },
         message: {

@@ -1,5 +1,5 @@
 /** Catalogue entries of the rules in dates.ts: impossible dates, duration, prorogation, signature dates. */
-import { defineRule } from '../../diagnostics/catalogue.js';
+import { defineRule, variant } from '../../diagnostics/catalogue.js';
 
 export const DATES_RULES = [
     defineRule({
@@ -21,6 +21,7 @@ export const DATES_RULES = [
     }),
     defineRule({
         code: 'CPOM010', name: 'end-before-effect', severity: 'error', category: 'dates', confidence: 'T',
+        texts: ['CASF:L313-11'],
         title: { fr: "Fin avant la date d'effet", en: 'End before the date of effect' },
         params: { end: 'text', effect: 'text' },
         message: {
@@ -38,6 +39,7 @@ export const DATES_RULES = [
     }),
     defineRule({
         code: 'CPOM011', name: 'duration-max', severity: 'error', category: 'dates', confidence: 'V',
+        texts: ['CASF:L313-11'],
         title: { fr: 'Durée supérieure à cinq ans', en: 'Term longer than five years' },
         params: { effect: 'text', end: 'text', max: 'text' },
         message: {
@@ -55,6 +57,7 @@ export const DATES_RULES = [
     }),
     defineRule({
         code: 'CPOM012', name: 'prorogation-max', severity: 'error', category: 'dates', confidence: 'V',
+        texts: ['CASF:L313-11', 'ARRETE:2017-03-03'],
         title: { fr: 'Prorogation au-delà de la sixième année', en: 'Prorogation beyond a sixth year' },
         params: { prorogation: 'text', max: 'text' },
         message: {
@@ -72,6 +75,7 @@ export const DATES_RULES = [
     }),
     defineRule({
         code: 'CPOM016', name: 'prorogation-before-end', severity: 'error', category: 'dates', confidence: 'T',
+        texts: ['CASF:L313-11'],
         title: { fr: 'Prorogation qui ne prolonge pas', en: 'Prorogation that does not extend' },
         params: { prorogation: 'text', end: 'text' },
         message: {
@@ -89,6 +93,7 @@ export const DATES_RULES = [
     }),
     defineRule({
         code: 'CPOM013', name: 'ivter-duration', severity: 'warning', category: 'dates', confidence: 'V',
+        texts: ['ARRETE:2017-03-03', 'CASF:L313-12-IVter'],
         title: { fr: 'CPOM EHPAD de durée différente de cinq ans', en: 'EHPAD CPOM not lasting five years' },
         params: { effect: 'text', end: 'text' },
         message: {
@@ -122,7 +127,61 @@ export const DATES_RULES = [
         }
     }),
     defineRule({
+        code: 'CPOM017', name: 'frame-not-in-force', severity: 'error', category: 'dates', confidence: 'V',
+        texts: ['CASF:L313-11-1', 'CASF:L313-12-2', 'CASF:L313-12-IVter', 'CASF:L313-11-2'],
+        title: { fr: "Cadre légal pas encore en vigueur à la date d'effet", en: 'Legal frame not yet in force on the date of effect' },
+        params: {
+            frame: 'text',
+            date: 'text',
+            since: {
+                phrase: {
+                    verified: variant({
+                        params: { from: 'text', enactedBy: 'text' },
+                        fr: "il n'existe que depuis le {from} ({enactedBy})",
+                        en: 'it exists only since {from} ({enactedBy})',
+                    }),
+                    unverified: variant({
+                        params: { from: 'text' },
+                        fr: "il n'est attesté qu'à partir du {from} (date non vérifiée dans le texte : avertissement)",
+                        en: 'it is attested only from {from} (date not verified in the text: a warning)',
+                    }),
+                },
+            },
+        },
+        message: {
+            fr: 'Le contrat se place sous le cadre {frame} au {date}, mais {since}.',
+            en: 'The contract is made under the frame {frame} on {date}, but {since}.'
+        },
+        rationale: {
+            fr: "Un contrat est conclu sous le droit en vigueur à sa date d'effet (un avenant à la sienne, ou la date de `cpom check --droit-au`). Les CPOM obligatoires sont récents : L. 313-11-1 (SAAD) depuis la loi du 28 décembre 2015, L. 313-12-2 (handicap, SSIAD) depuis la LFSS pour 2016, IV ter de L. 313-12 (EHPAD) depuis le 1er janvier 2017, L. 313-11-2 (CHRS) depuis la loi ELAN. Un contrat antérieur relève de L. 313-11. Quand le registre du droit ne tient la date d'entrée en vigueur que d'une source secondaire, la règle ne signale qu'un avertissement ; elle signale une erreur quand la date est lue dans le texte, ou que le contrat précède la loi même qui a créé le cadre.",
+            en: 'A contract is concluded under the law in force on its date of effect (an avenant on its own, or the date of `cpom check --droit-au`). The mandatory CPOM are recent: L.313-11-1 (SAAD) since the law of 28 December 2015, L.313-12-2 (disability, SSIAD) since the LFSS for 2016, L.313-12 IV ter (EHPAD) since 1 January 2017, L.313-11-2 (CHRS) since the loi ELAN. An earlier contract is an L.313-11 CPOM. When the law registry holds the date of entry into force only from a secondary source, the rule reports a warning; it reports an error when the date was read in the text, or when the contract precedes the very law that created the frame.'
+        },
+        source: {
+            fr: 'Articles L. 313-11-1, L. 313-12-2, L. 313-12 (IV ter) et L. 313-11-2 du CASF, dans leurs versions datées (registre du droit, docs/law/sources.md).',
+            en: 'CASF L.313-11-1, L.313-12-2, L.313-12 IV ter and L.313-11-2, in their dated versions (law registry, docs/law/sources.md).'
+        }
+    }),
+    defineRule({
+        code: 'CPOM018', name: 'action-deadline-outside-period', severity: 'warning', category: 'dates', confidence: 'S',
+        texts: ['ARRETE:2019-10-25'],
+        title: { fr: "Échéance d'action hors de la période du contrat", en: 'Action deadline outside the contract period' },
+        params: { action: 'text', deadline: 'text', effect: 'text', end: 'text' },
+        message: {
+            fr: "L'action « {action} » a pour échéance le {deadline}, hors de la période du contrat ({effect} – {end}).",
+            en: "Action '{action}' is due on {deadline}, outside the contract period ({effect} – {end})."
+        },
+        rationale: {
+            fr: "Les objectifs sont déclinés en actions assorties d'un calendrier prévisionnel sur la durée du contrat : une échéance avant la date d'effet ou après la fin (prorogation comprise) est probablement une erreur de saisie, ou une action qui relève d'un autre contrat. Aucun texte ne l'interdit : un avertissement.",
+            en: 'Objectives are broken into actions with a provisional timetable over the term of the contract: a deadline before the date of effect or after the end (prorogation included) is probably a typing error, or an action of another contract. No text forbids it: a warning.'
+        },
+        source: {
+            fr: "Arrêté du 25 octobre 2019 (modèle de CPOM : objectifs « déclinés en actions, assortis d'indicateurs » et d'un calendrier prévisionnel).",
+            en: 'Arrêté du 25 octobre 2019 (model CPOM: objectives "déclinés en actions, assortis d\'indicateurs" with a provisional timetable).'
+        }
+    }),
+    defineRule({
         code: 'CPOM015', name: 'signature-after-end', severity: 'error', category: 'dates', confidence: 'T',
+        texts: ['CASF:L313-11'],
         title: { fr: 'Signature après la fin du contrat', en: 'Signed after the contract ends' },
         params: { signature: 'text', end: 'text' },
         message: {

@@ -4,6 +4,7 @@ import { defineRule, variant } from '../../diagnostics/catalogue.js';
 export const FOLLOWUP_RULES = [
     defineRule({
         code: 'CPOM080', name: 'ivter-comite', severity: 'error', category: 'follow-up', confidence: 'V',
+        texts: ['ARRETE:2017-03-03'],
         title: { fr: 'CPOM EHPAD sans comité de suivi', en: 'EHPAD CPOM without comité de suivi' },
         params: {},
         message: {
@@ -21,6 +22,7 @@ export const FOLLOWUP_RULES = [
     }),
     defineRule({
         code: 'CPOM081', name: 'ivter-reviews', severity: 'error', category: 'follow-up', confidence: 'V',
+        texts: ['ARRETE:2017-03-03'],
         title: { fr: 'Revues de 3e et 5e année manquantes', en: 'Missing year-3 and year-5 reviews' },
         params: { mid: 'number', final: 'number', missing: 'list' },
         message: {
@@ -38,6 +40,7 @@ export const FOLLOWUP_RULES = [
     }),
     defineRule({
         code: 'CPOM082', name: 'gmp-pmp-year', severity: 'warning', category: 'follow-up', confidence: 'V',
+        texts: ['ARRETE:2017-03-03'],
         title: { fr: 'Évaluation GMP/PMP hors 3e année', en: 'GMP/PMP assessment not in year 3' },
         params: {
             expected: 'number',
@@ -63,6 +66,7 @@ export const FOLLOWUP_RULES = [
     }),
     defineRule({
         code: 'CPOM083', name: 'review-year', severity: 'error', category: 'follow-up', confidence: 'T',
+        texts: ['ARRETE:2017-03-03'],
         title: { fr: 'Revue hors période', en: 'Review outside the period' },
         params: { year: 'text', first: 'number', last: 'number' },
         message: {
@@ -80,6 +84,7 @@ export const FOLLOWUP_RULES = [
     }),
     defineRule({
         code: 'CPOM084', name: 'budget-deadline', severity: 'warning', category: 'follow-up', confidence: 'S',
+        texts: ['CASF:R314-210', 'CASF:R314-232'],
         title: { fr: 'Échéance budgétaire tardive', en: 'Late budget deadline' },
         params: { document: 'text', date: 'text', deadline: { choice: { eprd: { fr: '30 juin', en: '30 June' }, errd: { fr: '30 avril', en: '30 April' } } } },
         message: {
@@ -97,6 +102,7 @@ export const FOLLOWUP_RULES = [
     }),
     defineRule({
         code: 'CPOM085', name: 'comite-members', severity: 'warning', category: 'follow-up', confidence: 'V',
+        texts: ['ARRETE:2017-03-03'],
         title: { fr: 'Signataire absent du comité de suivi', en: 'Signatory missing from the comité de suivi' },
         params: { party: 'text' },
         message: {

@@ -41,6 +41,7 @@ export const FUNDING_RULES = [
     }),
     defineRule({
         code: 'CPOM060', name: 'funding-year-missing', severity: 'error', category: 'funding', confidence: 'V',
+        texts: ['CASF:R314-40'],
         title: { fr: 'Année non financée', en: 'Year without funding' },
         params: { name: 'text', years: 'years' },
         message: {
@@ -48,8 +49,8 @@ export const FUNDING_RULES = [
             en: "Funding line '{name}' has no amount for {years}."
         },
         rationale: {
-            fr: 'Le volet financier fixe les moyens pour chaque année du contrat (article R. 314-40 du CASF) : chaque ligne de financement indique un montant pour chaque exercice budgétaire de la période.',
-            en: 'The financial volet fixes the means for each year of the contract (R.314-40): every funding line states an amount for each budget year of the period.'
+            fr: "Le volet financier fixe, pour chaque ligne, la méthode de fixation annuelle des moyens (article R. 314-40 du CASF). Sous une formule d'indexation (2°) ou une équation tarifaire, un plafond ou un algorithme (4°), les montants de chaque exercice se calculent dès la signature : un montant manquant est une erreur. Sous le taux d'actualisation régional ou départemental (1°) ou des avenants annuels (3°), les montants futurs ne sont pas connus à la signature : un montant manquant n'est qu'un avertissement, de même quand la ligne ne dit pas sa méthode (`actualisation`).",
+            en: 'The financial volet fixes, per line, the method of the yearly fixing of the means (R.314-40). Under an indexation formula (2°) or a tariff equation, ceiling or algorithm (4°), the amount of every year follows at signature: a missing amount is an error. Under the regional or departmental rate (1°) or yearly avenants (3°), future amounts are unknown at signature: a missing amount is only a warning, and so when the line does not say its method (`actualisation`).'
         },
         source: {
             fr: 'Article R. 314-40 du CASF (fixation annuelle des moyens sur la durée du contrat).',
@@ -58,6 +59,7 @@ export const FUNDING_RULES = [
     }),
     defineRule({
         code: 'CPOM061', name: 'funding-year-outside-period', severity: 'error', category: 'funding', confidence: 'T',
+        texts: ['CASF:L313-11', 'CASF:R314-40'],
         title: { fr: 'Montant hors de la période', en: 'Amount outside the period' },
         params: { year: 'text', first: 'number', last: 'number' },
         message: {
@@ -75,6 +77,7 @@ export const FUNDING_RULES = [
     }),
     defineRule({
         code: 'CPOM062', name: 'distribution-sum', severity: 'error', category: 'funding', confidence: 'V',
+        texts: ['CASF:R314-43-1'],
         title: { fr: 'Répartition différente du montant', en: 'Distribution differs from the amount' },
         params: { year: 'text', name: 'text', sum: 'text', amount: 'text', gap: 'text' },
         message: {
@@ -92,12 +95,13 @@ export const FUNDING_RULES = [
     }),
     defineRule({
         code: 'CPOM063', name: 'dgc-homogeneity', severity: 'error', category: 'funding', confidence: 'V',
+        texts: ['CASF:R314-43-1'],
         title: { fr: 'Dotation globalisée commune hétérogène', en: 'Heterogeneous dotation globalisée commune' },
         params: {
             name: 'text',
             difference: {
                 choice: {
-                    authority: { fr: 'sans autorité de tarification commune', en: 'with no common tarification authority' },
+                    authority: { fr: 'qui ne relèvent pas de la même autorité de tarification', en: 'not under the same tarification authority' },
                     financement: { fr: 'aux financements différents', en: 'with different financements' },
                 },
             },
@@ -108,16 +112,17 @@ export const FUNDING_RULES = [
             en: "The dotation globalisée commune '{name}' groups establishments {difference} ({details})."
         },
         rationale: {
-            fr: "Une dotation globalisée commune ne peut regrouper que des ESMS d'une même personne morale, relevant de la même autorité de tarification et des mêmes financements. cpom vérifie que les établissements ont une autorité de tarification en commun et partagent le financement de la dotation (État, assurance maladie ou département) : un FAM (ARS et département) et une MAS (ARS) peuvent partager une dotation de l'ARS financée par l'assurance maladie ; un IME (ARS) et un SAVS (département) ne le peuvent pas.",
-            en: 'A dotation globalisée commune can only group ESMS of the same personne morale, under the same tarification authority and with the same financements. cpom checks that the establishments have a tarification authority in common and share the financement of the dotation (État, assurance maladie or département): a FAM (ARS and département) and a MAS (ARS) may share an ARS dotation financed by the assurance maladie, an IME (ARS) and a SAVS (département) may not.'
+            fr: "Une dotation globalisée commune ne peut regrouper que des ESMS d'une même personne morale « relevant de la même autorité de tarification et des mêmes financements » : chaque établissement de la dotation relève d'une seule et même autorité (ou des mêmes autorités conjointes) et des mêmes financements. Un IME et une MAS (ARS, assurance maladie) le peuvent ; un FAM (ARS et département) et une MAS (ARS seule) ne le peuvent pas, ni un IME (ARS) et un SAVS (département).",
+            en: 'A dotation globalisée commune can only group ESMS of the same personne morale "relevant de la même autorité de tarification et des mêmes financements": every establishment of the dotation is under one and the same authority (or the same joint authorities) and the same financements. An IME and a MAS (ARS, assurance maladie) may; a FAM (ARS and département) and a MAS (ARS alone) may not, nor an IME (ARS) and a SAVS (département).'
         },
         source: {
-            fr: 'Article R. 314-43-1 du CASF.',
-            en: 'CASF R.314-43-1.'
+            fr: "Article R. 314-43-1 du CASF : « relevant de la même autorité de tarification et des mêmes financements ».",
+            en: 'CASF R.314-43-1: "relevant de la même autorité de tarification et des mêmes financements".'
         }
     }),
     defineRule({
         code: 'CPOM064', name: 'funding-payer', severity: 'error', category: 'funding', confidence: 'V',
+        texts: ['CASF:R314-159', 'CASF:R314-160', 'CASF:R314-172', 'CASF:R314-174', 'CASF:R314-105', 'LOI:2023-1250:79'],
         title: { fr: 'Financeur incompatible avec la nature du financement', en: 'Payer incompatible with the kind of funding' },
         params: { nature: { choice: PAYER_NATURES }, expected: { choices: AUTHORITY_ROLES }, name: 'text', payer: 'text' },
         message: {
@@ -125,16 +130,17 @@ export const FUNDING_RULES = [
             en: "A {nature} is paid by {expected}; '{name}' is paid by {payer}."
         },
         rationale: {
-            fr: "Pour les EHPAD, le forfait global soins est fixé par l'ARS, le forfait global dépendance et le tarif hébergement par le président du conseil départemental ; la dotation d'un ESAT est versée par l'État et fixée par l'ARS.",
-            en: 'For EHPAD the forfait global soins is fixed by the ARS, the forfait global dépendance and the tarif hébergement by the président du conseil départemental; the dotation of an ESAT is paid by the État and fixed by the ARS.'
+            fr: "Pour les EHPAD, le forfait global soins est fixé par l'ARS, le forfait global dépendance et le tarif hébergement par le président du conseil départemental ; la dotation d'un ESAT est versée par l'État et fixée par l'ARS. Exception : dans les départements de l'expérimentation du forfait global unique soins et entretien de l'autonomie (LFSS pour 2024, article 79, modifié ; 23 territoires depuis le 1er juillet 2025 selon le registre du droit), l'ARS fixe aussi la dépendance : un forfait dépendance versé par l'ARS n'y est pas une erreur. Dans le Rhône (69), où seule la Métropole de Lyon expérimente, la règle ne signale qu'un avertissement.",
+            en: 'For EHPAD the forfait global soins is fixed by the ARS, the forfait global dépendance and the tarif hébergement by the président du conseil départemental; the dotation of an ESAT is paid by the État and fixed by the ARS. Exception: in the départements of the forfait global unique experiment (LFSS 2024 art. 79 as amended; 23 territories since 1 July 2025 per the law registry), the ARS fixes the dependency too: a dependency forfait paid by the ARS is no error there. In the Rhône (69), where only the Métropole de Lyon takes part, the rule reports a warning.'
         },
         source: {
-            fr: 'Article R. 314-105 du CASF ; décret n° 2016-1814 du 21 décembre 2016 (forfaits des EHPAD) ; article R. 314-174 du CASF.',
-            en: 'CASF R.314-105; décret n° 2016-1814 du 21 décembre 2016 (EHPAD forfaits); R.314-174.'
+            fr: "Articles R. 314-159 et R. 314-160 du CASF (forfait global de soins, ARS) ; articles R. 314-172 et R. 314-174 du CASF (forfait global dépendance, département) ; article R. 314-105 du CASF (dotation des ESAT) ; article 79 de la loi n° 2023-1250 du 26 décembre 2023 (forfait global unique expérimental, modifié par la LFSS pour 2025).",
+            en: 'CASF R.314-159 and R.314-160 (care forfait, ARS); R.314-172 and R.314-174 (dependency forfait, département); R.314-105 (ESAT dotation); LFSS 2024 art. 79 (experimental forfait global unique, as amended by the LFSS for 2025).'
         }
     }),
     defineRule({
         code: 'CPOM065', name: 'payer-signs', severity: 'error', category: 'funding', confidence: 'V',
+        texts: ['CASF:L313-11'],
         title: { fr: 'Financeur non signataire', en: 'Payer does not sign' },
         params: { payer: 'text', name: 'text' },
         message: {
@@ -152,6 +158,7 @@ export const FUNDING_RULES = [
     }),
     defineRule({
         code: 'CPOM066', name: 'funding-incomplete', severity: 'error', category: 'funding', confidence: 'V',
+        texts: ['CASF:R314-40', 'CASF:R314-43-1'],
         title: { fr: 'Ligne de financement incomplète', en: 'Incomplete funding line' },
         params: { name: 'text', missing: { choices: FUNDING_FACTS } },
         message: {
@@ -169,6 +176,7 @@ export const FUNDING_RULES = [
     }),
     defineRule({
         code: 'CPOM067', name: 'modulation-scope', severity: 'error', category: 'funding', confidence: 'V',
+        texts: ['CASF:R314-43-2', 'CASF:L313-11-2'],
         title: { fr: 'Modulation hors champ', en: 'Modulation outside its scope' },
         params: { frames: 'text' },
         message: {
@@ -186,6 +194,7 @@ export const FUNDING_RULES = [
     }),
     defineRule({
         code: 'CPOM068', name: 'modulation-indicator', severity: 'warning', category: 'funding', confidence: 'V',
+        texts: ['CASF:R314-43-2'],
         title: { fr: 'Critère de modulation non justifié', en: 'Unjustified modulation criterion' },
         params: { name: 'text' },
         message: {
@@ -193,8 +202,8 @@ export const FUNDING_RULES = [
             en: "The modulation of '{name}' uses a criterion other than occupancy, persons accompanied or prestations, without justification."
         },
         rationale: {
-            fr: "Sauf justification, l'activité se mesure par le taux d'occupation, le nombre de personnes accompagnées dans l'année ou le nombre de prestations délivrées.",
-            en: 'Unless justified, activity is measured by the occupancy rate, the number of persons accompanied in the year or the number of prestations delivered.'
+            fr: "Sous l'article R. 314-43-2 du CASF (CPOM de l'article L. 313-12-2 et, au IV ter de l'article L. 313-12, les ESMS autres que les EHPAD et PUV), l'activité se mesure, sauf justification, par le taux d'occupation, le nombre de personnes accompagnées dans l'année ou le nombre de prestations délivrées. La règle ne s'applique ni aux lignes des EHPAD (modulation réglementaire des articles R. 314-160 et R. 314-174) ni aux contrats de CHRS (article L. 313-11-2).",
+            en: 'Under R.314-43-2 (CPOM of L.313-12-2 and, under L.313-12 IV ter, ESMS other than EHPAD and PUV), activity is measured, unless justified, by the occupancy rate, the number of persons accompanied in the year or the number of prestations delivered. The rule applies neither to EHPAD lines (regulatory modulation of R.314-160 and R.314-174) nor to CHRS contracts (L.313-11-2).'
         },
         source: {
             fr: 'Article R. 314-43-2 du CASF.',
@@ -202,7 +211,8 @@ export const FUNDING_RULES = [
         }
     }),
     defineRule({
-        code: 'CPOM069', name: 'modulation-abattement', severity: 'error', category: 'funding', confidence: 'V',
+        code: 'CPOM069', name: 'modulation-abattement', severity: 'warning', category: 'funding', confidence: 'G',
+        texts: ['CASF:R314-43-2'],
         title: { fr: 'Abattement supérieur à la moitié de l\'écart', en: 'Abattement above half of the gap' },
         params: { value: 'text' },
         message: {
@@ -210,8 +220,8 @@ export const FUNDING_RULES = [
             en: 'An abattement of {value} % of the gap exceeds half of the gap between target and actual activity.'
         },
         rationale: {
-            fr: "L'abattement ne peut excéder la moitié de l'écart entre l'objectif d'activité et la dernière activité réalisée connue.",
-            en: 'The abattement cannot exceed half of the gap between the activity target and the last known actual activity.'
+            fr: "Sous l'article R. 314-43-2 du CASF, l'abattement ne peut excéder la moitié de l'écart entre l'objectif d'activité et la dernière activité réalisée connue ; il est fixé par établissement (III), après envoi d'un projet. La règle ne vise que les contrats de l'article L. 313-12-2 et, au IV ter de l'article L. 313-12, les lignes d'ESMS autres que les EHPAD et PUV : la modulation des EHPAD selon l'occupation est réglementaire (articles R. 314-160 et R. 314-174 : minoration = ½ × (seuil − taux), une formule et non un plafond) et un contrat de CHRS (article L. 313-11-2) n'est pas soumis à l'article R. 314-43-2. Le texte de l'article R. 314-43-2 n'a pas été relu dans une copie datée (registre du droit : G) : avertissement.",
+            en: 'Under R.314-43-2, the abattement cannot exceed half of the gap between the activity target and the last known actual activity; it is set per establishment (III), after a draft is sent. The rule covers only L.313-12-2 contracts and, under L.313-12 IV ter, lines of ESMS other than EHPAD and PUV: EHPAD occupancy modulation is regulatory (R.314-160 and R.314-174: minoration = ½ × (threshold − rate), a formula, not a cap) and a CHRS contract (L.313-11-2) is not under R.314-43-2. The text of R.314-43-2 was not re-read in a dated copy (law registry: G): a warning.'
         },
         source: {
             fr: 'Article R. 314-43-2 du CASF.',
@@ -220,6 +230,7 @@ export const FUNDING_RULES = [
     }),
     defineRule({
         code: 'CPOM070', name: 'funding-establishment', severity: 'error', category: 'funding', confidence: 'T',
+        texts: ['CASF:R314-43-1'],
         title: { fr: 'Répartition vers un établissement non financé', en: 'Distribution to an establishment not funded' },
         params: { establishment: 'text', name: 'text' },
         message: {
@@ -237,6 +248,7 @@ export const FUNDING_RULES = [
     }),
     defineRule({
         code: 'CPOM071', name: 'cnr-year', severity: 'error', category: 'funding', confidence: 'T',
+        texts: ['CIRCULAIRE:AFSA1307280C'],
         title: { fr: 'CNR hors période', en: 'CNR outside the period' },
         params: { name: 'text', year: 'text', first: 'number', last: 'number' },
         message: {

@@ -11,7 +11,14 @@ import { earlierAvenants } from '../../model/avenants.js';
 import { fundingLine } from '../../model/fundings.js';
 import { formatEuros, parseCents, parseNumber } from '../../model/numbers.js';
 import type { MessageParams } from '../../diagnostics/rules.js';
-import type { RuleContext } from '../rule-context.js';
+import type { LawView } from '../../law/law-view.js';
+import { lawOf, type RuleContext } from '../rule-context.js';
+
+/**
+ * R.314-40: methods under which the amount of every year follows at signature (2° formula, 4° tariff equation,
+ * ceiling or algorithm). Under 1° (regional or departmental rate) and 3° (yearly avenants) future amounts are unknown.
+ */
+const AMOUNTS_KNOWN_AT_SIGNATURE: ReadonlySet<string> = new Set(['formule', 'equation_tarifaire']);
 
 /** CPOM009: amounts to the cent. */
 export function checkAmount(amount: ast.Montant, ctx: RuleContext): void {
@@ -21,7 +28,8 @@ export function checkAmount(amount: ast.Montant, ctx: RuleContext): void {
 }
 
 /** Rules of one funding line; `period` is that of the contract (or of the avenant's contract, prorogations included). */
-export function checkFunding(funding: ast.Financement, period: ContractPeriod | undefined, signers: ReadonlySet<ast.Partie>, ctx: RuleContext): void {
+export function checkFunding(funding: ast.Financement, period: ContractPeriod | undefined, signers: ReadonlySet<ast.Partie>, ctx: RuleContext,
+    law?: LawView): void {
     const missing: Array<MessageParams<'CPOM066'>['missing'][number]> = [];
     if (!funding.props.some(ast.isNature)) missing.push('nature');
     if (!funding.props.some(ast.isFinanceur)) missing.push('financeur');
@@ -63,7 +71,9 @@ export function checkFunding(funding: ast.Financement, period: ContractPeriod | 
         if (period) {
             const absent = requiredYears.filter(y => !amounts.has(y));
             if (absent.length > 0) {
-                ctx.reporter.report('CPOM060', { name: funding.name, years: absent }, { node: montants, keyword: 'montants' });
+                const method = plain(funding.props.find(ast.isActualisation)?.method);
+                ctx.reporter.report('CPOM060', { name: funding.name, years: absent }, { node: montants, keyword: 'montants' },
+                    method !== undefined && AMOUNTS_KNOWN_AT_SIGNATURE.has(method) ? undefined : 'warning');
             }
         }
     }
@@ -100,7 +110,7 @@ export function checkFunding(funding: ast.Financement, period: ContractPeriod | 
     const financeur = funding.props.find(ast.isFinanceur);
     const payer = financeur?.payer.ref;
     if (financeur && payer) {
-        checkPayerKind(funding, nature, payer, financeur, ctx);
+        checkPayerKind(funding, nature, payer, financeur, ctx, law);
         if (signers.size > 0 && !signers.has(payer)) {
             ctx.reporter.report('CPOM065', { payer: payer.name, name: funding.name }, { node: financeur, property: 'payer' });
         }
@@ -127,7 +137,8 @@ function lastYear(period: { lastYear: number; prorogation?: { year: number } }):
     return Math.max(period.lastYear, period.prorogation?.year ?? period.lastYear);
 }
 
-function checkPayerKind(funding: ast.Financement, nature: string | undefined, payer: ast.Autorite, financeur: ast.Financeur, ctx: RuleContext): void {
+function checkPayerKind(funding: ast.Financement, nature: string | undefined, payer: ast.Autorite, financeur: ast.Financeur, ctx: RuleContext,
+    law: LawView | undefined): void {
     const kind = authorityKind(payer);
     let expected: Array<'ars' | 'departement' | 'prefet'> | undefined;
     let label: MessageParams<'CPOM064'>['nature'] | undefined;
@@ -146,13 +157,28 @@ function checkPayerKind(funding: ast.Financement, nature: string | undefined, pa
     }
     if (!expected || !label) return;
     const ok = expected.some(e => e === 'departement' ? isDepartmentalAuthority(payer) : e === kind);
-    if (!ok) {
+    const experiment = nature === 'forfait_global_dependance' && kind === 'ars' ? forfaitGlobalUniqueAt(funding, law) : 'outside';
+    if (!ok && experiment !== 'inside') {
         ctx.reporter.report('CPOM064', {
             nature: label,
             expected,
             name: funding.name, payer: payer.name,
-        }, { node: financeur, property: 'payer' });
+        }, { node: financeur, property: 'payer' }, experiment === 'maybe' ? 'warning' : undefined);
     }
+}
+
+/**
+ * The forfait global unique soins + entretien de l'autonomie (LFSS 2024 art. 79 as amended): in the territories and from
+ * the date of the experiment, the ARS fixes the dépendance too. `inside` when every establishment of the line is in a
+ * territory of the experiment on the law's date; `maybe` when one is in the Rhône département code 69, which covers
+ * both the Métropole de Lyon (in the experiment) and the Rhône (not in it); else `outside`.
+ */
+function forfaitGlobalUniqueAt(funding: ast.Financement, law: LawView | undefined): 'inside' | 'maybe' | 'outside' {
+    const territories = law?.inForce('LOI:2023-1250:79')?.territories;
+    const departments = fundedEstablishments(funding).map(e => establishmentFacts(e).department);
+    if (!territories || departments.length === 0 || departments.some(d => d === undefined)) return 'outside';
+    if (departments.every(d => territories.includes(d!))) return 'inside';
+    return departments.every(d => territories.includes(d!) || (d === '69' && territories.includes('69M'))) ? 'maybe' : 'outside';
 }
 
 /**
@@ -163,8 +189,8 @@ function checkPayerKind(funding: ast.Financement, nature: string | undefined, pa
 function checkCommonDotation(funding: ast.Financement, establishments: ast.Etablissement[], ctx: RuleContext): void {
     const concernes = funding.props.find(ast.isConcernes) ?? funding;
     const tarified = establishments.map(e => ({ e, authorities: establishmentFacts(e).tarification })).filter(x => x.authorities.length > 0);
-    const shared = tarified.reduce<ast.Autorite[] | undefined>((acc, x) => (acc ? acc.filter(a => x.authorities.includes(a)) : [...x.authorities]), undefined);
-    if (tarified.length > 1 && shared !== undefined && shared.length === 0) {
+    const sameSet = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every(x => b.includes(x)) && b.every(x => a.includes(x));
+    if (tarified.length > 1 && tarified.some(x => !sameSet([...new Set(x.authorities)], [...new Set(tarified[0].authorities)]))) {
         ctx.reporter.report('CPOM063', {
             name: funding.name,
             difference: 'authority',
@@ -172,17 +198,12 @@ function checkCommonDotation(funding: ast.Financement, establishments: ast.Etabl
         }, { node: concernes });
         return;
     }
-    const declared = plain(funding.props.find(ast.isSourceFinancement)?.value);
     const sources: Array<{ e: ast.Etablissement; financements: readonly string[] }> = [];
     for (const e of establishments) {
         const financements = establishmentFacts(e).category?.financements;
         if (financements) sources.push({ e, financements });
     }
-    const common = declared && declared !== 'autre'
-        ? [declared]
-        : sources.reduce<string[] | undefined>((acc, x) => (acc ? acc.filter(f => x.financements.includes(f)) : [...x.financements]), undefined) ?? [];
-    const mismatched = sources.filter(x => !common.some(f => x.financements.includes(f)));
-    if (sources.length > 1 && mismatched.length > 0) {
+    if (sources.length > 1 && sources.some(x => !sameSet(x.financements, sources[0].financements))) {
         ctx.reporter.report('CPOM063', {
             name: funding.name,
             difference: 'financement',
@@ -204,10 +225,11 @@ export function checkMeans(container: ast.Contrat | ast.Avenant, contract: ast.C
     const period = contractTerm && prorogation && compareDates(prorogation, contractTerm.prorogation ?? contractTerm.end) > 0
         ? { ...contractTerm, prorogation } : contractTerm;
     const frames = legalFrames(contract);
+    const law = lawOf(container, ctx);
     for (const moyens of clausesOf(container, ast.isMoyens)) {
         for (const item of moyens.items) {
             if (ast.isFinancement(item)) {
-                checkFunding(item, period, signers, ctx);
+                checkFunding(item, period, signers, ctx, law);
             } else if (ast.isCnr(item)) {
                 const year = Number(parseNumber(item.year));
                 if (period && (year < period.firstYear || year > lastYear(period))) {
@@ -224,11 +246,26 @@ export function checkMeans(container: ast.Contrat | ast.Avenant, contract: ast.C
     }
 }
 
+/**
+ * R.314-43-2 I: contractual modulation for L.313-12-2 contracts and, under IV ter, for the ESMS other than EHPAD and PUV
+ * (their occupancy modulation is regulatory: R.314-160, R.314-174). A CHRS contract (L.313-11-2) modulates under its
+ * own article, not under R.314-43-2.
+ */
+function underR314432(modulation: ast.Modulation, frames: ReadonlySet<string>): boolean {
+    const funding = modulation.funding.ref;
+    const categories = funding ? fundedEstablishments(funding).map(e => establishmentFacts(e).category) : [];
+    const onlyEhpad = categories.length > 0 && categories.every(c => c?.frame === 'L313-12-IVter');
+    if (frames.has('L313-12-2')) return !onlyEhpad;
+    if (frames.has('L313-12-IVter')) return !onlyEhpad;
+    return false;
+}
+
 function checkModulation(modulation: ast.Modulation, frames: ReadonlySet<string>, ctx: RuleContext): void {
     // R.314-43-2 for IV ter and L.313-12-2 contracts; L.313-11-2 (CHRS) itself allows "une modulation du tarif en fonction d'objectifs d'activité".
     if (frames.size > 0 && !frames.has('L313-12-IVter') && !frames.has('L313-12-2') && !frames.has('L313-11-2')) {
         ctx.reporter.report('CPOM067', { frames: [...frames].join(', ') }, { node: modulation, keyword: 'modulation' });
     }
+    if (!underR314432(modulation, frames)) return;
     const criterion = modulation.props.find(ast.isCritere)?.value;
     const justified = modulation.props.some(ast.isJustification);
     if ((criterion === undefined || criterion === 'autre') && !justified) {

@@ -4,6 +4,7 @@ import { defineRule } from '../../diagnostics/catalogue.js';
 export const INDICATORS_RULES = [
     defineRule({
         code: 'CPOM050', name: 'objective-without-indicator', severity: 'error', category: 'indicators', confidence: 'V',
+        texts: ['ARRETE:2019-10-25', 'ARRETE:2017-03-03'],
         title: { fr: 'Objectif sans indicateur', en: 'Objective without indicator' },
         params: { name: 'text' },
         message: {
@@ -21,6 +22,7 @@ export const INDICATORS_RULES = [
     }),
     defineRule({
         code: 'CPOM051', name: 'indicator-baseline', severity: 'error', category: 'indicators', confidence: 'V',
+        texts: ['ARRETE:2019-10-25'],
         title: { fr: 'Indicateur sans valeur de référence', en: 'Indicator without baseline' },
         params: { name: 'text' },
         message: {
@@ -38,6 +40,7 @@ export const INDICATORS_RULES = [
     }),
     defineRule({
         code: 'CPOM052', name: 'indicator-targets', severity: 'error', category: 'indicators', confidence: 'V',
+        texts: ['ARRETE:2019-10-25'],
         title: { fr: 'Indicateur sans cible', en: 'Indicator without target' },
         params: { name: 'text' },
         message: {
@@ -55,6 +58,7 @@ export const INDICATORS_RULES = [
     }),
     defineRule({
         code: 'CPOM053', name: 'target-outside-period', severity: 'error', category: 'indicators', confidence: 'V',
+        texts: ['CASF:L313-11'],
         title: { fr: 'Cible hors de la période du contrat', en: 'Target outside the contract period' },
         params: { year: 'text', first: 'number', last: 'number' },
         message: {
@@ -159,6 +163,7 @@ export const INDICATORS_RULES = [
     }),
     defineRule({
         code: 'CPOM059', name: 'final-target', severity: 'warning', category: 'indicators', confidence: 'G',
+        texts: ['ARRETE:2017-03-03'],
         title: { fr: 'Pas de cible pour la dernière année', en: 'No target for the final year' },
         params: { name: 'text', year: 'number' },
         message: {

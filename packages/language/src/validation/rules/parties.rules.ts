@@ -11,6 +11,7 @@ export const AUTHORITY_ROLES = {
 export const PARTIES_RULES = [
     defineRule({
         code: 'CPOM020', name: 'tarification-authority-signs', severity: 'error', category: 'parties', confidence: 'V',
+        texts: ['CASF:L313-11', 'ARRETE:2019-10-25', 'CASF:L313-11-2'],
         title: { fr: "Autorité de tarification non signataire", en: 'Tarification authority does not sign' },
         params: {
             authority: 'text',
@@ -36,6 +37,7 @@ export const PARTIES_RULES = [
     }),
     defineRule({
         code: 'CPOM021', name: 'signatory-funds-nothing', severity: 'warning', category: 'parties', confidence: 'G',
+        texts: ['CASF:L313-11'],
         title: { fr: 'Autorité signataire sans rôle financier', en: 'Signatory authority with no funding role' },
         params: { authority: 'text' },
         message: {
@@ -53,6 +55,7 @@ export const PARTIES_RULES = [
     }),
     defineRule({
         code: 'CPOM022', name: 'gestionnaire-signs', severity: 'error', category: 'parties', confidence: 'V',
+        texts: ['CASF:L313-11', 'CASF:L313-12-IVter'],
         title: { fr: 'Gestionnaire non signataire', en: 'Gestionnaire does not sign' },
         params: { gestionnaire: 'text' },
         message: {
@@ -70,6 +73,7 @@ export const PARTIES_RULES = [
     }),
     defineRule({
         code: 'CPOM023', name: 'ivter-parties', severity: 'error', category: 'parties', confidence: 'V',
+        texts: ['CASF:L313-12-IVter', 'ARRETE:2017-03-03'],
         title: { fr: 'CPOM EHPAD sans ARS ou sans département', en: 'EHPAD CPOM without ARS or département' },
         params: { missing: { choices: { ars: { fr: "l'ARS", en: 'the ARS' }, departement: { fr: 'le conseil départemental', en: 'the conseil départemental' } } } },
         message: {
@@ -87,6 +91,7 @@ export const PARTIES_RULES = [
     }),
     defineRule({
         code: 'CPOM024', name: 'ivter-department-signs', severity: 'warning', category: 'parties', confidence: 'G',
+        texts: ['CASF:L313-12-IVter'],
         title: { fr: 'Département du périmètre non signataire', en: 'Département of the perimeter does not sign' },
         params: { establishment: 'text', department: 'text' },
         message: {
@@ -104,6 +109,7 @@ export const PARTIES_RULES = [
     }),
     defineRule({
         code: 'CPOM025', name: 'multi-region', severity: 'warning', category: 'parties', confidence: 'G',
+        texts: ['CIRCULAIRE:2007-03-26', 'CASF:L313-12-IVter'],
         title: { fr: 'Périmètre sur plusieurs régions', en: 'Perimeter spanning several regions' },
         params: { regions: 'text' },
         message: {
@@ -121,6 +127,7 @@ export const PARTIES_RULES = [
     }),
     defineRule({
         code: 'CPOM026', name: 'unexpected-tarification', severity: 'warning', category: 'parties', confidence: 'S',
+        texts: ['CASF:R314-159', 'CASF:R314-160', 'CASF:R314-172', 'CASF:R314-174', 'CASF:R314-105'],
         title: { fr: 'Autorité de tarification inattendue', en: 'Unexpected tarification authority' },
         params: { category: 'text', expected: { choices: AUTHORITY_ROLES }, establishment: 'text', actual: { choices: AUTHORITY_ROLES, empty: '—' } },
         message: {
@@ -132,12 +139,13 @@ export const PARTIES_RULES = [
             en: 'Each category of ESMS has its tarification authorities (R.314-105 and the FINESS mode de fixation tarifaire): ARS for IME, ESAT, MAS, SSIAD; ARS and département jointly for EHPAD, FAM, SAMSAH, CAMSP; département alone for foyers de vie, SAVS, SAAD; préfet for CHRS.'
         },
         source: {
-            fr: 'Article R. 314-105 du CASF (version antérieure à 2016) ; décret n° 2016-1814 (EHPAD) ; nomenclature FINESS TRE_R74 (mode de fixation tarifaire).',
-            en: 'CASF R.314-105 (pre-2016 version); décret 2016-1814 (EHPAD); FINESS nomenclature TRE_R74 (mode de fixation tarifaire).'
+            fr: 'EHPAD depuis 2017 : articles R. 314-159 et R. 314-160 du CASF (forfait soins, ARS), R. 314-172 et R. 314-174 du CASF (forfait dépendance, département) ; autres ESMS : article R. 314-105 du CASF (version antérieure à 2016) ; nomenclature FINESS TRE_R74 (mode de fixation tarifaire).',
+            en: 'EHPAD since 2017: CASF R.314-159 and R.314-160 (care forfait, ARS), R.314-172 and R.314-174 (dependency forfait, département); other ESMS: CASF R.314-105 (pre-2016 version); FINESS nomenclature TRE_R74 (mode de fixation tarifaire).'
         }
     }),
     defineRule({
         code: 'CPOM097', name: 'frame-category', severity: 'warning', category: 'perimeter', confidence: 'S',
+        texts: ['CASF:L313-12-IVter', 'CASF:L313-12-2', 'CASF:L313-11-1', 'CASF:L313-11-2'],
         title: { fr: 'Cadre juridique et catégories discordants', en: 'Legal frame and categories disagree' },
         params: {
             detail: {

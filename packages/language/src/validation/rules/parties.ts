@@ -9,7 +9,7 @@ import {
 } from '../../model/contract.js';
 import { findDepartment } from '../../model/departments.js';
 import { finessDepartment, isWellFormedFiness } from '../../model/finess.js';
-import type { RuleContext } from '../rule-context.js';
+import { lawOf, type RuleContext } from '../rule-context.js';
 import { establishmentSite } from './perimeter.js';
 
 function roleOf(authority: ast.Autorite): AuthorityRole | undefined {
@@ -130,7 +130,9 @@ export function checkFrameCategories(contract: ast.Contrat, ctx: RuleContext): v
     if (frames.has('L313-12-IVter') && ehpad.length === 0 && categories.length > 0) {
         ctx.reporter.report('CPOM097', { detail: { variant: 'ivterWithoutEhpad' } }, { node: cadre, keyword: 'cadre' });
     }
-    if (ehpad.length > 0 && !frames.has('L313-12-IVter')) {
+    // Before IV ter existed (1 January 2017), an EHPAD contract was an L.313-11 CPOM.
+    const ivTerNotYet = lawOf(contract, ctx)?.frame('L313-12-IVter').status === 'not-yet';
+    if (ehpad.length > 0 && !frames.has('L313-12-IVter') && !ivTerNotYet) {
         ctx.reporter.report('CPOM097', { detail: { variant: 'ehpadWithoutIvter', name: ehpad[0].e.name } }, { node: cadre, keyword: 'cadre' });
     }
     if (frames.size === 1 && frames.has('L313-12-2')) {

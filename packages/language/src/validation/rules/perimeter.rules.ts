@@ -29,6 +29,7 @@ export const PERIMETER_RULES = [
     }),
     defineRule({
         code: 'CPOM030', name: 'missing-finess', severity: 'error', category: 'perimeter', confidence: 'V',
+        texts: ['ARRETE:2017-03-03'],
         title: { fr: 'Numéro FINESS manquant', en: 'Missing FINESS number' },
         params: { kind: { choice: { establishment: { fr: "L'établissement", en: 'Establishment' }, gestionnaire: { fr: 'Le gestionnaire', en: 'The gestionnaire' } } }, name: 'text' },
         message: {
@@ -46,6 +47,7 @@ export const PERIMETER_RULES = [
     }),
     defineRule({
         code: 'CPOM031', name: 'duplicate-finess', severity: 'error', category: 'perimeter', confidence: 'V',
+        texts: ['REF:FINESS'],
         title: { fr: 'Numéro FINESS en double', en: 'Duplicate FINESS number' },
         params: { finess: 'text', other: 'text' },
         message: {
@@ -63,6 +65,7 @@ export const PERIMETER_RULES = [
     }),
     defineRule({
         code: 'CPOM032', name: 'missing-category', severity: 'error', category: 'perimeter', confidence: 'V',
+        texts: ['ARRETE:2017-03-03'],
         title: { fr: 'Établissement incomplet', en: 'Incomplete establishment' },
         params: { name: 'text', missing: { choices: ESTABLISHMENT_FACTS } },
         message: {
@@ -97,6 +100,7 @@ export const PERIMETER_RULES = [
     }),
     defineRule({
         code: 'CPOM034', name: 'category-code-mismatch', severity: 'warning', category: 'perimeter', confidence: 'V',
+        texts: ['REF:FINESS'],
         title: { fr: 'Code de catégorie incohérent', en: 'Inconsistent category code' },
         params: { code: 'text', category: 'text', expected: 'text' },
         message: {
@@ -113,7 +117,7 @@ export const PERIMETER_RULES = [
         }
     }),
     defineRule({
-        code: 'CPOM035', name: 'department-outside-perimeter', severity: 'warning', category: 'perimeter', confidence: 'C',
+        code: 'CPOM035', name: 'department-outside-perimeter', severity: 'warning', category: 'perimeter', confidence: 'T',
         title: { fr: 'Département hors du périmètre déclaré', en: 'Département outside the declared perimeter' },
         params: { name: 'text', department: 'text', declared: 'text' },
         message: {
@@ -131,6 +135,7 @@ export const PERIMETER_RULES = [
     }),
     defineRule({
         code: 'CPOM036', name: 'finess-department-mismatch', severity: 'warning', category: 'finess', confidence: 'V',
+        texts: ['REF:FINESS'],
         title: { fr: 'FINESS et département discordants', en: 'FINESS and département disagree' },
         params: { finess: 'text', finessDepartment: 'text', name: 'text', department: 'text' },
         message: {
@@ -148,6 +153,7 @@ export const PERIMETER_RULES = [
     }),
     defineRule({
         code: 'CPOM037', name: 'establishment-outside-perimeter', severity: 'error', category: 'perimeter', confidence: 'T',
+        texts: ['ARRETE:2019-10-25'],
         title: { fr: 'Établissement hors périmètre', en: 'Establishment outside the perimeter' },
         params: { name: 'text' },
         message: {
@@ -164,7 +170,8 @@ export const PERIMETER_RULES = [
         }
     }),
     defineRule({
-        code: 'CPOM038', name: 'capacity-funded-above-authorised', severity: 'error', category: 'perimeter', confidence: 'S',
+        code: 'CPOM038', name: 'capacity-funded-above-authorised', severity: 'warning', category: 'perimeter', confidence: 'G',
+        texts: ['CASF:R314-43-2', 'CASF:L313-1'],
         title: { fr: 'Capacité financée supérieure à la capacité autorisée', en: 'Funded capacity above authorised capacity' },
         params: { funded: 'text', authorised: 'text' },
         message: {
@@ -172,8 +179,8 @@ export const PERIMETER_RULES = [
             en: 'The funded capacity ({funded}) exceeds the authorised capacity ({authorised}).'
         },
         rationale: {
-            fr: "Des places ne peuvent être financées que dans la limite de l'autorisation (capacité autorisée et financée, article R. 314-43-2 du CASF).",
-            en: 'Places can be funded only within the authorisation (capacité autorisée et financée, R.314-43-2).'
+            fr: "Des places financées au-delà de l'autorisation sont probablement une erreur de saisie. Aucun texte lu ne dit qu'un contrat ne peut pas financer plus que la capacité autorisée (l'article R. 314-43-2 du CASF parle de « capacité autorisée et financée » pour le taux d'occupation) : un avertissement, pas une erreur.",
+            en: 'Places funded beyond the authorisation are probably a typing error. No text read says a contract cannot fund more than the authorised capacity (R.314-43-2 speaks of "capacité autorisée et financée" for the occupancy rate): a warning, not an error.'
         },
         source: {
             fr: 'Article R. 314-43-2 du CASF (capacité autorisée et financée) ; article L. 313-1 du CASF (autorisation).',
@@ -181,7 +188,25 @@ export const PERIMETER_RULES = [
         }
     }),
     defineRule({
+        code: 'CPOM039', name: 'habilitated-above-capacity', severity: 'warning', category: 'perimeter', confidence: 'G',
+        title: { fr: "Places habilitées à l'aide sociale au-delà de la capacité", en: 'Places habilitated to social aid above capacity' },
+        params: { name: 'text', habilitated: 'text', authorised: 'number' },
+        message: {
+            fr: "« {name} » a {habilitated} places habilitées à l'aide sociale pour une capacité autorisée de {authorised} places.",
+            en: "'{name}' has {habilitated} places habilitated to social aid for an authorised capacity of {authorised} places."
+        },
+        rationale: {
+            fr: "L'habilitation à l'aide sociale porte sur des places de l'établissement : en déclarer plus que sa capacité autorisée (toutes modalités) est probablement une erreur de saisie. Aucun texte lu ne l'énonce : un avertissement.",
+            en: 'The habilitation to social aid covers places of the establishment: declaring more than its authorised capacity (all modalities) is probably a typing error. No text read states it: a warning.'
+        },
+        source: {
+            fr: 'Proposition du projet cpom (cohérence des capacités).',
+            en: 'Proposal of the cpom project (consistency of capacities).'
+        }
+    }),
+    defineRule({
         code: 'CPOM044', name: 'finess-ej-equals-et', severity: 'info', category: 'finess', confidence: 'V',
+        texts: ['ARRETE:2015-03-04'],
         title: { fr: 'FINESS EJ identique à un FINESS ET', en: 'EJ FINESS equal to an ET FINESS' },
         params: { finess: 'text', name: 'text' },
         message: {
@@ -195,6 +220,24 @@ export const PERIMETER_RULES = [
         source: {
             fr: 'Arrêté du 4 mars 2015 (annexe publiée par Etalab) : 2A0000154 est à la fois EJ et ET.',
             en: 'Arrêté du 4 mars 2015 (etalab annex): 2A0000154 is both EJ and ET.'
+        }
+    }),
+    defineRule({
+        code: 'CPOM045', name: 'finess-lookalike', severity: 'warning', category: 'finess', confidence: 'G',
+        texts: ['REF:FINESS'],
+        title: { fr: 'Numéros FINESS presque identiques', en: 'Nearly identical FINESS numbers' },
+        params: { finess: 'text', name: 'text', other: 'text', otherName: 'text' },
+        message: {
+            fr: "Le numéro FINESS {finess} de « {name} » ne diffère de {other} (« {otherName} ») que d'un caractère ou d'une inversion : vouliez-vous dire {other}, déjà au périmètre ?",
+            en: "FINESS number {finess} of '{name}' differs from {other} ('{otherName}') by one character or a swap only: did you mean {other}, already in the perimeter?"
+        },
+        rationale: {
+            fr: "Deux établissements d'un même périmètre dont les numéros FINESS ne diffèrent que d'un caractère, ou de deux caractères voisins inversés, trahissent souvent une faute de frappe : le même établissement saisi deux fois, ou un numéro mal recopié. Une faute sur un seul caractère fausse la clé (CPOM041) ; la règle signale donc les numéros aux clés justes que la clé de Luhn ne distingue pas (09 et 90 inversés). Ce n'est qu'un indice : un avertissement.",
+            en: 'Two establishments of one perimeter whose FINESS numbers differ by one character, or by two neighbouring characters swapped, often betray a typing slip: the same establishment entered twice, or a number copied wrong. A slip on one character breaks the key (CPOM041); the rule therefore reports numbers with right keys that the Luhn key cannot tell apart (09 and 90 swapped). Only a hint: a warning.'
+        },
+        source: {
+            fr: 'Référentiel FINESS (un numéro par établissement) ; proposition du projet cpom.',
+            en: 'FINESS referential (one number per establishment); proposal of the cpom project.'
         }
     }),
 ] as const;

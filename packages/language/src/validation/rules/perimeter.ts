@@ -4,7 +4,7 @@ import * as ast from '../../generated/ast.js';
 import { ESMS_CATEGORIES, findCategory, findCategoryByCode } from '../../model/categories.js';
 import { clausesOf, establishmentFacts, firstClause, firstProp, gestionnaireOf, perimeterOf, propsOf } from '../../model/contract.js';
 import { findDepartment } from '../../model/departments.js';
-import { finessDepartment, isWellFormedFiness, normaliseFiness } from '../../model/finess.js';
+import { finessDepartment, hasValidFinessKey, isFinessLookalike, isWellFormedFiness, normaliseFiness } from '../../model/finess.js';
 import { parseNumber } from '../../model/numbers.js';
 import type { RuleContext } from '../rule-context.js';
 import type { ESTABLISHMENT_FACTS } from './perimeter.rules.js';
@@ -42,6 +42,13 @@ export function checkEstablishment(e: ast.Etablissement, ctx: RuleContext): void
         if (authorised !== undefined && funded !== undefined && funded > authorised) {
             ctx.reporter.report('CPOM038', { funded: capacity.funded!, authorised: capacity.authorised }, { node: capacity, property: 'funded' });
         }
+    }
+    // Places habilitated to the aide sociale are places of the establishment: more than it is authorised for is a slip.
+    const habilitation = firstProp(e, ast.isHabilitationAideSociale);
+    const habilitated = parseNumber(habilitation?.places);
+    const authorisedPlaces = establishmentFacts(e).authorisedPlaces;
+    if (habilitation && habilitated !== undefined && authorisedPlaces > 0 && habilitated > authorisedPlaces) {
+        ctx.reporter.report('CPOM039', { name: e.name, habilitated: habilitation.places!, authorised: authorisedPlaces }, { node: habilitation, property: 'places' });
     }
     const departmentProp = firstProp(e, ast.isDepartementEtab);
     const finessText = firstProp(e, ast.isFiness)?.value;
@@ -123,6 +130,11 @@ export function checkPerimeter(contract: ast.Contrat, ctx: RuleContext): void {
         if (other && other !== e) {
             ctx.reporter.report('CPOM031', { finess, other: other.name }, establishmentSite(contract, e));
         } else {
+            // A wrong key is CPOM041's; with both keys right, only the slips the Luhn key cannot see remain (09 ↔ 90).
+            const lookalike = hasValidFinessKey(finess) ? [...seen].find(([number]) => hasValidFinessKey(number) && isFinessLookalike(finess, number)) : undefined;
+            if (lookalike) {
+                ctx.reporter.report('CPOM045', { finess, name: e.name, other: lookalike[0], otherName: lookalike[1].name }, establishmentSite(contract, e));
+            }
             seen.set(finess, e);
         }
         if (finess === ejFiness) {

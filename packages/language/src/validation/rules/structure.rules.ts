@@ -91,6 +91,7 @@ export const STRUCTURE_RULES = [
     }),
     defineRule({
         code: 'CPOM005', name: 'missing-clause', severity: 'error', category: 'structure', confidence: 'V',
+        texts: ['CASF:L313-11', 'ARRETE:2017-03-03'],
         title: { fr: 'Clause obligatoire manquante', en: 'Missing mandatory clause' },
         params: {
             element: {
@@ -150,6 +151,7 @@ export const STRUCTURE_RULES = [
     }),
     defineRule({
         code: 'CPOM096', name: 'diagnostic-axes', severity: 'warning', category: 'structure', confidence: 'S',
+        texts: ['ARRETE:2017-03-03'],
         title: { fr: 'Diagnostic incomplet', en: 'Incomplete diagnostic' },
         params: { missing: { choices: DIAGNOSTIC_AXES, separator: ', ' } },
         message: {
