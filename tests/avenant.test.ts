@@ -11,21 +11,17 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAvenantDocument, diffContracts, draftAvenant, groupChanges, NoSubstantiveChangeError } from '@cpom/diff';
 import { renderMarkdown } from '@cpom/generator';
-import type { CommandIO } from '../packages/cli/src/check.js';
 import { exportVersion } from '../packages/cli/src/diff-command.js';
-import { main } from '../packages/cli/src/main.js';
 import { findChromium } from '../packages/cli/src/pdf.js';
 import { ROOT } from './helpers.js';
+import { runCpom } from './cli-run.js';
 
 const EXAMPLE = path.join(ROOT, 'examples/avenant-catalogue');
 const FILES = ['cpom-les-sources.cpom', 'catalogue-anap.cpom', 'referentiel-cote-dor.cpom'];
 const NAME = 'AVENANT_3_CPOM_LES_SOURCES_2019';
 
 async function cpom(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const io: CommandIO = { cwd, stdout: t => { stdout += t; }, stderr: t => { stderr += t; }, version: '0.0.0-test' };
-    return { code: await main(args, io), stdout, stderr };
+    return runCpom(args, cwd);
 }
 
 /** Text as a reader sees it: no-break spaces as spaces, Markdown escapes removed. */

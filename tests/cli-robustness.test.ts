@@ -16,6 +16,7 @@ import { main } from '../packages/cli/src/main.js';
 import { AtomicFile, type OutputFileSystem, writeFileAtomic } from '../packages/cli/src/output.js';
 import { visibleText } from '../packages/cli/src/terminal-text.js';
 import { ROOT } from './helpers.js';
+import { runCpom } from './cli-run.js';
 
 // A contract whose generation throws, to check that one failure does not stop the others (the generator's own
 // defects are fixed in the generator; the CLI must survive the next one).
@@ -42,11 +43,7 @@ let dir: string;
 interface Run { code: number; stdout: string; stderr: string }
 
 async function cpom(args: string[], cwd = dir): Promise<Run> {
-    let stdout = '';
-    let stderr = '';
-    const io: CommandIO = { cwd, stdout: t => { stdout += t; }, stderr: t => { stderr += t; }, version: '0.0.0-test' };
-    const code = await main(args, io);
-    return { code, stdout, stderr };
+    return runCpom(args, cwd);
 }
 
 function write(name: string, content: string | Uint8Array): string {

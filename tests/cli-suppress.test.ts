@@ -2,16 +2,15 @@
  * Suppressions (`// cpom-ignore CODE : reason`) and the `ignore` globs of cpom.config.json, end to end through
  * `cpom check`, and the suppressions in the core as the language server runs it (fast rules while typing).
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type BuildOptions, EmptyFileSystem, URI } from 'langium';
 import { createCpomLspServices } from '../packages/language/src/lsp/index.js';
 import { ALL_CHECKS } from '../packages/server/src/full-checks.js';
-import { main } from '../packages/cli/src/main.js';
-import type { CommandIO } from '../packages/cli/src/check.js';
 import { ROOT } from './helpers.js';
+import { runCpom, writeUnder } from './cli-run.js';
 
 const BASE = readFileSync(path.join(ROOT, 'tests/fixtures/clean/base.cpom'), 'utf8');
 const WRONG_KEY = BASE.replace('finess 260999016', 'finess 260999017');
@@ -20,18 +19,11 @@ let dir: string;
 interface Run { code: number; stdout: string; stderr: string }
 
 async function cpom(args: string[], cwd = dir): Promise<Run> {
-    let stdout = '';
-    let stderr = '';
-    const io: CommandIO = { cwd, stdout: t => { stdout += t; }, stderr: t => { stderr += t; }, version: '0.0.0-test' };
-    const code = await main(args, io);
-    return { code, stdout, stderr };
+    return runCpom(args, cwd);
 }
 
 function write(name: string, text: string): string {
-    const file = path.join(dir, name);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-    return file;
+    return writeUnder(dir, name, text);
 }
 
 /** The contract with a wrong FINESS key, `comment` on the line before it. */

@@ -3,9 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync, readdi
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../packages/cli/src/main.js';
-import type { CommandIO } from '../packages/cli/src/check.js';
 import { ROOT } from './helpers.js';
+import { runCpom, writeUnder } from './cli-run.js';
 
 const BASE = readFileSync(path.join(ROOT, 'tests/fixtures/clean/base.cpom'), 'utf8');
 let dir: string;
@@ -13,18 +12,11 @@ let dir: string;
 interface Run { code: number; stdout: string; stderr: string }
 
 async function cpom(args: string[], cwd = dir): Promise<Run> {
-    let stdout = '';
-    let stderr = '';
-    const io: CommandIO = { cwd, stdout: t => { stdout += t; }, stderr: t => { stderr += t; }, version: '0.0.0-test' };
-    const code = await main(args, io);
-    return { code, stdout, stderr };
+    return runCpom(args, cwd);
 }
 
 function write(name: string, text: string): string {
-    const file = path.join(dir, name);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-    return file;
+    return writeUnder(dir, name, text);
 }
 
 /** Line (1-based) of the first line of `text` containing `needle`. */

@@ -19,12 +19,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ast, createCpomServices } from '@cpom/language';
 import { type CpomJson, exportContract } from '@cpom/generator';
 import { type ChangeRecord, diffContracts, formatDiffMarkdown, formatDiffText, type SemanticDiff } from '@cpom/diff';
-import type { CommandIO } from '../packages/cli/src/check.js';
 import { renderFileDiffs } from '../packages/cli/src/file-diff.js';
-import { main } from '../packages/cli/src/main.js';
 import { createServices, loadWorkspace } from '../packages/cli/src/workspace.js';
 import { filesUnder, ROOT } from './helpers.js';
 import { parseClauses, reformatted } from './reformat.js';
+import { runCpom } from './cli-run.js';
 
 const FIXTURES = path.join(ROOT, 'tests/fixtures/diff');
 /** UPDATE_GOLDEN=1 (as for the other golden files; UPDATE_DIFF=1 still works) rewrites the expected.json files. */
@@ -325,11 +324,7 @@ describe('properties', () => {
 
 describe('cpom diff --format json validates against schemas/cpom-diff-v1.schema.json', () => {
     async function cpom(args: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
-        let stdout = '';
-        let stderr = '';
-        const io: CommandIO = { cwd, stdout: t => { stdout += t; }, stderr: t => { stderr += t; }, version: '0.0.0-test' };
-        const code = await main(args, io);
-        return { code, stdout, stderr };
+        return runCpom(args, cwd);
     }
 
     it('one contract: a SemanticDiff, with the files as labels', async () => {

@@ -4,18 +4,14 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, w
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../packages/cli/src/main.js';
-import type { CommandIO } from '../packages/cli/src/check.js';
 import { findChromium } from '../packages/cli/src/pdf.js';
 import { ROOT } from './helpers.js';
+import { runCpom } from './cli-run.js';
 
 let out: string;
 
 async function cpom(args: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const io: CommandIO = { cwd, stdout: t => { stdout += t; }, stderr: t => { stderr += t; }, version: '0.0.0-test' };
-    return { code: await main(args, io), stdout, stderr };
+    return runCpom(args, cwd);
 }
 
 const chromium = findChromium();

@@ -8,9 +8,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandIO } from '../packages/cli/src/check.js';
-import { main } from '../packages/cli/src/main.js';
 import { ROOT } from './helpers.js';
+import { runCpom } from './cli-run.js';
 
 const SEED = readFileSync(path.join(ROOT, 'seeds/messidor-2013.cpom'), 'utf8');
 const BUNDLE = path.join(ROOT, 'packages/cli/dist/bundle/main.js');
@@ -25,11 +24,7 @@ const GIT_ENV: Record<string, string> = {};
 interface Run { code: number; stdout: string; stderr: string }
 
 async function cpom(args: string[], cwd = repo): Promise<Run> {
-    let stdout = '';
-    let stderr = '';
-    const io: CommandIO = { cwd, stdout: t => { stdout += t; }, stderr: t => { stderr += t; }, version: '0.0.0-test' };
-    const code = await main(args, io);
-    return { code, stdout, stderr };
+    return runCpom(args, cwd);
 }
 
 /** Runs git in the repository; returns its standard output (throws when git fails). */
