@@ -79,7 +79,9 @@ const CASES: { name: string; text: string; fixed: string; corrections: RegExp; c
     },
     {
         name: 'two parties to add at one place: one per pass, until none applies',
-        text: TWO_AUTHORITIES, fixed: edit(TWO_AUTHORITIES, 'signataires MESSIDOR\n', 'signataires MESSIDOR, ARS_RA, CD26\n'), code: 0,
+        // Exit 1 after the fixes: the DGC now joins establishments of different authorities (CPOM063, R.314-43-1) and
+        // the avenant lacks CD26's signature (CPOM091, Code civil 1193), which no safe fix can settle.
+        text: TWO_AUTHORITIES, fixed: edit(TWO_AUTHORITIES, 'signataires MESSIDOR\n', 'signataires MESSIDOR, ARS_RA, CD26\n'), code: 1,
         corrections: /: 2 corrections appliquées : Ajouter ARS_RA aux signataires \(CPOM020, ligne 24\) ; Ajouter CD26 aux signataires \(CPOM020, ligne 31\)/,
     },
     {
