@@ -296,6 +296,13 @@ describe('rules command', () => {
         expect(list.stdout).toContain('CPOM041  error    C  finess-key');
         const page = await cpom(['rules', 'finess-key']);
         expect(page.stdout).toContain('# CPOM041 `finess-key`');
+        // French first for French users (the English text follows), English first with --lang en.
+        expect(page.stdout.indexOf('## Pourquoi')).toBeGreaterThan(0);
+        expect(page.stdout.indexOf('## Pourquoi')).toBeLessThan(page.stdout.indexOf('## In English'));
+        expect(page.stdout).toContain('| Gravité par défaut | erreur |');
+        const english = await cpom(['rules', 'finess-key', '--lang', 'en']);
+        expect(english.stdout.indexOf('## Why')).toBeGreaterThan(0);
+        expect(english.stdout.indexOf('## Why')).toBeLessThan(english.stdout.indexOf('## En français'));
         expect((await cpom(['rules', 'CPOM999'])).code).toBe(2);
         expect(existsSync(path.join(ROOT, 'docs/rules/README.md'))).toBe(true);
     });

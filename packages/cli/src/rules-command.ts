@@ -1,6 +1,6 @@
 /** `cpom rules [CODE]`: the catalogue of rules in the terminal, or written as Markdown pages (docs/rules). */
 import * as path from 'node:path';
-import { getRule, RULES, ruleMarkdown, rulesIndexMarkdown, type Locale } from '@cpom/language';
+import { getRule, RULES, ruleMarkdown, rulePage, rulesIndexMarkdown, type Locale } from '@cpom/language';
 import type { CommandIO } from './check.js';
 import { reportFailure } from './errors.js';
 import { prepareOutputFolder, writeFileAtomic } from './output.js';
@@ -35,7 +35,7 @@ export function runRules(code: string | undefined, options: RulesOptions, io: Co
             io.stderr(options.lang === 'fr' ? `cpom: règle inconnue : « ${code} »\n` : `cpom: unknown rule '${code}'\n`);
             return 2;
         }
-        io.stdout(ruleMarkdown(rule));
+        io.stdout(rulePage(rule, options.lang));
         return 0;
     }
     for (const rule of RULES) {

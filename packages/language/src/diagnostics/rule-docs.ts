@@ -64,6 +64,84 @@ export function ruleMarkdown(rule: RuleDefinition): string {
     ].join('\n');
 }
 
+const CONFIDENCE_LABELS_FR: Record<Confidence, string> = {
+    V: 'V — lu dans le texte juridique cité',
+    S: 'S — source secondaire (fédération, presse ou cabinet d\'avocats)',
+    C: 'C — calculé et vérifié par le projet cpom',
+    G: 'G — proposition du projet cpom, pas une règle de droit : au plus un avertissement',
+    T: 'T — règle structurelle du langage CPOM',
+};
+
+/**
+ * A rule's page as `cpom rules CODE` prints it, in the user's language first: the French page for French users (the
+ * English text follows), the docs page (English first, then "En français") for English ones.
+ */
+export function rulePage(rule: RuleDefinition, locale: 'fr' | 'en'): string {
+    if (locale === 'en') return ruleMarkdown(rule);
+    const texts = (rule.texts ?? []).flatMap(id => {
+        const text = legalText(id);
+        if (!text) return [`| \`${id}\` | absent du registre | — | — |`];
+        return text.versions.map(version => {
+            const from = version.start === 'attested' ? `attesté le ${version.from}` : version.from;
+            const where = version.territories ? ` (${version.territories.join(', ')})` : '';
+            return `| ${text.title} (\`${id}\`) | ${from} → ${version.to ?? 'en vigueur'}${where} | ${version.confidence} | ${version.enactedBy} |`;
+        });
+    });
+    return [
+        `# ${rule.code} \`${rule.name}\``,
+        '',
+        `**${rule.title.fr}**`,
+        '',
+        '| | |',
+        '|---|---|',
+        `| Code | \`${rule.code}\` |`,
+        `| Nom | \`${rule.name}\` |`,
+        `| Gravité par défaut | ${SEVERITY_FR[rule.severity]} |`,
+        `| Catégorie | ${rule.category} |`,
+        `| Confiance | ${CONFIDENCE_LABELS_FR[rule.confidence]} |`,
+        '',
+        '## Pourquoi',
+        '',
+        rule.rationale.fr,
+        '',
+        '## Source',
+        '',
+        rule.source.fr,
+        '',
+        ...(texts.length === 0 ? [] : [
+            '### Textes datés',
+            '',
+            'La règle lit la version en vigueur à la date d\'effet du contrat (celle de l\'avenant, ou `cpom check --droit-au`).',
+            '',
+            '| Texte | En vigueur | Confiance | Issu de |',
+            '|---|---|---|---|',
+            ...texts,
+            '',
+        ]),
+        '## Messages',
+        '',
+        `- fr : ${rule.message.fr}`,
+        `- en : ${rule.message.en}`,
+        '',
+        '## Configuration',
+        '',
+        'Dans `cpom.config.json`, à côté des contrats ou dans un dossier parent :',
+        '',
+        '```json',
+        `{ "rules": { "${rule.code}": "${rule.code === 'CPOM001' ? 'error' : 'off'}" } }`,
+        '```',
+        '',
+        `La règle peut aussi être nommée \`${rule.name}\`. Réglages : \`error\`, \`warning\`, \`info\`${rule.code === 'CPOM001' ? '' : ', `off`'}.`,
+        '',
+        '## In English',
+        '',
+        `**${rule.title.en}.** ${rule.rationale.en}`,
+        '',
+        `**Source:** ${rule.source.en}`,
+        '',
+    ].join('\n');
+}
+
 /**
  * The texts of the law registry the rule rests on, each version with its period and confidence: a rule is read at
  * the contract's date, so the page says which wording applied when.
