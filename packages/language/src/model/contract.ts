@@ -77,7 +77,7 @@ export function signatoriesOf(container: { clauses: readonly AstNode[] }): ast.S
 export function signingParties(container: { clauses: readonly AstNode[] }): Set<ast.Partie> {
     const parties = new Set<ast.Partie>();
     for (const s of signatoriesOf(container)) {
-        const party = s.party.ref;
+        const party = s.party?.ref; // a signatory line the parser recovered without its party
         if (party) {
             parties.add(party);
         }

@@ -61,7 +61,7 @@ export function checkParties(contract: ast.Contrat, ctx: RuleContext): void {
 
     // CPOM021: a signing authority that neither tarifies nor funds.
     for (const signatory of signatoriesOf(contract)) {
-        const party = signatory.party.ref;
+        const party = signatory.party?.ref;
         if (!ast.isAutorite(party) || authorityKind(party) === 'organisme') continue;
         const tarifies = perimeter.some(e => establishmentFacts(e).tarification.includes(party));
         const pays = fundings.some(f => f.props.some(p => ast.isFinanceur(p) && p.payer.ref === party))
