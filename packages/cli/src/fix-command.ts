@@ -25,6 +25,7 @@ import { reportFailure } from './errors.js';
 import { isSafeFix } from './fix-policy.js';
 import { writeFileAtomic } from './output.js';
 import { visibleText } from './terminal-text.js';
+import { hasUtf8Bom } from './utf8-bom.js';
 
 /** Passes of fix-then-check at most: enough for fixes that reveal others, bounded against a fix that undoes another. */
 export const MAX_PASSES = 10;
@@ -163,7 +164,7 @@ function correctionsLine(file: FileFixes, locale: Locale, dryRun: boolean | unde
 /** Writes a fixed file in place, as `cpom fmt` does: atomically, keeping its mode and byte order mark; not a file that is not UTF-8. */
 function writeFixed(file: FileFixes, locale: Locale): string | undefined {
     const bytes = readFileSync(file.path);
-    const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    const hasBom = hasUtf8Bom(bytes);
     if (!isUtf8(hasBom ? bytes.subarray(3) : bytes)) {
         return locale === 'fr'
             ? `${file.shown} n'est pas en UTF-8 : non corrigé (le réécrire changerait son encodage)`

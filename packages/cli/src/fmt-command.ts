@@ -26,6 +26,7 @@ import { writeFileAtomic } from './output.js';
 import { visibleText } from './terminal-text.js';
 import { readStdinContract, usesStdin } from './stdin.js';
 import { decodeContract, firstSyntaxError } from './workspace.js';
+import { hasUtf8Bom } from './utf8-bom.js';
 
 export interface FmtOptions {
     readonly check?: boolean;
@@ -112,7 +113,7 @@ export async function runFmt(paths: readonly string[], options: FmtOptions, io: 
                 failed++;
                 continue;
             }
-            const hasBom = bytes.subarray(0, 3).equals(UTF8_BOM);
+            const hasBom = hasUtf8Bom(bytes);
             const body = Buffer.from(result.text, 'utf8');
             writeFileAtomic(file, hasBom ? Buffer.concat([UTF8_BOM, body]) : body, shown, undefined, statSync(file).mode & 0o7777);
             io.stdout(`${shown}\n`);

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { CommandIO } from './check.js';
 import { UsageError } from './errors.js';
 import { type ContractSource, diskSource } from './workspace.js';
+import { withoutUtf8Bom } from './utf8-bom.js';
 
 /** The operand that names the standard input. */
 export const STDIN_OPERAND = '-';
@@ -26,7 +27,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The input as text; a UsageError saying where when it is not valid UTF-8 (a byte order mark is dropped). */
 export function decodeStdin(bytes: Uint8Array): string {
-    const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    const body = withoutUtf8Bom(bytes);
     try {
         return UTF8.decode(body);
     } catch {

@@ -9,6 +9,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createCpomServices, type CpomServicesBundle, decodeBilingual, type DocumentSource, loadDocuments, type Locale } from '@cpom/language';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { type Bilingual, fileError, isSystemError } from './errors.js';
+import { withoutUtf8Bom } from './utf8-bom.js';
 
 export interface LoadedFile {
     readonly path: string;
@@ -105,7 +106,7 @@ export function decodeContract(bytes: Uint8Array, file: string, warn: (message: 
         warn({ fr: `« ${file} » est encodé en UTF-16 (${bom.toUpperCase()}) : lu comme tel`, en: `'${file}' is encoded in UTF-16 (${bom.toUpperCase()}): read as such` });
         return UTF16_DECODERS[bom].decode(bytes.subarray(2));
     }
-    const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    const body = withoutUtf8Bom(bytes);
     try {
         return UTF8.decode(body);
     } catch {
