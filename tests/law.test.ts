@@ -73,8 +73,14 @@ describe('CASF L.313-11 around 4 March 2022', () => {
 
 describe('text status by date', () => {
     it('an attested start gives "unknown" before it, not "not yet"', () => {
-        expect(textStatusAt('CASF:R314-40', '2010-01-01')).toEqual({ status: 'unknown', attestedFrom: '2019-11-09' });
-        expect(textStatusAt('CASF:R314-40', '2020-01-01').status).toBe('in-force');
+        expect(textStatusAt('CASF:R314-43-1', '2010-01-01')).toEqual({ status: 'unknown', attestedFrom: '2019-11-09' });
+        expect(textStatusAt('CASF:R314-43-1', '2020-01-01').status).toBe('in-force');
+    });
+    it('R.314-40 has its 4° (tariff equation) only from 1 January 2017, both versions read in the text', () => {
+        expect(textInForce('CASF:R314-40', '2013-01-01')?.quote).not.toMatch(/4°/);
+        expect(textInForce('CASF:R314-40', '2013-01-01')?.confidence).toBe('V');
+        expect(textInForce('CASF:R314-40', '2017-01-01')?.quote).toMatch(/4° Soit en l'application d'une équation tarifaire/);
+        expect(textStatusAt('CASF:R314-40', '2004-10-25')).toMatchObject({ status: 'not-yet', inForceFrom: '2004-10-26' });
     });
     it('the 2017 activity modulation of EHPAD forfaits is suspended, then applies', () => {
         expect(textInForce('CASF:R314-174', '2017-06-30')?.summary.en).toMatch(/not applied for the 2017/);

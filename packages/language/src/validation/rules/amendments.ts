@@ -3,6 +3,7 @@ import * as ast from '../../generated/ast.js';
 import { clausesOf, contractPeriod, establishmentFacts, firstClause, signingParties } from '../../model/contract.js';
 import { avenantNumber, partiesBeforeAvenant, perimeterForAvenant } from '../../model/avenants.js';
 import { compareDates, parseIsoDate, toIsoDate } from '../../model/dates.js';
+import { errorWhereVerified } from '../law-support.js';
 import type { RuleContext } from '../rule-context.js';
 import { checkProrogation } from './dates.js';
 import { checkMeans } from './funding.js';
@@ -57,7 +58,8 @@ export function checkAvenant(avenant: ast.Avenant, ctx: RuleContext): void {
                 // An authority already party to the contract is CPOM091's business.
                 if (!signers.has(authority) && !parties.has(authority) && tarification) {
                     const index = tarification.authorities.findIndex(r => r.ref === authority);
-                    ctx.reporter.report('CPOM095', { authority: authority.name, establishment: e.name, number }, { node: tarification, property: 'authorities', index });
+                    ctx.reporter.report('CPOM095', { authority: authority.name, establishment: e.name, number }, { node: tarification, property: 'authorities', index },
+                        errorWhereVerified(avenant, ctx, 'CASF:L313-11'));
                 }
             }
         }

@@ -9,6 +9,7 @@ import {
 } from '../../model/contract.js';
 import { findDepartment } from '../../model/departments.js';
 import { finessDepartment, isWellFormedFiness } from '../../model/finess.js';
+import { errorWhereVerified } from '../law-support.js';
 import { lawOf, type RuleContext } from '../rule-context.js';
 import { establishmentSite } from './perimeter.js';
 
@@ -79,7 +80,7 @@ export function checkParties(contract: ast.Contrat, ctx: RuleContext): void {
         if (!authorities.some(a => authorityKind(a) === 'ars')) missing.push('ars');
         if (!authorities.some(isDepartmentalAuthority)) missing.push('departement');
         if (missing.length > 0) {
-            ctx.reporter.report('CPOM023', { missing }, { node: cadre, keyword: 'cadre' });
+            ctx.reporter.report('CPOM023', { missing }, { node: cadre, keyword: 'cadre' }, errorWhereVerified(contract, ctx, 'ARRETE:2017-03-03'));
         } else {
             // CPOM024: each département of an EHPAD of the perimeter signs (when authorities state their département).
             const signingDepartments = new Set(authorities.filter(isDepartmentalAuthority).map(a => a.department ? findDepartment(a.department)?.code : undefined));
