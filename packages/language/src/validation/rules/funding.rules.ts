@@ -49,8 +49,8 @@ export const FUNDING_RULES = [
             en: "Funding line '{name}' has no amount for {years}."
         },
         rationale: {
-            fr: "Le volet financier fixe, pour chaque ligne, la méthode de fixation annuelle des moyens (article R. 314-40 du CASF). Sous une formule d'indexation (2°) ou une équation tarifaire, un plafond ou un algorithme (4°), les montants de chaque exercice se calculent dès la signature : un montant manquant est une erreur. Sous le taux d'actualisation régional ou départemental (1°) ou des avenants annuels (3°), les montants futurs ne sont pas connus à la signature : un montant manquant n'est qu'un avertissement, de même quand la ligne ne dit pas sa méthode (`actualisation`).",
-            en: 'The financial volet fixes, per line, the method of the yearly fixing of the means (R.314-40). Under an indexation formula (2°) or a tariff equation, ceiling or algorithm (4°), the amount of every year follows at signature: a missing amount is an error. Under the regional or departmental rate (1°) or yearly avenants (3°), future amounts are unknown at signature: a missing amount is only a warning, and so when the line does not say its method (`actualisation`).'
+            fr: "Le volet financier fixe, pour chaque ligne, la méthode de fixation annuelle des moyens (article R. 314-40 du CASF). Sous une formule d'indexation (2°) ou une équation tarifaire, un plafond ou un algorithme (4°), les montants de chaque exercice se calculent dès la signature : un montant manquant est une erreur. Sous le taux d'actualisation régional ou départemental (1°), les montants futurs ne sont pas connus à la signature : un montant manquant n'est qu'un avertissement, de même quand la ligne ne dit pas sa méthode (`actualisation`). Sous des avenants annuels (3° : « la conclusion d'avenants annuels d'actualisation ou de revalorisation »), chaque montant futur est l'objet de son avenant : la règle n'est qu'une information.",
+            en: 'The financial volet fixes, per line, the method of the yearly fixing of the means (R.314-40). Under an indexation formula (2°) or a tariff equation, ceiling or algorithm (4°), the amount of every year follows at signature: a missing amount is an error. Under the regional or departmental rate (1°), future amounts are unknown at signature: a missing amount is only a warning, and so when the line does not say its method (`actualisation`). Under yearly avenants (3°: "la conclusion d\'avenants annuels d\'actualisation ou de revalorisation"), each future amount is the object of its avenant: the rule is only a note.'
         },
         source: {
             fr: 'Article R. 314-40 du CASF (fixation annuelle des moyens sur la durée du contrat).',
@@ -226,6 +226,24 @@ export const FUNDING_RULES = [
         source: {
             fr: 'Article R. 314-43-2 du CASF.',
             en: 'CASF R.314-43-2.'
+        }
+    }),
+    defineRule({
+        code: 'CPOM150', name: 'modulation-departement-only', severity: 'warning', category: 'funding', confidence: 'V',
+        texts: ['CASF:R314-43-2', 'CASF:L313-12-2'],
+        title: { fr: 'Modulation d\'un ESMS financé par le seul département', en: 'Modulation of an ESMS funded by the département alone' },
+        params: { name: 'text', establishments: 'text' },
+        message: {
+            fr: "La modulation de « {name} » porte sur des établissements tarifés par le seul département ({establishments}), que le I de l'article R. 314-43-2 ne vise pas clairement.",
+            en: "The modulation of '{name}' bears on establishments tarified by the département alone ({establishments}), which R.314-43-2 I does not clearly cover."
+        },
+        rationale: {
+            fr: "Le I de l'article R. 314-43-2 du CASF ne permet la modulation contractuelle selon l'activité que pour « le contrat mentionné au IV ter de l'article L. 313-12, pour les établissements et services définis au troisième alinéa du A de ce IV ter, et le contrat mentionné à l'article L. 313-12-2 ». Le CPOM de l'article L. 313-12-2 vise les ESMS relevant de la compétence tarifaire exclusive ou conjointe du directeur général de l'ARS ; un établissement tarifé par le seul président du conseil départemental (foyer de vie, foyer d'hébergement, SAVS, SAAD) n'en relève pas, et le troisième alinéa du A du IV ter n'a pas été relu. Le texte ne permet pas de conclure à coup sûr : avertissement, à vérifier avec le département.",
+            en: 'R.314-43-2 I allows contractual modulation on activity only for "le contrat mentionné au IV ter de l\'article L. 313-12, pour les établissements et services définis au troisième alinéa du A de ce IV ter, et le contrat mentionné à l\'article L. 313-12-2". The L.313-12-2 CPOM covers ESMS under the exclusive or joint tarification competence of the ARS director general; an establishment tarified by the président du conseil départemental alone (foyer de vie, foyer d\'hébergement, SAVS, SAAD) is not among them, and the 3rd paragraph of A of IV ter was not re-read. The text does not settle it: a warning, to check with the département.'
+        },
+        source: {
+            fr: "Article R. 314-43-2 du CASF, I ; article L. 313-12-2 du CASF.",
+            en: 'CASF R.314-43-2 I; CASF L.313-12-2.'
         }
     }),
     defineRule({

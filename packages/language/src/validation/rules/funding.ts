@@ -9,6 +9,7 @@ import { plain } from '../../model/french.js';
 import { parseIsoDate } from '../../model/dates.js';
 import { earlierAvenants } from '../../model/avenants.js';
 import { fundingLine } from '../../model/fundings.js';
+import { findDepartment } from '../../model/departments.js';
 import { formatEuros, parseCents, parseNumber } from '../../model/numbers.js';
 import type { MessageParams } from '../../diagnostics/rules.js';
 import type { LawView } from '../../law/law-view.js';
@@ -19,6 +20,15 @@ import { lawOf, type RuleContext } from '../rule-context.js';
  * ceiling or algorithm). Under 1° (regional or departmental rate) and 3° (yearly avenants) future amounts are unknown.
  */
 const AMOUNTS_KNOWN_AT_SIGNATURE: ReadonlySet<string> = new Set(['formule', 'equation_tarifaire']);
+
+/**
+ * CPOM060 by method: an error under 2° and 4° (the amounts follow at signature); a note under 3° (each year's amount is
+ * the object of its yearly avenant); a warning under 1° or when the line says no method.
+ */
+function missingAmountSeverity(method: string | undefined): 'warning' | 'info' | undefined {
+    if (method !== undefined && AMOUNTS_KNOWN_AT_SIGNATURE.has(method)) return undefined;
+    return method === 'avenant_annuel' ? 'info' : 'warning';
+}
 
 /** CPOM009: amounts to the cent. */
 export function checkAmount(amount: ast.Montant, ctx: RuleContext): void {
@@ -72,8 +82,7 @@ export function checkFunding(funding: ast.Financement, period: ContractPeriod | 
             const absent = requiredYears.filter(y => !amounts.has(y));
             if (absent.length > 0) {
                 const method = plain(funding.props.find(ast.isActualisation)?.method);
-                ctx.reporter.report('CPOM060', { name: funding.name, years: absent }, { node: montants, keyword: 'montants' },
-                    method !== undefined && AMOUNTS_KNOWN_AT_SIGNATURE.has(method) ? undefined : 'warning');
+                ctx.reporter.report('CPOM060', { name: funding.name, years: absent }, { node: montants, keyword: 'montants' }, missingAmountSeverity(method));
             }
         }
     }
@@ -171,14 +180,28 @@ function checkPayerKind(funding: ast.Financement, nature: string | undefined, pa
  * The forfait global unique soins + entretien de l'autonomie (LFSS 2024 art. 79 as amended): in the territories and from
  * the date of the experiment, the ARS fixes the dépendance too. `inside` when every establishment of the line is in a
  * territory of the experiment on the law's date; `maybe` when one is in the Rhône département code 69, which covers
- * both the Métropole de Lyon (in the experiment) and the Rhône (not in it); else `outside`.
+ * both the Métropole de Lyon (in the experiment) and the Rhône (not in it), unless its tarification names the
+ * Métropole (69M) or a département (69D); else `outside`.
  */
 function forfaitGlobalUniqueAt(funding: ast.Financement, law: LawView | undefined): 'inside' | 'maybe' | 'outside' {
     const territories = law?.inForce('LOI:2023-1250:79')?.territories;
-    const departments = fundedEstablishments(funding).map(e => establishmentFacts(e).department);
+    const departments = fundedEstablishments(funding).map(territoryOf);
     if (!territories || departments.length === 0 || departments.some(d => d === undefined)) return 'outside';
     if (departments.every(d => territories.includes(d!))) return 'inside';
     return departments.every(d => territories.includes(d!) || (d === '69' && territories.includes('69M'))) ? 'maybe' : 'outside';
+}
+
+/**
+ * The territorial code of an establishment for the experiment: its département, or for 69 the part of the Rhône its
+ * departmental authority says (a `metropole` authority: 69M, the Métropole de Lyon; a `departement` one: 69D).
+ */
+function territoryOf(e: ast.Etablissement): string | undefined {
+    const facts = establishmentFacts(e);
+    const department = facts.department ? findDepartment(facts.department)?.code ?? facts.department : undefined;
+    if (department !== '69') return department;
+    const kinds = new Set(facts.tarification.filter(isDepartmentalAuthority).map(authorityKind));
+    if (kinds.size !== 1) return department;
+    return kinds.has('metropole') ? '69M' : '69D';
 }
 
 /**
@@ -260,11 +283,32 @@ function underR314432(modulation: ast.Modulation, frames: ReadonlySet<string>): 
     return false;
 }
 
+/**
+ * CPOM150: under the contracts R.314-43-2 I names (IV ter, L.313-12-2), a modulation whose line funds only establishments
+ * tarified by the département alone (declared tarification, else the category's usual one).
+ */
+function checkDepartementOnlyModulation(modulation: ast.Modulation, frames: ReadonlySet<string>, ctx: RuleContext): void {
+    if (!frames.has('L313-12-IVter') && !frames.has('L313-12-2')) return;
+    const funding = modulation.funding.ref;
+    const establishments = funding ? fundedEstablishments(funding) : [];
+    const departementOnly = (e: ast.Etablissement): boolean => {
+        const facts = establishmentFacts(e);
+        if (facts.tarification.length > 0) return facts.tarification.every(isDepartmentalAuthority);
+        const usual = facts.category?.tarification ?? [];
+        return usual.length > 0 && usual.every(role => role === 'departement');
+    };
+    if (establishments.length > 0 && establishments.every(departementOnly)) {
+        ctx.reporter.report('CPOM150', { name: modulation.funding.$refText, establishments: establishments.map(e => e.name).join(', ') },
+            { node: modulation, keyword: 'modulation' });
+    }
+}
+
 function checkModulation(modulation: ast.Modulation, frames: ReadonlySet<string>, ctx: RuleContext): void {
     // R.314-43-2 for IV ter and L.313-12-2 contracts; L.313-11-2 (CHRS) itself allows "une modulation du tarif en fonction d'objectifs d'activité".
     if (frames.size > 0 && !frames.has('L313-12-IVter') && !frames.has('L313-12-2') && !frames.has('L313-11-2')) {
         ctx.reporter.report('CPOM067', { frames: [...frames].join(', ') }, { node: modulation, keyword: 'modulation' });
     }
+    checkDepartementOnlyModulation(modulation, frames, ctx);
     if (!underR314432(modulation, frames)) return;
     const criterion = modulation.props.find(ast.isCritere)?.value;
     const justified = modulation.props.some(ast.isJustification);
