@@ -9,7 +9,7 @@ import { plain } from '../../model/french.js';
 import { parseIsoDate } from '../../model/dates.js';
 import { earlierAvenants } from '../../model/avenants.js';
 import { fundingLine } from '../../model/fundings.js';
-import { findDepartment } from '../../model/departments.js';
+import { findDepartment, partOfRhone } from '../../model/departments.js';
 import { formatEuros, parseCents, parseNumber } from '../../model/numbers.js';
 import type { MessageParams } from '../../diagnostics/rules.js';
 import type { LawView } from '../../law/law-view.js';
@@ -197,6 +197,8 @@ function forfaitGlobalUniqueAt(funding: ast.Financement, law: LawView | undefine
  */
 function territoryOf(e: ast.Etablissement): string | undefined {
     const facts = establishmentFacts(e);
+    const part = partOfRhone(facts.department);
+    if (part) return part;
     const department = facts.department ? findDepartment(facts.department)?.code ?? facts.department : undefined;
     if (department !== '69') return department;
     const kinds = new Set(facts.tarification.filter(isDepartmentalAuthority).map(authorityKind));

@@ -7,7 +7,7 @@ import {
     authorityKind, clausesOf, establishmentFacts, firstClause, fundingsOf, gestionnaireOf,
     isDepartmentalAuthority, isIvTer, legalFrames, perimeterOf, signatoriesOf, signingParties,
 } from '../../model/contract.js';
-import { findDepartment } from '../../model/departments.js';
+import { findDepartment, partOfRhone } from '../../model/departments.js';
 import { finessDepartment, isWellFormedFiness } from '../../model/finess.js';
 import { regionAt } from '../../law/regions.js';
 import { coversTerritory } from '../../law/territories.js';
@@ -117,7 +117,7 @@ export function checkParties(contract: ast.Contrat, ctx: RuleContext): void {
  * or (territorial registry) one collectivité holding both, such as the Collectivité de Corse for 2A and 2B.
  */
 export function signsFor(authority: ast.Autorite, department: string, date: string | undefined): boolean {
-    const declared = authority.department ? findDepartment(authority.department)?.code : undefined;
+    const declared = partOfRhone(authority.department) ?? (authority.department ? findDepartment(authority.department)?.code : undefined);
     if (!declared) return false;
     if (declared === department) return true;
     const as = authorityKind(authority) === 'metropole' ? 'metropole' : 'departement';
