@@ -1,6 +1,7 @@
 /**
  * The lexer (parser/cpom-lexer.ts) takes a run of characters that start no token in one step, and reports exactly
- * the tokens and errors Chevrotain's own recovery reports, one character at a time, on the same text.
+ * the tokens and errors Chevrotain's own recovery reports, one character at a time, on the same text; and it reads
+ * `{ }` blocks MAX_NESTING levels deep at most (CPOM001 "nesting" on the first brace past it).
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -9,8 +10,8 @@ import type { Lexer as ChevrotainLexer } from 'chevrotain';
 import { EmptyFileSystem } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createCpomServices } from '@cpom/language';
-import { CpomLexer, deadStartIndices } from '../packages/language/src/parser/cpom-lexer.js';
-import { ROOT } from './helpers.js';
+import { CpomLexer, deadStartIndices, MAX_NESTING } from '../packages/language/src/parser/cpom-lexer.js';
+import { checkText, ROOT } from './helpers.js';
 
 const services = createCpomServices(EmptyFileSystem);
 const lexer = services.Cpom.parser.Lexer as CpomLexer;
@@ -51,5 +52,32 @@ describe('the lexer', () => {
         const text = `contrat X "x" {\n  ${'«'.repeat(1_000_000)}\n}\n`;
         const { errors } = lexer.tokenize(text);
         expect(errors).toEqual([expect.objectContaining({ offset: 18, line: 2, column: 3, length: 1_000_000 })]);
+    });
+});
+
+describe('the nesting limit', () => {
+    const contract = (inner: string) => `contrat X "x" {\n    perimetre {\n${inner}\n    }\n}\n\ncontrat Y "y" {\n}\n`;
+    const nested = (levels: number) => 'objectif O "o" { '.repeat(levels) + '}'.repeat(levels);
+
+    it('reads a block nested exactly as deep as the limit without the nesting error', async () => {
+        const diagnostics = await checkText(contract(nested(MAX_NESTING - 2)));
+        expect(diagnostics.filter(d => d.message.includes('Imbrication'))).toEqual([]);
+    });
+
+    it('leaves out a block opened past the limit, with one CPOM001 on its brace, and reads what follows', async () => {
+        const services2 = createCpomServices(EmptyFileSystem);
+        const text = contract(nested(10_000));
+        const result = services2.Cpom.parser.LangiumParser.parse(text);
+        expect(result.lexerErrors).toHaveLength(1);
+        // Chevrotain's recovery has at most a few errors per level read, not one per level written.
+        expect(result.parserErrors.length).toBeLessThan(4 * MAX_NESTING);
+        const names = (result.value as unknown as { elements: Array<{ name?: string }> }).elements.map(e => e.name);
+        expect(names).toContain('Y');
+        const diagnostics = await checkText(text);
+        const nesting = diagnostics.filter(d => d.message.includes('Imbrication'));
+        expect(nesting).toEqual([expect.objectContaining({ code: 'CPOM001', line: 3, severity: 'error' })]);
+        expect(nesting[0].message).toBe(`Imbrication trop profonde : ce bloc ouvre un niveau de plus que les ${MAX_NESTING} lus ; son contenu, jusqu’à son « } », est ignoré.`);
+        const english = await checkText(text, 'en');
+        expect(english.some(d => d.message.startsWith('Nesting too deep'))).toBe(true);
     });
 });

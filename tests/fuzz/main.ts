@@ -5,14 +5,16 @@
  * crashes, hangs, and every distinct signature with its first input and fixture. Exits 1 when any input crashed or
  * hung. Ctrl-C stops it with the report so far. The step limit is the worker thread's CPU time (pool.ts), so the
  * machine's load does not count. Also: `--replay FILE… [--source CORPUS-FILE]` runs saved findings (or plain files) and prints each outcome
- * with its slowest stages; `--minimise FILE [--source CORPUS-FILE]` saves a failing file, minimised, as a finding.
+ * with its slowest stages; `--dump FILE` writes input --start of --seed to FILE; `--minimise FILE [--source CORPUS-FILE]` saves a failing file, minimised, as a finding.
  */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { type CampaignReport, fixtureName, runCampaign, SLOW_STEP_CPU_MS, startPool } from './campaign.js';
 import { readFinding, writeFinding } from './fixture-file.js';
+import { loadCorpus } from './corpus.js';
 import { minimise } from './minimise.js';
+import { grammarKeywords, makeInput } from './mutators.js';
 import { signatureOf } from './signature.js';
 import { STAGES } from './stages.js';
 
@@ -35,6 +37,7 @@ const { values, positionals } = parseArgs({
         source: { type: 'string' },
         'minimise-ms': { type: 'string', default: '60000' },
         'docx-percent': { type: 'string', default: '20' },
+        dump: { type: 'string' },
     },
 });
 
@@ -111,6 +114,15 @@ async function minimiseFile(file: string): Promise<number> {
     } finally {
         await pool.close();
     }
+}
+
+/** `--seed S --start I --dump FILE`: writes input I of seed S to FILE (to profile it with `--replay FILE`). */
+if (values.dump !== undefined) {
+    const context = { corpus: loadCorpus(ROOT), keywords: grammarKeywords(readFileSync(path.join(ROOT, 'grammar/cpom.langium'), 'utf8')), maxRun: integer('max-run', values['max-run']) };
+    const input = makeInput(integer('seed', values.seed ?? ''), integer('start', values.start), context);
+    writeFileSync(path.resolve(values.dump), input.text);
+    process.stdout.write(`${values.dump}: input ${values.start} of seed ${values.seed} (from ${context.corpus[input.source].name}: ${input.mutations.join(', ')}), ${input.text.length} characters\n`);
+    process.exit();
 }
 
 if (values.minimise) {

@@ -5,9 +5,26 @@
  * token that takes the character no other token takes, with the run of characters after it that no token can start
  * (read from Chevrotain's first-character table), and turns these tokens back into the very lexer errors Chevrotain
  * reports: same offsets, lengths, lines, columns and messages, one error for each run.
+ *
+ * It also bounds the nesting of `{ }`: a block opened deeper than MAX_NESTING levels is left out of the token stream
+ * up to its closing brace, with a lexer error on its opening brace (CPOM001, "nesting"). No contract nests more than
+ * five levels; Chevrotain's recovery costs time in the depth for each error, and 10,000 levels with as many errors
+ * took 14 s to parse.
  */
 import { Lexer as ChevrotainLexer, type IToken, type ILexingError, type TokenType } from 'chevrotain';
 import { DefaultLexer, type LangiumCoreServices, type LexerResult, type TokenizeOptions } from 'langium';
+
+/** Deepest `{ }` nesting read; a deeper block is left out with an error. */
+export const MAX_NESTING = 64;
+
+/** The lexer error of a block nested too deep (its opening brace), worded as CPOM001 "nesting". */
+export interface NestingError extends ILexingError {
+    readonly nestingLimit: number;
+}
+
+export function isNestingError(error: ILexingError): error is NestingError {
+    return typeof (error as Partial<NestingError>).nestingLimit === 'number';
+}
 
 /** The token group the unlexable runs go to (never the parser's token stream). */
 const INVALID_GROUP = 'invalid';
@@ -74,8 +91,14 @@ export class CpomLexer extends DefaultLexer {
     }
 
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
-        if (!this.linearLexer) return super.tokenize(text, options);
-        const result = this.linearLexer.tokenize(text);
+        const result = this.linearLexer ? this.lexLinearly(text) : super.tokenize(text, options);
+        const nesting = limitNesting(result.tokens, MAX_NESTING);
+        if (nesting.errors.length === 0) return result;
+        return { ...result, tokens: nesting.tokens, errors: [...result.errors, ...nesting.errors].sort((a, b) => a.offset - b.offset) };
+    }
+
+    private lexLinearly(text: string): LexerResult {
+        const result = this.linearLexer!.tokenize(text);
         const unlexable = result.groups[INVALID_GROUP] ?? [];
         return {
             tokens: result.tokens,
@@ -102,4 +125,32 @@ export class CpomLexer extends DefaultLexer {
         }
         return errors;
     }
+}
+
+/**
+ * The tokens without the blocks opened deeper than `limit` (from their `{` to their `}`, or to the end), and an
+ * error on the opening brace of each such block.
+ */
+export function limitNesting(tokens: IToken[], limit: number): { tokens: IToken[]; errors: NestingError[] } {
+    const errors: NestingError[] = [];
+    let depth = 0;
+    let kept: IToken[] | undefined;
+    for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i];
+        if (token.image === '{' && depth === limit) {
+            kept ??= tokens.slice(0, i);
+            errors.push({ offset: token.startOffset, line: token.startLine, column: token.startColumn, length: 1, message: `nesting deeper than ${limit} levels`, nestingLimit: limit });
+            // Skip to the brace that closes this block.
+            let inner = 0;
+            for (; i < tokens.length; i++) {
+                if (tokens[i].image === '{') inner++;
+                else if (tokens[i].image === '}' && --inner === 0) break;
+            }
+            continue;
+        }
+        if (token.image === '{') depth++;
+        else if (token.image === '}' && depth > 0) depth--;
+        kept?.push(token);
+    }
+    return { tokens: kept ?? tokens, errors };
 }
