@@ -27,10 +27,10 @@ export function meterRecovery(langiumParser: unknown): { reset(): void } {
     const wrapper = (langiumParser as { wrapper?: ChevrotainLookahead }).wrapper;
     let used = 0;
     if (wrapper && typeof wrapper.LA === 'function') {
-        const lookahead = wrapper.LA;
-        wrapper.LA = function (this: ChevrotainLookahead, howMuch: number) {
+        const lookahead = wrapper.LA.bind(wrapper);
+        wrapper.LA = (howMuch: number) => {
             if (howMuch > GRAMMAR_LOOKAHEAD && ++used > RECOVERY_LOOKAHEAD_BUDGET) throw new CompletionBudgetExceeded();
-            return lookahead.call(this, howMuch);
+            return lookahead(howMuch);
         };
     }
     return { reset: () => { used = 0; } };
