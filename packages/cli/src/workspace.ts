@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { type LangiumDocument, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createCpomServices, type CpomServicesBundle, decodeBilingual, type DocumentSource, loadDocuments, type Locale } from '@cpom/language';
+import { createCpomServices, type CpomServicesBundle, decodeBilingual, type DocumentSource, formatMessage, isNestingError, loadDocuments, type Locale } from '@cpom/language';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { type Bilingual, fileError, isSystemError } from './errors.js';
 import { withoutUtf8Bom } from './utf8-bom.js';
@@ -143,6 +143,9 @@ export function diagnosticsOf(file: LoadedFile): Diagnostic[] {
 export function firstSyntaxError(file: Pick<LoadedFile, 'document' | 'text'>, locale: Locale = 'fr'): { line: number; column: number; message: string } | undefined {
     const { lexerErrors, parserErrors } = file.document.parseResult;
     const lexing = lexerErrors[0];
+    if (lexing && isNestingError(lexing)) {
+        return { line: lexing.line ?? 1, column: lexing.column ?? 1, message: formatMessage('CPOM001', { detail: { variant: 'nesting', limit: lexing.nestingLimit } }, locale) };
+    }
     if (lexing) {
         const char = file.text.substr(lexing.offset, Math.max(1, lexing.length));
         return { line: lexing.line ?? 1, column: lexing.column ?? 1, message: locale === 'fr' ? `caractère inattendu « ${char} »` : `unexpected character '${char}'` };

@@ -9,6 +9,7 @@ import {
 import { CpomGeneratedModule, CpomGeneratedSharedModule } from './generated/module.js';
 import { CpomSettings } from './cpom-settings.js';
 import { CpomParserErrorMessageProvider } from './diagnostics/syntax-messages.js';
+import { CpomLexer } from './parser/cpom-lexer.js';
 import { createCpomParser } from './parser/cpom-parser.js';
 import { CpomTokenBuilder } from './parser/cpom-token-builder.js';
 import { CpomValueConverter } from './parser/cpom-value-converter.js';
@@ -36,6 +37,7 @@ export const CpomModule: Module<CpomServices, PartialLangiumCoreServices & CpomA
     },
     parser: {
         LangiumParser: (services) => createCpomParser(services),
+        Lexer: (services) => new CpomLexer(services),
         ParserErrorMessageProvider: () => new CpomParserErrorMessageProvider(),
         TokenBuilder: () => new CpomTokenBuilder(),
         ValueConverter: () => new CpomValueConverter(),

@@ -20,5 +20,6 @@ export * from './parser/cpom-value-converter.js';
 export * from './diagnostics/bilingual.js';
 export * from './workspace/loading.js';
 export * from './diagnostics/config-schema.js';
+export { isNestingError, MAX_NESTING } from './parser/cpom-lexer.js';
 export { isIsoDate } from './law/legal-texts.js';
 export type { ISODate } from './law/types.js';

@@ -14,6 +14,7 @@ import type { CpomServices } from '../cpom-module.js';
 import { importedUris } from '../references/imports.js';
 import { internalFailureText } from '../diagnostics/syntax-messages.js';
 import { readSuppressions, type SuppressedCode, type Suppression } from './suppressions.js';
+import { isNestingError } from '../parser/cpom-lexer.js';
 
 /** How Langium's validation registry words a check that threw ("An error occurred during validation: …"). */
 const LANGIUM_CHECK_FAILURE = 'An error occurred during ';
@@ -46,6 +47,8 @@ export class CpomDocumentValidator extends DefaultDocumentValidator {
                 // A rule threw (a defect of cpom): Langium reports it in English without a code.
                 const detail = diagnostic.message.slice(diagnostic.message.indexOf(':') + 1).trim();
                 this.setMessage(diagnostic, 'CPOM001', { detail: { variant: 'internal', error: internalFailureText(detail) } }, locale);
+            } else if (diagnostic.data?.nesting !== undefined) {
+                this.setMessage(diagnostic, 'CPOM001', { detail: { variant: 'nesting', limit: diagnostic.data.nesting } }, locale);
             } else if (diagnostic.data?.lexing !== undefined) {
                 this.setMessage(diagnostic, 'CPOM001', { detail: { variant: 'character', character: diagnostic.data.lexing } }, locale);
             } else if (code === DocumentValidator.ParsingError) {
@@ -92,7 +95,7 @@ export class CpomDocumentValidator extends DefaultDocumentValidator {
                 range: { start, end: { line: start.line, character: start.character + error.length } },
                 message: '', // written in validateDocument, once the document's language is known
                 code: 'CPOM001',
-                data: { code: 'CPOM001', lexing: text },
+                data: isNestingError(error) ? { code: 'CPOM001', nesting: error.nestingLimit } : { code: 'CPOM001', lexing: text },
             });
         }
     }

@@ -3,7 +3,7 @@
  * contract an avenant amends, the contracts that import a catalogue (`contractsStoodFor`, the loading API shared
  * with the CLI). Waits until the workspace is built.
  */
-import { ast, contractsStoodFor, decodeBilingual, documentsOfContract } from '@cpom/language';
+import { ast, contractsStoodFor, decodeBilingual, documentsOfContract, formatMessage, isNestingError } from '@cpom/language';
 import type { CpomLspServicesBundle } from '@cpom/language/lsp';
 import { type Cancellation, DocumentState, type LangiumDocument, URI } from 'langium';
 
@@ -56,6 +56,7 @@ export function syntaxErrorOf(document: LangiumDocument): string | undefined {
     const lexer = lexerErrors[0];
     const parser = parserErrors[0];
     const line = lexer?.line ?? (parser && Number.isFinite(parser.token.startLine) ? parser.token.startLine : document.textDocument.lineCount);
-    const message = lexer ? lexer.message : decodeBilingual(parser!.message, 'fr');
+    const message = lexer && isNestingError(lexer) ? formatMessage('CPOM001', { detail: { variant: 'nesting', limit: lexer.nestingLimit } }, 'fr')
+        : lexer ? lexer.message : decodeBilingual(parser!.message, 'fr');
     return `ligne ${line} : ${message.replace(/(?<!\.)\.+$/, '')}`;
 }
