@@ -84,21 +84,7 @@ export function checkParties(contract: ast.Contrat, ctx: RuleContext): void {
         if (missing.length > 0) {
             ctx.reporter.report('CPOM023', { missing }, { node: cadre, keyword: 'cadre' }, errorWhereVerified(contract, ctx, 'ARRETE:2017-03-03'));
         } else {
-            // CPOM024: each département of an EHPAD of the perimeter signs (when authorities state their département), read
-            // through the territorial registry at the contract's date: one collectivité may hold several départements.
-            const departmental = authorities.filter(isDepartmentalAuthority);
-            if (departmental.every(a => a.department !== undefined && findDepartment(a.department) !== undefined)) {
-                const date = lawOf(contract, ctx)?.date;
-                const reported = new Set<string>();
-                for (const e of perimeter) {
-                    const category = establishmentFacts(e).category;
-                    const department = establishmentDepartment(e);
-                    if (category?.frame === 'L313-12-IVter' && department && !departmental.some(a => signsFor(a, department, date)) && !reported.has(department)) {
-                        reported.add(department);
-                        ctx.reporter.report('CPOM024', { establishment: e.name, department }, establishmentSite(contract, e));
-                    }
-                }
-            }
+            checkDepartmentsSign(contract, authorities.filter(isDepartmentalAuthority), perimeter, ctx);
         }
     }
 
@@ -109,6 +95,24 @@ export function checkParties(contract: ast.Contrat, ctx: RuleContext): void {
     const perimetre = firstClause(contract, ast.isPerimetre);
     if (regions.size > 1 && perimetre) {
         ctx.reporter.report('CPOM025', { regions: [...regions].sort().join(', ') }, { node: perimetre, keyword: perimetre.$cstNode?.text.startsWith('périmètre') ? 'périmètre' : 'perimetre' });
+    }
+}
+
+/**
+ * CPOM024: each département of an EHPAD of the perimeter signs (when authorities state their département), read through
+ * the territorial registry at the contract's date: one collectivité may hold several départements.
+ */
+function checkDepartmentsSign(contract: ast.Contrat, departmental: readonly ast.Autorite[], perimeter: readonly ast.Etablissement[], ctx: RuleContext): void {
+    if (!departmental.every(a => a.department !== undefined && findDepartment(a.department) !== undefined)) return;
+    const date = lawOf(contract, ctx)?.date;
+    const reported = new Set<string>();
+    for (const e of perimeter) {
+        const category = establishmentFacts(e).category;
+        const department = establishmentDepartment(e);
+        if (category?.frame === 'L313-12-IVter' && department && !departmental.some(a => signsFor(a, department, date)) && !reported.has(department)) {
+            reported.add(department);
+            ctx.reporter.report('CPOM024', { establishment: e.name, department }, establishmentSite(contract, e));
+        }
     }
 }
 
