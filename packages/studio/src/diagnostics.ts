@@ -7,6 +7,7 @@ import { type Action, type Diagnostic as EditorDiagnostic, setDiagnostics } from
 import { type LSPClient, type LSPClientExtension, LSPPlugin } from '@codemirror/lsp-client';
 import type { EditorView } from '@codemirror/view';
 import type * as lsp from 'vscode-languageserver-protocol';
+import { t } from './i18n.js';
 import { applyWorkspaceEdit } from './workspace-edit.js';
 
 export type DiagnosticsListener = (uri: string, diagnostics: readonly lsp.Diagnostic[]) => void;
@@ -55,6 +56,31 @@ export class DiagnosticStore {
         })));
     }
 
+    /**
+     * The quick fixes for every diagnostic of a file, in one request over the whole text: each action names the
+     * diagnostics it fixes. Keyed by the diagnostic object.
+     */
+    async fixesOf(uri: string): Promise<Map<lsp.Diagnostic, lsp.CodeAction>> {
+        const diagnostics = this.byUri.get(uri) ?? [];
+        const fixes = new Map<lsp.Diagnostic, lsp.CodeAction>();
+        if (diagnostics.length === 0) return fixes;
+        const result = await this.client.request<lsp.CodeActionParams, Array<lsp.CodeAction | lsp.Command> | null>('textDocument/codeAction', {
+            textDocument: { uri },
+            range: { start: { line: 0, character: 0 }, end: { line: 1e6, character: 0 } },
+            context: { diagnostics: [...diagnostics], only: ['quickfix'] },
+        });
+        const same = (a: lsp.Diagnostic, b: lsp.Diagnostic) => a.code === b.code && a.message === b.message
+            && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
+        for (const action of result ?? []) {
+            if (!('edit' in action) || !action.edit) continue;
+            for (const fixed of action.diagnostics ?? []) {
+                const diagnostic = diagnostics.find(d => same(d, fixed));
+                if (diagnostic && !fixes.has(diagnostic)) fixes.set(diagnostic, action);
+            }
+        }
+        return fixes;
+    }
+
     /** The quick fixes the server offers for one diagnostic. */
     async quickFixes(uri: string, diagnostic: lsp.Diagnostic): Promise<lsp.CodeAction[]> {
         this.client.sync();
@@ -68,7 +94,7 @@ export class DiagnosticStore {
 
     private quickFixAction(uri: string, diagnostic: lsp.Diagnostic): Action {
         return {
-            name: 'Corriger…',
+            name: t('quickFix'),
             apply: view => {
                 void this.quickFixes(uri, diagnostic).then(actions => {
                     if (actions[0]?.edit) applyWorkspaceEdit(this.client, actions[0].edit, view);

@@ -73,6 +73,7 @@ export function editorExtensions(client: LSPClient, uri: string, onChange: () =>
         lang === 'fr' ? EditorState.phrases.of(FRENCH_PHRASES) : [],
         EditorView.contentAttributes.of({ 'aria-label': lang === 'fr' ? 'Texte du contrat' : 'Contract text' }),
         EditorState.tabSize.of(4),
+        EditorView.lineWrapping,
         cpomLanguage,
         serverCompletion(),
         hoverTooltips(),

@@ -15,11 +15,12 @@ import { compare, prepareCompare } from './panels/compare.js';
 import { generate } from './panels/generate.js';
 import { renderOutline } from './panels/outline.js';
 import { printPreview, refreshPreview } from './panels/preview.js';
-import { renderProblems } from './panels/problems.js';
+import { refreshFixes, renderProblems } from './panels/problems.js';
 import { Project } from './project.js';
 import { renderStartPage } from './start-page.js';
 import { StudioWorkspace } from './studio-workspace.js';
 import { workerTransport } from './worker-transport.js';
+import { applyWorkspaceEdit } from './workspace-edit.js';
 
 const store = new DiagnosticStore();
 const client = new LSPClient({
@@ -92,13 +93,21 @@ async function save(): Promise<void> {
     if (outcome.kind === 'downloaded') { project.markSaved(file, text); announce(t('downloaded')); }
 }
 
-/** After each analysis of the shown file: the preview and the outline follow. */
+function applyFix(action: lsp.CodeAction): void {
+    if (action.edit) applyWorkspaceEdit(client, action.edit, view);
+    view.focus();
+}
+
+const showProblems = () => renderProblems(store, project, goTo, applyFix);
+
+/** After each analysis of the shown file: its quick fixes, the preview and the outline follow. */
 let refreshTimer = -1;
 store.onChange(uri => {
-    renderProblems(store, project, goTo);
+    showProblems();
     if (uri !== project.current?.uri) return;
     clearTimeout(refreshTimer);
     refreshTimer = window.setTimeout(() => {
+        void refreshFixes(store, uri).then(showProblems);
         void refreshPreview(client, uri);
         void renderOutline(client, uri, goTo);
     }, 150);
@@ -106,7 +115,7 @@ store.onChange(uri => {
 });
 project.onChange(() => {
     renderFiles();
-    renderProblems(store, project, goTo);
+    showProblems();
 });
 
 function wireToolbar(): void {

@@ -5,7 +5,18 @@ import { byId, el } from '../dom.js';
 import { t } from '../i18n.js';
 import type { Project } from '../project.js';
 
-export function renderProblems(store: DiagnosticStore, project: Project, goTo: (uri: string, range: lsp.Range) => void): void {
+/** Quick fixes of the shown file's diagnostics, from the last analysis (a "Corriger" button beside each). */
+let fixes = new Map<lsp.Diagnostic, lsp.CodeAction>();
+
+export async function refreshFixes(store: DiagnosticStore, uri: string): Promise<void> {
+    try {
+        fixes = await store.fixesOf(uri);
+    } catch {
+        fixes = new Map();
+    }
+}
+
+export function renderProblems(store: DiagnosticStore, project: Project, goTo: (uri: string, range: lsp.Range) => void, apply: (action: lsp.CodeAction) => void): void {
     const list = byId('problems-list');
     const items: Array<{ uri: string; path: string; d: lsp.Diagnostic }> = [];
     for (const file of project.files) {
@@ -24,6 +35,10 @@ export function renderProblems(store: DiagnosticStore, project: Project, goTo: (
                 el('span', { class: 'code', text: String(d.code ?? '') }),
                 el('span', { class: 'message', text: d.message }));
             button.addEventListener('click', () => goTo(uri, d.range));
-            return el('li', {}, button);
+            const fix = fixes.get(d);
+            if (!fix) return el('li', {}, button);
+            const fixButton = el('button', { type: 'button', class: 'fix', title: fix.title, 'data-fix': String(d.code ?? '') }, t('quickFix'));
+            fixButton.addEventListener('click', () => apply(fix));
+            return el('li', { class: 'with-fix' }, button, fixButton);
         })));
 }
