@@ -8,11 +8,12 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
-import { CHROMIUM, replaceInEditor, startStudio, type StudioSession } from './studio/browser.js';
+import { CHROMIUM, replaceInEditor, startStudio, STUDIO_DIST, type StudioSession } from './studio/browser.js';
 
 const REQUIRED = process.env.CPOM_EDITOR_TESTS === 'required';
 const missing = existsSync(CHROMIUM) ? undefined : `Chromium not found at ${CHROMIUM}`;
@@ -114,5 +115,43 @@ describe.skipIf(missing !== undefined)(`the studio in headless Chromium${missing
         await page.click('#btn-compare');
         await page.click('#compare-form button[type=submit]');
         await expect.poll(() => page.locator('#compare-output').textContent()).toContain('13 → 15');
+    });
+
+    it('creates a new contract from the guided form (the skeleton of cpom init), with no error', async () => {
+        const fresh = await studio.browser.newPage();
+        await fresh.goto(studio.url);
+        await fresh.waitForSelector('body[data-ready=true]');
+        await fresh.fill('#new-finess', '24000002');
+        await fresh.click('#new-contract button[type=submit]');
+        expect(await fresh.getAttribute('#new-finess', 'aria-invalid')).toBe('true');
+        expect(await fresh.textContent('#new-error')).toContain('FINESS géographique');
+        await fresh.fill('#new-finess', '240000026');
+        await fresh.click('#new-contract button[type=submit]');
+        await fresh.waitForSelector('#files-list button[data-path="cpom-nouveau-2027.cpom"]');
+        await fresh.waitForSelector('#preview-frame:not([hidden])');
+        expect(await fresh.textContent('#problems-count')).toMatch(/^0 erreur/);
+        await fresh.close();
+    });
+
+    it('works opened from its files (file://): the server worker starts from a Blob', async () => {
+        const local = await studio.browser.newPage();
+        await local.goto(pathToFileURL(path.join(STUDIO_DIST, 'index.html')).href);
+        await local.waitForSelector('body[data-ready=true]');
+        await local.click('button[data-example="seeds/messidor-2013.cpom"]');
+        await local.waitForSelector('#problems-list button[data-code=CPOM014]');
+        await local.close();
+    });
+
+    it('speaks English on request (?lang=en), the diagnostics too', async () => {
+        const english = await studio.browser.newPage();
+        await english.goto(`${studio.url}?lang=en`);
+        await english.waitForSelector('body[data-ready=true]');
+        expect(await english.getAttribute('html', 'lang')).toBe('en');
+        expect(await english.textContent('#btn-generate')).toBe('Generate');
+        await english.click('button[data-example="seeds/messidor-2013.cpom"]');
+        const problem = english.locator('#problems-list button[data-code=CPOM014]');
+        await problem.waitFor();
+        expect(await problem.textContent()).toMatch(/signed/i);
+        await english.close();
     });
 });

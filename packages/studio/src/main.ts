@@ -73,6 +73,7 @@ function renderFiles(): void {
         button.addEventListener('click', () => project.show(file));
         return el('li', {}, button);
     }));
+    for (const id of ['btn-save', 'btn-format', 'btn-generate', 'btn-compare', 'btn-print']) byId<HTMLButtonElement>(id).disabled = !project.current;
     byId('current-file').textContent = project.current ? `${project.current.path}${project.isModified(project.current) ? ` (${t('unsaved')})` : ''}` : t('noContract');
 }
 
@@ -170,6 +171,7 @@ function offerDraft(): void {
 
 async function start(): Promise<void> {
     localise();
+    renderFiles();
     wireToolbar();
     renderStartPage(openFiles);
     offerDraft();

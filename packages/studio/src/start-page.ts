@@ -7,7 +7,7 @@ import { type CalendarDate, ESMS_CATEGORIES, endOfTerm, finessDepartment, isWell
 import bundled from 'cpom-bundled-contracts';
 import { byId, el } from './dom.js';
 import type { LoadedFile } from './file-access.js';
-import { t } from './i18n.js';
+import { lang, t } from './i18n.js';
 
 interface BundledExample {
     readonly id: string;
@@ -24,6 +24,14 @@ const FRAMES: ReadonlyArray<[LegalFrameKey, string]> = [
     ['L313-11-2', 'L.313-11-2 — centres d’hébergement et de réinsertion sociale'],
 ];
 
+/** What each bundled contract shows, in the studio's languages (the examples' READMEs are in English). */
+const DESCRIPTIONS: Record<string, { fr: string; en: string }> = {
+    'seeds/messidor-2013.cpom': { fr: 'CPOM de droit commun (L.313-11) de 13 ESAT en Rhône-Alpes, 2013-2017', en: 'Ordinary-law CPOM (L.313-11) of 13 ESAT in Rhône-Alpes, 2013-2017' },
+    'examples/avenant-catalogue': { fr: 'Catalogues partagés et avenants', en: 'Shared catalogues and amendments' },
+    'examples/ehpad-ivter': { fr: 'CPOM d’EHPAD (L.313-12 IV ter)', en: 'EHPAD CPOM under L.313-12 IV ter' },
+    'examples/handicap-conjoint': { fr: 'CPOM du secteur du handicap (L.313-12-2), tarification conjointe', en: 'Handicap CPOM under L.313-12-2, joint tarification' },
+};
+
 export function examples(): readonly BundledExample[] {
     return bundled as BundledExample[];
 }
@@ -39,7 +47,8 @@ export function renderStartPage(openFiles: (files: LoadedFile[], show?: string) 
     byId('examples-list').replaceChildren(...examples().map(example => {
         const button = el('button', { type: 'button', class: 'secondary', 'data-example': example.id }, `${t('openExample')} ${example.title}`);
         button.addEventListener('click', () => openFiles(example.files.map(f => ({ path: f.path, text: f.text }))));
-        return el('li', {}, button, example.description ? el('span', { class: 'hint', text: ` ${example.description}` }) : '');
+        const description = DESCRIPTIONS[example.id]?.[lang] ?? example.description;
+        return el('li', {}, button, description ? el('span', { class: 'hint', text: ` ${description}` }) : '');
     }));
 
     byId<HTMLFormElement>('new-contract').addEventListener('submit', event => {
