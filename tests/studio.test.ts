@@ -45,7 +45,7 @@ describe.skipIf(missing !== undefined)(`the studio in headless Chromium${missing
         await expect.poll(() => page.locator('#examples-list button').count()).toBeGreaterThan(3);
         expect(await page.textContent('#start-title')).toBe('Bienvenue dans le studio CPOM');
         // Every form control has a label.
-        const unlabelled = await page.$$eval('#new-contract input, #new-contract select', fields => fields.filter(f => !document.querySelector(`label[for="${f.id}"]`)).map(f => f.id));
+        const unlabelled = await page.$$eval('#new-contract input, #new-contract select', fields => fields.filter(f => !f.ownerDocument.querySelector(`label[for="${f.id}"]`)).map(f => f.id));
         expect(unlabelled).toEqual([]);
         await shot('start');
     });
@@ -103,7 +103,7 @@ describe.skipIf(missing !== undefined)(`the studio in headless Chromium${missing
 
     it('keeps the unsaved work and offers it back after a reload', async () => {
         // The draft is written shortly after the last change: wait until it is there.
-        await page.waitForFunction(() => (localStorage.getItem('cpom-studio-session') ?? '').includes('2017: 15'));
+        await page.waitForFunction("(localStorage.getItem('cpom-studio-session') ?? '').includes('2017: 15')");
         await page.reload();
         await page.waitForSelector('#restore-dialog[open]');
         expect(await page.textContent('#restore-files')).toContain('messidor-2013.cpom');
