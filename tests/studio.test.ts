@@ -42,7 +42,7 @@ describe.skipIf(missing !== undefined)(`the studio in headless Chromium${missing
 
     it('opens on a French start page with the new-contract form and the bundled examples', async () => {
         expect(await page.getAttribute('html', 'lang')).toBe('fr');
-        await expect.poll(() => page.locator('#examples-list button').count()).toBeGreaterThan(3);
+        await expect.poll(() => page.locator('#examples-list button').count(), { timeout: 60_000 }).toBeGreaterThan(3);
         expect(await page.textContent('#start-title')).toBe('Bienvenue dans le studio CPOM');
         // Every form control has a label.
         const unlabelled = await page.$$eval('#new-contract input, #new-contract select', fields => fields.filter(f => !f.ownerDocument.querySelector(`label[for="${f.id}"]`)).map(f => f.id));
@@ -63,13 +63,13 @@ describe.skipIf(missing !== undefined)(`the studio in headless Chromium${missing
         const problem = page.locator('#problems-list button[data-code=CPOM041]');
         await problem.waitFor();
         expect(await problem.textContent()).toContain('La clé du numéro FINESS 690999017 est fausse');
-        await expect.poll(() => previewHtml(page)).toMatch(/690\s?999\s?017/);
+        await expect.poll(() => previewHtml(page), { timeout: 60_000 }).toMatch(/690\s?999\s?017/);
         await page.locator('button[data-fix=CPOM041]').waitFor();
         await shot('diagnostic');
         await page.click('button[data-fix=CPOM041]');
         await problem.waitFor({ state: 'detached' });
         expect(await page.locator('.cm-content').textContent()).toContain('finess 690999016');
-        await expect.poll(() => previewHtml(page)).not.toMatch(/690\s?999\s?017/);
+        await expect.poll(() => previewHtml(page), { timeout: 60_000 }).not.toMatch(/690\s?999\s?017/);
     });
 
     it('"Générer" makes a DOCX in the browser, whose text is the contract', async () => {
@@ -92,7 +92,7 @@ describe.skipIf(missing !== undefined)(`the studio in headless Chromium${missing
         await page.click('#btn-compare');
         await page.click('#compare-form button[type=submit]');
         const output = page.locator('#compare-output');
-        await expect.poll(() => output.textContent()).toContain('cible 2017');
+        await expect.poll(() => output.textContent(), { timeout: 60_000 }).toContain('cible 2017');
         expect(await output.textContent()).toContain('13 → 15');
         const avenant = page.locator('#compare-avenant iframe');
         await avenant.waitFor();
@@ -114,7 +114,7 @@ describe.skipIf(missing !== undefined)(`the studio in headless Chromium${missing
         // The restored text is the edited one; the saved text it is compared with is the original.
         await page.click('#btn-compare');
         await page.click('#compare-form button[type=submit]');
-        await expect.poll(() => page.locator('#compare-output').textContent()).toContain('13 → 15');
+        await expect.poll(() => page.locator('#compare-output').textContent(), { timeout: 60_000 }).toContain('13 → 15');
     });
 
     it('creates a new contract from the guided form (the skeleton of cpom init), with no error', async () => {
