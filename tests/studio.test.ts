@@ -72,6 +72,17 @@ describe.skipIf(missing !== undefined)(`the studio in headless Chromium${missing
         await expect.poll(() => previewHtml(page), { timeout: 60_000 }).not.toMatch(/690\s?999\s?017/);
     });
 
+    it('hover shows the establishment card, sanitised, in French', async () => {
+        const name = page.locator('.cm-line', { hasText: 'établissement ESAT_LYON_GERLAND' }).locator('span', { hasText: /^ESAT_LYON_GERLAND$/ });
+        await name.hover();
+        const tooltip = page.locator('.cm-tooltip-hover');
+        await tooltip.waitFor();
+        expect(await tooltip.textContent()).toContain('FINESS : 690999016');
+        expect(await tooltip.textContent()).toContain('39 places autorisées');
+        expect(await tooltip.locator('script, img, iframe').count()).toBe(0);
+        await page.mouse.move(0, 0);
+    });
+
     it('"Générer" makes a DOCX in the browser, whose text is the contract', async () => {
         await page.click('#btn-generate');
         await page.click('#generate-form button[type=submit]');

@@ -17,6 +17,7 @@ import { renderOutline } from './panels/outline.js';
 import { printPreview, refreshPreview } from './panels/preview.js';
 import { refreshFixes, renderProblems } from './panels/problems.js';
 import { Project } from './project.js';
+import { sanitizeHtml } from './sanitize.js';
 import { renderStartPage } from './start-page.js';
 import { StudioWorkspace } from './studio-workspace.js';
 import { workerTransport } from './worker-transport.js';
@@ -29,6 +30,7 @@ const client = new LSPClient({
     rootUri: 'file:///espace/',
     initializationOptions: { lang },
     timeout: 60_000,
+    sanitizeHTML: sanitizeHtml,
     workspace: c => new StudioWorkspace(c),
     extensions: [store.extension()],
 });
