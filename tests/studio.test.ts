@@ -144,6 +144,24 @@ describe.skipIf(missing !== undefined)(`the studio in headless Chromium${missing
         await fresh.close();
     });
 
+    it('opens a folder of files (contract, catalogues, avenants): imports resolve among them, no error', async () => {
+        const folder = await studio.browser.newPage();
+        await folder.goto(studio.url);
+        await folder.waitForSelector('body[data-ready=true]');
+        await folder.click('button[data-example="examples/avenant-catalogue"]');
+        await expect.poll(() => folder.locator('#files-list button').count(), { timeout: 60_000 }).toBe(5);
+        await folder.waitForSelector('#preview-frame:not([hidden])');
+        expect(await folder.getAttribute('#files-list button[aria-current=true]', 'data-path')).toBe('avenant-catalogue/cpom-les-sources.cpom');
+        expect(await folder.textContent('#problems-count')).toMatch(/^0 erreur/);
+        const contractOutline = await folder.textContent('#outline-tree');
+        // Another file of the folder is shown without closing the first on the server.
+        await folder.click('#files-list button[data-path="avenant-catalogue/avenant-1.cpom"]');
+        await folder.waitForSelector('#files-list button[aria-current=true][data-path="avenant-catalogue/avenant-1.cpom"]');
+        await expect.poll(() => folder.textContent('#outline-tree'), { timeout: 60_000 }).not.toBe(contractOutline);
+        expect(await folder.textContent('#problems-count')).toMatch(/^0 erreur/);
+        await folder.close();
+    });
+
     it('works opened from its files (file://): the server worker starts from a Blob', async () => {
         const local = await studio.browser.newPage();
         await local.goto(pathToFileURL(path.join(STUDIO_DIST, 'index.html')).href);

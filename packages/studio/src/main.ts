@@ -108,23 +108,29 @@ function applyFix(action: lsp.CodeAction): void {
 
 const showProblems = () => renderProblems(store, project, goTo, applyFix);
 
-/** After each analysis of the shown file: its quick fixes, the preview and the outline follow. */
+/** The quick fixes, preview and outline of the shown file, shortly after its analysis or when another is shown. */
 let refreshTimer = -1;
-store.onChange(uri => {
-    showProblems();
-    if (uri !== project.current?.uri) return;
-    if (performance.getEntriesByName('cpom-first-diagnostics').length === 0) performance.mark('cpom-first-diagnostics');
+function refreshShown(uri: string): void {
     clearTimeout(refreshTimer);
     refreshTimer = window.setTimeout(() => {
         void refreshFixes(store, uri).then(showProblems);
         void refreshPreview(client, uri);
         void renderOutline(client, uri, goTo);
     }, 150);
+}
+store.onChange(uri => {
+    showProblems();
+    if (uri !== project.current?.uri) return;
+    if (performance.getEntriesByName('cpom-first-diagnostics').length === 0) performance.mark('cpom-first-diagnostics');
+    refreshShown(uri);
     announce(t('serverReady'));
 });
+let shown: string | undefined;
 project.onChange(() => {
     renderFiles();
     showProblems();
+    if (project.current && project.current.uri !== shown && store.byUri.has(project.current.uri)) refreshShown(project.current.uri);
+    shown = project.current?.uri;
 });
 
 function wireToolbar(): void {

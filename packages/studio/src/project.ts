@@ -69,7 +69,8 @@ export class Project {
         // Every file is open on the server first, so that imports resolve when the shown one is checked.
         for (const file of this.files) this.workspace.addFile(file.uri, file.state.doc);
         this.current = undefined;
-        const first = this.files.find(f => f.path === show) ?? this.files.find(f => /contrat|cpom/i.test(f.path)) ?? this.files[0];
+        // The file asked for, else the first that declares a contract, else the first.
+        const first = this.files.find(f => f.path === show) ?? this.files.find(f => /^\s*contrat\s/m.test(f.state.doc.toString())) ?? this.files[0];
         if (first) this.show(first);
         this.saveDraftSoon();
         this.changed();
