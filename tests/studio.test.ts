@@ -83,6 +83,20 @@ describe.skipIf(missing !== undefined)(`the studio in headless Chromium${missing
         await page.mouse.move(0, 0);
     });
 
+    it('F2 renames an establishment everywhere it is named (and Ctrl+Z undoes it)', async () => {
+        await page.locator('.cm-line', { hasText: 'établissement ESAT_LYON_GERLAND' }).locator('span', { hasText: /^ESAT_LYON_GERLAND$/ }).click();
+        await page.keyboard.press('F2');
+        const field = page.locator('.cm-lsp-rename-panel input[name=name]');
+        await field.waitFor();
+        await field.fill('ESAT_GERLAND');
+        await field.press('Enter');
+        await page.waitForSelector('#outline-tree button:text-is("ESAT_GERLAND")');
+        expect(await page.locator('#problems-list button[data-code=CPOM002]').count()).toBe(0);
+        await page.click('.cm-content');
+        await page.keyboard.press('Control+z');
+        await page.waitForSelector('#outline-tree button:text-is("ESAT_LYON_GERLAND")');
+    });
+
     it('"Générer" makes a DOCX in the browser, whose text is the contract', async () => {
         await page.click('#btn-generate');
         await page.click('#generate-form button[type=submit]');
