@@ -28,6 +28,15 @@ export function uriOf(path: string): string {
     return `file:///espace/${path.split('/').map(encodeURIComponent).join('/')}`;
 }
 
+/** Whether a line of the text opens a contract (`contrat NAME`); line by line, linear on any text. */
+function declaresContract(doc: Text): boolean {
+    for (const line of doc.iterLines()) {
+        const start = line.trimStart();
+        if (start.startsWith('contrat ') || start.startsWith('contrat\t')) return true;
+    }
+    return false;
+}
+
 export class Project {
     files: OpenFile[] = [];
     current: OpenFile | undefined;
@@ -70,7 +79,7 @@ export class Project {
         for (const file of this.files) this.workspace.addFile(file.uri, file.state.doc);
         this.current = undefined;
         // The file asked for, else the first that declares a contract, else the first.
-        const first = this.files.find(f => f.path === show) ?? this.files.find(f => /^\s*contrat\s/m.test(f.state.doc.toString())) ?? this.files[0];
+        const first = this.files.find(f => f.path === show) ?? this.files.find(f => declaresContract(f.state.doc)) ?? this.files[0];
         if (first) this.show(first);
         this.saveDraftSoon();
         this.changed();
