@@ -22,6 +22,7 @@ import { Ajv } from 'ajv';
 import { CONTRACT_SCHEMA, CPOM_CONFIG, contractOfAboutLines, countLines, generateContract, generateContractJson } from './generate.js';
 import { lspTargets, measureLsp, printLspReport } from './lsp.js';
 import { countDiagnostics } from './diagnostic-counts.js';
+import { measureStudio, printStudioReport, studioTargets } from './studio.js';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH_DIR, '..');
@@ -368,6 +369,10 @@ async function main() {
             results.lsp = { error: error?.message ?? String(error) };
         }
 
+        // --- The studio (bench/studio.js): transferred size, interactive page, first diagnostics in Chromium.
+        progress('studio: transferred size (gzip), time to interactive and to first diagnostics (headless Chromium)');
+        results.studio = await measureStudio(ROOT, { runs: QUICK ? 1 : 3 }).catch(error => ({ error: error?.message ?? String(error) }));
+
         // --- Targets
         const target = (name, value, limit, unit, judged = true) => ({ name, value, target: limit, unit, pass: judged ? value < limit : undefined });
         results.targets = [
@@ -377,6 +382,7 @@ async function main() {
             target('one-file cold CLI run (median)', results.coldCli.seconds, TARGETS.coldCliSeconds, 's'),
             target(`diff of two versions of the ~${BIG_LINES}-line contract (load both + compare)`, results.diff.endToEndMs, TARGETS.diff5000Ms, 'ms'),
             ...(results.lsp.error ? [] : lspTargets(results.lsp)),
+            ...studioTargets(results.studio),
         ];
         results.environment.loadAverageAtEnd = os.loadavg().map(x => round(x, 2));
         results.elapsedSeconds = (now() - started) / 1000;
@@ -443,13 +449,14 @@ function printReport(r) {
     log('');
     if (r.lsp.error) log(`Language server: FAILED: ${r.lsp.error}`);
     else printLspReport(r.lsp, log);
+    if (r.studio) printStudioReport(r.studio, log);
     log('');
     const busy = Math.max(r.environment.loadAverageAtStart[0], r.environment.loadAverageAtEnd[0]) > r.environment.cpuCount * 0.75;
     log(`Load average: start ${r.environment.loadAverageAtStart.join(' ')}, end ${r.environment.loadAverageAtEnd.join(' ')} (${r.environment.cpuCount} CPUs)${busy ? ': the machine was busy, figures are pessimistic; rerun on an idle machine before judging' : ''}.`);
     log('');
     log('Targets');
     for (const t of r.targets) {
-        const value = t.unit === 'ms' ? `${ms(t.value)} ms` : `${t.value.toFixed(2)} s`;
+        const value = t.unit === 'ms' ? `${ms(t.value)} ms` : `${t.value.toFixed(2)} ${t.unit}`;
         const mark = t.pass === undefined ? 'n/a ' : t.pass ? 'PASS' : 'FAIL';
         log(`  [${mark}] ${t.name}: ${value} (target < ${t.target} ${t.unit})`);
     }

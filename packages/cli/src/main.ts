@@ -225,6 +225,17 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
             runLanguageServer();
         });
 
+    program.command('studio')
+        .description(t('ouvrir le studio CPOM dans le navigateur (servi sur 127.0.0.1 ; rien ne quitte la machine)', 'open the CPOM studio in the browser (served on 127.0.0.1; nothing leaves the machine)'))
+        .option('--port <port>', t('port à utiliser (par défaut : un port libre)', 'port to use (default: any free port)'))
+        .option('--no-open', t('ne pas ouvrir le navigateur (l\'adresse est affichée)', 'do not open the browser (the address is printed)'))
+        .addOption(langOption())
+        .action(async (options: import('./studio-command.js').StudioOptions) => {
+            // Loaded on demand: only this command runs a web server.
+            const { runStudio } = await import('./studio-command.js');
+            exitCode = await runStudio(options, io);
+        });
+
     program.command('rules')
         .description(t('lister les règles, en montrer une, ou écrire leurs pages Markdown', 'list the rules, show one, or write their Markdown pages'))
         .argument('[code]', t('un code de règle (CPOM041) ou un nom (finess-key)', 'a rule code (CPOM041) or name (finess-key)'))

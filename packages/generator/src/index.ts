@@ -13,3 +13,4 @@ export {
     authorityKindLabel, budgetDocumentLabel, criterionLabel, directionLabel, frameLabel, frequencyLabel, frenchDate,
     indexationLabel, modalityLabel, natureLabel, reviewLabel, sourceLabel, statusLabel,
 } from './document/french.js';
+export * from './skeleton/contract-skeleton.js';

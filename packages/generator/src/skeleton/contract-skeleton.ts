@@ -1,5 +1,5 @@
 /**
- * The contract skeleton `cpom init` writes: every clause a contract needs under its frame (parties, signatories,
+ * The contract skeleton `cpom init` and the studio's new-contract form write: every clause a contract needs under its frame (parties, signatories,
  * perimeter, diagnostic, one axe / objective / indicator, one funding line per authority and source of funding,
  * follow-up), so that `cpom check` reports no error on it. What only the parties know — names, qualities of the
  * signatories, the diagnostic, objectives, baselines, targets, amounts — is marked `À COMPLÉTER`: in the text of a
