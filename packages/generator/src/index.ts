@@ -13,3 +13,5 @@ export {
     authorityKindLabel, budgetDocumentLabel, criterionLabel, directionLabel, frameLabel, frequencyLabel, frenchDate,
     indexationLabel, modalityLabel, natureLabel, reviewLabel, sourceLabel, statusLabel,
 } from './document/french.js';
+export * from './json/follow-up-json.js';
+export * from './json/export-follow-up.js';
