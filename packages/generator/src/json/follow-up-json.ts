@@ -1,5 +1,5 @@
 /**
- * The JSON of a yearly follow-up (`suivi du contrat X annee N`), version 1: the types of what `exportFollowUp`
+ * The JSON of a yearly follow-up (`suivi_annuel du contrat X annee N`), version 1: the types of what `exportFollowUp`
  * produces, for the report of the comité de suivi and for other programs. The JSON Schema
  * `schemas/cpom-suivi-v1.schema.json` describes the same document; the tests validate every bundled follow-up
  * against it. Conventions are those of the contract's JSON (`cpom-json.ts`): identifiers are the names in the

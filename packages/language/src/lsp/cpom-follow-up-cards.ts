@@ -1,5 +1,5 @@
 /**
- * What the editor shows in a yearly follow-up (`suivi du contrat X annee N`), in French, from the follow-up model
+ * What the editor shows in a yearly follow-up (`suivi_annuel du contrat X annee N`), in French, from the follow-up model
  * (model/follow-up.ts): on a value achieved, the target of that year and the status; on an establishment's activity,
  * its occupancy against the threshold and the modulation it implies, calculated step by step; as an inlay hint after
  * a value, `cible 2022 : 96,5 % · en écart`. Every function takes a possibly broken AST and returns undefined rather

@@ -1,5 +1,5 @@
 /**
- * The yearly follow-up of a contract (`suivi du contrat X annee N`) as data: per indicator the target of the year,
+ * The yearly follow-up of a contract (`suivi_annuel du contrat X annee N`) as data: per indicator the target of the year,
  * the value achieved and its status; per establishment the activity against its modulation threshold; the CNR
  * spent against what was granted; the amounts received against those planned; and the modulation that the activity
  * implies for the next year, with its calculation step by step. Built once per node from a possibly broken AST
@@ -109,7 +109,7 @@ export interface FollowUp {
 
 const cache = new WeakMap<ast.SuiviAnnuel, FollowUp>();
 
-/** The follow-up of one `suivi du contrat` block; the lookup gives the contract's avenants (workspace index). */
+/** The follow-up of one `suivi_annuel du contrat` block; the lookup gives the contract's avenants (workspace index). */
 export function followUpOf(node: ast.SuiviAnnuel, lookup: AvenantLookup): FollowUp {
     let followUp = cache.get(node);
     if (!followUp) {

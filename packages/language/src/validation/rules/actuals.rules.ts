@@ -1,5 +1,5 @@
 /**
- * Catalogue entries of the rules in actuals.ts: the yearly follow-up files (`suivi du contrat X annee N`), values
+ * Catalogue entries of the rules in actuals.ts: the yearly follow-up files (`suivi_annuel du contrat X annee N`), values
  * achieved against the contract. Not to be confused with followup.rules.ts (the contract's comité de suivi clauses).
  */
 import { defineRule, variant } from '../../diagnostics/catalogue.js';

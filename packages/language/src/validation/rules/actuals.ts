@@ -1,5 +1,5 @@
 /**
- * The yearly follow-up files (`suivi du contrat X annee N`): the year against the contract and the calendar, the
+ * The yearly follow-up files (`suivi_annuel du contrat X annee N`): the year against the contract and the calendar, the
  * indicators without a value, the indicators off track, activity under its modulation threshold, CNR spending,
  * establishments outside the perimeter of that year. Everything is read from the follow-up model
  * (model/follow-up.ts), which the editor and the JSON export read too. No error: no text makes any of it unlawful.
@@ -28,7 +28,7 @@ export function checkActuals(node: ast.SuiviAnnuel, ctx: RuleContext): void {
     }
     const missing = followUp.indicators.filter(i => i.status === 'sans_valeur' && i.target?.origin === 'ecrite');
     if (closed && missing.length > 0) {
-        ctx.reporter.report('CPOM122', { year, names: missing.map(i => i.title ?? i.name) }, { node, keyword: 'suivi' });
+        ctx.reporter.report('CPOM122', { year, names: missing.map(i => i.title ?? i.name) }, { node, keyword: 'suivi_annuel' });
     }
     for (const indicator of followUp.indicators) {
         if ((indicator.status === 'en_retard' || indicator.status === 'en_ecart') && indicator.valueNode && indicator.target) {
