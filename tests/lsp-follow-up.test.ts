@@ -67,4 +67,17 @@ describe('follow-up files in the editor', () => {
         expect(labels).toContain('cible 2022 : 96,5\u202F% · ⚠ en écart');
         expect(labels).toContain('cible 2022 : 65 · ✓ atteint');
     });
+
+    it('rename of an indicator in the contract renames its value in the follow-up; completion offers the contract\'s indicators', async () => {
+        const suivi = await load();
+        const contract = services.shared.workspace.LangiumDocuments.all.find(d => d.uri.path.endsWith('cpom-ehpad-dordogne.cpom'))!;
+        const text = contract.textDocument.getText();
+        const position = contract.textDocument.positionAt(text.indexOf('indicateur OCC_HP') + 'indicateur '.length + 1);
+        const edit = await services.lsp.RenameProvider!.rename(contract, { textDocument: { uri: contract.uri.toString() }, position, newName: 'OCCUPATION_HP' });
+        expect(Object.keys(edit?.changes ?? {})).toContain(suivi.uri.toString());
+        const suiviText = suivi.textDocument.getText();
+        const at = suivi.textDocument.positionAt(suiviText.indexOf('indicateur OCC_AJ') + 'indicateur '.length);
+        const completion = await services.lsp.CompletionProvider!.getCompletion(suivi, { textDocument: { uri: suivi.uri.toString() }, position: at });
+        expect(completion?.items.map(i => i.label)).toEqual(expect.arrayContaining(['OCC_HP', 'ABS', 'FRNG']));
+    });
 });
