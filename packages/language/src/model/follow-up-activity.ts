@@ -54,8 +54,8 @@ export function activityOf(
     modulations: ReadonlyArray<{ clause: ModulationClause; target: IndicatorFollowUp | undefined }>,
 ): ActivityFollowUp {
     const e = node.establishment?.ref;
-    const days = parseNumber(propsOf(node, ast.isJourneesRealisees)[0]?.value);
-    const writtenRate = parseNumber(propsOf(node, ast.isTauxOccupation)[0]?.value?.number);
+    const days = parseNumber((node.props ?? []).find(ast.isJourneesRealisees)?.value);
+    const writtenRate = parseNumber((node.props ?? []).find(ast.isTauxOccupation)?.value?.number);
     const places = e ? permanentPlaces(e) : undefined;
     const daysInYear = year === undefined ? undefined : isLeap(year) ? 366 : 365;
     let occupancy = writtenRate;
@@ -67,10 +67,10 @@ export function activityOf(
     const threshold = thresholdOf(node, e, modulations);
     return {
         node, establishment: e, days, occupancy, occupancyOrigin, places, daysInYear,
-        activePatients: parseNumber(propsOf(node, ast.isFileActive)[0]?.value),
+        activePatients: parseNumber((node.props ?? []).find(ast.isFileActive)?.value),
         threshold,
         belowThreshold: occupancy !== undefined && threshold !== undefined && occupancy < threshold.value,
-        comment: propsOf(node, ast.isCommentaireActivite)[0]?.text,
+        comment: (node.props ?? []).find(ast.isCommentaireActivite)?.text,
         inPerimeter: !e || year === undefined || perimeter.size === 0 || perimeter.has(e),
     };
 }
@@ -79,13 +79,13 @@ function thresholdOf(
     node: ast.ActiviteRealisee, e: ast.Etablissement | undefined,
     modulations: ReadonlyArray<{ clause: ModulationClause; target: IndicatorFollowUp | undefined }>,
 ): ActivityThreshold | undefined {
-    const written = parseNumber(propsOf(node, ast.isSeuilModulation)[0]?.value?.number);
+    const written = parseNumber((node.props ?? []).find(ast.isSeuilModulation)?.value?.number);
     if (written !== undefined) return { value: written, origin: 'ecrit' };
     if (!e) return undefined;
     const category = establishmentFacts(e).category?.key;
     if (category === 'EHPAD' || category === 'PUV') return { value: DEFAULT_EHPAD_THRESHOLD, origin: 'arrete' };
     for (const { clause, target } of modulations) {
-        const funded = clause.funding ? propsOf(clause.funding, ast.isConcernes).some(c => c.establishments.some(r => r.ref === e)) : false;
+        const funded = clause.funding ? propsOf(clause.funding, ast.isConcernes).some(c => (c.establishments ?? []).some(r => r?.ref === e)) : false;
         if (funded && clause.criterion === 'taux_occupation' && target?.target) return { value: target.target.value, origin: 'objectif' };
     }
     return undefined;

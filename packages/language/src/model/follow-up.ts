@@ -124,16 +124,16 @@ function computeFollowUp(node: ast.SuiviAnnuel, lookup: AvenantLookup): FollowUp
     const year = yearOf(node.year);
     const period = contract ? contractPeriod(contract) : undefined;
     const avenants = contract ? lookup.avenantsOf(contract) : [];
-    const values = node.items.filter(ast.isValeurRealisee);
+    const values = (node.items ?? []).filter(ast.isValeurRealisee);
     const indicators = contract && year !== undefined ? indicatorsFollowUp(contract, year, values) : [];
     const perimeter = contract && year !== undefined ? perimeterInYear(contract, avenants, year) : new Set<ast.Etablissement>();
     const lines = contract ? [contract, ...avenants].flatMap(o => contractFundings(o).lines) : [];
     const modulated = contract ? modulationClauses(contract, avenants) : [];
-    const activities = node.items.filter(ast.isActiviteRealisee)
+    const activities = (node.items ?? []).filter(ast.isActiviteRealisee)
         .map(a => activityOf(a, year, perimeter, modulated.map(m => ({ clause: m, target: targetOf(m, indicators) }))));
     const cnrLines = contract ? [contract, ...avenants].flatMap(o => contractFundings(o).cnr) : [];
-    const cnr = node.items.filter(ast.isCnrDepense).map(c => cnrFollowUp(c, cnrLines, year));
-    const received = node.items.filter(ast.isMontantRecu).map(r => receivedFollowUp(r, year));
+    const cnr = (node.items ?? []).filter(ast.isCnrDepense).map(c => cnrFollowUp(c, cnrLines, year));
+    const received = (node.items ?? []).filter(ast.isMontantRecu).map(r => receivedFollowUp(r, year));
     const modulations = year === undefined || !contract ? [] : [
         ...activities.flatMap(a => ehpadModulations(a, lines, year)),
         ...modulated.flatMap(m => contractualModulations(m, contract, indicators, year)),
@@ -216,14 +216,15 @@ export interface ModulationClause {
 
 function modulationClauses(contract: ast.Contrat, avenants: readonly ast.Avenant[]): ModulationClause[] {
     const frames = legalFrames(contract);
-    return [contract, ...avenants].flatMap(o => clausesOf(o, ast.isMoyens)).flatMap(m => m.items.filter(ast.isModulation))
+    return [contract, ...avenants].flatMap(o => clausesOf(o, ast.isMoyens)).flatMap(m => (m.items ?? []).filter(ast.isModulation))
         .filter(m => underContractualModulation(m, frames))
         .map(m => {
-            const abattement = m.props.find(ast.isAbattement)?.value;
-            const criterion = m.props.find(ast.isCritere)?.value;
+            const props = m.props ?? [];
+            const abattement = props.find(ast.isAbattement)?.value;
+            const criterion = props.find(ast.isCritere)?.value;
             return {
                 node: m, funding: m.funding?.ref,
-                indicator: m.props.find(ast.isModulationIndicateur)?.indicator?.ref,
+                indicator: props.find(ast.isModulationIndicateur)?.indicator?.ref,
                 criterion: criterion ? plain(criterion) : undefined,
                 abattement: abattement?.unit === '€' ? undefined : parseNumber(abattement?.number),
             };
@@ -233,7 +234,7 @@ function modulationClauses(contract: ast.Contrat, avenants: readonly ast.Avenant
 /** R.314-43-2 I: contractual for L.313-12-2, IV ter lines of ESMS other than EHPAD/PUV, and CHRS contracts' own clause. */
 function underContractualModulation(m: ast.Modulation, frames: ReadonlySet<string>): boolean {
     const funding = m.funding?.ref;
-    const establishments = funding ? propsOf(funding, ast.isConcernes).flatMap(c => c.establishments.map(r => r.ref)) : [];
+    const establishments = funding ? propsOf(funding, ast.isConcernes).flatMap(c => (c.establishments ?? []).map(r => r?.ref)) : [];
     const onlyEhpad = establishments.length > 0 && establishments.every(e => e && isEhpad(e));
     return !onlyEhpad && (frames.has('L313-12-2') || frames.has('L313-12-IVter') || frames.has('L313-11-2'));
 }

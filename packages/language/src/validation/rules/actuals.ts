@@ -45,7 +45,7 @@ export function checkActuals(node: ast.SuiviAnnuel, ctx: RuleContext): void {
             ctx.reporter.report('CPOM127', { establishment: name, year }, { node: activity.node, property: 'establishment' });
         }
         if (activity.belowThreshold && activity.occupancy !== undefined && activity.threshold) {
-            const rateNode = activity.node.props.find(ast.isTauxOccupation) ?? activity.node.props.find(ast.isJourneesRealisees);
+            const rateNode = (activity.node.props ?? []).find(ast.isTauxOccupation) ?? (activity.node.props ?? []).find(ast.isJourneesRealisees);
             ctx.reporter.report('CPOM124', {
                 establishment: name, rate: `${formatNumber(activity.occupancy)} %`, threshold: `${formatNumber(activity.threshold.value)} %`,
                 origin: { variant: activity.threshold.origin },
