@@ -6,9 +6,9 @@
  */
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ast, contractualModulation, ehpadModulation, type FollowUp, followUpOf, indicatorStatus, targetForYear, type TrajectoryInput } from '@cpom/language';
+import { ast, contractualModulation, ehpadModulation, type FollowUp, followUpOf, indicatorStatus, perimeterInYear, targetForYear, type TrajectoryInput } from '@cpom/language';
 import { createServices, loadWorkspace } from '../packages/cli/src/workspace.js';
-import { ROOT } from './helpers.js';
+import { filesUnder, ROOT } from './helpers.js';
 
 async function followUpOfFile(relative: string): Promise<FollowUp> {
     const services = createServices();
@@ -112,3 +112,17 @@ describe('bundled follow-ups, checked by hand', () => {
         expect(f.indicators.find(i => i.name === 'FILE_ACTIVE')!.status).toBe('en_ecart');
     });
 });
+
+describe('perimeter of a year, avenants included', () => {
+    it('adds an establishment from the year of its avenant, retires one on 1 January for the whole year', async () => {
+        const services = createServices();
+        const workspace = await loadWorkspace(services, filesUnder(path.join(ROOT, 'examples/avenant-catalogue'), '.cpom'));
+        const contract = workspace.files.flatMap(f => (f.document.parseResult.value as ast.CpomFile).elements).find(ast.isContrat)!;
+        const avenants = services.Cpom.cpom.WorkspaceIndex.avenantsOf(contract);
+        const names = (year: number) => [...perimeterInYear(contract, avenants, year)].map(e => e.name).sort();
+        expect(names(2020)).toEqual(['IME_DIJON', 'ITEP_BEAUNE', 'SESSAD_DIJON']);
+        expect(names(2021)).toEqual(['IME_DIJON', 'ITEP_BEAUNE', 'SAMSAH_DIJON', 'SESSAD_DIJON']);
+        expect(names(2024)).toEqual(['IME_DIJON', 'SAMSAH_DIJON', 'SESSAD_DIJON']); // avenant 2 retires the ITEP on 2024-01-01
+    });
+});
+

@@ -196,11 +196,11 @@ export function perimeterInYear(contract: ast.Contrat, avenants: readonly ast.Av
     const perimeter = new Set(perimeterOf(contract));
     const dated = avenants.map(a => ({ a, y: effectYear(a), d: parseIsoDate(firstClause(a, ast.isEffet)?.date) }))
         .sort((x, y) => (x.d && y.d ? compareDates(x.d, y.d) : 0));
-    for (const { a, y } of dated) {
-        if (y === undefined || y > year) continue;
+    for (const { a, y, d } of dated) {
+        if (y === undefined || !d || y > year) continue;
         addedBy(a).forEach(e => perimeter.add(e));
-        // Retired during the year: still in the perimeter for part of it.
-        if (y < year) retiredBy(a).forEach(e => perimeter.delete(e));
+        // Retired during the year: still in the perimeter for part of it; retired on 1 January: out all year.
+        if (y < year || (d.month === 1 && d.day === 1)) retiredBy(a).forEach(e => perimeter.delete(e));
     }
     return perimeter;
 }
