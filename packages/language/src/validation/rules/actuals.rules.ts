@@ -138,4 +138,18 @@ export const ACTUALS_RULES = [
         },
         source: PROPOSAL,
     }),
+    defineRule({
+        code: 'CPOM128', name: 'actuals-repeated', severity: 'warning', category: 'follow-up', confidence: 'T',
+        title: { fr: 'Valeur donnée deux fois', en: 'Value given twice' },
+        params: { name: 'text' },
+        message: {
+            fr: "« {name} » a déjà une valeur dans ce suivi : seule la première est lue.",
+            en: "'{name}' already has a value in this follow-up: only the first one is read."
+        },
+        rationale: {
+            fr: "Un suivi donne une valeur par indicateur et une activité par établissement pour l'année ; une seconde ligne est le plus souvent un copier-coller à corriger.",
+            en: 'A follow-up gives one value per indicator and one activity per establishment for the year; a second line is usually a copy and paste to fix.'
+        },
+        source: PROPOSAL,
+    }),
 ] as const;

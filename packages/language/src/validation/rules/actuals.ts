@@ -30,6 +30,7 @@ export function checkActuals(node: ast.SuiviAnnuel, ctx: RuleContext): void {
     if (closed && missing.length > 0) {
         ctx.reporter.report('CPOM122', { year, names: missing.map(i => i.title ?? i.name) }, { node, keyword: 'suivi_annuel' });
     }
+    checkRepeated(node, ctx);
     for (const indicator of followUp.indicators) {
         if ((indicator.status === 'en_retard' || indicator.status === 'en_ecart') && indicator.valueNode && indicator.target) {
             const unit = indicator.valueNode.value?.unit ? ` ${indicator.valueNode.value.unit}` : '';
@@ -60,3 +61,18 @@ export function checkActuals(node: ast.SuiviAnnuel, ctx: RuleContext): void {
         }
     }
 }
+
+/** CPOM128: one value per indicator, one activity per establishment. */
+function checkRepeated(node: ast.SuiviAnnuel, ctx: RuleContext): void {
+    const seen = new Set<unknown>();
+    for (const item of node.items ?? []) {
+        const reference = ast.isValeurRealisee(item) ? item.indicator : ast.isActiviteRealisee(item) ? item.establishment : undefined;
+        const target = reference?.ref;
+        if (!reference || !target) continue;
+        if (seen.has(target)) {
+            ctx.reporter.report('CPOM128', { name: reference.$refText }, { node: item, property: ast.isValeurRealisee(item) ? 'indicator' : 'establishment' });
+        }
+        seen.add(target);
+    }
+}
+
