@@ -14,3 +14,5 @@ export {
     indexationLabel, modalityLabel, natureLabel, reviewLabel, sourceLabel, statusLabel,
 } from './document/french.js';
 export * from './skeleton/contract-skeleton.js';
+export * from './json/follow-up-json.js';
+export * from './json/export-follow-up.js';

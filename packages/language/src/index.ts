@@ -23,3 +23,6 @@ export * from './diagnostics/config-schema.js';
 export { isNestingError, MAX_NESTING } from './parser/cpom-lexer.js';
 export { isIsoDate } from './law/legal-texts.js';
 export type { ISODate } from './law/types.js';
+export * from './model/indicator-status.js';
+export * from './model/modulation.js';
+export * from './model/follow-up.js';

@@ -219,7 +219,11 @@ export const CASF_REGULATORY: readonly LegalText[] = [
                         + 'present) is below a threshold: reduction = ½ × (threshold − rate).',
                 },
                 source: source(DECRET_2016_1814_TRANSITION),
-                note: 'Formula from DOMAIN.md §1 and §8 [V, undated corpus], not re-read.',
+                note: 'Formula from DOMAIN.md §1 and §8 [V, undated corpus]. Its 3° was read verbatim (Dec 2026) in the version in '
+                    + 'force from 24 Dec 2016 (doctrine.fr, LEGIARTI000033689103): « Le pourcentage de minoration de la part du '
+                    + 'forfait mentionnée au 1° de l\'article R. 314-172 est égal à la moitié de la différence entre le seuil '
+                    + 'mentionné au 2° et le taux d\'occupation » — the follow-up model applies it (model/modulation.ts). The '
+                    + 'version is left S until its dates are read.',
             },
         ],
     },

@@ -13,7 +13,7 @@ export class CpomScopeComputation extends DefaultScopeComputation {
         const root = document.parseResult.value as ast.CpomFile;
         const exports: AstNodeDescription[] = [];
         for (const element of root.elements ?? []) {
-            if (ast.isAvenant(element) || !element.name) {
+            if (ast.isAvenant(element) || ast.isSuiviAnnuel(element) || !element.name) {
                 continue;
             }
             exports.push(this.descriptions.createDescription(element, element.name, document));
@@ -43,11 +43,11 @@ export class CpomScopeComputation extends DefaultScopeComputation {
     }
 }
 
-/** The contract, catalogue or avenant whose scope a nested declaration belongs to. */
+/** The contract, catalogue, avenant or follow-up whose scope a nested declaration or reference belongs to. */
 export function scopeOwner(node: AstNode): AstNode | undefined {
     let current = node.$container;
     while (current && !ast.isCpomFile(current)) {
-        if (ast.isContrat(current) || ast.isCatalogue(current) || ast.isAvenant(current)) {
+        if (ast.isContrat(current) || ast.isCatalogue(current) || ast.isAvenant(current) || ast.isSuiviAnnuel(current)) {
             return current;
         }
         current = current.$container;

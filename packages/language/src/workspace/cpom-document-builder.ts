@@ -156,7 +156,8 @@ export function familyKeys(document: LangiumDocument | { parseResult: { value: A
     for (const element of root.elements) {
         if (ast.isContrat(element) || ast.isCatalogue(element)) {
             if (element.name) keys.add(`name:${element.name}`);
-        } else if (ast.isAvenant(element) && element.contract?.$refText) {
+        } else if ((ast.isAvenant(element) || ast.isSuiviAnnuel(element)) && element.contract?.$refText) {
+            // A follow-up reads the contract's avenants (perimeter, fundings): it belongs to the contract's family.
             keys.add(`name:${element.contract.$refText}`);
         }
     }
