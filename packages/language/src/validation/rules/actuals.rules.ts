@@ -37,6 +37,7 @@ export const ACTUALS_RULES = [
     }),
     defineRule({
         code: 'CPOM122', name: 'actuals-missing-value', severity: 'warning', category: 'follow-up', confidence: 'G',
+        texts: ['ARRETE:2019-10-25'],
         title: { fr: 'Indicateur sans valeur réalisée', en: 'Indicator without an actual value' },
         params: { year: 'number', names: 'list' },
         message: {
@@ -71,7 +72,7 @@ export const ACTUALS_RULES = [
     }),
     defineRule({
         code: 'CPOM124', name: 'actuals-activity-below-threshold', severity: 'info', category: 'follow-up', confidence: 'S',
-        texts: ['CASF:R314-160', 'CASF:R314-174', 'CASF:R314-43-2'],
+        texts: ['CASF:R314-160', 'CASF:R314-174', 'CASF:R314-43-2', 'ARRETE:2017-09-04'],
         title: { fr: 'Activité sous le seuil de modulation', en: 'Activity below the modulation threshold' },
         params: {
             establishment: 'text', rate: 'text', threshold: 'text',
