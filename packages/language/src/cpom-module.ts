@@ -18,6 +18,7 @@ import { CpomDocumentValidator } from './validation/cpom-document-validator.js';
 import { registerValidationChecks } from './validation/cpom-validator.js';
 import { CpomDocumentBuilder } from './workspace/cpom-document-builder.js';
 import { CpomDocumentFactory } from './workspace/cpom-document-factory.js';
+import { CpomIndexManager } from './workspace/cpom-index-manager.js';
 import { CpomWorkspaceIndex } from './workspace/cpom-workspace-index.js';
 
 export interface CpomAddedServices {
@@ -51,12 +52,13 @@ export const CpomModule: Module<CpomServices, PartialLangiumCoreServices & CpomA
 
 /**
  * Shared services cpom replaces: the document builder that rebuilds related files together (and isolates a
- * document whose build fails), the document factory whose parse never throws.
+ * document whose build fails), the document factory whose parse never throws, the index looked up by URI.
  */
 export const CpomSharedModule: Module<LangiumSharedCoreServices, DeepPartialShared> = {
     workspace: {
         DocumentBuilder: (shared) => new CpomDocumentBuilder(shared),
         LangiumDocumentFactory: (shared) => new CpomDocumentFactory(shared),
+        IndexManager: (shared) => new CpomIndexManager(shared),
     },
 };
 type DeepPartialShared = { workspace: Partial<LangiumSharedCoreServices['workspace']> };

@@ -1,0 +1,54 @@
+/**
+ * `cpom check` of many files without holding them all: the files are split into groups that must be checked
+ * together (check-groups.ts), the groups packed into chunks; each chunk is loaded, built, reported and unloaded
+ * before the next, so memory holds one chunk's ASTs, not the batch's. The same code runs on the main thread
+ * (`--jobs 1`, or few files) and on each worker thread (check-workers.ts).
+ */
+import * as path from 'node:path';
+import { type CpomServicesBundle, type ISODate, type Locale } from '@cpom/language';
+import { ConfigFiles } from '@cpom/language/node';
+import type { Bilingual } from './errors.js';
+import { type FileReport, sortDiagnostics, toReported } from './report.js';
+import { createServices, diagnosticsOf, loadWorkspace } from './workspace.js';
+
+/** What a check needs to know besides the files; plain data (it is sent to worker threads). */
+export interface BatchSettings {
+    readonly cwd: string;
+    /** `--lang`. */
+    readonly lang?: Locale;
+    /** The language of messages when neither `--lang` nor the configuration says. */
+    readonly locale: Locale;
+    readonly lawDate?: ISODate;
+    /** `--config`, absolute. */
+    readonly config?: string;
+    readonly quiet?: boolean;
+}
+
+/** Files per chunk: large enough that a build's fixed costs are spread, small enough to keep memory flat. */
+export const CHUNK_SIZE = 100;
+
+export function createCheckServices(settings: BatchSettings, configs: ConfigFiles = new ConfigFiles(settings.config)): CpomServicesBundle {
+    const services = createServices();
+    const cpom = services.Cpom.cpom.Settings;
+    cpom.forcedLocale = settings.lang;
+    cpom.lawDate = settings.lawDate;
+    cpom.locale = settings.locale;
+    cpom.setConfigResolver(uri => configs.forFile(uri.fsPath));
+    return services;
+}
+
+/** Checks one chunk (whole groups), reports its requested files, then removes every document it loaded. */
+export async function checkChunk(services: CpomServicesBundle, files: readonly string[], settings: BatchSettings, warn: (message: Bilingual) => void): Promise<FileReport[]> {
+    const workspace = await loadWorkspace(services, files, warn);
+    try {
+        return workspace.files.filter(f => f.requested).map(f => ({
+            path: path.relative(settings.cwd, f.path).split(path.sep).join('/') || path.basename(f.path),
+            absolutePath: f.path,
+            text: f.text,
+            diagnostics: sortDiagnostics(diagnosticsOf(f).map(toReported).filter(d => !settings.quiet || d.severity === 'error')),
+        }));
+    } finally {
+        // An update that deletes them also clears the workspace caches (scopes, workspace index) that hold their ASTs.
+        await services.shared.workspace.DocumentBuilder.update([], workspace.files.map(f => f.uri));
+    }
+}
