@@ -30,7 +30,7 @@ export function writeBatch(dir, count, establishments) {
 
 /**
  * Checks each batch size in its own folder, one CLI process per size (`extraArgs`: e.g. `--jobs 1`).
- * @param {{tmp: string, cli: string, root: string, sizes: number[], establishments: number, runProcess: Function, timeoutMs: number, extraArgs?: string[], check: (label: string, run: any, report: string, files: number) => void}} options
+ * @param {{tmp: string, cli: string, root: string, sizes: number[], establishments: number, runProcess: Function, timeoutMs: number, extraArgs?: string[], check: (label: string, run: any, report: string, files: number) => void, progress?: (message: string) => void}} options
  */
 export async function measureBatches({ tmp, cli, root, sizes, establishments, runProcess, timeoutMs, extraArgs = [], check, progress = () => {} }) {
     const results = [];

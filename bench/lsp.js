@@ -209,6 +209,16 @@ class LspServer {
         });
     }
 
+    /** Resolves when `uri` had no diagnostics published for `LIMITS.quietMs` (bounded by `LIMITS.burstMs`). */
+    async quiet(uri) {
+        const deadline = now() + LIMITS.burstMs;
+        while (now() < deadline && !this.exitInfo) {
+            const last = this.latest.get(uri)?.at ?? 0;
+            if (now() - last >= LIMITS.quietMs) return;
+            await sleep(50);
+        }
+    }
+
     open(uri, text, version = 1) {
         const sentAt = now();
         void this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'cpom', version, text } });
@@ -427,7 +437,7 @@ const labelsOf = (result) => (Array.isArray(result) ? result : result?.items ?? 
  * Runs every measurement. `text` is the ~5,000-line contract (run.js passes its own; standalone
  * generates it). Returns a plain object (ms unless the key says otherwise).
  * @param {string} [root]
- * @param {{text?: string, quick?: boolean, progress?: (message: string) => void, smallEstablishments?: number}} [options]
+ * @param {{text?: string, quick?: boolean, progress?: (message: string) => void, smallEstablishments?: number, editsOnly?: boolean}} [options]
  */
 export async function measureLsp(root = ROOT_DIR, { text, quick = false, progress = () => {}, smallEstablishments, editsOnly = false } = {}) {
     const cli = path.join(root, 'packages/cli/bin/cpom.js');
@@ -471,6 +481,8 @@ export async function measureLsp(root = ROOT_DIR, { text, quick = false, progres
             samples: cold,
         };
         const uri = server.uriOf('big.cpom');
+        // The open may be published twice (its first diagnostics, then every rule's): edits start once it is quiet.
+        await server.quiet(uri);
         const contract = new EditableContract(big);
         let version = 1;
 
@@ -622,6 +634,9 @@ export async function measureLsp(root = ROOT_DIR, { text, quick = false, progres
 }
 
 /**
+ * @param {string} [root]
+ * @param {{files?: number, establishments?: number, progress?: (message: string) => void}} [options]
+ *
  * Opens one file of a folder of `files` generated ~300-line contracts (written to the disk, so the server loads the
  * whole folder as its workspace): time from didOpen to that file's diagnostics, whether they came before the last
  * file of the folder had its own (the workspace build's end, seen from the client), and the progress shown.
@@ -639,6 +654,7 @@ export async function measureOpenInFolder(root = ROOT_DIR, { files = 1000, estab
     try {
         server = new LspServer({ cli, cwd: dir });
         const published = new Set();
+        /** @type {number | undefined} */
         let allPublishedAt;
         server.listeners = [(params, at) => { published.add(params.uri); if (published.size === files && allPublishedAt === undefined) allPublishedAt = at; }];
         await server.initialize();

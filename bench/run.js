@@ -262,7 +262,7 @@ async function main() {
         results.servicesMs = round(now() - t0);
         // Process-cold run: the first document of the process pays for the lazy parser construction and a cold JIT.
         {
-            const n = PLAN.sizes[0].n;
+            const n = 10;
             const cold = await pipeline.run(generateContract({ establishments: n, seed: 1 }), 'bench_cold');
             assertClean('cold', cold.diagnostics);
             pipeline.unload(cold.uri);

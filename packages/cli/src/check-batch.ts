@@ -43,12 +43,16 @@ export function createCheckServices(settings: BatchSettings, configs: ConfigFile
 export async function checkChunk(services: CpomServicesBundle, files: readonly string[], settings: BatchSettings, warn: (message: Bilingual) => void): Promise<FileReport[]> {
     const workspace = await loadWorkspace(services, files, warn);
     try {
-        return workspace.files.filter(f => f.requested).map(f => ({
-            path: path.relative(settings.cwd, f.path).split(path.sep).join('/') || path.basename(f.path),
-            absolutePath: f.path,
-            text: f.text,
-            diagnostics: sortDiagnostics(diagnosticsOf(f).map(toReported).filter(d => !settings.quiet || d.severity === 'error')),
-        }));
+        return workspace.files.filter(f => f.requested).map(f => {
+            const diagnostics = sortDiagnostics(diagnosticsOf(f).map(toReported).filter(d => !settings.quiet || d.severity === 'error'));
+            return {
+                path: path.relative(settings.cwd, f.path).split(path.sep).join('/') || path.basename(f.path),
+                absolutePath: f.path,
+                // The text is read only to quote the lines of diagnostics: a batch does not keep the others'.
+                text: diagnostics.length > 0 ? f.text : '',
+                diagnostics,
+            };
+        });
     } finally {
         // An update that deletes them also clears the workspace caches (scopes, workspace index) that hold their ASTs.
         await services.shared.workspace.DocumentBuilder.update([], workspace.files.map(f => f.uri));
@@ -57,7 +61,7 @@ export async function checkChunk(services: CpomServicesBundle, files: readonly s
 }
 
 /** Heap used above which the unloaded chunks are collected at once (see collectWhenLarge). */
-const COLLECT_ABOVE_BYTES = 128 * 1024 * 1024;
+const COLLECT_ABOVE_BYTES = 96 * 1024 * 1024;
 let collect: (() => void) | undefined;
 
 /**

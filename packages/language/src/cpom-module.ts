@@ -13,12 +13,14 @@ import { createCpomParser } from './parser/cpom-parser.js';
 import { CpomTokenBuilder } from './parser/cpom-token-builder.js';
 import { CpomValueConverter } from './parser/cpom-value-converter.js';
 import { CpomScopeComputation } from './references/cpom-scope-computation.js';
+import { CpomLinker } from './references/cpom-linker.js';
 import { CpomScopeProvider } from './references/cpom-scope-provider.js';
 import { CpomDocumentValidator } from './validation/cpom-document-validator.js';
 import { registerValidationChecks } from './validation/cpom-validator.js';
 import { CpomDocumentBuilder } from './workspace/cpom-document-builder.js';
 import { CpomDocumentFactory } from './workspace/cpom-document-factory.js';
 import { CpomIndexManager } from './workspace/cpom-index-manager.js';
+import { CpomReferenceDescriptionProvider } from './workspace/cpom-reference-descriptions.js';
 import { CpomWorkspaceIndex } from './workspace/cpom-workspace-index.js';
 
 export interface CpomAddedServices {
@@ -44,6 +46,10 @@ export const CpomModule: Module<CpomServices, PartialLangiumCoreServices & CpomA
     references: {
         ScopeComputation: (services) => new CpomScopeComputation(services),
         ScopeProvider: (services) => new CpomScopeProvider(services as CpomServices),
+        Linker: (services) => new CpomLinker(services),
+    },
+    workspace: {
+        ReferenceDescriptionProvider: (services) => new CpomReferenceDescriptionProvider(services),
     },
     validation: {
         DocumentValidator: (services) => new CpomDocumentValidator(services as CpomServices),

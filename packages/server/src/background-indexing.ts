@@ -98,9 +98,9 @@ async function loadIfExists(documents: LangiumDocuments, uri: URI): Promise<Lang
     }
 }
 
-/** 1 000: French groups thousands with a (narrow no-break) space. */
+/** 1 000: French groups thousands with a narrow no-break space. */
 function frenchCount(n: number): string {
-    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202F');
+    return n.toLocaleString('fr-FR');
 }
 
 /** Resolved once every file of the workspace folders is built: for requests about the whole workspace. */
