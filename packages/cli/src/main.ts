@@ -24,6 +24,17 @@ function maxWarningsParser(locale: Locale): (value: string) => number {
     };
 }
 
+/** `--jobs`: a number of threads, at least 1. */
+function jobsParser(locale: Locale): (value: string) => number {
+    return value => {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 1) {
+            throw new InvalidArgumentError(locale === 'fr' ? 'un entier ≥ 1 est attendu' : 'expected an integer ≥ 1');
+        }
+        return n;
+    };
+}
+
 /** `--droit-au`: a real calendar date written AAAA-MM-JJ. */
 function lawDateParser(locale: Locale): (value: string) => ISODate {
     return value => {
@@ -89,9 +100,10 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
         .option('--no-color', t('sans couleurs dans le format human (voir aussi FORCE_COLOR et NO_COLOR)', 'no colours in the human format (see also FORCE_COLOR and NO_COLOR)'))
         .option('--stdin-filename <path>', t('avec - : où se trouve le contrat lu sur l\'entrée standard (nom dans le rapport, imports, cpom.config.json)', 'with -: where the contract read on the standard input lives (name in the report, imports, cpom.config.json)'))
         .option('--droit-au <date>', t('vérifier selon le droit en vigueur à cette date (AAAA-MM-JJ) plutôt qu\'à la date d\'effet de chaque contrat ou avenant', 'check against the law in force on this date (YYYY-MM-DD) instead of each contract\'s or avenant\'s date of effect'), lawDateParser(locale))
+        .option('-j, --jobs <n>', t('nombre de fils d\'exécution pour un lot de fichiers (par défaut : un par cœur ; 1 : sans fil supplémentaire)', 'threads for a batch of files (default: one per core; 1: no extra thread)'), jobsParser(locale))
         .option('--fix', t('appliquer les corrections sûres (sans choix humain) et réécrire les fichiers ; avec - : le texte corrigé sur la sortie standard', 'apply the safe fixes (no human choice) and rewrite the files; with -: the fixed text on the standard output'))
         .option('--fix-dry-run', t('comme --fix sans rien écrire : afficher le diff des corrections', 'as --fix without writing anything: print the diff of the fixes'))
-        .action(async (paths: string[], options: { format: Format; lang?: 'fr' | 'en'; maxWarnings?: number; output?: string; config?: string; quiet?: boolean; color: boolean; stdinFilename?: string; droitAu?: ISODate; fix?: boolean; fixDryRun?: boolean }) => {
+        .action(async (paths: string[], options: { format: Format; lang?: 'fr' | 'en'; maxWarnings?: number; output?: string; config?: string; quiet?: boolean; color: boolean; stdinFilename?: string; droitAu?: ISODate; fix?: boolean; fixDryRun?: boolean; jobs?: number }) => {
             const color = colorWanted(options.color, process.stdout.isTTY, commandIO.env ?? process.env);
             if (options.fix || options.fixDryRun) {
                 // Loaded on demand: the fixes come with the language server's services.

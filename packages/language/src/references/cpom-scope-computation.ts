@@ -4,8 +4,9 @@
  *   (an establishment of the perimeter is referenced from the funding section).
  * - Contracts and catalogues are exported by name; catalogue entries as `CATALOGUE.ENTRY`.
  */
-import { type AstNode, type AstNodeDescription, AstUtils, type Cancellation, DefaultScopeComputation, type LangiumDocument, type LocalSymbols, MultiMap } from 'langium';
+import { type AstNode, type AstNodeDescription, type Cancellation, DefaultScopeComputation, type LangiumDocument, type LocalSymbols, MultiMap } from 'langium';
 import * as ast from '../generated/ast.js';
+import { allNodes } from '../workspace/ast-nodes.js';
 
 export class CpomScopeComputation extends DefaultScopeComputation {
 
@@ -31,7 +32,8 @@ export class CpomScopeComputation extends DefaultScopeComputation {
     override async collectLocalSymbols(document: LangiumDocument, _cancelToken?: Cancellation.CancellationToken): Promise<LocalSymbols> {
         const root = document.parseResult.value;
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
-        for (const node of AstUtils.streamAllContents(root)) {
+        for (const node of allNodes(root)) {
+            if (node === root) continue;
             const name = this.nameProvider.getName(node);
             if (!name) {
                 continue;

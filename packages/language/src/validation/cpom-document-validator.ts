@@ -4,7 +4,7 @@
  * document's language, `// cpom-ignore` comments ignore diagnostics of the next line (suppressions.ts), and the
  * project configuration switches rules off or changes their severity.
  */
-import { type AstNode, type Cancellation, DefaultDocumentValidator, DocumentValidator, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationOptions, UriUtils } from 'langium';
+import { type AstNode, type Cancellation, DocumentValidator, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationOptions, UriUtils } from 'langium';
 import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import type { CpomSettings } from '../cpom-settings.js';
 import { decodeBilingual } from '../diagnostics/bilingual.js';
@@ -15,6 +15,7 @@ import { importedUris } from '../references/imports.js';
 import { internalFailureText } from '../diagnostics/syntax-messages.js';
 import { readSuppressions, type SuppressedCode, type Suppression } from './suppressions.js';
 import { isNestingError } from '../parser/cpom-lexer.js';
+import { SharedWalkDocumentValidator } from './shared-walk-validator.js';
 
 /** How Langium's validation registry words a check that threw ("An error occurred during validation: …"). */
 const LANGIUM_CHECK_FAILURE = 'An error occurred during ';
@@ -25,7 +26,7 @@ const SEVERITIES: Record<string, DiagnosticSeverity> = {
     info: DiagnosticSeverity.Information,
 };
 
-export class CpomDocumentValidator extends DefaultDocumentValidator {
+export class CpomDocumentValidator extends SharedWalkDocumentValidator {
     private readonly settings: CpomSettings;
     private readonly services: LangiumCoreServices;
 

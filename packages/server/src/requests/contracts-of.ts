@@ -5,6 +5,7 @@
  */
 import { ast, contractsStoodFor, decodeBilingual, documentsOfContract, formatMessage, isNestingError } from '@cpom/language';
 import type { CpomLspServicesBundle } from '@cpom/language/lsp';
+import { workspaceIndexed } from '../background-indexing.js';
 import { type Cancellation, DocumentState, type LangiumDocument, URI } from 'langium';
 
 export interface ContractInFile {
@@ -22,8 +23,9 @@ export interface ContractsLookup {
 export async function contractsOf({ shared, Cpom }: CpomLspServicesBundle, uri: string, token?: Cancellation.CancellationToken): Promise<ContractsLookup> {
     const parsed = URI.parse(uri);
     const documents = shared.workspace.LangiumDocuments;
-    // A file just opened is in the builder's queue: a read waits for the queued writes (its first build).
-    await shared.workspace.WorkspaceManager.ready;
+    // A file just opened is in the builder's queue: a read waits for the queued writes (its first build). Its
+    // avenants and importers may be in files the background indexing has not reached: it waits for them.
+    await workspaceIndexed(shared);
     await shared.workspace.WorkspaceLock.read(() => undefined);
     if (!documents.hasDocument(parsed)) return { contracts: [] };
     await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, token);

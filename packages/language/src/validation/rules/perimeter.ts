@@ -4,7 +4,7 @@ import * as ast from '../../generated/ast.js';
 import { ESMS_CATEGORIES, findCategory, findCategoryByCode } from '../../model/categories.js';
 import { clausesOf, establishmentFacts, firstClause, firstProp, gestionnaireOf, isIvTer, perimeterOf, propsOf } from '../../model/contract.js';
 import { findDepartment } from '../../model/departments.js';
-import { finessDepartment, hasValidFinessKey, isFinessLookalike, isWellFormedFiness, normaliseFiness } from '../../model/finess.js';
+import { FinessLookalikes, finessDepartment, hasValidFinessKey, isWellFormedFiness, normaliseFiness } from '../../model/finess.js';
 import { parseNumber } from '../../model/numbers.js';
 import { errorWhereVerified } from '../law-support.js';
 import type { RuleContext } from '../rule-context.js';
@@ -132,6 +132,7 @@ export function checkPerimeter(contract: ast.Contrat, ctx: RuleContext): void {
     const ej = gestionnaire ? firstProp(gestionnaire, ast.isFiness)?.value : undefined;
     const ejFiness = ej ? normaliseFiness(ej).value : undefined;
     const seen = new Map<string, ast.Etablissement>();
+    const withRightKey = new FinessLookalikes();
     for (const e of perimeter) {
         const finess = establishmentFacts(e).finess;
         if (!finess) {
@@ -142,11 +143,13 @@ export function checkPerimeter(contract: ast.Contrat, ctx: RuleContext): void {
             ctx.reporter.report('CPOM031', { finess, other: other.name }, establishmentSite(contract, e));
         } else {
             // A wrong key is CPOM041's; with both keys right, only the slips the Luhn key cannot see remain (09 ↔ 90).
-            const lookalike = hasValidFinessKey(finess) ? [...seen].find(([number]) => hasValidFinessKey(number) && isFinessLookalike(finess, number)) : undefined;
+            const rightKey = hasValidFinessKey(finess);
+            const lookalike = rightKey ? withRightKey.firstLike(finess) : undefined;
             if (lookalike) {
-                ctx.reporter.report('CPOM045', { finess, name: e.name, other: lookalike[0], otherName: lookalike[1].name }, establishmentSite(contract, e));
+                ctx.reporter.report('CPOM045', { finess, name: e.name, other: lookalike, otherName: seen.get(lookalike)!.name }, establishmentSite(contract, e));
             }
             seen.set(finess, e);
+            if (rightKey) withRightKey.add(finess);
         }
         if (finess === ejFiness) {
             ctx.reporter.report('CPOM044', { finess, name: e.name }, establishmentSite(contract, e));
