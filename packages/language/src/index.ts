@@ -18,6 +18,7 @@ export * from './model/french.js';
 export * from './wording/index.js';
 export * from './parser/cpom-value-converter.js';
 export * from './diagnostics/bilingual.js';
+export * from './diagnostics/first-syntax-error.js';
 export * from './workspace/loading.js';
 export * from './diagnostics/config-schema.js';
 export { isIsoDate } from './law/legal-texts.js';
