@@ -353,7 +353,7 @@ class Differ {
         const area = areaOf(at.pattern);
         const substantive = isSubstantive(kind, pattern, area);
         const partial = { kind, path: at.names, area, substantive, ...values } as ChangeRecord;
-        this.changes.push({ ...partial, description: describeChange(partial, pattern, at.items) });
+        this.changes.push({ ...partial, description: describeChange(partial, at.items) });
     }
 
     diff(oldValue: Json | undefined, newValue: Json | undefined, at: Location): void {
