@@ -8,6 +8,7 @@ import { MISSING } from '@cpom/generator';
 import { de, formatDate, formatEuros, formatNumber, keywordLabel, lineTotal, monthName, parseIsoDate, quote as frenchQuote } from '@cpom/language';
 import { jsonAmountFigures } from './funding-totals.js';
 import type { ChangeRecord, DiffSummary } from './change.js';
+import { type ChangePath, parseChangePath, unhandledPlace } from './change-path.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -191,8 +192,8 @@ function lineName(line: JsonObject | undefined): { name: string; feminine: boole
     return { name, feminine, of: `${feminine ? 'de la' : 'du'} ${name}`, to: `${feminine ? 'à la' : 'au'} ${name}` };
 }
 
-/** Field labels by pattern (the canonical JSON pattern, with `[]` for array items). */
-function fieldOf(pattern: string, items: ReadonlyMap<string, JsonObject>): Field | undefined {
+/** The label of a field (or of a part compared whole, such as an actualisation), by its place. */
+function fieldOf(place: ChangePath, items: ReadonlyMap<string, JsonObject>): Field | undefined {
     const establishment = shown(items.get('contract.perimeter.establishments[]')?.id);
     const authority = shown(items.get('contract.parties.authorities[]')?.id);
     const signatory = shown(items.get('contract.parties.signatories[]')?.party);
@@ -210,79 +211,160 @@ function fieldOf(pattern: string, items: ReadonlyMap<string, JsonObject>): Field
     const units = (v: unknown) => `${numberText(v)} ${shown(capacity?.unit ?? 'places')}`;
     const avenant = `de l'avenant n°${NBSP}${shown(items.get('contract.avenants[]')?.number)}`;
     const f = (name: string, feminine: boolean, format?: (value: unknown) => string): Field => ({ name, feminine, format });
-    switch (pattern) {
-        case 'contract.id': return f('identifiant du contrat', false, asCode);
-        case 'contract.title': return f('intitulé du contrat', false, asQuoted);
-        case 'contract.preambule': return f('préambule', false, text);
-        case 'contract.engagement.dateEffetEngagement': return f('date d\'effet', true, asDate);
-        case 'contract.engagement.dateFinEngagement': return f('fin du contrat', true, asDate);
-        case 'contract.engagement.dateSignatureEngagement': return f('date de signature', true, asDate);
-        case 'contract.prorogationEndDate': return f('fin de la prorogation', true, asDate);
-        case 'contract.parties.gestionnaire': return f('gestionnaire', false, v => `${shown((v as JsonObject).id)} ${quote((v as JsonObject).denominationPm)}`);
-        case 'contract.parties.gestionnaire.id': return f('identifiant du gestionnaire', false, asCode);
-        case 'contract.parties.gestionnaire.denominationPm': return f('dénomination du gestionnaire', true, asQuoted);
-        case 'contract.parties.gestionnaire.numFinessPm': return f('FINESS du gestionnaire', false, asCode);
-        case 'contract.parties.gestionnaire.legalStatus': return f('statut du gestionnaire', false, v => label('status', v));
-        case 'contract.parties.gestionnaire.address': return f('adresse du gestionnaire', true, asQuoted);
-        case 'contract.parties.authorities[].name': return f(`nom de l'autorité ${authority}`, false, asQuoted);
-        case 'contract.parties.authorities[].kind': return f(`type de l'autorité ${authority}`, false, v => label('authority', v));
-        case 'contract.parties.authorities[].department': return f(`département de l'autorité ${authority}`, false, asCode);
-        case 'contract.parties.authorities[].region': return f(`région de l'autorité ${authority}`, true, asQuoted);
-        case 'contract.parties.authorities[].address': return f(`adresse de l'autorité ${authority}`, true, asQuoted);
-        case 'contract.parties.authorities[].catalogue': return f(`catalogue de l'autorité ${authority}`, false, asCode);
-        case 'contract.parties.signatories[].role': return f(`qualité du signataire ${signatory}`, true, asQuoted);
-        case 'contract.parties.signatories[].person': return f(`personne qui signe pour ${signatory}`, true, asQuoted);
-        case 'contract.perimeter.establishments[].nomEgeLong': return f(`nom de l'établissement ${establishment}`, false, asQuoted);
-        case 'contract.perimeter.establishments[].numFinessEge': return f(`FINESS de ${establishment}`, false, asCode);
-        case 'contract.perimeter.establishments[].categorieEntiteGeographique': return f(`catégorie de ${establishment}`, true, v => formatValue(v));
-        case 'contract.perimeter.establishments[].department': return f(`département de ${establishment}`, false, asCode);
-        case 'contract.perimeter.establishments[].capacities[].authorised': return f(`capacité autorisée${modality} de ${establishment}`, true, units);
-        case 'contract.perimeter.establishments[].capacities[].funded': return f(`capacité financée${modality} de ${establishment}`, true, units);
-        case 'contract.perimeter.establishments[].capacities[].unit': return f(`unité de la capacité${modality} de ${establishment}`, true, asCode);
-        case 'contract.perimeter.establishments[].habilitationAideSociale': return f(`habilitation à l'aide sociale de ${establishment}`, true, v => formatValue(v));
-        case 'contract.perimeter.establishments[].address': return f(`adresse de ${establishment}`, true, asQuoted);
-        case 'contract.perimeter.establishments[].catalogue': return f(`catalogue de ${establishment}`, false, asCode);
-        case 'contract.axes[].title': return f(`intitulé de l'axe ${axis}`, false, asQuoted);
-        case 'contract.axes[].objectives[].title': return f(`intitulé de l'objectif ${objective}`, false, asQuoted);
-        case 'contract.axes[].objectives[].description': return f(`description de l'objectif ${objective}`, true, text);
-        case 'contract.axes[].objectives[].actions[].title': return f(`intitulé d'une action de l'objectif ${objective}`, false, asQuoted);
-        case 'contract.axes[].objectives[].actions[].id': return f(`identifiant de l'action ${actionName}`, false, asCode);
-        case 'contract.axes[].objectives[].actions[].deadline': return f(`échéance de l'action ${actionName}`, true, asDate);
-        case 'contract.axes[].objectives[].actions[].lead': return f(`pilote de l'action ${actionName}`, false, asQuoted);
-        case 'contract.axes[].objectives[].indicators[].title': return f(`intitulé de l'indicateur ${indicator}`, false, asQuoted);
-        case 'contract.axes[].objectives[].indicators[].basedOn': return f(`indicateur de catalogue de ${indicator}`, false, asCode);
-        case 'contract.axes[].objectives[].indicators[].unit': return f(`unité de ${indicator}`, true, asQuoted);
-        case 'contract.axes[].objectives[].indicators[].source': return f(`source de ${indicator}`, true, asQuoted);
-        case 'contract.axes[].objectives[].indicators[].formula': return f(`formule de ${indicator}`, true, text);
-        case 'contract.axes[].objectives[].indicators[].direction': return f(`sens de ${indicator}`, false, v => label('direction', v));
-        case 'contract.axes[].objectives[].indicators[].baseline': return f(`référence de ${indicator}`, true, v => `${quantity(v as JsonObject)} en ${shown((v as JsonObject).year)}`);
-        case 'contract.funding.lines[].title': return f(`intitulé ${line.of}`, false, asQuoted);
-        case 'contract.funding.lines[].kind': return f(`type ${line.of}`, false, asCode);
-        case 'contract.funding.lines[].nature': return f(`nature ${line.of}`, true, v => label('nature', v));
-        case 'contract.funding.lines[].payer': return f(`financeur ${line.of}`, false, asCode);
-        case 'contract.funding.lines[].fundingSource': return f(`financement ${line.of}`, false, v => label('source', v));
-        case 'contract.funding.lines[].actualisation': return f(`actualisation ${line.of}`, true, v => formatValue(v));
-        case 'contract.funding.lines[].actualisation.method': return f(`actualisation ${line.of}`, true, v => label('indexation', v));
-        case 'contract.funding.lines[].actualisation.formula': return f(`précision de l'actualisation ${line.of}`, true, text);
-        case 'contract.funding.cnr[].title': return f(`intitulé du CNR ${shown(cnr?.year)}`, false, asQuoted);
-        case 'contract.funding.cnr[].year': return f(`année du CNR ${quote(cnr?.title)}`, true, asCode);
-        case 'contract.funding.cnr[].establishment': return f(`bénéficiaire ${cnrName}`, false, asCode);
-        case 'contract.funding.cnr[].payer': return f(`financeur ${cnrName}`, false, asCode);
-        case 'contract.funding.modulations[].criterion': return f(`critère ${modulation}`, false, v => label('criterion', v));
-        case 'contract.funding.modulations[].indicator': return f(`indicateur ${modulation}`, false, asCode);
-        case 'contract.funding.modulations[].abattement': return f(`abattement maximal ${modulation}`, false, v => quantity(v as JsonObject));
-        case 'contract.funding.modulations[].justification': return f(`justification ${modulation}`, true, text);
-        case 'contract.funding.headOfficeCosts[].rate': return f('taux des frais de siège', false, v => quantity(v as JsonObject));
-        case 'contract.funding.headOfficeCosts[].authorisationDate': return f('date d\'autorisation des frais de siège', true, asDate);
-        case 'contract.followUp.committees[].meetingFrequency': return f('fréquence de réunion du comité de suivi', true, asCode);
-        case 'contract.followUp.managementDialogues[].frequency': return f('fréquence du dialogue de gestion', true, asCode);
-        case 'contract.avenants[].object': return f(`objet ${avenant}`, false, text);
-        case 'contract.avenants[].effectDate': return f(`date d'effet ${avenant}`, true, asDate);
-        case 'contract.avenants[].signatureDate': return f(`date de signature ${avenant}`, true, asDate);
-        case 'contract.avenants[].prorogationEndDate': return f(`fin de la prorogation ${avenant}`, true, asDate);
+    switch (place.kind) {
+        case 'contract-field':
+            switch (place.field) {
+                case 'id': return f('identifiant du contrat', false, asCode);
+                case 'title': return f('intitulé du contrat', false, asQuoted);
+                case 'preambule': return f('préambule', false, text);
+            }
+            return undefined;
+        case 'duration':
+            switch (place.field) {
+                case 'dateEffetEngagement': return f('date d\'effet', true, asDate);
+                case 'dateFinEngagement': return f('fin du contrat', true, asDate);
+                case 'dateSignatureEngagement': return f('date de signature', true, asDate);
+                case 'prorogationEndDate': return f('fin de la prorogation', true, asDate);
+            }
+            return undefined;
+        case 'gestionnaire':
+            switch (place.field) {
+                case undefined: return f('gestionnaire', false, v => `${shown((v as JsonObject).id)} ${quote((v as JsonObject).denominationPm)}`);
+                case 'id': return f('identifiant du gestionnaire', false, asCode);
+                case 'denominationPm': return f('dénomination du gestionnaire', true, asQuoted);
+                case 'numFinessPm': return f('FINESS du gestionnaire', false, asCode);
+                case 'legalStatus': return f('statut du gestionnaire', false, v => label('status', v));
+                case 'address': return f('adresse du gestionnaire', true, asQuoted);
+            }
+            return undefined;
+        case 'authority':
+            switch (place.field) {
+                case 'name': return f(`nom de l'autorité ${authority}`, false, asQuoted);
+                case 'kind': return f(`type de l'autorité ${authority}`, false, v => label('authority', v));
+                case 'department': return f(`département de l'autorité ${authority}`, false, asCode);
+                case 'region': return f(`région de l'autorité ${authority}`, true, asQuoted);
+                case 'address': return f(`adresse de l'autorité ${authority}`, true, asQuoted);
+                case 'catalogue': return f(`catalogue de l'autorité ${authority}`, false, asCode);
+            }
+            return undefined;
+        case 'signatory':
+            switch (place.field) {
+                case 'role': return f(`qualité du signataire ${signatory}`, true, asQuoted);
+                case 'person': return f(`personne qui signe pour ${signatory}`, true, asQuoted);
+            }
+            return undefined;
+        case 'establishment':
+            switch (place.field) {
+                case 'nomEgeLong': return f(`nom de l'établissement ${establishment}`, false, asQuoted);
+                case 'numFinessEge': return f(`FINESS de ${establishment}`, false, asCode);
+                case 'categorieEntiteGeographique': return f(`catégorie de ${establishment}`, true, v => formatValue(v));
+                case 'department': return f(`département de ${establishment}`, false, asCode);
+                case 'habilitationAideSociale': return f(`habilitation à l'aide sociale de ${establishment}`, true, v => formatValue(v));
+                case 'address': return f(`adresse de ${establishment}`, true, asQuoted);
+                case 'catalogue': return f(`catalogue de ${establishment}`, false, asCode);
+            }
+            return undefined;
+        case 'capacity':
+            switch (place.field) {
+                case 'authorised': return f(`capacité autorisée${modality} de ${establishment}`, true, units);
+                case 'funded': return f(`capacité financée${modality} de ${establishment}`, true, units);
+                case 'unit': return f(`unité de la capacité${modality} de ${establishment}`, true, asCode);
+            }
+            return undefined;
+        case 'axis':
+            switch (place.field) {
+                case 'title': return f(`intitulé de l'axe ${axis}`, false, asQuoted);
+            }
+            return undefined;
+        case 'objective':
+            switch (place.field) {
+                case 'title': return f(`intitulé de l'objectif ${objective}`, false, asQuoted);
+                case 'description': return f(`description de l'objectif ${objective}`, true, text);
+            }
+            return undefined;
+        case 'action':
+            switch (place.field) {
+                case 'title': return f(`intitulé d'une action de l'objectif ${objective}`, false, asQuoted);
+                case 'id': return f(`identifiant de l'action ${actionName}`, false, asCode);
+                case 'deadline': return f(`échéance de l'action ${actionName}`, true, asDate);
+                case 'lead': return f(`pilote de l'action ${actionName}`, false, asQuoted);
+            }
+            return undefined;
+        case 'indicator':
+            switch (place.field) {
+                case 'title': return f(`intitulé de l'indicateur ${indicator}`, false, asQuoted);
+                case 'basedOn': return f(`indicateur de catalogue de ${indicator}`, false, asCode);
+                case 'unit': return f(`unité de ${indicator}`, true, asQuoted);
+                case 'source': return f(`source de ${indicator}`, true, asQuoted);
+                case 'formula': return f(`formule de ${indicator}`, true, text);
+                case 'direction': return f(`sens de ${indicator}`, false, v => label('direction', v));
+                case 'baseline': return f(`référence de ${indicator}`, true, v => `${quantity(v as JsonObject)} en ${shown((v as JsonObject).year)}`);
+            }
+            return undefined;
+        case 'funding-line':
+            switch (place.field) {
+                case 'title': return f(`intitulé ${line.of}`, false, asQuoted);
+                case 'kind': return f(`type ${line.of}`, false, asCode);
+                case 'nature': return f(`nature ${line.of}`, true, v => label('nature', v));
+                case 'payer': return f(`financeur ${line.of}`, false, asCode);
+                case 'fundingSource': return f(`financement ${line.of}`, false, v => label('source', v));
+            }
+            return undefined;
+        case 'funding-actualisation':
+            switch (place.field) {
+                case undefined: return f(`actualisation ${line.of}`, true, v => formatValue(v));
+                case 'method': return f(`actualisation ${line.of}`, true, v => label('indexation', v));
+                case 'formula': return f(`précision de l'actualisation ${line.of}`, true, text);
+            }
+            return undefined;
+        case 'cnr':
+            switch (place.field) {
+                case 'title': return f(`intitulé du CNR ${shown(cnr?.year)}`, false, asQuoted);
+                case 'year': return f(`année du CNR ${quote(cnr?.title)}`, true, asCode);
+                case 'establishment': return f(`bénéficiaire ${cnrName}`, false, asCode);
+                case 'payer': return f(`financeur ${cnrName}`, false, asCode);
+            }
+            return undefined;
+        case 'modulation':
+            switch (place.field) {
+                case 'criterion': return f(`critère ${modulation}`, false, v => label('criterion', v));
+                case 'indicator': return f(`indicateur ${modulation}`, false, asCode);
+                case 'abattement': return f(`abattement maximal ${modulation}`, false, v => quantity(v as JsonObject));
+                case 'justification': return f(`justification ${modulation}`, true, text);
+            }
+            return undefined;
+        case 'head-office-costs':
+            switch (place.field) {
+                case 'rate': return f('taux des frais de siège', false, v => quantity(v as JsonObject));
+                case 'authorisationDate': return f('date d\'autorisation des frais de siège', true, asDate);
+            }
+            return undefined;
+        case 'committee':
+            switch (place.field) {
+                case 'meetingFrequency': return f('fréquence de réunion du comité de suivi', true, asCode);
+            }
+            return undefined;
+        case 'management-dialogue':
+            switch (place.field) {
+                case 'frequency': return f('fréquence du dialogue de gestion', true, asCode);
+            }
+            return undefined;
+        case 'avenant':
+            switch (place.field) {
+                case 'object': return f(`objet ${avenant}`, false, text);
+                case 'effectDate': return f(`date d'effet ${avenant}`, true, asDate);
+                case 'signatureDate': return f(`date de signature ${avenant}`, true, asDate);
+                case 'prorogationEndDate': return f(`fin de la prorogation ${avenant}`, true, asDate);
+            }
+            return undefined;
+        case 'diagnostic': return f(`diagnostic (${label('diagnostic', place.axis)})`, false, text);
+        case 'legal-frame': case 'department': case 'tarification-authority': case 'objective-establishment':
+        case 'action-establishment': case 'indicator-target': case 'funding-line-establishment': case 'funding-amount':
+        case 'funding-distribution': case 'funding-share': case 'committee-member': case 'review': case 'gmp-pmp-evaluation':
+        case 'transmission': case 'avenant-withdrawal': case 'unknown':
+            return undefined;
+        default: return unhandledPlace(place);
     }
-    if (pattern.startsWith('contract.diagnostic.')) return f(`diagnostic (${label('diagnostic', pattern.slice('contract.diagnostic.'.length))})`, false, text);
-    return undefined;
 }
 
 /** "X : a → b", "X ajouté : b", "X retiré (a)"; for long texts, "X modifié". */
@@ -305,7 +387,7 @@ function amountChange(before: JsonObject, after: JsonObject): string {
 }
 
 /** The description of an array item added, removed, renamed, moved or changed as a whole; undefined for a field. */
-function describeItem(record: ChangeRecord, pattern: string, items: ReadonlyMap<string, JsonObject>): string | undefined {
+function describeItem(record: ChangeRecord, place: ChangePath, items: ReadonlyMap<string, JsonObject>): string | undefined {
     const name = record.path[record.path.length - 1];
     // A rename or a move carries no item (or only the retitled name): its fields read as missing, never as a crash.
     const side = record.kind === 'remove' ? record.old : record.new;
@@ -322,144 +404,218 @@ function describeItem(record: ChangeRecord, pattern: string, items: ReadonlyMap<
         const retitled = record.old !== undefined ? ` (${quote(record.old)} → ${quote(record.new)})` : '';
         return `${what} ${record.from} ${done('rename', feminine)} ${record.to}${retitled}`;
     };
-    switch (pattern) {
-        case 'contract.prorogationEndDate':
-        case 'contract.avenants[].prorogationEndDate':
-            if (kind === 'add') return `prorogation jusqu'au ${date(record.new)} ajoutée`;
-            if (kind === 'remove') return `prorogation jusqu'au ${date(record.old)} retirée`;
+    switch (place.kind) {
+        case 'duration':
+            switch (place.field) {
+                case 'prorogationEndDate':
+                    if (kind === 'add') return `prorogation jusqu'au ${date(record.new)} ajoutée`;
+                    if (kind === 'remove') return `prorogation jusqu'au ${date(record.old)} retirée`;
+                    return undefined;
+            }
             return undefined;
-        case 'contract.legalFrames[]': return `cadre juridique ${name} ${done(kind, false)}`;
-        case 'contract.departments[]': return `département ${name} ${done(kind, false)}`;
-        case 'contract.parties.authorities[]':
-            if (kind === 'rename') return renamed('autorité', true);
-            return `autorité ${name} ${done(kind, true)}${kind === 'add' ? ` : ${quote(value.name)} (${label('authority', value.kind)})` : ''}`;
-        case 'contract.parties.gestionnaire.id':
-            if (kind === 'rename') return `gestionnaire ${record.from} ${done('rename', false)} ${record.to}`;
+        case 'avenant':
+            switch (place.field) {
+                case 'prorogationEndDate':
+                    if (kind === 'add') return `prorogation jusqu'au ${date(record.new)} ajoutée`;
+                    if (kind === 'remove') return `prorogation jusqu'au ${date(record.old)} retirée`;
+                    return undefined;
+                case undefined: {
+                    const details = [
+                        value.object !== undefined ? quote(value.object) : undefined,
+                        value.effectDate !== undefined ? `effet le ${date(value.effectDate)}` : undefined,
+                    ].filter(d => d !== undefined);
+                    return `avenant n°${NBSP}${name} ${done(kind, false)}${kind === 'add' && details.length > 0 ? ` : ${details.join(', ')}` : ''}`;
+                }
+            }
             return undefined;
-        case 'contract.parties.signatories[]':
-            return `signataire ${name} ${done(kind, false)}${kind === 'add' && value.role ? ` (${quote(value.role)})` : ''}`;
-        case 'contract.perimeter.establishments[]':
-            if (kind === 'rename') return renamed('établissement', false);
-            return `établissement ${name} ${done(kind, false)}${kind === 'add' || kind === 'remove' ? ` (${capacitiesText(value)})` : ''}`;
-        case 'contract.perimeter.establishments[].capacities[]': {
-            const modality = value.modality ? ` ${label('modality', value.modality)}` : '';
-            return kind === 'add'
-                ? `capacité${modality} de ${establishment} ajoutée : ${capacityText(value)}`
-                : `capacité${modality} de ${establishment} retirée (${capacityText(value)})`;
-        }
-        case 'contract.perimeter.establishments[].tarificationAuthorities[]':
+        case 'legal-frame': return `cadre juridique ${name} ${done(kind, false)}`;
+        case 'department': return `département ${name} ${done(kind, false)}`;
+        case 'authority':
+            switch (place.field) {
+                case undefined:
+                    if (kind === 'rename') return renamed('autorité', true);
+                    return `autorité ${name} ${done(kind, true)}${kind === 'add' ? ` : ${quote(value.name)} (${label('authority', value.kind)})` : ''}`;
+            }
+            return undefined;
+        case 'gestionnaire':
+            switch (place.field) {
+                case 'id':
+                    if (kind === 'rename') return `gestionnaire ${record.from} ${done('rename', false)} ${record.to}`;
+                    return undefined;
+            }
+            return undefined;
+        case 'signatory':
+            switch (place.field) {
+                case undefined:
+                    return `signataire ${name} ${done(kind, false)}${kind === 'add' && value.role ? ` (${quote(value.role)})` : ''}`;
+            }
+            return undefined;
+        case 'establishment':
+            switch (place.field) {
+                case undefined:
+                    if (kind === 'rename') return renamed('établissement', false);
+                    return `établissement ${name} ${done(kind, false)}${kind === 'add' || kind === 'remove' ? ` (${capacitiesText(value)})` : ''}`;
+            }
+            return undefined;
+        case 'capacity':
+            switch (place.field) {
+                case undefined: {
+                    const modality = value.modality ? ` ${label('modality', value.modality)}` : '';
+                    return kind === 'add'
+                        ? `capacité${modality} de ${establishment} ajoutée : ${capacityText(value)}`
+                        : `capacité${modality} de ${establishment} retirée (${capacityText(value)})`;
+                }
+            }
+            return undefined;
+        case 'tarification-authority':
             return `autorité de tarification ${name} ${toFrom(true, 'pour', 'pour')} ${establishment}`;
-        case 'contract.axes[]': {
-            if (kind === 'rename') return renamed('axe', false);
-            const count = ((value.objectives ?? []) as unknown[]).length;
-            return `axe ${name} ${done(kind, false)}${kind === 'add' || kind === 'remove' ? ` (${count} objectif${count > 1 ? 's' : ''})` : ''}`;
-        }
-        case 'contract.axes[].objectives[]': {
-            const axis = shown(items.get('contract.axes[]')?.id);
-            if (kind === 'move') return `objectif ${name} déplacé de l'axe ${record.from} vers l'axe ${record.to}`;
-            if (kind === 'rename') return renamed('objectif', false);
-            return `objectif ${name} ${toFrom(false, 'à l\'axe', 'de l\'axe')} ${axis}`;
-        }
-        case 'contract.axes[].objectives[].establishments[]':
+        case 'axis':
+            switch (place.field) {
+                case undefined: {
+                    if (kind === 'rename') return renamed('axe', false);
+                    const count = ((value.objectives ?? []) as unknown[]).length;
+                    return `axe ${name} ${done(kind, false)}${kind === 'add' || kind === 'remove' ? ` (${count} objectif${count > 1 ? 's' : ''})` : ''}`;
+                }
+            }
+            return undefined;
+        case 'objective':
+            switch (place.field) {
+                case undefined: {
+                    const axis = shown(items.get('contract.axes[]')?.id);
+                    if (kind === 'move') return `objectif ${name} déplacé de l'axe ${record.from} vers l'axe ${record.to}`;
+                    if (kind === 'rename') return renamed('objectif', false);
+                    return `objectif ${name} ${toFrom(false, 'à l\'axe', 'de l\'axe')} ${axis}`;
+                }
+            }
+            return undefined;
+        case 'objective-establishment':
             return `établissement ${name} ${toFrom(false, 'à l\'objectif', 'de l\'objectif')} ${objective}`;
-        case 'contract.axes[].objectives[].actions[]':
-            if (kind === 'rename') return renamed('action', true);
-            return `action ${quote(value.title)} ${toFrom(true, 'à l\'objectif', 'de l\'objectif')} ${objective}`;
-        case 'contract.axes[].objectives[].actions[].establishments[]':
+        case 'action':
+            switch (place.field) {
+                case undefined:
+                    if (kind === 'rename') return renamed('action', true);
+                    return `action ${quote(value.title)} ${toFrom(true, 'à l\'objectif', 'de l\'objectif')} ${objective}`;
+            }
+            return undefined;
+        case 'action-establishment':
             return `établissement ${name} ${toFrom(false, 'à l\'action', 'de l\'action')} ${quote(action?.title)}`;
-        case 'contract.axes[].objectives[].indicators[]':
-            if (kind === 'move') return `indicateur ${name} déplacé de l'objectif ${record.from} vers l'objectif ${record.to}`;
-            if (kind === 'rename') return renamed('indicateur', false);
-            return `indicateur ${name} ${toFrom(false, 'à l\'objectif', 'de l\'objectif')} ${objective}`;
-        case 'contract.axes[].objectives[].indicators[].targets[]':
+        case 'indicator':
+            switch (place.field) {
+                case undefined:
+                    if (kind === 'move') return `indicateur ${name} déplacé de l'objectif ${record.from} vers l'objectif ${record.to}`;
+                    if (kind === 'rename') return renamed('indicateur', false);
+                    return `indicateur ${name} ${toFrom(false, 'à l\'objectif', 'de l\'objectif')} ${objective}`;
+            }
+            return undefined;
+        case 'indicator-target':
             if (kind === 'add') return `cible ${name} de ${indicator} ajoutée : ${quantity(value)}`;
             if (kind === 'remove') return `cible ${name} de ${indicator} retirée (${quantity(value)})`;
             return `cible ${name} de ${indicator} : ${quantity(record.old as JsonObject)} → ${quantity(record.new as JsonObject)}`;
-        case 'contract.funding.lines[]':
-            if (kind === 'rename') return renamed(shown(items.get(pattern)?.kind ?? 'financement'), items.get(pattern)?.kind === 'dotation');
-            return `${lineName(value).name} ${done(kind, value.kind === 'dotation')}${kind === 'add' || kind === 'remove' ? ` (${lineTotalText(value)})` : ''}`;
-        case 'contract.funding.lines[].establishments[]':
+        case 'funding-line':
+            switch (place.field) {
+                case undefined:
+                    if (kind === 'rename') return renamed(shown(items.get('contract.funding.lines[]')?.kind ?? 'financement'), items.get('contract.funding.lines[]')?.kind === 'dotation');
+                    return `${lineName(value).name} ${done(kind, value.kind === 'dotation')}${kind === 'add' || kind === 'remove' ? ` (${lineTotalText(value)})` : ''}`;
+            }
+            return undefined;
+        case 'funding-line-establishment':
             return `établissement ${name} ${kind === 'add' ? `ajouté ${line.to}` : `retiré ${line.of}`}`;
-        case 'contract.funding.lines[].amounts[]':
+        case 'funding-amount':
             if (kind === 'add') return `${line.name} ${name} ${done('add', line.feminine)} : ${amount(value)}`;
             if (kind === 'remove') return `${line.name} ${name} ${done('remove', line.feminine)} (${amount(value)})`;
             return `${line.name} ${name} : ${amountChange(record.old as JsonObject, record.new as JsonObject)}`;
-        case 'contract.funding.lines[].distributions[]':
+        case 'funding-distribution':
             return `répartition ${name} ${line.of} ${done(kind, true)}`;
-        case 'contract.funding.lines[].distributions[].shares[]': {
+        case 'funding-share': {
             const where = `répartition ${shown(distribution?.year)} ${line.of}`;
             if (kind === 'add') return `${where} : part de ${name} ajoutée (${amount(value)})`;
             if (kind === 'remove') return `${where} : part de ${name} retirée (${amount(value)})`;
             return `${where}, part de ${name} : ${amountChange(record.old as JsonObject, record.new as JsonObject)}`;
-        }
-        case 'contract.funding.cnr[]':
-            if (kind === 'add') return `CNR ${quote(value.title)} ${shown(value.year)} ajouté : ${amount(value)}`;
-            if (kind === 'remove') return `CNR ${quote(value.title)} ${shown(value.year)} retiré (${amount(value)})`;
+            }
+        case 'cnr':
+            switch (place.field) {
+                case undefined:
+                    if (kind === 'add') return `CNR ${quote(value.title)} ${shown(value.year)} ajouté : ${amount(value)}`;
+                    if (kind === 'remove') return `CNR ${quote(value.title)} ${shown(value.year)} retiré (${amount(value)})`;
+                    return undefined;
+                case 'amount': {
+                    const cnr = items.get('contract.funding.cnr[]');
+                    const perDay = cnr?.perDay ? { perDay: true } : {};
+                    return `CNR ${quote(cnr?.title)} ${shown(cnr?.year)} : ${amountChange({ amount: record.old, ...perDay }, { amount: record.new, ...perDay })}`;
+                }
+            }
             return undefined;
-        case 'contract.funding.cnr[].amount': {
-            const cnr = items.get('contract.funding.cnr[]');
-            const perDay = cnr?.perDay ? { perDay: true } : {};
-            return `CNR ${quote(cnr?.title)} ${shown(cnr?.year)} : ${amountChange({ amount: record.old, ...perDay }, { amount: record.new, ...perDay })}`;
-        }
-        case 'contract.funding.modulations[]':
-            return `modulation de ${shown(value.fundingLine)} ${done(kind, true)}`;
-        case 'contract.funding.headOfficeCosts[]':
-            return `frais de siège ${done(kind, false, true)}${kind === 'add' && value.rate ? ` (taux ${quantity(value.rate as JsonObject)})` : ''}`;
-        case 'contract.followUp.committees[]':
-            return `comité de suivi ${done(kind, false)}${kind === 'add' ? ` (${formatValue(value.members)})` : ''}`;
-        case 'contract.followUp.committees[].members[]':
+        case 'modulation':
+            switch (place.field) {
+                case undefined:
+                    return `modulation de ${shown(value.fundingLine)} ${done(kind, true)}`;
+            }
+            return undefined;
+        case 'head-office-costs':
+            switch (place.field) {
+                case undefined:
+                    return `frais de siège ${done(kind, false, true)}${kind === 'add' && value.rate ? ` (taux ${quantity(value.rate as JsonObject)})` : ''}`;
+            }
+            return undefined;
+        case 'committee':
+            switch (place.field) {
+                case undefined:
+                    return `comité de suivi ${done(kind, false)}${kind === 'add' ? ` (${formatValue(value.members)})` : ''}`;
+            }
+            return undefined;
+        case 'committee-member':
             return `membre ${name} ${toFrom(false, 'au', 'du')} comité de suivi`;
-        case 'contract.followUp.managementDialogues[]':
-            return `dialogue de gestion ${shown(value.frequency)} ${done(kind, false)}`;
-        case 'contract.followUp.reviews[]': {
+        case 'management-dialogue':
+            switch (place.field) {
+                case undefined:
+                    return `dialogue de gestion ${shown(value.frequency)} ${done(kind, false)}`;
+            }
+            return undefined;
+        case 'review': {
             const review = REVIEWS[shown(value.kind)] ?? { name: `revue ${shown(value.kind)}`, feminine: true };
             const before = record.old as JsonObject | undefined;
             if (kind === 'change' && before !== undefined && before.kind === value.kind) return `${review.name} : ${shown(before.year)} → ${shown(value.year)}`;
             if (kind === 'change') return `${formatValue(before)} → ${formatValue(value)}`;
             return `${review.name} ${shown(value.year)} ${done(kind, review.feminine)}`;
-        }
-        case 'contract.followUp.gmpPmpEvaluations[]':
+            }
+        case 'gmp-pmp-evaluation':
             if (kind === 'change') return `évaluation GMP/PMP : ${shown((record.old as JsonObject).year)} → ${shown(value.year)}`;
             return `évaluation GMP/PMP ${shown(value.year)} ${done(kind, true)}`;
-        case 'contract.followUp.transmissions[]': {
+        case 'transmission': {
             const what = `transmission ${de(label('document', value.document))}`;
             if (kind === 'change') return `${what} : ${formatValue(record.old)} → ${formatValue(record.new)}`;
             return `${what} ${formatValue(value)} ${done(kind, true)}`;
-        }
-        case 'contract.avenants[]': {
-            const details = [
-                value.object !== undefined ? quote(value.object) : undefined,
-                value.effectDate !== undefined ? `effet le ${date(value.effectDate)}` : undefined,
-            ].filter(d => d !== undefined);
-            return `avenant n°${NBSP}${name} ${done(kind, false)}${kind === 'add' && details.length > 0 ? ` : ${details.join(', ')}` : ''}`;
-        }
-        case 'contract.avenants[].withdrawnEstablishments[]':
+            }
+        case 'avenant-withdrawal':
             return `${kind === 'add' ? 'retire aussi' : 'ne retire plus'} l'établissement ${name}`;
+        case 'contract-field': case 'diagnostic': case 'funding-actualisation': case 'unknown':
+            return undefined;
+        default: return unhandledPlace(place);
     }
-    return undefined;
 }
 
 /**
- * The description of a change. `pattern` is the canonical pattern of what changed (JSON keys, `[]` for array
- * items; an avenant's funding, signatories, authorities and added establishments as the contract's), `items`
- * the elements around it by pattern (the establishment, the indicator, the funding line, the avenant…).
+ * The description of a change, by the typed place of its path (an avenant's funding, signatories, authorities and
+ * added establishments are the contract's places with `avenant` set); `items` are the elements around it by
+ * canonical pattern (the establishment, the indicator, the funding line, the avenant…).
  */
-export function describeChange(record: ChangeRecord, pattern: string, items: ReadonlyMap<string, JsonObject>): string {
+export function describeChange(record: ChangeRecord, items: ReadonlyMap<string, JsonObject>): string {
+    const place = parseChangePath(record.path);
     const avenant = items.get('contract.avenants[]');
-    const inAvenant = avenant !== undefined && pattern !== 'contract.avenants[]' && !pattern.startsWith('contract.avenants[].');
+    const wholeAvenant = place.kind === 'avenant' && place.field === undefined;
     let description: string | undefined;
-    if (inAvenant && pattern === 'contract.perimeter.establishments[]' && (record.kind === 'add' || record.kind === 'remove')) {
+    if (place.avenant !== undefined && place.kind === 'establishment' && place.field === undefined && (record.kind === 'add' || record.kind === 'remove')) {
         const value = (record.kind === 'add' ? record.new : record.old) as JsonObject;
         description = `${record.kind === 'add' ? 'ajoute aussi' : 'n\'ajoute plus'} l'établissement ${shown(value.id)} (${capacitiesText(value)})`;
     } else {
-        description = describeItem(record, pattern, items);
+        description = describeItem(record, place, items);
         if (description === undefined) {
-            const field = fieldOf(pattern, items);
+            const field = fieldOf(place, items);
             if (field) description = describeField(record, field);
         }
     }
     description ??= generic(record);
-    if (avenant !== undefined && pattern !== 'contract.avenants[]' && !/de l'avenant n°/.test(description)) {
+    if (avenant !== undefined && !wholeAvenant && !/de l'avenant n°/.test(description)) {
         return `avenant n°${NBSP}${shown(avenant.number)} : ${description}`;
     }
     return description;

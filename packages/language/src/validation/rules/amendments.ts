@@ -1,6 +1,6 @@
 /** Amendments (avenants): period, signatures, added establishments, numbering (arrêté du 25 octobre 2019). */
 import * as ast from '../../generated/ast.js';
-import { clausesOf, contractPeriod, establishmentFacts, firstClause, signingParties } from '../../model/contract.js';
+import { clausesOf, contractPeriod, establishmentFacts, firstClause, periodOf, signingParties } from '../../model/contract.js';
 import { avenantNumber, partiesBeforeAvenant, perimeterForAvenant } from '../../model/avenants.js';
 import { compareDates, parseIsoDate, toIsoDate } from '../../model/dates.js';
 import { errorWhereVerified } from '../law-support.js';
@@ -18,8 +18,8 @@ export function checkAvenant(avenant: ast.Avenant, ctx: RuleContext): void {
     const period = contractPeriod(contract);
     const effectClause = firstClause(avenant, ast.isEffet);
     const effect = parseIsoDate(effectClause?.date);
-    const prorogations = [firstClause(contract, ast.isProrogation), ...ctx.workspace.avenantsOf(contract).map(a => firstClause(a, ast.isProrogation))]
-        .map(p => parseIsoDate(p?.date)).filter(d => d !== undefined);
+    const prorogations = [contract, ...ctx.workspace.avenantsOf(contract)]
+        .map(owner => periodOf(owner).prorogation).filter(d => d !== undefined);
     if (period && effect && effectClause) {
         const end = [period.end, ...prorogations].reduce((a, b) => (compareDates(a, b) >= 0 ? a : b));
         if (compareDates(effect, period.effect) < 0 || compareDates(effect, end) > 0) {
@@ -29,7 +29,7 @@ export function checkAvenant(avenant: ast.Avenant, ctx: RuleContext): void {
 
     const signatureClause = firstClause(avenant, ast.isDateSignature);
     const signature = parseIsoDate(signatureClause?.date);
-    const contractSignature = parseIsoDate(firstClause(contract, ast.isDateSignature)?.date);
+    const contractSignature = parseIsoDate(periodOf(contract).signatureDate);
     if (signature && contractSignature && signatureClause && compareDates(signature, contractSignature) < 0) {
         ctx.reporter.report('CPOM094', { number, signature: toIsoDate(signature), contractSignature: toIsoDate(contractSignature) }, { node: signatureClause, property: 'date' });
     }

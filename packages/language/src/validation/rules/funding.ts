@@ -1,13 +1,13 @@
 /** Funding lines: years, amounts, distributions, payers, dotation globalisée commune, modulation (R.314-40 ff.). */
 import * as ast from '../../generated/ast.js';
 import {
-    authorityKind, clausesOf, firstClause, type ContractPeriod, contractPeriod, contractYears, establishmentFacts, fundedEstablishments, fundingNature,
+    authorityKind, clausesOf, type ContractPeriod, contractPeriod, contractYears, establishmentFacts, fundedEstablishments, fundingNature,
     isDepartmentalAuthority, legalFrames, propsOf, signingParties,
 } from '../../model/contract.js';
 import { type CalendarDate, compareDates } from '../../model/dates.js';
 import { plain } from '../../model/french.js';
-import { parseIsoDate } from '../../model/dates.js';
 import { earlierAvenants } from '../../model/avenants.js';
+import { periodOf } from '../../model/period.js';
 import { fundingLine } from '../../model/fundings.js';
 import { findDepartment, partOfRhone } from '../../model/departments.js';
 import { formatEuros, parseCents, parseNumber } from '../../model/numbers.js';
@@ -40,6 +40,26 @@ export function checkAmount(amount: ast.Montant, ctx: RuleContext): void {
 /** Rules of one funding line; `period` is that of the contract (or of the avenant's contract, prorogations included). */
 export function checkFunding(funding: ast.Financement, period: ContractPeriod | undefined, signers: ReadonlySet<ast.Partie>, ctx: RuleContext,
     law?: LawView): void {
+    checkMissingClauses(funding, ctx);
+    const { amounts, invalid } = checkAmounts(funding, period, ctx);
+    const funded = new Set(fundedEstablishments(funding));
+    checkDistributions(funding, amounts, invalid, funded, ctx);
+    const nature = fundingNature(funding);
+    const financeur = funding.props.find(ast.isFinanceur);
+    const payer = financeur?.payer.ref;
+    if (financeur && payer) {
+        checkPayerKind(funding, nature, payer, financeur, ctx, law);
+        if (signers.size > 0 && !signers.has(payer)) {
+            ctx.reporter.report('CPOM065', { payer: payer.name, name: funding.name }, { node: financeur, property: 'payer' });
+        }
+    }
+    if (nature === 'dotation_globalisee_commune') {
+        checkCommonDotation(funding, [...funded], ctx);
+    }
+}
+
+/** CPOM066: the clauses a funding line needs. */
+function checkMissingClauses(funding: ast.Financement, ctx: RuleContext): void {
     const missing: Array<MessageParams<'CPOM066'>['missing'][number]> = [];
     if (!funding.props.some(ast.isNature)) missing.push('nature');
     if (!funding.props.some(ast.isFinanceur)) missing.push('financeur');
@@ -49,21 +69,26 @@ export function checkFunding(funding: ast.Financement, period: ContractPeriod | 
     if (missing.length > 0) {
         ctx.reporter.report('CPOM066', { name: funding.name, missing }, { node: funding, property: 'name' });
     }
+}
 
-    const amounts = new Map<number, number>();
-    // Years whose amount is not a valid amount (CPOM009): their distribution cannot be compared.
-    const invalid = new Set<number>();
-    // Years to fund: those of the contract; for a line added by an avenant, from its first year to the
-    // end in force (prorogations included): no gap, and no year forgotten at the end.
+/** The line's years to fund: those of the contract; for a line added by an avenant, from its first year to the end in force. */
+function requiredYearsOf(funding: ast.Financement, period: ContractPeriod | undefined, ctx: RuleContext): number[] {
+    // No gap, and no year forgotten at the end (prorogations included).
     const avenant = funding.$container?.$container;
     const firstAmountYear = Math.min(...propsOf(funding, ast.isMontants).flatMap(m => m.amounts.map(a => Number(parseNumber(a.year)))).filter(Number.isFinite));
-    const requiredYears = !period ? []
-        : ast.isAvenant(avenant)
-            ? (Number.isFinite(firstAmountYear) ? yearsBetween(firstAmountYear, endInForce(avenant, ctx)) : [])
-            : contractYears(period);
-    // Daily tariffs (prix de journée) are not split between establishments: a tariff line's distributions are not
-    // compared with its amounts (model/fundings.ts says what a line's unit and total are).
-    const daily = fundingLine(funding).daily;
+    if (!period) return [];
+    if (!ast.isAvenant(avenant)) return contractYears(period);
+    return Number.isFinite(firstAmountYear) ? yearsBetween(firstAmountYear, endInForce(avenant, ctx)) : [];
+}
+
+/**
+ * CPOM058 (a year twice), CPOM061 (a year outside the contract), CPOM060 (a year missing). Returns the amounts
+ * in cents by year, and the years whose amount is not a valid amount (CPOM009): their distribution cannot be compared.
+ */
+function checkAmounts(funding: ast.Financement, period: ContractPeriod | undefined, ctx: RuleContext): { amounts: Map<number, number>; invalid: Set<number> } {
+    const amounts = new Map<number, number>();
+    const invalid = new Set<number>();
+    const requiredYears = requiredYearsOf(funding, period, ctx);
     for (const montants of propsOf(funding, ast.isMontants)) {
         for (const line of montants.amounts) {
             const year = Number(parseNumber(line.year));
@@ -86,8 +111,15 @@ export function checkFunding(funding: ast.Financement, period: ContractPeriod | 
             }
         }
     }
+    return { amounts, invalid };
+}
 
-    const funded = new Set(fundedEstablishments(funding));
+/** CPOM058 (a distribution year twice), CPOM070 (a share to an establishment not funded), CPOM062 (shares ≠ amount). */
+function checkDistributions(funding: ast.Financement, amounts: ReadonlyMap<number, number>, invalid: ReadonlySet<number>,
+    funded: ReadonlySet<ast.Etablissement>, ctx: RuleContext): void {
+    // Daily tariffs (prix de journée) are not split between establishments: a tariff line's distributions are not
+    // compared with its amounts (model/fundings.ts says what a line's unit and total are).
+    const daily = fundingLine(funding).daily;
     const distributionYears = new Set<number>();
     for (const repartition of propsOf(funding, ast.isRepartition)) {
         const year = Number(parseNumber(repartition.year));
@@ -114,19 +146,6 @@ export function checkFunding(funding: ast.Financement, period: ContractPeriod | 
             }, { node: repartition, property: 'year' });
         }
     }
-
-    const nature = fundingNature(funding);
-    const financeur = funding.props.find(ast.isFinanceur);
-    const payer = financeur?.payer.ref;
-    if (financeur && payer) {
-        checkPayerKind(funding, nature, payer, financeur, ctx, law);
-        if (signers.size > 0 && !signers.has(payer)) {
-            ctx.reporter.report('CPOM065', { payer: payer.name, name: funding.name }, { node: financeur, property: 'payer' });
-        }
-    }
-    if (nature === 'dotation_globalisee_commune') {
-        checkCommonDotation(funding, [...funded], ctx);
-    }
 }
 
 /** Last budget year of the contract as amended up to this avenant (its own prorogation included). */
@@ -134,7 +153,7 @@ function endInForce(avenant: ast.Avenant, ctx: RuleContext): number {
     const contract = avenant.contract?.ref;
     const term = contract ? contractPeriod(contract) : undefined;
     const prorogations = [avenant, ...earlierAvenants(avenant, ctx.workspace)]
-        .map(a => parseIsoDate(firstClause(a, ast.isProrogation)?.date)?.year ?? 0);
+        .map(a => periodOf(a).prorogation?.year ?? 0);
     return Math.max(term?.lastYear ?? 0, term?.prorogation?.year ?? 0, ...prorogations);
 }
 
