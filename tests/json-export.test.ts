@@ -1,6 +1,6 @@
 /**
  * JSON export for authority systems (format version 1): every bundled contract exports and validates against
- * schemas/cpom-v1.schema.json, the output is deterministic, references inside the document resolve, values are
+ * schemas/cpom-v2.schema.json, the output is deterministic, references inside the document resolve, values are
  * those of the contract, and any string survives the trip through JSON.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { createServices, loadWorkspace } from '../packages/cli/src/workspace.js'
 import { filesUnder, ROOT } from './helpers.js';
 
 const CONTRACT_FILES = [...filesUnder(path.join(ROOT, 'seeds'), '.cpom'), ...filesUnder(path.join(ROOT, 'examples'), '.cpom')];
-const SCHEMA = JSON.parse(readFileSync(path.join(ROOT, 'schemas/cpom-v1.schema.json'), 'utf8')) as Record<string, unknown>;
+const SCHEMA = JSON.parse(readFileSync(path.join(ROOT, 'schemas/cpom-v2.schema.json'), 'utf8')) as Record<string, unknown>;
 
 // `strict: true`: the schema itself must be clean (no unknown keyword, no ambiguous type).
 const validate = new Ajv2020({ strict: true, allErrors: true }).compile(SCHEMA);
@@ -79,7 +79,7 @@ describe('JSON export of the bundled contracts', () => {
     });
 
     it.each(['CPOM_MESSIDOR_2013', 'CPOM_LES_SOURCES_2019', 'CPOM_EHPAD_JARDINS_PERIGORD_2019', 'CPOM_ESTUAIRE_HANDICAP_2021'])(
-        '%s validates against schemas/cpom-v1.schema.json', (name) => {
+        '%s validates against schemas/cpom-v2.schema.json', (name) => {
             expect(schemaErrors(JSON.parse(exported.get(name)!.text))).toEqual([]);
         });
 

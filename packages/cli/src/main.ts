@@ -132,10 +132,11 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
         .option('-o, --out <dir>', t('dossier de sortie', 'output folder'), '.')
         .option('--force', t('produire même quand le contrat a des erreurs', 'generate even when the contract has errors'))
         .option('-c, --config <file>', t('utiliser ce cpom.config.json', 'use this cpom.config.json'))
-        .action(async (paths: string[], options: { format: DocumentFormat[]; out: string; force?: boolean; config?: string }) => {
+        .option('--au <date>', t('le contrat consolidé à cette date : avenants en vigueur ce jour-là appliqués (2023-01-01 ou 01/01/2023)', 'the contract consolidated on that date: the avenants in force that day applied (2023-01-01 or 01/01/2023)'))
+        .action(async (paths: string[], options: { format: DocumentFormat[]; out: string; force?: boolean; config?: string; au?: string }) => {
             // Loaded on demand: `cpom check` does not pay for the document libraries at start-up.
             const { runGenerate } = await import('./generate.js');
-            exitCode = await runGenerate(paths, { formats: options.format, out: options.out, force: options.force, config: options.config }, io);
+            exitCode = await runGenerate(paths, { formats: options.format, out: options.out, force: options.force, config: options.config, au: options.au }, io);
         });
 
     program.command('diff')

@@ -22,3 +22,4 @@ export * from './workspace/loading.js';
 export * from './diagnostics/config-schema.js';
 export { isIsoDate } from './law/legal-texts.js';
 export type { ISODate } from './law/types.js';
+export * from './model/consolidation.js';

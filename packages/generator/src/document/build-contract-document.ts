@@ -24,9 +24,18 @@ import {
 } from './model.js';
 import { MISSING, orMissing } from './missing.js';
 import { numberDocument } from './numbering.js';
+import { amendmentSentences } from './amendment-clauses.js';
 
-export function buildContractDocument(contract: ast.Contrat, avenants: readonly ast.Avenant[] = []): ContractDocument {
-    const builder = new DocumentBuilder(contract, avenants);
+export interface ContractDocumentOptions {
+    /**
+     * The day of a consolidation (`cpom generate --au`): `contract` is the contract as amended that day
+     * (model/consolidation.ts) and `avenants` the avenants applied; the title page says so.
+     */
+    readonly consolidatedAt?: string;
+}
+
+export function buildContractDocument(contract: ast.Contrat, avenants: readonly ast.Avenant[] = [], options: ContractDocumentOptions = {}): ContractDocument {
+    const builder = new DocumentBuilder(contract, avenants, options);
     return numberDocument(builder.build());
 }
 
@@ -58,7 +67,7 @@ class DocumentBuilder {
     private readonly years: number[];
     private readonly frames: string[];
 
-    constructor(private readonly contract: ast.Contrat, private readonly avenants: readonly ast.Avenant[]) {
+    constructor(private readonly contract: ast.Contrat, private readonly avenants: readonly ast.Avenant[], private readonly options: ContractDocumentOptions = {}) {
         this.period = contractPeriod(contract);
         this.years = this.period ? contractYears(this.period) : [];
         this.frames = [...legalFrames(contract)];
@@ -118,7 +127,13 @@ class DocumentBuilder {
         if (!this.period) return '';
         const effect = firstClause(this.contract, ast.isEffet)?.date;
         const end = firstClause(this.contract, ast.isFin)?.date;
-        return `du ${frenchDate(effect)} au ${frenchDate(end)}`;
+        const period = `du ${frenchDate(effect)} au ${frenchDate(end)}`;
+        const day = this.options.consolidatedAt;
+        if (day === undefined) return period;
+        const numbers = this.avenants.map(a => `n° ${orMissing(a.number, MISSING.number)}`);
+        const applied = numbers.length === 0 ? 'aucun avenant en vigueur'
+            : `${numbers.length > 1 ? 'avenants' : 'avenant'} ${joinFr(numbers)} inclus`;
+        return `${period} — version consolidée au ${frenchDate(day)} (${applied})`;
     }
 
     private visas(): Paragraph[] {
@@ -343,9 +358,12 @@ class DocumentBuilder {
             `Le contrat prend effet le ${frenchDate(effect)} et prend fin le ${frenchDate(end)}`,
             signature ? `. Il est signé le ${frenchDate(signature)}` : '', '.',
         )];
+        const prorogeable = parseNumber(firstClause(this.contract, ast.isProrogeable)?.years);
         blocks.push(paragraph(prorogation
             ? `Il est prorogé jusqu'au ${frenchDate(prorogation)}, dans la limite d'une sixième année (article L. 313-11).`
-            : 'Il peut être prorogé dans la limite d\'une sixième année (article L. 313-11). À défaut, un nouveau contrat est négocié avant son échéance.'));
+            : prorogeable !== undefined
+                ? `Il est prorogeable par avenant pour une durée de ${plainNumber(String(prorogeable))} an${prorogeable > 1 ? 's' : ''}, dans la limite d'une sixième année (article L. 313-11). À défaut, un nouveau contrat est négocié avant son échéance.`
+                : 'Il peut être prorogé dans la limite d\'une sixième année (article L. 313-11). À défaut, un nouveau contrat est négocié avant son échéance.'));
         return section('duree', 'article', 'Entrée en vigueur et durée du contrat', blocks);
     }
 
@@ -519,6 +537,8 @@ class DocumentBuilder {
             if (retired.length > 0) parts.push(paragraph(`Établissements retirés du périmètre : ${retired.join(', ')}.`));
             const prorogation = firstClause(a, ast.isProrogation)?.date;
             if (prorogation) parts.push(paragraph(`Le contrat est prorogé jusqu'au ${frenchDate(prorogation)}.`));
+            const changes = amendmentSentences(a);
+            if (changes.length > 0) parts.push({ kind: 'list', items: changes.map(c => [text(c)]) });
             const fundings = fundingsOf(a);
             if (fundings.length > 0) {
                 parts.push({

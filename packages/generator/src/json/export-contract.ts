@@ -11,14 +11,14 @@
 import { AstUtils, type AstNode, isReference } from 'langium';
 import {
     ast, avenantNumber, clausesOf, type EsmsCategory, establishmentFacts, firstClause, firstProp, gestionnaireOf,
-    indicatorsOf, monthNumber, normalisedDepartment, normaliseFiness, perimeterOf, plain, propsOf, signatoriesOf, suiviItems,
+    indicatorsOf, modificationPropApplies, modificationTargetKind, monthNumber, normalisedDepartment, normaliseFiness, perimeterOf, plain, propsOf, signatoriesOf, suiviItems,
 } from '@cpom/language';
 import {
     type ActionJson, type AuthorityJson, type AvenantJson, type AxisJson, type CapacityJson, type CategoryJson,
     type CnrJson, type ContractJson, CPOM_JSON_FORMAT_VERSION, CPOM_JSON_SCHEMA_ID, type CpomJson, type DiagnosticJson,
     type DistributionJson, type EstablishmentJson, type FollowUpJson, type FundingJson, type FundingLineJson,
     type GestionnaireJson, type HabilitationJson, type HeadOfficeCostsJson, type IndicatorJson, type LegalFrame,
-    type ModulationJson, type ObjectiveJson, type QuantityJson, type SignatoryJson, type TransmissionJson,
+    type ModificationJson, type ModulationJson, type ObjectiveJson, type QuantityJson, type SignatoryJson, type TransmissionJson,
     type YearAmountJson, type YearValueJson,
 } from './cpom-json.js';
 import { GENERATOR_NAME, GENERATOR_VERSION } from '../version.js';
@@ -32,10 +32,16 @@ import {
  * resolved: an unresolved reference is exported as written, and the export of a contract with errors may not
  * validate against the schema.
  */
-export function exportContract(contract: ast.Contrat, avenants: readonly ast.Avenant[]): CpomJson {
+export interface ExportOptions {
+    /** The day of a consolidation: `contract` is the contract as amended that day (model/consolidation.ts). */
+    readonly consolidatedAt?: string;
+}
+
+export function exportContract(contract: ast.Contrat, avenants: readonly ast.Avenant[], options: ExportOptions = {}): CpomJson {
     for (const avenant of avenants) {
         const amended = avenant.contract?.ref;
-        if (amended && amended !== contract) {
+        // A consolidated contract is a copy of the contract: the same name.
+        if (amended && amended !== contract && amended.name !== contract.name) {
             throw new Error(`avenant ${avenant.number} amends ${amended.name}, not ${contract.name}`);
         }
     }
@@ -47,7 +53,7 @@ export function exportContract(contract: ast.Contrat, avenants: readonly ast.Ave
         $schema: CPOM_JSON_SCHEMA_ID,
         formatVersion: CPOM_JSON_FORMAT_VERSION,
         generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION },
-        contract: contractJson(contract, contractAuthorities, ordered.map(a => avenantJson(a, authoritiesOf(a, listed)))),
+        contract: contractJson(contract, contractAuthorities, ordered.map(a => avenantJson(a, authoritiesOf(a, listed))), options.consolidatedAt),
     };
 }
 
@@ -59,7 +65,7 @@ function numberOrder(avenant: ast.Avenant): number {
 // ---------------------------------------------------------------------------------------------
 // Contract
 
-function contractJson(contract: ast.Contrat, authorities: AuthorityJson[], avenants: AvenantJson[]): ContractJson {
+function contractJson(contract: ast.Contrat, authorities: AuthorityJson[], avenants: AvenantJson[], consolidatedAt?: string): ContractJson {
     const signatories = signatoriesOf(contract);
     const gestionnaire = gestionnaireOf(contract);
     const diagnostic = firstClause(contract, ast.isDiagnostic);
@@ -80,6 +86,8 @@ function contractJson(contract: ast.Contrat, authorities: AuthorityJson[], avena
                 .map(authorityId => ({ authorityId })),
         }),
         prorogationEndDate: firstClause(contract, ast.isProrogation)?.date,
+        prorogeableYears: readNumber(firstClause(contract, ast.isProrogeable)?.years),
+        consolidatedAt,
         departments: clausesOf(contract, ast.isDepartements).flatMap(d => d.codes)
             .map(normalisedDepartment).filter((c): c is string => c !== undefined),
         preambule: firstClause(contract, ast.isPreambule)?.text,
@@ -367,8 +375,8 @@ function headOfficeCostsJson(f: ast.FraisDeSiege): HeadOfficeCostsJson {
 // ---------------------------------------------------------------------------------------------
 // Follow-up
 
-function followUpJson(contract: ast.Contrat): FollowUpJson {
-    const items = suiviItems(contract);
+function followUpJson(owner: ast.Contrat | ast.Avenant): FollowUpJson {
+    const items = ast.isContrat(owner) ? suiviItems(owner) : clausesOf(owner, ast.isSuivi).flatMap(s => s.items);
     return {
         committees: items.filter(ast.isComite).map(c => defined({
             members: refIds(c.members),
@@ -408,10 +416,46 @@ function avenantJson(a: ast.Avenant, authorities: AuthorityJson[]): AvenantJson 
         effectDate: firstClause(a, ast.isEffet)?.date,
         signatureDate: firstClause(a, ast.isDateSignature)?.date,
         prorogationEndDate: firstClause(a, ast.isProrogation)?.date,
+        endDate: firstClause(a, ast.isFin)?.date,
         signatories: signatoriesOf(a).map(signatoryJson),
         authorities,
         addedEstablishments: clausesOf(a, ast.isAjout).map(x => x.establishment).filter((e): e is ast.Etablissement => e !== undefined).map(establishmentJson),
         withdrawnEstablishments: clausesOf(a, ast.isRetrait).flatMap(r => refIds(r.establishments)),
         funding: fundingJson(a),
+        modifications: clausesOf(a, ast.isModification).map(modificationJson),
+        followUp: clausesOf(a, ast.isSuivi).length > 0 ? followUpJson(a) : undefined,
     });
+}
+
+/**
+ * A `modifie X { … }` of an avenant: the target and what it becomes, in the shapes of the target's own export (the
+ * clauses that apply to the target only; model/consolidation.ts says how each one is applied).
+ */
+function modificationJson(m: ast.Modification): ModificationJson {
+    const target = m.target?.ref;
+    const kind = modificationTargetKind(target);
+    const props = kind ? m.props.filter(p => modificationPropApplies(kind, p)) : [];
+    const title = props.filter(ast.isTitre).at(-1)?.text;
+    const capacities = props.filter(ast.isCapacite).map(capacityJson);
+    const targets = props.filter(ast.isCibles).flatMap(c => c.targets).map(t => yearValue(t.year, t.value)).filter((v): v is YearValueJson => v !== undefined);
+    const amounts = props.filter(ast.isMontants).flatMap(x => x.amounts).map(yearAmount).filter((a): a is YearAmountJson => a !== undefined);
+    const baseline = props.filter(ast.isReference).at(-1);
+    return defined<ModificationJson>({
+        target: refId(m.target) ?? '',
+        targetKind: kind,
+        title,
+        capacities: capacities.length > 0 ? capacities : undefined,
+        targets: targets.length > 0 ? byYear(targets) : undefined,
+        baseline: baseline ? yearValue(baseline.year, baseline.value) : undefined,
+        amounts: amounts.length > 0 ? byYear(amounts) : undefined,
+        description: props.filter(ast.isDescription).map(d => d.text).join('\n\n') || undefined,
+        addedActions: props.some(ast.isAction) ? props.filter(ast.isAction).map(actionJson) : undefined,
+        addedIndicators: props.some(ast.isIndicateur) ? props.filter(ast.isIndicateur).map(indicatorJson) : undefined,
+        otherClauses: nonEmpty(props.filter(p => !ast.isTitre(p) && !ast.isCapacite(p) && !ast.isCibles(p) && !ast.isMontants(p)
+            && !ast.isReference(p) && !ast.isDescription(p) && !ast.isAction(p) && !ast.isIndicateur(p)).map(p => p.$cstNode?.text.replace(/\s+/g, ' ') ?? p.$type)),
+    });
+}
+
+function nonEmpty<T>(items: T[]): T[] | undefined {
+    return items.length > 0 ? items : undefined;
 }
