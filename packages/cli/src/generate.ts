@@ -7,7 +7,8 @@
  * not be generated (the others are still written).
  */
 import * as path from 'node:path';
-import { type ast, consolidate, contractsOfFile, convertCpomDate, documentsOfContract, parseIsoDate } from '@cpom/language';
+import { type ast, consolidate, contractsOfFile, documentsOfContract } from '@cpom/language';
+import { consolidationDay } from './consolidation-day.js';
 import { buildContractDocument, exportContract, serialiseJson } from '@cpom/generator';
 import type { CommandIO } from './check.js';
 import { ConfigFiles } from '@cpom/language/node';
@@ -25,19 +26,6 @@ export interface GenerateOptions {
     readonly config?: string;
     /** `--au DATE`: the contract as amended on that day (ISO or French date), written as `<CONTRACT>_au_<DATE>`. */
     readonly au?: string;
-}
-
-/** The day of `--au`, in ISO; a usage error when it is no date. */
-function consolidationDay(typed: string | undefined): string | undefined {
-    if (typed === undefined) return undefined;
-    const iso = convertCpomDate(typed.trim());
-    if (!parseIsoDate(iso)) {
-        throw new UsageError({
-            fr: `date de consolidation impossible : « ${typed} » (une date est attendue : 2023-01-01 ou 01/01/2023)`,
-            en: `invalid consolidation date '${typed}' (expected a date: 2023-01-01 or 01/01/2023)`,
-        });
-    }
-    return iso;
 }
 
 export async function runGenerate(paths: readonly string[], options: GenerateOptions, io: CommandIO): Promise<number> {

@@ -152,7 +152,8 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
         .option('-o, --output <file>', t('écrire le diff dans un fichier', 'write the diff to a file'))
         .option('--contract <name>', t('le contrat à comparer, quand un fichier en déclare plusieurs', 'the contract to compare, when a file declares several'))
         .option('--no-color', t('sans couleurs dans le format text', 'no colours in the text format'))
-        .action(async (operands: string[], options: { format: 'text' | 'markdown' | 'json'; exitCode?: boolean; output?: string; contract?: string; color: boolean }) => {
+        .option('--au <date>', t('comparer chaque version telle que modifiée par ses avenants en vigueur à cette date (deux fichiers)', 'compare each version as amended by its avenants in force on that date (two files)'))
+        .action(async (operands: string[], options: { format: 'text' | 'markdown' | 'json'; exitCode?: boolean; output?: string; contract?: string; color: boolean; au?: string }) => {
             const { runDiffCommand } = await import('./diff-command.js');
             const color = !options.output && colorWanted(options.color, process.stdout.isTTY, commandIO.env ?? process.env);
             // Commander drops `--`: the operands after it are paths (cpom diff REV -- PATHS).
@@ -199,7 +200,8 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
         .option('--effet <date>', t('date d\'effet (ISO) ; par défaut : le premier jour du mois qui suit sa signature', 'date of effect (ISO); default: the first day of the month after its signature'))
         .option('--force', t('rédiger même quand la nouvelle version a des erreurs', 'draft even when the new version has errors'))
         .option('--contract <name>', t('le contrat à modifier, quand un fichier en déclare plusieurs', 'the contract to amend, when a file declares several'))
-        .action(async (oldFile: string, newFile: string, options: { number: string; format: DocumentFormat[]; out: string; effet?: string; force?: boolean; contract?: string }) => {
+        .option('--au <date>', t('comparer les deux versions telles que modifiées par leurs avenants en vigueur à cette date', 'compare both versions as amended by their avenants in force on that date'))
+        .action(async (oldFile: string, newFile: string, options: { number: string; format: DocumentFormat[]; out: string; effet?: string; force?: boolean; contract?: string; au?: string }) => {
             const { runAvenant } = await import('./avenant-command.js');
             exitCode = await runAvenant(oldFile, newFile, { ...options, formats: options.format }, io);
         });
