@@ -25,6 +25,7 @@ import {
 import { MISSING, orMissing } from './missing.js';
 import { numberDocument } from './numbering.js';
 import { amendmentSentences } from './amendment-clauses.js';
+import { ficheHeadings } from './fiche-headings.js';
 
 export interface ContractDocumentOptions {
     /**
@@ -418,6 +419,7 @@ class DocumentBuilder {
             for (const d of objective.items.filter(ast.isDescription)) parts.push(paragraph(orMissing(d.text, MISSING.text)));
             const concerned = objective.items.filter(ast.isConcernes).flatMap(c => (c.establishments ?? []).map(titleOf));
             if (concerned.length > 0) parts.push(paragraph(text('Établissements concernés : ', { strong: true }), concerned.join(', ')));
+            parts.push(...ficheHeadings(objective));
             const actions = objective.items.filter(ast.isAction);
             if (actions.length > 0) {
                 parts.push({

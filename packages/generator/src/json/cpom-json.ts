@@ -161,6 +161,19 @@ export interface ObjectiveJson {
     establishments: string[];
     actions: ActionJson[];
     indicators: IndicatorJson[];
+    /** The headings of the fiche action as written (format 2): enjeux et contexte, objectifs visés… */
+    sheet?: FicheSheetJson;
+}
+
+export interface FicheSheetJson {
+    enjeux?: string;
+    objectifs_vises?: string;
+    modalites?: string;
+    echeancier?: string;
+    contraintes?: string;
+    ressources?: string;
+    maitre_d_oeuvre?: string;
+    evaluation?: string;
 }
 
 export interface ActionJson {

@@ -15,16 +15,17 @@ import {
 } from '@cpom/language';
 import {
     type ActionJson, type AuthorityJson, type AvenantJson, type AxisJson, type CapacityJson, type CategoryJson,
-    type CnrJson, type ContractJson, CPOM_JSON_FORMAT_VERSION, CPOM_JSON_SCHEMA_ID, type CpomJson, type DiagnosticJson,
-    type DistributionJson, type EstablishmentJson, type FollowUpJson, type FundingJson, type FundingLineJson,
-    type GestionnaireJson, type HabilitationJson, type HeadOfficeCostsJson, type IndicatorJson, type LegalFrame,
-    type ModificationJson, type ModulationJson, type ObjectiveJson, type QuantityJson, type SignatoryJson, type TransmissionJson,
+    type ContractJson, CPOM_JSON_FORMAT_VERSION, CPOM_JSON_SCHEMA_ID, type CpomJson, type DiagnosticJson,
+    type EstablishmentJson, type FollowUpJson,
+    type GestionnaireJson, type HabilitationJson, type IndicatorJson, type LegalFrame,
+    type ModificationJson, type ObjectiveJson, type SignatoryJson, type TransmissionJson,
     type YearAmountJson, type YearValueJson,
 } from './cpom-json.js';
 import { GENERATOR_NAME, GENERATOR_VERSION } from '../version.js';
 import {
-    catalogueOf, defined, euros, idOf, indicatorFacts, readNumber, refId, refIds, valueUnit,
+    byYear, catalogueOf, defined, idOf, indicatorFacts, readNumber, refId, refIds, valueUnit,
 } from './model.js';
+import { fundingJson, yearAmount } from './export-funding.js';
 
 /**
  * The JSON document of a contract. `avenants` are the contract's avenants (the workspace index gives them in
@@ -234,7 +235,19 @@ function objectiveJson(o: ast.Objectif): ObjectiveJson {
         establishments: o.items.filter(ast.isConcernes).flatMap(c => refIds(c.establishments)),
         actions: o.items.filter(ast.isAction).map(actionJson),
         indicators: indicatorsOf(o).map(indicatorJson),
+        sheet: sheetJson(o.items.filter(ast.isRubriqueFiche)),
     });
+}
+
+/** The headings of the fiche action (format 2), by key; a heading given twice is one text in paragraphs. */
+function sheetJson(items: ast.RubriqueFiche[]): ObjectiveJson['sheet'] {
+    if (items.length === 0) return undefined;
+    const sheet: Record<string, string> = {};
+    for (const key of ['enjeux', 'objectifs_vises', 'modalites', 'echeancier', 'contraintes', 'ressources', 'maitre_d_oeuvre', 'evaluation']) {
+        const texts = items.filter(i => plain(i.heading ?? '') === key).map(i => i.text);
+        if (texts.length > 0) sheet[key] = texts.join('\n\n');
+    }
+    return sheet as ObjectiveJson['sheet'];
 }
 
 function actionJson(a: ast.Action): ActionJson {
@@ -269,107 +282,6 @@ function yearValue(year: string, value: ast.Valeur | undefined): YearValueJson |
     const v = readNumber(value?.number);
     if (y === undefined || v === undefined) return undefined;
     return defined<YearValueJson>({ year: y, value: v, unit: valueUnit(value?.unit) });
-}
-
-function quantity(value: ast.Valeur | undefined): QuantityJson | undefined {
-    const v = readNumber(value?.number);
-    return v === undefined ? undefined : defined<QuantityJson>({ value: v, unit: valueUnit(value?.unit) });
-}
-
-/** Sorted by year; stable, so a repeated year keeps the order of the source. */
-function byYear<T extends { year: number }>(items: T[]): T[] {
-    return items.map((item, index) => ({ item, index }))
-        .sort((a, b) => a.item.year - b.item.year || a.index - b.index)
-        .map(x => x.item);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Funding
-
-function fundingJson(owner: ast.Contrat | ast.Avenant): FundingJson {
-    const items = clausesOf(owner, ast.isMoyens).flatMap(m => m.items);
-    return {
-        lines: items.filter(ast.isFinancement).map(fundingLineJson),
-        cnr: items.filter(ast.isCnr).map(cnrJson).filter((c): c is CnrJson => c !== undefined),
-        modulations: items.filter(ast.isModulation).map(modulationJson),
-        headOfficeCosts: items.filter(ast.isFraisDeSiege).map(headOfficeCostsJson),
-    };
-}
-
-function fundingLineJson(f: ast.Financement): FundingLineJson {
-    const nature = firstProp(f, ast.isNature)?.value;
-    const source = firstProp(f, ast.isSourceFinancement)?.value;
-    const actualisation = firstProp(f, ast.isActualisation);
-    return defined<FundingLineJson>({
-        id: f.name,
-        kind: f.kind,
-        title: f.title,
-        nature: nature !== undefined ? plain(nature) as FundingLineJson['nature'] : undefined,
-        payer: refId(firstProp(f, ast.isFinanceur)?.payer),
-        fundingSource: source !== undefined ? plain(source) as FundingLineJson['fundingSource'] : undefined,
-        establishments: propsOf(f, ast.isConcernes).flatMap(c => refIds(c.establishments)),
-        amounts: byYear(propsOf(f, ast.isMontants).flatMap(m => m.amounts)
-            .map(yearAmount).filter((a): a is YearAmountJson => a !== undefined)),
-        actualisation: actualisation
-            ? defined({ method: (actualisation.method !== undefined ? plain(actualisation.method) : undefined) as NonNullable<FundingLineJson['actualisation']>['method'], formula: actualisation.formula })
-            : undefined,
-        distributions: byYear(propsOf(f, ast.isRepartition).map(distributionJson).filter((d): d is DistributionJson => d !== undefined)),
-    });
-}
-
-function yearAmount(line: ast.MontantAnnuel): YearAmountJson | undefined {
-    const year = readNumber(line.year);
-    const amount = euros(line.amount?.value);
-    if (year === undefined || amount === undefined) return undefined;
-    return defined<YearAmountJson>({ year, amount, perDay: perDay(line.amount) });
-}
-
-/** `true` for an amount written `par jour` (a daily tariff), absent otherwise. */
-function perDay(amount: ast.Montant | undefined): true | undefined {
-    return amount?.daily ? true : undefined;
-}
-
-function distributionJson(r: ast.Repartition): DistributionJson | undefined {
-    const year = readNumber(r.year);
-    if (year === undefined) return undefined;
-    return {
-        year,
-        shares: r.shares.flatMap(share => {
-            const establishment = refId(share.establishment);
-            const amount = euros(share.amount?.value);
-            return establishment !== undefined && amount !== undefined
-                ? [defined({ establishment, amount, perDay: perDay(share.amount) })] : [];
-        }),
-    };
-}
-
-function cnrJson(c: ast.Cnr): CnrJson | undefined {
-    const year = readNumber(c.year);
-    const amount = euros(c.amount?.value);
-    if (year === undefined || amount === undefined) return undefined;
-    return defined<CnrJson>({
-        title: c.title,
-        year,
-        amount,
-        perDay: perDay(c.amount),
-        establishment: refId(c.establishment),
-        payer: refId(c.payer),
-    });
-}
-
-function modulationJson(m: ast.Modulation): ModulationJson {
-    const criterion = firstProp(m, ast.isCritere)?.value;
-    return defined<ModulationJson>({
-        fundingLine: refId(m.funding) ?? '',
-        criterion: criterion !== undefined ? plain(criterion) as ModulationJson['criterion'] : undefined,
-        indicator: refId(firstProp(m, ast.isModulationIndicateur)?.indicator),
-        abattement: quantity(firstProp(m, ast.isAbattement)?.value),
-        justification: firstProp(m, ast.isJustification)?.text,
-    });
-}
-
-function headOfficeCostsJson(f: ast.FraisDeSiege): HeadOfficeCostsJson {
-    return defined<HeadOfficeCostsJson>({ rate: quantity(f.rate), authorisationDate: f.authorisation });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -44,7 +44,7 @@ export function modificationPropApplies(kind: ModificationTargetKind, prop: AstN
                 || ast.isMontants(prop) || ast.isActualisation(prop) || ast.isRepartition(prop) || ast.isTitre(prop);
         case 'objective':
             return ast.isTitre(prop) || ast.isDescription(prop) || ast.isConcernes(prop) || ast.isAction(prop)
-                || ast.isIndicateur(prop);
+                || ast.isIndicateur(prop) || ast.isRubriqueFiche(prop);
     }
 }
 
@@ -153,7 +153,8 @@ function amendedPerimeter(perimeter: ast.Perimetre, added: ast.Etablissement[], 
  *   replaces the label;
  * - funding line: amounts (`montants`) replaced year by year, distributions (`répartition`) year by year; other
  *   clauses replace; `titre` replaces the label;
- * - objective: `titre`, `description` and `établissements` replace; actions and indicators are added.
+ * - objective: `titre`, `description`, `établissements` and each heading of the fiche action replace; actions and
+ *   indicators are added.
  * Clauses that do not apply to the target (CPOM130) are left out.
  */
 export function applyModification<T extends AstNode>(target: T, modification: ast.Modification): T {
@@ -166,7 +167,9 @@ export function applyModification<T extends AstNode>(target: T, modification: as
     if (kind === 'objective') {
         const objective = target as unknown as ast.Objectif;
         const replacedKinds = new Set<string>(rest.filter(p => ast.isDescription(p) || ast.isConcernes(p)).map(p => p.$type));
-        const items = [...objective.items.filter(i => !replacedKinds.has(i.$type)), ...rest as ast.ObjectifItem[]];
+        // A heading of the fiche action replaces the same heading.
+        const headings = new Set(rest.filter(ast.isRubriqueFiche).map(r => plain(r.heading ?? '')));
+        const items = [...objective.items.filter(i => !replacedKinds.has(i.$type) && !(ast.isRubriqueFiche(i) && headings.has(plain(i.heading ?? '')))), ...rest as ast.ObjectifItem[]];
         return withTitle({ ...objective, items } as unknown as T);
     }
     const node = target as unknown as { props: AstNode[] };
