@@ -66,7 +66,9 @@ describe('the contract as amended at a date (consolidate)', () => {
 
 describe('cpom generate --au', () => {
     it.each([
-        ['2020-06-01', ['31 décembre 2023', 'aucun avenant en vigueur', 'Capacité — hébergement temporaire | 4 lits'], ['2 351 100']],
+        ['2020-06-01', ['31 décembre 2023', 'aucun avenant en vigueur', 'Capacité — hébergement temporaire | 4 lits', 'Il est convenu ce qui suit.',
+            'Fait à Tours, le 16 décembre 2019, en trois exemplaires originaux, un pour chaque partie.', 'prorogeable par avenant pour une durée de 1 an',
+            '**Enjeux et contexte :**'], ['2 351 100']],
         ['01/07/2021', ['31 décembre 2023', 'avenant n° 1 inclus', 'Capacité — hébergement temporaire | 6 lits', '2 351 100'], ['97,5 %', 'Avenant n° 2']],
         ['2023-01-01', ['31 décembre 2024', 'avenants n° 1 et n° 2 inclus', '97,5 %', 'rythme semestriel', 'La date de fin du contrat est portée au 31 décembre 2024.'], []],
     ])('prints the contract as amended on %s', async (day, present, absent) => {
@@ -76,7 +78,7 @@ describe('cpom generate --au', () => {
         expect(run.code).toBe(0);
         const files = readdirSync(out).sort();
         expect(files).toHaveLength(2);
-        const markdown = readFileSync(path.join(out, files.find(f => f.endsWith('.md'))!), 'utf8').replace(/\u202f/g, ' ');
+        const markdown = readFileSync(path.join(out, files.find(f => f.endsWith('.md'))!), 'utf8').replace(/[\u00a0\u202f]/g, ' ');
         for (const text of present) expect(markdown).toContain(text);
         for (const text of absent) expect(markdown).not.toContain(text);
         const json = JSON.parse(readFileSync(path.join(out, files.find(f => f.endsWith('.json'))!), 'utf8')) as { contract: { consolidatedAt: string } };
@@ -95,7 +97,7 @@ describe('cpom avenant --au drafts each amendment from the consolidated versions
         const out = path.join(dir, 'avenant-1');
         const run = await runCpom(['avenant', path.join(dir, 'v0.cpom'), path.join(dir, 'v1.cpom'), '--number', '1', '--au', '2021-07-01', '--effet', '2021-07-01', '-f', 'md', '-o', out], ROOT);
         expect(run.code).toBe(0);
-        const markdown = readFileSync(path.join(out, 'AVENANT_1_CPOM_EHPAD_VAL_DE_LOIRE_2020.md'), 'utf8').replace(/\u202f/g, ' ');
+        const markdown = readFileSync(path.join(out, 'AVENANT_1_CPOM_EHPAD_VAL_DE_LOIRE_2020.md'), 'utf8').replace(/[\u00a0\u202f]/g, ' ');
         expect(markdown).toContain('en hébergement temporaire est portée de 4 à 6 lits');
         expect(markdown).toContain('| Forfait global relatif aux soins | 2021 | 2 333 100 € | 2 351 100 € |');
         expect(markdown).not.toContain('à formuler par les parties');
@@ -105,7 +107,7 @@ describe('cpom avenant --au drafts each amendment from the consolidated versions
         const out = path.join(dir, 'avenant-2');
         const run = await runCpom(['avenant', path.join(dir, 'v1.cpom'), path.join(dir, 'v2.cpom'), '--number', '2', '--au', '2023-01-01', '--effet', '2023-01-01', '-f', 'md', '-o', out], ROOT);
         expect(run.code).toBe(0);
-        const markdown = readFileSync(path.join(out, 'AVENANT_2_CPOM_EHPAD_VAL_DE_LOIRE_2020.md'), 'utf8').replace(/\u202f/g, ' ');
+        const markdown = readFileSync(path.join(out, 'AVENANT_2_CPOM_EHPAD_VAL_DE_LOIRE_2020.md'), 'utf8').replace(/[\u00a0\u202f]/g, ' ');
         expect(markdown).toContain('le contrat prend fin le 31 décembre 2024, au lieu du 31 décembre 2023');
         expect(markdown).toContain('97,5 %');
         expect(markdown).toContain('semestriel');

@@ -40,6 +40,13 @@ export function buildContractDocument(contract: ast.Contrat, avenants: readonly 
     return numberDocument(builder.build());
 }
 
+/** "en trois exemplaires originaux" (one per party); the usual formula when the parties are not known. */
+function originalsText(parties: number): string {
+    const words = ['', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix'];
+    if (parties < 2 || parties >= words.length) return 'en autant d\'exemplaires originaux que de parties';
+    return `en ${words[parties]} exemplaires originaux, un pour chaque partie`;
+}
+
 function section(id: string, sectionKind: SectionKind, title: string, blocks: Block[]): Section {
     return { kind: 'section', id, sectionKind, title, blocks };
 }
@@ -167,6 +174,8 @@ class DocumentBuilder {
             'Le présent contrat fixe les obligations respectives des parties et prévoit les moyens nécessaires à la réalisation des objectifs qu\'il détermine, sur la durée fixée à l\'',
             ref('duree'), '.',
         ));
+        // The formula that opens the articles of a signed contract.
+        blocks.push(paragraph('Il est convenu ce qui suit.'));
         return blocks;
     }
 
@@ -370,9 +379,12 @@ class DocumentBuilder {
 
     private signatures(): SignatureBlock {
         const signature = firstClause(this.contract, ast.isDateSignature)?.date;
+        const place = firstClause(this.contract, ast.isLieuSignature)?.place;
+        const at = place ? `Fait à ${place}, le` : 'Fait le';
+        const originals = originalsText(this.parties().length);
         return {
             kind: 'signatures',
-            date: signature ? `Fait le ${frenchDate(signature)}, en autant d'exemplaires originaux que de parties.` : 'Fait le …………………, en autant d\'exemplaires originaux que de parties.',
+            date: signature ? `${at} ${frenchDate(signature)}, ${originals}.` : `${at} …………………, ${originals}.`,
             signatories: signatoriesOf(this.contract).map(s => ({ party: partyName(s.party?.ref, s.party?.$refText), role: s.role, person: s.person })),
         };
     }

@@ -42,6 +42,8 @@ export interface ContractJson {
     prorogationEndDate?: string;
     /** "prorogeable par avenant pour N an(s)": a clause of the contract, not a prorogation (format 2). */
     prorogeableYears?: number;
+    /** Where the contract is signed (`lieu`), format 2. */
+    signaturePlace?: string;
     /** The day of a consolidation (`cpom generate --au`): the contract as amended that day (format 2). */
     consolidatedAt?: string;
     departments: string[];

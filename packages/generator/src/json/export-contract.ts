@@ -88,6 +88,7 @@ function contractJson(contract: ast.Contrat, authorities: AuthorityJson[], avena
         }),
         prorogationEndDate: firstClause(contract, ast.isProrogation)?.date,
         prorogeableYears: readNumber(firstClause(contract, ast.isProrogeable)?.years),
+        signaturePlace: firstClause(contract, ast.isLieuSignature)?.place,
         consolidatedAt,
         departments: clausesOf(contract, ast.isDepartements).flatMap(d => d.codes)
             .map(normalisedDepartment).filter((c): c is string => c !== undefined),
