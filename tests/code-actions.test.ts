@@ -69,6 +69,12 @@ describe('quick fixes', () => {
         await check(text, 'CPOM043', once(text, 'finess 2a0000154', 'finess 2A0000154'));
     });
 
+    it('CPOM131: writes a date typed the French way in ISO', async () => {
+        const text = once(fixture('CPOM131'), 'effet 1/7/2021', 'effet 2021-07-01');
+        const result = await check(text, 'CPOM131', once(text, 'signature 16/12/2019', 'signature 2019-12-16'));
+        expect(result.action?.title).toBe('Écrire la date sous la forme ISO : 2019-12-16');
+    });
+
     it('CPOM020: adds the tarification authority to the signatories', async () => {
         const text = fixture('CPOM020');
         const result = await check(text, 'CPOM020', once(text, 'signataires ARS_RA, MESSIDOR\n\n    perimetre', 'signataires ARS_RA, MESSIDOR, CD69\n\n    perimetre'));

@@ -134,7 +134,7 @@ describe('diff fixtures (tests/fixtures/diff/<case>/old.cpom, new.cpom, expected
             const s = diff.summary;
             expect(s.changes).toBe(diff.changes.length);
             expect(s.substantive + s.editorial + s.avenantChanges).toBe(s.changes);
-            expect(s.needsAvenant).toBe(s.substantive > 0);
+            expect(s.needsAvenant).toBe(s.substantive > 0 || (s.signedAvenantsEdited?.length ?? 0) > 0);
             expect(s.avenantChanges).toBe(diff.changes.filter(c => c.area === 'avenants').length);
             expect(diff.changes.filter(c => c.area === 'avenants' && c.substantive)).toEqual([]);
         }

@@ -39,13 +39,13 @@ describe('cpom generate', () => {
                 expect(files).toContain(`${name}.${ext}`);
             }
         }
-        // One document per contract (4 contracts), no temporary file left behind.
-        expect(files.filter(f => f.endsWith('.html'))).toHaveLength(4);
+        // One document per contract (5 contracts), no temporary file left behind.
+        expect(files.filter(f => f.endsWith('.html'))).toHaveLength(5);
         expect(files.filter(f => f.endsWith('.tmp'))).toEqual([]);
         const html = readFileSync(path.join(out, 'CPOM_MESSIDOR_2013.html'), 'utf8');
         expect(html).toContain('Article 4');
         expect(readFileSync(path.join(out, 'CPOM_MESSIDOR_2013.docx')).subarray(0, 2).toString()).toBe('PK');
-        expect(JSON.parse(readFileSync(path.join(out, 'CPOM_MESSIDOR_2013.json'), 'utf8')).formatVersion).toBe(1);
+        expect(JSON.parse(readFileSync(path.join(out, 'CPOM_MESSIDOR_2013.json'), 'utf8')).formatVersion).toBe(2);
     });
 
     it('refuses a contract with errors, unless --force', async () => {
@@ -89,7 +89,7 @@ describe('cpom generate', () => {
         const run = await cpom(['generate', 'seeds', 'examples', '--format', 'pdf', '--out', dir]);
         expect(run.code).toBe(0);
         const pdfs = readdirSync(dir).filter(f => f.endsWith('.pdf')).sort();
-        expect(pdfs).toEqual(['CPOM_EHPAD_JARDINS_PERIGORD_2019.pdf', 'CPOM_ESTUAIRE_HANDICAP_2021.pdf', 'CPOM_LES_SOURCES_2019.pdf', 'CPOM_MESSIDOR_2013.pdf']);
+        expect(pdfs).toEqual(['CPOM_EHPAD_JARDINS_PERIGORD_2019.pdf', 'CPOM_EHPAD_VAL_DE_LOIRE_2020.pdf', 'CPOM_ESTUAIRE_HANDICAP_2021.pdf', 'CPOM_LES_SOURCES_2019.pdf', 'CPOM_MESSIDOR_2013.pdf']);
         for (const pdf of pdfs) {
             const file = path.join(dir, pdf);
             const content = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });

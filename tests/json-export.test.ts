@@ -1,6 +1,6 @@
 /**
  * JSON export for authority systems (format version 1): every bundled contract exports and validates against
- * schemas/cpom-v1.schema.json, the output is deterministic, references inside the document resolve, values are
+ * schemas/cpom-v2.schema.json, the output is deterministic, references inside the document resolve, values are
  * those of the contract, and any string survives the trip through JSON.
  */
 import { checkedPath, fixtureSource, ruleFixtureFiles } from './rule-fixtures.js';
@@ -17,7 +17,7 @@ import { type ContractSource, createServices, loadWorkspace } from '../packages/
 import { filesUnder, ROOT } from './helpers.js';
 
 const CONTRACT_FILES = [...filesUnder(path.join(ROOT, 'seeds'), '.cpom'), ...filesUnder(path.join(ROOT, 'examples'), '.cpom')];
-const SCHEMA = JSON.parse(readFileSync(path.join(ROOT, 'schemas/cpom-v1.schema.json'), 'utf8')) as Record<string, unknown>;
+const SCHEMA = JSON.parse(readFileSync(path.join(ROOT, 'schemas/cpom-v2.schema.json'), 'utf8')) as Record<string, unknown>;
 
 // `strict: true`: the schema itself must be clean (no unknown keyword, no ambiguous type).
 const validate = new Ajv2020({ strict: true, allErrors: true }).compile(SCHEMA);
@@ -73,18 +73,18 @@ beforeAll(async () => {
 describe('JSON export of the bundled contracts', () => {
     it('exports the four contracts, with the avenants of each', () => {
         expect([...exported.keys()].sort()).toEqual([
-            'CPOM_EHPAD_JARDINS_PERIGORD_2019', 'CPOM_ESTUAIRE_HANDICAP_2021', 'CPOM_LES_SOURCES_2019', 'CPOM_MESSIDOR_2013',
+            'CPOM_EHPAD_JARDINS_PERIGORD_2019', 'CPOM_EHPAD_VAL_DE_LOIRE_2020', 'CPOM_ESTUAIRE_HANDICAP_2021', 'CPOM_LES_SOURCES_2019', 'CPOM_MESSIDOR_2013',
         ]);
         expect(exported.get('CPOM_LES_SOURCES_2019')!.json.contract.avenants.map(a => a.number)).toEqual([1, 2]);
         expect(exported.get('CPOM_MESSIDOR_2013')!.json.contract.avenants).toEqual([]);
     });
 
-    it.each(['CPOM_MESSIDOR_2013', 'CPOM_LES_SOURCES_2019', 'CPOM_EHPAD_JARDINS_PERIGORD_2019', 'CPOM_ESTUAIRE_HANDICAP_2021'])(
-        '%s validates against schemas/cpom-v1.schema.json', (name) => {
+    it.each(['CPOM_MESSIDOR_2013', 'CPOM_LES_SOURCES_2019', 'CPOM_EHPAD_JARDINS_PERIGORD_2019', 'CPOM_ESTUAIRE_HANDICAP_2021', 'CPOM_EHPAD_VAL_DE_LOIRE_2020'])(
+        '%s validates against schemas/cpom-v2.schema.json', (name) => {
             expect(schemaErrors(JSON.parse(exported.get(name)!.text))).toEqual([]);
         });
 
-    it.each(['CPOM_MESSIDOR_2013', 'CPOM_LES_SOURCES_2019', 'CPOM_EHPAD_JARDINS_PERIGORD_2019', 'CPOM_ESTUAIRE_HANDICAP_2021'])(
+    it.each(['CPOM_MESSIDOR_2013', 'CPOM_LES_SOURCES_2019', 'CPOM_EHPAD_JARDINS_PERIGORD_2019', 'CPOM_ESTUAIRE_HANDICAP_2021', 'CPOM_EHPAD_VAL_DE_LOIRE_2020'])(
         '%s matches its golden file (UPDATE_GOLDEN=1 rewrites it)', (name) => {
             const golden = path.join(ROOT, 'tests/golden', `${name}.json`);
             const text = exported.get(name)!.text;
@@ -99,7 +99,7 @@ describe('JSON export of the bundled contracts', () => {
         expect(Object.keys(json)).toEqual(['$schema', 'formatVersion', 'generator', 'contract']);
         expect(json.$schema).toBe(SCHEMA.$id);
         expect(json.$schema).toBe(CPOM_JSON_SCHEMA_ID);
-        expect(json.formatVersion).toBe(1);
+        expect(json.formatVersion).toBe(2);
         const pkg = JSON.parse(readFileSync(path.join(ROOT, 'packages/generator/package.json'), 'utf8')) as { name: string; version: string };
         expect(json.generator).toEqual({ name: pkg.name, version: pkg.version });
         expect([GENERATOR_NAME, GENERATOR_VERSION]).toEqual([pkg.name, pkg.version]);
@@ -296,10 +296,10 @@ describe('JSON export: hostile strings', () => {
     });
 });
 
-describe('JSON Schema cpom-v1', () => {
-    it('is versioned and documented: draft 2020-12, $id with v1, title and description on every property, no additional properties', () => {
+describe('JSON Schema cpom-v2', () => {
+    it('is versioned and documented: draft 2020-12, $id with v2, title and description on every property, no additional properties', () => {
         expect(SCHEMA.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-        expect(SCHEMA.$id).toMatch(/cpom-v1\.schema\.json$/);
+        expect(SCHEMA.$id).toMatch(/cpom-v2\.schema\.json$/);
         const problems: string[] = [];
         const walk = (node: unknown, where: string): void => {
             if (Array.isArray(node)) {
@@ -369,7 +369,7 @@ describe('JSON Schema cpom-v1', () => {
         expect(variant(j => { (j.contract as unknown as Record<string, unknown>).extra = 1; })).not.toEqual([]);
         expect(variant(j => { delete (j.contract.funding.lines[0] as Partial<typeof j.contract.funding.lines[0]>).amounts; })).not.toEqual([]);
         expect(variant(j => { (j.contract.funding.lines[0] as { nature: string }).nature = 'dotation_globalisée_commune'; })).not.toEqual([]);
-        expect(variant(j => { (j as { formatVersion: number }).formatVersion = 2; })).not.toEqual([]);
+        expect(variant(j => { (j as { formatVersion: number }).formatVersion = 1; })).not.toEqual([]);
     });
 });
 

@@ -298,6 +298,28 @@ describe('hover', () => {
         }
         expect(await hoverAt(document, positionIn(text, 'finess 210999033', 9))).toBeUndefined();
     });
+
+    it('explains a modification by avenant on its keyword, and nothing on its values', async () => {
+        const text = CONTRACT + `
+avenant 1 au ${/contrat (\w+)/.exec(CONTRACT)![1]} {
+    modifie NOWHERE {
+        capacite 10 places
+    }
+}
+`;
+        const document = await contract(text);
+        const card = await hoverAt(document, positionIn(text, 'modifie', 2));
+        expect(card).toContain('**Modification par avenant**');
+        expect(card).toContain('la cible n\'est pas résolue');
+        expect(await hoverAt(document, positionIn(text, '10 places', 0))).toBeUndefined();
+    });
+
+    it('explains a duration clause (prorogeable) with the article it applies', async () => {
+        const withClause = once(CONTRACT, '\n    effet ', '\n    prorogeable par avenant pour 1 an\n    effet ');
+        const clauseCard = await hoverAt(await contract(withClause), positionIn(withClause, 'prorogeable', 2));
+        expect(clauseCard).toContain('**Clause de durée**');
+        expect(clauseCard).toContain('L. 313-11');
+    });
 });
 
 describe('document links', () => {

@@ -107,8 +107,8 @@ function refsOf(document: ContractDocument): Array<Extract<Inline, { kind: 'ref'
 }
 
 describe('bundled contracts', () => {
-    it('are the seed and the three examples', () => {
-        expect(bundled.map(r => r.name)).toEqual(['avenant-catalogue', 'ehpad-ivter', 'handicap-conjoint', 'messidor-2013']);
+    it('are the seed and the four examples', () => {
+        expect(bundled.map(r => r.name)).toEqual(['avenant-catalogue', 'avenants-modificatifs', 'ehpad-ivter', 'handicap-conjoint', 'messidor-2013']);
     });
 
     describe.each(bundled.map(r => [r.name, r] as const))('%s', (name, rendered) => {

@@ -12,6 +12,7 @@ import { buildContractDocument, type ContractDocument, type CpomJson } from '@cp
 import { diffContracts, draftAvenant, NoSubstantiveChangeError } from '@cpom/diff';
 import type { CommandIO } from './check.js';
 import { exportVersion } from './diff-command.js';
+import { consolidationDay } from './consolidation-day.js';
 import type { DocumentFormat } from './document-formats.js';
 import { goesOnDespiteErrors, writeDocument } from './document-output.js';
 import { reportFailure, UsageError } from './errors.js';
@@ -28,6 +29,8 @@ export interface AvenantCommandOptions {
     readonly force?: boolean;
     /** The contract to amend, when a file declares several. */
     readonly contract?: string;
+    /** `--au DATE`: both versions as amended on that day by their avenants in force (the avenant drafted is what separates them). */
+    readonly au?: string;
 }
 
 
@@ -83,8 +86,9 @@ async function avenant(oldFile: string, newFile: string, options: AvenantCommand
     const effectDate = parseEffect(options.effet);
     const resolve = (file: string) => path.resolve(io.cwd, file);
     const services = createServices(); // one parser for both versions, loaded one after the other
-    const before = single(await exportVersion(resolve(oldFile), options.contract, oldFile, services), oldFile, options.contract);
-    const after = single(await exportVersion(resolve(newFile), options.contract, newFile, services), newFile, options.contract);
+    const day = consolidationDay(options.au);
+    const before = single(await exportVersion(resolve(oldFile), options.contract, oldFile, services, day), oldFile, options.contract);
+    const after = single(await exportVersion(resolve(newFile), options.contract, newFile, services, day), newFile, options.contract);
     if ((before.contract.avenants ?? []).some(a => a.number === number)) {
         throw new UsageError({ fr: `le contrat ${before.contract.id} a déjà un avenant n° ${number}`, en: `contract ${before.contract.id} already has an avenant n° ${number}` });
     }

@@ -9,6 +9,7 @@ import { diffContractVersions, formatDiffMarkdown, formatDiffText, type Semantic
 import type { CommandIO } from './check.js';
 import { reportFailure, UsageError } from './errors.js';
 import { loadVersion } from './file-diff.js';
+import { consolidationDay } from './consolidation-day.js';
 import { checkOutputTarget, writeFileAtomic } from './output.js';
 import { visibleStrings } from './terminal-text.js';
 import { createServices, diskSource } from './workspace.js';
@@ -23,14 +24,16 @@ export interface DiffOptions {
     readonly color?: boolean;
     /** Name of the contract to compare when a file declares several. */
     readonly contract?: string;
+    /** `--au DATE`: compare each version as amended on that day by its avenants in force. */
+    readonly au?: string;
 }
 
 /**
  * Loads one version of a contract file from the disk and exports the contracts it declares (with their avenants),
  * or the one named `contractName`, to JSON. The services are left empty for the next version.
  */
-export async function exportVersion(file: string, contractName?: string, label = file, services = createServices()): Promise<CpomJson[]> {
-    const { contracts } = await loadVersion(services, file, diskSource, label);
+export async function exportVersion(file: string, contractName?: string, label = file, services = createServices(), consolidatedAt?: string): Promise<CpomJson[]> {
+    const { contracts } = await loadVersion(services, file, diskSource, label, consolidatedAt);
     return contracts.filter(c => !contractName || c.contract.id === contractName);
 }
 
@@ -48,8 +51,9 @@ export async function runDiff(oldFile: string, newFile: string, options: DiffOpt
         const resolve = (file: string) => path.resolve(io.cwd, file);
         if (options.output) checkOutputTarget(resolve(options.output), [resolve(oldFile), resolve(newFile)], options.output);
         const services = createServices(); // one parser for both versions, loaded one after the other
-        const before = await exportVersion(resolve(oldFile), options.contract, oldFile, services);
-        const after = await exportVersion(resolve(newFile), options.contract, newFile, services);
+        const day = consolidationDay(options.au);
+        const before = await exportVersion(resolve(oldFile), options.contract, oldFile, services, day);
+        const after = await exportVersion(resolve(newFile), options.contract, newFile, services, day);
         if (before.length === 0 && after.length === 0) {
             throw new UsageError({ fr: `aucun contrat dans « ${oldFile} » ni dans « ${newFile} »`, en: `no contract in '${oldFile}' nor in '${newFile}'` });
         }

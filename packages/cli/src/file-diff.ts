@@ -13,7 +13,7 @@
  */
 import * as path from 'node:path';
 import { type LangiumDocument, URI } from 'langium';
-import { avenantNumber, contractsOfFile, type CpomServicesBundle, firstSyntaxError, importersOf } from '@cpom/language';
+import { avenantNumber, consolidate, contractsOfFile, type CpomServicesBundle, firstSyntaxError, importersOf } from '@cpom/language';
 import { type ContractJson, exportContract, type CpomJson } from '@cpom/generator';
 import { diffContractVersions, escapeMarkdownText, formatDiffMarkdown, formatDiffText, type SemanticDiff } from '@cpom/diff';
 import { UsageError } from './errors.js';
@@ -72,7 +72,7 @@ export function absolutePath(version: TreeVersion, relativePath: string): string
  * Loads a file (with what it imports, from the same source) and exports what it contributes. `label` names the file
  * in a syntax error. The services are left empty, so that the next version can reuse them (and their parser).
  */
-export async function loadVersion(services: CpomServicesBundle, file: string, source: ContractSource, label: string): Promise<FileVersion> {
+export async function loadVersion(services: CpomServicesBundle, file: string, source: ContractSource, label: string, consolidatedAt?: string): Promise<FileVersion> {
     // Comparing needs names resolved, not the rules checked.
     const workspace = await loadWorkspace(services, [file], () => {}, source, { validation: false });
     try {
@@ -86,7 +86,12 @@ export async function loadVersion(services: CpomServicesBundle, file: string, so
         const index = services.Cpom.cpom.WorkspaceIndex;
         const { declared, amended } = contractsOfFile(loaded.document);
         return {
-            contracts: declared.map(c => exportContract(c, index.avenantsOf(c))),
+            contracts: declared.map(c => {
+                if (consolidatedAt === undefined) return exportContract(c, index.avenantsOf(c));
+                // `--au`: the contract as amended on that day, by the model's one definition of an avenant's effect.
+                const consolidated = consolidate(c, index.avenantsOf(c), consolidatedAt);
+                return exportContract(consolidated.contract, consolidated.avenants, { consolidatedAt });
+            }),
             amended: amended.map(({ contract, avenants }) => avenantsOnly(exportContract(contract, index.avenantsOf(contract)), new Set(avenants.map(avenantNumber)))),
         };
     } finally {

@@ -18,6 +18,13 @@ export const FIX_POLICY: Readonly<Record<string, FixPolicy>> = {
             en: 'FINESS number rewritten in its canonical form (spaces removed, upper case): the same number',
         },
     },
+    CPOM131: {
+        safe: true,
+        reason: {
+            fr: 'date saisie à la française (15/12/2023) réécrite sous la forme ISO (2023-12-15) : la même date',
+            en: 'date typed the French way (15/12/2023) rewritten in ISO form (2023-12-15): the same date',
+        },
+    },
     CPOM020: {
         safe: true,
         reason: {

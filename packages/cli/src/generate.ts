@@ -7,7 +7,8 @@
  * not be generated (the others are still written).
  */
 import * as path from 'node:path';
-import { type ast, contractsOfFile, documentsOfContract } from '@cpom/language';
+import { type ast, consolidate, contractsOfFile, documentsOfContract } from '@cpom/language';
+import { consolidationDay } from './consolidation-day.js';
 import { buildContractDocument, exportContract, serialiseJson } from '@cpom/generator';
 import type { CommandIO } from './check.js';
 import { ConfigFiles } from '@cpom/language/node';
@@ -23,6 +24,8 @@ export interface GenerateOptions {
     readonly out: string;
     readonly force?: boolean;
     readonly config?: string;
+    /** `--au DATE`: the contract as amended on that day (ISO or French date), written as `<CONTRACT>_au_<DATE>`. */
+    readonly au?: string;
 }
 
 export async function runGenerate(paths: readonly string[], options: GenerateOptions, io: CommandIO): Promise<number> {
@@ -35,6 +38,7 @@ export async function runGenerate(paths: readonly string[], options: GenerateOpt
 
 async function generate(paths: readonly string[], options: GenerateOptions, io: CommandIO): Promise<number> {
     const locale = io.locale ?? 'fr';
+    const day = consolidationDay(options.au);
     const files = await expandPaths(paths, io.cwd);
     const configs = new ConfigFiles(options.config ? path.resolve(io.cwd, options.config) : undefined);
     const services = createServices();
@@ -78,6 +82,15 @@ async function generate(paths: readonly string[], options: GenerateOptions, io: 
             continue;
         }
         try {
+            if (day !== undefined) {
+                // The contract as amended on that day: the avenants in force applied, the later ones left out.
+                const consolidated = consolidate(contract, avenants, day);
+                await writeDocument(buildContractDocument(consolidated.contract, consolidated.avenants, { consolidatedAt: day }), options.formats, {
+                    outDir, baseName: `${contract.name}_au_${day}`, sources,
+                    json: () => serialiseJson(exportContract(consolidated.contract, consolidated.avenants, { consolidatedAt: day })),
+                }, io);
+                continue;
+            }
             await writeDocument(buildContractDocument(contract, avenants), options.formats, {
                 outDir, baseName: contract.name, sources, json: () => serialiseJson(exportContract(contract, avenants)),
             }, io);

@@ -193,10 +193,11 @@ function addDocumentCommands(ctx: CommandContext): void {
         .option('-o, --out <dir>', t('dossier de sortie', 'output folder'), '.')
         .option('--force', t('produire même quand le contrat a des erreurs', 'generate even when the contract has errors'))
         .option('-c, --config <file>', t('utiliser ce cpom.config.json', 'use this cpom.config.json'))
-        .action(async (paths: string[], options: { format: DocumentFormat[]; out: string; force?: boolean; config?: string }) => {
+        .option('--au <date>', t('le contrat consolidé à cette date : avenants en vigueur ce jour-là appliqués (2023-01-01 ou 01/01/2023)', 'the contract consolidated on that date: the avenants in force that day applied (2023-01-01 or 01/01/2023)'))
+        .action(async (paths: string[], options: { format: DocumentFormat[]; out: string; force?: boolean; config?: string; au?: string }) => {
             // Loaded on demand: `cpom check` does not pay for the document libraries at start-up.
             const { runGenerate } = await import('./generate.js');
-            ctx.exit(await runGenerate(paths, { formats: options.format, out: options.out, force: options.force, config: options.config }, io));
+            ctx.exit(await runGenerate(paths, { formats: options.format, out: options.out, force: options.force, config: options.config, au: options.au }, io));
         });
 
     program.command('avenant')
@@ -211,7 +212,8 @@ function addDocumentCommands(ctx: CommandContext): void {
         .option('--effet <date>', t('date d\'effet (ISO) ; par défaut : le premier jour du mois qui suit sa signature', 'date of effect (ISO); default: the first day of the month after its signature'))
         .option('--force', t('rédiger même quand la nouvelle version a des erreurs', 'draft even when the new version has errors'))
         .option('--contract <name>', t('le contrat à modifier, quand un fichier en déclare plusieurs', 'the contract to amend, when a file declares several'))
-        .action(async (oldFile: string, newFile: string, options: { number: string; format: DocumentFormat[]; out: string; effet?: string; force?: boolean; contract?: string }) => {
+        .option('--au <date>', t('comparer les deux versions telles que modifiées par leurs avenants en vigueur à cette date', 'compare both versions as amended by their avenants in force on that date'))
+        .action(async (oldFile: string, newFile: string, options: { number: string; format: DocumentFormat[]; out: string; effet?: string; force?: boolean; contract?: string; au?: string }) => {
             const { runAvenant } = await import('./avenant-command.js');
             ctx.exit(await runAvenant(oldFile, newFile, { ...options, formats: options.format }, io));
         });
@@ -233,7 +235,8 @@ function addDiffCommands(ctx: CommandContext): void {
         .option('-o, --output <file>', t('écrire le diff dans un fichier', 'write the diff to a file'))
         .option('--contract <name>', t('le contrat à comparer, quand un fichier en déclare plusieurs', 'the contract to compare, when a file declares several'))
         .option('--no-color', t('sans couleurs dans le format text', 'no colours in the text format'))
-        .action(async (operands: string[], options: { format: 'text' | 'markdown' | 'json'; exitCode?: boolean; output?: string; contract?: string; color: boolean }) => {
+        .option('--au <date>', t('comparer chaque version telle que modifiée par ses avenants en vigueur à cette date (deux fichiers)', 'compare each version as amended by its avenants in force on that date (two files)'))
+        .action(async (operands: string[], options: { format: 'text' | 'markdown' | 'json'; exitCode?: boolean; output?: string; contract?: string; color: boolean; au?: string }) => {
             const { runDiffCommand } = await import('./diff-command.js');
             const color = !options.output && colorWanted(options.color, process.stdout.isTTY, commandIO.env ?? process.env);
             // Commander drops `--`: the operands after it are paths (cpom diff REV -- PATHS).

@@ -24,7 +24,7 @@ const CNR_FIELDS = ['title', 'year', 'amount', 'perDay', 'establishment', 'payer
 const MODULATION_FIELDS = ['fundingLine', 'criterion', 'indicator', 'abattement', 'justification'] as const;
 const HEAD_OFFICE_FIELDS = ['rate', 'authorisationDate'] as const;
 const DURATION_FIELDS = ['dateEffetEngagement', 'dateFinEngagement', 'dateSignatureEngagement'] as const;
-const AVENANT_FIELDS = ['number', 'object', 'effectDate', 'signatureDate', 'prorogationEndDate'] as const;
+const AVENANT_FIELDS = ['number', 'object', 'effectDate', 'signatureDate', 'prorogationEndDate', 'endDate', 'followUp', 'modifications'] as const;
 
 export type GestionnaireField = typeof GESTIONNAIRE_FIELDS[number];
 export type AuthorityField = typeof AUTHORITY_FIELDS[number];
@@ -230,6 +230,9 @@ function parseAvenant(rest: readonly string[]): ChangePath | undefined {
             break;
         case 'withdrawnEstablishments':
             return key !== undefined && more.length === 0 ? { kind: 'avenant-withdrawal', number, establishment: key } : undefined;
+        case 'modifications':
+            // One `modifie X { … }`, compared whole and keyed by its target.
+            return key !== undefined && more.length === 0 ? { kind: 'avenant', number, field: 'modifications' } : undefined;
         default: {
             const f = fieldOf(AVENANT_FIELDS, rest.slice(1));
             return f && { kind: 'avenant', number, ...f };

@@ -37,6 +37,11 @@ export interface ChangeRecord {
     readonly to?: string;
     /** What it means, in French, in the contract's units: "cible 2017 de OCCUPATION : 97 % → 98 %". */
     readonly description: string;
+    /**
+     * The number of the avenant, already signed in the old version, that this change edits or removes: the text the
+     * parties signed cannot change; what it should say needs a new avenant.
+     */
+    readonly signedAvenant?: string;
 }
 
 export interface DiffSummary {
@@ -62,8 +67,10 @@ export interface DiffSummary {
     readonly fundingNew: number;
     /** One line: "3 établissements ajoutés, 12 cibles modifiées, financement +2,1 %", or "aucun changement". */
     readonly headline: string;
-    /** Whether the changes need an avenant. */
+    /** Whether the changes need an avenant (substantive changes, or an already signed avenant edited). */
     readonly needsAvenant: boolean;
+    /** The numbers of the avenants already signed in the old version that the new version edits or removes. */
+    readonly signedAvenantsEdited?: string[];
 }
 
 export interface SemanticDiff {

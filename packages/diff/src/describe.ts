@@ -5,7 +5,7 @@
  * descriptions) are said to be changed, their values are in the record.
  */
 import { MISSING } from '@cpom/generator';
-import { de, formatDate, formatEuros, formatNumber, keywordLabel, lineTotal, monthName, parseIsoDate, quote as frenchQuote } from '@cpom/language';
+import { de, formatDate, joinFr, formatEuros, formatNumber, keywordLabel, lineTotal, monthName, parseIsoDate, quote as frenchQuote } from '@cpom/language';
 import { jsonAmountFigures } from './funding-totals.js';
 import type { ChangeRecord, DiffSummary } from './change.js';
 import { type ChangePath, parseChangePath, unhandledPlace } from './change-path.js';
@@ -355,6 +355,8 @@ function fieldOf(place: ChangePath, items: ReadonlyMap<string, JsonObject>): Fie
                 case 'effectDate': return f(`date d'effet ${avenant}`, true, asDate);
                 case 'signatureDate': return f(`date de signature ${avenant}`, true, asDate);
                 case 'prorogationEndDate': return f(`fin de la prorogation ${avenant}`, true, asDate);
+                case 'endDate': return f(`fin du contrat fixée par ${avenant.replace(/^de /, '')}`, true, asDate);
+                case 'followUp': return f(`suivi modifié par ${avenant.replace(/^de /, '')}`, false, v => formatValue(v));
             }
             return undefined;
         case 'diagnostic': return f(`diagnostic (${label('diagnostic', place.axis)})`, false, text);
@@ -425,6 +427,12 @@ function describeItem(record: ChangeRecord, place: ChangePath, items: ReadonlyMa
                         value.effectDate !== undefined ? `effet le ${date(value.effectDate)}` : undefined,
                     ].filter(d => d !== undefined);
                     return `avenant n°${NBSP}${name} ${done(kind, false)}${kind === 'add' && details.length > 0 ? ` : ${details.join(', ')}` : ''}`;
+                }
+                case 'modifications': {
+                    const target = shown(value.target);
+                    if (kind === 'add') return `modifie ${target} : ${modificationContent(value)}`;
+                    if (kind === 'remove') return `ne modifie plus ${target}`;
+                    return `modification de ${target} : ${modificationContent(record.old as JsonObject)} → ${modificationContent(value)}`;
                 }
             }
             return undefined;
@@ -594,6 +602,28 @@ function describeItem(record: ChangeRecord, place: ChangePath, items: ReadonlyMa
     }
 }
 
+/** What a modification of an avenant says, in words: "capacité (hébergement temporaire) : 6 lits ; cible 2024 : 97,5 %". */
+function modificationContent(value: JsonObject | undefined): string {
+    const v = value ?? {};
+    const list = (key: string) => (Array.isArray(v[key]) ? v[key] as JsonObject[] : []);
+    const parts: string[] = [];
+    if (v.title !== undefined) parts.push(`intitulé ${quote(v.title)}`);
+    for (const c of list('capacities')) {
+        const modality = c.modality !== undefined ? ` (${label('modality', c.modality)})` : '';
+        const unit = shown(c.unit ?? 'places');
+        parts.push(`capacité${modality} : ${numberText(c.authorised)} ${unit}${c.funded !== undefined ? `, dont ${numberText(c.funded)} financées` : ''}`);
+    }
+    for (const t of list('targets')) parts.push(`cible ${shown(t.year)} : ${quantity(t)}`);
+    if (v.baseline !== undefined) parts.push(`référence : ${quantity(v.baseline as JsonObject)} en ${shown((v.baseline as JsonObject).year)}`);
+    for (const a of list('amounts')) parts.push(`montant ${shown(a.year)} : ${amount(a)}`);
+    if (v.description !== undefined) parts.push('description');
+    for (const a of list('addedActions')) parts.push(`action ${quote(a.title)} ajoutée`);
+    for (const i of list('addedIndicators')) parts.push(`indicateur ${quote(i.title)} ajouté`);
+    const others = Array.isArray(v.otherClauses) ? v.otherClauses.length : 0;
+    if (others > 0) parts.push(`${others} autre${others > 1 ? 's' : ''} clause${others > 1 ? 's' : ''}`);
+    return parts.length > 0 ? parts.join(' ; ') : 'aucune clause';
+}
+
 /**
  * The description of a change, by the typed place of its path (an avenant's funding, signatories, authorities and
  * added establishments are the contract's places with `avenant` set); `items` are the elements around it by
@@ -662,6 +692,8 @@ export function headline(summary: Omit<DiffSummary, 'headline'>, fundingChangesS
             ? plural(others, 'changement de fond', 'changements de fond')
             : plural(others, 'autre changement de fond', 'autres changements de fond'));
     }
+    const signed = summary.signedAvenantsEdited ?? [];
+    if (signed.length > 0) parts.push(`${signed.length > 1 ? 'avenants' : 'avenant'} ${joinFr(signed.map(n => `n° ${n}`))} déjà ${signed.length > 1 ? 'signés modifiés' : 'signé modifié'}`);
     if (summary.avenantsAdded > 0) parts.push(plural(summary.avenantsAdded, 'avenant ajouté', 'avenants ajoutés'));
     if (summary.avenantsRemoved > 0) parts.push(plural(summary.avenantsRemoved, 'avenant retiré', 'avenants retirés'));
     const avenantEdits = summary.avenantChanges - summary.avenantsAdded - summary.avenantsRemoved;

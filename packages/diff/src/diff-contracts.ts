@@ -40,13 +40,26 @@ export interface DiffLabels {
     readonly newLabel?: string;
 }
 
+/**
+ * Changes inside an avenant that the old version shows signed (a signature date) are edits of a signed text: each
+ * record names that avenant. Adding the signature date of an unsigned avenant is not one.
+ */
+function markSignedAvenantEdits(changes: ChangeRecord[], oldJson: CpomJson): ChangeRecord[] {
+    const signed = new Set((oldJson.contract.avenants ?? []).filter(a => a.signatureDate !== undefined).map(a => String(a.number)));
+    if (signed.size === 0) return changes;
+    return changes.map(c => (c.path[0] === 'avenants' && c.path[1] !== undefined && signed.has(c.path[1])
+        ? { ...c, signedAvenant: c.path[1], description: `${c.description} (avenant déjà signé)` }
+        : c));
+}
+
 export function diffContracts(oldJson: CpomJson, newJson: CpomJson, labels: DiffLabels = {}): SemanticDiff {
     const before = comparable(oldJson);
     const after = comparable(newJson);
     const renames = computeRenames(before, after);
     const differ = new Differ(renames);
     differ.diffObject(rewriteReferences(before, renames) as JsonObject, after, { names: [], pattern: 'contract', items: new Map() });
-    const changes = differ.changes;
+    const changes = markSignedAvenantEdits(differ.changes, oldJson);
+    const signedAvenantsEdited = [...new Set(changes.map(c => c.signedAvenant).filter((n): n is string => n !== undefined))];
     const fundingOld = Math.round(fundingTotal(before) * 100) / 100;
     const fundingNew = Math.round(fundingTotal(after) * 100) / 100;
     const count = (predicate: (c: ChangeRecord) => boolean) => changes.filter(predicate).length;
@@ -70,7 +83,8 @@ export function diffContracts(oldJson: CpomJson, newJson: CpomJson, labels: Diff
         avenantsRemoved: count(c => c.kind === 'remove' && at(c, 'avenants')),
         fundingOld,
         fundingNew,
-        needsAvenant: substantive > 0,
+        needsAvenant: substantive > 0 || signedAvenantsEdited.length > 0,
+        ...(signedAvenantsEdited.length > 0 ? { signedAvenantsEdited } : {}),
     };
     const id = (json: CpomJson) => ({ id: named(json.contract.id), title: json.contract.title ?? MISSING.title });
     return {

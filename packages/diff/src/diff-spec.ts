@@ -51,10 +51,12 @@ export const ARRAYS: Record<string, ArraySpec> = {
     'contract.followUp.gmpPmpEvaluations': { key: item => named(item.year), atomic: true },
     'contract.followUp.transmissions': { key: item => named(item.document), atomic: true },
     'contract.avenants': { key: item => named(item.number) },
+    'contract.avenants[].modifications': { key: item => named(item.target), atomic: true },
 };
 
 /** Objects compared whole: a value with its year or unit reads as one value. */
 export const ATOMIC_OBJECTS = new Set([
+    'contract.avenants[].followUp',
     'contract.perimeter.establishments[].categorieEntiteGeographique',
     'contract.perimeter.establishments[].habilitationAideSociale',
     'contract.axes[].objectives[].indicators[].baseline',

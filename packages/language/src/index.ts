@@ -28,3 +28,4 @@ export type { ISODate } from './law/types.js';
 export * from './model/indicator-status.js';
 export * from './model/modulation.js';
 export * from './model/follow-up.js';
+export * from './model/consolidation.js';

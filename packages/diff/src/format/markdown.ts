@@ -1,4 +1,5 @@
 /** The diff as a pull-request comment: a one-line summary, then sections with collapsible details and tables. */
+import { joinFr } from '@cpom/language';
 import type { ChangeArea, ChangeRecord, SemanticDiff } from '../change.js';
 import { formatRecordValue } from '../describe.js';
 
@@ -28,7 +29,12 @@ export function formatDiffMarkdown(diff: SemanticDiff): string {
         out.push('Aucun changement de fond ni rédactionnel.');
         return out.join('\n') + '\n';
     }
-    out.push(diff.summary.needsAvenant
+    const signed = diff.summary.signedAvenantsEdited ?? [];
+    if (signed.length > 0) {
+        out.push(`⚠️ ${signed.length > 1 ? 'Les avenants' : 'L\'avenant'} ${joinFr(signed.map(n => `n° ${n}`))}, déjà ${signed.length > 1 ? 'signés, sont modifiés' : 'signé, est modifié'} : le texte signé ne change pas ; un nouvel avenant est nécessaire.`);
+        out.push('');
+    }
+    out.push(diff.summary.substantive === 0 && signed.length > 0 ? 'Aucun autre changement de fond.' : diff.summary.needsAvenant
         ? `⚠️ ${diff.summary.substantive} changement${diff.summary.substantive > 1 ? 's' : ''} de fond : un avenant est nécessaire.`
         : diff.summary.editorial === 0
             ? 'Changements dans les avenants seulement : pas d\'autre avenant nécessaire.'

@@ -12,7 +12,8 @@ export function formatDiffText(diff: SemanticDiff, options: { color?: boolean } 
     const line = (c: ChangeRecord) => `  ${paint(SIGNS[c.kind], COLORS[c.kind])} ${c.description}`;
     const sections: Array<[string, ChangeRecord[]]> = [
         ['Changements de fond (avenant nécessaire) :', diff.changes.filter(c => c.substantive)],
-        ['Avenants :', diff.changes.filter(c => !c.substantive && c.area === 'avenants')],
+        ['Avenants déjà signés modifiés (le texte signé ne change pas : un nouvel avenant est nécessaire) :', diff.changes.filter(c => c.signedAvenant !== undefined)],
+        ['Avenants :', diff.changes.filter(c => !c.substantive && c.area === 'avenants' && c.signedAvenant === undefined)],
         ['Changements rédactionnels :', diff.changes.filter(c => !c.substantive && c.area !== 'avenants')],
     ];
     for (const [heading, changes] of sections) {

@@ -24,10 +24,27 @@ import {
 } from './model.js';
 import { MISSING, orMissing } from './missing.js';
 import { numberDocument } from './numbering.js';
+import { amendmentSentences } from './amendment-clauses.js';
+import { ficheHeadings } from './fiche-headings.js';
 
-export function buildContractDocument(contract: ast.Contrat, avenants: readonly ast.Avenant[] = []): ContractDocument {
-    const builder = new DocumentBuilder(contract, avenants);
+export interface ContractDocumentOptions {
+    /**
+     * The day of a consolidation (`cpom generate --au`): `contract` is the contract as amended that day
+     * (model/consolidation.ts) and `avenants` the avenants applied; the title page says so.
+     */
+    readonly consolidatedAt?: string;
+}
+
+export function buildContractDocument(contract: ast.Contrat, avenants: readonly ast.Avenant[] = [], options: ContractDocumentOptions = {}): ContractDocument {
+    const builder = new DocumentBuilder(contract, avenants, options);
     return numberDocument(builder.build());
+}
+
+/** "en trois exemplaires originaux" (one per party); the usual formula when the parties are not known. */
+function originalsText(parties: number): string {
+    const words = ['', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix'];
+    if (parties < 2 || parties >= words.length) return 'en autant d\'exemplaires originaux que de parties';
+    return `en ${words[parties]} exemplaires originaux, un pour chaque partie`;
 }
 
 function section(id: string, sectionKind: SectionKind, title: string, blocks: Block[]): Section {
@@ -58,7 +75,7 @@ class DocumentBuilder {
     private readonly years: number[];
     private readonly frames: string[];
 
-    constructor(private readonly contract: ast.Contrat, private readonly avenants: readonly ast.Avenant[]) {
+    constructor(private readonly contract: ast.Contrat, private readonly avenants: readonly ast.Avenant[], private readonly options: ContractDocumentOptions = {}) {
         this.period = contractPeriod(contract);
         this.years = this.period ? contractYears(this.period) : [];
         this.frames = [...legalFrames(contract)];
@@ -118,7 +135,13 @@ class DocumentBuilder {
         if (!this.period) return '';
         const effect = firstClause(this.contract, ast.isEffet)?.date;
         const end = firstClause(this.contract, ast.isFin)?.date;
-        return `du ${frenchDate(effect)} au ${frenchDate(end)}`;
+        const period = `du ${frenchDate(effect)} au ${frenchDate(end)}`;
+        const day = this.options.consolidatedAt;
+        if (day === undefined) return period;
+        const numbers = this.avenants.map(a => `n° ${orMissing(a.number, MISSING.number)}`);
+        const applied = numbers.length === 0 ? 'aucun avenant en vigueur'
+            : `${numbers.length > 1 ? 'avenants' : 'avenant'} ${joinFr(numbers)} inclus`;
+        return `${period} — version consolidée au ${frenchDate(day)} (${applied})`;
     }
 
     private visas(): Paragraph[] {
@@ -151,6 +174,8 @@ class DocumentBuilder {
             'Le présent contrat fixe les obligations respectives des parties et prévoit les moyens nécessaires à la réalisation des objectifs qu\'il détermine, sur la durée fixée à l\'',
             ref('duree'), '.',
         ));
+        // The formula that opens the articles of a signed contract.
+        blocks.push(paragraph('Il est convenu ce qui suit.'));
         return blocks;
     }
 
@@ -343,17 +368,23 @@ class DocumentBuilder {
             `Le contrat prend effet le ${frenchDate(effect)} et prend fin le ${frenchDate(end)}`,
             signature ? `. Il est signé le ${frenchDate(signature)}` : '', '.',
         )];
+        const prorogeable = parseNumber(firstClause(this.contract, ast.isProrogeable)?.years);
         blocks.push(paragraph(prorogation
             ? `Il est prorogé jusqu'au ${frenchDate(prorogation)}, dans la limite d'une sixième année (article L. 313-11).`
-            : 'Il peut être prorogé dans la limite d\'une sixième année (article L. 313-11). À défaut, un nouveau contrat est négocié avant son échéance.'));
+            : prorogeable !== undefined
+                ? `Il est prorogeable par avenant pour une durée de ${plainNumber(String(prorogeable))} an${prorogeable > 1 ? 's' : ''}, dans la limite d'une sixième année (article L. 313-11). À défaut, un nouveau contrat est négocié avant son échéance.`
+                : 'Il peut être prorogé dans la limite d\'une sixième année (article L. 313-11). À défaut, un nouveau contrat est négocié avant son échéance.'));
         return section('duree', 'article', 'Entrée en vigueur et durée du contrat', blocks);
     }
 
     private signatures(): SignatureBlock {
         const signature = firstClause(this.contract, ast.isDateSignature)?.date;
+        const place = firstClause(this.contract, ast.isLieuSignature)?.place;
+        const at = place ? `Fait à ${place}, le` : 'Fait le';
+        const originals = originalsText(this.parties().length);
         return {
             kind: 'signatures',
-            date: signature ? `Fait le ${frenchDate(signature)}, en autant d'exemplaires originaux que de parties.` : 'Fait le …………………, en autant d\'exemplaires originaux que de parties.',
+            date: signature ? `${at} ${frenchDate(signature)}, ${originals}.` : `${at} …………………, ${originals}.`,
             signatories: signatoriesOf(this.contract).map(s => ({ party: partyName(s.party?.ref, s.party?.$refText), role: s.role, person: s.person })),
         };
     }
@@ -400,6 +431,7 @@ class DocumentBuilder {
             for (const d of objective.items.filter(ast.isDescription)) parts.push(paragraph(orMissing(d.text, MISSING.text)));
             const concerned = objective.items.filter(ast.isConcernes).flatMap(c => (c.establishments ?? []).map(titleOf));
             if (concerned.length > 0) parts.push(paragraph(text('Établissements concernés : ', { strong: true }), concerned.join(', ')));
+            parts.push(...ficheHeadings(objective));
             const actions = objective.items.filter(ast.isAction);
             if (actions.length > 0) {
                 parts.push({
@@ -519,6 +551,8 @@ class DocumentBuilder {
             if (retired.length > 0) parts.push(paragraph(`Établissements retirés du périmètre : ${retired.join(', ')}.`));
             const prorogation = firstClause(a, ast.isProrogation)?.date;
             if (prorogation) parts.push(paragraph(`Le contrat est prorogé jusqu'au ${frenchDate(prorogation)}.`));
+            const changes = amendmentSentences(a);
+            if (changes.length > 0) parts.push({ kind: 'list', items: changes.map(c => [text(c)]) });
             const fundings = fundingsOf(a);
             if (fundings.length > 0) {
                 parts.push({

@@ -1,6 +1,6 @@
 /**
  * The CPOM JSON format, version 1: the types of what `exportContract` produces. The JSON Schema
- * `schemas/cpom-v1.schema.json` describes the same document for other languages; the tests check that every
+ * `schemas/cpom-v2.schema.json` describes the same document for other languages; the tests check that every
  * bundled contract's export validates against it.
  *
  * Conventions (docs/json-export.md):
@@ -14,10 +14,10 @@
  *   `CATALOGUE.NAME` for an entry of a catalogue.
  */
 
-export const CPOM_JSON_FORMAT_VERSION = 1 as const;
+export const CPOM_JSON_FORMAT_VERSION = 2 as const;
 
 /** `$id` of the JSON Schema and value of `$schema` in every document of this version. */
-export const CPOM_JSON_SCHEMA_ID = 'https://cpom.example/schemas/cpom-v1.schema.json';
+export const CPOM_JSON_SCHEMA_ID = 'https://cpom.example/schemas/cpom-v2.schema.json';
 
 export interface CpomJson {
     $schema: typeof CPOM_JSON_SCHEMA_ID;
@@ -40,6 +40,12 @@ export interface ContractJson {
     engagement: EngagementJson;
     /** End date after a prorogation written in the contract itself (avenants carry their own). */
     prorogationEndDate?: string;
+    /** "prorogeable par avenant pour N an(s)": a clause of the contract, not a prorogation (format 2). */
+    prorogeableYears?: number;
+    /** Where the contract is signed (`lieu`), format 2. */
+    signaturePlace?: string;
+    /** The day of a consolidation (`cpom generate --au`): the contract as amended that day (format 2). */
+    consolidatedAt?: string;
     departments: string[];
     preambule?: string;
     parties: PartiesJson;
@@ -157,6 +163,19 @@ export interface ObjectiveJson {
     establishments: string[];
     actions: ActionJson[];
     indicators: IndicatorJson[];
+    /** The headings of the fiche action as written (format 2): enjeux et contexte, objectifs visés… */
+    sheet?: FicheSheetJson;
+}
+
+export interface FicheSheetJson {
+    enjeux?: string;
+    objectifs_vises?: string;
+    modalites?: string;
+    echeancier?: string;
+    contraintes?: string;
+    ressources?: string;
+    maitre_d_oeuvre?: string;
+    evaluation?: string;
 }
 
 export interface ActionJson {
@@ -296,4 +315,30 @@ export interface AvenantJson {
     addedEstablishments: EstablishmentJson[];
     withdrawnEstablishments: string[];
     funding: FundingJson;
+    /** The end date the avenant sets (`fin`), format 2. */
+    endDate?: string;
+    /** What the avenant modifies (`modifie X { … }`), format 2. */
+    modifications: ModificationJson[];
+    /** The follow-up clauses the avenant replaces, kind by kind (`suivi { … }`), format 2. */
+    followUp?: FollowUpJson;
+}
+
+/**
+ * One `modifie X { … }` of an avenant (format 2): the target (its identifier in this document) and the clauses it
+ * replaces or adds, in the shapes of the target's own export. Capacities are replaced modality by modality,
+ * targets and amounts year by year; actions and indicators are added to an objective.
+ */
+export interface ModificationJson {
+    target: string;
+    targetKind?: 'establishment' | 'indicator' | 'funding' | 'objective';
+    title?: string;
+    capacities?: CapacityJson[];
+    targets?: YearValueJson[];
+    baseline?: YearValueJson;
+    amounts?: YearAmountJson[];
+    description?: string;
+    addedActions?: ActionJson[];
+    addedIndicators?: IndicatorJson[];
+    /** Other clauses, as written with their spaces collapsed (nature, financeur, tarification…). */
+    otherClauses?: string[];
 }

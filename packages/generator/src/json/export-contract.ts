@@ -14,12 +14,13 @@ import {
     type LegalFrame,
 } from './cpom-json.js';
 import { GENERATOR_NAME, GENERATOR_VERSION } from '../version.js';
-import { defined, idOf, refIds } from './model.js';
+import { defined, idOf, readNumber, refIds } from './model.js';
 import { authoritiesOf, gestionnaireJson, signatoryJson } from './export-parties.js';
 import { establishmentJson } from './export-perimeter.js';
 import { axisJson, diagnosticJson } from './export-objectives.js';
 import { fundingJson } from './export-funding.js';
 import { followUpJson } from './export-follow-up-clauses.js';
+import { modificationJson } from './export-modification.js';
 
 /**
  * The JSON document of a contract. `avenants` are the contract's avenants (the workspace index gives them in
@@ -27,10 +28,16 @@ import { followUpJson } from './export-follow-up-clauses.js';
  * resolved: an unresolved reference is exported as written, and the export of a contract with errors may not
  * validate against the schema.
  */
-export function exportContract(contract: ast.Contrat, avenants: readonly ast.Avenant[]): CpomJson {
+export interface ExportOptions {
+    /** The day of a consolidation: `contract` is the contract as amended that day (model/consolidation.ts). */
+    readonly consolidatedAt?: string;
+}
+
+export function exportContract(contract: ast.Contrat, avenants: readonly ast.Avenant[], options: ExportOptions = {}): CpomJson {
     for (const avenant of avenants) {
         const amended = avenant.contract?.ref;
-        if (amended && amended !== contract) {
+        // A consolidated contract is a copy of the contract: the same name.
+        if (amended && amended !== contract && amended.name !== contract.name) {
             throw new Error(`avenant ${avenant.number} amends ${amended.name}, not ${contract.name}`);
         }
     }
@@ -42,7 +49,7 @@ export function exportContract(contract: ast.Contrat, avenants: readonly ast.Ave
         $schema: CPOM_JSON_SCHEMA_ID,
         formatVersion: CPOM_JSON_FORMAT_VERSION,
         generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION },
-        contract: contractJson(contract, contractAuthorities, ordered.map(a => avenantJson(a, authoritiesOf(a, listed)))),
+        contract: contractJson(contract, contractAuthorities, ordered.map(a => avenantJson(a, authoritiesOf(a, listed))), options.consolidatedAt),
     };
 }
 
@@ -54,7 +61,7 @@ function numberOrder(avenant: ast.Avenant): number {
 // ---------------------------------------------------------------------------------------------
 // Contract
 
-function contractJson(contract: ast.Contrat, authorities: AuthorityJson[], avenants: AvenantJson[]): ContractJson {
+function contractJson(contract: ast.Contrat, authorities: AuthorityJson[], avenants: AvenantJson[], consolidatedAt?: string): ContractJson {
     const model = contractModel(contract);
     const { period, parties } = model;
     const diagnostic = firstClause(contract, ast.isDiagnostic);
@@ -74,6 +81,9 @@ function contractJson(contract: ast.Contrat, authorities: AuthorityJson[], avena
             autoriteRegulationEngagement: unique(parties.signingAuthorities.map(idOf)).map(authorityId => ({ authorityId })),
         }),
         prorogationEndDate: period.prorogationDate,
+        prorogeableYears: readNumber(firstClause(contract, ast.isProrogeable)?.years),
+        signaturePlace: firstClause(contract, ast.isLieuSignature)?.place,
+        consolidatedAt,
         departments: clausesOf(contract, ast.isDepartements).flatMap(d => d.codes)
             .map(normalisedDepartment).filter((c): c is string => c !== undefined),
         preambule: firstClause(contract, ast.isPreambule)?.text,
@@ -108,10 +118,13 @@ function avenantJson(a: ast.Avenant, authorities: AuthorityJson[]): AvenantJson 
         effectDate: period.effectDate,
         signatureDate: period.signatureDate,
         prorogationEndDate: period.prorogationDate,
+        endDate: firstClause(a, ast.isFin)?.date,
         signatories: partiesOf(a).signatories.map(signatoryJson),
         authorities,
         addedEstablishments: clausesOf(a, ast.isAjout).map(x => x.establishment).filter((e): e is ast.Etablissement => e !== undefined).map(e => establishmentJson(establishmentView(e))),
         withdrawnEstablishments: clausesOf(a, ast.isRetrait).flatMap(r => refIds(r.establishments)),
         funding: fundingJson(a),
+        modifications: clausesOf(a, ast.isModification).map(modificationJson),
+        followUp: clausesOf(a, ast.isSuivi).length > 0 ? followUpJson(a) : undefined,
     });
 }

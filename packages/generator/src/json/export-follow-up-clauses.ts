@@ -1,10 +1,11 @@
 /** The JSON of the follow-up clauses of a contract (docs/json-export.md): committees, dialogues, reviews, transmissions. */
-import { ast, monthNumber, suiviItems } from '@cpom/language';
+import { ast, clausesOf, monthNumber, suiviItems } from '@cpom/language';
 import type { FollowUpJson, TransmissionJson } from './cpom-json.js';
 import { defined, readNumber, refIds } from './model.js';
 
-export function followUpJson(contract: ast.Contrat): FollowUpJson {
-    const items = suiviItems(contract);
+/** The follow-up of a contract, or the follow-up clauses an avenant replaces. */
+export function followUpJson(owner: ast.Contrat | ast.Avenant): FollowUpJson {
+    const items = ast.isContrat(owner) ? suiviItems(owner) : clausesOf(owner, ast.isSuivi).flatMap(s => s.items);
     return {
         committees: items.filter(ast.isComite).map(c => defined({
             members: refIds(c.members),

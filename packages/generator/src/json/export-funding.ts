@@ -37,7 +37,7 @@ function fundingLineJson(f: ast.Financement): FundingLineJson {
     });
 }
 
-function yearAmount(line: ast.MontantAnnuel): YearAmountJson | undefined {
+export function yearAmount(line: ast.MontantAnnuel): YearAmountJson | undefined {
     const year = readNumber(line.year);
     const amount = euros(line.amount?.value);
     if (year === undefined || amount === undefined) return undefined;

@@ -29,10 +29,22 @@ function objectiveJson(o: ast.Objectif): ObjectiveJson {
         establishments: o.items.filter(ast.isConcernes).flatMap(c => refIds(c.establishments)),
         actions: o.items.filter(ast.isAction).map(actionJson),
         indicators: indicatorsOf(o).map(indicatorView).map(indicatorJson),
+        sheet: sheetJson(o.items.filter(ast.isRubriqueFiche)),
     });
 }
 
-function actionJson(a: ast.Action): ActionJson {
+/** The headings of the fiche action (format 2), by key; a heading given twice is one text in paragraphs. */
+function sheetJson(items: ast.RubriqueFiche[]): ObjectiveJson['sheet'] {
+    if (items.length === 0) return undefined;
+    const sheet: Record<string, string> = {};
+    for (const key of ['enjeux', 'objectifs_vises', 'modalites', 'echeancier', 'contraintes', 'ressources', 'maitre_d_oeuvre', 'evaluation']) {
+        const texts = items.filter(i => plain(i.heading ?? '') === key).map(i => i.text);
+        if (texts.length > 0) sheet[key] = texts.join('\n\n');
+    }
+    return sheet as ObjectiveJson['sheet'];
+}
+
+export function actionJson(a: ast.Action): ActionJson {
     return defined<ActionJson>({
         id: a.name,
         title: a.title,
@@ -42,7 +54,7 @@ function actionJson(a: ast.Action): ActionJson {
     });
 }
 
-function indicatorJson(i: IndicatorView): IndicatorJson {
+export function indicatorJson(i: IndicatorView): IndicatorJson {
     const baseline = i.baseline;
     return defined<IndicatorJson>({
         id: idOf(i.node),
@@ -57,7 +69,7 @@ function indicatorJson(i: IndicatorView): IndicatorJson {
     });
 }
 
-function yearValue(year: string, value: ast.Valeur | undefined): YearValueJson | undefined {
+export function yearValue(year: string, value: ast.Valeur | undefined): YearValueJson | undefined {
     const y = readNumber(year);
     const v = readNumber(value?.number);
     if (y === undefined || v === undefined) return undefined;

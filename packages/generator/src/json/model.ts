@@ -59,3 +59,10 @@ export function defined<T extends object>(value: T): T {
     }
     return result as T;
 }
+
+/** Sorted by year; stable, so a repeated year keeps the order of the source. */
+export function byYear<T extends { year: number }>(items: T[]): T[] {
+    return items.map((item, index) => ({ item, index }))
+        .sort((a, b) => a.item.year - b.item.year || a.index - b.index)
+        .map(x => x.item);
+}

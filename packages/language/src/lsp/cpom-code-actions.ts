@@ -5,6 +5,7 @@
  * diagnosed document with a French title:
  * - CPOM041 wrong FINESS key → the number with its right key (`expected`, computed by the rule);
  * - CPOM043 FINESS typed with spaces or in lower case → its canonical form (`finess`);
+ * - CPOM131 date typed the French way (`15/12/2023`) → ISO (`2023-12-15`);
  * - CPOM020 / CPOM022 / CPOM065 a party that must sign → added to `signataires`;
  * - CPOM059 no target for the final year → a target for that year with the last known value;
  * - CPOM060 years without an amount → those years added to `montants` with the previous year's amount (0 € when
@@ -45,6 +46,7 @@ export class CpomCodeActionProvider implements CodeActionProvider {
         switch (data?.code) {
             case 'CPOM041': return this.replaceFiness(document, diagnostic, data.params.expected, `Corriger la clé FINESS : ${data.params.expected}`);
             case 'CPOM043': return this.replaceFiness(document, diagnostic, data.params.finess, `Écrire le numéro FINESS sous sa forme normalisée : ${data.params.finess}`);
+            case 'CPOM131': return this.replaceDate(document, diagnostic, data.params.iso);
             case 'CPOM020': return this.addSignatory(document, diagnostic, data.params.authority);
             case 'CPOM022': return this.addSignatory(document, diagnostic, data.params.gestionnaire);
             case 'CPOM065': return this.addSignatory(document, diagnostic, data.params.payer);
@@ -60,6 +62,15 @@ export class CpomCodeActionProvider implements CodeActionProvider {
         const finess = nodeAt(document, diagnostic.range, ast.isFiness);
         if (!finess) return undefined;
         return quickFix(document, diagnostic, title, [replace(finess, 'value', value)]);
+    }
+
+    /** CPOM131: a date typed the French way, written in ISO. */
+    private replaceDate(document: LangiumDocument, diagnostic: Diagnostic, iso: string): CodeAction | undefined {
+        const node = nodeAt(document, diagnostic.range, (n): n is ast.Effet | ast.Fin | ast.DateSignature | ast.Prorogation | ast.Action | ast.FraisDeSiege =>
+            ast.isEffet(n) || ast.isFin(n) || ast.isDateSignature(n) || ast.isProrogation(n) || ast.isAction(n) || ast.isFraisDeSiege(n));
+        if (!node) return undefined;
+        const property = ast.isAction(node) ? 'deadline' : ast.isFraisDeSiege(node) ? 'authorisation' : 'date';
+        return quickFix(document, diagnostic, `Écrire la date sous la forme ISO : ${iso}`, [replace(node, property, iso)]);
     }
 
     private addSignatory(document: LangiumDocument, diagnostic: Diagnostic, name: string): CodeAction | undefined {

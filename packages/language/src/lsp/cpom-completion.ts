@@ -79,10 +79,10 @@ export class CpomCompletionProvider extends DefaultCompletionProvider {
         const typedCode = ast.isCategorie(context.node) && context.node.code !== undefined;
         ESMS_CATEGORIES.forEach((category, index) => {
             const codes = category.finessCodes.join(' ou ');
-            const single = category.finessCodes.length === 1 && !typedCode;
+            // The usual code is written with the key (alternative codes, such as EAM 448 for a FAM, are accepted too).
             acceptor(context, {
                 label: category.key,
-                insertText: single ? `${category.key} ${category.finessCodes[0]}` : category.key,
+                insertText: typedCode ? category.key : `${category.key} ${category.finessCodes[0]}`,
                 labelDetails: { description: `FINESS ${codes}` },
                 detail: `${category.label} (FINESS ${codes})`,
                 documentation: { kind: 'markdown', value: categoryDocumentation(category) },

@@ -14,6 +14,7 @@ import type { CpomAddedServices } from '../cpom-module.js';
 import * as ast from '../generated/ast.js';
 import { type Confidence, getRule, type Locale } from '../diagnostics/rules.js';
 import { authorityKind, establishmentFacts, firstProp } from '../model/contract.js';
+import { modificationTargetKind } from '../model/consolidation.js';
 import { findDepartment } from '../model/departments.js';
 import { cnrLine, cnrYearlyCents } from '../model/fundings.js';
 import { formatEuros, formatNumber, parseNumber } from '../model/numbers.js';
@@ -86,6 +87,10 @@ export class CpomHoverProvider extends MultilineCommentHoverProvider {
         const node = leaf.astNode;
         if (ast.isCnr(node)) return describeCnr(node);
         if (ast.isFinancement(node)) return describe(node);
+        if (ast.isModification(node)) return describeModification(node);
+        if (ast.isProrogeable(node)) {
+            return `**Clause de durée** — le contrat est prorogeable par avenant pour ${md(node.years)} an(s) : une faculté, pas une prorogation (celle-ci s'écrit \`prorogation AAAA-MM-JJ\` dans un avenant).`;
+        }
         return undefined;
     }
 
@@ -305,4 +310,17 @@ function describeCnr(cnr: ast.Cnr): string {
     }
     lines.push('', 'Hors base reconductible : accordés pour une année, ils ne se reportent pas sur les exercices suivants.');
     return lines.join('\n');
+}
+
+/** What `modifie X { … }` does to X (model/consolidation.ts). */
+function describeModification(m: ast.Modification): string {
+    const target = m.target?.ref;
+    const kind = modificationTargetKind(target);
+    const what = kind === 'establishment' ? 'chaque clause donnée remplace celle du même genre ; les capacités sont remplacées modalité par modalité'
+        : kind === 'indicator' ? 'les cibles sont remplacées année par année (une année nouvelle est ajoutée) ; les autres clauses remplacent les leurs'
+            : kind === 'funding' ? 'les montants et les répartitions sont remplacés année par année ; les autres clauses remplacent les leurs'
+                : kind === 'objective' ? 'l\'intitulé, la description et les établissements sont remplacés ; les actions et indicateurs donnés sont ajoutés'
+                    : 'la cible n\'est pas résolue';
+    const name = target && 'title' in target && target.title ? ` « ${md(target.title)} »` : '';
+    return `**Modification par avenant**${name}\n\n${what}. Le contrat tel que modifié à une date : \`cpom generate --au AAAA-MM-JJ\`.`;
 }

@@ -116,6 +116,7 @@ export const KEYWORD_ARTICLES: Readonly<Record<string, string>> = {
     frais_de_siege: 'R314-87',
     eprd: 'R314-213',
     errd: 'R314-213',
+    prorogeable: 'L313-11',
 };
 
 /** `L.313-12 IV ter`, `L. 313-11-1`, `R314-43-2`, `L313-12-IVter`: letter, article number, optional IV ter. */

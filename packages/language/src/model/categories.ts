@@ -12,7 +12,10 @@ export interface EsmsCategory {
     /** The name written after `categorie`. */
     readonly key: string;
     readonly label: string;
-    /** FINESS category codes (some categories have two: FAM/EAM). */
+    /**
+     * FINESS category codes, the usual one first, then the alternative codes a correct contract may write: FAM and
+     * EAM share 437/448, foyers de vie and d'hébergement are also EANM 449 (ANAP guide 2021, DOMAIN.md §2.3).
+     */
     readonly finessCodes: readonly number[];
     readonly sector: Sector;
     /** Authorities that usually fix the tariff (R.314-105, décret 2016-1814, FINESS TRE_R74). */
@@ -48,11 +51,11 @@ export const ESMS_CATEGORIES: readonly EsmsCategory[] = [
     { key: 'ESAT', label: "Établissement et service d'aide par le travail", finessCodes: [246], sector: 'handicap', tarification: ARS, financements: ['etat'], frame: 'L313-12-2' },
     { key: 'CRP', label: 'Centre de rééducation professionnelle', finessCodes: [249], sector: 'handicap', tarification: ARS, financements: ['assurance_maladie'], frame: 'L313-12-2' },
     { key: 'MAS', label: "Maison d'accueil spécialisée", finessCodes: [255], sector: 'handicap', tarification: ARS, financements: ['assurance_maladie'], frame: 'L313-12-2' },
-    { key: 'FAM', label: "Foyer d'accueil médicalisé", finessCodes: [437], sector: 'handicap', tarification: JOINT, financements: ['assurance_maladie', 'departement'], frame: 'L313-12-2' },
-    { key: 'EAM', label: "Établissement d'accueil médicalisé", finessCodes: [448], sector: 'handicap', tarification: JOINT, financements: ['assurance_maladie', 'departement'], frame: 'L313-12-2' },
+    { key: 'FAM', label: "Foyer d'accueil médicalisé", finessCodes: [437, 448], sector: 'handicap', tarification: JOINT, financements: ['assurance_maladie', 'departement'], frame: 'L313-12-2' },
+    { key: 'EAM', label: "Établissement d'accueil médicalisé", finessCodes: [448, 437], sector: 'handicap', tarification: JOINT, financements: ['assurance_maladie', 'departement'], frame: 'L313-12-2' },
     { key: 'EANM', label: "Établissement d'accueil non médicalisé (foyer de vie, foyer d'hébergement)", finessCodes: [449], sector: 'handicap', tarification: PCD, financements: ['departement'] },
-    { key: 'FOYER_HEBERGEMENT', label: "Foyer d'hébergement pour adultes handicapés", finessCodes: [252], sector: 'handicap', tarification: PCD, financements: ['departement'], codeSource: 'FINESS nomenclature (not in the ANAP 2021 list)' },
-    { key: 'FOYER_DE_VIE', label: 'Foyer de vie pour adultes handicapés', finessCodes: [382], sector: 'handicap', tarification: PCD, financements: ['departement'], codeSource: 'FINESS nomenclature (not in the ANAP 2021 list)' },
+    { key: 'FOYER_HEBERGEMENT', label: "Foyer d'hébergement pour adultes handicapés", finessCodes: [252, 449], sector: 'handicap', tarification: PCD, financements: ['departement'], codeSource: 'FINESS nomenclature (not in the ANAP 2021 list)' },
+    { key: 'FOYER_DE_VIE', label: 'Foyer de vie pour adultes handicapés', finessCodes: [382, 449], sector: 'handicap', tarification: PCD, financements: ['departement'], codeSource: 'FINESS nomenclature (not in the ANAP 2021 list)' },
     { key: 'SAVS', label: "Service d'accompagnement à la vie sociale", finessCodes: [446], sector: 'handicap', tarification: PCD, financements: ['departement'] },
     { key: 'SAMSAH', label: "Service d'accompagnement médico-social pour adultes handicapés", finessCodes: [445], sector: 'handicap', tarification: JOINT, financements: ['assurance_maladie', 'departement'], frame: 'L313-12-2' },
     { key: 'CHRS', label: "Centre d'hébergement et de réinsertion sociale", finessCodes: [214], sector: 'inclusion_sociale', tarification: ['prefet'], financements: ['etat'], frame: 'L313-11-2', codeSource: 'FINESS nomenclature (not in the ANAP 2021 list)' },
@@ -64,8 +67,9 @@ export function findCategory(key: string): EsmsCategory | undefined {
     return BY_KEY.get(key.toUpperCase());
 }
 
+/** The category whose usual code this is, else the first one that accepts it as an alternative. */
 export function findCategoryByCode(code: number): EsmsCategory | undefined {
-    return ESMS_CATEGORIES.find(c => c.finessCodes.includes(code));
+    return ESMS_CATEGORIES.find(c => c.finessCodes[0] === code) ?? ESMS_CATEGORIES.find(c => c.finessCodes.includes(code));
 }
 
 export const AUTHORITY_ROLE_LABELS: Record<AuthorityRole, { fr: string; en: string }> = {

@@ -12,6 +12,7 @@ import { RuleReporter } from './reporter.js';
 import type { RuleContext } from './rule-context.js';
 import { checkActuals } from './rules/actuals.js';
 import { checkAvenant } from './rules/amendments.js';
+import { checkFrenchDate, checkModifications, checkProrogeable } from './rules/modifications.js';
 import { checkActionDeadlines, checkContractDates, checkDateExists, checkFramesInForce, checkTransmissionDay } from './rules/dates.js';
 import { checkFiness } from './rules/finess.js';
 import { checkFollowUp } from './rules/followup.js';
@@ -34,6 +35,7 @@ export function registerValidationChecks(services: CpomServices): void {
             checkContractStructure(contract, ctx);
             checkDuplicateNames(contract, ctx);
             checkContractDates(contract, ctx);
+            checkProrogeable(contract, ctx);
             checkFramesInForce(contract, ctx);
             checkActionDeadlines(contract, ctx);
             checkPerimeter(contract, ctx);
@@ -51,6 +53,7 @@ export function registerValidationChecks(services: CpomServices): void {
             checkAvenantStructure(avenant, ctx);
             checkDuplicateNames(avenant, ctx);
             checkAvenant(avenant, ctx);
+            checkModifications(avenant, ctx);
         }),
         Etablissement: validator.wrapWhole((e, ctx) => { checkSingleProps(e, ctx); checkEstablishment(e, ctx); checkTarificationKinds(e, ctx); }),
         Gestionnaire: validator.wrap(checkSingleProps),
@@ -62,12 +65,12 @@ export function registerValidationChecks(services: CpomServices): void {
         Finess: validator.wrap(checkFiness),
         Departements: validator.wrap(checkDepartmentCode),
         DepartementEtab: validator.wrap(checkDepartmentCode),
-        Effet: validator.wrap(checkDateExists),
-        Fin: validator.wrap(checkDateExists),
-        DateSignature: validator.wrap(checkDateExists),
-        Prorogation: validator.wrap(checkDateExists),
-        Action: validator.wrap(checkDateExists),
-        FraisDeSiege: validator.wrap(checkDateExists),
+        Effet: validator.wrap((node, ctx) => { checkDateExists(node, ctx); checkFrenchDate(node, ctx); }),
+        Fin: validator.wrap((node, ctx) => { checkDateExists(node, ctx); checkFrenchDate(node, ctx); }),
+        DateSignature: validator.wrap((node, ctx) => { checkDateExists(node, ctx); checkFrenchDate(node, ctx); }),
+        Prorogation: validator.wrap((node, ctx) => { checkDateExists(node, ctx); checkFrenchDate(node, ctx); }),
+        Action: validator.wrap((node, ctx) => { checkDateExists(node, ctx); checkFrenchDate(node, ctx); }),
+        FraisDeSiege: validator.wrap((node, ctx) => { checkDateExists(node, ctx); checkFrenchDate(node, ctx); }),
         Transmission: validator.wrap(checkTransmissionDay),
         Valeur: validator.wrap(checkPercentage),
         Montant: validator.wrap(checkAmount),

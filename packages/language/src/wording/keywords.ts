@@ -49,6 +49,10 @@ export const KEYWORD_LABELS: Readonly<Record<string, Readonly<Record<string, str
         prestations: 'nombre de prestations délivrées', autre: 'autre critère',
     },
     Frequency: { annuel: 'annuel', semestriel: 'semestriel', trimestriel: 'trimestriel' },
+    FicheHeading: {
+        enjeux: 'enjeux et contexte', objectifs_vises: 'objectifs visés', modalites: 'modalités de l\'action', echeancier: 'échéancier prévisionnel',
+        contraintes: 'contraintes', ressources: 'ressources', maitre_d_oeuvre: 'maître d\'œuvre', evaluation: 'évaluation',
+    },
     ReviewKind: { annuelle: 'revue annuelle', mi_parcours: 'revue à mi-parcours', finale: 'bilan final' },
     BudgetDocument: {
         eprd: 'l\'état prévisionnel des recettes et des dépenses (EPRD)', errd: 'l\'état réalisé des recettes et des dépenses (ERRD)',

@@ -6,6 +6,7 @@ import { parseNumber } from '../../model/numbers.js';
 import { isLegalFrame } from '../../law/legal-texts.js';
 import { supportsError } from '../../law/law-view.js';
 import { lawOf, type RuleContext } from '../rule-context.js';
+import { endAmendedByAvenant } from './modifications.js';
 
 /** CPOM008 on any date that does not exist (2013-02-30). */
 export function checkDateExists(node: ast.Effet | ast.Fin | ast.DateSignature | ast.Prorogation | ast.Action | ast.FraisDeSiege, ctx: RuleContext): void {
@@ -42,7 +43,8 @@ export function checkContractDates(contract: ast.Contrat, ctx: RuleContext): voi
     if (compareDates(end, maxEnd) > 0) {
         ctx.reporter.report('CPOM011', { effect: toIsoDate(effect), end: toIsoDate(end), max: toIsoDate(maxEnd) }, { node: endClause, property: 'date' },
             l31311Verified(contract, ctx) ? undefined : 'warning');
-    } else if (isIvTer(contract) && compareDates(end, maxEnd) !== 0) {
+    } else if (isIvTer(contract) && compareDates(end, maxEnd) !== 0 && !endAmendedByAvenant(contract, ctx)) {
+        // An avenant that sets the end date carries the check (modifications.ts).
         ctx.reporter.report('CPOM013', { effect: toIsoDate(effect), end: toIsoDate(end) }, { node: endClause, property: 'date' });
     }
     const prorogation = firstClause(contract, ast.isProrogation);

@@ -1,0 +1,86 @@
+/**
+ * What an avenant modifies, in French sentences for the avenants annex of the contract document: the new end date,
+ * each `modifie X { … }` (what X becomes), the follow-up it replaces. Labels and numbers only, never an identifier.
+ */
+import { ast, joinFr, modificationPropApplies, modificationTargetKind, propsOf } from '@cpom/language';
+import type { AstNode } from 'langium';
+import {
+    amount, directionLabel, frenchDate, frequencyLabel, indexationLabel, modalityLabel, natureLabel, plainNumber,
+    reviewLabel, sourceLabel, value,
+} from './french.js';
+import { MISSING, orMissing } from './missing.js';
+
+/** One sentence per change an avenant makes beyond additions and withdrawals (in the order of its text). */
+export function amendmentSentences(avenant: ast.Avenant): string[] {
+    const sentences: string[] = [];
+    for (const clause of avenant.clauses) {
+        if (ast.isFin(clause)) {
+            sentences.push(`La date de fin du contrat est portée au ${frenchDate(clause.date)}.`);
+        } else if (ast.isModification(clause)) {
+            const sentence = modificationSentence(clause);
+            if (sentence) sentences.push(sentence);
+        } else if (ast.isSuivi(clause)) {
+            const items = clause.items.map(followUpText).filter((t): t is string => t !== undefined);
+            if (items.length > 0) sentences.push(`Le suivi du contrat est modifié : ${joinFr(items)}.`);
+        }
+    }
+    return sentences;
+}
+
+const TARGET_LABELS = { establishment: 'l\'établissement', indicator: 'l\'indicateur', funding: 'le financement', objective: 'l\'objectif' } as const;
+
+function modificationSentence(m: ast.Modification): string | undefined {
+    const target = m.target?.ref;
+    const kind = modificationTargetKind(target);
+    if (!target || !kind) return undefined;
+    const parts = m.props.filter(p => modificationPropApplies(kind, p)).map(propText).filter((t): t is string => t !== undefined);
+    if (parts.length === 0) return undefined;
+    const name = (target as { title?: string }).title ?? MISSING.name;
+    return `Pour ${TARGET_LABELS[kind]} « ${name} » : ${parts.join(' ; ')}.`;
+}
+
+function propText(prop: AstNode): string | undefined {
+    if (ast.isTitre(prop)) return `l'intitulé devient « ${prop.text} »`;
+    if (ast.isCapacite(prop)) {
+        const modality = prop.modality ? ` (${modalityLabel(prop.modality)})` : '';
+        const unit = prop.unit ?? 'places';
+        const funded = prop.funded !== undefined ? `, dont ${plainNumber(prop.funded)} financé${unit === 'lits' ? 's' : 'es'}` : '';
+        return `capacité autorisée${modality} portée à ${plainNumber(prop.authorised)} ${unit}${funded}`;
+    }
+    if (ast.isCibles(prop)) return `cibles : ${prop.targets.map(t => `${orMissing(t.year, MISSING.year)} : ${value(t.value)}`).join(', ')}`;
+    if (ast.isReference(prop)) return `valeur de référence : ${orMissing(prop.year, MISSING.year)} : ${value(prop.value)}`;
+    if (ast.isMontants(prop)) return `montants : ${prop.amounts.map(a => `${orMissing(a.year, MISSING.year)} : ${amount(a.amount)}`).join(', ')}`;
+    if (ast.isRepartition(prop)) return `répartition ${orMissing(prop.year, MISSING.year)} : ${prop.shares.map(s => `${s.establishment?.ref?.title ?? MISSING.name} : ${amount(s.amount)}`).join(', ')}`;
+    if (ast.isNature(prop)) return `nature : ${natureLabel(prop.value)}`;
+    if (ast.isSourceFinancement(prop)) return `financement : ${sourceLabel(prop.value)}`;
+    if (ast.isFinanceur(prop)) return `financeur : ${prop.payer?.ref?.title ?? MISSING.name}`;
+    if (ast.isActualisation(prop)) return `actualisation : ${indexationLabel(prop.method)}${prop.formula ? ` (${prop.formula})` : ''}`;
+    if (ast.isConcernes(prop)) return `établissements concernés : ${joinFr(prop.establishments.map(e => e.ref?.title ?? MISSING.name))}`;
+    if (ast.isTarification(prop)) return `autorités de tarification : ${joinFr(prop.authorities.map(a => a.ref?.title ?? MISSING.name))}`;
+    if (ast.isHabilitationAideSociale(prop)) {
+        return prop.scope ? `habilitation à l'aide sociale : ${prop.scope}` : `habilitation à l'aide sociale : ${plainNumber(prop.places)} places`;
+    }
+    if (ast.isUnite(prop)) return `unité : ${prop.value}`;
+    if (ast.isSource(prop)) return `source : ${prop.value}`;
+    if (ast.isFormule(prop)) return `formule : ${prop.value}`;
+    if (ast.isSens(prop)) return `évolution attendue : ${directionLabel(prop.value)}`;
+    if (ast.isDescription(prop)) return `description : ${prop.text}`;
+    if (ast.isAction(prop)) return `action ajoutée : ${prop.title}${prop.deadline ? ` (échéance : ${frenchDate(prop.deadline)})` : ''}`;
+    if (ast.isIndicateur(prop)) return `indicateur ajouté : ${prop.title ?? MISSING.title}${propsOf(prop, ast.isCibles).length > 0 ? ` (cibles : ${propsOf(prop, ast.isCibles).flatMap(c => c.targets).map(t => `${orMissing(t.year, MISSING.year)} : ${value(t.value)}`).join(', ')})` : ''}`;
+    if (ast.isAdresse(prop)) return `adresse : ${prop.value}`;
+    if (ast.isDepartementEtab(prop)) return `département : ${prop.code}`;
+    if (ast.isCategorie(prop)) return 'catégorie modifiée';
+    if (ast.isFiness(prop)) return `numéro FINESS : ${prop.value}`;
+    return undefined;
+}
+
+function followUpText(item: ast.SuiviItem): string | undefined {
+    if (ast.isComite(item)) {
+        const members = joinFr(item.members.map(m => m.ref?.title ?? MISSING.name));
+        return `comité de suivi : ${members}${item.frequency ? ` (rythme ${frequencyLabel(item.frequency)})` : ''}`;
+    }
+    if (ast.isDialogueDeGestion(item)) return `dialogue de gestion ${frequencyLabel(item.frequency)}`;
+    if (ast.isRevue(item)) return `${reviewLabel(item.kind)} en ${orMissing(item.year, MISSING.year)}`;
+    if (ast.isEvaluationGmpPmp(item)) return `évaluation du GMP et du PMP en ${orMissing(item.year, MISSING.year)}`;
+    return undefined;
+}

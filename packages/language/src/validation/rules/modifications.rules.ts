@@ -1,0 +1,76 @@
+/** Catalogue entries of the rules in modifications.ts: what an avenant modifies, dates typed the French way, duration clauses. */
+import { defineRule } from '../../diagnostics/catalogue.js';
+
+const TARGET_KINDS = {
+    establishment: { fr: 'un établissement', en: 'an establishment' },
+    indicator: { fr: 'un indicateur', en: 'an indicator' },
+    funding: { fr: 'une ligne de financement', en: 'a funding line' },
+    objective: { fr: 'un objectif', en: 'an objective' },
+} as const;
+
+export const MODIFICATIONS_RULES = [
+    defineRule({
+        code: 'CPOM130', name: 'modification-clause', severity: 'error', category: 'amendments', confidence: 'T',
+        title: { fr: 'Clause sans objet dans une modification', en: 'Clause that does not apply in a modification' },
+        params: { clause: 'text', target: 'text', kind: { choice: TARGET_KINDS } },
+        message: {
+            fr: "La clause « {clause} » ne s'applique pas à « {target} », qui est {kind} : l'avenant ne la modifie pas.",
+            en: "Clause '{clause}' does not apply to '{target}', which is {kind}: the avenant does not change it."
+        },
+        rationale: {
+            fr: "`modifie X { … }` remplace, dans X, les clauses données. Une clause qu'un élément de ce genre ne peut pas avoir (une capacité pour un indicateur, des cibles pour un établissement) ne modifierait rien : le texte de l'avenant dirait une chose que le contrat consolidé ne contient pas.",
+            en: '`modifie X { … }` replaces the given clauses in X. A clause that an element of this kind cannot have (a capacity for an indicator, targets for an establishment) would change nothing: the avenant would say something the consolidated contract does not contain.'
+        },
+        source: { fr: 'Structure du langage CPOM.', en: 'CPOM language structure.' }
+    }),
+    defineRule({
+        code: 'CPOM131', name: 'french-date', severity: 'info', category: 'dates', confidence: 'T',
+        title: { fr: 'Date écrite à la française', en: 'Date written the French way' },
+        params: { typed: 'text', iso: 'text' },
+        message: {
+            fr: 'Date {typed} lue comme le {iso}.',
+            en: 'Date {typed} read as {iso}.'
+        },
+        rationale: {
+            fr: "Une date saisie comme on l'écrit en France (jour/mois/année) est acceptée et lue sous la forme ISO (année-mois-jour), la seule qui ne laisse aucun doute entre le jour et le mois. Le correctif (et `cpom check --fix`) la réécrit sous cette forme.",
+            en: 'A date typed as it is written in France (day/month/year) is accepted and read in the ISO form (year-month-day), the only one that leaves no doubt between day and month. The quick fix (and `cpom check --fix`) rewrites it in that form.'
+        },
+        source: { fr: 'Norme ISO 8601 (dates du langage CPOM).', en: 'ISO 8601 (dates of the CPOM language).' }
+    }),
+    defineRule({
+        code: 'CPOM132', name: 'modification-outside-perimeter', severity: 'warning', category: 'amendments', confidence: 'S',
+        texts: ['ARRETE:2019-10-25'],
+        title: { fr: 'Modification d\'un établissement hors du périmètre', en: 'Modification of an establishment outside the perimeter' },
+        params: { name: 'text', number: 'text' },
+        message: {
+            fr: "L'avenant n° {number} modifie « {name} », qui n'est pas dans le périmètre du contrat à cette date (retiré par un avenant antérieur, ou jamais inclus) : ajoutez-le d'abord (`ajoute`).",
+            en: "Amendment no. {number} modifies '{name}', which is not in the contract's perimeter at that date (withdrawn by an earlier avenant, or never included): add it first (`ajoute`)."
+        },
+        rationale: {
+            fr: "Un avenant modifie ce que le contrat contient à sa date. Un établissement retiré, ou seulement déclaré dans un catalogue sans être inclus, n'est pas couvert par le contrat : le modifier n'a pas d'effet, et l'entrée d'un établissement dans le périmètre se fait par un avenant qui l'ajoute avec son numéro FINESS, sa capacité et son autorité de tarification.",
+            en: 'An avenant modifies what the contract contains at its date. An establishment withdrawn, or only declared in a catalogue without being included, is not covered by the contract: modifying it has no effect, and an establishment enters the perimeter by an avenant that adds it with its FINESS number, capacity and tarification authority.'
+        },
+        source: {
+            fr: 'Arrêté du 25 octobre 2019, annexe : « un avenant devra être pris pour modifier la liste initiale ».',
+            en: 'Arrêté du 25 octobre 2019, annex: "un avenant devra être pris pour modifier la liste initiale".'
+        }
+    }),
+    defineRule({
+        code: 'CPOM133', name: 'prorogeable-max', severity: 'error', category: 'dates', confidence: 'V',
+        texts: ['CASF:L313-11'],
+        title: { fr: 'Prorogation prévue au-delà de la sixième année', en: 'Planned prorogation beyond a sixth year' },
+        params: { years: 'number', end: 'text', max: 'text' },
+        message: {
+            fr: 'Le contrat se dit prorogeable pour {years} an(s) après le {end} : la durée totale dépasserait six ans (au plus tard le {max}).',
+            en: 'The contract says it may be prorogued for {years} year(s) after {end}: the total term would exceed six years (latest {max}).'
+        },
+        rationale: {
+            fr: "La clause « prorogeable par avenant pour N an(s) » annonce une prorogation que les parties pourront décider ; elle n'en est pas une (`prorogation` l'est). Une prorogation ne peut porter la durée du contrat au-delà d'une sixième année.",
+            en: 'The clause "prorogeable par avenant pour N an(s)" announces a prorogation the parties may decide; it is not one (`prorogation` is). A prorogation cannot take the contract beyond a sixth year.'
+        },
+        source: {
+            fr: 'Article L. 313-11 du CASF (version en vigueur depuis le 4 mars 2022) : prorogation « pour une durée d\'un an », « sixième année ».',
+            en: 'CASF L.313-11 (version in force since 4 March 2022): prorogation "pour une durée d\'un an", "sixième année".'
+        }
+    }),
+] as const;

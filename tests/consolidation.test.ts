@@ -1,0 +1,123 @@
+/**
+ * Avenants that modify (`modifie`, `fin`, `suivi`): the contract as amended at a date (model/consolidation.ts),
+ * printed by `cpom generate --au`, compared by `cpom diff --au` and drafted by `cpom avenant --au`, on the example
+ * examples/avenants-modificatifs (amended twice: a capacity change; then the end date and new targets).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ast, consolidate, establishmentFacts, firstClause, perimeterOf } from '@cpom/language';
+import { createServices, loadWorkspace } from '../packages/cli/src/workspace.js';
+import { ROOT } from './helpers.js';
+import { runCpom } from './cli-run.js';
+
+const EXAMPLE = path.join(ROOT, 'examples/avenants-modificatifs');
+const CONTRACT = readFileSync(path.join(EXAMPLE, 'cpom-ehpad-val-de-loire.cpom'), 'utf8');
+/** An avenant file without its `importe` line, to be put in the contract's own file. */
+const avenantText = (name: string) => readFileSync(path.join(EXAMPLE, name), 'utf8').replace(/^importe .*$/m, '');
+
+let dir: string;
+
+beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'cpom-consolidation-'));
+    // Three versions of one file: the contract signed, then with avenant n° 1, then with avenants n° 1 and 2.
+    writeFileSync(path.join(dir, 'v0.cpom'), CONTRACT);
+    writeFileSync(path.join(dir, 'v1.cpom'), CONTRACT + avenantText('avenant-1.cpom'));
+    writeFileSync(path.join(dir, 'v2.cpom'), CONTRACT + avenantText('avenant-1.cpom') + avenantText('avenant-2.cpom'));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const capacity = (e: ast.Etablissement, modality: string) =>
+    establishmentFacts(e).capacities.find(c => c.modality === modality)?.authorised;
+
+describe('the contract as amended at a date (consolidate)', () => {
+    it('applies the avenants in force, leaves the later ones out, and changes nothing in the source', async () => {
+        const services = createServices();
+        const workspace = await loadWorkspace(services, [path.join(EXAMPLE, 'cpom-ehpad-val-de-loire.cpom'), path.join(EXAMPLE, 'avenant-1.cpom'), path.join(EXAMPLE, 'avenant-2.cpom')]);
+        const contract = (workspace.files[0].document.parseResult.value as ast.CpomFile).elements.find(ast.isContrat)!;
+        const avenants = services.Cpom.cpom.WorkspaceIndex.avenantsOf(contract);
+        const amboise = (c: ast.Contrat) => perimeterOf(c).find(e => e.name === 'EHPAD_AMBOISE')!;
+
+        const before = consolidate(contract, avenants, '2021-06-30');
+        expect(before.avenants).toEqual([]);
+        expect(capacity(amboise(before.contract), 'hebergement_temporaire')).toBe('4');
+
+        const first = consolidate(contract, avenants, '2021-07-01');
+        expect(first.avenants.map(a => a.number)).toEqual(['1']);
+        expect(capacity(amboise(first.contract), 'hebergement_temporaire')).toBe('6');
+        expect(capacity(amboise(first.contract), 'hebergement_permanent')).toBe('84');
+        expect(firstClause(first.contract, ast.isFin)?.date).toBe('2023-12-31');
+
+        const second = consolidate(contract, avenants, '2023-01-01');
+        expect(second.avenants.map(a => a.number)).toEqual(['1', '2']);
+        expect(firstClause(second.contract, ast.isFin)?.date).toBe('2024-12-31');
+        // References into the amended contract lead to the amended elements.
+        const funded = second.contract.clauses.filter(ast.isMoyens).flatMap(m => m.items).filter(ast.isFinancement)
+            .flatMap(f => f.props.filter(ast.isConcernes)).flatMap(c => c.establishments.map(r => r.ref));
+        expect(funded).toContain(amboise(second.contract));
+
+        // The source is untouched.
+        expect(capacity(amboise(contract), 'hebergement_temporaire')).toBe('4');
+        expect(firstClause(contract, ast.isFin)?.date).toBe('2023-12-31');
+    });
+});
+
+describe('cpom generate --au', () => {
+    it.each([
+        ['2020-06-01', ['31 décembre 2023', 'aucun avenant en vigueur', 'Capacité — hébergement temporaire | 4 lits', 'Il est convenu ce qui suit.',
+            'Fait à Tours, le 16 décembre 2019, en trois exemplaires originaux, un pour chaque partie.', 'prorogeable par avenant pour une durée de 1 an',
+            '**Enjeux et contexte :**'], ['2 351 100']],
+        ['01/07/2021', ['31 décembre 2023', 'avenant n° 1 inclus', 'Capacité — hébergement temporaire | 6 lits', '2 351 100'], ['97,5 %', 'Avenant n° 2']],
+        ['2023-01-01', ['31 décembre 2024', 'avenants n° 1 et n° 2 inclus', '97,5 %', 'rythme semestriel', 'La date de fin du contrat est portée au 31 décembre 2024.'], []],
+    ])('prints the contract as amended on %s', async (day, present, absent) => {
+        const out = path.join(dir, `out-${day.replace(/\//g, '-')}`);
+        const run = await runCpom(['generate', EXAMPLE, '--au', day, '-f', 'md,json', '-o', out], ROOT);
+        expect(run.stderr).toBe('');
+        expect(run.code).toBe(0);
+        const files = readdirSync(out).sort();
+        expect(files).toHaveLength(2);
+        const markdown = readFileSync(path.join(out, files.find(f => f.endsWith('.md'))!), 'utf8').replace(/[\u00a0\u202f]/g, ' ');
+        for (const text of present) expect(markdown).toContain(text);
+        for (const text of absent) expect(markdown).not.toContain(text);
+        const json = JSON.parse(readFileSync(path.join(out, files.find(f => f.endsWith('.json'))!), 'utf8')) as { contract: { consolidatedAt: string } };
+        expect(json.contract.consolidatedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    });
+
+    it('refuses a date that is none, in French', async () => {
+        const run = await runCpom(['generate', EXAMPLE, '--au', '31/02/2023', '-o', path.join(dir, 'none')], ROOT);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain('date de consolidation impossible');
+    });
+});
+
+describe('cpom avenant --au drafts each amendment from the consolidated versions', () => {
+    it('avenant n° 1: the capacity and the amounts', async () => {
+        const out = path.join(dir, 'avenant-1');
+        const run = await runCpom(['avenant', path.join(dir, 'v0.cpom'), path.join(dir, 'v1.cpom'), '--number', '1', '--au', '2021-07-01', '--effet', '2021-07-01', '-f', 'md', '-o', out], ROOT);
+        expect(run.code).toBe(0);
+        const markdown = readFileSync(path.join(out, 'AVENANT_1_CPOM_EHPAD_VAL_DE_LOIRE_2020.md'), 'utf8').replace(/[\u00a0\u202f]/g, ' ');
+        expect(markdown).toContain('en hébergement temporaire est portée de 4 à 6 lits');
+        expect(markdown).toContain('| Forfait global relatif aux soins | 2021 | 2 333 100 € | 2 351 100 € |');
+        expect(markdown).not.toContain('à formuler par les parties');
+    });
+
+    it('avenant n° 2: the end date, the targets of the fifth year, the comité', async () => {
+        const out = path.join(dir, 'avenant-2');
+        const run = await runCpom(['avenant', path.join(dir, 'v1.cpom'), path.join(dir, 'v2.cpom'), '--number', '2', '--au', '2023-01-01', '--effet', '2023-01-01', '-f', 'md', '-o', out], ROOT);
+        expect(run.code).toBe(0);
+        const markdown = readFileSync(path.join(out, 'AVENANT_2_CPOM_EHPAD_VAL_DE_LOIRE_2020.md'), 'utf8').replace(/[\u00a0\u202f]/g, ' ');
+        expect(markdown).toContain('le contrat prend fin le 31 décembre 2024, au lieu du 31 décembre 2023');
+        expect(markdown).toContain('97,5 %');
+        expect(markdown).toContain('semestriel');
+        expect(markdown).not.toContain('à formuler par les parties');
+    });
+
+    it('cpom diff --au shows what avenant n° 1 changes, in the contract\'s terms', async () => {
+        const run = await runCpom(['diff', path.join(dir, 'v0.cpom'), path.join(dir, 'v1.cpom'), '--au', '2021-07-01', '--no-color'], ROOT);
+        expect(run.code).toBe(0);
+        expect(run.stdout).toContain('capacité autorisée (hébergement temporaire)');
+        expect(run.stdout).toContain('4 lits → 6 lits');
+    });
+});
