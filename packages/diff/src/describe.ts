@@ -1,515 +1,107 @@
 /**
- * What a change means, in French and in the contract's units: "cible 2017 de OCCUPATION : 97 % → 98 %",
- * "dotation DGC 2015 : +41 915 € (4 233 415 € → 4 275 330 €)". Elements are named by their identifier in the
- * contract (as the contract's authors write them); free text is quoted « … »; long texts (préambule, diagnostic,
- * descriptions) are said to be changed, their values are in the record.
+ * What each change means, in French and in the contract's units: "cible 2017 de « Taux d'occupation » : 97 % → 98 %",
+ * "dotation « Dotation globalisée commune » 2015 : +41 915 € (4 233 415 € → 4 275 330 €)". Elements are named by their
+ * names and titles in the contract, never by the identifiers of the source (`describe/names.ts`); free text is quoted
+ * « … »; long texts (préambule, diagnostic, descriptions) are said to be changed, and the formats show their words
+ * changed. Besides the sentence, a record gets what changed (`subject`) and its values before and after, for tables.
  */
-import { MISSING } from '@cpom/generator';
-import { de, formatDate, formatEuros, formatNumber, keywordLabel, lineTotal, monthName, parseIsoDate, quote as frenchQuote } from '@cpom/language';
-import { jsonAmountFigures } from './funding-totals.js';
-import type { ChangeRecord, DiffSummary } from './change.js';
+import type { ChangeRecord } from './change.js';
+import { amountDelta } from './describe/amount-change.js';
+import { done, type Field, fieldOf } from './describe/fields.js';
+import { describeItem } from './describe/items.js';
+import { type ElementNames, NO_NAMES } from './describe/names.js';
+import { amount, capacitiesText, formatValue, NBSP, quantity, shown, type JsonObject } from './describe/values.js';
 
-type JsonObject = Record<string, unknown>;
+export { ElementNames } from './describe/names.js';
+export { formatEurosDelta, formatEurosValue, formatValue } from './describe/values.js';
+export { headline } from './describe/headline.js';
 
-const NNBSP = '\u202F';
-const NBSP = '\u00A0';
-
-/** A value of a version as text; a broken version may lack it: « [nom manquant] », never "undefined". */
-function shown(value: unknown, missing: string = MISSING.name): string {
-    return value === undefined || value === null ? missing : String(value);
-}
-
-/** A number of a version in French; a missing one (the export of a broken text leaves it out) as a placeholder. */
-function numberText(value: unknown, missing: string = MISSING.number): string {
-    return typeof value === 'number' && Number.isFinite(value) ? formatNumber(value) : missing;
-}
-
-export function formatEurosValue(euros: number): string {
-    return Number.isFinite(euros) ? formatEuros(Math.round(euros * 100)) : MISSING.amount;
-}
-
-/** A signed amount: "+41 915 €", "−1 200,50 €". */
-export function formatEurosDelta(euros: number): string {
-    if (!Number.isFinite(euros)) return MISSING.amount;
-    const cents = Math.round(euros * 100);
-    return `${cents >= 0 ? '+' : '−'}${formatEuros(Math.abs(cents))}`;
-}
-
-function quote(text: unknown): string {
-    return frenchQuote(shown(text, MISSING.title));
-}
-
-function date(value: unknown): string {
-    const parsed = typeof value === 'string' ? parseIsoDate(value) : undefined;
-    return parsed ? formatDate(parsed, 'fr') : shown(value, MISSING.date);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Labels of the contract's keywords: the language's wording layer, as the contract document words them
-
-/** The grammar's value rule of each kind of keyword the records hold. */
-const RULES = {
-    modality: 'Modality', nature: 'FundingNature', source: 'FundingSource', indexation: 'IndexationMethod', status: 'LegalStatus',
-    authority: 'AuthorityKind', direction: 'Direction', criterion: 'ModulationCriterion', document: 'BudgetDocument', diagnostic: 'DiagnosticAxis',
-} as const;
-
-function label(table: keyof typeof RULES, value: unknown): string {
-    return keywordLabel(RULES[table], typeof value === 'string' ? value : undefined) ?? shown(value, MISSING.kind).replace(/_/g, ' ');
-}
-
-const REVIEWS: Record<string, { name: string; feminine: boolean }> = {
-    annuelle: { name: 'revue annuelle', feminine: true },
-    mi_parcours: { name: 'revue à mi-parcours', feminine: true },
-    finale: { name: 'bilan final', feminine: false },
-};
-
-
-// ---------------------------------------------------------------------------------------------
-// Values
-
-/** `{ value, unit }`: "97 %", "12", "1 200 €". */
-function quantity(v: JsonObject): string {
-    const unit = v.unit === 'percent' ? '%' : v.unit === 'EUR' ? '€' : undefined;
-    return `${numberText(v.value, MISSING.value)}${unit ? `${NNBSP}${unit}` : ''}`;
-}
-
-/** `{ amount, perDay }`: "4 150 000 €", "58,40 € par jour". */
-function amount(v: JsonObject): string {
-    return `${formatEurosValue(Number(v.amount))}${v.perDay ? ' par jour' : ''}`;
-}
-
-function capacityText(c: JsonObject): string {
-    const unit = shown(c.unit ?? 'places');
-    const funded = c.funded !== undefined && c.funded !== c.authorised ? ` dont ${numberText(c.funded)} financé${unit === 'lits' ? 's' : 'es'}` : '';
-    return `${numberText(c.authorised)} ${unit}${funded}`;
-}
-
-/** "120 places", "80 lits, 12 places". */
-function capacitiesText(establishment: JsonObject): string {
-    const totals = new Map<string, number>();
-    for (const c of (establishment.capacities ?? []) as JsonObject[]) {
-        const unit = shown(c.unit ?? 'places');
-        totals.set(unit, (totals.get(unit) ?? 0) + (Number(c.authorised) || 0));
-    }
-    return [...totals].map(([unit, n]) => `${formatNumber(n)} ${unit}`).join(', ');
-}
-
-/** The line's total over the period as the language model defines it (`lineTotal`: a tariff line has none). */
-function lineTotalText(line: JsonObject): string {
-    const total = lineTotal(jsonAmountFigures(line));
-    if (total.kind === 'daily') return 'tarif journalier';
-    return total.kind === 'yearly' ? `${formatEuros(total.cents)} sur la durée` : 'aucun montant';
-}
-
-/** Fields whose values are keywords of the contract, and the labels that word them. */
-const KEYWORD_FIELDS: Record<string, keyof typeof RULES> = {
-    modality: 'modality', nature: 'nature', fundingSource: 'source', method: 'indexation', legalStatus: 'status',
-    direction: 'direction', criterion: 'criterion',
-};
-
-/** Fields whose numbers are years or codes, written without thousands separators. */
-const PLAIN_NUMBERS = new Set(['year', 'code', 'day', 'month', 'number', 'department']);
-
-/**
- * A JSON value as the contract would write it: "4 150 000 €", "97 %", "1er janvier 2013", "ESAT (246)",
- * "dotation globalisée commune". `field` is the JSON key the value is at (the last key of the record's path that
- * is not an identity), to word keywords and leave years alone.
- */
-export function formatValue(value: unknown, field?: string): string {
-    if (value === undefined || value === null) return '—';
-    if (typeof value === 'number') {
-        if (field === 'amount') return formatEurosValue(value);
-        return field !== undefined && PLAIN_NUMBERS.has(field) ? shown(value) : formatNumber(value);
-    }
-    if (typeof value === 'string') {
-        if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return date(value);
-        return field !== undefined && KEYWORD_FIELDS[field] ? label(KEYWORD_FIELDS[field], value) : value;
-    }
-    if (typeof value === 'boolean') return value ? 'oui' : 'non';
-    if (Array.isArray(value)) return value.map(v => formatValue(v)).join(', ');
-    const object = value as JsonObject;
-    if ('value' in object) return quantity(object);
-    if ('amount' in object && typeof object.amount === 'number') return amount(object);
-    if ('authorised' in object) return capacityText(object);
-    if ('code' in object) return object.key ? `${shown(object.key)} (${shown(object.code)})` : shown(object.code);
-    if ('scope' in object) return shown(object.scope);
-    if ('places' in object) return `${numberText(object.places)} places`;
-    if ('document' in object && 'day' in object) return `le ${shown(object.day, MISSING.number)} ${monthName(Number(object.month)) ?? MISSING.month}`;
-    if ('kind' in object && 'year' in object && !('id' in object)) return `${REVIEWS[shown(object.kind)]?.name ?? shown(object.kind)} ${shown(object.year)}`;
-    if ('frequency' in object) return shown(object.frequency);
-    if ('method' in object) return label('indexation', object.method);
-    if ('members' in object) return ((object.members ?? []) as unknown[]).join(', ');
-    if ('number' in object) return `avenant n°${NBSP}${shown(object.number)}`;
-    if ('id' in object) return shown(object.id);
-    if ('party' in object) return shown(object.party);
-    if ('year' in object) return shown(object.year);
-    return JSON.stringify(value);
-}
-
-/** The value before or after a change, for a table: the record's `old` or `new`, worded by its field. */
-export function formatRecordValue(record: ChangeRecord, side: 'old' | 'new'): string {
-    const value = side === 'old' ? record.old : record.new;
-    if (record.kind === 'rename' && value === undefined) return side === 'old' ? record.from ?? '' : record.to ?? '';
-    // The field is the last key of the path; for an item of a list, the list's key.
-    const last = record.path[record.path.length - 1];
-    const field = typeof value === 'object' || /^\d+$/.test(last) || record.kind === 'add' || record.kind === 'remove'
-        ? record.path[record.path.length - 2]
-        : last;
-    return formatValue(value, field === 'amounts' || field === 'shares' ? 'amount' : field);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Descriptions
-
-const KIND_WORDS = {
-    add: ['ajouté', 'ajoutée'], remove: ['retiré', 'retirée'], change: ['modifié', 'modifiée'],
-    rename: ['renommé', 'renommée'], move: ['déplacé', 'déplacée'],
-} as const;
-
-function done(kind: ChangeRecord['kind'], feminine: boolean, plural = false): string {
-    return KIND_WORDS[kind][feminine ? 1 : 0] + (plural ? 's' : '');
-}
-
-interface Field {
-    /** The field's name with its owner: "capacité autorisée de ESAT_LYON". */
-    readonly name: string;
-    readonly feminine: boolean;
-    /** How its values read; long texts have none (the description says "modifié"). */
-    readonly format?: (value: unknown) => string;
-}
-
-const text = undefined;
-const asQuoted = (v: unknown) => quote(v);
-const asCode = (v: unknown) => shown(v);
-const asDate = (v: unknown) => date(v);
-
-/** The funding line around a record: "dotation DGC", with its gender. */
-function lineName(line: JsonObject | undefined): { name: string; feminine: boolean; of: string; to: string } {
-    const kind = shown(line?.kind ?? 'financement');
-    const feminine = kind === 'dotation';
-    const name = `${kind} ${shown(line?.id ?? '?')}`;
-    return { name, feminine, of: `${feminine ? 'de la' : 'du'} ${name}`, to: `${feminine ? 'à la' : 'au'} ${name}` };
-}
-
-/** Field labels by pattern (the canonical JSON pattern, with `[]` for array items). */
-function fieldOf(pattern: string, items: ReadonlyMap<string, JsonObject>): Field | undefined {
-    const establishment = shown(items.get('contract.perimeter.establishments[]')?.id);
-    const authority = shown(items.get('contract.parties.authorities[]')?.id);
-    const signatory = shown(items.get('contract.parties.signatories[]')?.party);
-    const axis = shown(items.get('contract.axes[]')?.id);
-    const objective = shown(items.get('contract.axes[].objectives[]')?.id);
-    const action = items.get('contract.axes[].objectives[].actions[]');
-    const actionName = action ? quote(action.title) : '';
-    const indicator = shown(items.get('contract.axes[].objectives[].indicators[]')?.id);
-    const line = lineName(items.get('contract.funding.lines[]'));
-    const cnr = items.get('contract.funding.cnr[]');
-    const cnrName = cnr ? `du CNR ${quote(cnr.title)} ${shown(cnr.year)}` : '';
-    const modulation = `de la modulation de ${shown(items.get('contract.funding.modulations[]')?.fundingLine)}`;
-    const capacity = items.get('contract.perimeter.establishments[].capacities[]');
-    const modality = capacity?.modality ? ` (${label('modality', capacity.modality)})` : '';
-    const units = (v: unknown) => `${numberText(v)} ${shown(capacity?.unit ?? 'places')}`;
-    const avenant = `de l'avenant n°${NBSP}${shown(items.get('contract.avenants[]')?.number)}`;
-    const f = (name: string, feminine: boolean, format?: (value: unknown) => string): Field => ({ name, feminine, format });
-    switch (pattern) {
-        case 'contract.id': return f('identifiant du contrat', false, asCode);
-        case 'contract.title': return f('intitulé du contrat', false, asQuoted);
-        case 'contract.preambule': return f('préambule', false, text);
-        case 'contract.engagement.dateEffetEngagement': return f('date d\'effet', true, asDate);
-        case 'contract.engagement.dateFinEngagement': return f('fin du contrat', true, asDate);
-        case 'contract.engagement.dateSignatureEngagement': return f('date de signature', true, asDate);
-        case 'contract.prorogationEndDate': return f('fin de la prorogation', true, asDate);
-        case 'contract.parties.gestionnaire': return f('gestionnaire', false, v => `${shown((v as JsonObject).id)} ${quote((v as JsonObject).denominationPm)}`);
-        case 'contract.parties.gestionnaire.id': return f('identifiant du gestionnaire', false, asCode);
-        case 'contract.parties.gestionnaire.denominationPm': return f('dénomination du gestionnaire', true, asQuoted);
-        case 'contract.parties.gestionnaire.numFinessPm': return f('FINESS du gestionnaire', false, asCode);
-        case 'contract.parties.gestionnaire.legalStatus': return f('statut du gestionnaire', false, v => label('status', v));
-        case 'contract.parties.gestionnaire.address': return f('adresse du gestionnaire', true, asQuoted);
-        case 'contract.parties.authorities[].name': return f(`nom de l'autorité ${authority}`, false, asQuoted);
-        case 'contract.parties.authorities[].kind': return f(`type de l'autorité ${authority}`, false, v => label('authority', v));
-        case 'contract.parties.authorities[].department': return f(`département de l'autorité ${authority}`, false, asCode);
-        case 'contract.parties.authorities[].region': return f(`région de l'autorité ${authority}`, true, asQuoted);
-        case 'contract.parties.authorities[].address': return f(`adresse de l'autorité ${authority}`, true, asQuoted);
-        case 'contract.parties.authorities[].catalogue': return f(`catalogue de l'autorité ${authority}`, false, asCode);
-        case 'contract.parties.signatories[].role': return f(`qualité du signataire ${signatory}`, true, asQuoted);
-        case 'contract.parties.signatories[].person': return f(`personne qui signe pour ${signatory}`, true, asQuoted);
-        case 'contract.perimeter.establishments[].nomEgeLong': return f(`nom de l'établissement ${establishment}`, false, asQuoted);
-        case 'contract.perimeter.establishments[].numFinessEge': return f(`FINESS de ${establishment}`, false, asCode);
-        case 'contract.perimeter.establishments[].categorieEntiteGeographique': return f(`catégorie de ${establishment}`, true, v => formatValue(v));
-        case 'contract.perimeter.establishments[].department': return f(`département de ${establishment}`, false, asCode);
-        case 'contract.perimeter.establishments[].capacities[].authorised': return f(`capacité autorisée${modality} de ${establishment}`, true, units);
-        case 'contract.perimeter.establishments[].capacities[].funded': return f(`capacité financée${modality} de ${establishment}`, true, units);
-        case 'contract.perimeter.establishments[].capacities[].unit': return f(`unité de la capacité${modality} de ${establishment}`, true, asCode);
-        case 'contract.perimeter.establishments[].habilitationAideSociale': return f(`habilitation à l'aide sociale de ${establishment}`, true, v => formatValue(v));
-        case 'contract.perimeter.establishments[].address': return f(`adresse de ${establishment}`, true, asQuoted);
-        case 'contract.perimeter.establishments[].catalogue': return f(`catalogue de ${establishment}`, false, asCode);
-        case 'contract.axes[].title': return f(`intitulé de l'axe ${axis}`, false, asQuoted);
-        case 'contract.axes[].objectives[].title': return f(`intitulé de l'objectif ${objective}`, false, asQuoted);
-        case 'contract.axes[].objectives[].description': return f(`description de l'objectif ${objective}`, true, text);
-        case 'contract.axes[].objectives[].actions[].title': return f(`intitulé d'une action de l'objectif ${objective}`, false, asQuoted);
-        case 'contract.axes[].objectives[].actions[].id': return f(`identifiant de l'action ${actionName}`, false, asCode);
-        case 'contract.axes[].objectives[].actions[].deadline': return f(`échéance de l'action ${actionName}`, true, asDate);
-        case 'contract.axes[].objectives[].actions[].lead': return f(`pilote de l'action ${actionName}`, false, asQuoted);
-        case 'contract.axes[].objectives[].indicators[].title': return f(`intitulé de l'indicateur ${indicator}`, false, asQuoted);
-        case 'contract.axes[].objectives[].indicators[].basedOn': return f(`indicateur de catalogue de ${indicator}`, false, asCode);
-        case 'contract.axes[].objectives[].indicators[].unit': return f(`unité de ${indicator}`, true, asQuoted);
-        case 'contract.axes[].objectives[].indicators[].source': return f(`source de ${indicator}`, true, asQuoted);
-        case 'contract.axes[].objectives[].indicators[].formula': return f(`formule de ${indicator}`, true, text);
-        case 'contract.axes[].objectives[].indicators[].direction': return f(`sens de ${indicator}`, false, v => label('direction', v));
-        case 'contract.axes[].objectives[].indicators[].baseline': return f(`référence de ${indicator}`, true, v => `${quantity(v as JsonObject)} en ${shown((v as JsonObject).year)}`);
-        case 'contract.funding.lines[].title': return f(`intitulé ${line.of}`, false, asQuoted);
-        case 'contract.funding.lines[].kind': return f(`type ${line.of}`, false, asCode);
-        case 'contract.funding.lines[].nature': return f(`nature ${line.of}`, true, v => label('nature', v));
-        case 'contract.funding.lines[].payer': return f(`financeur ${line.of}`, false, asCode);
-        case 'contract.funding.lines[].fundingSource': return f(`financement ${line.of}`, false, v => label('source', v));
-        case 'contract.funding.lines[].actualisation': return f(`actualisation ${line.of}`, true, v => formatValue(v));
-        case 'contract.funding.lines[].actualisation.method': return f(`actualisation ${line.of}`, true, v => label('indexation', v));
-        case 'contract.funding.lines[].actualisation.formula': return f(`précision de l'actualisation ${line.of}`, true, text);
-        case 'contract.funding.cnr[].title': return f(`intitulé du CNR ${shown(cnr?.year)}`, false, asQuoted);
-        case 'contract.funding.cnr[].year': return f(`année du CNR ${quote(cnr?.title)}`, true, asCode);
-        case 'contract.funding.cnr[].establishment': return f(`bénéficiaire ${cnrName}`, false, asCode);
-        case 'contract.funding.cnr[].payer': return f(`financeur ${cnrName}`, false, asCode);
-        case 'contract.funding.modulations[].criterion': return f(`critère ${modulation}`, false, v => label('criterion', v));
-        case 'contract.funding.modulations[].indicator': return f(`indicateur ${modulation}`, false, asCode);
-        case 'contract.funding.modulations[].abattement': return f(`abattement maximal ${modulation}`, false, v => quantity(v as JsonObject));
-        case 'contract.funding.modulations[].justification': return f(`justification ${modulation}`, true, text);
-        case 'contract.funding.headOfficeCosts[].rate': return f('taux des frais de siège', false, v => quantity(v as JsonObject));
-        case 'contract.funding.headOfficeCosts[].authorisationDate': return f('date d\'autorisation des frais de siège', true, asDate);
-        case 'contract.followUp.committees[].meetingFrequency': return f('fréquence de réunion du comité de suivi', true, asCode);
-        case 'contract.followUp.managementDialogues[].frequency': return f('fréquence du dialogue de gestion', true, asCode);
-        case 'contract.avenants[].object': return f(`objet ${avenant}`, false, text);
-        case 'contract.avenants[].effectDate': return f(`date d'effet ${avenant}`, true, asDate);
-        case 'contract.avenants[].signatureDate': return f(`date de signature ${avenant}`, true, asDate);
-        case 'contract.avenants[].prorogationEndDate': return f(`fin de la prorogation ${avenant}`, true, asDate);
-    }
-    if (pattern.startsWith('contract.diagnostic.')) return f(`diagnostic (${label('diagnostic', pattern.slice('contract.diagnostic.'.length))})`, false, text);
-    return undefined;
+/** The words of a change record: its sentence, and for a table what changed with its values before and after. */
+export interface ChangeWords {
+    readonly description: string;
+    readonly subject?: string;
+    readonly before?: string;
+    readonly after?: string;
 }
 
 /** "X : a → b", "X ajouté : b", "X retiré (a)"; for long texts, "X modifié". */
-function describeField(record: ChangeRecord, field: Field): string {
+function describeField(record: ChangeRecord, field: Field): ChangeWords {
     const format = field.format;
     const kind = record.kind === 'rename' || record.kind === 'move' ? 'change' : record.kind;
-    if (!format) return `${field.name} ${done(kind, field.feminine)}`;
+    if (!format) return { description: `${field.name} ${done(kind, field.feminine)}` };
     switch (kind) {
-        case 'add': return `${field.name} ${done('add', field.feminine)} : ${format(record.new)}`;
-        case 'remove': return `${field.name} ${done('remove', field.feminine)} (${format(record.old)})`;
-        default: return `${field.name} : ${format(record.old)} → ${format(record.new)}`;
+        case 'add': {
+            const after = format(record.new);
+            return { description: `${field.name} ${done('add', field.feminine)} : ${after}`, subject: `${field.name} ${done('add', field.feminine)}`, after };
+        }
+        case 'remove': {
+            const before = format(record.old);
+            return { description: `${field.name} ${done('remove', field.feminine)} (${before})`, subject: `${field.name} ${done('remove', field.feminine)}`, before };
+        }
+        default: {
+            const before = format(record.old);
+            const after = format(record.new);
+            return { description: `${field.name} : ${before} → ${after}`, subject: field.name, before, after };
+        }
     }
 }
 
-/** "+41 915 € (4 233 415 € → 4 275 330 €)", "+0,65 € par jour (58,40 € → 59,05 € par jour)". */
-function amountChange(before: JsonObject, after: JsonObject): string {
-    const perDay = before.perDay && after.perDay ? ' par jour' : '';
-    const delta = formatEurosDelta(Number(after.amount) - Number(before.amount));
-    return `${delta}${perDay} (${formatEurosValue(Number(before.amount))}${before.perDay && !perDay ? ' par jour' : ''} → ${amount(after)})`;
-}
-
-/** The description of an array item added, removed, renamed, moved or changed as a whole; undefined for a field. */
-function describeItem(record: ChangeRecord, pattern: string, items: ReadonlyMap<string, JsonObject>): string | undefined {
-    const name = record.path[record.path.length - 1];
-    // A rename or a move carries no item (or only the retitled name): its fields read as missing, never as a crash.
-    const side = record.kind === 'remove' ? record.old : record.new;
-    const value: JsonObject = typeof side === 'object' && side !== null && !Array.isArray(side) ? side as JsonObject : {};
-    const kind = record.kind;
-    const establishment = shown(items.get('contract.perimeter.establishments[]')?.id);
-    const objective = shown(items.get('contract.axes[].objectives[]')?.id);
-    const action = items.get('contract.axes[].objectives[].actions[]');
-    const indicator = shown(items.get('contract.axes[].objectives[].indicators[]')?.id);
-    const line = lineName(items.get('contract.funding.lines[]'));
-    const distribution = items.get('contract.funding.lines[].distributions[]');
-    const toFrom = (feminine: boolean, to: string, from: string) => (kind === 'add' ? `${done('add', feminine)} ${to}` : `${done('remove', feminine)} ${from}`);
-    const renamed = (what: string, feminine: boolean) => {
-        const retitled = record.old !== undefined ? ` (${quote(record.old)} → ${quote(record.new)})` : '';
-        return `${what} ${record.from} ${done('rename', feminine)} ${record.to}${retitled}`;
-    };
+/** Values for a table of the records whose sentence holds them: targets and amounts. */
+function tableValues(record: ChangeRecord, pattern: string, description: string): Omit<ChangeWords, 'description'> {
+    if (record.kind !== 'change') return {};
+    const [subject] = description.split(' : ');
+    const old = record.old as JsonObject;
+    const now = record.new as JsonObject;
     switch (pattern) {
-        case 'contract.prorogationEndDate':
-        case 'contract.avenants[].prorogationEndDate':
-            if (kind === 'add') return `prorogation jusqu'au ${date(record.new)} ajoutée`;
-            if (kind === 'remove') return `prorogation jusqu'au ${date(record.old)} retirée`;
-            return undefined;
-        case 'contract.legalFrames[]': return `cadre juridique ${name} ${done(kind, false)}`;
-        case 'contract.departments[]': return `département ${name} ${done(kind, false)}`;
-        case 'contract.parties.authorities[]':
-            if (kind === 'rename') return renamed('autorité', true);
-            return `autorité ${name} ${done(kind, true)}${kind === 'add' ? ` : ${quote(value.name)} (${label('authority', value.kind)})` : ''}`;
-        case 'contract.parties.gestionnaire.id':
-            if (kind === 'rename') return `gestionnaire ${record.from} ${done('rename', false)} ${record.to}`;
-            return undefined;
-        case 'contract.parties.signatories[]':
-            return `signataire ${name} ${done(kind, false)}${kind === 'add' && value.role ? ` (${quote(value.role)})` : ''}`;
-        case 'contract.perimeter.establishments[]':
-            if (kind === 'rename') return renamed('établissement', false);
-            return `établissement ${name} ${done(kind, false)}${kind === 'add' || kind === 'remove' ? ` (${capacitiesText(value)})` : ''}`;
-        case 'contract.perimeter.establishments[].capacities[]': {
-            const modality = value.modality ? ` ${label('modality', value.modality)}` : '';
-            return kind === 'add'
-                ? `capacité${modality} de ${establishment} ajoutée : ${capacityText(value)}`
-                : `capacité${modality} de ${establishment} retirée (${capacityText(value)})`;
-        }
-        case 'contract.perimeter.establishments[].tarificationAuthorities[]':
-            return `autorité de tarification ${name} ${toFrom(true, 'pour', 'pour')} ${establishment}`;
-        case 'contract.axes[]': {
-            if (kind === 'rename') return renamed('axe', false);
-            const count = ((value.objectives ?? []) as unknown[]).length;
-            return `axe ${name} ${done(kind, false)}${kind === 'add' || kind === 'remove' ? ` (${count} objectif${count > 1 ? 's' : ''})` : ''}`;
-        }
-        case 'contract.axes[].objectives[]': {
-            const axis = shown(items.get('contract.axes[]')?.id);
-            if (kind === 'move') return `objectif ${name} déplacé de l'axe ${record.from} vers l'axe ${record.to}`;
-            if (kind === 'rename') return renamed('objectif', false);
-            return `objectif ${name} ${toFrom(false, 'à l\'axe', 'de l\'axe')} ${axis}`;
-        }
-        case 'contract.axes[].objectives[].establishments[]':
-            return `établissement ${name} ${toFrom(false, 'à l\'objectif', 'de l\'objectif')} ${objective}`;
-        case 'contract.axes[].objectives[].actions[]':
-            if (kind === 'rename') return renamed('action', true);
-            return `action ${quote(value.title)} ${toFrom(true, 'à l\'objectif', 'de l\'objectif')} ${objective}`;
-        case 'contract.axes[].objectives[].actions[].establishments[]':
-            return `établissement ${name} ${toFrom(false, 'à l\'action', 'de l\'action')} ${quote(action?.title)}`;
-        case 'contract.axes[].objectives[].indicators[]':
-            if (kind === 'move') return `indicateur ${name} déplacé de l'objectif ${record.from} vers l'objectif ${record.to}`;
-            if (kind === 'rename') return renamed('indicateur', false);
-            return `indicateur ${name} ${toFrom(false, 'à l\'objectif', 'de l\'objectif')} ${objective}`;
         case 'contract.axes[].objectives[].indicators[].targets[]':
-            if (kind === 'add') return `cible ${name} de ${indicator} ajoutée : ${quantity(value)}`;
-            if (kind === 'remove') return `cible ${name} de ${indicator} retirée (${quantity(value)})`;
-            return `cible ${name} de ${indicator} : ${quantity(record.old as JsonObject)} → ${quantity(record.new as JsonObject)}`;
-        case 'contract.funding.lines[]':
-            if (kind === 'rename') return renamed(shown(items.get(pattern)?.kind ?? 'financement'), items.get(pattern)?.kind === 'dotation');
-            return `${lineName(value).name} ${done(kind, value.kind === 'dotation')}${kind === 'add' || kind === 'remove' ? ` (${lineTotalText(value)})` : ''}`;
-        case 'contract.funding.lines[].establishments[]':
-            return `établissement ${name} ${kind === 'add' ? `ajouté ${line.to}` : `retiré ${line.of}`}`;
+            return { subject, before: quantity(old), after: quantity(now) };
         case 'contract.funding.lines[].amounts[]':
-            if (kind === 'add') return `${line.name} ${name} ${done('add', line.feminine)} : ${amount(value)}`;
-            if (kind === 'remove') return `${line.name} ${name} ${done('remove', line.feminine)} (${amount(value)})`;
-            return `${line.name} ${name} : ${amountChange(record.old as JsonObject, record.new as JsonObject)}`;
-        case 'contract.funding.lines[].distributions[]':
-            return `répartition ${name} ${line.of} ${done(kind, true)}`;
-        case 'contract.funding.lines[].distributions[].shares[]': {
-            const where = `répartition ${shown(distribution?.year)} ${line.of}`;
-            if (kind === 'add') return `${where} : part de ${name} ajoutée (${amount(value)})`;
-            if (kind === 'remove') return `${where} : part de ${name} retirée (${amount(value)})`;
-            return `${where}, part de ${name} : ${amountChange(record.old as JsonObject, record.new as JsonObject)}`;
-        }
-        case 'contract.funding.cnr[]':
-            if (kind === 'add') return `CNR ${quote(value.title)} ${shown(value.year)} ajouté : ${amount(value)}`;
-            if (kind === 'remove') return `CNR ${quote(value.title)} ${shown(value.year)} retiré (${amount(value)})`;
-            return undefined;
+        case 'contract.funding.lines[].distributions[].shares[]':
+            return { subject, before: amount(old), after: `${amount(now)} (${amountDelta(old, now)})` };
         case 'contract.funding.cnr[].amount': {
-            const cnr = items.get('contract.funding.cnr[]');
-            const perDay = cnr?.perDay ? { perDay: true } : {};
-            return `CNR ${quote(cnr?.title)} ${shown(cnr?.year)} : ${amountChange({ amount: record.old, ...perDay }, { amount: record.new, ...perDay })}`;
+            return { subject, before: amount({ amount: record.old }), after: `${amount({ amount: record.new })} (${amountDelta({ amount: record.old }, { amount: record.new })})` };
         }
-        case 'contract.funding.modulations[]':
-            return `modulation de ${shown(value.fundingLine)} ${done(kind, true)}`;
-        case 'contract.funding.headOfficeCosts[]':
-            return `frais de siège ${done(kind, false, true)}${kind === 'add' && value.rate ? ` (taux ${quantity(value.rate as JsonObject)})` : ''}`;
-        case 'contract.followUp.committees[]':
-            return `comité de suivi ${done(kind, false)}${kind === 'add' ? ` (${formatValue(value.members)})` : ''}`;
-        case 'contract.followUp.committees[].members[]':
-            return `membre ${name} ${toFrom(false, 'au', 'du')} comité de suivi`;
-        case 'contract.followUp.managementDialogues[]':
-            return `dialogue de gestion ${shown(value.frequency)} ${done(kind, false)}`;
-        case 'contract.followUp.reviews[]': {
-            const review = REVIEWS[shown(value.kind)] ?? { name: `revue ${shown(value.kind)}`, feminine: true };
-            const before = record.old as JsonObject | undefined;
-            if (kind === 'change' && before !== undefined && before.kind === value.kind) return `${review.name} : ${shown(before.year)} → ${shown(value.year)}`;
-            if (kind === 'change') return `${formatValue(before)} → ${formatValue(value)}`;
-            return `${review.name} ${shown(value.year)} ${done(kind, review.feminine)}`;
-        }
-        case 'contract.followUp.gmpPmpEvaluations[]':
-            if (kind === 'change') return `évaluation GMP/PMP : ${shown((record.old as JsonObject).year)} → ${shown(value.year)}`;
-            return `évaluation GMP/PMP ${shown(value.year)} ${done(kind, true)}`;
-        case 'contract.followUp.transmissions[]': {
-            const what = `transmission ${de(label('document', value.document))}`;
-            if (kind === 'change') return `${what} : ${formatValue(record.old)} → ${formatValue(record.new)}`;
-            return `${what} ${formatValue(value)} ${done(kind, true)}`;
-        }
-        case 'contract.avenants[]': {
-            const details = [
-                value.object !== undefined ? quote(value.object) : undefined,
-                value.effectDate !== undefined ? `effet le ${date(value.effectDate)}` : undefined,
-            ].filter(d => d !== undefined);
-            return `avenant n°${NBSP}${name} ${done(kind, false)}${kind === 'add' && details.length > 0 ? ` : ${details.join(', ')}` : ''}`;
-        }
-        case 'contract.avenants[].withdrawnEstablishments[]':
-            return `${kind === 'add' ? 'retire aussi' : 'ne retire plus'} l'établissement ${name}`;
     }
-    return undefined;
+    return {};
 }
 
 /**
  * The description of a change. `pattern` is the canonical pattern of what changed (JSON keys, `[]` for array
  * items; an avenant's funding, signatories, authorities and added establishments as the contract's), `items`
- * the elements around it by pattern (the establishment, the indicator, the funding line, the avenant…).
+ * the elements around it by pattern (the establishment, the indicator, the funding line, the avenant…), `names`
+ * the names of both versions' elements by identifier.
  */
-export function describeChange(record: ChangeRecord, pattern: string, items: ReadonlyMap<string, JsonObject>): string {
+export function describeChange(record: ChangeRecord, pattern: string, items: ReadonlyMap<string, JsonObject>, names: ElementNames = NO_NAMES): ChangeWords {
     const avenant = items.get('contract.avenants[]');
     const inAvenant = avenant !== undefined && pattern !== 'contract.avenants[]' && !pattern.startsWith('contract.avenants[].');
-    let description: string | undefined;
+    let words: ChangeWords | undefined;
     if (inAvenant && pattern === 'contract.perimeter.establishments[]' && (record.kind === 'add' || record.kind === 'remove')) {
         const value = (record.kind === 'add' ? record.new : record.old) as JsonObject;
-        description = `${record.kind === 'add' ? 'ajoute aussi' : 'n\'ajoute plus'} l'établissement ${shown(value.id)} (${capacitiesText(value)})`;
+        words = { description: `${record.kind === 'add' ? 'ajoute aussi' : 'n\'ajoute plus'} l'établissement ${names.quotedElement(value)} (${capacitiesText(value)})` };
     } else {
-        description = describeItem(record, pattern, items);
-        if (description === undefined) {
-            const field = fieldOf(pattern, items);
-            if (field) description = describeField(record, field);
+        const description = describeItem(record, pattern, items, names);
+        if (description !== undefined) {
+            words = { description, ...tableValues(record, pattern, description) };
+        } else {
+            const field = fieldOf(pattern, items, names);
+            if (field) words = describeField(record, field);
         }
     }
-    description ??= generic(record);
-    if (avenant !== undefined && pattern !== 'contract.avenants[]' && !/de l'avenant n°/.test(description)) {
-        return `avenant n°${NBSP}${shown(avenant.number)} : ${description}`;
+    words ??= { description: generic(record, names) };
+    if (avenant !== undefined && pattern !== 'contract.avenants[]' && !/de l'avenant n°/.test(words.description)) {
+        const prefix = `avenant n°${NBSP}${shown(avenant.number)} : `;
+        return { ...words, description: prefix + words.description, ...(words.subject ? { subject: prefix + words.subject } : {}) };
     }
-    return description;
+    return words;
 }
 
-function generic(record: ChangeRecord): string {
+function generic(record: ChangeRecord, names: ElementNames): string {
     const where = record.path.join(' › ');
     switch (record.kind) {
-        case 'add': return `${where} : ${formatValue(record.new)} ajouté`;
-        case 'remove': return `${where} : ${formatValue(record.old)} retiré`;
-        case 'rename': return `${where} : renommé de ${record.from} en ${record.to}`;
-        case 'move': return `${where} : déplacé de ${record.from} vers ${record.to}`;
-        default: return `${where} : ${formatValue(record.old)} → ${formatValue(record.new)}`;
+        case 'add': return `${where} : ${formatValue(record.new, undefined, names)} ajouté`;
+        case 'remove': return `${where} : ${formatValue(record.old, undefined, names)} retiré`;
+        case 'rename': return `${where} : renommé de ${names.quoted(record.from)} en ${names.quoted(record.to)}`;
+        case 'move': return `${where} : déplacé de ${names.quoted(record.from)} vers ${names.quoted(record.to)}`;
+        default: return `${where} : ${formatValue(record.old, undefined, names)} → ${formatValue(record.new, undefined, names)}`;
     }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Headline
-
-/** "+2,1 %" (one decimal), or the amount when the rate rounds to zero or there was no funding before. */
-function fundingChange(before: number, after: number): string {
-    const percent = before === 0 ? undefined : ((after - before) / before) * 100;
-    if (percent === undefined || Math.round(Math.abs(percent) * 10) === 0) return formatEurosDelta(after - before);
-    return `${percent >= 0 ? '+' : '−'}${formatNumber(Math.round(Math.abs(percent) * 10) / 10)}${NNBSP}%`;
-}
-
-/**
- * "3 établissements ajoutés, 12 cibles modifiées, financement +2,1 %": establishments, targets and funding first,
- * then the other substantive changes, the avenants and the editorial changes. `fundingChangesShown` is the number of
- * substantive records that the funding rate sums up (yearly amounts, lines added or removed).
- */
-export function headline(summary: Omit<DiffSummary, 'headline'>, fundingChangesShown = 0): string {
-    const parts: string[] = [];
-    const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
-    if (summary.establishmentsAdded > 0) parts.push(plural(summary.establishmentsAdded, 'établissement ajouté', 'établissements ajoutés'));
-    if (summary.establishmentsRemoved > 0) parts.push(plural(summary.establishmentsRemoved, 'établissement retiré', 'établissements retirés'));
-    if (summary.targetsChanged > 0) parts.push(plural(summary.targetsChanged, 'cible modifiée', 'cibles modifiées'));
-    const fundingChanged = summary.fundingOld !== summary.fundingNew;
-    if (fundingChanged) parts.push(`financement ${fundingChange(summary.fundingOld, summary.fundingNew)}`);
-    const shown = summary.establishmentsAdded + summary.establishmentsRemoved + summary.targetsChanged + (fundingChanged ? fundingChangesShown : 0);
-    const others = summary.substantive - shown;
-    if (others > 0) {
-        parts.push(parts.length === 0
-            ? plural(others, 'changement de fond', 'changements de fond')
-            : plural(others, 'autre changement de fond', 'autres changements de fond'));
-    }
-    if (summary.avenantsAdded > 0) parts.push(plural(summary.avenantsAdded, 'avenant ajouté', 'avenants ajoutés'));
-    if (summary.avenantsRemoved > 0) parts.push(plural(summary.avenantsRemoved, 'avenant retiré', 'avenants retirés'));
-    const avenantEdits = summary.avenantChanges - summary.avenantsAdded - summary.avenantsRemoved;
-    if (avenantEdits > 0) parts.push(plural(avenantEdits, 'modification d\'avenant', 'modifications d\'avenants'));
-    if (summary.editorial > 0) parts.push(plural(summary.editorial, 'changement rédactionnel', 'changements rédactionnels'));
-    return parts.length === 0 ? 'aucun changement' : parts.join(', ');
 }

@@ -19,7 +19,7 @@ import { lineTotal } from '@cpom/language';
 import { type CpomJson, MISSING } from '@cpom/generator';
 import { jsonAmountFigures } from './funding-totals.js';
 import type { ChangeArea, ChangeKind, ChangeRecord, DiffSummary, SemanticDiff } from './change.js';
-import { describeChange, formatEurosValue, headline } from './describe.js';
+import { describeChange, ElementNames, formatEurosValue, headline } from './describe.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -346,14 +346,14 @@ function computeRenames(oldContract: JsonObject, newContract: JsonObject): Renam
 class Differ {
     readonly changes: ChangeRecord[] = [];
 
-    constructor(private readonly renames: Renames) {}
+    constructor(private readonly renames: Renames, private readonly names: ElementNames) {}
 
     record(kind: ChangeKind, at: Location, values: { old?: Json; new?: Json; from?: string; to?: string }): void {
         const pattern = canonicalPattern(at.pattern);
         const area = areaOf(at.pattern);
         const substantive = isSubstantive(kind, pattern, area);
         const partial = { kind, path: at.names, area, substantive, ...values } as ChangeRecord;
-        this.changes.push({ ...partial, description: describeChange(partial, pattern, at.items) });
+        this.changes.push({ ...partial, ...describeChange(partial, pattern, at.items, this.names) });
     }
 
     diff(oldValue: Json | undefined, newValue: Json | undefined, at: Location): void {
@@ -561,7 +561,7 @@ export function diffContracts(oldJson: CpomJson, newJson: CpomJson, labels: Diff
     const before = comparable(oldJson);
     const after = comparable(newJson);
     const renames = computeRenames(before, after);
-    const differ = new Differ(renames);
+    const differ = new Differ(renames, new ElementNames(after, before));
     differ.diffObject(rewriteReferences(before, renames) as JsonObject, after, { names: [], pattern: 'contract', items: new Map() });
     const changes = differ.changes;
     const fundingOld = Math.round(fundingTotal(before) * 100) / 100;

@@ -44,7 +44,7 @@ export function financialAnnex(ctx: DraftContext): Section {
         rows: lines.map(l => [orMissing(l.title, MISSING.title), ...years.map(y => amountText(l.amounts.find(a => a.year === y)))]),
         footer: [[{ text: 'Total (hors tarifs journaliers)', strong: true }, ...years.map(y => ({ text: eurosText((totals.get(y) ?? 0) / 100), strong: true }))]],
     });
-    for (const line of lines) {
+    lines.forEach((line, index) => {
         const details: Block[] = [paragraph(fundingSummary(
             natureLabel(line.nature), line.payer ? ctx.versions.partyName(line.payer) : '', line.fundingSource,
             line.establishments.map(e => ctx.versions.establishmentTitle(e)),
@@ -61,8 +61,8 @@ export function financialAnnex(ctx: DraftContext): Section {
                 footer: [[{ text: 'Total', strong: true }, { text: eurosText(sum), strong: true }]],
             });
         }
-        blocks.push(section(`avenant-financement-${line.id ?? ''}`, 'part', orMissing(line.title, MISSING.title), details));
-    }
+        blocks.push(section(`avenant-financement-${index + 1}`, 'part', orMissing(line.title, MISSING.title), details));
+    });
     const cnr = funding?.cnr ?? [];
     if (cnr.length > 0) {
         blocks.push(cnrTable(cnr.map(c => ({

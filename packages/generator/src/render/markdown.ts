@@ -7,29 +7,11 @@
  * render as the characters typed. Anchors are explicit (`<a id="…">` in each heading, ids made of ASCII
  * letters, digits and hyphens), so the table of contents does not depend on a forge's slug rules.
  */
+import { escapeMarkdown } from './markdown-escape.js';
 import { Anchors, framesSentence, frenchSpacing, headingText, partyConnector, sectionsOf } from './common.js';
 import type { Block, Cell, Column, ContractDocument, Inline, Paragraph, Section, SignatureBlock, Table } from '../document/model.js';
 
-/** Characters that mean something inline in GFM (emphasis, code, links, tables, strikethrough, math, headings). */
-const INLINE_SPECIALS = /[\\`*_[\]#|~$]/g;
-/** HTML and entities: written as entities, so that no tag (`<script`, `<img`) appears in the file at all. */
-const HTML_SPECIALS: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-
-/** Escapes text for a Markdown paragraph, list item, heading or table cell: no markup, no HTML, one line. */
-export function escapeMarkdown(value: string): string {
-    // A run of white space holding a line break becomes one space. Each run is matched once: `/\s*[\r\n]+\s*/`
-    // would rescan a long run of spaces from each of them (quadratic).
-    const line = (value ?? '')
-        .replace(/\s+/g, run => (/[\r\n]/.test(run) ? ' ' : run))
-        .replace(INLINE_SPECIALS, c => `\\${c}`)
-        .replace(/[&<>]/g, c => HTML_SPECIALS[c]!);
-    // What starts a block at the start of a line: list markers ("- ", "+ ", "1. "), thematic breaks and setext
-    // underlines ("---", "==="). Escaped wherever a text starts: harmless in the middle of a line.
-    return line.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
-}
-
-/** Escapes text for a GFM table cell (`|` included, line breaks as spaces). */
-export const escapeCell = escapeMarkdown;
+export { escapeCell, escapeMarkdown } from './markdown-escape.js';
 
 /** Document text as Markdown: French spacing, then escaped. */
 function md(value: string): string {
