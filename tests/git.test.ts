@@ -117,8 +117,8 @@ describe('cpom diff on git revisions', () => {
         expect(run.stderr).toBe('');
         expect(run.code).toBe(0);
         expect(run.stdout).toMatch(/^diff --cpom a\/seeds\/messidor-2013\.cpom b\/seeds\/messidor-2013\.cpom\n/);
-        expect(run.stdout).toContain('CPOM_MESSIDOR_2013 (HEAD:seeds/messidor-2013.cpom → seeds/messidor-2013.cpom)');
-        expect(run.stdout).toMatch(/ESAT_LYON_VAISE : 75\b[^→\n]*→ 80/);
+        expect(run.stdout).toContain('CPOM MESSIDOR – ESAT Rhône-Alpes 2013-2017 (HEAD:seeds/messidor-2013.cpom → seeds/messidor-2013.cpom)');
+        expect(run.stdout).toMatch(/Lyon Vaise\u00A0» : 75\b[^→\n]*→ 80/);
         expect(run.stdout).not.toContain('sources/');
 
         const json = JSON.parse((await cpom(['diff', 'HEAD', '--format', 'json'])).stdout);
@@ -133,8 +133,8 @@ describe('cpom diff on git revisions', () => {
     it('cpom diff HEAD~1 HEAD: two commits; -- PATHS limits the files', async () => {
         const run = await cpom(['diff', 'HEAD~1', 'HEAD', '--exit-code']);
         expect(run.code).toBe(1);
-        expect(run.stdout).toContain('CPOM_MESSIDOR_2013 (HEAD~1:seeds/messidor-2013.cpom → HEAD:seeds/messidor-2013.cpom)');
-        expect(run.stdout).toMatch(/ESAT_LYON_VAISE : 30\b[^→\n]*→ 75/);
+        expect(run.stdout).toContain('CPOM MESSIDOR – ESAT Rhône-Alpes 2013-2017 (HEAD~1:seeds/messidor-2013.cpom → HEAD:seeds/messidor-2013.cpom)');
+        expect(run.stdout).toMatch(/Lyon Vaise\u00A0» : 30\b[^→\n]*→ 75/);
 
         const markdown = await cpom(['diff', 'HEAD~1', 'HEAD', '--format', 'markdown']);
         expect(markdown.stdout).toMatch(/^## Changements des contrats \(HEAD\\~1 → HEAD\)\n\n### `seeds\/messidor-2013\.cpom`\n/);
@@ -252,7 +252,7 @@ describe('cpom diff on git revisions', () => {
         write('new.cpom', withCapacity(SEED, 90));
         const run = await cpom(['diff', 'old.cpom', 'new.cpom']);
         expect(run.code).toBe(0);
-        expect(run.stdout).toContain('CPOM_MESSIDOR_2013 (old.cpom → new.cpom)');
+        expect(run.stdout).toContain('CPOM MESSIDOR – ESAT Rhône-Alpes 2013-2017 (old.cpom → new.cpom)');
         expect((await cpom(['diff', 'old.cpom', 'missing.cpom'])).code).toBe(2);
     });
 });
@@ -280,12 +280,12 @@ describe('cpom git-setup, then git itself', () => {
         write(CONTRACT, withCapacity(SEED, 80));
         write('sources/referentiel-cote-dor.cpom', read('sources/referentiel-cote-dor.cpom').replace('capacité internat 12 places', 'capacité internat 14 places'));
         const out = git('diff');
-        expect(out).toContain('diff --cpom a/seeds/messidor-2013.cpom b/seeds/messidor-2013.cpom\nCPOM_MESSIDOR_2013 (a/seeds/messidor-2013.cpom → b/seeds/messidor-2013.cpom)');
-        expect(out).toMatch(/ESAT_LYON_VAISE : 75\b[^→\n]*→ 80/);
+        expect(out).toContain('diff --cpom a/seeds/messidor-2013.cpom b/seeds/messidor-2013.cpom\nCPOM MESSIDOR – ESAT Rhône-Alpes 2013-2017 (a/seeds/messidor-2013.cpom → b/seeds/messidor-2013.cpom)');
+        expect(out).toMatch(/Lyon Vaise\u00A0» : 75\b[^→\n]*→ 80/);
         expect(out).not.toContain('capacité 80 places financées 80');
         // The catalogue: the contracts importing it, then its own lines.
         expect(out).toContain('diff --cpom a/sources/referentiel-cote-dor.cpom b/sources/referentiel-cote-dor.cpom\nimporté par');
-        expect(out).toMatch(/IME_DIJON : 12\b[^→\n]*→ 14/);
+        expect(out).toMatch(/Sources, Dijon\u00A0» : 12\b[^→\n]*→ 14/);
         expect(out).toContain('+        capacité internat 14 places');
         // Layout only: the driver says so.
         write(CONTRACT, relaidOut(SEED.replace(/30 places financées 30/, '75 places financées 75')));
@@ -295,9 +295,9 @@ describe('cpom git-setup, then git itself', () => {
     it('git log -p --ext-diff and git show --ext-diff use the driver', () => {
         const log = git('log', '-p', '--ext-diff', '--format=commit %s', '--', CONTRACT);
         expect(log).toContain('commit ESAT Lyon Vaise: 75 places\n\ndiff --cpom a/seeds/messidor-2013.cpom b/seeds/messidor-2013.cpom');
-        expect(log).toMatch(/ESAT_LYON_VAISE : 30\b[^→\n]*→ 75/);
+        expect(log).toMatch(/Lyon Vaise\u00A0» : 30\b[^→\n]*→ 75/);
         expect(log).toMatch(/commit initial contracts\n\ndiff --cpom a\/seeds\/messidor-2013\.cpom b\/seeds\/messidor-2013\.cpom\nnouveau fichier\n/);
-        expect(git('show', '--ext-diff', 'HEAD~1', '--', CONTRACT)).toMatch(/ESAT_LYON_VAISE : 30\b[^→\n]*→ 75/);
+        expect(git('show', '--ext-diff', 'HEAD~1', '--', CONTRACT)).toMatch(/Lyon Vaise\u00A0» : 30\b[^→\n]*→ 75/);
     });
 
     it('without the driver, textconv gives one fact per line', () => {
@@ -341,7 +341,7 @@ describe('cpom git-setup, then git itself', () => {
         const zero = '0'.repeat(40);
         const added = await cpom(['git-diff-driver', 'seeds/new.cpom', '/dev/null', zero, '.', 'seeds/new.cpom', zero, '100644']);
         expect(added.code).toBe(0);
-        expect(added.stdout).toMatch(/^diff --cpom a\/seeds\/new\.cpom b\/seeds\/new\.cpom\nnouveau fichier\nCPOM_NEW/);
+        expect(added.stdout).toMatch(/^diff --cpom a\/seeds\/new\.cpom b\/seeds\/new\.cpom\nnouveau fichier\nCPOM MESSIDOR – ESAT Rhône-Alpes 2013-2017 \(/);
         const deleted = await cpom(['git-diff-driver', 'seeds/new.cpom', 'seeds/new.cpom', zero, '100644', '/dev/null', zero, '.']);
         expect(deleted.stdout).toContain('fichier supprimé');
 

@@ -326,7 +326,7 @@ describe('hostile strings', () => {
         const tags = [...md.matchAll(/<[^>\n]*>/g)].map(m => m[0]);
         expect(tags.filter(t => !/^<a id="[A-Za-z0-9_-]+">$|^<\/a>$|^<br>$|^<\/?small>$/.test(t))).toEqual([]);
         const escaped = '&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; "quotes" &amp;amp; \'apostrophe\' '
-            + '\\*étoiles\\* \\_soulignés\\_ \\[lien\\](http://x) \\`code\\` \\| barre \\~\\~barré\\~\\~ \\$x\\$';
+            + '\\*étoiles\\* \\_soulignés\\_ \\[lien\\](http\\://x) \\`code\\` \\| barre \\~\\~barré\\~\\~ \\$x\\$';
         expect(md).toContain(`# CPOM ${escaped}\n`);
         expect(md).toContain(`| ESAT ${escaped} |`);
         expect(md).toContain(`Indicateur ${escaped}`);
