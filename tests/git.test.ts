@@ -289,7 +289,7 @@ describe('cpom git-setup, then git itself', () => {
         expect(out).toContain('+        capacité internat 14 places');
         // Layout only: the driver says so.
         write(CONTRACT, relaidOut(SEED.replace(/30 places financées 30/, '75 places financées 75')));
-        expect(git('diff', '--', CONTRACT)).toMatch(/CPOM_MESSIDOR_2013 \(a\/seeds\/messidor-2013\.cpom → b\/seeds\/messidor-2013\.cpom\) : aucun changement\n$/);
+        expect(git('diff', '--', CONTRACT)).toMatch(/CPOM MESSIDOR – ESAT Rhône-Alpes 2013-2017 \(a\/seeds\/messidor-2013\.cpom → b\/seeds\/messidor-2013\.cpom\) : aucun changement\n$/);
     });
 
     it('git log -p --ext-diff and git show --ext-diff use the driver', () => {
