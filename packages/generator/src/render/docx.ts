@@ -79,6 +79,11 @@ const fieldChar = (type: 'begin' | 'separate' | 'end', dirty = false) =>
 const instruction = (text: string) => element('w:r', {}, [element('w:instrText', { 'xml:space': 'preserve' }, [text])]);
 const textRun = (text: string) => element('w:r', {}, [element('w:t', { 'xml:space': 'preserve' }, [docxText(text).replace(/\n/g, ' ')])]);
 
+/** Right indent of the TOC styles; the page numbers' right tab stops a few twips inside it. */
+const TOC_RIGHT_INDENT = 567;
+/** LibreOffice does not draw what follows a tab stop on or beyond the paragraph's right edge. */
+const TOC_TAB = TEXT_WIDTH - TOC_RIGHT_INDENT - 15;
+
 interface TocEntry {
     readonly level: 1 | 2 | 3;
     readonly text: string;
@@ -86,11 +91,11 @@ interface TocEntry {
 }
 
 /**
- * The table of contents: a `TOC \o "1-3" \h \z \u` field in Word's Table of Contents content control, as Word
- * writes it, marked dirty so that Word rebuilds it (with page numbers) on open. Unlike `docx`'s
- * `TableOfContents`, which leaves the field empty (LibreOffice and viewers that do not update fields then show
- * the bare field code), the field result is prefilled with one entry per heading, linked to the heading's
- * bookmark, with a `PAGEREF` field for the page number.
+ * The table of contents, in Word's Table of Contents content control: one entry per heading, linked to the heading's
+ * bookmark, with a `PAGEREF` field for its page number. Word updates the fields on open (`updateFields`);
+ * LibreOffice computes the page references when it lays the document out, so a DOCX converted to PDF by LibreOffice
+ * shows the numbers (tests/docx-toc.test.ts). No enclosing `TOC` field: LibreOffice then takes the entries as a
+ * frozen index and draws no page number (and `docx`'s own `TableOfContents` leaves the field empty).
  */
 class TableOfContentsField extends FileChild {
     constructor(entries: readonly TocEntry[]) {
@@ -98,22 +103,16 @@ class TableOfContentsField extends FileChild {
         this.root.push(element('w:sdtPr', {}, [
             element('w:docPartObj', {}, [element('w:docPartGallery', { 'w:val': 'Table of Contents' }), element('w:docPartUnique')]),
         ]));
-        const begin = [fieldChar('begin', true), instruction(' TOC \\o "1-3" \\h \\z \\u '), fieldChar('separate')];
-        const end = fieldChar('end');
-        const paragraphs = entries.map((entry, i) => element('w:p', {}, [
+        const paragraphs = entries.map(entry => element('w:p', {}, [
             element('w:pPr', {}, [
                 element('w:pStyle', { 'w:val': `TOC${entry.level}` }),
-                element('w:tabs', {}, [element('w:tab', { 'w:val': 'right', 'w:leader': 'dot', 'w:pos': TEXT_WIDTH })]),
+                element('w:tabs', {}, [element('w:tab', { 'w:val': 'right', 'w:leader': 'dot', 'w:pos': TOC_TAB })]),
             ]),
-            ...(i === 0 ? begin : []),
-            element('w:hyperlink', { 'w:anchor': entry.bookmark, 'w:history': true }, [
-                textRun(entry.text),
-                element('w:r', {}, [element('w:tab')]),
-                fieldChar('begin'), instruction(` PAGEREF ${entry.bookmark} \\h `), fieldChar('separate'), textRun(''), fieldChar('end'),
-            ]),
-            ...(i === entries.length - 1 ? [end] : []),
+            element('w:hyperlink', { 'w:anchor': entry.bookmark, 'w:history': true }, [textRun(entry.text)]),
+            element('w:r', {}, [element('w:tab')]),
+            fieldChar('begin'), instruction(` PAGEREF ${entry.bookmark} \\h `), fieldChar('separate'), textRun(''), fieldChar('end'),
         ]));
-        if (paragraphs.length === 0) paragraphs.push(element('w:p', {}, [...begin, end]));
+        if (paragraphs.length === 0) paragraphs.push(element('w:p'));
         this.root.push(element('w:sdtContent', {}, paragraphs));
     }
 }
@@ -163,6 +162,8 @@ export async function renderDocx(document: ContractDocument): Promise<Uint8Array
 type Child = Paragraph | DocxTable | FileChild;
 
 const PREAMBLE_BOOKMARK = 'cpom_preambule';
+const VISAS_BOOKMARK = 'cpom_visas';
+const SIGNATURES_BOOKMARK = 'cpom_signatures';
 
 class DocxRenderer {
     /** Section id → Word bookmark name (letters, digits and underscores, at most 40 characters). */
@@ -170,7 +171,7 @@ class DocxRenderer {
     private nextBookmarkId = 0;
 
     constructor(private readonly document: ContractDocument) {
-        const used = new Set<string>([PREAMBLE_BOOKMARK]);
+        const used = new Set<string>([PREAMBLE_BOOKMARK, VISAS_BOOKMARK, SIGNATURES_BOOKMARK]);
         allSections([...document.body, ...document.annexes]).forEach((section, i) => {
             let name = `cpom_${section.id.normalize('NFD').replace(/[^A-Za-z0-9_]/g, '_')}`.slice(0, 40);
             if (used.has(name)) name = `cpom_section_${i}`;
@@ -186,12 +187,14 @@ class DocxRenderer {
             new Paragraph({ style: 'TOCHeading', pageBreakBefore: true, children: runs('Sommaire') }),
             new TableOfContentsField(this.tocEntries()),
         );
-        document.visas.forEach((visa, i) => children.push(this.paragraph(visa, { pageBreakBefore: i === 0 })));
+        if (document.visas.length > 0) children.push(this.heading(HeadingLevel.HEADING_1, 'Visas', VISAS_BOOKMARK, true));
+        document.visas.forEach(visa => children.push(this.paragraph(visa)));
         if (document.preamble.length > 0) {
             children.push(this.heading(HeadingLevel.HEADING_1, 'Préambule', PREAMBLE_BOOKMARK, document.visas.length === 0));
             children.push(...this.blocks(document.preamble, 1));
         }
         for (const title of document.body) children.push(...this.section(title, 0));
+        children.push(this.heading(HeadingLevel.HEADING_1, 'Signatures', SIGNATURES_BOOKMARK, false));
         children.push(...this.signatures(document.signatures));
         for (const annex of document.annexes) children.push(...this.section(annex, 0));
         return children;
@@ -199,6 +202,7 @@ class DocxRenderer {
 
     private tocEntries(): TocEntry[] {
         const entries: TocEntry[] = [];
+        if (this.document.visas.length > 0) entries.push({ level: 1, text: 'Visas', bookmark: VISAS_BOOKMARK });
         if (this.document.preamble.length > 0) entries.push({ level: 1, text: 'Préambule', bookmark: PREAMBLE_BOOKMARK });
         const visit = (sections: readonly Section[], depth: number) => {
             for (const section of sections) {
@@ -209,6 +213,7 @@ class DocxRenderer {
             }
         };
         visit(this.document.body, 0);
+        entries.push({ level: 1, text: 'Signatures', bookmark: SIGNATURES_BOOKMARK });
         visit(this.document.annexes, 0);
         return entries;
     }
@@ -357,36 +362,44 @@ class DocxRenderer {
 
     // --- signatures ------------------------------------------------------------------------------------
 
-    /** "Fait le …", then a borderless table: one column per signatory (three per row), with room to sign. */
+    /**
+     * "Fait le …", then one framed box per signatory (three per row, a gap between boxes, as in the PDF): the party,
+     * the role and the person, and room to sign below.
+     */
     private signatures(block: SignatureBlock): Child[] {
         const children: Child[] = [];
         if (block.date) children.push(new Paragraph({ style: 'SignatureDate', keepNext: true, children: runs(block.date) }));
         const perRow = 3;
+        const gap = 284; // 0.5 cm between boxes
         const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+        const line = { style: BorderStyle.SINGLE, size: 6, color: BORDER_COLOR };
         for (let start = 0; start < block.signatories.length; start += perRow) {
             const group = block.signatories.slice(start, start + perRow);
-            const width = Math.floor(TEXT_WIDTH / group.length);
-            const cells = (content: (s: SignatureBlock['signatories'][number]) => Paragraph[], height?: number) => new TableRow({
-                cantSplit: true,
-                ...(height ? { height: { value: height, rule: HeightRule.ATLEAST } } : {}),
-                children: group.map(s => new TableCell({ width: { size: width, type: WidthType.DXA }, children: content(s) })),
+            const width = Math.floor((TEXT_WIDTH - gap * (perRow - 1)) / perRow);
+            const widths = group.flatMap((_, i) => (i === 0 ? [width] : [gap, width]));
+            const box = (s: SignatureBlock['signatories'][number]) => new TableCell({
+                width: { size: width, type: WidthType.DXA },
+                borders: { top: line, bottom: line, left: line, right: line },
+                children: [
+                    new Paragraph({ style: 'SignatureParty', keepNext: true, children: runs(s.party) }),
+                    ...(s.role ? [new Paragraph({ style: 'SignatureRole', keepNext: true, children: runs(s.role) })] : []),
+                    ...(s.person ? [new Paragraph({ style: 'SignatureRole', keepNext: true, children: runs(s.person) })] : []),
+                ],
             });
+            const spacer = () => new TableCell({ width: { size: gap, type: WidthType.DXA }, borders: { top: none, bottom: none, left: none, right: none }, children: [new Paragraph({})] });
             children.push(new DocxTable({
-                width: { size: TEXT_WIDTH, type: WidthType.DXA },
-                columnWidths: group.map(() => width),
+                width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+                columnWidths: widths,
                 layout: TableLayoutType.FIXED,
                 borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
-                margins: { top: 40, bottom: 40, left: CELL_MARGIN, right: CELL_MARGIN },
-                rows: [
-                    cells(s => [
-                        new Paragraph({ style: 'SignatureParty', keepNext: true, children: runs(s.party) }),
-                        ...(s.role ? [new Paragraph({ style: 'SignatureRole', keepNext: true, children: runs(s.role) })] : []),
-                        ...(s.person ? [new Paragraph({ style: 'SignatureRole', keepNext: true, children: runs(s.person) })] : []),
-                    ]),
-                    // Room to sign (about 3.5 cm).
-                    cells(() => [new Paragraph({ style: 'SignatureRole', children: [] })], 2000),
-                ],
-            }));
+                margins: { top: 80, bottom: 80, left: CELL_MARGIN, right: CELL_MARGIN },
+                // Room to sign: the box is at least 4 cm high.
+                rows: [new TableRow({
+                    cantSplit: true,
+                    height: { value: 2270, rule: HeightRule.ATLEAST },
+                    children: group.flatMap((s, i) => (i === 0 ? [box(s)] : [spacer(), box(s)])),
+                })],
+            }), new Paragraph({ style: 'AfterTable', children: [] }));
         }
         return children;
     }
@@ -511,9 +524,9 @@ const STYLES = {
         { id: 'TableText', name: 'Table Text', basedOn: 'Normal', paragraph: { alignment: AlignmentType.LEFT, spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
         { id: 'AfterTable', name: 'After Table', basedOn: 'Normal', run: { size: pt(4) }, paragraph: { spacing: { after: 80, line: 240, lineRule: LineRuleType.AUTO } } },
         { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { size: pt(14), bold: true, color: ACCENT }, paragraph: { spacing: { after: 240 } } },
-        { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', run: { bold: true }, paragraph: { alignment: AlignmentType.LEFT, indent: { right: 567 }, spacing: { before: 120, after: 40 } } },
-        { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', paragraph: { alignment: AlignmentType.LEFT, indent: { left: 284, right: 567 }, spacing: { after: 20 } } },
-        { id: 'TOC3', name: 'toc 3', basedOn: 'Normal', next: 'Normal', run: { size: pt(9.5) }, paragraph: { alignment: AlignmentType.LEFT, indent: { left: 567, right: 567 }, spacing: { after: 20 } } },
+        { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', run: { bold: true }, paragraph: { alignment: AlignmentType.LEFT, indent: { right: TOC_RIGHT_INDENT }, spacing: { before: 120, after: 40 } } },
+        { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', paragraph: { alignment: AlignmentType.LEFT, indent: { left: 284, right: TOC_RIGHT_INDENT }, spacing: { after: 20 } } },
+        { id: 'TOC3', name: 'toc 3', basedOn: 'Normal', next: 'Normal', run: { size: pt(9.5) }, paragraph: { alignment: AlignmentType.LEFT, indent: { left: 567, right: TOC_RIGHT_INDENT }, spacing: { after: 20 } } },
         { id: 'CpomHeader', name: 'header', basedOn: 'Normal', run: { size: pt(8), color: '595959' }, paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 0 }, border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: BORDER_COLOR, space: 4 } } } },
         { id: 'CpomFooter', name: 'footer', basedOn: 'Normal', run: { size: pt(8), color: '595959' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } } },
         { id: 'CoverHeading', name: 'Cover Heading', basedOn: 'Normal', run: { size: pt(18), bold: true, allCaps: true, color: ACCENT }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 2400, after: 480, line: 240, lineRule: LineRuleType.AUTO } } },

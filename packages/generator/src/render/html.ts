@@ -23,6 +23,16 @@ function txt(value: string): string {
 }
 
 /** A CSS string literal: anything but letters, digits, spaces and non-ASCII characters is a hex escape (so no `</style>`). */
+/** The running header holds on one line of the page's top margin: a long title is cut at a word, with `…`. */
+const RUNNING_HEADER_MAX = 95;
+
+function oneLine(title: string): string {
+    const flat = title.replace(/\s+/g, ' ').trim();
+    if (flat.length <= RUNNING_HEADER_MAX) return flat;
+    const cut = flat.slice(0, RUNNING_HEADER_MAX);
+    return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40))} …`;
+}
+
 function cssString(value: string): string {
     let result = '"';
     for (const ch of value) {
@@ -65,7 +75,7 @@ class HtmlRenderer {
         out.push(`<main id="${IDS.content}" tabindex="-1">`);
         if (d.visas.length > 0) {
             out.push(`<section id="${IDS.visas}" class="visas">`);
-            out.push('<h2 class="visually-hidden">Visas</h2>');
+            out.push('<h2 class="visas-heading">Visas</h2>');
             for (const v of d.visas) out.push(this.paragraph(v));
             out.push('</section>');
         }
@@ -225,7 +235,7 @@ class HtmlRenderer {
 
     private css(): string {
         const page = this.document.titlePage;
-        return baseCss(cssString(page.title || page.heading));
+        return baseCss(cssString(oneLine(page.title || page.heading)));
     }
 }
 
@@ -302,7 +312,7 @@ main:focus { outline: none; }
 .visas { margin: 1em 0 1.5em; }
 p.legal { font-style: italic; margin-bottom: 0.4em; }
 p.note { font-size: 0.85em; color: var(--muted); }
-.preamble h2, .signature-section > h2 { text-align: center; font-variant: small-caps; letter-spacing: 0.08em; }
+.visas-heading, .preamble h2, .signature-section > h2 { text-align: center; font-variant: small-caps; letter-spacing: 0.08em; }
 section.titre > h2, section.annex > h2 {
   text-align: center; font-variant: small-caps; letter-spacing: 0.06em; font-size: 1.4em;
   border-bottom: 1px solid var(--rule); padding-bottom: 0.4em; margin-top: 1.8em;
@@ -358,13 +368,11 @@ li.signatory .sign-here { margin-top: auto; padding-top: 2.5em; color: var(--mut
 @page {
   size: A4;
   margin: 22mm 18mm 20mm;
-  @top-left { content: ${runningHeader}; font-family: Cambria, "Times New Roman", serif; font-size: 8.5pt; color: #555; }
-  @top-right { content: "Contrat pluriannuel d\\27 objectifs et de moyens"; font-family: Cambria, "Times New Roman", serif; font-size: 8.5pt; color: #555; }
+  @top-left { content: ${runningHeader}; width: 100%; white-space: nowrap; font-family: Cambria, "Times New Roman", serif; font-size: 8.5pt; color: #555; }
   @bottom-center { content: "Page " counter(page) " sur " counter(pages); font-family: Cambria, "Times New Roman", serif; font-size: 8.5pt; color: #555; }
 }
 @page :first {
   @top-left { content: none; }
-  @top-right { content: none; }
   @bottom-center { content: none; }
 }
 `;
