@@ -46,14 +46,23 @@ function cssString(value: string): string {
 /** Fixed ids of the page's own landmarks. */
 const IDS = { content: 'contenu', toc: 'sommaire', visas: 'visas', preamble: 'preambule', signatures: 'signatures' } as const;
 
-export function renderHtml(document: ContractDocument): string {
-    return new HtmlRenderer(document).render();
+export interface HtmlOptions {
+    /**
+     * For print: the page of each section by its anchor, drawn after each entry of the table of contents (`cpom generate
+     * --format pdf` prints twice, the second time with the pages read from the first PDF). An empty map reserves the
+     * room of the numbers, so that adding them moves nothing.
+     */
+    readonly pageNumbers?: ReadonlyMap<string, number>;
+}
+
+export function renderHtml(document: ContractDocument, options: HtmlOptions = {}): string {
+    return new HtmlRenderer(document, options).render();
 }
 
 class HtmlRenderer {
     private readonly anchors: Anchors;
 
-    constructor(private readonly document: ContractDocument) {
+    constructor(private readonly document: ContractDocument, private readonly options: HtmlOptions = {}) {
         this.anchors = new Anchors(Object.values(IDS), [...sectionsOf(document.preamble), ...document.body, ...document.annexes]);
     }
 
@@ -124,7 +133,9 @@ class HtmlRenderer {
 
     private tableOfContents(): string {
         const d = this.document;
-        const entry = (id: string, label: string, children = '') => `<li><a href="#${id}">${txt(label)}</a>${children}</li>`;
+        const pages = this.options.pageNumbers;
+        const page = (id: string) => (pages ? `<span class="toc-page"${pages.has(id) ? '' : ' aria-hidden="true"'}>${pages.get(id) ?? '000'}</span>` : '');
+        const entry = (id: string, label: string, children = '') => `<li><span class="toc-line"><a href="#${id}">${txt(label)}</a>${page(id)}</span>${children}</li>`;
         const nested = (sections: readonly Section[]) => sections.length === 0
             ? ''
             : `\n<ol>\n${sections.map(s => entry(this.anchors.of(s), headingText(s))).join('\n')}\n</ol>\n`;
@@ -307,6 +318,10 @@ main:focus { outline: none; }
 .toc a:hover, .toc a:focus { text-decoration: underline; }
 .toc > ol > li { margin-top: 0.4em; font-weight: bold; }
 .toc ol ol li { font-weight: normal; }
+.toc-line { display: flex; align-items: baseline; gap: 0.3em; }
+.toc-line > a { flex: 0 1 auto; }
+.toc-page { margin-left: auto; padding-left: 0.3em; font-variant-numeric: tabular-nums; }
+.toc-page[aria-hidden] { visibility: hidden; }
 
 /* Visas, préambule, titres, articles */
 .visas { margin: 1em 0 1.5em; }
