@@ -31,7 +31,7 @@ function pageOrder(objects: Objects): number[] {
         if (!node || depth > 64) return;
         const kids = /\/Kids\s*\[([^\]]*)\]/.exec(node);
         if (/\/Type\s*\/Pages\b/.test(node) && kids) {
-            for (const kid of kids[1]!.matchAll(/(\d+) 0 R/g)) visit(Number(kid[1]), depth + 1);
+            for (const kid of kids[1]!.matchAll(/(?<!\d)(\d+) 0 R/g)) visit(Number(kid[1]), depth + 1);
         } else {
             pages.push(id);
         }
