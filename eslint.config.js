@@ -20,6 +20,7 @@ const MAY_IMPORT = {
     server: ['language', 'generator', 'diff'],
     cli: ['language', 'generator', 'diff', 'server'],
     extension: [],
+    studio: ['language', 'generator', 'server'],
 };
 const PACKAGES = Object.keys(MAY_IMPORT);
 /** The workspace's package names, for the `@cpom/...` packages. */
@@ -61,6 +62,20 @@ const EXTENSION_SERVER_ENTRIES = [
         regex: '^@cpom/(?!server/(node|browser|protocol)$)',
         message: 'Layering: the extension\'s server entries import @cpom/server/node or @cpom/server/browser, nothing else (ARCHITECTURE.md).',
     },
+];
+
+/**
+ * The studio's page imports pure parts of the language and the generator (the new-contract skeleton and the models
+ * it reads; esbuild leaves the rest out) and the server's protocol; checking, rendering and diffing run in the server
+ * worker, whose entry imports @cpom/server/browser only.
+ */
+const STUDIO_MESSAGE = 'Layering: the studio page imports @cpom/language, @cpom/generator (pure parts) and @cpom/server/protocol; the rest runs in the server worker (ARCHITECTURE.md).';
+const STUDIO_LAYERING = [
+    { regex: '^@cpom/(?!(language|generator|server/protocol)$)', message: STUDIO_MESSAGE },
+    { regex: '^(\\.\\./)+(packages/)?(language|generator|diff|server|cli|extension)/src/', message: STUDIO_MESSAGE },
+];
+const STUDIO_WORKER_ENTRY = [
+    { regex: '^@cpom/(?!server/browser$)', message: 'Layering: the studio\'s worker entry imports @cpom/server/browser, nothing else (ARCHITECTURE.md).' },
 ];
 
 const NODE_MESSAGE = 'Node API outside a Node entry: the core and the server run in a browser worker too (ARCHITECTURE.md).';
@@ -204,4 +219,7 @@ export default defineConfig(
     restrict(CLI_LSP_COMMANDS, layering('cli'), { extraRules: CLI_DYNAMIC_IMPORT }),
     restrict(['packages/extension/src/**/*.ts', 'packages/extension/test/**/*.ts'], EXTENSION_LAYERING, { ignores: ['packages/extension/src/server/**'] }),
     restrict(['packages/extension/src/server/**/*.ts'], EXTENSION_SERVER_ENTRIES),
+    restrict(['packages/studio/src/**/*.ts'], [...STUDIO_LAYERING, ...NODE_BUILTINS, ...LANGIUM_LSP],
+        { ignores: ['packages/studio/src/server-worker.ts'], extraRules: NO_DYNAMIC_IMPORT }),
+    restrict(['packages/studio/src/server-worker.ts'], [...STUDIO_WORKER_ENTRY, ...NODE_BUILTINS], { extraRules: NO_DYNAMIC_IMPORT }),
 );

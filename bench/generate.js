@@ -116,6 +116,23 @@ function finess(department, serial) {
     return body + finessKey(body);
 }
 
+/**
+ * Whether a serial may be used: the Luhn key sees every one-digit change and every swap of neighbours but 0↔9, so
+ * a serial with "09" or "90" in its body, or ending in 0 or 9 (swapped with the key), could make two numbers of one
+ * contract differ only by such a swap (CPOM045 warns). The département prefixes have neither.
+ */
+function unambiguousSerial(serial) {
+    const digits = String(serial).padStart(6, '0');
+    return !/09|90|[09]$/.test(digits);
+}
+
+/** `count` usable serials from `base` up. */
+function serials(base, count) {
+    const found = [];
+    for (let s = base; found.length < count; s++) if (unambiguousSerial(s)) found.push(s);
+    return found;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Model
 
@@ -140,13 +157,14 @@ export function generateContractJson({ establishments, seed = 1, objectives }) {
     const groups = Math.ceil(n / 10);
     const groupCategory = Array.from({ length: groups }, (_, g) => CATEGORIES[(g + seed) % CATEGORIES.length]);
     const etablissements = [];
+    const serialOf = serials(serialBase, n);
     for (let i = 0; i < n; i++) {
         const category = groupCategory[Math.floor(i / 10)];
         const department = DEPARTMENTS[(i + rng.int(0, 1)) % DEPARTMENTS.length];
         etablissements.push({
             id: `ET_${pad(i + 1, 4)}`,
             title: `${category.key} ${rng.pick(PLACE_NAMES)} – ${department.town}`,
-            finess: finess(department.code, serialBase + i),
+            finess: finess(department.code, serialOf[i]),
             categorie: category.key,
             codeCategorie: category.code,
             departement: department.code,

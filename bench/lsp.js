@@ -174,6 +174,10 @@ class LspServer {
             for (const listener of this.listeners ?? []) listener(params, at);
         });
         this.connection.onError(() => { /* a broken pipe shows as an exit */ });
+        /** `$/progress` reports, in order, with when they came. */
+        this.progressReports = [];
+        this.connection.onRequest('window/workDoneProgress/create', () => null);
+        this.connection.onNotification('$/progress', params => { this.progressReports.push({ ...params.value, at: now() }); });
         this.connection.listen();
     }
 
@@ -186,7 +190,7 @@ class LspServer {
             processId: process.pid,
             rootUri: pathToFileURL(this.cwd).toString(),
             workspaceFolders: [{ uri: pathToFileURL(this.cwd).toString(), name: 'bench' }],
-            capabilities: {},
+            capabilities: { window: { workDoneProgress: true } },
             initializationOptions: { lang: 'fr' },
         }, LIMITS.startMs, 'initialize');
         this.initializedAt = now();
@@ -203,6 +207,16 @@ class LspServer {
             const index = this.waiters.indexOf(waiter);
             if (index >= 0) this.waiters.splice(index, 1);
         });
+    }
+
+    /** Resolves when `uri` had no diagnostics published for `LIMITS.quietMs` (bounded by `LIMITS.burstMs`). */
+    async quiet(uri) {
+        const deadline = now() + LIMITS.burstMs;
+        while (now() < deadline && !this.exitInfo) {
+            const last = this.latest.get(uri)?.at ?? 0;
+            if (now() - last >= LIMITS.quietMs) return;
+            await sleep(50);
+        }
     }
 
     open(uri, text, version = 1) {
@@ -423,14 +437,14 @@ const labelsOf = (result) => (Array.isArray(result) ? result : result?.items ?? 
  * Runs every measurement. `text` is the ~5,000-line contract (run.js passes its own; standalone
  * generates it). Returns a plain object (ms unless the key says otherwise).
  * @param {string} [root]
- * @param {{text?: string, quick?: boolean, progress?: (message: string) => void, smallEstablishments?: number}} [options]
+ * @param {{text?: string, quick?: boolean, progress?: (message: string) => void, smallEstablishments?: number, editsOnly?: boolean}} [options]
  */
-export async function measureLsp(root = ROOT_DIR, { text, quick = false, progress = () => {}, smallEstablishments } = {}) {
+export async function measureLsp(root = ROOT_DIR, { text, quick = false, progress = () => {}, smallEstablishments, editsOnly = false } = {}) {
     const cli = path.join(root, 'packages/cli/bin/cpom.js');
     if (!existsSync(path.join(root, 'packages/cli/dist/bundle/main.js'))) {
         throw new LspBenchFailure("packages/cli/dist/bundle/main.js is missing: run 'npm run build' first.");
     }
-    const plan = { coldStarts: quick ? 1 : 3, edits: 48, bursts: quick ? 3 : 6, burstSize: 10, burstGapMs: 30, requests: 30, warmupRequests: 3, contracts: 50 };
+    const plan = { coldStarts: quick || editsOnly ? 1 : 3, edits: 48, bursts: quick ? 3 : 6, burstSize: 10, burstGapMs: 30, requests: 30, warmupRequests: 3, contracts: 50 };
     const big = text ?? contractOfAboutLines(5000, 2).text;
     const small = smallEstablishments ?? contractOfAboutLines(300, 1).establishments;
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cpom-bench-lsp-'));
@@ -467,11 +481,13 @@ export async function measureLsp(root = ROOT_DIR, { text, quick = false, progres
             samples: cold,
         };
         const uri = server.uriOf('big.cpom');
+        // The open may be published twice (its first diagnostics, then every rule's): edits start once it is quiet.
+        await server.quiet(uri);
         const contract = new EditableContract(big);
         let version = 1;
 
         // --- 3. Completion and hover on the freshly opened contract (before any edit: positions are exact)
-        const { completion, hover } = probes(big);
+        const { completion, hover } = editsOnly ? { completion: [], hover: [] } : probes(big);
         const timeRequests = async (probe, send, check) => {
             const samples = [];
             for (let i = 0; i < plan.warmupRequests + plan.requests; i++) {
@@ -533,6 +549,10 @@ export async function measureLsp(root = ROOT_DIR, { text, quick = false, progres
         const { samples: _w, ...afterWarmup } = stats(edits.slice(EDIT_WARMUP).map(e => e.ms));
         result.edits = { ...editFigures, byKind, afterWarmup: { ...afterWarmup, skipped: EDIT_WARMUP }, extraPublishes, publishCarriesVersion: server.publishWithVersion > 0, samples: edits };
 
+        if (editsOnly) {
+            result.memory = server.memory();
+            return result;
+        }
         // --- 2b. Bursts: 10 changes 30 ms apart; last change → last diagnostics (quiet for quietMs)
         progress(`lsp: ${plan.bursts} bursts of ${plan.burstSize} changes ${plan.burstGapMs} ms apart`);
         const bursts = [];
@@ -611,6 +631,55 @@ export async function measureLsp(root = ROOT_DIR, { text, quick = false, progres
         rmSync(dir, { recursive: true, force: true });
     }
     return result;
+}
+
+/**
+ * @param {string} [root]
+ * @param {{files?: number, establishments?: number, progress?: (message: string) => void}} [options]
+ *
+ * Opens one file of a folder of `files` generated ~300-line contracts (written to the disk, so the server loads the
+ * whole folder as its workspace): time from didOpen to that file's diagnostics, whether they came before the last
+ * file of the folder had its own (the workspace build's end, seen from the client), and the progress shown.
+ */
+export async function measureOpenInFolder(root = ROOT_DIR, { files = 1000, establishments, progress = () => {} } = {}) {
+    const cli = path.join(root, 'packages/cli/bin/cpom.js');
+    const small = establishments ?? contractOfAboutLines(300, 1).establishments;
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cpom-bench-folder-'));
+    writeFileSync(path.join(dir, 'cpom.config.json'), JSON.stringify(CPOM_CONFIG));
+    const names = Array.from({ length: files }, (_, i) => `contrat-${String(i + 1).padStart(4, '0')}.cpom`);
+    const texts = names.map((_, i) => generateContract({ establishments: small, seed: 7000 + i }));
+    names.forEach((name, i) => writeFileSync(path.join(dir, name), texts[i]));
+    progress(`lsp: folder of ${files} contracts on disk, open one of them`);
+    let server;
+    try {
+        server = new LspServer({ cli, cwd: dir });
+        const published = new Set();
+        /** @type {number | undefined} */
+        let allPublishedAt;
+        server.listeners = [(params, at) => { published.add(params.uri); if (published.size === files && allPublishedAt === undefined) allPublishedAt = at; }];
+        await server.initialize();
+        const chosen = Math.floor(files / 2);
+        const uri = server.uriOf(names[chosen]);
+        const first = server.nextDiagnostics(uri, LIMITS.manyMs);
+        const openedAt = server.open(uri, texts[chosen]);
+        const { params, at } = await first;
+        const problem = checkDiagnostics(params.diagnostics, false);
+        if (problem) throw new LspBenchFailure(`${names[chosen]} in the ${files}-contract folder: ${problem}`);
+        const deadline = now() + LIMITS.manyMs;
+        while (allPublishedAt === undefined && now() < deadline && !server.exitInfo) await sleep(50);
+        const reports = server.progressReports;
+        return {
+            files, spawnToInitialized: server.initializedAt - server.spawnedAt, openToDiagnostics: at - openedAt,
+            openToWorkspaceBuilt: allPublishedAt === undefined ? undefined : allPublishedAt - openedAt,
+            beforeBuildEnd: allPublishedAt === undefined || at < allPublishedAt,
+            progressShown: reports.some(r => r.kind === 'report' || r.kind === 'begin'),
+            progressMessages: reports.filter(r => r.message).slice(0, 3).map(r => `${r.title ?? ''} ${r.message}`.trim()),
+            progressReports: reports.length,
+        };
+    } finally {
+        if (server) await server.stop().catch(() => {});
+        rmSync(dir, { recursive: true, force: true });
+    }
 }
 
 export function lspTargets(r) {

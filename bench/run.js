@@ -20,8 +20,11 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { Ajv } from 'ajv';
 import { CONTRACT_SCHEMA, CPOM_CONFIG, contractOfAboutLines, countLines, generateContract, generateContractJson } from './generate.js';
-import { lspTargets, measureLsp, printLspReport } from './lsp.js';
+import { measureLsp, measureOpenInFolder, printLspReport } from './lsp.js';
 import { countDiagnostics } from './diagnostic-counts.js';
+import { measureStudio, printStudioReport, studioTargets } from './studio.js';
+import { measureBatches } from './batch.js';
+import { issueRows, printIssueTable } from './issue-table.js';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH_DIR, '..');
@@ -32,20 +35,13 @@ const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
 const STRICT = args.has('--strict');
 
-const TARGETS = {
-    warm5000Ms: 150,
-    batchSeconds: 20,
-    coldCliSeconds: 0.5,
-    diff5000Ms: 300,
-};
-
 /** Repetitions per size: warm-up runs (discarded after the first, which is reported as "first") and measured runs. */
 const PLAN = QUICK
-    ? { sizes: [{ n: 10, warmup: 3, runs: 5 }, { n: 100, warmup: 2, runs: 5 }, { n: 1000, warmup: 1, runs: 2 }], fiveK: { warmup: 2, runs: 5 }, batch: 200, cli: 3 }
-    : { sizes: [{ n: 10, warmup: 5, runs: 20 }, { n: 100, warmup: 3, runs: 10 }, { n: 1000, warmup: 1, runs: 5 }], fiveK: { warmup: 3, runs: 10 }, batch: 1000, cli: 5 };
+    ? { sizes: [{ lines: 300, warmup: 3, runs: 5 }, { n: 100, warmup: 2, runs: 5 }, { lines: 20000, warmup: 1, runs: 2 }], fiveK: { warmup: 2, runs: 5 }, batches: [100, 300], batch: 300, cli: 3 }
+    : { sizes: [{ lines: 300, warmup: 5, runs: 20 }, { n: 100, warmup: 3, runs: 10 }, { lines: 20000, warmup: 1, runs: 5 }], fiveK: { warmup: 3, runs: 10 }, batches: [100, 1000, 3000], batch: 1000, cli: 5 };
 const BATCH_LINES = 300;
 const BIG_LINES = 5000;
-const BATCH_TIMEOUT_MS = 180_000;
+const BATCH_TIMEOUT_MS = 600_000;
 const CLI_TIMEOUT_MS = 30_000;
 
 // ---------------------------------------------------------------------------------------------
@@ -267,7 +263,7 @@ async function main() {
         results.servicesMs = round(now() - t0);
         // Process-cold run: the first document of the process pays for the lazy parser construction and a cold JIT.
         {
-            const n = PLAN.sizes[0].n;
+            const n = 10;
             const cold = await pipeline.run(generateContract({ establishments: n, seed: 1 }), 'bench_cold');
             assertClean('cold', cold.diagnostics);
             pipeline.unload(cold.uri);
@@ -275,7 +271,11 @@ async function main() {
         }
 
         /** @type {{label: string, key: string, establishments: number, json: any, text: string, warmup: number, runs: number, big?: boolean}[]} */
-        const cases = PLAN.sizes.map(({ n, warmup, runs }) => {
+        const cases = PLAN.sizes.map(({ n, lines, warmup, runs }) => {
+            if (lines) {
+                const sized = contractOfAboutLines(lines, 1);
+                return { label: `~${lines} lines`, key: `lines${lines}`, establishments: sized.establishments, json: sized.json, text: sized.text, warmup, runs };
+            }
             const json = generateContractJson({ establishments: n, seed: 1 });
             const text = generateContract({ establishments: n, seed: 1 });
             return { label: `${n} establishments`, key: `n${n}`, establishments: n, json, text, warmup, runs };
@@ -287,7 +287,7 @@ async function main() {
             progress(`in-process: ${c.label} (${countLines(c.text)} lines), ${c.warmup} warm-up + ${c.runs} runs`);
             const m = await measureContract(pipeline, `bench_${c.key}`, c.text, c);
             const entry = {
-                label: c.label, establishments: c.establishments, lines: countLines(c.text), bytes: Buffer.byteLength(c.text),
+                key: c.key, label: c.label, establishments: c.establishments, lines: countLines(c.text), bytes: Buffer.byteLength(c.text),
                 objectives: c.json.axes.reduce((s, a) => s + a.objectifs.length, 0), ...m,
             };
             if (c.big) results.big = entry; else results.sizes.push(entry);
@@ -302,9 +302,9 @@ async function main() {
             progress(`floor: ${c.label} as JSON`);
             const runs = c.establishments >= 1000 ? 10 : c.establishments >= 200 ? 20 : 50;
             const floor = measureFloor(validateJson, c.json, runs);
-            const cpom = c.big ? results.big : results.sizes.find(s => s.establishments === c.establishments);
+            const cpom = c.big ? results.big : results.sizes.find(s => s.key === c.key);
             results.floor.push({
-                label: c.label, ...floor,
+                key: c.key, label: c.label, ...floor,
                 cpomParseValidate: cpom.warm.parse + cpom.warm.validate,
                 cpomTotal: cpom.warm.total,
                 ratioParseValidate: (cpom.warm.parse + cpom.warm.validate) / floor.total,
@@ -312,26 +312,13 @@ async function main() {
             });
         }
 
-        // --- Batch: N contracts of ~300 lines, one CLI process
+        // --- Batches: N contracts of ~300 lines, one CLI process per N (CPU time and peak memory by a probe)
         const small = contractOfAboutLines(BATCH_LINES, 1);
-        const batchDir = path.join(tmp, 'batch');
-        mkdirSync(batchDir);
-        writeFileSync(path.join(batchDir, 'cpom.config.json'), JSON.stringify(CPOM_CONFIG));
-        let batchLines = 0;
-        for (let i = 1; i <= PLAN.batch; i++) {
-            const text = generateContract({ establishments: small.establishments, seed: 1000 + i });
-            batchLines += countLines(text);
-            writeFileSync(path.join(batchDir, `contrat-${String(i).padStart(4, '0')}.cpom`), text);
-        }
-        progress(`batch: ${PLAN.batch} contracts of ~${BATCH_LINES} lines (${small.establishments} establishments each), one CLI process`);
-        const batchReport = path.join(tmp, 'batch-report.json');
-        const batchRun = await runProcess(process.execPath, [CLI, 'check', batchDir, '--format', 'json', '-o', batchReport], { cwd: ROOT, timeoutMs: BATCH_TIMEOUT_MS });
-        assertCliReport('batch', batchRun, batchReport, PLAN.batch);
-        results.batch = {
-            files: PLAN.batch, linesPerFile: Math.round(batchLines / PLAN.batch), totalLines: batchLines,
-            establishmentsPerFile: small.establishments, seconds: batchRun.seconds, filesPerSecond: PLAN.batch / batchRun.seconds,
-            linesPerSecond: batchLines / batchRun.seconds,
-        };
+        results.batches = await measureBatches({
+            tmp, cli: CLI, root: ROOT, sizes: PLAN.batches, establishments: small.establishments, runProcess, timeoutMs: BATCH_TIMEOUT_MS,
+            check: (label, run, report, files) => assertCliReport(label, run, report, files), progress,
+        });
+        results.batch = results.batches.find(b => b.files === PLAN.batch) ?? results.batches[results.batches.length - 1];
 
         // --- Cold CLI on one file
         const oneDir = path.join(tmp, 'one');
@@ -368,16 +355,25 @@ async function main() {
             results.lsp = { error: error?.message ?? String(error) };
         }
 
-        // --- Targets
-        const target = (name, value, limit, unit, judged = true) => ({ name, value, target: limit, unit, pass: judged ? value < limit : undefined });
-        results.targets = [
-            target(`~${BIG_LINES}-line contract, warm parse+link+validate`, results.big.warm.total, TARGETS.warm5000Ms, 'ms'),
-            target(`~${BIG_LINES}-line contract, warm validate phase alone`, results.big.warm.validate, TARGETS.warm5000Ms, 'ms'),
-            target(`batch of ${PLAN.batch} × ~${BATCH_LINES} lines, one CLI process`, results.batch.seconds, TARGETS.batchSeconds, 's', PLAN.batch === 1000),
-            target('one-file cold CLI run (median)', results.coldCli.seconds, TARGETS.coldCliSeconds, 's'),
-            target(`diff of two versions of the ~${BIG_LINES}-line contract (load both + compare)`, results.diff.endToEndMs, TARGETS.diff5000Ms, 'ms'),
-            ...(results.lsp.error ? [] : lspTargets(results.lsp)),
-        ];
+        // --- The studio (bench/studio.js): transferred size, interactive page, first diagnostics in Chromium.
+        progress('studio: transferred size (gzip), time to interactive and to first diagnostics (headless Chromium)');
+        results.studio = await measureStudio(ROOT, { runs: QUICK ? 1 : 3 }).catch(error => ({ error: error?.message ?? String(error) }));
+        results.studioTargets = studioTargets(results.studio);
+
+        progress(`language server: ~${BATCH_LINES}-line contract, edits one at a time`);
+        try {
+            results.lspSmall = await measureLsp(ROOT, { text: small.text, quick: QUICK, progress, editsOnly: true });
+        } catch (error) {
+            results.lspSmall = { error: error?.message ?? String(error) };
+        }
+        try {
+            results.lspFolder = await measureOpenInFolder(ROOT, { files: QUICK ? 200 : 1000, establishments: small.establishments, progress });
+        } catch (error) {
+            results.lspFolder = { error: error?.message ?? String(error) };
+        }
+
+        // --- Targets: the rows of issue 15's table, each against its floor
+        results.targets = issueRows({ ...results, lsp: results.lsp.error ? undefined : results.lsp, lspSmall: results.lspSmall.error ? undefined : results.lspSmall, lspFolder: results.lspFolder.error ? undefined : results.lspFolder });
         results.environment.loadAverageAtEnd = os.loadavg().map(x => round(x, 2));
         results.elapsedSeconds = (now() - started) / 1000;
 
@@ -386,11 +382,13 @@ async function main() {
         mkdirSync(outDir, { recursive: true });
         writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify(roundAll(results), null, 2) + '\n');
         log(`\nWritten ${path.relative(process.cwd(), path.join(outDir, 'latest.json')) || 'bench/results/latest.json'} in ${results.elapsedSeconds.toFixed(0)} s.`);
-        if (results.lsp.error) {
-            process.stderr.write(`\nbench FAILED (language server): ${results.lsp.error}\n`);
+        for (const part of [results.lsp, results.lspSmall, results.lspFolder]) {
+            if (!part.error) continue;
+            process.stderr.write(`\nbench FAILED (language server): ${part.error}\n`);
             process.exitCode = 1;
         }
         const missed = results.targets.filter(t => t.pass === false);
+        if (missed.length > 0) log(`\n${missed.length} target(s) missed.`);
         if (STRICT && missed.length > 0) {
             process.exitCode = 1;
         }
@@ -431,7 +429,9 @@ function printReport(r) {
         r.floor.map(f => [f.label, (f.bytes / 1024).toFixed(0), ms(f.parse), ms(f.validate), ms(f.total), ms(f.cpomParseValidate), f.ratioParseValidate.toFixed(0), ms(f.cpomTotal), f.ratioTotal.toFixed(0)]),
     ));
     log('');
-    log(`Batch: ${r.batch.files} files × ~${r.batch.linesPerFile} lines (${r.batch.totalLines} lines) in one 'cpom check DIR --format json -o FILE': ${r.batch.seconds.toFixed(2)} s, ${r.batch.filesPerSecond.toFixed(0)} files/s, ${Math.round(r.batch.linesPerSecond)} lines/s`);
+    log("Batches: one 'cpom check DIR --format json -o FILE' process per size (CPU = user + system of all its threads)");
+    log(table(['files', 'lines each', 'wall s', 'files/s', 'CPU s', 'CPU ms/file', 'peak RSS MB'],
+        r.batches.map(b => [b.files, b.linesPerFile, b.seconds.toFixed(2), b.filesPerSecond.toFixed(0), b.cpuSeconds?.toFixed(2) ?? '—', ms(b.cpuMsPerFile), b.peakRssMB?.toFixed(0) ?? '—'])));
     if (r.generation) {
         const g = r.generation;
         log(`Generation for the ~${BIG_LINES}-line contract (ms, median): ` + Object.entries(g).map(([format, m]) => `${format} ${ms(m.ms)}${m.bytes ? ` (${(m.bytes / 1024).toFixed(0)} KB)` : ''}`).join(', ') + (g.pdf ? '' : '; pdf not measured (no Chromium)'));
@@ -443,16 +443,21 @@ function printReport(r) {
     log('');
     if (r.lsp.error) log(`Language server: FAILED: ${r.lsp.error}`);
     else printLspReport(r.lsp, log);
+    if (r.studio) printStudioReport(r.studio, log);
+    for (const t of r.studioTargets ?? []) {
+        const value = t.unit === 'ms' ? `${ms(t.value)} ms` : `${t.value.toFixed(2)} ${t.unit}`;
+        log(`  [${t.pass ? 'PASS' : 'FAIL'}] ${t.name}: ${value} (target < ${t.target} ${t.unit})`);
+    }
     log('');
     const busy = Math.max(r.environment.loadAverageAtStart[0], r.environment.loadAverageAtEnd[0]) > r.environment.cpuCount * 0.75;
     log(`Load average: start ${r.environment.loadAverageAtStart.join(' ')}, end ${r.environment.loadAverageAtEnd.join(' ')} (${r.environment.cpuCount} CPUs)${busy ? ': the machine was busy, figures are pessimistic; rerun on an idle machine before judging' : ''}.`);
     log('');
-    log('Targets');
-    for (const t of r.targets) {
-        const value = t.unit === 'ms' ? `${ms(t.value)} ms` : `${t.value.toFixed(2)} s`;
-        const mark = t.pass === undefined ? 'n/a ' : t.pass ? 'PASS' : 'FAIL';
-        log(`  [${mark}] ${t.name}: ${value} (target < ${t.target} ${t.unit})`);
-    }
+    if (r.lspSmall.error) log(`Language server, ~${BATCH_LINES} lines: FAILED: ${r.lspSmall.error}`);
+    else log(`Language server, ~${BATCH_LINES}-line contract (${r.lspSmall.lines} lines): didChange → diagnostics median ${ms(r.lspSmall.edits.median)} ms, p95 ${ms(r.lspSmall.edits.p95)} ms (min ${ms(r.lspSmall.edits.min)}, max ${ms(r.lspSmall.edits.max)}, ${r.lspSmall.edits.n} edits).`);
+    if (r.lspFolder.error) log(`Language server, open one file in a folder: FAILED: ${r.lspFolder.error}`);
+    else log(`Language server, folder of ${r.lspFolder.files} contracts on disk: didOpen of one → its diagnostics ${ms(r.lspFolder.openToDiagnostics)} ms; every file's diagnostics ${ms(r.lspFolder.openToWorkspaceBuilt)} ms after the didOpen; ${r.lspFolder.progressReports} progress notifications${r.lspFolder.progressMessages.length ? ` (${r.lspFolder.progressMessages.join(' · ')})` : ''}.`);
+    log('');
+    printIssueTable(r.targets, log);
 }
 
 main().catch(error => {

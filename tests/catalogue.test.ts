@@ -2,6 +2,7 @@
  * The typed catalogue: its compile-time checks (tests/types), the wording of the message variants that no fixture
  * reaches, the data the quick fixes read, and the schema of rule options in cpom.config.json.
  */
+import { readRuleFixture } from './rule-fixtures.js';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -118,7 +119,7 @@ describe('message variants keep the wording the rules had', () => {
 
 describe('diagnostics carry their typed parameters as data', () => {
     it('CPOM060: the missing years as numbers, whatever the language', async () => {
-        const text = readFileSync(path.join(ROOT, 'tests/fixtures/rules/CPOM060/triggers.cpom'), 'utf8');
+        const { text } = readRuleFixture(path.join(ROOT, 'tests/fixtures/rules/CPOM060/triggers.patch'));
         for (const locale of ['fr', 'en'] as const) {
             const diagnostics = (await validate(text, locale)).filter(d => d.code === 'CPOM060');
             expect(diagnostics.length).toBeGreaterThan(0);

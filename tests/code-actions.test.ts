@@ -2,7 +2,8 @@
  * Quick fixes: each one, applied to a fixture that triggers its diagnostic, gives the expected text and the
  * diagnostic is gone once the text is validated again (langium/test `testCodeAction`).
  */
-import { readFileSync } from 'node:fs';
+import { readRuleFixture } from './rule-fixtures.js';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument, testCodeAction } from 'langium/test';
 import { describe, expect, it } from 'vitest';
@@ -29,8 +30,11 @@ async function parseHelper(text: string) {
     return { document, dispose: () => services.shared.workspace.DocumentBuilder.update([], [document.uri]) };
 }
 
+/** The contract a rule's triggering fixture stands for (its patch applied, its markers removed). */
 function fixture(code: string): string {
-    return readFileSync(path.join(ROOT, 'tests', 'fixtures', 'rules', code, 'triggers.cpom'), 'utf8');
+    const dir = path.join(ROOT, 'tests', 'fixtures', 'rules', code);
+    const file = [path.join(dir, 'triggers.patch'), path.join(dir, 'triggers.cpom')].find(f => existsSync(f))!;
+    return readRuleFixture(file).text;
 }
 
 /** Replaces exactly one occurrence. */
@@ -41,13 +45,13 @@ function once(text: string, from: string, to: string): string {
 
 describe('quick fixes', () => {
     it('CPOM041: corrects the FINESS key', async () => {
-        const text = once(fixture('CPOM041'), 'finess 2A0000155   // @expect CPOM041', 'finess 2A0000154');
+        const text = once(fixture('CPOM041'), 'finess 2A0000155', 'finess 2A0000154');
         const result = await check(text, 'CPOM041', once(text, 'finess 690999017', 'finess 690999016'));
         expect(result.action?.title).toBe('Corriger la clé FINESS : 690999016');
     });
 
     it('CPOM041: corrects the key of a number typed with spaces', async () => {
-        const text = once(fixture('CPOM041'), 'finess 2A0000155   // @expect CPOM041', 'finess 2A0000154')
+        const text = once(fixture('CPOM041'), 'finess 2A0000155', 'finess 2A0000154')
             .replace('finess 690999017', 'finess 69 099 901 7');
         await check(text, 'CPOM041', once(text, 'finess 69 099 901 7', 'finess 690999016'));
     });
@@ -73,7 +77,7 @@ describe('quick fixes', () => {
 
     it('CPOM022: adds the gestionnaire to the signatories', async () => {
         const text = fixture('CPOM022');
-        await check(text, 'CPOM022', once(text, 'signataires ARS_RA   // @expect CPOM022', 'signataires ARS_RA, MESSIDOR   // @expect CPOM022'));
+        await check(text, 'CPOM022', once(text, 'signataires ARS_RA\n', 'signataires ARS_RA, MESSIDOR\n'));
     });
 
     it('CPOM065: adds the payer to the signatories', async () => {
@@ -83,8 +87,8 @@ describe('quick fixes', () => {
 
     it('CPOM059: adds the final-year target with the last known value', async () => {
         const text = fixture('CPOM059');
-        const result = await check(text, 'CPOM059', once(text, 'cibles 2013: 9, 2014: 10, 2015: 12, 2016: 14   //',
-            'cibles 2013: 9, 2014: 10, 2015: 12, 2016: 14, 2017: 14   //'));
+        const result = await check(text, 'CPOM059', once(text, 'cibles 2013: 9, 2014: 10, 2015: 12, 2016: 14\n',
+            'cibles 2013: 9, 2014: 10, 2015: 12, 2016: 14, 2017: 14\n'));
         expect(result.action?.title).toBe('Ajouter la cible 2017 : 14 (dernière valeur connue)');
     });
 

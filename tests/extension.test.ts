@@ -33,7 +33,7 @@ const SUITE_TESTS = [
     'document symbols list the contract and its establishments',
     'the server renders the seed as Word and JSON (cpom/render)',
     'the cpom commands are registered',
-    'cpom.showPreview opens a webview tab',
+    'cpom.showPreview opens a webview tab showing the contract document',
 ];
 const SCREENSHOT_NAMES = ['diagnostic', 'hover', 'outline'];
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { finessDepartment, finessKey, hasValidFinessKey, isFinessLookalike, isWellFormedFiness, normaliseFiness } from '@cpom/language';
+import { FinessLookalikes, finessDepartment, finessKey, hasValidFinessKey, isFinessLookalike, isWellFormedFiness, normaliseFiness } from '@cpom/language';
 import { ROOT } from './helpers.js';
 
 // 150 real FINESS numbers (public register), copied from the project's shared material: the test needs nothing outside the repository.
@@ -81,5 +81,23 @@ describe('FINESS lookalikes (CPOM045)', () => {
         ['690999016', '690991096', false],  // a swap of non-neighbours
     ] as const)('%s and %s: %s', (a, b, expected) => {
         expect(isFinessLookalike(a, b)).toBe(expected);
+    });
+
+    it('finds, for each number, the first one added that looks like it, as a comparison with each would', () => {
+        // Numbers over a small alphabet, so that lookalikes (one character, a swap) are frequent.
+        let state = 7;
+        const next = () => { state = (state * 1103515245 + 12345) % 2147483648; return state; };
+        const numbers = Array.from({ length: 400 }, () => Array.from({ length: 9 }, () => '09A'[next() % 3]).join(''));
+        const index = new FinessLookalikes();
+        const added: string[] = [];
+        let found = 0;
+        for (const number of numbers) {
+            const expected = added.find(other => isFinessLookalike(number, other));
+            expect(index.firstLike(number)).toBe(expected);
+            if (expected) found++;
+            index.add(number);
+            if (!added.includes(number)) added.push(number);
+        }
+        expect(found).toBeGreaterThan(20);
     });
 });

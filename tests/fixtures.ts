@@ -1,5 +1,6 @@
 /**
- * Fixture annotations. A fixture is a contract that says, in comments, which diagnostics it must produce:
+ * Line annotations of the fixtures outside tests/fixtures/rules (syntax, config, clean…; the rule fixtures use
+ * `$TEST$` markers, rule-fixtures.ts). A fixture is a contract that says, in comments, which diagnostics it must produce:
  *
  *     finess 690999017   // @expect CPOM041
  *

@@ -16,6 +16,7 @@ import { escapeInput, readFinding, unescapeInput, writeFinding } from './fuzz/fi
 import { grammarKeywords, makeInput } from './fuzz/mutators.js';
 import { savedFindings } from './fuzz/known-failures.js';
 import type { WorkerPool } from './fuzz/pool.js';
+import { currentThreadStatPath, threadCpuMs } from './fuzz/thread-cpu.js';
 import { ROOT } from './helpers.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 7);
@@ -52,6 +53,19 @@ describe('fuzz harness', () => {
         expect(unescapeInput(escaped)).toBe(text);
         const finding = { kind: 'crash' as const, stage: 'html', error: 'TypeError: x\nat y', signature: 'crash in html: TypeError: x', found: 'by hand', source: 'seeds/messidor-2013.cpom', text };
         expect(readFinding(writeFinding(finding))).toEqual({ ...finding, error: 'TypeError: x ⏎ at y' });
+    });
+});
+
+describe('fuzz watchdog clock', () => {
+    it.runIf(process.platform === 'linux')('reads a thread\'s CPU time from /proc, which grows while the thread computes', () => {
+        const stat = currentThreadStatPath();
+        const before = threadCpuMs(stat)!;
+        expect(before).toBeGreaterThanOrEqual(0);
+        // Computes until the clock (10 ms ticks) moves: a wait on CPU time, not on a delay.
+        let after = before;
+        for (let spins = 0; after === before; spins++) after = threadCpuMs(stat)!;
+        expect(after).toBeGreaterThan(before);
+        expect(threadCpuMs('/proc/nonexistent/stat')).toBeUndefined();
     });
 });
 

@@ -8,7 +8,7 @@ import { DEPARTMENTS, RULES } from '@cpom/language';
 import {
     authorityCovers, DEPARTMENTAL_AUTHORITIES, departmentalAuthorityAt, frameAvailableAt, isIsoDate, isLegalFrame,
     LAW_TEXTS, LEGAL_FRAMES, legalCitationsIn, legalText, regionAt, statusOfText, textInForce, textStatusAt,
-    UNSOURCED_CITATIONS, type AuthorityKind, type LegalFrameName, type LegalText, type LegalTextVersion,
+    UNSOURCED_CITATIONS, coversTerritory, declaredDepartmentalAuthorities, type AuthorityKind, type LegalFrameName, type LegalText, type LegalTextVersion,
 } from '../packages/language/src/law/index.js';
 
 describe('legal frames before and after they came into force', () => {
@@ -73,8 +73,14 @@ describe('CASF L.313-11 around 4 March 2022', () => {
 
 describe('text status by date', () => {
     it('an attested start gives "unknown" before it, not "not yet"', () => {
-        expect(textStatusAt('CASF:R314-40', '2010-01-01')).toEqual({ status: 'unknown', attestedFrom: '2019-11-09' });
-        expect(textStatusAt('CASF:R314-40', '2020-01-01').status).toBe('in-force');
+        expect(textStatusAt('CASF:R314-43-1', '2010-01-01')).toEqual({ status: 'unknown', attestedFrom: '2019-11-09' });
+        expect(textStatusAt('CASF:R314-43-1', '2020-01-01').status).toBe('in-force');
+    });
+    it('R.314-40 has its 4° (tariff equation) only from 1 January 2017, both versions read in the text', () => {
+        expect(textInForce('CASF:R314-40', '2013-01-01')?.quote).not.toMatch(/4°/);
+        expect(textInForce('CASF:R314-40', '2013-01-01')?.confidence).toBe('V');
+        expect(textInForce('CASF:R314-40', '2017-01-01')?.quote).toMatch(/4° Soit en l'application d'une équation tarifaire/);
+        expect(textStatusAt('CASF:R314-40', '2004-10-25')).toMatchObject({ status: 'not-yet', inForceFrom: '2004-10-26' });
     });
     it('the 2017 activity modulation of EHPAD forfaits is suspended, then applies', () => {
         expect(textInForce('CASF:R314-174', '2017-06-30')?.summary.en).toMatch(/not applied for the 2017/);
@@ -285,5 +291,29 @@ describe('the law registry is core code', () => {
     const dir = new URL('../packages/language/src/law/', import.meta.url);
     it.each(readdirSync(dir).filter(name => name.endsWith('.ts')))('%s does no I/O', name => {
         expect(readFileSync(new URL(name, dir), 'utf8')).not.toMatch(/from ['"]node:/);
+    });
+});
+
+describe('an authority of the contract stands for the territories its collectivité holds on the date', () => {
+    const cases: Array<[string, 'departement' | 'metropole', string, string, boolean | undefined]> = [
+        // declared code, declared kind, establishment's code, date, covered
+        ['2A', 'departement', '2B', '2019-05-01', true],   // Collectivité de Corse (2018)
+        ['2A', 'departement', '2B', '2017-05-01', false],  // two départements before
+        ['67', 'departement', '68', '2021-01-01', true],   // Collectivité européenne d'Alsace (2021)
+        ['67', 'departement', '68', '2020-12-31', false],
+        ['69', 'metropole', '69', '2016-01-01', true],     // the Métropole de Lyon on its part of the Rhône (2015)
+        ['69', 'metropole', '69', '2014-06-01', undefined], // no Métropole yet: the registry cannot say
+        ['75', 'departement', '75', '2019-01-01', true],   // Ville de Paris (2019)
+        ['972', 'departement', '972', '2016-01-01', true], // Collectivité territoriale de Martinique
+        ['973', 'departement', '973', '2016-01-01', true], // Collectivité territoriale de Guyane
+        ['976', 'departement', '976', '2012-01-01', true], // Département de Mayotte
+        ['972', 'departement', '973', '2016-01-01', false],
+    ];
+    it.each(cases)('%s (%s) covers %s on %s: %s', (declared, as, code, date, covered) => {
+        expect(coversTerritory(declared, as, code, date)).toBe(covered);
+    });
+    it('a département is never the Métropole, and the Métropole never the Rhône outside it', () => {
+        expect(declaredDepartmentalAuthorities('69', 'departement', '2020-01-01').map(a => a.id)).toEqual(['CD-69D']);
+        expect(declaredDepartmentalAuthorities('69', 'metropole', '2020-01-01').map(a => a.id)).toEqual(['METROPOLE-LYON']);
     });
 });

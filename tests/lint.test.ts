@@ -55,6 +55,10 @@ const VIOLATIONS: readonly (readonly [file: string, code: string, kind: Kind, wh
     ['packages/extension/src/x.ts', "export * from '../../server/src/index.js';", 'layering', 'only the server\'s protocol file'],
     ['packages/extension/src/x.ts', "import '../../generator/src/index.js';", 'layering', 'the generator from the extension'],
     ['packages/extension/src/server/node-main.ts', "import '@cpom/language';", 'layering', 'server entries start the server only'],
+    ['packages/studio/src/x.ts', "import { diffContracts } from '@cpom/diff';", 'layering', 'the studio page diffs through the server worker'],
+    ['packages/studio/src/x.ts', "import { startCpomServer } from '@cpom/server';", 'layering', 'the studio page: only the server\'s protocol'],
+    ['packages/studio/src/x.ts', "import { readFileSync } from 'node:fs';", 'node', 'the studio runs in a browser'],
+    ['packages/studio/src/server-worker.ts', "import '@cpom/language';", 'layering', 'the studio worker entry starts the server only'],
 ];
 
 const ALLOWED: readonly Case[] = [
@@ -71,6 +75,8 @@ const ALLOWED: readonly Case[] = [
     ['packages/extension/src/x.ts', "import type { PreviewResult } from '@cpom/server/protocol';\nimport * as vscode from 'vscode';", 'protocol types and VS Code'],
     ['packages/extension/src/server/node-main.ts', "import { startNodeServer } from '@cpom/server/node';", 'the bundled Node server entry'],
     ['packages/extension/src/server/browser-main.ts', "import { startBrowserServer } from '@cpom/server/browser';", 'the bundled browser server entry'],
+    ['packages/studio/src/x.ts', "import { contractSkeleton } from '@cpom/generator';\nimport { ESMS_CATEGORIES } from '@cpom/language';\nimport type { PreviewResult } from '@cpom/server/protocol';", 'the studio page on pure parts and the protocol'],
+    ['packages/studio/src/server-worker.ts', "import { startBrowserServer } from '@cpom/server/browser';", 'the studio worker entry'],
 ];
 
 let eslint: ESLint;

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../packages/cli/src/pdf.js';
 import { ROOT } from './helpers.js';
 import { type PackedCli, packAndInstall } from './packed-cli.js';
+import { startStudioCommand } from './studio/command.js';
 
 const MANIFEST = JSON.parse(readFileSync(path.join(ROOT, 'packages/cli/package.json'), 'utf8')) as { version: string };
 const SEED = path.join(ROOT, 'seeds/messidor-2013.cpom');
@@ -39,7 +40,8 @@ describe('the cpom tarball', () => {
     it('holds the bundle, its notices, the licence, the README, the rule pages and the schemas, and no sources', () => {
         const files = new Set(cli.files);
         for (const file of ['package.json', 'README.md', 'LICENSE', 'bin/cpom.js', 'dist/bundle/main.js', 'dist/bundle/THIRD-PARTY-NOTICES.txt',
-            'docs/rules/README.md', 'docs/json-export.md', 'docs/diff.md', 'docs/editor.md']) {
+            'docs/rules/README.md', 'docs/json-export.md', 'docs/diff.md', 'docs/editor.md',
+            'studio/index.html', 'studio/studio.js', 'studio/studio.css', 'studio/server-worker.js', 'studio/server-worker-source.js', 'studio/THIRD-PARTY-NOTICES.txt']) {
             expect(files, file).toContain(file);
         }
         for (const page of readdirSync(path.join(ROOT, 'docs/rules'))) {
@@ -164,6 +166,18 @@ describe('cpom installed from the tarball', () => {
         expect(git('config', 'diff.cpom.command')).toContain(path.join(cli.app, 'node_modules/cpom/bin/cpom.js'));
         writeFileSync(path.join(repo, 'contrat.cpom'), readFileSync(SEED, 'utf8').replace('capacité 39 places financées 39', 'capacité 45 places financées 45'));
         expect(git('diff')).toContain('diff --cpom a/contrat.cpom b/contrat.cpom');
+    });
+
+    it('studio serves the studio from the installed package in a fresh folder, and stops on SIGTERM', async () => {
+        const studio = startStudioCommand('cpom', [], work, cli.env);
+        try {
+            const url = await studio.url;
+            expect(await (await fetch(url)).text()).toContain('<title>Studio CPOM</title>');
+            expect((await fetch(new URL('server-worker.js', url))).status).toBe(200);
+        } finally {
+            studio.child.kill('SIGTERM');
+            expect(await studio.exited).toBe(0);
+        }
     });
 
     it('lsp --stdio answers initialize and exits on exit', async () => {

@@ -46,8 +46,9 @@ describe('cpom requests on any text', () => {
             expect(shown.html !== undefined || typeof shown.message === 'string').toBe(true);
             const rendered = await render(services, { uri: uri.toString(), formats: ['html', 'md', 'json'], force: true });
             expect(rendered.files.length > 0 || rendered.refused.length > 0).toBe(true);
-            const compared = await diff(services, EmptyFileSystem.fileSystemProvider, { uri: uri.toString(), oldText: text, format: 'markdown' });
+            const compared = await diff(services, EmptyFileSystem.fileSystemProvider, { uri: uri.toString(), oldText: text, format: 'markdown', avenant: { number: 1 } });
             expect(typeof compared.text).toBe('string');
+            expect(compared.avenantHtml !== undefined || typeof compared.avenantMessage === 'string' || compared.changes === 0).toBe(true);
         }
         await load(uri, text);
         const complete = await render(services, { uri: uri.toString(), formats: ['docx'], force: true });
@@ -73,6 +74,23 @@ describe('cpom requests on any text', () => {
         await services.shared.workspace.DocumentBuilder.update([], ['socle', 'relais', 'contrat'].map(f => URI.parse(`file:///through/${f}.cpom`)));
     });
 
+});
+
+describe('cpom/diff with an avenant', () => {
+    const SEED = readFileSync(path.join(ROOT, 'seeds/messidor-2013.cpom'), 'utf8');
+    const uri = 'file:///avenant/messidor.cpom';
+
+    it('drafts the avenant of a substantive change, and says why there is none otherwise', async () => {
+        await load(URI.parse(uri), SEED.replace('2016: 13, 2017: 13', '2016: 13, 2017: 15'));
+        const drafted = await diff(services, EmptyFileSystem.fileSystemProvider, { uri, oldText: SEED, format: 'text', avenant: { number: 2 } });
+        expect(drafted.text).toContain('13 → 15');
+        expect(drafted.avenantHtml).toContain('Avenant n° 2');
+        await load(URI.parse(uri), SEED);
+        const none = await diff(services, EmptyFileSystem.fileSystemProvider, { uri, oldText: SEED, format: 'text', avenant: { number: 2 } });
+        expect(none.avenantHtml).toBeUndefined();
+        expect(none.avenantMessage).toMatch(/aucun changement de fond/i);
+        await services.shared.workspace.DocumentBuilder.update([], [URI.parse(uri)]);
+    });
 });
 
 describe('cpom/checkWorkspace', () => {

@@ -12,7 +12,8 @@ const outdir = fileURLToPath(new URL('dist/bundle', import.meta.url));
 rmSync(outdir, { recursive: true, force: true });
 
 const result = await build({
-    entryPoints: [fileURLToPath(new URL('src/main.ts', import.meta.url))],
+    // The worker threads of `cpom check --jobs` start from their own entry, next to main.js.
+    entryPoints: [fileURLToPath(new URL('src/main.ts', import.meta.url)), fileURLToPath(new URL('src/check-worker.ts', import.meta.url))],
     outdir,
     // `generate` and its document libraries load on demand, in their own chunk.
     splitting: true,

@@ -67,7 +67,27 @@ export interface CampaignReport {
     hangs: number;
     flakyHangs: number;
     readonly failures: FailureReport[];
+    /** Steps that took more than SLOW_STEP_CPU_MS of the worker's CPU time without being hangs, by stage. */
+    readonly slowSteps: Partial<Record<Stage, SlowSteps>>;
     readonly ms: number;
+}
+
+/** A step this slow (worker CPU time) is reported, though under the hang limit: the margin left. */
+export const SLOW_STEP_CPU_MS = 250;
+
+export interface SlowSteps {
+    count: number;
+    maxCpuMs: number;
+    /** The input of the slowest one. */
+    index: number;
+}
+
+function countSlowStep(report: CampaignReport, outcome: Outcome, index: number): void {
+    const step = outcome.slowest;
+    if (!step || step.cpuMs <= SLOW_STEP_CPU_MS) return;
+    const slow = report.slowSteps[step.stage] ??= { count: 0, maxCpuMs: 0, index };
+    slow.count++;
+    if (step.cpuMs > slow.maxCpuMs) Object.assign(slow, { maxCpuMs: step.cpuMs, index });
 }
 
 function countFailure(report: CampaignReport, kind: 'crash' | 'hang'): void {
@@ -107,7 +127,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
     const report: CampaignReport = {
         seed: options.seed, inputs: 0, stages: Object.fromEntries(STAGES.map(s => [s, 0])) as Record<Stage, number>,
         stageMs: Object.fromEntries(STAGES.map(s => [s, 0])) as Record<Stage, number>,
-        crashes: 0, hangs: 0, flakyHangs: 0, failures: [], ms: 0,
+        crashes: 0, hangs: 0, flakyHangs: 0, failures: [], slowSteps: {}, ms: 0,
     };
     const bySignature = new Map<string, FailureReport>();
     const pool = options.pool ?? await startPool(options.root, options.workers, options.stepTimeoutMs);
@@ -122,6 +142,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
         report.inputs++;
         for (const stage of outcome.stages) report.stages[stage]++;
         for (const [stage, ms] of Object.entries(outcome.ms)) report.stageMs[stage as Stage] += ms;
+        countSlowStep(report, outcome, index);
         if (outcome.kind === 'ok') return;
         const signature = signatureOf(outcome);
         const known = bySignature.get(signature);

@@ -3,15 +3,18 @@
  * [--no-save | --found DIR]`: a long fuzz campaign. Prints the seed first (a run is replayed with the same --seed and
  * --count; one input with --start I --count 1), progress every 1,000 inputs, then the counts: inputs, per stage,
  * crashes, hangs, and every distinct signature with its first input and fixture. Exits 1 when any input crashed or
- * hung. Ctrl-C stops it with the report so far. The step limit is scaled by the machine's load (pool.ts). Also: `--replay FILE… [--source CORPUS-FILE]` runs saved findings (or plain files) and prints each outcome
- * with its slowest stages; `--minimise FILE [--source CORPUS-FILE]` saves a failing file, minimised, as a finding.
+ * hung. Ctrl-C stops it with the report so far. The step limit is the worker thread's CPU time (pool.ts), so the
+ * machine's load does not count. Also: `--replay FILE… [--source CORPUS-FILE]` runs saved findings (or plain files) and prints each outcome
+ * with its slowest stages; `--dump FILE` writes input --start of --seed to FILE; `--minimise FILE [--source CORPUS-FILE]` saves a failing file, minimised, as a finding.
  */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { type CampaignReport, fixtureName, runCampaign, startPool } from './campaign.js';
+import { type CampaignReport, fixtureName, runCampaign, SLOW_STEP_CPU_MS, startPool } from './campaign.js';
 import { readFinding, writeFinding } from './fixture-file.js';
+import { loadCorpus } from './corpus.js';
 import { minimise } from './minimise.js';
+import { grammarKeywords, makeInput } from './mutators.js';
 import { signatureOf } from './signature.js';
 import { STAGES } from './stages.js';
 
@@ -34,6 +37,7 @@ const { values, positionals } = parseArgs({
         source: { type: 'string' },
         'minimise-ms': { type: 'string', default: '60000' },
         'docx-percent': { type: 'string', default: '20' },
+        dump: { type: 'string' },
     },
 });
 
@@ -54,6 +58,8 @@ function print(report: CampaignReport): void {
         `time per stage (s): ${STAGES.map(s => `${s} ${(report.stageMs[s] / 1000).toFixed(1)}`).join(', ')}`,
         `crashes ${report.crashes}, hangs ${report.hangs}, hangs not repeated ${report.flakyHangs}, distinct signatures ${report.failures.filter(f => !f.flaky).length}`,
         ...report.failures.map(f => `  ${f.flaky ? '(not repeated) ' : ''}${f.count} × ${f.signature}\n      first: --seed ${report.seed} --start ${f.firstIndex} --count 1${f.fixture ? `; fixture tests/fuzz/found/${f.fixture}` : ''}`),
+        `steps over ${SLOW_STEP_CPU_MS} ms of CPU time (not hangs), by stage: ${Object.keys(report.slowSteps).length === 0 ? 'none' : ''}`,
+        ...Object.entries(report.slowSteps).map(([stage, slow]) => `  ${stage}: ${slow.count}, slowest ${Math.round(slow.maxCpuMs)} ms (--seed ${report.seed} --start ${slow.index} --count 1)`),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
 }
@@ -69,7 +75,8 @@ async function replay(files: string[]): Promise<number> {
             const outcome = await pool.run(finding.source, finding.text);
             if (outcome.kind !== 'ok') failures++;
             const slowest = Object.entries(outcome.ms).sort(([, a], [, b]) => b - a).slice(0, 3).map(([stage, ms]) => `${stage} ${Math.round(ms)} ms`);
-            process.stdout.write(`${file}: ${outcome.kind === 'ok' ? 'ok' : signatureOf(outcome)}${slowest.length ? ` (slowest: ${slowest.join(', ')})` : ''}\n`);
+            const cpu = outcome.slowest ? `; slowest step ${outcome.slowest.stage} ${Math.round(outcome.slowest.cpuMs)} ms CPU` : '';
+            process.stdout.write(`${file}: ${outcome.kind === 'ok' ? 'ok' : signatureOf(outcome)}${slowest.length ? ` (slowest: ${slowest.join(', ')}${cpu})` : ''}\n`);
             if (outcome.kind === 'crash') process.stdout.write(`${outcome.stack}\n`);
         }
     } finally {
@@ -107,6 +114,15 @@ async function minimiseFile(file: string): Promise<number> {
     } finally {
         await pool.close();
     }
+}
+
+/** `--seed S --start I --dump FILE`: writes input I of seed S to FILE (to profile it with `--replay FILE`). */
+if (values.dump !== undefined) {
+    const context = { corpus: loadCorpus(ROOT), keywords: grammarKeywords(readFileSync(path.join(ROOT, 'grammar/cpom.langium'), 'utf8')), maxRun: integer('max-run', values['max-run']) };
+    const input = makeInput(integer('seed', values.seed ?? ''), integer('start', values.start), context);
+    writeFileSync(path.resolve(values.dump), input.text);
+    process.stdout.write(`${values.dump}: input ${values.start} of seed ${values.seed} (from ${context.corpus[input.source].name}: ${input.mutations.join(', ')}), ${input.text.length} characters\n`);
+    process.exit();
 }
 
 if (values.minimise) {

@@ -2,25 +2,32 @@
  * A pool of fuzz workers with a watchdog. Each input runs in a worker thread whose services are reused; a worker
  * that makes no step (a stage, a provider call) for longer than the limit is terminated — a hang, attributed to the
  * stage it was in — and replaced; so is one that dies (out of memory, an uncaught error).
+ *
+ * The limit is CPU time of the worker's own thread (thread-cpu.ts), so that other jobs on a shared machine do not
+ * make hangs; a wall-clock backstop (`wallTimeoutMs`, scaled by the load) still catches a worker that waits forever
+ * without computing. Without /proc the limit is wall time scaled by the load (`stepLimit`).
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { type RunOptions, STAGES, type Stage } from './stages.js';
-import type { WorkerReply, WorkerRequest, WorkerSetup } from './protocol.js';
+import type { SlowStep, WorkerReady, WorkerReply, WorkerRequest, WorkerSetup } from './protocol.js';
+import { threadCpuMs } from './thread-cpu.js';
 
 export type Outcome =
-    | { readonly kind: 'ok'; readonly stages: Stage[]; readonly ms: Partial<Record<Stage, number>> }
-    | { readonly kind: 'crash' | 'hang'; readonly stages: Stage[]; readonly ms: Partial<Record<Stage, number>>; readonly stage: Stage; readonly name: string; readonly message: string; readonly stack: string };
+    | { readonly kind: 'ok'; readonly stages: Stage[]; readonly ms: Partial<Record<Stage, number>>; readonly slowest?: SlowStep }
+    | { readonly kind: 'crash' | 'hang'; readonly stages: Stage[]; readonly ms: Partial<Record<Stage, number>>; readonly slowest?: SlowStep; readonly stage: Stage; readonly name: string; readonly message: string; readonly stack: string };
 
 export interface PoolOptions {
     readonly root: string;
     /** The folder holding the bundled worker.js (bundle.mjs). */
     readonly bundle: string;
     readonly size: number;
-    /** Longest time without a step, in ms, on an idle machine (see `stepLimit`). */
+    /** Longest step, in ms of the worker thread's CPU time (wall time on an idle machine where /proc is missing). */
     readonly stepTimeoutMs: number;
+    /** Longest step in wall time on an idle machine (scaled by the load): a worker that waits without computing. */
+    readonly wallTimeoutMs?: number;
     /** Heap of a worker: an input that needs more dies as out of memory. */
     readonly heapMb?: number;
 }
@@ -37,6 +44,9 @@ class FuzzWorker {
     job: Job | undefined;
     lastStep = 0;
     lastStepAt = 0;
+    lastStepCpu: number | undefined;
+    /** The worker thread's /proc stat file, once it is ready. */
+    statPath: string | undefined;
     dead = false;
 
     constructor(options: PoolOptions, onReply: (w: FuzzWorker, reply: WorkerReply) => void, onDeath: (w: FuzzWorker, error: Error) => void) {
@@ -53,7 +63,10 @@ class FuzzWorker {
         this.worker.stdout.resume();
         this.worker.stderr.resume();
         this.ready = new Promise((resolve, reject) => {
-            this.worker.once('message', () => resolve());
+            this.worker.once('message', (ready: WorkerReady) => {
+                this.statPath = ready.statPath;
+                resolve();
+            });
             this.worker.once('error', reject);
         });
         this.ready.then(() => this.worker.on('message', (reply: WorkerReply) => onReply(this, reply)), () => undefined);
@@ -121,6 +134,7 @@ export class WorkerPool {
                 worker.job = this.queue.shift()!;
                 worker.lastStep = Atomics.load(worker.progress, 1);
                 worker.lastStepAt = Date.now();
+                worker.lastStepCpu = threadCpuMs(worker.statPath);
                 worker.worker.postMessage(worker.job.request);
             });
         }
@@ -131,8 +145,8 @@ export class WorkerPool {
         if (!job || job.request.id !== reply.id) return;
         worker.job = undefined;
         job.resolve(reply.ok
-            ? { kind: 'ok', stages: reply.stages, ms: reply.ms }
-            : { kind: 'crash', stages: reply.stages, ms: reply.ms, stage: reply.stage, name: reply.name, message: reply.message, stack: reply.stack });
+            ? { kind: 'ok', stages: reply.stages, ms: reply.ms, slowest: reply.slowest }
+            : { kind: 'crash', stages: reply.stages, ms: reply.ms, slowest: reply.slowest, stage: reply.stage, name: reply.name, message: reply.message, stack: reply.stack });
         this.dispatch();
     }
 
@@ -161,19 +175,36 @@ export class WorkerPool {
         for (const worker of this.workers) {
             if (!worker.job || worker.dead) continue;
             const step = Atomics.load(worker.progress, 1);
+            const cpu = threadCpuMs(worker.statPath);
             if (step !== worker.lastStep) {
                 worker.lastStep = step;
                 worker.lastStepAt = now;
-            } else if (now - worker.lastStepAt > stepLimit(this.options.stepTimeoutMs)) {
-                const job = worker.job;
-                const stage = worker.stage;
-                worker.job = undefined;
-                worker.dead = true;
-                void worker.worker.terminate();
-                job.resolve({ kind: 'hang', stages: [], ms: {}, stage, name: 'Hang', message: `no progress for ${this.options.stepTimeoutMs} ms (scaled by the load)`, stack: '' });
-                this.replace(worker);
-                this.dispatch();
+                worker.lastStepCpu = cpu;
+                continue;
             }
+            const message = this.hangMessage(now - worker.lastStepAt, cpu === undefined || worker.lastStepCpu === undefined ? undefined : cpu - worker.lastStepCpu);
+            if (message) this.stopHung(worker, message);
         }
+    }
+
+    /** Why a step that has lasted `wallMs` (and `cpuMs` of the worker's thread) is a hang; undefined: it is not. */
+    private hangMessage(wallMs: number, cpuMs: number | undefined): string | undefined {
+        const { stepTimeoutMs, wallTimeoutMs = Math.max(30_000, 10 * stepTimeoutMs) } = this.options;
+        if (cpuMs === undefined) {
+            return wallMs > stepLimit(stepTimeoutMs) ? `no progress for ${stepTimeoutMs} ms (wall time, scaled by the load)` : undefined;
+        }
+        if (cpuMs > stepTimeoutMs) return `no progress for ${stepTimeoutMs} ms of the worker's CPU time`;
+        return wallMs > stepLimit(wallTimeoutMs) ? `no progress for ${wallTimeoutMs} ms (wall time, scaled by the load) with ${Math.round(cpuMs)} ms of CPU time` : undefined;
+    }
+
+    private stopHung(worker: FuzzWorker, message: string): void {
+        const job = worker.job!;
+        const stage = worker.stage;
+        worker.job = undefined;
+        worker.dead = true;
+        void worker.worker.terminate();
+        job.resolve({ kind: 'hang', stages: [], ms: {}, stage, name: 'Hang', message, stack: '' });
+        this.replace(worker);
+        this.dispatch();
     }
 }

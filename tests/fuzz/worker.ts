@@ -5,13 +5,22 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCorpus } from './corpus.js';
-import { STAGES, StageRunner } from './stages.js';
-import type { WorkerReply, WorkerRequest, WorkerSetup } from './protocol.js';
+import { type Stage, STAGES, StageRunner } from './stages.js';
+import { currentThreadStatPath, threadCpuMs } from './thread-cpu.js';
+import type { SlowStep, WorkerReady, WorkerReply, WorkerRequest, WorkerSetup } from './protocol.js';
 
 const setup = workerData as WorkerSetup;
 const progress = new Int32Array(setup.progress);
+const statPath = currentThreadStatPath();
+
+/** The slowest step of the current input, in this thread's CPU time (reported with each outcome). */
+let slowest: SlowStep | undefined;
+let step: { stage: Stage; cpuMs: number } | undefined;
 
 const runner = new StageRunner(loadCorpus(setup.root), stage => {
+    const cpuMs = threadCpuMs(statPath);
+    if (step && cpuMs !== undefined && (!slowest || cpuMs - step.cpuMs > slowest.cpuMs)) slowest = { stage: step.stage, cpuMs: cpuMs - step.cpuMs };
+    step = cpuMs === undefined ? undefined : { stage, cpuMs };
     Atomics.store(progress, 0, STAGES.indexOf(stage));
     Atomics.add(progress, 1, 1);
 });
@@ -22,11 +31,14 @@ function describe(error: unknown): { name: string; message: string; stack: strin
 }
 
 parentPort!.on('message', (request: WorkerRequest) => {
+    slowest = undefined;
+    step = undefined;
     void runner.run(request.source, request.text, request.options).then(result => {
         const reply: WorkerReply = result.ok
-            ? { id: request.id, ok: true, stages: result.stages, ms: result.ms }
-            : { id: request.id, ok: false, stages: result.stages, ms: result.ms, stage: result.stage, ...describe(result.error) };
+            ? { id: request.id, ok: true, stages: result.stages, ms: result.ms, slowest }
+            : { id: request.id, ok: false, stages: result.stages, ms: result.ms, slowest, stage: result.stage, ...describe(result.error) };
         parentPort!.postMessage(reply);
     });
 });
-parentPort!.postMessage({ ready: true });
+const ready: WorkerReady = { ready: true, statPath };
+parentPort!.postMessage(ready);

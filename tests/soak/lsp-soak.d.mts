@@ -4,6 +4,8 @@ export interface SoakResult {
     edits: number;
     hovers: number;
     hoverMs: number[];
+    /** CPU time the server spent between each hover request and its answer (Linux), in ms. */
+    hoverCpuMs: number[];
     /** Resident memory of the server at each checkpoint (bytes). */
     rss: number[];
     exited: boolean;

@@ -32,11 +32,13 @@ const CONTENTS = [
     [path.join(rootDir, 'docs/diff.md'), 'docs/diff.md'],
     [path.join(rootDir, 'docs/editor.md'), 'docs/editor.md'],
     [path.join(rootDir, 'schemas'), 'schemas'],
+    // `cpom studio` serves it (packages/studio, built by `npm run build:studio`).
+    [path.join(rootDir, 'packages/studio/dist'), 'studio'],
 ];
 
-for (const required of ['dist/bundle/main.js', 'dist/bundle/THIRD-PARTY-NOTICES.txt']) {
+for (const required of ['dist/bundle/main.js', 'dist/bundle/THIRD-PARTY-NOTICES.txt', '../studio/dist/index.html']) {
     if (!existsSync(path.join(cliDir, required))) {
-        console.error(`cpom: packages/cli/${required} is missing: run \`npm run build\` first.`);
+        console.error(`cpom: ${path.relative(rootDir, path.join(cliDir, required))} is missing: run \`npm run build\` first.`);
         process.exit(1);
     }
 }

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { ISODate, Locale } from '@cpom/language';
 import { ConfigFiles } from '@cpom/language/node';
 import type { Prompter } from './prompt.js';
-import { reportFailure, UsageError } from './errors.js';
+import { type Bilingual, reportFailure, UsageError } from './errors.js';
 import { expandPaths } from './files.js';
 import { leaveOutIgnored } from './ignored-files.js';
 import { formatCodeQuality } from './formats/codequality.js';
@@ -16,8 +16,11 @@ import { formatJunit } from './formats/junit.js';
 import { formatSarif } from './formats/sarif.js';
 import { HOMEPAGE, rulePageUri } from './install-paths.js';
 import { AtomicFile, checkOutputTarget } from './output.js';
-import { type CheckReport, makeReport, sortDiagnostics, toReported } from './report.js';
-import { createServices, diagnosticsOf, diskWith, loadWorkspace, type Workspace } from './workspace.js';
+import { type CheckReport, type FileReport, makeReport, sortDiagnostics, toReported } from './report.js';
+import { createServices, decodeContract, diagnosticsOf, diskSource, diskWith, loadWorkspace, type Workspace } from './workspace.js';
+import { type BatchSettings, CHUNK_SIZE, checkChunk, createCheckServices } from './check-batch.js';
+import { chunksOf, groupByImports } from './check-groups.js';
+import { checkOnWorkers, defaultJobs, workerScript } from './check-workers.js';
 
 export const FORMATS = ['human', 'json', 'sarif', 'github', 'junit', 'codequality'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -34,6 +37,8 @@ export interface CheckOptions {
     readonly stdinFilename?: string;
     /** `--droit-au`: read the law at this date instead of each contract's date d'effet. */
     readonly lawDate?: ISODate;
+    /** `--jobs`: worker threads for a batch (default: one per core; 1 checks on the main thread). */
+    readonly jobs?: number;
 }
 
 export interface CommandIO {
@@ -69,25 +74,45 @@ function configFilesAbove(files: readonly string[]): string[] {
     return [...found];
 }
 
-export async function buildReport(paths: readonly string[], options: Pick<CheckOptions, 'lang' | 'config' | 'quiet' | 'output' | 'stdinFilename' | 'lawDate'>, io: Pick<CommandIO, 'cwd' | 'stderr' | 'locale' | 'stdin'>): Promise<CheckReport> {
-    return (await buildCheck(paths, options, io)).report;
-}
-
-/** A check's report, with the workspace it was computed on (`--fix` reads the documents and their diagnostics). */
-export interface CheckRun {
-    readonly report: CheckReport;
-    readonly workspace: Workspace;
-    /** The contract read on the standard input, with `-`. */
-    readonly stdin?: StdinContract;
-}
+/** Above this many files, a batch is checked on worker threads (below, starting them costs more than it saves). */
+const FILES_FOR_WORKERS = 2 * CHUNK_SIZE;
 
 /**
- * Checks `paths`. `texts` replaces the content of files (absolute paths) as read from the disk (`--fix` checks its
- * fixed texts); `stdin` is the standard input already read, when it was.
+ * The report of a check. Files on the disk are checked in chunks of files that import each other, each chunk
+ * unloaded before the next (check-batch.ts), on `--jobs` worker threads when there are many; the standard input
+ * is checked as `buildCheck` does.
  */
-export async function buildCheck(paths: readonly string[], options: Pick<CheckOptions, 'lang' | 'config' | 'quiet' | 'output' | 'stdinFilename' | 'lawDate'>, io: Pick<CommandIO, 'cwd' | 'stderr' | 'locale' | 'stdin'>,
-    texts?: ReadonlyMap<string, string>, stdinInput?: StdinContract): Promise<CheckRun> {
-    const stdin = stdinInput ?? (usesStdin(paths, options.stdinFilename) ? await readStdinContract(io, options.stdinFilename) : undefined);
+export async function buildReport(paths: readonly string[], options: Pick<CheckOptions, 'lang' | 'config' | 'quiet' | 'output' | 'stdinFilename' | 'lawDate' | 'jobs'>, io: Pick<CommandIO, 'cwd' | 'stderr' | 'locale' | 'stdin'>): Promise<CheckReport> {
+    if (usesStdin(paths, options.stdinFilename)) {
+        return (await buildCheck(paths, options, io)).report;
+    }
+    const { kept, configs, messages, locale } = await prepareCheck(paths, options, io);
+    const settings: BatchSettings = { cwd: io.cwd, lang: options.lang, locale: messages, lawDate: options.lawDate, config: options.config ? path.resolve(io.cwd, options.config) : undefined, quiet: options.quiet };
+    const warn = (message: Bilingual) => io.stderr(`cpom: note: ${message[messages]}\n`);
+    // Threads by default for large batches only; `--jobs N` asks for them, each with a share of the chunks.
+    const jobs = options.jobs ?? defaultJobs();
+    const script = jobs > 1 && kept.length >= (options.jobs === undefined ? FILES_FOR_WORKERS : 2) ? workerScript() : undefined;
+    const chunkSize = script ? Math.min(CHUNK_SIZE, Math.ceil(kept.length / jobs)) : CHUNK_SIZE;
+    const chunks = chunksOf(groupByImports(kept, file => {
+        const bytes = diskSource.read(file);
+        return bytes === undefined ? undefined : decodeContract(bytes, file);
+    }), chunkSize);
+    let reports: FileReport[];
+    if (script) {
+        reports = await checkOnWorkers(script, chunks, jobs, settings, warn);
+    } else {
+        const services = createCheckServices(settings, configs);
+        reports = [];
+        for (const chunk of chunks) reports.push(...await checkChunk(services, chunk, settings, warn));
+    }
+    // In the order the files were found, as one workspace would list them.
+    const order = new Map(kept.map((file, i) => [file, i]));
+    reports.sort((a, b) => order.get(a.absolutePath)! - order.get(b.absolutePath)!);
+    return makeReport(locale, reports);
+}
+
+/** Files to check, their configurations (a bad one is reported before any work) and the languages of the report. */
+async function prepareCheck(paths: readonly string[], options: Pick<CheckOptions, 'lang' | 'config' | 'output' | 'stdinFilename'>, io: Pick<CommandIO, 'cwd' | 'stderr' | 'locale'>, stdin?: StdinContract) {
     const files = stdin ? [stdin.path] : await expandPaths(paths, io.cwd);
     const messages = options.lang ?? io.locale ?? 'fr';
     if (files.length === 0) {
@@ -107,6 +132,26 @@ export async function buildCheck(paths: readonly string[], options: Pick<CheckOp
     for (const note of notes) {
         io.stderr(`cpom: note: ${note[messages]}\n`);
     }
+    const locale: Locale = options.lang ?? (files.length > 0 ? configs.forFile(files[0]).lang : undefined) ?? messages;
+    return { files, kept, configs, messages, locale };
+}
+
+/** A check's report, with the workspace it was computed on (`--fix` reads the documents and their diagnostics). */
+export interface CheckRun {
+    readonly report: CheckReport;
+    readonly workspace: Workspace;
+    /** The contract read on the standard input, with `-`. */
+    readonly stdin?: StdinContract;
+}
+
+/**
+ * Checks `paths`. `texts` replaces the content of files (absolute paths) as read from the disk (`--fix` checks its
+ * fixed texts); `stdin` is the standard input already read, when it was.
+ */
+export async function buildCheck(paths: readonly string[], options: Pick<CheckOptions, 'lang' | 'config' | 'quiet' | 'output' | 'stdinFilename' | 'lawDate'>, io: Pick<CommandIO, 'cwd' | 'stderr' | 'locale' | 'stdin'>,
+    texts?: ReadonlyMap<string, string>, stdinInput?: StdinContract): Promise<CheckRun> {
+    const stdin = stdinInput ?? (usesStdin(paths, options.stdinFilename) ? await readStdinContract(io, options.stdinFilename) : undefined);
+    const { kept, configs, messages, locale } = await prepareCheck(paths, options, io, stdin);
     const services = createServices();
     const settings = services.Cpom.cpom.Settings;
     settings.forcedLocale = options.lang;
@@ -121,7 +166,6 @@ export async function buildCheck(paths: readonly string[], options: Pick<CheckOp
         text: f.text,
         diagnostics: sortDiagnostics(diagnosticsOf(f).map(toReported).filter(d => !options.quiet || d.severity === 'error')),
     }));
-    const locale = options.lang ?? (files.length > 0 ? configs.forFile(files[0]).lang : undefined) ?? messages;
     return { report: makeReport(locale, reports), workspace, stdin };
 }
 

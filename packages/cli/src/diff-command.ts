@@ -87,6 +87,6 @@ export async function runDiffCommand(operands: readonly string[], paths: readonl
             : 'cpom: --contract s\'applique au diff de deux fichiers (cpom diff ANCIEN.cpom NOUVEAU.cpom)\n');
         return 2;
     }
-    const { runRevisionDiff } = await import('./git.js');
+    const { runRevisionDiff } = await import('./git-revision-diff.js');
     return runRevisionDiff(operands, paths, options, io);
 }

@@ -13,12 +13,12 @@
  */
 import * as path from 'node:path';
 import { type LangiumDocument, URI } from 'langium';
-import { avenantNumber, contractsOfFile, type CpomServicesBundle, importersOf } from '@cpom/language';
+import { avenantNumber, contractsOfFile, type CpomServicesBundle, firstSyntaxError, importersOf } from '@cpom/language';
 import { type ContractJson, exportContract, type CpomJson } from '@cpom/generator';
 import { diffContractVersions, escapeMarkdownText, formatDiffMarkdown, formatDiffText, type SemanticDiff } from '@cpom/diff';
 import { UsageError } from './errors.js';
 import { visibleStrings } from './terminal-text.js';
-import { type ContractSource, createServices, decodeContract, firstSyntaxError, loadWorkspace } from './workspace.js';
+import { type ContractSource, createServices, decodeContract, loadWorkspace } from './workspace.js';
 
 /** A version of a tree of files: a git revision, the working tree, the working tree with a file replaced. */
 export interface TreeVersion {
@@ -77,10 +77,11 @@ export async function loadVersion(services: CpomServicesBundle, file: string, so
     const workspace = await loadWorkspace(services, [file], () => {}, source, { validation: false });
     try {
         const loaded = workspace.files[0];
-        const syntax = firstSyntaxError(loaded);
+        const syntax = firstSyntaxError(loaded.document, 'fr');
         if (syntax) {
             const place = `${label}:${syntax.line}:${syntax.column}`;
-            throw new SyntaxProblem({ fr: `${place} : erreur de syntaxe, comparaison impossible : ${syntax.message}`, en: `${place}: syntax error, cannot compare: ${syntax.message}` });
+            const english = firstSyntaxError(loaded.document, 'en')!.message;
+            throw new SyntaxProblem({ fr: `${place} : erreur de syntaxe, comparaison impossible : ${syntax.message}`, en: `${place}: syntax error, cannot compare: ${english}` });
         }
         const index = services.Cpom.cpom.WorkspaceIndex;
         const { declared, amended } = contractsOfFile(loaded.document);

@@ -17,7 +17,7 @@ import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { EmptyFileSystem, type LangiumDocument, URI } from 'langium';
 import { TextDocument } from 'langium';
-import type { Locale } from '@cpom/language';
+import { firstSyntaxError, type Locale } from '@cpom/language';
 import { createCpomLspServices } from '@cpom/language/lsp';
 import type { CommandIO } from './check.js';
 import { fileError, isSystemError, reportFailure, UsageError } from './errors.js';
@@ -25,7 +25,7 @@ import { expandPaths } from './files.js';
 import { writeFileAtomic } from './output.js';
 import { visibleText } from './terminal-text.js';
 import { readStdinContract, usesStdin } from './stdin.js';
-import { decodeContract, firstSyntaxError } from './workspace.js';
+import { decodeContract } from './workspace.js';
 import { hasUtf8Bom } from './utf8-bom.js';
 
 export interface FmtOptions {
@@ -48,7 +48,7 @@ export async function formatText(services: LspServices, text: string, locale: Lo
     const { shared, Cpom } = services;
     // The formatter works on the parse tree alone: no linking, no validation.
     const document: LangiumDocument = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`memory:///cpom-fmt-${counter++}.cpom`));
-    const syntax = firstSyntaxError({ document, text }, locale);
+    const syntax = firstSyntaxError(document, locale);
     if (syntax) return { kind: 'syntax-error', ...syntax };
     const edits = await Cpom.lsp.Formatter!.formatDocument(document, {
         textDocument: { uri: document.uri.toString() }, options: { insertSpaces: true, tabSize: 4 },

@@ -1,5 +1,5 @@
 /**
- * `cpom init [file]`: writes a contract skeleton (init-skeleton.ts) and a `cpom.config.json` next to it.
+ * `cpom init [file]`: writes a contract skeleton (@cpom/generator's skeleton/contract-skeleton.ts) and a `cpom.config.json` next to it.
  *
  * Values come from the options; those missing are asked on the terminal (in French) when the standard input is one,
  * else the command stops with a usage error naming them (scripts and pipelines never wait for an answer). Every
@@ -17,7 +17,7 @@ import {
     contractEnd, defaultContractName, type EstablishmentValue, FRAMES, frameCategory, parseCapacity, parseCategory,
     parseContractName, parseDate, parseEstablishment, parseFiness, parseFrame, parseGestionnaireName,
 } from './init-values.js';
-import { configSkeleton, contractSkeleton, placesToComplete, type SkeletonEstablishment } from './init-skeleton.js';
+import { configSkeleton, contractSkeleton, placesToComplete, type SkeletonEstablishment } from '@cpom/generator';
 import { writeFileAtomic } from './output.js';
 import type { Prompter } from './prompt.js';
 import { visibleText } from './terminal-text.js';

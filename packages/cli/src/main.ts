@@ -24,6 +24,17 @@ function maxWarningsParser(locale: Locale): (value: string) => number {
     };
 }
 
+/** `--jobs`: a number of threads, at least 1. */
+function jobsParser(locale: Locale): (value: string) => number {
+    return value => {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 1) {
+            throw new InvalidArgumentError(locale === 'fr' ? 'un entier ≥ 1 est attendu' : 'expected an integer ≥ 1');
+        }
+        return n;
+    };
+}
+
 /** `--droit-au`: a real calendar date written AAAA-MM-JJ. */
 function lawDateParser(locale: Locale): (value: string) => ISODate {
     return value => {
@@ -48,6 +59,21 @@ export function defaultIO(): CommandIO {
         },
         interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
     };
+}
+
+/** What the command definitions share: the program, the message language, the I/O, and where the exit code goes. */
+interface CommandContext {
+    readonly program: Command;
+    readonly t: (fr: string, en: string) => string;
+    readonly io: CommandIO;
+    /** The I/O as given (its environment). */
+    readonly commandIO: CommandIO;
+    readonly argv: readonly string[];
+    readonly locale: Locale;
+    readonly langOption: () => Option;
+    readonly parseFormats: ReturnType<typeof formatsParser>;
+    readonly formatList: string;
+    readonly exit: (code: number) => void;
 }
 
 export async function main(argv: readonly string[], commandIO: CommandIO = defaultIO()): Promise<number> {
@@ -75,6 +101,36 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
         })
         .showHelpAfterError(t('(cpom --help pour l\'aide)', '(cpom --help for usage)'));
 
+    const ctx: CommandContext = {
+        program, t, io, commandIO, argv, locale, langOption, parseFormats, formatList, exit: code => { exitCode = code; },
+    };
+    addCheckCommands(ctx);
+    addDocumentCommands(ctx);
+    addDiffCommands(ctx);
+    addToolCommands(ctx);
+
+    if (argv.length === 0) {
+        io.stderr(program.helpInformation());
+        return 2;
+    }
+    try {
+        await program.parseAsync(argv, { from: 'user' });
+        return exitCode;
+    } catch (error) {
+        if (error instanceof CommanderError) {
+            return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
+        }
+        const detail = (error as Error).stack ?? String(error);
+        io.stderr(t(
+            `cpom: erreur interne (une anomalie de cpom, signalez-la avec la commande et ses fichiers) : ${detail}\n`,
+            `cpom: internal error (a defect of cpom, please report it with the command and its files): ${detail}\n`));
+        return 2;
+    }
+}
+
+/** `check` (and its --fix) and `init`. */
+function addCheckCommands(ctx: CommandContext): void {
+    const { program, t, io, langOption, locale, commandIO } = ctx;
     program.command('check')
         .description(t(
             'vérifier des contrats (fichiers .cpom, dossiers, globs) et signaler chaque problème avec sa place et son code',
@@ -89,17 +145,18 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
         .option('--no-color', t('sans couleurs dans le format human (voir aussi FORCE_COLOR et NO_COLOR)', 'no colours in the human format (see also FORCE_COLOR and NO_COLOR)'))
         .option('--stdin-filename <path>', t('avec - : où se trouve le contrat lu sur l\'entrée standard (nom dans le rapport, imports, cpom.config.json)', 'with -: where the contract read on the standard input lives (name in the report, imports, cpom.config.json)'))
         .option('--droit-au <date>', t('vérifier selon le droit en vigueur à cette date (AAAA-MM-JJ) plutôt qu\'à la date d\'effet de chaque contrat ou avenant', 'check against the law in force on this date (YYYY-MM-DD) instead of each contract\'s or avenant\'s date of effect'), lawDateParser(locale))
+        .option('-j, --jobs <n>', t('nombre de fils d\'exécution pour un lot de fichiers (par défaut : un par cœur ; 1 : sans fil supplémentaire)', 'threads for a batch of files (default: one per core; 1: no extra thread)'), jobsParser(locale))
         .option('--fix', t('appliquer les corrections sûres (sans choix humain) et réécrire les fichiers ; avec - : le texte corrigé sur la sortie standard', 'apply the safe fixes (no human choice) and rewrite the files; with -: the fixed text on the standard output'))
         .option('--fix-dry-run', t('comme --fix sans rien écrire : afficher le diff des corrections', 'as --fix without writing anything: print the diff of the fixes'))
-        .action(async (paths: string[], options: { format: Format; lang?: 'fr' | 'en'; maxWarnings?: number; output?: string; config?: string; quiet?: boolean; color: boolean; stdinFilename?: string; droitAu?: ISODate; fix?: boolean; fixDryRun?: boolean }) => {
+        .action(async (paths: string[], options: { format: Format; lang?: 'fr' | 'en'; maxWarnings?: number; output?: string; config?: string; quiet?: boolean; color: boolean; stdinFilename?: string; droitAu?: ISODate; fix?: boolean; fixDryRun?: boolean; jobs?: number }) => {
             const color = colorWanted(options.color, process.stdout.isTTY, commandIO.env ?? process.env);
             if (options.fix || options.fixDryRun) {
                 // Loaded on demand: the fixes come with the language server's services.
                 const { runFix } = await import('./fix-command.js');
-                exitCode = await runFix(paths, { ...options, color, lawDate: options.droitAu, dryRun: options.fixDryRun }, io);
+                ctx.exit(await runFix(paths, { ...options, color, lawDate: options.droitAu, dryRun: options.fixDryRun }, io));
                 return;
             }
-            exitCode = await runCheck(paths, { ...options, color, lawDate: options.droitAu }, io);
+            ctx.exit(await runCheck(paths, { ...options, color, lawDate: options.droitAu }, io));
         });
 
     program.command('init')
@@ -120,9 +177,13 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
         .action(async (file: string | undefined, options: import('./init-command.js').InitOptions) => {
             // Loaded on demand: `cpom check` does not pay for it at start-up.
             const { runInit } = await import('./init-command.js');
-            exitCode = await runInit(file, options, io);
+            ctx.exit(await runInit(file, options, io));
         });
+}
 
+/** `generate` and `avenant`: the documents. */
+function addDocumentCommands(ctx: CommandContext): void {
+    const { program, t, io, parseFormats, formatList } = ctx;
     program.command('generate')
         .description(t(
             'produire le document du contrat (html, md, docx, pdf) et le JSON pour les systèmes des autorités',
@@ -135,9 +196,30 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
         .action(async (paths: string[], options: { format: DocumentFormat[]; out: string; force?: boolean; config?: string }) => {
             // Loaded on demand: `cpom check` does not pay for the document libraries at start-up.
             const { runGenerate } = await import('./generate.js');
-            exitCode = await runGenerate(paths, { formats: options.format, out: options.out, force: options.force, config: options.config }, io);
+            ctx.exit(await runGenerate(paths, { formats: options.format, out: options.out, force: options.force, config: options.config }, io));
         });
 
+    program.command('avenant')
+        .description(t(
+            'rédiger l\'avenant qu\'impliquent les changements de fond entre deux versions d\'un contrat',
+            'draft the avenant implied by the substantive changes between two versions of a contract'))
+        .argument('<old>', t('le contrat en vigueur (fichier .cpom)', 'the contract in force (.cpom file)'))
+        .argument('<new>', t('le contrat modifié (fichier .cpom)', 'the amended contract (.cpom file)'))
+        .requiredOption('-n, --number <n>', t('le numéro de l\'avenant', 'the number of the avenant'))
+        .option('-f, --format <formats>', t(`formats séparés par des virgules parmi ${formatList}`, `comma-separated formats among ${formatList}`), parseFormats, ['html'] as DocumentFormat[])
+        .option('-o, --out <dir>', t('dossier de sortie', 'output folder'), '.')
+        .option('--effet <date>', t('date d\'effet (ISO) ; par défaut : le premier jour du mois qui suit sa signature', 'date of effect (ISO); default: the first day of the month after its signature'))
+        .option('--force', t('rédiger même quand la nouvelle version a des erreurs', 'draft even when the new version has errors'))
+        .option('--contract <name>', t('le contrat à modifier, quand un fichier en déclare plusieurs', 'the contract to amend, when a file declares several'))
+        .action(async (oldFile: string, newFile: string, options: { number: string; format: DocumentFormat[]; out: string; effet?: string; force?: boolean; contract?: string }) => {
+            const { runAvenant } = await import('./avenant-command.js');
+            ctx.exit(await runAvenant(oldFile, newFile, { ...options, formats: options.format }, io));
+        });
+}
+
+/** `diff`, `git-setup`, and the two commands git calls once set up. */
+function addDiffCommands(ctx: CommandContext): void {
+    const { program, t, io, commandIO, argv } = ctx;
     program.command('diff')
         .description(t(
             'diff sémantique de deux versions d\'un contrat : ce qui a changé, dans les termes du contrat, et s\'il faut un avenant',
@@ -157,7 +239,7 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
             // Commander drops `--`: the operands after it are paths (cpom diff REV -- PATHS).
             const dash = argv.indexOf('--');
             const paths = dash >= 0 ? argv.slice(dash + 1) : undefined;
-            exitCode = await runDiffCommand(operands.slice(0, operands.length - (paths?.length ?? 0)), paths, { ...options, color }, io);
+            ctx.exit(await runDiffCommand(operands.slice(0, operands.length - (paths?.length ?? 0)), paths, { ...options, color }, io));
         });
 
     program.command('git-setup')
@@ -166,8 +248,8 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
             'set up git to show semantic diffs of .cpom files: *.cpom diff=cpom in .gitattributes, diff driver and textconv in the git config'))
         .option('--global', t('dans la configuration git et le fichier d\'attributs globaux plutôt que ceux du dépôt', 'in the global git config and attributes file instead of the current repository'))
         .action(async (options: { global?: boolean }) => {
-            const { runGitSetup } = await import('./git.js');
-            exitCode = await runGitSetup(options, io);
+            const { runGitSetup } = await import('./git-setup.js');
+            ctx.exit(await runGitSetup(options, io));
         });
 
     // Called by git once `cpom git-setup` has run: not for people.
@@ -176,33 +258,20 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
         .allowUnknownOption()
         .helpOption(false)
         .action(async (args: string[]) => {
-            const { runGitDiffDriver } = await import('./git.js');
-            exitCode = await runGitDiffDriver(args, io);
+            const { runGitDiffDriver } = await import('./git-diff-driver.js');
+            ctx.exit(await runGitDiffDriver(args, io));
         });
     program.command('textconv', { hidden: true })
         .argument('<file>', 'a .cpom file')
         .action(async (file: string) => {
-            const { runTextconv } = await import('./git.js');
-            exitCode = await runTextconv(file, io);
+            const { runTextconv } = await import('./git-textconv.js');
+            ctx.exit(await runTextconv(file, io));
         });
+}
 
-    program.command('avenant')
-        .description(t(
-            'rédiger l\'avenant qu\'impliquent les changements de fond entre deux versions d\'un contrat',
-            'draft the avenant implied by the substantive changes between two versions of a contract'))
-        .argument('<old>', t('le contrat en vigueur (fichier .cpom)', 'the contract in force (.cpom file)'))
-        .argument('<new>', t('le contrat modifié (fichier .cpom)', 'the amended contract (.cpom file)'))
-        .requiredOption('-n, --number <n>', t('le numéro de l\'avenant', 'the number of the avenant'))
-        .option('-f, --format <formats>', t(`formats séparés par des virgules parmi ${formatList}`, `comma-separated formats among ${formatList}`), parseFormats, ['html'] as DocumentFormat[])
-        .option('-o, --out <dir>', t('dossier de sortie', 'output folder'), '.')
-        .option('--effet <date>', t('date d\'effet (ISO) ; par défaut : le premier jour du mois qui suit sa signature', 'date of effect (ISO); default: the first day of the month after its signature'))
-        .option('--force', t('rédiger même quand la nouvelle version a des erreurs', 'draft even when the new version has errors'))
-        .option('--contract <name>', t('le contrat à modifier, quand un fichier en déclare plusieurs', 'the contract to amend, when a file declares several'))
-        .action(async (oldFile: string, newFile: string, options: { number: string; format: DocumentFormat[]; out: string; effet?: string; force?: boolean; contract?: string }) => {
-            const { runAvenant } = await import('./avenant-command.js');
-            exitCode = await runAvenant(oldFile, newFile, { ...options, formats: options.format }, io);
-        });
-
+/** `fmt`, `lsp` and `rules`. */
+function addToolCommands(ctx: CommandContext): void {
+    const { program, t, io, langOption, locale } = ctx;
     program.command('fmt')
         .description(t(
             'formater des contrats comme l\'éditeur (indentation de 4 espaces, une clause par ligne, colonnes alignées) ; les fichiers sont réécrits',
@@ -214,7 +283,7 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
         .action(async (paths: string[], options: { check?: boolean; stdinFilename?: string }) => {
             // Loaded on demand: the formatter comes with the language server's services.
             const { runFmt } = await import('./fmt-command.js');
-            exitCode = await runFmt(paths, options, io);
+            ctx.exit(await runFmt(paths, options, io));
         });
 
     program.command('lsp')
@@ -225,30 +294,23 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
             runLanguageServer();
         });
 
+    program.command('studio')
+        .description(t('ouvrir le studio CPOM dans le navigateur (servi sur 127.0.0.1 ; rien ne quitte la machine)', 'open the CPOM studio in the browser (served on 127.0.0.1; nothing leaves the machine)'))
+        .option('--port <port>', t('port à utiliser (par défaut : un port libre)', 'port to use (default: any free port)'))
+        .option('--no-open', t('ne pas ouvrir le navigateur (l\'adresse est affichée)', 'do not open the browser (the address is printed)'))
+        .addOption(langOption())
+        .action(async (options: import('./studio-command.js').StudioOptions) => {
+            // Loaded on demand: only this command runs a web server.
+            const { runStudio } = await import('./studio-command.js');
+            ctx.exit(await runStudio(options, io));
+        });
+
     program.command('rules')
         .description(t('lister les règles, en montrer une, ou écrire leurs pages Markdown', 'list the rules, show one, or write their Markdown pages'))
         .argument('[code]', t('un code de règle (CPOM041) ou un nom (finess-key)', 'a rule code (CPOM041) or name (finess-key)'))
         .addOption(langOption().default(locale))
         .option('--write-docs <dir>', t('écrire une page Markdown par règle et un index dans ce dossier', 'write one Markdown page per rule and an index into this folder'))
         .action((code: string | undefined, options: { lang: Locale; writeDocs?: string }) => {
-            exitCode = runRules(code, options, io);
+            ctx.exit(runRules(code, options, io));
         });
-
-    if (argv.length === 0) {
-        io.stderr(program.helpInformation());
-        return 2;
-    }
-    try {
-        await program.parseAsync(argv, { from: 'user' });
-        return exitCode;
-    } catch (error) {
-        if (error instanceof CommanderError) {
-            return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
-        }
-        const detail = (error as Error).stack ?? String(error);
-        io.stderr(t(
-            `cpom: erreur interne (une anomalie de cpom, signalez-la avec la commande et ses fichiers) : ${detail}\n`,
-            `cpom: internal error (a defect of cpom, please report it with the command and its files): ${detail}\n`));
-        return 2;
-    }
 }

@@ -17,6 +17,7 @@ export interface FileReport {
     /** Path as shown to the user: relative to the working directory, with forward slashes. */
     readonly path: string;
     readonly absolutePath: string;
+    /** The file's text, to quote the lines of its diagnostics (a batch leaves it empty for a file without any). */
     readonly text: string;
     readonly diagnostics: ReportedDiagnostic[];
 }

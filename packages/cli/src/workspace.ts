@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { type LangiumDocument, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createCpomServices, type CpomServicesBundle, decodeBilingual, type DocumentSource, loadDocuments, type Locale } from '@cpom/language';
+import { createCpomServices, type CpomServicesBundle, type DocumentSource, loadDocuments } from '@cpom/language';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { type Bilingual, fileError, isSystemError } from './errors.js';
 import { withoutUtf8Bom } from './utf8-bom.js';
@@ -139,24 +139,3 @@ export function diagnosticsOf(file: LoadedFile): Diagnostic[] {
     return file.document.diagnostics ?? [];
 }
 
-/** The first syntax error of a file, for commands that compare versions without validating them. */
-export function firstSyntaxError(file: Pick<LoadedFile, 'document' | 'text'>, locale: Locale = 'fr'): { line: number; column: number; message: string } | undefined {
-    const { lexerErrors, parserErrors } = file.document.parseResult;
-    const lexing = lexerErrors[0];
-    if (lexing) {
-        const char = file.text.substr(lexing.offset, Math.max(1, lexing.length));
-        return { line: lexing.line ?? 1, column: lexing.column ?? 1, message: locale === 'fr' ? `caractère inattendu « ${char} »` : `unexpected character '${char}'` };
-    }
-    const parsing = parserErrors[0];
-    if (parsing) {
-        const token = parsing.token;
-        const message = decodeBilingual(parsing.message, locale);
-        if (token.startLine === undefined || Number.isNaN(token.startLine)) {
-            // The end of the file (Chevrotain's EOF token has no position): the place after the last character.
-            const lines = file.text.split(/\r\n|\r|\n/);
-            return { line: lines.length, column: lines[lines.length - 1].length + 1, message };
-        }
-        return { line: token.startLine, column: token.startColumn === undefined || Number.isNaN(token.startColumn) ? 1 : token.startColumn, message };
-    }
-    return undefined;
-}

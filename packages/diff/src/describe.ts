@@ -6,6 +6,7 @@
  * changed. Besides the sentence, a record gets what changed (`subject`) and its values before and after, for tables.
  */
 import type { ChangeRecord } from './change.js';
+import { type ChangePath, parseChangePath } from './change-path.js';
 import { amountDelta } from './describe/amount-change.js';
 import { done, type Field, fieldOf } from './describe/fields.js';
 import { describeItem } from './describe/items.js';
@@ -47,48 +48,49 @@ function describeField(record: ChangeRecord, field: Field): ChangeWords {
 }
 
 /** Values for a table of the records whose sentence holds them: targets and amounts. */
-function tableValues(record: ChangeRecord, pattern: string, description: string): Omit<ChangeWords, 'description'> {
+function tableValues(record: ChangeRecord, place: ChangePath, description: string): Omit<ChangeWords, 'description'> {
     if (record.kind !== 'change') return {};
     const [subject] = description.split(' : ');
     const old = record.old as JsonObject;
     const now = record.new as JsonObject;
-    switch (pattern) {
-        case 'contract.axes[].objectives[].indicators[].targets[]':
+    switch (place.kind) {
+        case 'indicator-target':
             return { subject, before: quantity(old), after: quantity(now) };
-        case 'contract.funding.lines[].amounts[]':
-        case 'contract.funding.lines[].distributions[].shares[]':
+        case 'funding-amount':
+        case 'funding-share':
             return { subject, before: amount(old), after: `${amount(now)} (${amountDelta(old, now)})` };
-        case 'contract.funding.cnr[].amount': {
+        case 'cnr':
+            if (place.field !== 'amount') return {};
             return { subject, before: amount({ amount: record.old }), after: `${amount({ amount: record.new })} (${amountDelta({ amount: record.old }, { amount: record.new })})` };
-        }
     }
     return {};
 }
 
 /**
- * The description of a change. `pattern` is the canonical pattern of what changed (JSON keys, `[]` for array
- * items; an avenant's funding, signatories, authorities and added establishments as the contract's), `items`
- * the elements around it by pattern (the establishment, the indicator, the funding line, the avenant…), `names`
- * the names of both versions' elements by identifier.
+ * The description of a change, by the typed place of its path (an avenant's funding, signatories, authorities and
+ * added establishments are the contract's places with `avenant` set); `items` are the elements around it by
+ * canonical pattern (the establishment, the indicator, the funding line, the avenant…), `names` the names of both
+ * versions' elements by identifier.
  */
-export function describeChange(record: ChangeRecord, pattern: string, items: ReadonlyMap<string, JsonObject>, names: ElementNames = NO_NAMES): ChangeWords {
+export function describeChange(record: ChangeRecord, items: ReadonlyMap<string, JsonObject>, names: ElementNames = NO_NAMES): ChangeWords {
+    const place = parseChangePath(record.path);
     const avenant = items.get('contract.avenants[]');
-    const inAvenant = avenant !== undefined && pattern !== 'contract.avenants[]' && !pattern.startsWith('contract.avenants[].');
+    const wholeAvenant = place.kind === 'avenant' && place.field === undefined;
     let words: ChangeWords | undefined;
-    if (inAvenant && pattern === 'contract.perimeter.establishments[]' && (record.kind === 'add' || record.kind === 'remove')) {
+    if (place.avenant !== undefined && place.kind === 'establishment' && place.field === undefined && (record.kind === 'add' || record.kind === 'remove')) {
         const value = (record.kind === 'add' ? record.new : record.old) as JsonObject;
         words = { description: `${record.kind === 'add' ? 'ajoute aussi' : 'n\'ajoute plus'} l'établissement ${names.quotedElement(value)} (${capacitiesText(value)})` };
     } else {
-        const description = describeItem(record, pattern, items, names);
+        const description = describeItem(record, place, items, names);
         if (description !== undefined) {
-            words = { description, ...tableValues(record, pattern, description) };
+            words = { description, ...tableValues(record, place, description) };
         } else {
-            const field = fieldOf(pattern, items, names);
+            const field = fieldOf(place, items, names);
             if (field) words = describeField(record, field);
         }
     }
     words ??= { description: generic(record, names) };
-    if (avenant !== undefined && pattern !== 'contract.avenants[]' && !/de l'avenant n°/.test(words.description)) {
+    if (avenant !== undefined && !wholeAvenant && !/de l'avenant n°/.test(words.description)) {
         const prefix = `avenant n°${NBSP}${shown(avenant.number)} : `;
         return { ...words, description: prefix + words.description, ...(words.subject ? { subject: prefix + words.subject } : {}) };
     }

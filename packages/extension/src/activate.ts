@@ -16,6 +16,8 @@ import { describeError } from './util.js';
 export interface CpomApi<C extends BaseLanguageClient = BaseLanguageClient> {
     readonly client: C;
     readonly ready: Promise<void>;
+    /** The HTML the preview panel shows, undefined without a panel (for the editor suite: the panel's content). */
+    readonly previewHtml: () => string | undefined;
 }
 
 export interface ActivationOptions {
@@ -32,13 +34,14 @@ export function activateCpom<C extends BaseLanguageClient>(
         void vscode.window.showErrorMessage(`Le serveur de langage CPOM n'a pas démarré : ${describeError(error)}. Les diagnostics et les commandes CPOM sont indisponibles.`);
     });
     const server = new CpomServer(client, ready);
+    const preview = new PreviewController(server);
     context.subscriptions.push(
-        new PreviewController(server),
+        preview,
         registerGenerate(server),
         registerCompareWithHead(server, host === 'node'),
         registerCheckWorkspace(server, options.beforeWorkspaceCheck),
     );
-    return { client, ready };
+    return { client, ready, previewHtml: () => preview.html };
 }
 
 /** For `deactivate`: stops the client if it runs or starts; never rejects. */

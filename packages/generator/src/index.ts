@@ -15,3 +15,6 @@ export {
     authorityKindLabel, budgetDocumentLabel, criterionLabel, directionLabel, frameLabel, frequencyLabel, frenchDate,
     indexationLabel, modalityLabel, natureLabel, reviewLabel, sourceLabel, statusLabel,
 } from './document/french.js';
+export * from './skeleton/contract-skeleton.js';
+export * from './json/follow-up-json.js';
+export * from './json/export-follow-up.js';

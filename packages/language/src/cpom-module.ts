@@ -9,15 +9,19 @@ import {
 import { CpomGeneratedModule, CpomGeneratedSharedModule } from './generated/module.js';
 import { CpomSettings } from './cpom-settings.js';
 import { CpomParserErrorMessageProvider } from './diagnostics/syntax-messages.js';
+import { CpomLexer } from './parser/cpom-lexer.js';
 import { createCpomParser } from './parser/cpom-parser.js';
 import { CpomTokenBuilder } from './parser/cpom-token-builder.js';
 import { CpomValueConverter } from './parser/cpom-value-converter.js';
 import { CpomScopeComputation } from './references/cpom-scope-computation.js';
+import { CpomLinker } from './references/cpom-linker.js';
 import { CpomScopeProvider } from './references/cpom-scope-provider.js';
 import { CpomDocumentValidator } from './validation/cpom-document-validator.js';
 import { registerValidationChecks } from './validation/cpom-validator.js';
 import { CpomDocumentBuilder } from './workspace/cpom-document-builder.js';
 import { CpomDocumentFactory } from './workspace/cpom-document-factory.js';
+import { CpomIndexManager } from './workspace/cpom-index-manager.js';
+import { CpomReferenceDescriptionProvider } from './workspace/cpom-reference-descriptions.js';
 import { CpomWorkspaceIndex } from './workspace/cpom-workspace-index.js';
 
 export interface CpomAddedServices {
@@ -36,6 +40,7 @@ export const CpomModule: Module<CpomServices, PartialLangiumCoreServices & CpomA
     },
     parser: {
         LangiumParser: (services) => createCpomParser(services),
+        Lexer: (services) => new CpomLexer(services),
         ParserErrorMessageProvider: () => new CpomParserErrorMessageProvider(),
         TokenBuilder: () => new CpomTokenBuilder(),
         ValueConverter: () => new CpomValueConverter(),
@@ -43,6 +48,10 @@ export const CpomModule: Module<CpomServices, PartialLangiumCoreServices & CpomA
     references: {
         ScopeComputation: (services) => new CpomScopeComputation(services),
         ScopeProvider: (services) => new CpomScopeProvider(services as CpomServices),
+        Linker: (services) => new CpomLinker(services),
+    },
+    workspace: {
+        ReferenceDescriptionProvider: (services) => new CpomReferenceDescriptionProvider(services),
     },
     validation: {
         DocumentValidator: (services) => new CpomDocumentValidator(services as CpomServices),
@@ -51,12 +60,13 @@ export const CpomModule: Module<CpomServices, PartialLangiumCoreServices & CpomA
 
 /**
  * Shared services cpom replaces: the document builder that rebuilds related files together (and isolates a
- * document whose build fails), the document factory whose parse never throws.
+ * document whose build fails), the document factory whose parse never throws, the index looked up by URI.
  */
 export const CpomSharedModule: Module<LangiumSharedCoreServices, DeepPartialShared> = {
     workspace: {
         DocumentBuilder: (shared) => new CpomDocumentBuilder(shared),
         LangiumDocumentFactory: (shared) => new CpomDocumentFactory(shared),
+        IndexManager: (shared) => new CpomIndexManager(shared),
     },
 };
 type DeepPartialShared = { workspace: Partial<LangiumSharedCoreServices['workspace']> };

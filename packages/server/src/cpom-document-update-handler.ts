@@ -3,7 +3,9 @@
  * also ask for every rule (full checks). Langium announces the `save` capability (so that clients send didSave at
  * all) only when the handler has `didSaveDocument`.
  */
+import type { URI } from 'langium';
 import { DefaultDocumentUpdateHandler } from 'langium/lsp';
+import { CpomWorkspaceManager } from './background-indexing.js';
 import type { CpomServerSharedServices } from './cpom-server-module.js';
 import type { FullChecks } from './full-checks.js';
 import type { ChangeEvent, TypingBursts } from './typing-bursts.js';
@@ -20,6 +22,15 @@ export class CpomDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
 
     override didChangeContent(event: ChangeEvent): void {
         this.bursts.change(event, last => super.didChangeContent(last));
+    }
+
+    /** As Langium's, with the imports of the changed documents loaded first while the workspace is being indexed. */
+    protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
+        const manager = this.workspaceManager;
+        manager.ready.then(() => this.workspaceLock.write(async token => {
+            if (manager instanceof CpomWorkspaceManager) await manager.loadImportsOf(changed);
+            await this.documentBuilder.update(changed, deleted, token);
+        })).catch(error => console.error('cpom: document update failed:', error));
     }
 
     didOpenDocument(event: ChangeEvent): void {

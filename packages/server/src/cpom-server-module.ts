@@ -1,10 +1,12 @@
 /**
  * Dependency injection for the language server process: what the server replaces or adds on top of the language's
  * LSP services (`createCpomLspServices`, packages/language/src/lsp/cpom-lsp-module.ts). Reading this file tells how
- * the editor's events are scheduled: the document update handler, the typing bursts and the full checks.
+ * the editor's events are scheduled: the document update handler, the typing bursts, the full checks and the
+ * background indexing of the workspace (open documents first).
  */
 import type { Module } from 'langium';
 import type { LangiumSharedServices, PartialLangiumSharedServices } from 'langium/lsp';
+import { CpomWorkspaceManager } from './background-indexing.js';
 import { CpomDocumentUpdateHandler } from './cpom-document-update-handler.js';
 import { FullChecks } from './full-checks.js';
 import { TypingBursts } from './typing-bursts.js';
@@ -21,6 +23,9 @@ export type CpomServerSharedServices = LangiumSharedServices & CpomServerAddedSh
 export const CpomServerSharedModule: Module<CpomServerSharedServices, PartialLangiumSharedServices & CpomServerAddedSharedServices> = {
     lsp: {
         DocumentUpdateHandler: (shared) => new CpomDocumentUpdateHandler(shared),
+    },
+    workspace: {
+        WorkspaceManager: (shared) => new CpomWorkspaceManager(shared),
     },
     cpom: {
         TypingBursts: (shared) => new TypingBursts(shared),

@@ -52,12 +52,18 @@ export interface DiffParams {
     readonly oldText: string;
     readonly oldLabel?: string;
     readonly format: 'markdown' | 'text';
+    /** Also draft the avenant with this number (one contract on each side, substantive changes): `avenantHtml`. */
+    readonly avenant?: { readonly number: number };
 }
 export interface DiffResult {
     /** The rendered diff, or a French message saying why there is none (syntax error in a version…). */
     readonly text: string;
     readonly changes: number;
     readonly substantive: number;
+    /** The drafted avenant as one HTML page, when asked and there is something to amend. */
+    readonly avenantHtml?: string;
+    /** Why no avenant was drafted, when one was asked (French). */
+    readonly avenantMessage?: string;
 }
 
 /** `cpom/checkWorkspace`: every rule on every `.cpom` file of the workspace; diagnostics are also published. */

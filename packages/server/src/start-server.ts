@@ -9,6 +9,7 @@ import { GENERATOR_VERSION } from '@cpom/generator';
 import type { Connection } from 'vscode-languageserver';
 import { syncClientSettings, type ConfigLookup } from './client-settings.js';
 import { CpomServerSharedModule } from './cpom-server-module.js';
+import type { CpomWorkspaceManager } from './background-indexing.js';
 import { registerCheckWorkspace } from './requests/check-workspace.js';
 import { registerDiff } from './requests/diff.js';
 import { registerPreview } from './requests/preview.js';
@@ -24,6 +25,7 @@ export interface ServerHost {
 export function startCpomServer(host: ServerHost): CpomLspServicesBundle {
     // The scheduling of the editor's events (typing bursts, full checks) is in CpomServerSharedModule.
     const services = createCpomLspServices({ connection: host.connection, fileSystemProvider: host.fileSystemProvider }, CpomServerSharedModule as Module<LangiumSharedServices, PartialLangiumSharedServices>);
+    (services.shared.workspace.WorkspaceManager as CpomWorkspaceManager).settings = services.Cpom.cpom.Settings;
     syncClientSettings(services, host.configLookup);
     registerPreview(host.connection, services);
     registerRender(host.connection, services);

@@ -1,5 +1,6 @@
 /** What a field of the contract is called in a change record, with its owner by name, and how its values read. */
 import type { ChangeRecord } from '../change.js';
+import { type ChangePath, unhandledPlace } from '../change-path.js';
 import type { ElementNames } from './names.js';
 import { date, formatValue, label, NBSP, numberText, quantity, quote, shown, type JsonObject } from './values.js';
 
@@ -34,8 +35,8 @@ export function lineName(line: JsonObject | undefined, names: ElementNames): { n
 }
 
 
-/** Field labels by pattern (the canonical JSON pattern, with `[]` for array items). */
-export function fieldOf(pattern: string, items: ReadonlyMap<string, JsonObject>, names: ElementNames): Field | undefined {
+/** The label of a field (or of a part compared whole, such as an actualisation), by its place. */
+export function fieldOf(place: ChangePath, items: ReadonlyMap<string, JsonObject>, names: ElementNames): Field | undefined {
     const establishment = names.quotedElement(items.get('contract.perimeter.establishments[]'));
     const authority = names.quotedElement(items.get('contract.parties.authorities[]'));
     const signatory = names.quoted(items.get('contract.parties.signatories[]')?.party);
@@ -53,78 +54,158 @@ export function fieldOf(pattern: string, items: ReadonlyMap<string, JsonObject>,
     const avenant = `de l'avenant n°${NBSP}${shown(items.get('contract.avenants[]')?.number)}`;
     const asName = (v: unknown) => names.quoted(v);
     const f = (name: string, feminine: boolean, format?: (value: unknown) => string): Field => ({ name, feminine, format });
-    switch (pattern) {
-        case 'contract.id': return f('nom du contrat dans le texte source', false, text);
-        case 'contract.title': return f('intitulé du contrat', false, asQuoted);
-        case 'contract.preambule': return f('préambule', false, text);
-        case 'contract.engagement.dateEffetEngagement': return f('date d\'effet', true, asDate);
-        case 'contract.engagement.dateFinEngagement': return f('fin du contrat', true, asDate);
-        case 'contract.engagement.dateSignatureEngagement': return f('date de signature', true, asDate);
-        case 'contract.prorogationEndDate': return f('fin de la prorogation', true, asDate);
-        case 'contract.parties.gestionnaire': return f('gestionnaire', false, v => quote((v as JsonObject).denominationPm));
-        case 'contract.parties.gestionnaire.id': return f('nom du gestionnaire dans le texte source', false, text);
-        case 'contract.parties.gestionnaire.denominationPm': return f('dénomination du gestionnaire', true, asQuoted);
-        case 'contract.parties.gestionnaire.numFinessPm': return f('FINESS du gestionnaire', false, asCode);
-        case 'contract.parties.gestionnaire.legalStatus': return f('statut du gestionnaire', false, v => label('status', v));
-        case 'contract.parties.gestionnaire.address': return f('adresse du gestionnaire', true, asQuoted);
-        case 'contract.parties.authorities[].name': return f('nom d\'une autorité', false, asQuoted);
-        case 'contract.parties.authorities[].kind': return f(`type de l'autorité ${authority}`, false, v => label('authority', v));
-        case 'contract.parties.authorities[].department': return f(`département de l'autorité ${authority}`, false, asCode);
-        case 'contract.parties.authorities[].region': return f(`région de l'autorité ${authority}`, true, asQuoted);
-        case 'contract.parties.authorities[].address': return f(`adresse de l'autorité ${authority}`, true, asQuoted);
-        case 'contract.parties.authorities[].catalogue': return f(`catalogue de l'autorité ${authority}`, false, asName);
-        case 'contract.parties.signatories[].role': return f(`qualité du signataire ${signatory}`, true, asQuoted);
-        case 'contract.parties.signatories[].person': return f(`personne qui signe pour ${signatory}`, true, asQuoted);
-        case 'contract.perimeter.establishments[].nomEgeLong': return f('nom d\'un établissement', false, asQuoted);
-        case 'contract.perimeter.establishments[].numFinessEge': return f(`FINESS de ${establishment}`, false, asCode);
-        case 'contract.perimeter.establishments[].categorieEntiteGeographique': return f(`catégorie de ${establishment}`, true, v => formatValue(v, undefined, names));
-        case 'contract.perimeter.establishments[].department': return f(`département de ${establishment}`, false, asCode);
-        case 'contract.perimeter.establishments[].capacities[].authorised': return f(`capacité autorisée${modality} de ${establishment}`, true, units);
-        case 'contract.perimeter.establishments[].capacities[].funded': return f(`capacité financée${modality} de ${establishment}`, true, units);
-        case 'contract.perimeter.establishments[].capacities[].unit': return f(`unité de la capacité${modality} de ${establishment}`, true, asCode);
-        case 'contract.perimeter.establishments[].habilitationAideSociale': return f(`habilitation à l'aide sociale de ${establishment}`, true, v => formatValue(v, undefined, names));
-        case 'contract.perimeter.establishments[].address': return f(`adresse de ${establishment}`, true, asQuoted);
-        case 'contract.perimeter.establishments[].catalogue': return f(`catalogue de ${establishment}`, false, asName);
-        case 'contract.axes[].title': return f('intitulé d\'un axe', false, asQuoted);
-        case 'contract.axes[].objectives[].title': return f('intitulé d\'un objectif', false, asQuoted);
-        case 'contract.axes[].objectives[].description': return f(`description de l'objectif ${objective}`, true, text);
-        case 'contract.axes[].objectives[].actions[].title': return f(`intitulé d'une action de l'objectif ${objective}`, false, asQuoted);
-        case 'contract.axes[].objectives[].actions[].id': return f(`nom de l'action ${actionName} dans le texte source`, false, text);
-        case 'contract.axes[].objectives[].actions[].deadline': return f(`échéance de l'action ${actionName}`, true, asDate);
-        case 'contract.axes[].objectives[].actions[].lead': return f(`pilote de l'action ${actionName}`, false, asQuoted);
-        case 'contract.axes[].objectives[].indicators[].title': return f('intitulé d\'un indicateur', false, asQuoted);
-        case 'contract.axes[].objectives[].indicators[].basedOn': return f(`indicateur de catalogue de ${indicator}`, false, asName);
-        case 'contract.axes[].objectives[].indicators[].unit': return f(`unité de ${indicator}`, true, asQuoted);
-        case 'contract.axes[].objectives[].indicators[].source': return f(`source de ${indicator}`, true, asQuoted);
-        case 'contract.axes[].objectives[].indicators[].formula': return f(`formule de ${indicator}`, true, text);
-        case 'contract.axes[].objectives[].indicators[].direction': return f(`sens de ${indicator}`, false, v => label('direction', v));
-        case 'contract.axes[].objectives[].indicators[].baseline': return f(`référence de ${indicator}`, true, v => `${quantity(v as JsonObject)} en ${shown((v as JsonObject).year)}`);
-        case 'contract.funding.lines[].title': return f(`intitulé d'${line.feminine ? 'une dotation' : 'un financement'}`, false, asQuoted);
-        case 'contract.funding.lines[].kind': return f(`type ${line.of}`, false, asCode);
-        case 'contract.funding.lines[].nature': return f(`nature ${line.of}`, true, v => label('nature', v));
-        case 'contract.funding.lines[].payer': return f(`financeur ${line.of}`, false, asName);
-        case 'contract.funding.lines[].fundingSource': return f(`financement ${line.of}`, false, v => label('source', v));
-        case 'contract.funding.lines[].actualisation': return f(`actualisation ${line.of}`, true, v => formatValue(v, undefined, names));
-        case 'contract.funding.lines[].actualisation.method': return f(`actualisation ${line.of}`, true, v => label('indexation', v));
-        case 'contract.funding.lines[].actualisation.formula': return f(`précision de l'actualisation ${line.of}`, true, text);
-        case 'contract.funding.cnr[].title': return f(`intitulé du CNR ${shown(cnr?.year)}`, false, asQuoted);
-        case 'contract.funding.cnr[].year': return f(`année du CNR ${quote(cnr?.title)}`, true, asCode);
-        case 'contract.funding.cnr[].establishment': return f(`bénéficiaire ${cnrName}`, false, asName);
-        case 'contract.funding.cnr[].payer': return f(`financeur ${cnrName}`, false, asName);
-        case 'contract.funding.modulations[].criterion': return f(`critère ${modulation}`, false, v => label('criterion', v));
-        case 'contract.funding.modulations[].indicator': return f(`indicateur ${modulation}`, false, asName);
-        case 'contract.funding.modulations[].abattement': return f(`abattement maximal ${modulation}`, false, v => quantity(v as JsonObject));
-        case 'contract.funding.modulations[].justification': return f(`justification ${modulation}`, true, text);
-        case 'contract.funding.headOfficeCosts[].rate': return f('taux des frais de siège', false, v => quantity(v as JsonObject));
-        case 'contract.funding.headOfficeCosts[].authorisationDate': return f('date d\'autorisation des frais de siège', true, asDate);
-        case 'contract.followUp.committees[].meetingFrequency': return f('fréquence de réunion du comité de suivi', true, v => label('frequency', v));
-        case 'contract.followUp.managementDialogues[].frequency': return f('fréquence du dialogue de gestion', true, v => label('frequency', v));
-        case 'contract.avenants[].object': return f(`objet ${avenant}`, false, text);
-        case 'contract.avenants[].effectDate': return f(`date d'effet ${avenant}`, true, asDate);
-        case 'contract.avenants[].signatureDate': return f(`date de signature ${avenant}`, true, asDate);
-        case 'contract.avenants[].prorogationEndDate': return f(`fin de la prorogation ${avenant}`, true, asDate);
+    switch (place.kind) {
+        case 'contract-field':
+            switch (place.field) {
+                case 'id': return f('nom du contrat dans le texte source', false, text);
+                case 'title': return f('intitulé du contrat', false, asQuoted);
+                case 'preambule': return f('préambule', false, text);
+            }
+            return undefined;
+        case 'duration':
+            switch (place.field) {
+                case 'dateEffetEngagement': return f('date d\'effet', true, asDate);
+                case 'dateFinEngagement': return f('fin du contrat', true, asDate);
+                case 'dateSignatureEngagement': return f('date de signature', true, asDate);
+                case 'prorogationEndDate': return f('fin de la prorogation', true, asDate);
+            }
+            return undefined;
+        case 'gestionnaire':
+            switch (place.field) {
+                case undefined: return f('gestionnaire', false, v => quote((v as JsonObject).denominationPm));
+                case 'id': return f('nom du gestionnaire dans le texte source', false, text);
+                case 'denominationPm': return f('dénomination du gestionnaire', true, asQuoted);
+                case 'numFinessPm': return f('FINESS du gestionnaire', false, asCode);
+                case 'legalStatus': return f('statut du gestionnaire', false, v => label('status', v));
+                case 'address': return f('adresse du gestionnaire', true, asQuoted);
+            }
+            return undefined;
+        case 'authority':
+            switch (place.field) {
+                case 'name': return f('nom d\'une autorité', false, asQuoted);
+                case 'kind': return f(`type de l'autorité ${authority}`, false, v => label('authority', v));
+                case 'department': return f(`département de l'autorité ${authority}`, false, asCode);
+                case 'region': return f(`région de l'autorité ${authority}`, true, asQuoted);
+                case 'address': return f(`adresse de l'autorité ${authority}`, true, asQuoted);
+                case 'catalogue': return f(`catalogue de l'autorité ${authority}`, false, asName);
+            }
+            return undefined;
+        case 'signatory':
+            switch (place.field) {
+                case 'role': return f(`qualité du signataire ${signatory}`, true, asQuoted);
+                case 'person': return f(`personne qui signe pour ${signatory}`, true, asQuoted);
+            }
+            return undefined;
+        case 'establishment':
+            switch (place.field) {
+                case 'nomEgeLong': return f('nom d\'un établissement', false, asQuoted);
+                case 'numFinessEge': return f(`FINESS de ${establishment}`, false, asCode);
+                case 'categorieEntiteGeographique': return f(`catégorie de ${establishment}`, true, v => formatValue(v, undefined, names));
+                case 'department': return f(`département de ${establishment}`, false, asCode);
+                case 'habilitationAideSociale': return f(`habilitation à l'aide sociale de ${establishment}`, true, v => formatValue(v, undefined, names));
+                case 'address': return f(`adresse de ${establishment}`, true, asQuoted);
+                case 'catalogue': return f(`catalogue de ${establishment}`, false, asName);
+            }
+            return undefined;
+        case 'capacity':
+            switch (place.field) {
+                case 'authorised': return f(`capacité autorisée${modality} de ${establishment}`, true, units);
+                case 'funded': return f(`capacité financée${modality} de ${establishment}`, true, units);
+                case 'unit': return f(`unité de la capacité${modality} de ${establishment}`, true, asCode);
+            }
+            return undefined;
+        case 'axis':
+            switch (place.field) {
+                case 'title': return f('intitulé d\'un axe', false, asQuoted);
+            }
+            return undefined;
+        case 'objective':
+            switch (place.field) {
+                case 'title': return f('intitulé d\'un objectif', false, asQuoted);
+                case 'description': return f(`description de l'objectif ${objective}`, true, text);
+            }
+            return undefined;
+        case 'action':
+            switch (place.field) {
+                case 'title': return f(`intitulé d'une action de l'objectif ${objective}`, false, asQuoted);
+                case 'id': return f(`nom de l'action ${actionName} dans le texte source`, false, text);
+                case 'deadline': return f(`échéance de l'action ${actionName}`, true, asDate);
+                case 'lead': return f(`pilote de l'action ${actionName}`, false, asQuoted);
+            }
+            return undefined;
+        case 'indicator':
+            switch (place.field) {
+                case 'title': return f('intitulé d\'un indicateur', false, asQuoted);
+                case 'basedOn': return f(`indicateur de catalogue de ${indicator}`, false, asName);
+                case 'unit': return f(`unité de ${indicator}`, true, asQuoted);
+                case 'source': return f(`source de ${indicator}`, true, asQuoted);
+                case 'formula': return f(`formule de ${indicator}`, true, text);
+                case 'direction': return f(`sens de ${indicator}`, false, v => label('direction', v));
+                case 'baseline': return f(`référence de ${indicator}`, true, v => `${quantity(v as JsonObject)} en ${shown((v as JsonObject).year)}`);
+            }
+            return undefined;
+        case 'funding-line':
+            switch (place.field) {
+                case 'title': return f(`intitulé d'${line.feminine ? 'une dotation' : 'un financement'}`, false, asQuoted);
+                case 'kind': return f(`type ${line.of}`, false, asCode);
+                case 'nature': return f(`nature ${line.of}`, true, v => label('nature', v));
+                case 'payer': return f(`financeur ${line.of}`, false, asName);
+                case 'fundingSource': return f(`financement ${line.of}`, false, v => label('source', v));
+            }
+            return undefined;
+        case 'funding-actualisation':
+            switch (place.field) {
+                case undefined: return f(`actualisation ${line.of}`, true, v => formatValue(v, undefined, names));
+                case 'method': return f(`actualisation ${line.of}`, true, v => label('indexation', v));
+                case 'formula': return f(`précision de l'actualisation ${line.of}`, true, text);
+            }
+            return undefined;
+        case 'cnr':
+            switch (place.field) {
+                case 'title': return f(`intitulé du CNR ${shown(cnr?.year)}`, false, asQuoted);
+                case 'year': return f(`année du CNR ${quote(cnr?.title)}`, true, asCode);
+                case 'establishment': return f(`bénéficiaire ${cnrName}`, false, asName);
+                case 'payer': return f(`financeur ${cnrName}`, false, asName);
+            }
+            return undefined;
+        case 'modulation':
+            switch (place.field) {
+                case 'criterion': return f(`critère ${modulation}`, false, v => label('criterion', v));
+                case 'indicator': return f(`indicateur ${modulation}`, false, asName);
+                case 'abattement': return f(`abattement maximal ${modulation}`, false, v => quantity(v as JsonObject));
+                case 'justification': return f(`justification ${modulation}`, true, text);
+            }
+            return undefined;
+        case 'head-office-costs':
+            switch (place.field) {
+                case 'rate': return f('taux des frais de siège', false, v => quantity(v as JsonObject));
+                case 'authorisationDate': return f('date d\'autorisation des frais de siège', true, asDate);
+            }
+            return undefined;
+        case 'committee':
+            switch (place.field) {
+                case 'meetingFrequency': return f('fréquence de réunion du comité de suivi', true, v => label('frequency', v));
+            }
+            return undefined;
+        case 'management-dialogue':
+            switch (place.field) {
+                case 'frequency': return f('fréquence du dialogue de gestion', true, v => label('frequency', v));
+            }
+            return undefined;
+        case 'avenant':
+            switch (place.field) {
+                case 'object': return f(`objet ${avenant}`, false, text);
+                case 'effectDate': return f(`date d'effet ${avenant}`, true, asDate);
+                case 'signatureDate': return f(`date de signature ${avenant}`, true, asDate);
+                case 'prorogationEndDate': return f(`fin de la prorogation ${avenant}`, true, asDate);
+            }
+            return undefined;
+        case 'diagnostic': return f(`diagnostic (${label('diagnostic', place.axis)})`, false, text);
+        case 'legal-frame': case 'department': case 'tarification-authority': case 'objective-establishment':
+        case 'action-establishment': case 'indicator-target': case 'funding-line-establishment': case 'funding-amount':
+        case 'funding-distribution': case 'funding-share': case 'committee-member': case 'review': case 'gmp-pmp-evaluation':
+        case 'transmission': case 'avenant-withdrawal': case 'unknown':
+            return undefined;
+        default: return unhandledPlace(place);
     }
-    if (pattern.startsWith('contract.diagnostic.')) return f(`diagnostic (${label('diagnostic', pattern.slice('contract.diagnostic.'.length))})`, false, text);
-    return undefined;
 }
-

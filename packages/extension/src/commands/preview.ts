@@ -61,6 +61,11 @@ export class PreviewController implements vscode.Disposable {
         );
     }
 
+    /** What the panel shows now, undefined without a panel. */
+    get html(): string | undefined {
+        return this.panel?.webview.html;
+    }
+
     /** Implements both commands; never rejects. */
     private async showSafely(resource: unknown, toSide: boolean): Promise<void> {
         try {

@@ -25,6 +25,7 @@ let client: { sendRequest(method: string, params: unknown): Promise<unknown> } |
 interface ExtensionApi {
     readonly client?: unknown;
     readonly ready?: Promise<void>;
+    readonly previewHtml?: () => string | undefined;
 }
 
 function seedUri(): vscode.Uri {
@@ -207,13 +208,26 @@ test('the cpom commands are registered', async () => {
     }
 });
 
-test('cpom.showPreview opens a webview tab', async () => {
+test('cpom.showPreview opens a webview tab showing the contract document', async () => {
     await seedEditor();
     const webviewTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap(g => g.tabs).filter(t => t.input instanceof vscode.TabInputWebview);
     const before = webviewTabs().length;
     await vscode.commands.executeCommand('cpom.showPreview');
     const tab = await waitFor('a webview tab', () => (webviewTabs().length > before ? webviewTabs()[webviewTabs().length - 1] : undefined), 20_000);
     console.log(`  preview tab: ${JSON.stringify(tab.label)} (${(tab.input as vscode.TabInputWebview).viewType})`);
+    // The panel shows the document the server rendered: the contract's title, escaped, in an <h1>.
+    const api = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)?.exports;
+    assert(api?.previewHtml, 'the extension exposes no previewHtml');
+    const title = 'CPOM MESSIDOR – ESAT Rhône-Alpes 2013-2017';
+    const html = await waitFor('the preview to show the contract', () => {
+        const shown = api.previewHtml!();
+        return shown !== undefined && shown.includes('<h1') ? shown : undefined;
+    }, 20_000);
+    // The document's heading keeps the years together: `… Rhône-Alpes <span class="nowrap">2013-2017</span>`.
+    assert(/<h1[^>]*>CPOM MESSIDOR – ESAT Rhône-Alpes <span[^>]*>2013-2017<\/span><\/h1>/.test(html),
+        `the preview shows no <h1> with the contract's title: ${(/<h1[^]{0,200}/.exec(html) ?? [html.slice(0, 300)])[0]}`);
+    assert(!html.includes('<script'), 'the preview runs no script');
+    await waitFor('the preview tab to be titled after the contract', () => (webviewTabs().some(t => t.label === `Aperçu — ${title}`) ? true : undefined), 20_000);
     await screenshot('preview', 2_500);
 }, { timeoutMs: 40_000 });
 

@@ -8,23 +8,18 @@
  * its source order). Authorities are listed where they first appear: declared in the contract or an avenant, or
  * first referred to there when they come from a catalogue; each appears once in the document.
  */
-import { AstUtils, type AstNode, isReference } from 'langium';
+import { ast, avenantNumber, clausesOf, contractModel, establishmentView, firstClause, normalisedDepartment, partiesOf, periodOf } from '@cpom/language';
 import {
-    ast, avenantNumber, clausesOf, type EsmsCategory, establishmentFacts, firstClause, firstProp, gestionnaireOf,
-    indicatorsOf, monthNumber, normalisedDepartment, normaliseFiness, perimeterOf, plain, propsOf, signatoriesOf, suiviItems,
-} from '@cpom/language';
-import {
-    type ActionJson, type AuthorityJson, type AvenantJson, type AxisJson, type CapacityJson, type CategoryJson,
-    type CnrJson, type ContractJson, CPOM_JSON_FORMAT_VERSION, CPOM_JSON_SCHEMA_ID, type CpomJson, type DiagnosticJson,
-    type DistributionJson, type EstablishmentJson, type FollowUpJson, type FundingJson, type FundingLineJson,
-    type GestionnaireJson, type HabilitationJson, type HeadOfficeCostsJson, type IndicatorJson, type LegalFrame,
-    type ModulationJson, type ObjectiveJson, type QuantityJson, type SignatoryJson, type TransmissionJson,
-    type YearAmountJson, type YearValueJson,
+    type AuthorityJson, type AvenantJson, type ContractJson, CPOM_JSON_FORMAT_VERSION, CPOM_JSON_SCHEMA_ID, type CpomJson,
+    type LegalFrame,
 } from './cpom-json.js';
 import { GENERATOR_NAME, GENERATOR_VERSION } from '../version.js';
-import {
-    catalogueOf, defined, euros, idOf, indicatorFacts, readNumber, refId, refIds, valueUnit,
-} from './model.js';
+import { defined, idOf, refIds } from './model.js';
+import { authoritiesOf, gestionnaireJson, signatoryJson } from './export-parties.js';
+import { establishmentJson } from './export-perimeter.js';
+import { axisJson, diagnosticJson } from './export-objectives.js';
+import { fundingJson } from './export-funding.js';
+import { followUpJson } from './export-follow-up-clauses.js';
 
 /**
  * The JSON document of a contract. `avenants` are the contract's avenants (the workspace index gives them in
@@ -60,8 +55,8 @@ function numberOrder(avenant: ast.Avenant): number {
 // Contract
 
 function contractJson(contract: ast.Contrat, authorities: AuthorityJson[], avenants: AvenantJson[]): ContractJson {
-    const signatories = signatoriesOf(contract);
-    const gestionnaire = gestionnaireOf(contract);
+    const model = contractModel(contract);
+    const { period, parties } = model;
     const diagnostic = firstClause(contract, ast.isDiagnostic);
     return defined<ContractJson>({
         id: contract.name,
@@ -72,23 +67,22 @@ function contractJson(contract: ast.Contrat, authorities: AuthorityJson[], avena
             sousTypeEngagement: 'CPM',
             identifiantEngagement: contract.name,
             nomEngagement: contract.title,
-            dateEffetEngagement: firstClause(contract, ast.isEffet)?.date,
-            dateSignatureEngagement: firstClause(contract, ast.isDateSignature)?.date,
-            dateFinEngagement: firstClause(contract, ast.isFin)?.date,
+            dateEffetEngagement: period.effectDate,
+            dateSignatureEngagement: period.signatureDate,
+            dateFinEngagement: period.endDate,
             // The authorities that sign the contract, in the order of the signatures.
-            autoriteRegulationEngagement: unique(signatories.map(s => s.party?.ref).filter(ast.isAutorite).map(idOf))
-                .map(authorityId => ({ authorityId })),
+            autoriteRegulationEngagement: unique(parties.signingAuthorities.map(idOf)).map(authorityId => ({ authorityId })),
         }),
-        prorogationEndDate: firstClause(contract, ast.isProrogation)?.date,
+        prorogationEndDate: period.prorogationDate,
         departments: clausesOf(contract, ast.isDepartements).flatMap(d => d.codes)
             .map(normalisedDepartment).filter((c): c is string => c !== undefined),
         preambule: firstClause(contract, ast.isPreambule)?.text,
         parties: defined({
-            gestionnaire: gestionnaire ? gestionnaireJson(gestionnaire) : undefined,
+            gestionnaire: parties.gestionnaire ? gestionnaireJson(parties.gestionnaire) : undefined,
             authorities,
-            signatories: signatories.map(signatoryJson),
+            signatories: parties.signatories.map(signatoryJson),
         }),
-        perimeter: { establishments: perimeterOf(contract).map(establishmentJson) },
+        perimeter: { establishments: model.perimeter.map(establishmentJson) },
         diagnostic: diagnostic ? diagnosticJson(diagnostic) : undefined,
         axes: clausesOf(contract, ast.isAxe).map(axisJson),
         funding: fundingJson(contract),
@@ -102,315 +96,21 @@ function unique<T>(values: readonly T[]): T[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Parties
-
-function gestionnaireJson(g: ast.Gestionnaire): GestionnaireJson {
-    const finess = firstProp(g, ast.isFiness)?.value;
-    const status = firstProp(g, ast.isStatut)?.value;
-    return defined<GestionnaireJson>({
-        id: g.name,
-        denominationPm: g.title,
-        numFinessPm: finess !== undefined ? normaliseFiness(finess).value : undefined,
-        legalStatus: status !== undefined ? plain(status) as GestionnaireJson['legalStatus'] : undefined,
-        address: firstProp(g, ast.isAdresse)?.value,
-    });
-}
-
-/**
- * The authorities an owner (contract or avenant) brings into the document: those it declares and those of a
- * catalogue it refers to, in the order they first appear in its text, without those already listed.
- */
-function authoritiesOf(owner: ast.Contrat | ast.Avenant, listed: Set<ast.Autorite>): AuthorityJson[] {
-    const found: ast.Autorite[] = [];
-    const add = (node: AstNode | undefined) => {
-        if (ast.isAutorite(node) && !listed.has(node)) {
-            listed.add(node);
-            found.push(node);
-        }
-    };
-    for (const node of AstUtils.streamAst(owner)) {
-        add(node);
-        for (const info of AstUtils.streamReferences(node)) {
-            // The grammar has single references only; a multi-reference would bring nothing here.
-            add(isReference(info.reference) ? info.reference.ref : undefined);
-        }
-    }
-    return found.map(authorityJson);
-}
-
-function authorityJson(a: ast.Autorite): AuthorityJson {
-    return defined<AuthorityJson>({
-        id: idOf(a),
-        kind: a.kind !== undefined ? plain(a.kind) as AuthorityJson['kind'] : undefined!,
-        department: normalisedDepartment(a.department),
-        name: a.title,
-        region: firstProp(a, ast.isRegion)?.value,
-        address: firstProp(a, ast.isAdresse)?.value,
-        catalogue: catalogueOf(a)?.name,
-    });
-}
-
-function signatoryJson(s: ast.Signataire): SignatoryJson {
-    return defined<SignatoryJson>({ party: refId(s.party) ?? '', role: s.role, person: s.person });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Perimeter
-
-function establishmentJson(e: ast.Etablissement): EstablishmentJson {
-    const facts = establishmentFacts(e);
-    const category = facts.category;
-    return defined<EstablishmentJson>({
-        id: idOf(e),
-        nomEgeLong: e.title,
-        numFinessEge: facts.finess,
-        categorieEntiteGeographique: categoryJson(firstProp(e, ast.isCategorie), category),
-        department: normalisedDepartment(firstProp(e, ast.isDepartementEtab)?.code),
-        capacities: propsOf(e, ast.isCapacite).map(capacityJson),
-        tarificationAuthorities: propsOf(e, ast.isTarification).flatMap(t => refIds(t.authorities)),
-        habilitationAideSociale: habilitationJson(firstProp(e, ast.isHabilitationAideSociale)),
-        address: firstProp(e, ast.isAdresse)?.value,
-        catalogue: catalogueOf(e)?.name,
-    });
-}
-
-/** The FINESS category: the code as written (or the category's code), the cpom key and label when known. */
-function categoryJson(prop: ast.Categorie | undefined, category: EsmsCategory | undefined): CategoryJson | undefined {
-    const code = readNumber(prop?.code) ?? category?.finessCodes[0];
-    if (code === undefined) return undefined;
-    return defined<CategoryJson>({ code, key: category?.key, label: category?.label });
-}
-
-function capacityJson(c: ast.Capacite): CapacityJson {
-    return defined<CapacityJson>({
-        modality: c.modality !== undefined ? plain(c.modality) as CapacityJson['modality'] : undefined,
-        authorised: readNumber(c.authorised) as number,
-        funded: readNumber(c.funded),
-        unit: c.unit,
-    });
-}
-
-function habilitationJson(h: ast.HabilitationAideSociale | undefined): HabilitationJson | undefined {
-    if (!h) return undefined;
-    if (h.scope !== undefined) return { scope: h.scope };
-    const places = readNumber(h.places);
-    return places !== undefined ? { places } : undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Diagnostic, axes, objectives, indicators
-
-const DIAGNOSTIC_AXES = ['activite', 'organisation', 'ressources', 'qualite'] as const;
-
-/** The four axes of the diagnostic, in a fixed order; a repeated axis (CPOM006) keeps its first text. */
-function diagnosticJson(d: ast.Diagnostic): DiagnosticJson {
-    const texts = new Map<string, string>();
-    for (const section of d.sections) {
-        const axis = plain(section.axis);
-        if (section.text !== undefined && !texts.has(axis)) texts.set(axis, section.text);
-    }
-    return defined<DiagnosticJson>(Object.fromEntries(DIAGNOSTIC_AXES.map(axis => [axis, texts.get(axis)])));
-}
-
-function axisJson(a: ast.Axe): AxisJson {
-    return { id: a.name, title: a.title, objectives: a.objectives.map(objectiveJson) };
-}
-
-function objectiveJson(o: ast.Objectif): ObjectiveJson {
-    const descriptions = o.items.filter(ast.isDescription).map(d => d.text);
-    return defined<ObjectiveJson>({
-        id: o.name,
-        title: o.title,
-        // Several `description` clauses are paragraphs of one description.
-        description: descriptions.length > 0 ? descriptions.join('\n\n') : undefined,
-        establishments: o.items.filter(ast.isConcernes).flatMap(c => refIds(c.establishments)),
-        actions: o.items.filter(ast.isAction).map(actionJson),
-        indicators: indicatorsOf(o).map(indicatorJson),
-    });
-}
-
-function actionJson(a: ast.Action): ActionJson {
-    return defined<ActionJson>({
-        id: a.name,
-        title: a.title,
-        deadline: a.deadline,
-        lead: a.lead,
-        establishments: refIds(a.establishments),
-    });
-}
-
-function indicatorJson(i: ast.Indicateur): IndicatorJson {
-    const facts = indicatorFacts(i);
-    const baseline = firstProp(i, ast.isReference);
-    return defined<IndicatorJson>({
-        id: idOf(i),
-        title: facts.title,
-        basedOn: refId(i.base),
-        unit: facts.unit,
-        source: facts.source,
-        formula: facts.formula,
-        direction: facts.direction !== undefined ? plain(facts.direction) as IndicatorJson['direction'] : undefined,
-        baseline: baseline ? yearValue(baseline.year, baseline.value) : undefined,
-        targets: byYear(propsOf(i, ast.isCibles).flatMap(c => c.targets)
-            .map(t => yearValue(t.year, t.value)).filter((v): v is YearValueJson => v !== undefined)),
-    });
-}
-
-function yearValue(year: string, value: ast.Valeur | undefined): YearValueJson | undefined {
-    const y = readNumber(year);
-    const v = readNumber(value?.number);
-    if (y === undefined || v === undefined) return undefined;
-    return defined<YearValueJson>({ year: y, value: v, unit: valueUnit(value?.unit) });
-}
-
-function quantity(value: ast.Valeur | undefined): QuantityJson | undefined {
-    const v = readNumber(value?.number);
-    return v === undefined ? undefined : defined<QuantityJson>({ value: v, unit: valueUnit(value?.unit) });
-}
-
-/** Sorted by year; stable, so a repeated year keeps the order of the source. */
-function byYear<T extends { year: number }>(items: T[]): T[] {
-    return items.map((item, index) => ({ item, index }))
-        .sort((a, b) => a.item.year - b.item.year || a.index - b.index)
-        .map(x => x.item);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Funding
-
-function fundingJson(owner: ast.Contrat | ast.Avenant): FundingJson {
-    const items = clausesOf(owner, ast.isMoyens).flatMap(m => m.items);
-    return {
-        lines: items.filter(ast.isFinancement).map(fundingLineJson),
-        cnr: items.filter(ast.isCnr).map(cnrJson).filter((c): c is CnrJson => c !== undefined),
-        modulations: items.filter(ast.isModulation).map(modulationJson),
-        headOfficeCosts: items.filter(ast.isFraisDeSiege).map(headOfficeCostsJson),
-    };
-}
-
-function fundingLineJson(f: ast.Financement): FundingLineJson {
-    const nature = firstProp(f, ast.isNature)?.value;
-    const source = firstProp(f, ast.isSourceFinancement)?.value;
-    const actualisation = firstProp(f, ast.isActualisation);
-    return defined<FundingLineJson>({
-        id: f.name,
-        kind: f.kind,
-        title: f.title,
-        nature: nature !== undefined ? plain(nature) as FundingLineJson['nature'] : undefined,
-        payer: refId(firstProp(f, ast.isFinanceur)?.payer),
-        fundingSource: source !== undefined ? plain(source) as FundingLineJson['fundingSource'] : undefined,
-        establishments: propsOf(f, ast.isConcernes).flatMap(c => refIds(c.establishments)),
-        amounts: byYear(propsOf(f, ast.isMontants).flatMap(m => m.amounts)
-            .map(yearAmount).filter((a): a is YearAmountJson => a !== undefined)),
-        actualisation: actualisation
-            ? defined({ method: (actualisation.method !== undefined ? plain(actualisation.method) : undefined) as NonNullable<FundingLineJson['actualisation']>['method'], formula: actualisation.formula })
-            : undefined,
-        distributions: byYear(propsOf(f, ast.isRepartition).map(distributionJson).filter((d): d is DistributionJson => d !== undefined)),
-    });
-}
-
-function yearAmount(line: ast.MontantAnnuel): YearAmountJson | undefined {
-    const year = readNumber(line.year);
-    const amount = euros(line.amount?.value);
-    if (year === undefined || amount === undefined) return undefined;
-    return defined<YearAmountJson>({ year, amount, perDay: perDay(line.amount) });
-}
-
-/** `true` for an amount written `par jour` (a daily tariff), absent otherwise. */
-function perDay(amount: ast.Montant | undefined): true | undefined {
-    return amount?.daily ? true : undefined;
-}
-
-function distributionJson(r: ast.Repartition): DistributionJson | undefined {
-    const year = readNumber(r.year);
-    if (year === undefined) return undefined;
-    return {
-        year,
-        shares: r.shares.flatMap(share => {
-            const establishment = refId(share.establishment);
-            const amount = euros(share.amount?.value);
-            return establishment !== undefined && amount !== undefined
-                ? [defined({ establishment, amount, perDay: perDay(share.amount) })] : [];
-        }),
-    };
-}
-
-function cnrJson(c: ast.Cnr): CnrJson | undefined {
-    const year = readNumber(c.year);
-    const amount = euros(c.amount?.value);
-    if (year === undefined || amount === undefined) return undefined;
-    return defined<CnrJson>({
-        title: c.title,
-        year,
-        amount,
-        perDay: perDay(c.amount),
-        establishment: refId(c.establishment),
-        payer: refId(c.payer),
-    });
-}
-
-function modulationJson(m: ast.Modulation): ModulationJson {
-    const criterion = firstProp(m, ast.isCritere)?.value;
-    return defined<ModulationJson>({
-        fundingLine: refId(m.funding) ?? '',
-        criterion: criterion !== undefined ? plain(criterion) as ModulationJson['criterion'] : undefined,
-        indicator: refId(firstProp(m, ast.isModulationIndicateur)?.indicator),
-        abattement: quantity(firstProp(m, ast.isAbattement)?.value),
-        justification: firstProp(m, ast.isJustification)?.text,
-    });
-}
-
-function headOfficeCostsJson(f: ast.FraisDeSiege): HeadOfficeCostsJson {
-    return defined<HeadOfficeCostsJson>({ rate: quantity(f.rate), authorisationDate: f.authorisation });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Follow-up
-
-function followUpJson(contract: ast.Contrat): FollowUpJson {
-    const items = suiviItems(contract);
-    return {
-        committees: items.filter(ast.isComite).map(c => defined({
-            members: refIds(c.members),
-            meetingFrequency: c.frequency,
-        })),
-        managementDialogues: items.filter(ast.isDialogueDeGestion).map(d => ({ frequency: d.frequency })),
-        reviews: items.filter(ast.isRevue).flatMap(r => {
-            const year = readNumber(r.year);
-            return year !== undefined ? [{ kind: r.kind, year }] : [];
-        }),
-        gmpPmpEvaluations: items.filter(ast.isEvaluationGmpPmp).flatMap(e => {
-            const year = readNumber(e.year);
-            return year !== undefined ? [{ year }] : [];
-        }),
-        transmissions: items.filter(ast.isTransmission).flatMap(transmissionJson),
-    };
-}
-
-function transmissionJson(t: ast.Transmission): TransmissionJson[] {
-    const day = readNumber(t.day);
-    const month = monthNumber(t.month);
-    if (day === undefined || month === undefined) return [];
-    // `rapport_activite` and `rapport_d_activite` are two spellings of the same document.
-    const document = t.document === 'rapport_d_activite' ? 'rapport_activite' : t.document;
-    return [{ document, day, month }];
-}
-
-// ---------------------------------------------------------------------------------------------
 // Avenants
 
 function avenantJson(a: ast.Avenant, authorities: AuthorityJson[]): AvenantJson {
     const number = avenantNumber(a);
+    const period = periodOf(a);
     return defined<AvenantJson>({
         // NaN only when the number is missing from a broken text: left out, and the schema reports it.
         number: Number.isFinite(number) ? number : undefined!,
         object: firstClause(a, ast.isObjet)?.text,
-        effectDate: firstClause(a, ast.isEffet)?.date,
-        signatureDate: firstClause(a, ast.isDateSignature)?.date,
-        prorogationEndDate: firstClause(a, ast.isProrogation)?.date,
-        signatories: signatoriesOf(a).map(signatoryJson),
+        effectDate: period.effectDate,
+        signatureDate: period.signatureDate,
+        prorogationEndDate: period.prorogationDate,
+        signatories: partiesOf(a).signatories.map(signatoryJson),
         authorities,
-        addedEstablishments: clausesOf(a, ast.isAjout).map(x => x.establishment).filter((e): e is ast.Etablissement => e !== undefined).map(establishmentJson),
+        addedEstablishments: clausesOf(a, ast.isAjout).map(x => x.establishment).filter((e): e is ast.Etablissement => e !== undefined).map(e => establishmentJson(establishmentView(e))),
         withdrawnEstablishments: clausesOf(a, ast.isRetrait).flatMap(r => refIds(r.establishments)),
         funding: fundingJson(a),
     });

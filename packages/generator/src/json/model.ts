@@ -1,16 +1,11 @@
 /**
- * Helpers over the AST that the JSON export needs and the language's model does not offer (yet): identifiers of
- * catalogue entries, what an indicator inherits through `selon`, amounts in euros.
+ * Helpers the JSON export needs beside the language's model (contract-model.ts): identifiers of catalogue entries,
+ * numbers and amounts in euros as JSON numbers.
  */
 import type { AstNode, Reference } from 'langium';
-import { ast, firstProp, indicatorChain, parseCents, parseNumber } from '@cpom/language';
+import { catalogueOf, parseCents, parseNumber } from '@cpom/language';
 
 type Named = AstNode & { name: string };
-
-/** The catalogue an entry is declared in, when it is a catalogue entry. */
-export function catalogueOf(node: AstNode): ast.Catalogue | undefined {
-    return ast.isCatalogue(node.$container) ? node.$container : undefined;
-}
 
 /**
  * The identifier of a declaration in the JSON document: its name, or `CATALOGUE.NAME` for a catalogue entry —
@@ -51,37 +46,6 @@ export function euros(typed: string | undefined): number | undefined {
 /** The unit typed after a value: `%` → `percent`, `€` → `EUR`. */
 export function valueUnit(unit: string | undefined): 'percent' | 'EUR' | undefined {
     return unit === '%' ? 'percent' : unit === '€' ? 'EUR' : undefined;
-}
-
-/**
- * What an indicator states, with what it inherits through `selon` (label, unit, source, formula, direction):
- * its own clause first, then its base's, and so on. Baselines and targets are not inherited (the validator
- * requires them of each contract indicator). A cycle of `selon` stops at the first indicator seen twice.
- */
-export interface IndicatorFacts {
-    readonly title?: string;
-    readonly unit?: string;
-    readonly source?: string;
-    readonly formula?: string;
-    readonly direction?: string;
-}
-
-export function indicatorFacts(indicator: ast.Indicateur): IndicatorFacts {
-    const chain = indicatorChain(indicator);
-    const first = <T>(read: (i: ast.Indicateur) => T | undefined): T | undefined => {
-        for (const i of chain) {
-            const value = read(i);
-            if (value !== undefined) return value;
-        }
-        return undefined;
-    };
-    return {
-        title: first(i => i.title),
-        unit: first(i => firstProp(i, ast.isUnite)?.value),
-        source: first(i => firstProp(i, ast.isSource)?.value),
-        formula: first(i => firstProp(i, ast.isFormule)?.value),
-        direction: first(i => firstProp(i, ast.isSens)?.value),
-    };
 }
 
 /**

@@ -117,6 +117,7 @@ export function rulePage(rule: RuleDefinition, locale: 'fr' | 'en'): string {
             '|---|---|---|---|',
             ...texts,
             '',
+            ...quotedWords(rule, 'fr'),
         ]),
         '## Messages',
         '',
@@ -168,7 +169,17 @@ function datedSources(rule: RuleDefinition): string[] {
         '|---|---|---|---|',
         ...rows,
         '',
+        ...quotedWords(rule, 'en'),
     ];
+}
+
+/** The words read in the text (V versions with a quote), each with the period of its version: what an error rests on. */
+function quotedWords(rule: RuleDefinition, locale: 'fr' | 'en'): string[] {
+    const quotes = (rule.texts ?? []).flatMap(id => (legalText(id)?.versions ?? [])
+        .filter(version => version.quote !== undefined && version.confidence === 'V')
+        .map(version => `> « ${version.quote} » — \`${id}\`, ${version.from} → ${version.to ?? (locale === 'fr' ? 'en vigueur' : 'in force')}`));
+    if (quotes.length === 0) return [];
+    return [locale === 'fr' ? 'Mots lus dans le texte :' : 'Words read in the text:', '', ...quotes.flatMap(quote => [quote, ''])];
 }
 
 /** The severity policy, written in the rules index and enforced by tests/policy.test.ts. */

@@ -9,6 +9,7 @@
  */
 import { fillTemplate, type Locale, matchesParams, type OptionValues, type ParamValues, type RuleDefinition } from './catalogue.js';
 import { DOCUMENT_RULES } from '../validation/document.rules.js';
+import { ACTUALS_RULES } from '../validation/rules/actuals.rules.js';
 import { AMENDMENTS_RULES } from '../validation/rules/amendments.rules.js';
 import { DATES_RULES } from '../validation/rules/dates.rules.js';
 import { FINESS_RULES } from '../validation/rules/finess.rules.js';
@@ -27,7 +28,8 @@ type AnyRule =
     | (typeof DOCUMENT_RULES)[number] | (typeof STRUCTURE_RULES)[number] | (typeof IMPORTS_RULES)[number]
     | (typeof DATES_RULES)[number] | (typeof PARTIES_RULES)[number] | (typeof PERIMETER_RULES)[number]
     | (typeof FINESS_RULES)[number] | (typeof INDICATORS_RULES)[number] | (typeof FUNDING_RULES)[number]
-    | (typeof FOLLOWUP_RULES)[number] | (typeof AMENDMENTS_RULES)[number] | (typeof SUPPRESSIONS_RULES)[number];
+    | (typeof FOLLOWUP_RULES)[number] | (typeof AMENDMENTS_RULES)[number] | (typeof SUPPRESSIONS_RULES)[number]
+    | (typeof ACTUALS_RULES)[number];
 
 /** The code of a rule of the catalogue; any other string is a type error. */
 export type DiagnosticCode = AnyRule['code'];
@@ -52,9 +54,10 @@ const ORDER = [
     'CPOM024', 'CPOM025', 'CPOM026', 'CPOM027', 'CPOM030', 'CPOM031', 'CPOM032', 'CPOM033', 'CPOM034', 'CPOM035',
     'CPOM036', 'CPOM037', 'CPOM038', 'CPOM039', 'CPOM040', 'CPOM041', 'CPOM042', 'CPOM043', 'CPOM044', 'CPOM045', 'CPOM050', 'CPOM051',
     'CPOM052', 'CPOM053', 'CPOM054', 'CPOM055', 'CPOM056', 'CPOM057', 'CPOM058', 'CPOM059', 'CPOM060', 'CPOM061',
-    'CPOM062', 'CPOM063', 'CPOM064', 'CPOM065', 'CPOM066', 'CPOM067', 'CPOM068', 'CPOM069', 'CPOM070', 'CPOM071',
+    'CPOM062', 'CPOM063', 'CPOM064', 'CPOM065', 'CPOM066', 'CPOM067', 'CPOM068', 'CPOM069', 'CPOM150', 'CPOM070', 'CPOM071',
     'CPOM080', 'CPOM081', 'CPOM082', 'CPOM083', 'CPOM084', 'CPOM085', 'CPOM090', 'CPOM091', 'CPOM092', 'CPOM093',
     'CPOM094', 'CPOM095', 'CPOM096', 'CPOM097', 'CPOM113', 'CPOM110', 'CPOM111', 'CPOM112',
+    'CPOM120', 'CPOM121', 'CPOM122', 'CPOM123', 'CPOM124', 'CPOM125', 'CPOM126', 'CPOM127', 'CPOM128',
 ] as const satisfies readonly DiagnosticCode[];
 
 // Every rule has its place in ORDER (a type error names the one that has not).
@@ -64,6 +67,7 @@ void everyRuleOrdered;
 const BY_CODE = new Map<string, AnyRule>([
     ...DOCUMENT_RULES, ...STRUCTURE_RULES, ...IMPORTS_RULES, ...DATES_RULES, ...PARTIES_RULES, ...PERIMETER_RULES,
     ...FINESS_RULES, ...INDICATORS_RULES, ...FUNDING_RULES, ...FOLLOWUP_RULES, ...AMENDMENTS_RULES, ...SUPPRESSIONS_RULES,
+    ...ACTUALS_RULES,
 ].map(r => [r.code, r]));
 
 export const RULES: readonly AnyRule[] = ORDER.map(code => BY_CODE.get(code)!);

@@ -163,3 +163,25 @@ export function authorityCovers(kind: AuthorityKind, codes: readonly string[], d
     const perCode = codes.map(code => departmentalAuthorityAt(code, date).filter(authority => authority.kind === kind));
     return perCode[0].some(candidate => perCode.every(authorities => authorities.includes(candidate)));
 }
+
+/**
+ * The authorities an authority of the contract may stand for, as the contract declares it (`autorite X departement 2A`,
+ * `autorite M metropole 69`) on `date`: one with departmental competence on that code, the Métropole de Lyon only for a
+ * `metropole` (and never for a `departement`). Empty for an unknown code or date.
+ */
+export function declaredDepartmentalAuthorities(code: string, declaredAs: 'departement' | 'metropole', date: string): readonly DepartmentalAuthority[] {
+    return departmentalAuthorityAt(code, date).filter(authority => (authority.kind === 'metropole-de-lyon') === (declaredAs === 'metropole'));
+}
+
+/**
+ * Whether an authority declared for `declared` holds departmental competence on (part of) the territory `code` on
+ * `date`: the Collectivité de Corse declared `departement 2A` covers 2B from 2018, the Collectivité européenne
+ * d'Alsace declared `departement 67` covers 68 from 2021. Undefined when the registry cannot tell (unknown code or
+ * date): callers then compare the codes themselves.
+ */
+export function coversTerritory(declared: string, declaredAs: 'departement' | 'metropole', code: string, date: string): boolean | undefined {
+    const candidates = declaredDepartmentalAuthorities(declared, declaredAs, date);
+    const holders = departmentalAuthorityAt(code, date);
+    if (candidates.length === 0 || holders.length === 0) return undefined;
+    return candidates.some(candidate => holders.includes(candidate));
+}

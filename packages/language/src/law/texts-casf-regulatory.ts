@@ -19,8 +19,25 @@ export const CASF_REGULATORY: readonly LegalText[] = [
         id: 'CASF:R314-40', kind: 'code-article',
         title: `article R. 314-40 ${CASF}`, titleEn: 'CASF R.314-40 (yearly fixing of the means under a CPOM)',
         versions: [{
-            from: '2019-11-09', start: 'attested', confidence: 'S',
-            enactedBy: 'non lu',
+            from: '2004-10-26', to: '2016-12-31', start: 'exact', confidence: 'V',
+            enactedBy: 'décret n° 2004-1136 du 21 octobre 2004 (codification du décret n° 2003-1010, art. 39)',
+            summary: {
+                fr: 'Le volet financier du CPOM (L. 313-11) ou de la convention pluriannuelle fixe, par groupe fonctionnel ou section '
+                    + "tarifaire, la méthode de fixation annuelle : 1° taux d'évolution des dotations régionales limitatives, 2° formule "
+                    + "fixe d'actualisation, 3° avenants annuels. Sous 1° et 3°, les montants futurs ne sont pas connus à la signature.",
+                en: 'The financial part of the CPOM (L.313-11) or multiannual convention sets, per functional group or tariff section, '
+                    + 'the yearly fixing method: (1) rate of the regional limiting dotations, (2) fixed indexation formula, (3) yearly '
+                    + 'avenants. Under (1) and (3) future amounts are unknown at signature.',
+            },
+            quote: "Ces modalités peuvent consister : 1° Soit en l'application directe à l'établissement ou au service du taux "
+                + "d'évolution des dotations régionales limitatives […] ; 2° Soit en l'application d'une formule fixe d'actualisation ou "
+                + "de revalorisation ; 3° Soit en la conclusion d'avenants annuels d'actualisation ou de revalorisation.",
+            source: source('https://www.doctrine.fr/l/texts/codes/LEGITEXT000006074069/articles/LEGIARTI000006906824?version=LEGIARTI000006906824&date=2006-12-20&sourcePage=LegislationText&source=legislation-text'),
+            note: 'Dates V: « Version 26/10/2004 > Version 01/01/2017 … Entrée en vigueur le 26 octobre 2004 … Sortie de vigueur le '
+                + '1 janvier 2017 » (doctrine.fr, chronology of the article).',
+        }, {
+            from: '2017-01-01', start: 'exact', confidence: 'V',
+            enactedBy: 'décret n° 2016-1815 du 21 décembre 2016 (en vigueur le 1er janvier 2017)',
             summary: {
                 fr: 'Le volet financier fixe, pour chaque groupe fonctionnel ou section tarifaire, la méthode de fixation annuelle : '
                     + "1° taux d'actualisation régional ou départemental, 2° formule fixe d'indexation, 3° avenants annuels, "
@@ -29,8 +46,13 @@ export const CASF_REGULATORY: readonly LegalText[] = [
                     + 'departmental rate, (2) fixed indexation formula, (3) yearly avenants, (4) tariff equation, ceiling or '
                     + 'algorithm. Under (1) and (3) future amounts are unknown at signature.',
             },
-            source: source('https://legal.tricoteuses.fr/articles/JORFARTI000039356556'),
-            note: `Cited by art. 5 of the arrêté of 25 Oct 2019 (JORF 9 Nov 2019). Content S: read [V] by the DOMAIN.md review in an undated code corpus. ${HISTORY_NOT_READ}`,
+            quote: "Ces modalités peuvent consister : 1° Soit en l'application directe à l'établissement ou au service du taux "
+                + "d'actualisation des dotations régionales limitatives […] ; 2° Soit en l'application d'une formule fixe d'actualisation "
+                + "ou de revalorisation ; 3° Soit en la conclusion d'avenants annuels d'actualisation ou de revalorisation ; 4° Soit en "
+                + "l'application d'une équation tarifaire, d'un tarif plafond ou d'un algorithme.",
+            source: source('https://tricoteuses.fr/legifrance/articles/LEGIARTI000033700243'),
+            note: 'Start V: doctrine.fr chronology « Version 01/01/2017 ». Text V (LEGIARTI000033700243, the same article id '
+                + 'Légifrance shows in force on 18 Apr 2024). Later amendments, if any, not read.',
         }],
     },
     {
@@ -45,9 +67,12 @@ export const CASF_REGULATORY: readonly LegalText[] = [
                 en: 'A dotation globalisée commune only groups ESMS of the same legal entity, under the same tarification '
                     + 'authority and the same funding; a yearly arrêté sets the amount and the provisional split.',
             },
+            quote: 'peut être commune à plusieurs établissements et services, gérés par la même personne morale et relevant de la '
+                + 'même autorité de tarification et des mêmes financements',
             source: source(ARRETE_2019_MODEL),
-            note: `Attested by the visas of the 2019 model CPOM (« R. 314-39 à R. 314-43-1 »). The words « relevant de la même `
-                + `autorité de tarification et des mêmes financements » are quoted [V] in DOMAIN.md §8, not re-read here. ${HISTORY_NOT_READ}`,
+            note: `Attested by the visas of the 2019 model CPOM (« R. 314-39 à R. 314-43-1 »). Wording re-read verbatim in an `
+                + `undated copy of the CASF (a public code corpus): it cites IV ter, L.313-12-2 and R.314-231, so it is the wording `
+                + `of 2017 or later, but the day it took effect was not read: the dates stay S. ${HISTORY_NOT_READ}`,
         }],
     },
     {
@@ -65,9 +90,16 @@ export const CASF_REGULATORY: readonly LegalText[] = [
                     + 'gap, on the last known measure, draft sent beforehand.',
             },
             source: source('https://www.legifrance.gouv.fr/affichTexte.do?cidTexte=LEGITEXT000033680322&dateTexte=20161223&categorieLien=cid'),
-            note: 'G: no stored copy of the article or of its creating text was found. Content from DOMAIN.md §1 and §8 [V, '
-                + 'undated code corpus]. The start is inferred from the reform of the financial provisions for IV ter and '
-                + 'L.313-12-2 contracts by décret n° 2016-1815 (in force 1 Jan 2017, S).',
+            note: 'G for the dates. Wording re-read verbatim in an undated copy of the CASF (a public code corpus): « I.-Le contrat '
+                + 'mentionné au IV ter de l\'article L. 313-12, pour les établissements et services définis au troisième alinéa du A '
+                + 'de ce IV ter, et le contrat mentionné à l\'article L. 313-12-2 peuvent prévoir une modulation de la dotation ou du '
+                + 'forfait global en fonction d\'objectifs d\'activité contractualisés » ; III: « Le pourcentage d\'abattement … est '
+                + 'défini par établissement et service … ne peut être supérieur au pourcentage correspondant à la moitié de la '
+                + 'différence entre l\'objectif d\'activité fixé dans le contrat et l\'activité effectivement constatée ». Which décret '
+                + 'created that wording was not read: décret n° 2016-1815 (in force 1 Jan 2017, S) or décret n° 2018-519 du 27 juin '
+                + '2018 « relatif à la modulation des tarifs … en fonction de l\'activité » (Légifrance, JORF n° 0147 du 28 juin 2018, '
+                + 'in force the day after; its notice: « la possibilité pour les contrats d\'objectifs et de moyens de prévoir la '
+                + 'modulation du tarif en fonction d\'objectifs d\'activités », V). The start of 1 Jan 2017 is an inference.',
         }],
     },
     {
@@ -187,7 +219,11 @@ export const CASF_REGULATORY: readonly LegalText[] = [
                         + 'present) is below a threshold: reduction = ½ × (threshold − rate).',
                 },
                 source: source(DECRET_2016_1814_TRANSITION),
-                note: 'Formula from DOMAIN.md §1 and §8 [V, undated corpus], not re-read.',
+                note: 'Formula from DOMAIN.md §1 and §8 [V, undated corpus]. Its 3° was read verbatim (Dec 2026) in the version in '
+                    + 'force from 24 Dec 2016 (doctrine.fr, LEGIARTI000033689103): « Le pourcentage de minoration de la part du '
+                    + 'forfait mentionnée au 1° de l\'article R. 314-172 est égal à la moitié de la différence entre le seuil '
+                    + 'mentionné au 2° et le taux d\'occupation » — the follow-up model applies it (model/modulation.ts). The '
+                    + 'version is left S until its dates are read.',
             },
         ],
     },

@@ -17,7 +17,7 @@ export const OTHER_TEXTS: readonly LegalText[] = [
             + "prévu au IV ter de l'article L. 313-12 du code de l'action sociale et des familles",
         titleEn: 'Arrêté of 3 March 2017 (specifications of the IV ter CPOM)',
         versions: [{
-            from: '2017-03-11', start: 'exact', confidence: 'S',
+            from: '2017-03-11', start: 'exact', confidence: 'V',
             enactedBy: 'arrêté du 3 mars 2017 (NOR : AFSA1619718A, JORF n° 0059 du 10 mars 2017)',
             summary: {
                 fr: 'Cahier des charges du CPOM des EHPAD : programmation par arrêté avant le 31 décembre N-1, contrat de cinq ans, '
@@ -27,10 +27,16 @@ export const OTHER_TEXTS: readonly LegalText[] = [
                     + 'extension of one year at most, GMP/PMP assessed before signing and in year 3, follow-up committee in years 3 '
                     + 'and 5; title I art. 1: FINESS of the legal entity and of each ESMS.',
             },
+            quote: 'Un comité de suivi du contrat est instauré dès la conclusion du contrat. Sa composition figure dans le contrat '
+                + '[…] Le comité de suivi se réunit à deux reprises au cours du contrat : - au cours de la troisième année, pour un '
+                + 'point à mi-parcours',
             source: source('https://www.legifrance.gouv.fr/loda/id/JORFTEXT000034160098/'),
-            note: 'Publication V (Légifrance: « JORF n°0059 du 10 mars 2017 »). Entry into force S: the day after publication, '
-                + 'the default rule of Code civil art. 1; its own clause not read. Content [V] per DOMAIN.md §1 (articles 1 and '
-                + '5 on legal.tricoteuses.fr), not re-read; programming over five years from 1 Jan 2017, one-year avenant to a '
+            note: 'Publication V (Légifrance: « JORF n°0059 du 10 mars 2017 … Dernière mise à jour des données de ce texte : '
+                + '11 mars 2017 … Version en vigueur au 05 décembre 2024 »: one version, never amended up to that day). Start V: '
+                + 'Code civil art. 1 (V, Légifrance: « les actes administratifs entrent en vigueur à la date qu\'ils fixent ou, à '
+                + 'défaut, le lendemain de leur publication »), and Légifrance dates the text\'s data 11 March 2017. Article 5 re-read '
+                + '(V, legal.tricoteuses.fr JORFARTI000034160145, quoted); article 1 of titre I (FINESS of the legal entity and of '
+                + 'each ESMS) [V] per DOMAIN.md §1, not re-read. Programming over five years from 1 Jan 2017, one-year avenant to a '
                 + 'tripartite agreement (art. 1) and prorogation (art. 2) per Banque des territoires and atelieranimationsenior.fr (S).',
         }],
     },
@@ -53,7 +59,11 @@ export const OTHER_TEXTS: readonly LegalText[] = [
             quote: 'un avenant devra être pris pour modifier la liste initiale',
             source: source('https://legal.tricoteuses.fr/articles/JORFARTI000039356571'),
             note: 'Publication V (juriblio: JORF n° 0261 du 9 novembre 2019). Entry into force S: the day after publication, '
-                + 'the default rule of Code civil art. 1; the arrêté\'s own clause was not read.',
+                + 'the default rule of Code civil art. 1; the arrêté\'s own clause was not read. Article 1 (V, jo.toutelaloi.fr, '
+                + 'reproduction of the JO): the contracts « doivent être conformes au cahier des charges en annexe I » while « le '
+                + 'modèle de contrat pluriannuel d\'objectifs et de moyens en annexe II du présent arrêté peut faire l\'objet d\'une '
+                + 'adaptation par les parties signataires »: what only the model says (the avenant for a new establishment, '
+                + 'objectives with indicators) is not binding, and the annex each quote comes from was not established.',
         }],
     },
     {

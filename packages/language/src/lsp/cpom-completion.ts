@@ -7,7 +7,7 @@
  *   period not yet used in that block, in order;
  * - value keywords (legal frame, modality, nature of funding…): with their French label.
  */
-import { type AstNode, type AstNodeDescription, AstUtils, EMPTY_STREAM, GrammarAST, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
+import { type AstNode, type AstNodeDescription, AstUtils, EMPTY_STREAM, GrammarAST, type MaybePromise, type ReferenceInfo, type Stream, type TextDocument } from 'langium';
 import { type CompletionAcceptor, type CompletionContext, type CompletionValueItem, DefaultCompletionProvider, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
@@ -17,6 +17,7 @@ import { DEPARTMENTS, findDepartment } from '../model/departments.js';
 import { ownerOf, periodOf, yearOf } from './cpom-facts.js';
 import { ordinal, valueLabel, VALUE_LABELS } from './cpom-french-labels.js';
 import { describe } from './cpom-hover.js';
+import { CompletionBudgetExceeded, meterRecovery } from './completion-budget.js';
 import { legalText, legalTextMarkdown } from './cpom-legal-texts.js';
 
 const SECTORS: Record<EsmsCategory['sector'], string> = {
@@ -35,6 +36,18 @@ const TYPE_LABELS: Readonly<Record<string, string>> = {
 const YEAR_RULES = new Set(['Cible', 'MontantAnnuel', 'Repartition', 'Cnr', 'Revue', 'EvaluationGmpPmp', 'Reference']);
 
 export class CpomCompletionProvider extends DefaultCompletionProvider {
+    private readonly recovery = meterRecovery(this.completionParser);
+
+    /** Past the recovery budget (completion-budget.ts) the place gets no completion rather than a frozen editor. */
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        this.recovery.reset();
+        try {
+            return super.findFeaturesAt(document, offset);
+        } catch (error) {
+            if (error instanceof CompletionBudgetExceeded) return [];
+            throw error;
+        }
+    }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         try {

@@ -23,11 +23,14 @@ import {
 } from './cpom-facts.js';
 import { amountText, md, percentText, valueLabel, valueText } from './cpom-french-labels.js';
 import { articleAt, KEYWORD_ARTICLES, legalText, legalTextMarkdown } from './cpom-legal-texts.js';
+import { activityCard, valueCard } from './cpom-follow-up-cards.js';
+import type { AvenantLookup } from '../model/avenants.js';
 
 const SEPARATOR = '\n\n---\n\n';
 
 export class CpomHoverProvider extends MultilineCommentHoverProvider {
     private readonly settings: CpomSettings;
+    private readonly avenants: AvenantLookup;
     /**
      * Base URI of the rule pages (`docs/rules/`, ending with a slash), set by the shell that knows where they are
      * (the CLI's `RULES_BASE_URI`); without it the rule's text is shown without a link.
@@ -37,6 +40,7 @@ export class CpomHoverProvider extends MultilineCommentHoverProvider {
     constructor(services: LangiumServices & CpomAddedServices) {
         super(services);
         this.settings = services.cpom.Settings;
+        this.avenants = services.cpom.WorkspaceIndex;
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
@@ -49,6 +53,8 @@ export class CpomHoverProvider extends MultilineCommentHoverProvider {
                 const keywordCard = this.keywordContent(document, params.position);
                 if (keywordCard) sections.push(keywordCard);
             }
+            const followUp = this.followUpContent(document, params.position);
+            if (followUp) sections.push(followUp);
             const article = this.articleContent(document, params.position);
             if (article && !sections.some(s => s.includes(article))) sections.push(article);
             sections.push(...this.diagnosticContent(document, params.position));
@@ -62,6 +68,15 @@ export class CpomHoverProvider extends MultilineCommentHoverProvider {
         const documented = await super.getAstNodeHoverContent(node);
         const card = describe(node);
         return [card, documented].filter(Boolean).join(SEPARATOR) || undefined;
+    }
+
+    /** In a follow-up: the target and status of a value achieved, the activity and modulation of an establishment. */
+    private followUpContent(document: LangiumDocument, position: Position): string | undefined {
+        for (let n: AstNode | undefined = leafAt(document, position)?.astNode; n; n = n.$container) {
+            if (ast.isValeurRealisee(n)) return valueCard(n, this.avenants);
+            if (ast.isActiviteRealisee(n)) return activityCard(n, this.avenants);
+        }
+        return undefined;
     }
 
     /** Cards for what has no name: a CNR (on its keyword), a funding line (on `dotation`, `forfait`, `tarif`). */

@@ -6,7 +6,8 @@
  * - after a CNR: its share of that year's funding;
  * - at the opening of an indicator: its trajectory (`↗ 45 % → 90 % en 2017`) or what is missing
  *   (`⚠ cible finale manquante (2017)`);
- * - at the opening of a distribution: its sum against the line's amount for that year.
+ * - at the opening of a distribution: its sum against the line's amount for that year;
+ * - after a value achieved in a follow-up: the target of the year and the status (`cible 2022 : 96,5 % · ⚠ en écart`).
  * The document may be half typed: every fact is optional, and a node that cannot be read gives no hint.
  */
 import { type AstNode, AstUtils, type Cancellation, GrammarUtils, type LangiumDocument } from 'langium';
@@ -21,6 +22,7 @@ import {
 } from './cpom-facts.js';
 import { amountText, compactEuros, NNBSP, percentText, valueText } from './cpom-french-labels.js';
 import { distributionCheck } from './cpom-hover.js';
+import { valueHint } from './cpom-follow-up-cards.js';
 
 export class CpomInlayHintProvider implements InlayHintProvider {
     getInlayHints(document: LangiumDocument, params: InlayHintParams, _cancelToken?: Cancellation.CancellationToken): InlayHint[] {
@@ -56,6 +58,9 @@ export class CpomInlayHintProvider implements InlayHintProvider {
         }
         if (ast.isIndicateur(node)) {
             return hintAfterBrace(node, indicatorHint(node));
+        }
+        if (ast.isValeurRealisee(node)) {
+            return hintAtEnd(node.value ?? node, valueHint(node));
         }
         if (ast.isRepartition(node) && ast.isFinancement(node.$container)) {
             return hintAfterBrace(node, distributionHint(node, node.$container));

@@ -1,7 +1,9 @@
 /** Avenants of a contract: order, and what was in force before each one. */
 import * as ast from '../generated/ast.js';
 import { parseNumber } from './numbers.js';
-import { clausesOf, perimeterOf, signingParties } from './contract.js';
+import { clausesOf } from './clauses.js';
+import { signingParties } from './parties.js';
+import { perimeterOf } from './perimeter.js';
 
 export function avenantNumber(avenant: ast.Avenant): number {
     return parseNumber(avenant.number) ?? Number.NaN;

@@ -113,9 +113,21 @@ export const DEPARTMENTS: readonly Department[] = [
 
 const BY_CODE = new Map(DEPARTMENTS.map(d => [d.code, d]));
 
-/** The département of a code as typed: `69`, `2a`, `9` (read as 09), `974`. */
+/**
+ * INSEE codes of the two parts of the Rhône since 1 January 2015: the Métropole de Lyon (`69M`) and the rest of the
+ * département (`69D`). Both are the Rhône here; the law registry (law/territories.ts) tells their authorities apart.
+ */
+const PARTS_OF_A_DEPARTMENT: Readonly<Record<string, string>> = { '69M': '69', '69D': '69' };
+
+/** The département of a code as typed: `69`, `2a`, `9` (read as 09), `974`, `69M` (the Rhône). */
 export function findDepartment(code: string | undefined): Department | undefined {
     if (!code) return undefined;
-    const upper = code.toUpperCase();
-    return BY_CODE.get(upper.length === 1 ? `0${upper}` : upper);
+    const upper = code.trim().toUpperCase();
+    return BY_CODE.get(PARTS_OF_A_DEPARTMENT[upper] ?? (upper.length === 1 ? `0${upper}` : upper));
+}
+
+/** `69M` or `69D` as typed (any case), else undefined: the part of the Rhône a code names. */
+export function partOfRhone(code: string | undefined): '69M' | '69D' | undefined {
+    const upper = code?.trim().toUpperCase();
+    return upper === '69M' || upper === '69D' ? upper : undefined;
 }

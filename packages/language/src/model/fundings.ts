@@ -17,9 +17,9 @@
  * - A line with no valid amount has no total ('none'), which is not the same as a total of 0 €.
  * - A CNR per day is likewise left out of the CNR total and of the contract's total.
  */
-import type { AstNode } from 'langium';
 import * as ast from '../generated/ast.js';
-import { clausesOf, firstProp, propsOf } from './contract.js';
+import { clausesOf, firstProp, propsOf } from './clauses.js';
+import { cachedView } from './model-cache.js';
 import { plain } from './french.js';
 import { parseCents, parseNumber } from './numbers.js';
 
@@ -133,28 +133,14 @@ function unitOf(amount: ast.Montant | undefined): AmountUnit {
     return amount?.daily ? 'day' : 'year';
 }
 
-// Views live as long as their AST (a new parse makes new nodes).
-const lineCache = new WeakMap<ast.Financement, FundingLine>();
-const ownerCache = new WeakMap<AstNode, ContractFundings>();
-
-/** The typed view of one funding line. */
+/** The typed view of one funding line (one per document version, model-cache.ts). */
 export function fundingLine(funding: ast.Financement): FundingLine {
-    let line = lineCache.get(funding);
-    if (!line) {
-        line = computeFundingLine(funding);
-        lineCache.set(funding, line);
-    }
-    return line;
+    return cachedView('funding-line', funding, computeFundingLine);
 }
 
 /** The funding of a contract or an avenant (its `moyens` clauses). */
 export function contractFundings(owner: ast.Contrat | ast.Avenant): ContractFundings {
-    let fundings = ownerCache.get(owner);
-    if (!fundings) {
-        fundings = computeContractFundings(owner);
-        ownerCache.set(owner, fundings);
-    }
-    return fundings;
+    return cachedView('fundings', owner, computeContractFundings);
 }
 
 function computeFundingLine(funding: ast.Financement): FundingLine {

@@ -4,8 +4,9 @@
  *   (an establishment of the perimeter is referenced from the funding section).
  * - Contracts and catalogues are exported by name; catalogue entries as `CATALOGUE.ENTRY`.
  */
-import { type AstNode, type AstNodeDescription, AstUtils, type Cancellation, DefaultScopeComputation, type LangiumDocument, type LocalSymbols, MultiMap } from 'langium';
+import { type AstNode, type AstNodeDescription, type Cancellation, DefaultScopeComputation, type LangiumDocument, type LocalSymbols, MultiMap } from 'langium';
 import * as ast from '../generated/ast.js';
+import { allNodes } from '../workspace/ast-nodes.js';
 
 export class CpomScopeComputation extends DefaultScopeComputation {
 
@@ -13,7 +14,7 @@ export class CpomScopeComputation extends DefaultScopeComputation {
         const root = document.parseResult.value as ast.CpomFile;
         const exports: AstNodeDescription[] = [];
         for (const element of root.elements ?? []) {
-            if (ast.isAvenant(element) || !element.name) {
+            if (ast.isAvenant(element) || ast.isSuiviAnnuel(element) || !element.name) {
                 continue;
             }
             exports.push(this.descriptions.createDescription(element, element.name, document));
@@ -31,7 +32,8 @@ export class CpomScopeComputation extends DefaultScopeComputation {
     override async collectLocalSymbols(document: LangiumDocument, _cancelToken?: Cancellation.CancellationToken): Promise<LocalSymbols> {
         const root = document.parseResult.value;
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
-        for (const node of AstUtils.streamAllContents(root)) {
+        for (const node of allNodes(root)) {
+            if (node === root) continue;
             const name = this.nameProvider.getName(node);
             if (!name) {
                 continue;
@@ -43,11 +45,11 @@ export class CpomScopeComputation extends DefaultScopeComputation {
     }
 }
 
-/** The contract, catalogue or avenant whose scope a nested declaration belongs to. */
+/** The contract, catalogue, avenant or follow-up whose scope a nested declaration or reference belongs to. */
 export function scopeOwner(node: AstNode): AstNode | undefined {
     let current = node.$container;
     while (current && !ast.isCpomFile(current)) {
-        if (ast.isContrat(current) || ast.isCatalogue(current) || ast.isAvenant(current)) {
+        if (ast.isContrat(current) || ast.isCatalogue(current) || ast.isAvenant(current) || ast.isSuiviAnnuel(current)) {
             return current;
         }
         current = current.$container;

@@ -1,6 +1,7 @@
 /**
  * Resolves names: local declarations first (see CpomScopeComputation), then, inside an avenant, the
- * declarations of the earlier avenants and of the amended contract, then the exports of this file and of
+ * declarations of the earlier avenants and of the amended contract (inside a follow-up, those of the contract
+ * and of all its avenants), then the exports of this file and of
  * the files it imports. Files that are not imported are not visible: cross-file references are explicit.
  *
  * Scopes are maps by name, composed once per (scope owner, reference type) and cached until the workspace
@@ -30,7 +31,7 @@ export class CpomScopeProvider extends DefaultScopeProvider {
     override getScope(context: ReferenceInfo): Scope {
         const referenceType = this.reflection.getReferenceType(context);
         // An avenant's own `au CONTRAT` reference is resolved in the file's scope, not in the contract's.
-        const owner = ast.isAvenant(context.container) && context.property === 'contract'
+        const owner = (ast.isAvenant(context.container) || ast.isSuiviAnnuel(context.container)) && context.property === 'contract'
             ? AstUtils.findRootNode(context.container)
             : scopeOwner(context.container) ?? AstUtils.findRootNode(context.container);
         let byType = this.scopes.get(owner);
@@ -54,6 +55,12 @@ export class CpomScopeProvider extends DefaultScopeProvider {
             const amended = owner.contract?.ref;
             if (amended) {
                 owners.push(...earlierAvenants(owner, this.workspaceIndex).reverse(), amended);
+            }
+        } else if (ast.isSuiviAnnuel(owner)) {
+            // A follow-up names the indicators, establishments and funding lines of its contract and of all its avenants.
+            const contract = owner.contract?.ref;
+            if (contract) {
+                owners.push(...[...this.workspaceIndex.avenantsOf(contract)].reverse(), contract);
             }
         }
         if (owner !== root) {

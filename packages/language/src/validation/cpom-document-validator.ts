@@ -4,7 +4,7 @@
  * document's language, `// cpom-ignore` comments ignore diagnostics of the next line (suppressions.ts), and the
  * project configuration switches rules off or changes their severity.
  */
-import { type AstNode, type Cancellation, DefaultDocumentValidator, DocumentValidator, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationOptions, UriUtils } from 'langium';
+import { type AstNode, type Cancellation, DocumentValidator, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationOptions, UriUtils } from 'langium';
 import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import type { CpomSettings } from '../cpom-settings.js';
 import { decodeBilingual } from '../diagnostics/bilingual.js';
@@ -14,6 +14,8 @@ import type { CpomServices } from '../cpom-module.js';
 import { importedUris } from '../references/imports.js';
 import { internalFailureText } from '../diagnostics/syntax-messages.js';
 import { readSuppressions, type SuppressedCode, type Suppression } from './suppressions.js';
+import { isNestingError } from '../parser/cpom-lexer.js';
+import { SharedWalkDocumentValidator } from './shared-walk-validator.js';
 
 /** How Langium's validation registry words a check that threw ("An error occurred during validation: …"). */
 const LANGIUM_CHECK_FAILURE = 'An error occurred during ';
@@ -24,7 +26,7 @@ const SEVERITIES: Record<string, DiagnosticSeverity> = {
     info: DiagnosticSeverity.Information,
 };
 
-export class CpomDocumentValidator extends DefaultDocumentValidator {
+export class CpomDocumentValidator extends SharedWalkDocumentValidator {
     private readonly settings: CpomSettings;
     private readonly services: LangiumCoreServices;
 
@@ -46,6 +48,8 @@ export class CpomDocumentValidator extends DefaultDocumentValidator {
                 // A rule threw (a defect of cpom): Langium reports it in English without a code.
                 const detail = diagnostic.message.slice(diagnostic.message.indexOf(':') + 1).trim();
                 this.setMessage(diagnostic, 'CPOM001', { detail: { variant: 'internal', error: internalFailureText(detail) } }, locale);
+            } else if (diagnostic.data?.nesting !== undefined) {
+                this.setMessage(diagnostic, 'CPOM001', { detail: { variant: 'nesting', limit: diagnostic.data.nesting } }, locale);
             } else if (diagnostic.data?.lexing !== undefined) {
                 this.setMessage(diagnostic, 'CPOM001', { detail: { variant: 'character', character: diagnostic.data.lexing } }, locale);
             } else if (code === DocumentValidator.ParsingError) {
@@ -92,7 +96,7 @@ export class CpomDocumentValidator extends DefaultDocumentValidator {
                 range: { start, end: { line: start.line, character: start.character + error.length } },
                 message: '', // written in validateDocument, once the document's language is known
                 code: 'CPOM001',
-                data: { code: 'CPOM001', lexing: text },
+                data: isNestingError(error) ? { code: 'CPOM001', nesting: error.nestingLimit } : { code: 'CPOM001', lexing: text },
             });
         }
     }

@@ -10,6 +10,7 @@ import type { CpomWorkspaceIndex } from '../workspace/cpom-workspace-index.js';
 import { perimeterOf } from '../model/contract.js';
 import { RuleReporter } from './reporter.js';
 import type { RuleContext } from './rule-context.js';
+import { checkActuals } from './rules/actuals.js';
 import { checkAvenant } from './rules/amendments.js';
 import { checkActionDeadlines, checkContractDates, checkDateExists, checkFramesInForce, checkTransmissionDay } from './rules/dates.js';
 import { checkFiness } from './rules/finess.js';
@@ -45,6 +46,7 @@ export function registerValidationChecks(services: CpomServices): void {
             checkContractHasDiagnostic(contract, ctx);
         }),
         Catalogue: validator.wrapWhole((catalogue, ctx) => checkDuplicateNames(catalogue, ctx)),
+        SuiviAnnuel: validator.wrapWhole(checkActuals),
         Avenant: validator.wrapWhole((avenant, ctx) => {
             checkAvenantStructure(avenant, ctx);
             checkDuplicateNames(avenant, ctx);

@@ -22,6 +22,12 @@ export const DOCUMENT_RULES = [
                     // Parser errors are worded in both languages by diagnostics/syntax-messages.ts.
                     parser: variant({ params: { message: 'text' }, fr: '{message}', en: '{message}' }),
                     character: variant({ params: { character: 'text' }, fr: 'Caractère inattendu « {character} ».', en: "Unexpected character '{character}'." }),
+                    // A block opened deeper than the lexer reads (parser/cpom-lexer.ts): its content is left out.
+                    nesting: variant({
+                        params: { limit: 'number' },
+                        fr: 'Imbrication trop profonde : ce bloc ouvre un niveau de plus que les {limit} lus ; son contenu, jusqu’à son « } », est ignoré.',
+                        en: 'Nesting too deep: this block opens one level more than the {limit} read; its content, up to its "}", is ignored.',
+                    }),
                     // cpom itself failed on this text (a defect of cpom): the file gets this error, the others are checked.
                     internal: variant({
                         params: { error: 'text' },

@@ -3,7 +3,7 @@ import * as ast from '../generated/ast.js';
 import { isIsoDate } from '../law/legal-texts.js';
 import { lawAt, type LawView } from '../law/law-view.js';
 import type { ISODate } from '../law/types.js';
-import { firstClause } from '../model/contract.js';
+import { periodOf } from '../model/period.js';
 import type { CpomWorkspaceIndex } from '../workspace/cpom-workspace-index.js';
 import type { RuleReporter } from './reporter.js';
 
@@ -21,7 +21,7 @@ export interface RuleContext {
  */
 export function lawDateOf(container: ast.Contrat | ast.Avenant, ctx: RuleContext): ISODate | undefined {
     if (ctx.lawDate) return ctx.lawDate;
-    const effect = firstClause(container, ast.isEffet)?.date;
+    const effect = periodOf(container).effectDate;
     return effect !== undefined && isIsoDate(effect) ? effect : undefined;
 }
 

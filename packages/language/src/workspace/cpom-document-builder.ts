@@ -19,6 +19,7 @@ import type { CpomServices } from '../cpom-module.js';
 import { formatMessage } from '../diagnostics/rules.js';
 import { internalFailureText } from '../diagnostics/syntax-messages.js';
 import * as ast from '../generated/ast.js';
+import { invalidateModel } from '../model/model-cache.js';
 
 export class CpomDocumentBuilder extends DefaultDocumentBuilder {
     /** Keys of each document as of its last parse: the old state of a changed document. */
@@ -61,6 +62,8 @@ export class CpomDocumentBuilder extends DefaultDocumentBuilder {
     override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
         const failure = this.failures.get(document.uri.toString());
         if (failure && state < failure.phase) this.failures.delete(document.uri.toString());
+        // The model's views hold resolved references: a document about to be relinked gets new ones.
+        if (state < DocumentState.Linked) invalidateModel(document.parseResult.value);
         super.resetToState(document, state);
     }
 
@@ -156,7 +159,8 @@ export function familyKeys(document: LangiumDocument | { parseResult: { value: A
     for (const element of root.elements) {
         if (ast.isContrat(element) || ast.isCatalogue(element)) {
             if (element.name) keys.add(`name:${element.name}`);
-        } else if (ast.isAvenant(element) && element.contract?.$refText) {
+        } else if ((ast.isAvenant(element) || ast.isSuiviAnnuel(element)) && element.contract?.$refText) {
+            // A follow-up reads the contract's avenants (perimeter, fundings): it belongs to the contract's family.
             keys.add(`name:${element.contract.$refText}`);
         }
     }

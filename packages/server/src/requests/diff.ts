@@ -5,8 +5,8 @@
  */
 import { type ast, type AvenantLookup, contractsOfFile, createCpomServices, type CpomServicesBundle, type DocumentSource, loadDocuments } from '@cpom/language';
 import type { CpomLspServicesBundle } from '@cpom/language/lsp';
-import { type CpomJson, exportContract } from '@cpom/generator';
-import { diffContractVersions, formatDiffMarkdown, formatDiffText } from '@cpom/diff';
+import { buildContractDocument, type CpomJson, exportContract, renderHtml } from '@cpom/generator';
+import { diffContracts, diffContractVersions, draftAvenant, formatDiffMarkdown, formatDiffText, NoSubstantiveChangeError } from '@cpom/diff';
 import { type Cancellation, type FileSystemProvider, type LangiumDocument, type LangiumSharedCoreServices, URI } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import { DiffRequestMethod, type DiffParams, type DiffResult } from '../protocol.js';
@@ -74,7 +74,21 @@ function compare(oldDocument: LangiumDocument, oldIndex: AvenantLookup, document
         text: diffs.map(format).join('\n'),
         changes: diffs.reduce((sum, d) => sum + d.changes.length, 0),
         substantive: diffs.reduce((sum, d) => sum + d.summary.substantive, 0),
+        ...(params.avenant ? draftedAvenant(before, after, document, index, params.avenant.number) : {}),
     };
+}
+
+/** The avenant drafted from the only contract of each version, as `cpom avenant` drafts it (HTML). */
+function draftedAvenant(before: CpomJson[], after: CpomJson[], document: LangiumDocument, index: AvenantLookup, number: number): Pick<DiffResult, 'avenantHtml' | 'avenantMessage'> {
+    if (before.length !== 1 || after.length !== 1) return { avenantMessage: 'Un avenant se rédige à partir de deux versions d’un seul contrat.' };
+    try {
+        const contract = contractsOfFile(document).declared.find(c => c.name === after[0].contract.id);
+        const contractDocument = contract ? buildContractDocument(contract, index.avenantsOf(contract)) : undefined;
+        const diff = diffContracts(before[0], after[0], { oldLabel: 'version précédente', newLabel: 'version actuelle' });
+        return { avenantHtml: renderHtml(draftAvenant(diff, before[0], after[0], { number, contractDocument }).document) };
+    } catch (error) {
+        return { avenantMessage: error instanceof NoSubstantiveChangeError ? error.message : `Avenant impossible à rédiger : ${(error as Error).message}` };
+    }
 }
 
 function contractsDeclared(document: LangiumDocument, avenantsOf: (contract: ast.Contrat) => ast.Avenant[]): CpomJson[] {

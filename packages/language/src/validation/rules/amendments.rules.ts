@@ -40,7 +40,7 @@ export const AMENDMENTS_RULES = [
         }
     }),
     defineRule({
-        code: 'CPOM092', name: 'avenant-establishment', severity: 'error', category: 'amendments', confidence: 'V',
+        code: 'CPOM092', name: 'avenant-establishment', severity: 'warning', category: 'amendments', confidence: 'V',
         texts: ['ARRETE:2019-10-25'],
         title: { fr: 'Établissement ajouté incomplet', en: 'Incomplete added establishment' },
         params: { name: 'text', number: 'text', missing: { choices: ESTABLISHMENT_FACTS } },
@@ -49,8 +49,8 @@ export const AMENDMENTS_RULES = [
             en: "Establishment '{name}' added by amendment no. {number} does not state {missing}."
         },
         rationale: {
-            fr: 'Un établissement entre dans le périmètre par avenant, avec son numéro FINESS, sa capacité et son autorité de tarification.',
-            en: 'An establishment enters the perimeter by avenant with its FINESS number, its capacity and its tarification authority.'
+            fr: 'Un établissement entre dans le périmètre par avenant, avec son numéro FINESS, sa capacité et son autorité de tarification. L\'obligation de l\'avenant et de ces mentions vient du modèle de contrat des CHRS (annexe II de l\'arrêté du 25 octobre 2019), que les parties peuvent adapter (article 1er) : avertissement.',
+            en: 'An establishment enters the perimeter by avenant with its FINESS number, its capacity and its tarification authority. The avenant and these facts come from the CHRS model contract (annex II of the arrêté of 25 October 2019), which the parties may adapt (article 1): a warning.'
         },
         source: {
             fr: 'Arrêté du 25 octobre 2019, annexe : « un avenant devra être pris pour modifier la liste initiale ».',
@@ -94,7 +94,7 @@ export const AMENDMENTS_RULES = [
     }),
     defineRule({
         code: 'CPOM095', name: 'avenant-new-authority-signs', severity: 'error', category: 'amendments', confidence: 'V',
-        texts: ['ARRETE:2019-10-25'],
+        texts: ['CASF:L313-11', 'ARRETE:2019-10-25'],
         title: { fr: "Nouvelle autorité non signataire de l'avenant", en: 'New authority does not sign the amendment' },
         params: { authority: 'text', establishment: 'text', number: 'text' },
         message: {
@@ -102,12 +102,12 @@ export const AMENDMENTS_RULES = [
             en: '{authority}, tarification authority of the added establishment {establishment}, does not sign amendment no. {number}.'
         },
         rationale: {
-            fr: "Lorsqu'un avenant fait entrer un ESMS relevant d'une autre autorité de tarification, celle-ci est cosignataire.",
-            en: 'When an avenant brings in an ESMS under another tarification authority, that authority co-signs.'
+            fr: "Lorsqu'un avenant fait entrer un ESMS relevant d'une autre autorité de tarification, celle-ci est cosignataire. Le contrat est conclu avec « la ou les autorités chargées de la tarification » (article L. 313-11 du CASF) : l'autorité d'un établissement ajouté devient partie et signe l'avenant. Erreur lorsque la version de l'article L. 313-11 en vigueur à la date de l'avenant a été lue dans le texte (depuis le 4 mars 2022) ; avertissement avant.",
+            en: 'When an avenant brings in an ESMS under another tarification authority, that authority co-signs. The contract is concluded with "la ou les autorités chargées de la tarification" (CASF L.313-11): the authority of an added establishment becomes a party and signs the avenant. An error when the version of L.313-11 in force on the avenant\'s date was read in the text (since 4 March 2022); a warning before.'
         },
         source: {
-            fr: 'Arrêté du 25 octobre 2019, annexe : « celle-ci est co-signataire ».',
-            en: 'Arrêté du 25 octobre 2019, annex: "celle-ci est co-signataire".'
+            fr: "Article L. 313-11 du CASF (« la ou les autorités chargées de la tarification ») ; arrêté du 25 octobre 2019, annexe : « celle-ci est co-signataire ».",
+            en: "CASF L.313-11 (\"la ou les autorités chargées de la tarification\"); arrêté of 25 October 2019, annex: \"celle-ci est co-signataire\"."
         }
     }),
 ] as const;

@@ -1,8 +1,9 @@
 /** Amendments (avenants): period, signatures, added establishments, numbering (arrêté du 25 octobre 2019). */
 import * as ast from '../../generated/ast.js';
-import { clausesOf, contractPeriod, establishmentFacts, firstClause, signingParties } from '../../model/contract.js';
+import { clausesOf, contractPeriod, establishmentFacts, firstClause, periodOf, signingParties } from '../../model/contract.js';
 import { avenantNumber, partiesBeforeAvenant, perimeterForAvenant } from '../../model/avenants.js';
 import { compareDates, parseIsoDate, toIsoDate } from '../../model/dates.js';
+import { errorWhereVerified } from '../law-support.js';
 import type { RuleContext } from '../rule-context.js';
 import { checkProrogation } from './dates.js';
 import { checkMeans } from './funding.js';
@@ -17,8 +18,8 @@ export function checkAvenant(avenant: ast.Avenant, ctx: RuleContext): void {
     const period = contractPeriod(contract);
     const effectClause = firstClause(avenant, ast.isEffet);
     const effect = parseIsoDate(effectClause?.date);
-    const prorogations = [firstClause(contract, ast.isProrogation), ...ctx.workspace.avenantsOf(contract).map(a => firstClause(a, ast.isProrogation))]
-        .map(p => parseIsoDate(p?.date)).filter(d => d !== undefined);
+    const prorogations = [contract, ...ctx.workspace.avenantsOf(contract)]
+        .map(owner => periodOf(owner).prorogation).filter(d => d !== undefined);
     if (period && effect && effectClause) {
         const end = [period.end, ...prorogations].reduce((a, b) => (compareDates(a, b) >= 0 ? a : b));
         if (compareDates(effect, period.effect) < 0 || compareDates(effect, end) > 0) {
@@ -28,7 +29,7 @@ export function checkAvenant(avenant: ast.Avenant, ctx: RuleContext): void {
 
     const signatureClause = firstClause(avenant, ast.isDateSignature);
     const signature = parseIsoDate(signatureClause?.date);
-    const contractSignature = parseIsoDate(firstClause(contract, ast.isDateSignature)?.date);
+    const contractSignature = parseIsoDate(periodOf(contract).signatureDate);
     if (signature && contractSignature && signatureClause && compareDates(signature, contractSignature) < 0) {
         ctx.reporter.report('CPOM094', { number, signature: toIsoDate(signature), contractSignature: toIsoDate(contractSignature) }, { node: signatureClause, property: 'date' });
     }
@@ -57,7 +58,8 @@ export function checkAvenant(avenant: ast.Avenant, ctx: RuleContext): void {
                 // An authority already party to the contract is CPOM091's business.
                 if (!signers.has(authority) && !parties.has(authority) && tarification) {
                     const index = tarification.authorities.findIndex(r => r.ref === authority);
-                    ctx.reporter.report('CPOM095', { authority: authority.name, establishment: e.name, number }, { node: tarification, property: 'authorities', index });
+                    ctx.reporter.report('CPOM095', { authority: authority.name, establishment: e.name, number }, { node: tarification, property: 'authorities', index },
+                        errorWhereVerified(avenant, ctx, 'CASF:L313-11'));
                 }
             }
         }

@@ -12,8 +12,8 @@ export const FOLLOWUP_RULES = [
             en: 'A CPOM under L.313-12 IV ter provides a comité de suivi and its members.'
         },
         rationale: {
-            fr: 'Le cahier des charges institue un comité de suivi (département ou métropole, ARS, gestionnaire et autres membres).',
-            en: 'The cahier des charges sets up a comité de suivi (département or métropole, ARS, gestionnaire and others).'
+            fr: 'Le cahier des charges institue un comité de suivi (département ou métropole, ARS, gestionnaire et autres membres). Article 5 : « Un comité de suivi du contrat est instauré dès la conclusion du contrat. Sa composition figure dans le contrat ». Erreur lorsque la date d\'effet suit l\'entrée en vigueur de l\'arrêté du 3 mars 2017 (11 mars 2017) ; avertissement avant.',
+            en: 'The cahier des charges sets up a comité de suivi (département or métropole, ARS, gestionnaire and others). Article 5: "Un comité de suivi du contrat est instauré dès la conclusion du contrat. Sa composition figure dans le contrat". An error when the date d\'effet follows the entry into force of the arrêté of 3 March 2017 (11 March 2017); a warning before.'
         },
         source: {
             fr: 'Arrêté du 3 mars 2017, article 5 (comité de suivi).',
@@ -30,8 +30,8 @@ export const FOLLOWUP_RULES = [
             en: 'The comité de suivi of an EHPAD CPOM meets in year 3 (mid-term review, {mid}) and year 5 (final review, {final}); missing: {missing}.'
         },
         rationale: {
-            fr: 'Le comité de suivi se réunit la troisième année pour une revue à mi-parcours et la cinquième année pour le bilan final.',
-            en: 'The comité de suivi meets in the third year for a mid-term review and in the fifth year for the final report.'
+            fr: 'Le comité de suivi se réunit la troisième année pour une revue à mi-parcours et la cinquième année pour le bilan final. Article 5 : « Le comité de suivi se réunit à deux reprises au cours du contrat : au cours de la troisième année, pour un point à mi-parcours ». Erreur lorsque la date d\'effet suit l\'entrée en vigueur de l\'arrêté du 3 mars 2017 (11 mars 2017) ; avertissement avant.',
+            en: 'The comité de suivi meets in the third year for a mid-term review and in the fifth year for the final report. Article 5: "Le comité de suivi se réunit à deux reprises au cours du contrat : au cours de la troisième année, pour un point à mi-parcours". An error when the date d\'effet follows the entry into force of the arrêté of 3 March 2017 (11 March 2017); a warning before.'
         },
         source: {
             fr: 'Arrêté du 3 mars 2017, article 5.',

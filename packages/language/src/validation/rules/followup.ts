@@ -3,6 +3,7 @@ import * as ast from '../../generated/ast.js';
 import { contractPeriod, firstClause, isIvTer, signingParties, suiviItems } from '../../model/contract.js';
 import { monthNumber } from '../../model/dates.js';
 import { parseNumber } from '../../model/numbers.js';
+import { errorWhereVerified } from '../law-support.js';
 import type { RuleContext } from '../rule-context.js';
 
 /** The last day to send each budget document; the catalogue words them (CPOM084). */
@@ -54,7 +55,7 @@ export function checkFollowUp(contract: ast.Contrat, ctx: RuleContext): void {
         return;
     }
     if (comites.length === 0) {
-        ctx.reporter.report('CPOM080', {}, { node: suivi, keyword: 'suivi' });
+        ctx.reporter.report('CPOM080', {}, { node: suivi, keyword: 'suivi' }, errorWhereVerified(contract, ctx, 'ARRETE:2017-03-03'));
     }
     if (!period) {
         return;
@@ -70,7 +71,7 @@ export function checkFollowUp(contract: ast.Contrat, ctx: RuleContext): void {
     if (hasYear3 && !hasReview('mi_parcours', mid)) missing.push(`revue mi_parcours ${mid}`);
     if (!hasReview('finale', final)) missing.push(`revue finale ${final}`);
     if (missing.length > 0) {
-        ctx.reporter.report('CPOM081', { mid, final, missing }, { node: suivi, keyword: 'suivi' });
+        ctx.reporter.report('CPOM081', { mid, final, missing }, { node: suivi, keyword: 'suivi' }, errorWhereVerified(contract, ctx, 'ARRETE:2017-03-03'));
     }
     const evaluations = items.filter(ast.isEvaluationGmpPmp);
     const years = evaluations.map(e => Number(parseNumber(e.year)));

@@ -49,8 +49,8 @@ export const FUNDING_RULES = [
             en: "Funding line '{name}' has no amount for {years}."
         },
         rationale: {
-            fr: "Le volet financier fixe, pour chaque ligne, la méthode de fixation annuelle des moyens (article R. 314-40 du CASF). Sous une formule d'indexation (2°) ou une équation tarifaire, un plafond ou un algorithme (4°), les montants de chaque exercice se calculent dès la signature : un montant manquant est une erreur. Sous le taux d'actualisation régional ou départemental (1°) ou des avenants annuels (3°), les montants futurs ne sont pas connus à la signature : un montant manquant n'est qu'un avertissement, de même quand la ligne ne dit pas sa méthode (`actualisation`).",
-            en: 'The financial volet fixes, per line, the method of the yearly fixing of the means (R.314-40). Under an indexation formula (2°) or a tariff equation, ceiling or algorithm (4°), the amount of every year follows at signature: a missing amount is an error. Under the regional or departmental rate (1°) or yearly avenants (3°), future amounts are unknown at signature: a missing amount is only a warning, and so when the line does not say its method (`actualisation`).'
+            fr: "Le volet financier fixe, pour chaque ligne, la méthode de fixation annuelle des moyens (article R. 314-40 du CASF). Sous une formule d'indexation (2°) ou une équation tarifaire, un plafond ou un algorithme (4°), les montants de chaque exercice se calculent dès la signature : un montant manquant est une erreur. Sous le taux d'actualisation régional ou départemental (1°), les montants futurs ne sont pas connus à la signature : un montant manquant n'est qu'un avertissement, de même quand la ligne ne dit pas sa méthode (`actualisation`). Sous des avenants annuels (3° : « la conclusion d'avenants annuels d'actualisation ou de revalorisation »), chaque montant futur est l'objet de son avenant : la règle n'est qu'une information.",
+            en: 'The financial volet fixes, per line, the method of the yearly fixing of the means (R.314-40). Under an indexation formula (2°) or a tariff equation, ceiling or algorithm (4°), the amount of every year follows at signature: a missing amount is an error. Under the regional or departmental rate (1°), future amounts are unknown at signature: a missing amount is only a warning, and so when the line does not say its method (`actualisation`). Under yearly avenants (3°: "la conclusion d\'avenants annuels d\'actualisation ou de revalorisation"), each future amount is the object of its avenant: the rule is only a note.'
         },
         source: {
             fr: 'Article R. 314-40 du CASF (fixation annuelle des moyens sur la durée du contrat).',
@@ -76,7 +76,7 @@ export const FUNDING_RULES = [
         }
     }),
     defineRule({
-        code: 'CPOM062', name: 'distribution-sum', severity: 'error', category: 'funding', confidence: 'V',
+        code: 'CPOM062', name: 'distribution-sum', severity: 'error', category: 'funding', confidence: 'T',
         texts: ['CASF:R314-43-1'],
         title: { fr: 'Répartition différente du montant', en: 'Distribution differs from the amount' },
         params: { year: 'text', name: 'text', sum: 'text', amount: 'text', gap: 'text' },
@@ -85,8 +85,8 @@ export const FUNDING_RULES = [
             en: "The {year} distribution of '{name}' sums to {sum} instead of {amount} (gap {gap})."
         },
         rationale: {
-            fr: "La répartition prévisionnelle d'une dotation entre établissements a pour total, au centime près, le montant de la dotation (article R. 314-43-1 du CASF : l'arrêté annuel fixe le montant et sa répartition prévisionnelle).",
-            en: 'The provisional split of a dotation between establishments adds up, to the cent, to the dotation (R.314-43-1: the annual arrêté fixes the amount and its provisional distribution).'
+            fr: "La répartition prévisionnelle d'une dotation entre établissements a pour total, au centime près, le montant de la dotation (article R. 314-43-1 du CASF : l'arrêté annuel fixe le montant et sa répartition prévisionnelle). La règle tient à la cohérence du contrat : une répartition qui ne totalise pas le montant qu'elle ventile donne deux montants pour la même chose (contrôle arithmétique, comme CPOM070).",
+            en: 'The provisional split of a dotation between establishments adds up, to the cent, to the dotation (R.314-43-1: the annual arrêté fixes the amount and its provisional distribution). The rule rests on the contract\'s consistency: a distribution that does not add up to the amount it splits gives two amounts for one thing (an arithmetic check, like CPOM070).'
         },
         source: {
             fr: 'Article R. 314-43-1 du CASF.',
@@ -94,7 +94,7 @@ export const FUNDING_RULES = [
         }
     }),
     defineRule({
-        code: 'CPOM063', name: 'dgc-homogeneity', severity: 'error', category: 'funding', confidence: 'V',
+        code: 'CPOM063', name: 'dgc-homogeneity', severity: 'warning', category: 'funding', confidence: 'V',
         texts: ['CASF:R314-43-1'],
         title: { fr: 'Dotation globalisée commune hétérogène', en: 'Heterogeneous dotation globalisée commune' },
         params: {
@@ -112,8 +112,8 @@ export const FUNDING_RULES = [
             en: "The dotation globalisée commune '{name}' groups establishments {difference} ({details})."
         },
         rationale: {
-            fr: "Une dotation globalisée commune ne peut regrouper que des ESMS d'une même personne morale « relevant de la même autorité de tarification et des mêmes financements » : chaque établissement de la dotation relève d'une seule et même autorité (ou des mêmes autorités conjointes) et des mêmes financements. Un IME et une MAS (ARS, assurance maladie) le peuvent ; un FAM (ARS et département) et une MAS (ARS seule) ne le peuvent pas, ni un IME (ARS) et un SAVS (département).",
-            en: 'A dotation globalisée commune can only group ESMS of the same personne morale "relevant de la même autorité de tarification et des mêmes financements": every establishment of the dotation is under one and the same authority (or the same joint authorities) and the same financements. An IME and a MAS (ARS, assurance maladie) may; a FAM (ARS and département) and a MAS (ARS alone) may not, nor an IME (ARS) and a SAVS (département).'
+            fr: "Une dotation globalisée commune ne peut regrouper que des ESMS d'une même personne morale « relevant de la même autorité de tarification et des mêmes financements » : chaque établissement de la dotation relève d'une seule et même autorité (ou des mêmes autorités conjointes) et des mêmes financements. Un IME et une MAS (ARS, assurance maladie) le peuvent ; un FAM (ARS et département) et une MAS (ARS seule) ne le peuvent pas, ni un IME (ARS) et un SAVS (département). Le texte a été relu mot pour mot dans une copie non datée du code, mais la date de cette rédaction n'a pas été lue (registre du droit : S) : avertissement.",
+            en: 'A dotation globalisée commune can only group ESMS of the same personne morale "relevant de la même autorité de tarification et des mêmes financements": every establishment of the dotation is under one and the same authority (or the same joint authorities) and the same financements. An IME and a MAS (ARS, assurance maladie) may; a FAM (ARS and département) and a MAS (ARS alone) may not, nor an IME (ARS) and a SAVS (département). The text was re-read word for word in an undated copy of the code, but the date of that wording was not read (law registry: S): a warning.'
         },
         source: {
             fr: "Article R. 314-43-1 du CASF : « relevant de la même autorité de tarification et des mêmes financements ».",
@@ -175,7 +175,7 @@ export const FUNDING_RULES = [
         }
     }),
     defineRule({
-        code: 'CPOM067', name: 'modulation-scope', severity: 'error', category: 'funding', confidence: 'V',
+        code: 'CPOM067', name: 'modulation-scope', severity: 'warning', category: 'funding', confidence: 'V',
         texts: ['CASF:R314-43-2', 'CASF:L313-11-2'],
         title: { fr: 'Modulation hors champ', en: 'Modulation outside its scope' },
         params: { frames: 'text' },
@@ -184,8 +184,8 @@ export const FUNDING_RULES = [
             en: 'Modulation on activity is provided for CPOM under L.313-12 IV ter, L.313-12-2 or L.313-11-2 only; this contract is under {frames}.'
         },
         rationale: {
-            fr: "L'article R. 314-43-2 du CASF permet de moduler la dotation ou le forfait selon des objectifs d'activité contractuels pour les CPOM relevant du IV ter de l'article L. 313-12 et de l'article L. 313-12-2 ; l'article L. 313-11-2 (CHRS) permet « une modulation du tarif en fonction d'objectifs d'activité ».",
-            en: 'R.314-43-2 allows the dotation or forfait to be modulated on contractual activity targets for CPOM under L.313-12 IV ter and L.313-12-2; L.313-11-2 (CHRS) allows "une modulation du tarif en fonction d\'objectifs d\'activité".'
+            fr: "L'article R. 314-43-2 du CASF permet de moduler la dotation ou le forfait selon des objectifs d'activité contractuels pour les CPOM relevant du IV ter de l'article L. 313-12 et de l'article L. 313-12-2 ; l'article L. 313-11-2 (CHRS) permet « une modulation du tarif en fonction d'objectifs d'activité ». Aucun texte lu n'interdit expressément une modulation dans un autre contrat, et la date de la rédaction de l'article R. 314-43-2 n'a pas été lue (registre du droit : G) : avertissement.",
+            en: 'R.314-43-2 allows the dotation or forfait to be modulated on contractual activity targets for CPOM under L.313-12 IV ter and L.313-12-2; L.313-11-2 (CHRS) allows "une modulation du tarif en fonction d\'objectifs d\'activité". No text read expressly forbids modulation in another contract, and the date of the wording of R.314-43-2 was not read (law registry: G): a warning.'
         },
         source: {
             fr: 'Articles R. 314-43-2 et L. 313-11-2 du CASF.',
@@ -226,6 +226,24 @@ export const FUNDING_RULES = [
         source: {
             fr: 'Article R. 314-43-2 du CASF.',
             en: 'CASF R.314-43-2.'
+        }
+    }),
+    defineRule({
+        code: 'CPOM150', name: 'modulation-departement-only', severity: 'warning', category: 'funding', confidence: 'V',
+        texts: ['CASF:R314-43-2', 'CASF:L313-12-2'],
+        title: { fr: 'Modulation d\'un ESMS financé par le seul département', en: 'Modulation of an ESMS funded by the département alone' },
+        params: { name: 'text', establishments: 'text' },
+        message: {
+            fr: "La modulation de « {name} » porte sur des établissements tarifés par le seul département ({establishments}), que le I de l'article R. 314-43-2 ne vise pas clairement.",
+            en: "The modulation of '{name}' bears on establishments tarified by the département alone ({establishments}), which R.314-43-2 I does not clearly cover."
+        },
+        rationale: {
+            fr: "Le I de l'article R. 314-43-2 du CASF ne permet la modulation contractuelle selon l'activité que pour « le contrat mentionné au IV ter de l'article L. 313-12, pour les établissements et services définis au troisième alinéa du A de ce IV ter, et le contrat mentionné à l'article L. 313-12-2 ». Le CPOM de l'article L. 313-12-2 vise les ESMS relevant de la compétence tarifaire exclusive ou conjointe du directeur général de l'ARS ; un établissement tarifé par le seul président du conseil départemental (foyer de vie, foyer d'hébergement, SAVS, SAAD) n'en relève pas, et le troisième alinéa du A du IV ter n'a pas été relu. Le texte ne permet pas de conclure à coup sûr : avertissement, à vérifier avec le département.",
+            en: 'R.314-43-2 I allows contractual modulation on activity only for "le contrat mentionné au IV ter de l\'article L. 313-12, pour les établissements et services définis au troisième alinéa du A de ce IV ter, et le contrat mentionné à l\'article L. 313-12-2". The L.313-12-2 CPOM covers ESMS under the exclusive or joint tarification competence of the ARS director general; an establishment tarified by the président du conseil départemental alone (foyer de vie, foyer d\'hébergement, SAVS, SAAD) is not among them, and the 3rd paragraph of A of IV ter was not re-read. The text does not settle it: a warning, to check with the département.'
+        },
+        source: {
+            fr: "Article R. 314-43-2 du CASF, I ; article L. 313-12-2 du CASF.",
+            en: 'CASF R.314-43-2 I; CASF L.313-12-2.'
         }
     }),
     defineRule({

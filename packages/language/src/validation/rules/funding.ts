@@ -1,14 +1,15 @@
 /** Funding lines: years, amounts, distributions, payers, dotation globalisée commune, modulation (R.314-40 ff.). */
 import * as ast from '../../generated/ast.js';
 import {
-    authorityKind, clausesOf, firstClause, type ContractPeriod, contractPeriod, contractYears, establishmentFacts, fundedEstablishments, fundingNature,
+    authorityKind, clausesOf, type ContractPeriod, contractPeriod, contractYears, establishmentFacts, fundedEstablishments, fundingNature,
     isDepartmentalAuthority, legalFrames, propsOf, signingParties,
 } from '../../model/contract.js';
 import { type CalendarDate, compareDates } from '../../model/dates.js';
 import { plain } from '../../model/french.js';
-import { parseIsoDate } from '../../model/dates.js';
 import { earlierAvenants } from '../../model/avenants.js';
+import { periodOf } from '../../model/period.js';
 import { fundingLine } from '../../model/fundings.js';
+import { findDepartment, partOfRhone } from '../../model/departments.js';
 import { formatEuros, parseCents, parseNumber } from '../../model/numbers.js';
 import type { MessageParams } from '../../diagnostics/rules.js';
 import type { LawView } from '../../law/law-view.js';
@@ -20,6 +21,15 @@ import { lawOf, type RuleContext } from '../rule-context.js';
  */
 const AMOUNTS_KNOWN_AT_SIGNATURE: ReadonlySet<string> = new Set(['formule', 'equation_tarifaire']);
 
+/**
+ * CPOM060 by method: an error under 2° and 4° (the amounts follow at signature); a note under 3° (each year's amount is
+ * the object of its yearly avenant); a warning under 1° or when the line says no method.
+ */
+function missingAmountSeverity(method: string | undefined): 'warning' | 'info' | undefined {
+    if (method !== undefined && AMOUNTS_KNOWN_AT_SIGNATURE.has(method)) return undefined;
+    return method === 'avenant_annuel' ? 'info' : 'warning';
+}
+
 /** CPOM009: amounts to the cent. */
 export function checkAmount(amount: ast.Montant, ctx: RuleContext): void {
     if (amount.value && parseCents(amount.value) === undefined) {
@@ -30,6 +40,26 @@ export function checkAmount(amount: ast.Montant, ctx: RuleContext): void {
 /** Rules of one funding line; `period` is that of the contract (or of the avenant's contract, prorogations included). */
 export function checkFunding(funding: ast.Financement, period: ContractPeriod | undefined, signers: ReadonlySet<ast.Partie>, ctx: RuleContext,
     law?: LawView): void {
+    checkMissingClauses(funding, ctx);
+    const { amounts, invalid } = checkAmounts(funding, period, ctx);
+    const funded = new Set(fundedEstablishments(funding));
+    checkDistributions(funding, amounts, invalid, funded, ctx);
+    const nature = fundingNature(funding);
+    const financeur = funding.props.find(ast.isFinanceur);
+    const payer = financeur?.payer.ref;
+    if (financeur && payer) {
+        checkPayerKind(funding, nature, payer, financeur, ctx, law);
+        if (signers.size > 0 && !signers.has(payer)) {
+            ctx.reporter.report('CPOM065', { payer: payer.name, name: funding.name }, { node: financeur, property: 'payer' });
+        }
+    }
+    if (nature === 'dotation_globalisee_commune') {
+        checkCommonDotation(funding, [...funded], ctx);
+    }
+}
+
+/** CPOM066: the clauses a funding line needs. */
+function checkMissingClauses(funding: ast.Financement, ctx: RuleContext): void {
     const missing: Array<MessageParams<'CPOM066'>['missing'][number]> = [];
     if (!funding.props.some(ast.isNature)) missing.push('nature');
     if (!funding.props.some(ast.isFinanceur)) missing.push('financeur');
@@ -39,21 +69,26 @@ export function checkFunding(funding: ast.Financement, period: ContractPeriod | 
     if (missing.length > 0) {
         ctx.reporter.report('CPOM066', { name: funding.name, missing }, { node: funding, property: 'name' });
     }
+}
 
-    const amounts = new Map<number, number>();
-    // Years whose amount is not a valid amount (CPOM009): their distribution cannot be compared.
-    const invalid = new Set<number>();
-    // Years to fund: those of the contract; for a line added by an avenant, from its first year to the
-    // end in force (prorogations included): no gap, and no year forgotten at the end.
+/** The line's years to fund: those of the contract; for a line added by an avenant, from its first year to the end in force. */
+function requiredYearsOf(funding: ast.Financement, period: ContractPeriod | undefined, ctx: RuleContext): number[] {
+    // No gap, and no year forgotten at the end (prorogations included).
     const avenant = funding.$container?.$container;
     const firstAmountYear = Math.min(...propsOf(funding, ast.isMontants).flatMap(m => m.amounts.map(a => Number(parseNumber(a.year)))).filter(Number.isFinite));
-    const requiredYears = !period ? []
-        : ast.isAvenant(avenant)
-            ? (Number.isFinite(firstAmountYear) ? yearsBetween(firstAmountYear, endInForce(avenant, ctx)) : [])
-            : contractYears(period);
-    // Daily tariffs (prix de journée) are not split between establishments: a tariff line's distributions are not
-    // compared with its amounts (model/fundings.ts says what a line's unit and total are).
-    const daily = fundingLine(funding).daily;
+    if (!period) return [];
+    if (!ast.isAvenant(avenant)) return contractYears(period);
+    return Number.isFinite(firstAmountYear) ? yearsBetween(firstAmountYear, endInForce(avenant, ctx)) : [];
+}
+
+/**
+ * CPOM058 (a year twice), CPOM061 (a year outside the contract), CPOM060 (a year missing). Returns the amounts
+ * in cents by year, and the years whose amount is not a valid amount (CPOM009): their distribution cannot be compared.
+ */
+function checkAmounts(funding: ast.Financement, period: ContractPeriod | undefined, ctx: RuleContext): { amounts: Map<number, number>; invalid: Set<number> } {
+    const amounts = new Map<number, number>();
+    const invalid = new Set<number>();
+    const requiredYears = requiredYearsOf(funding, period, ctx);
     for (const montants of propsOf(funding, ast.isMontants)) {
         for (const line of montants.amounts) {
             const year = Number(parseNumber(line.year));
@@ -72,13 +107,19 @@ export function checkFunding(funding: ast.Financement, period: ContractPeriod | 
             const absent = requiredYears.filter(y => !amounts.has(y));
             if (absent.length > 0) {
                 const method = plain(funding.props.find(ast.isActualisation)?.method);
-                ctx.reporter.report('CPOM060', { name: funding.name, years: absent }, { node: montants, keyword: 'montants' },
-                    method !== undefined && AMOUNTS_KNOWN_AT_SIGNATURE.has(method) ? undefined : 'warning');
+                ctx.reporter.report('CPOM060', { name: funding.name, years: absent }, { node: montants, keyword: 'montants' }, missingAmountSeverity(method));
             }
         }
     }
+    return { amounts, invalid };
+}
 
-    const funded = new Set(fundedEstablishments(funding));
+/** CPOM058 (a distribution year twice), CPOM070 (a share to an establishment not funded), CPOM062 (shares ≠ amount). */
+function checkDistributions(funding: ast.Financement, amounts: ReadonlyMap<number, number>, invalid: ReadonlySet<number>,
+    funded: ReadonlySet<ast.Etablissement>, ctx: RuleContext): void {
+    // Daily tariffs (prix de journée) are not split between establishments: a tariff line's distributions are not
+    // compared with its amounts (model/fundings.ts says what a line's unit and total are).
+    const daily = fundingLine(funding).daily;
     const distributionYears = new Set<number>();
     for (const repartition of propsOf(funding, ast.isRepartition)) {
         const year = Number(parseNumber(repartition.year));
@@ -105,19 +146,6 @@ export function checkFunding(funding: ast.Financement, period: ContractPeriod | 
             }, { node: repartition, property: 'year' });
         }
     }
-
-    const nature = fundingNature(funding);
-    const financeur = funding.props.find(ast.isFinanceur);
-    const payer = financeur?.payer.ref;
-    if (financeur && payer) {
-        checkPayerKind(funding, nature, payer, financeur, ctx, law);
-        if (signers.size > 0 && !signers.has(payer)) {
-            ctx.reporter.report('CPOM065', { payer: payer.name, name: funding.name }, { node: financeur, property: 'payer' });
-        }
-    }
-    if (nature === 'dotation_globalisee_commune') {
-        checkCommonDotation(funding, [...funded], ctx);
-    }
 }
 
 /** Last budget year of the contract as amended up to this avenant (its own prorogation included). */
@@ -125,7 +153,7 @@ function endInForce(avenant: ast.Avenant, ctx: RuleContext): number {
     const contract = avenant.contract?.ref;
     const term = contract ? contractPeriod(contract) : undefined;
     const prorogations = [avenant, ...earlierAvenants(avenant, ctx.workspace)]
-        .map(a => parseIsoDate(firstClause(a, ast.isProrogation)?.date)?.year ?? 0);
+        .map(a => periodOf(a).prorogation?.year ?? 0);
     return Math.max(term?.lastYear ?? 0, term?.prorogation?.year ?? 0, ...prorogations);
 }
 
@@ -171,14 +199,30 @@ function checkPayerKind(funding: ast.Financement, nature: string | undefined, pa
  * The forfait global unique soins + entretien de l'autonomie (LFSS 2024 art. 79 as amended): in the territories and from
  * the date of the experiment, the ARS fixes the dépendance too. `inside` when every establishment of the line is in a
  * territory of the experiment on the law's date; `maybe` when one is in the Rhône département code 69, which covers
- * both the Métropole de Lyon (in the experiment) and the Rhône (not in it); else `outside`.
+ * both the Métropole de Lyon (in the experiment) and the Rhône (not in it), unless its tarification names the
+ * Métropole (69M) or a département (69D); else `outside`.
  */
 function forfaitGlobalUniqueAt(funding: ast.Financement, law: LawView | undefined): 'inside' | 'maybe' | 'outside' {
     const territories = law?.inForce('LOI:2023-1250:79')?.territories;
-    const departments = fundedEstablishments(funding).map(e => establishmentFacts(e).department);
+    const departments = fundedEstablishments(funding).map(territoryOf);
     if (!territories || departments.length === 0 || departments.some(d => d === undefined)) return 'outside';
     if (departments.every(d => territories.includes(d!))) return 'inside';
     return departments.every(d => territories.includes(d!) || (d === '69' && territories.includes('69M'))) ? 'maybe' : 'outside';
+}
+
+/**
+ * The territorial code of an establishment for the experiment: its département, or for 69 the part of the Rhône its
+ * departmental authority says (a `metropole` authority: 69M, the Métropole de Lyon; a `departement` one: 69D).
+ */
+function territoryOf(e: ast.Etablissement): string | undefined {
+    const facts = establishmentFacts(e);
+    const part = partOfRhone(facts.department);
+    if (part) return part;
+    const department = facts.department ? findDepartment(facts.department)?.code ?? facts.department : undefined;
+    if (department !== '69') return department;
+    const kinds = new Set(facts.tarification.filter(isDepartmentalAuthority).map(authorityKind));
+    if (kinds.size !== 1) return department;
+    return kinds.has('metropole') ? '69M' : '69D';
 }
 
 /**
@@ -260,11 +304,32 @@ function underR314432(modulation: ast.Modulation, frames: ReadonlySet<string>): 
     return false;
 }
 
+/**
+ * CPOM150: under the contracts R.314-43-2 I names (IV ter, L.313-12-2), a modulation whose line funds only establishments
+ * tarified by the département alone (declared tarification, else the category's usual one).
+ */
+function checkDepartementOnlyModulation(modulation: ast.Modulation, frames: ReadonlySet<string>, ctx: RuleContext): void {
+    if (!frames.has('L313-12-IVter') && !frames.has('L313-12-2')) return;
+    const funding = modulation.funding.ref;
+    const establishments = funding ? fundedEstablishments(funding) : [];
+    const departementOnly = (e: ast.Etablissement): boolean => {
+        const facts = establishmentFacts(e);
+        if (facts.tarification.length > 0) return facts.tarification.every(isDepartmentalAuthority);
+        const usual = facts.category?.tarification ?? [];
+        return usual.length > 0 && usual.every(role => role === 'departement');
+    };
+    if (establishments.length > 0 && establishments.every(departementOnly)) {
+        ctx.reporter.report('CPOM150', { name: modulation.funding.$refText, establishments: establishments.map(e => e.name).join(', ') },
+            { node: modulation, keyword: 'modulation' });
+    }
+}
+
 function checkModulation(modulation: ast.Modulation, frames: ReadonlySet<string>, ctx: RuleContext): void {
     // R.314-43-2 for IV ter and L.313-12-2 contracts; L.313-11-2 (CHRS) itself allows "une modulation du tarif en fonction d'objectifs d'activité".
     if (frames.size > 0 && !frames.has('L313-12-IVter') && !frames.has('L313-12-2') && !frames.has('L313-11-2')) {
         ctx.reporter.report('CPOM067', { frames: [...frames].join(', ') }, { node: modulation, keyword: 'modulation' });
     }
+    checkDepartementOnlyModulation(modulation, frames, ctx);
     if (!underR314432(modulation, frames)) return;
     const criterion = modulation.props.find(ast.isCritere)?.value;
     const justified = modulation.props.some(ast.isJustification);

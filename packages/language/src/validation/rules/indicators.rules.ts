@@ -3,7 +3,7 @@ import { defineRule } from '../../diagnostics/catalogue.js';
 
 export const INDICATORS_RULES = [
     defineRule({
-        code: 'CPOM050', name: 'objective-without-indicator', severity: 'error', category: 'indicators', confidence: 'V',
+        code: 'CPOM050', name: 'objective-without-indicator', severity: 'warning', category: 'indicators', confidence: 'V',
         texts: ['ARRETE:2019-10-25', 'ARRETE:2017-03-03'],
         title: { fr: 'Objectif sans indicateur', en: 'Objective without indicator' },
         params: { name: 'text' },
@@ -12,8 +12,8 @@ export const INDICATORS_RULES = [
             en: "Objective '{name}' has no indicator."
         },
         rationale: {
-            fr: "Les objectifs sont « déclinés en actions, assortis d'indicateurs » et d'un calendrier : un objectif sans indicateur ne peut pas être évalué.",
-            en: 'Objectives are "déclinés en actions, assortis d\'indicateurs" with a timetable: an objective without an indicator cannot be evaluated.'
+            fr: "Les objectifs sont « déclinés en actions, assortis d'indicateurs » et d'un calendrier : un objectif sans indicateur ne peut pas être évalué. L'article 1er de l'arrêté du 25 octobre 2019 rend obligatoire le cahier des charges (annexe I) mais permet aux parties d'adapter le modèle de contrat (annexe II), et aucun autre texte lu n'impose cette exigence à tous les CPOM : c'est une bonne pratique, signalée comme avertissement.",
+            en: 'Objectives are "déclinés en actions, assortis d\'indicateurs" with a timetable: an objective without an indicator cannot be evaluated. Article 1 of the arrêté of 25 October 2019 makes the specifications (annex I) binding but lets the parties adapt the model contract (annex II), and no other text read imposes this on every CPOM: good practice, reported as a warning.'
         },
         source: {
             fr: 'Arrêté du 25 octobre 2019, annexe (modèle de CPOM) ; arrêté du 3 mars 2017 (objectifs et leurs indicateurs).',
@@ -21,7 +21,7 @@ export const INDICATORS_RULES = [
         }
     }),
     defineRule({
-        code: 'CPOM051', name: 'indicator-baseline', severity: 'error', category: 'indicators', confidence: 'V',
+        code: 'CPOM051', name: 'indicator-baseline', severity: 'warning', category: 'indicators', confidence: 'V',
         texts: ['ARRETE:2019-10-25'],
         title: { fr: 'Indicateur sans valeur de référence', en: 'Indicator without baseline' },
         params: { name: 'text' },
@@ -30,8 +30,8 @@ export const INDICATORS_RULES = [
             en: "Indicator '{name}' has no baseline ('reference YEAR: value' clause)."
         },
         rationale: {
-            fr: "Une trajectoire se mesure à partir d'une valeur de référence : la valeur de l'indicateur pour une année connue, en général l'année qui précède le contrat.",
-            en: 'A trajectory is measured from a baseline: the value of the indicator in a known year, usually the year before the contract.'
+            fr: "Une trajectoire se mesure à partir d'une valeur de référence : la valeur de l'indicateur pour une année connue, en général l'année qui précède le contrat. L'article 1er de l'arrêté du 25 octobre 2019 rend obligatoire le cahier des charges (annexe I) mais permet aux parties d'adapter le modèle de contrat (annexe II), et aucun autre texte lu n'impose cette exigence à tous les CPOM : c'est une bonne pratique, signalée comme avertissement.",
+            en: 'A trajectory is measured from a baseline: the value of the indicator in a known year, usually the year before the contract. Article 1 of the arrêté of 25 October 2019 makes the specifications (annex I) binding but lets the parties adapt the model contract (annex II), and no other text read imposes this on every CPOM: good practice, reported as a warning.'
         },
         source: {
             fr: "Arrêté du 25 octobre 2019, annexe (indicateurs) ; tableau de bord de la performance de l'ANAP.",
@@ -39,7 +39,7 @@ export const INDICATORS_RULES = [
         }
     }),
     defineRule({
-        code: 'CPOM052', name: 'indicator-targets', severity: 'error', category: 'indicators', confidence: 'V',
+        code: 'CPOM052', name: 'indicator-targets', severity: 'warning', category: 'indicators', confidence: 'V',
         texts: ['ARRETE:2019-10-25'],
         title: { fr: 'Indicateur sans cible', en: 'Indicator without target' },
         params: { name: 'text' },
@@ -48,8 +48,8 @@ export const INDICATORS_RULES = [
             en: "Indicator '{name}' has no target ('cibles YEAR: value, …' clause)."
         },
         rationale: {
-            fr: 'Chaque indicateur porte les valeurs à atteindre, année par année, sur la période du contrat.',
-            en: 'Each indicator carries the values to reach, year by year, within the contract period.'
+            fr: 'Chaque indicateur porte les valeurs à atteindre, année par année, sur la période du contrat. L\'article 1er de l\'arrêté du 25 octobre 2019 rend obligatoire le cahier des charges (annexe I) mais permet aux parties d\'adapter le modèle de contrat (annexe II), et aucun autre texte lu n\'impose cette exigence à tous les CPOM : c\'est une bonne pratique, signalée comme avertissement.',
+            en: 'Each indicator carries the values to reach, year by year, within the contract period. Article 1 of the arrêté of 25 October 2019 makes the specifications (annex I) binding but lets the parties adapt the model contract (annex II), and no other text read imposes this on every CPOM: good practice, reported as a warning.'
         },
         source: {
             fr: 'Arrêté du 25 octobre 2019, annexe (indicateurs et calendrier).',

@@ -81,8 +81,8 @@ export const PARTIES_RULES = [
             en: 'A CPOM under L.313-12 IV ter is signed by the director general of the ARS and the president of the conseil départemental; missing: {missing}.'
         },
         rationale: {
-            fr: 'Pour les EHPAD et les PUV, le contrat est tripartite : ARS, département et gestionnaire.',
-            en: 'For EHPAD and PUV, the contract is tripartite: ARS, département and gestionnaire.'
+            fr: 'Pour les EHPAD et les PUV, le contrat est tripartite : ARS, département et gestionnaire. Erreur lorsque la date d\'effet suit l\'entrée en vigueur de l\'arrêté du 3 mars 2017 (11 mars 2017) ; avertissement avant.',
+            en: 'For EHPAD and PUV, the contract is tripartite: ARS, département and gestionnaire. An error when the date d\'effet follows the entry into force of the arrêté of 3 March 2017 (11 March 2017); a warning before.'
         },
         source: {
             fr: "IV ter de l'article L. 313-12 du CASF ; arrêté du 3 mars 2017, préambule.",

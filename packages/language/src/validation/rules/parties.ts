@@ -7,8 +7,11 @@ import {
     authorityKind, clausesOf, establishmentFacts, firstClause, fundingsOf, gestionnaireOf,
     isDepartmentalAuthority, isIvTer, legalFrames, perimeterOf, signatoriesOf, signingParties,
 } from '../../model/contract.js';
-import { findDepartment } from '../../model/departments.js';
+import { findDepartment, partOfRhone } from '../../model/departments.js';
 import { finessDepartment, isWellFormedFiness } from '../../model/finess.js';
+import { regionAt } from '../../law/regions.js';
+import { coversTerritory } from '../../law/territories.js';
+import { errorWhereVerified } from '../law-support.js';
 import { lawOf, type RuleContext } from '../rule-context.js';
 import { establishmentSite } from './perimeter.js';
 
@@ -79,30 +82,50 @@ export function checkParties(contract: ast.Contrat, ctx: RuleContext): void {
         if (!authorities.some(a => authorityKind(a) === 'ars')) missing.push('ars');
         if (!authorities.some(isDepartmentalAuthority)) missing.push('departement');
         if (missing.length > 0) {
-            ctx.reporter.report('CPOM023', { missing }, { node: cadre, keyword: 'cadre' });
+            ctx.reporter.report('CPOM023', { missing }, { node: cadre, keyword: 'cadre' }, errorWhereVerified(contract, ctx, 'ARRETE:2017-03-03'));
         } else {
-            // CPOM024: each département of an EHPAD of the perimeter signs (when authorities state their département).
-            const signingDepartments = new Set(authorities.filter(isDepartmentalAuthority).map(a => a.department ? findDepartment(a.department)?.code : undefined));
-            if (!signingDepartments.has(undefined)) {
-                const reported = new Set<string>();
-                for (const e of perimeter) {
-                    const category = establishmentFacts(e).category;
-                    const department = establishmentDepartment(e);
-                    if (category?.frame === 'L313-12-IVter' && department && !signingDepartments.has(department) && !reported.has(department)) {
-                        reported.add(department);
-                        ctx.reporter.report('CPOM024', { establishment: e.name, department }, establishmentSite(contract, e));
-                    }
-                }
-            }
+            checkDepartmentsSign(contract, authorities.filter(isDepartmentalAuthority), perimeter, ctx);
         }
     }
 
-    // CPOM025: one region.
-    const regions = new Set(perimeter.map(establishmentDepartment).filter((d): d is string => d !== undefined).map(d => findDepartment(d)!.region));
+    // CPOM025: one region, as the regions were on the contract's date (22 regions before 2016).
+    const regionDate = lawOf(contract, ctx)?.date;
+    const regions = new Set(perimeter.map(establishmentDepartment).filter((d): d is string => d !== undefined)
+        .map(d => (regionDate ? regionAt(d, regionDate)?.name : undefined) ?? findDepartment(d)!.region));
     const perimetre = firstClause(contract, ast.isPerimetre);
     if (regions.size > 1 && perimetre) {
         ctx.reporter.report('CPOM025', { regions: [...regions].sort().join(', ') }, { node: perimetre, keyword: perimetre.$cstNode?.text.startsWith('périmètre') ? 'périmètre' : 'perimetre' });
     }
+}
+
+/**
+ * CPOM024: each département of an EHPAD of the perimeter signs (when authorities state their département), read through
+ * the territorial registry at the contract's date: one collectivité may hold several départements.
+ */
+function checkDepartmentsSign(contract: ast.Contrat, departmental: readonly ast.Autorite[], perimeter: readonly ast.Etablissement[], ctx: RuleContext): void {
+    if (!departmental.every(a => a.department !== undefined && findDepartment(a.department) !== undefined)) return;
+    const date = lawOf(contract, ctx)?.date;
+    const reported = new Set<string>();
+    for (const e of perimeter) {
+        const category = establishmentFacts(e).category;
+        const department = establishmentDepartment(e);
+        if (category?.frame === 'L313-12-IVter' && department && !departmental.some(a => signsFor(a, department, date)) && !reported.has(department)) {
+            reported.add(department);
+            ctx.reporter.report('CPOM024', { establishment: e.name, department }, establishmentSite(contract, e));
+        }
+    }
+}
+
+/**
+ * Whether a departmental authority of the contract answers for an establishment's département on `date`: the same code,
+ * or (territorial registry) one collectivité holding both, such as the Collectivité de Corse for 2A and 2B.
+ */
+export function signsFor(authority: ast.Autorite, department: string, date: string | undefined): boolean {
+    const declared = partOfRhone(authority.department) ?? (authority.department ? findDepartment(authority.department)?.code : undefined);
+    if (!declared) return false;
+    if (declared === department) return true;
+    const as = authorityKind(authority) === 'metropole' ? 'metropole' : 'departement';
+    return date !== undefined && coversTerritory(declared, as, department, date) === true;
 }
 
 /** CPOM026: the category's usual tarification authorities. */

@@ -37,8 +37,8 @@ export const PERIMETER_RULES = [
             en: "{kind} '{name}' has no FINESS number."
         },
         rationale: {
-            fr: 'Le contrat identifie le gestionnaire par le numéro FINESS de son entité juridique, et chaque établissement ou service du périmètre par son numéro FINESS.',
-            en: 'The contract identifies the gestionnaire by the FINESS number of its entité juridique, and each establishment or service of the perimeter by its FINESS number.'
+            fr: 'Le contrat identifie le gestionnaire par le numéro FINESS de son entité juridique, et chaque établissement ou service du périmètre par son numéro FINESS. Erreur pour un CPOM relevant du IV ter de l\'article L. 313-12 dont la date d\'effet suit l\'entrée en vigueur de l\'arrêté du 3 mars 2017 (11 mars 2017, lendemain de sa publication au JORF du 10 mars 2017, article 1er du code civil) ; avertissement pour les autres contrats, que ce cahier des charges ne vise pas.',
+            en: 'The contract identifies the gestionnaire by the FINESS number of its entité juridique, and each establishment or service of the perimeter by its FINESS number. An error for a CPOM under L.313-12 IV ter whose date d\'effet follows the entry into force of the arrêté of 3 March 2017 (11 March 2017, the day after its publication in the JORF of 10 March 2017, Code civil art. 1); a warning for other contracts, which these specifications do not cover.'
         },
         source: {
             fr: "Arrêté du 3 mars 2017, titre I, article 1 (FINESS de l'entité juridique et de chaque ESMS).",
@@ -73,8 +73,8 @@ export const PERIMETER_RULES = [
             en: "Establishment '{name}' does not state {missing}."
         },
         rationale: {
-            fr: 'Chaque ESMS du périmètre est décrit par sa catégorie, sa capacité (autorisations) et son autorité de tarification.',
-            en: 'Each ESMS of the perimeter is described by its category, its capacity (autorisations) and its tarification authority.'
+            fr: 'Chaque ESMS du périmètre est décrit par sa catégorie, sa capacité (autorisations) et son autorité de tarification. Erreur pour un CPOM relevant du IV ter de l\'article L. 313-12 dont la date d\'effet suit l\'entrée en vigueur de l\'arrêté du 3 mars 2017 (11 mars 2017, lendemain de sa publication au JORF du 10 mars 2017, article 1er du code civil) ; avertissement pour les autres contrats, que ce cahier des charges ne vise pas.',
+            en: 'Each ESMS of the perimeter is described by its category, its capacity (autorisations) and its tarification authority. An error for a CPOM under L.313-12 IV ter whose date d\'effet follows the entry into force of the arrêté of 3 March 2017 (11 March 2017, the day after its publication in the JORF of 10 March 2017, Code civil art. 1); a warning for other contracts, which these specifications do not cover.'
         },
         source: {
             fr: 'Arrêté du 3 mars 2017, titre I, article 1 (pour chaque ESMS : autorisations, FINESS, activités et publics).',
@@ -205,8 +205,8 @@ export const PERIMETER_RULES = [
         }
     }),
     defineRule({
-        code: 'CPOM044', name: 'finess-ej-equals-et', severity: 'info', category: 'finess', confidence: 'V',
-        texts: ['ARRETE:2015-03-04'],
+        code: 'CPOM044', name: 'finess-ej-equals-et', severity: 'info', category: 'finess', confidence: 'G',
+        texts: ['REF:FINESS'],
         title: { fr: 'FINESS EJ identique à un FINESS ET', en: 'EJ FINESS equal to an ET FINESS' },
         params: { finess: 'text', name: 'text' },
         message: {
@@ -214,12 +214,12 @@ export const PERIMETER_RULES = [
             en: 'FINESS number {finess} is both that of the entité juridique and of establishment {name}.'
         },
         rationale: {
-            fr: "Un numéro d'entité juridique peut être identique à un numéro d'établissement (par exemple 2A0000154) ; c'est légitime, mais mérite un second regard.",
-            en: 'An entité juridique number can equal an établissement number (e.g. 2A0000154); this is legitimate but worth a second look.'
+            fr: "Le répertoire FINESS numérote séparément l'entité juridique (EJ, la personne morale) et chacun de ses établissements (ET). Un même numéro pour l'EJ et un établissement n'est pas interdit par un texte connu, mais trahit souvent un numéro recopié au mauvais endroit : il mérite un second regard. L'exemple autrefois cité (2A0000154, EJ et ET de la même clinique) n'a pu être confirmé dans aucune copie publique, et une autre source l'associe à l'EJ 2A0000204 : il a été retiré.",
+            en: 'The FINESS register numbers the entité juridique (EJ, the legal person) and each of its establishments (ET) separately. One number for the EJ and an establishment is forbidden by no known text, but often betrays a number copied to the wrong place: worth a second look. The example once cited (2A0000154, EJ and ET of the same clinic) could not be confirmed in any public copy, and another source pairs it with EJ 2A0000204: it was withdrawn.'
         },
         source: {
-            fr: 'Arrêté du 4 mars 2015 (annexe publiée par Etalab) : 2A0000154 est à la fois EJ et ET.',
-            en: 'Arrêté du 4 mars 2015 (etalab annex): 2A0000154 is both EJ and ET.'
+            fr: 'Référentiel FINESS (entité juridique et établissements géographiques numérotés séparément).',
+            en: 'FINESS referential (legal entity and geographical establishments numbered separately).'
         }
     }),
     defineRule({

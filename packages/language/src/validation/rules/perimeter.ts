@@ -2,10 +2,11 @@
 import { AstUtils, type AstNode } from 'langium';
 import * as ast from '../../generated/ast.js';
 import { ESMS_CATEGORIES, findCategory, findCategoryByCode } from '../../model/categories.js';
-import { clausesOf, establishmentFacts, firstClause, firstProp, gestionnaireOf, perimeterOf, propsOf } from '../../model/contract.js';
+import { clausesOf, establishmentFacts, firstClause, firstProp, gestionnaireOf, isIvTer, perimeterOf, propsOf } from '../../model/contract.js';
 import { findDepartment } from '../../model/departments.js';
-import { finessDepartment, hasValidFinessKey, isFinessLookalike, isWellFormedFiness, normaliseFiness } from '../../model/finess.js';
+import { FinessLookalikes, finessDepartment, hasValidFinessKey, isWellFormedFiness, normaliseFiness } from '../../model/finess.js';
 import { parseNumber } from '../../model/numbers.js';
+import { errorWhereVerified } from '../law-support.js';
 import type { RuleContext } from '../rule-context.js';
 import type { ESTABLISHMENT_FACTS } from './perimeter.rules.js';
 import { ownerIndex, targetOf } from '../owner-index.js';
@@ -20,16 +21,25 @@ export function missingEstablishmentFacts(e: ast.Etablissement): Array<keyof typ
     return missing;
 }
 
+/**
+ * CPOM030/032 rest on the arrêté of 3 March 2017, titre I, art. 1 (FINESS of the legal entity and of each ESMS): an error
+ * for an IV ter contract under that arrêté, a warning for other contracts (and for an establishment outside a contract).
+ */
+function identificationSeverity(contract: ast.Contrat | undefined, ctx: RuleContext): 'warning' | undefined {
+    return contract && isIvTer(contract) ? errorWhereVerified(contract, ctx, 'ARRETE:2017-03-03') : 'warning';
+}
+
 export function checkEstablishment(e: ast.Etablissement, ctx: RuleContext): void {
     const added = ast.isAjout(e.$container);
     const missing = missingEstablishmentFacts(e);
     if (!added) {
+        const severity = identificationSeverity(AstUtils.getContainerOfType(e, ast.isContrat), ctx);
         if (missing.includes('finess')) {
-            ctx.reporter.report('CPOM030', { kind: 'establishment', name: e.name }, { node: e, property: 'name' });
+            ctx.reporter.report('CPOM030', { kind: 'establishment', name: e.name }, { node: e, property: 'name' }, severity);
         }
         const rest = missing.filter(m => m !== 'finess');
         if (rest.length > 0) {
-            ctx.reporter.report('CPOM032', { name: e.name, missing: rest }, { node: e, property: 'name' });
+            ctx.reporter.report('CPOM032', { name: e.name, missing: rest }, { node: e, property: 'name' }, severity);
         }
     }
     const categoryProp = firstProp(e, ast.isCategorie);
@@ -116,11 +126,13 @@ export function checkPerimeter(contract: ast.Contrat, ctx: RuleContext): void {
     const perimeter = perimeterOf(contract);
     const gestionnaire = gestionnaireOf(contract);
     if (gestionnaire && !gestionnaire.props.some(ast.isFiness)) {
-        ctx.reporter.report('CPOM030', { kind: 'gestionnaire', name: gestionnaire.name }, { node: gestionnaire, property: 'name' });
+        ctx.reporter.report('CPOM030', { kind: 'gestionnaire', name: gestionnaire.name }, { node: gestionnaire, property: 'name' },
+            identificationSeverity(contract, ctx));
     }
     const ej = gestionnaire ? firstProp(gestionnaire, ast.isFiness)?.value : undefined;
     const ejFiness = ej ? normaliseFiness(ej).value : undefined;
     const seen = new Map<string, ast.Etablissement>();
+    const withRightKey = new FinessLookalikes();
     for (const e of perimeter) {
         const finess = establishmentFacts(e).finess;
         if (!finess) {
@@ -131,11 +143,13 @@ export function checkPerimeter(contract: ast.Contrat, ctx: RuleContext): void {
             ctx.reporter.report('CPOM031', { finess, other: other.name }, establishmentSite(contract, e));
         } else {
             // A wrong key is CPOM041's; with both keys right, only the slips the Luhn key cannot see remain (09 ↔ 90).
-            const lookalike = hasValidFinessKey(finess) ? [...seen].find(([number]) => hasValidFinessKey(number) && isFinessLookalike(finess, number)) : undefined;
+            const rightKey = hasValidFinessKey(finess);
+            const lookalike = rightKey ? withRightKey.firstLike(finess) : undefined;
             if (lookalike) {
-                ctx.reporter.report('CPOM045', { finess, name: e.name, other: lookalike[0], otherName: lookalike[1].name }, establishmentSite(contract, e));
+                ctx.reporter.report('CPOM045', { finess, name: e.name, other: lookalike, otherName: seen.get(lookalike)!.name }, establishmentSite(contract, e));
             }
             seen.set(finess, e);
+            if (rightKey) withRightKey.add(finess);
         }
         if (finess === ejFiness) {
             ctx.reporter.report('CPOM044', { finess, name: e.name }, establishmentSite(contract, e));

@@ -155,7 +155,7 @@ export function checkDuplicateNames(owner: ast.Contrat | ast.Catalogue | ast.Ave
 export function checkTopLevelNames(file: ast.CpomFile, ctx: RuleContext): void {
     const local = new Set<string>();
     for (const element of file.elements) {
-        if (ast.isAvenant(element) || !element.name) {
+        if (ast.isAvenant(element) || ast.isSuiviAnnuel(element) || !element.name) {
             continue;
         }
         const kind = ast.isContrat(element) ? 'contrat' : 'catalogue';

@@ -1,0 +1,78 @@
+/**
+ * `cpom check --jobs N`: the chunks of a batch (check-batch.ts) checked on N worker threads, each with its own
+ * services; the main thread hands the next chunk to whichever worker is free and gathers one report.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { BatchSettings } from './check-batch.js';
+import type { FromWorker, ToWorker } from './check-worker.js';
+import type { Bilingual } from './errors.js';
+import type { FileReport } from './report.js';
+
+/** The default of `--jobs`: one thread per core the process may use. */
+export function defaultJobs(): number {
+    return Math.max(1, availableParallelism());
+}
+
+/**
+ * The worker's script: next to the bundle's entry (dist/bundle/check-worker.js, this code may sit in a chunk one
+ * folder below) or next to this file (tsc's output). Undefined when running from the TypeScript sources.
+ */
+export function workerScript(): URL | undefined {
+    for (const candidate of ['./check-worker.js', '../check-worker.js']) {
+        const url = new URL(candidate, import.meta.url);
+        if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
+    }
+    return undefined;
+}
+
+/** Checks `chunks` on `jobs` threads; the reports come back in the order of the chunks. */
+export function checkOnWorkers(script: URL, chunks: readonly string[][], jobs: number, settings: BatchSettings, warn: (message: Bilingual) => void): Promise<FileReport[]> {
+    return new Promise((resolve, reject) => {
+        const results: FileReport[][] = new Array(chunks.length);
+        const workers: Worker[] = [];
+        let next = 0;
+        let finished = 0;
+        let failed = false;
+        const fail = (error: Error) => {
+            if (failed) return;
+            failed = true;
+            for (const worker of workers) void worker.terminate();
+            reject(error);
+        };
+        const count = Math.max(1, Math.min(jobs, chunks.length));
+        for (let i = 0; i < count; i++) {
+            const worker = new Worker(script, { workerData: settings });
+            workers.push(worker);
+            let current = -1;
+            const send = () => {
+                if (next < chunks.length) {
+                    current = next++;
+                    worker.postMessage({ chunk: chunks[current] } satisfies ToWorker);
+                } else {
+                    worker.postMessage({ done: true } satisfies ToWorker);
+                }
+            };
+            worker.on('message', (message: FromWorker) => {
+                if ('note' in message) warn(message.note);
+                else if ('failure' in message) fail(new Error(message.failure));
+                else if ('ready' in message) send();
+                else {
+                    results[current] = message.reports;
+                    if (++finished === chunks.length) {
+                        for (const other of workers) void other.terminate();
+                        resolve(results.flat());
+                    } else {
+                        send();
+                    }
+                }
+            });
+            worker.on('error', fail);
+            worker.on('exit', code => {
+                if (code !== 0 && finished < chunks.length) fail(new Error(`cpom check: a worker thread stopped (exit code ${code})`));
+            });
+        }
+    });
+}

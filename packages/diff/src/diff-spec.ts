@@ -1,0 +1,156 @@
+/**
+ * What the semantic diff compares and how (diff-contracts.ts): how the items of each array are matched between
+ * versions, which objects are compared whole, which fields are derived or references, and which changes are
+ * editorial; the area of a change and whether it is substantive.
+ */
+import { MISSING } from '@cpom/generator';
+import type { ChangeArea, ChangeKind } from './change.js';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export interface Location {
+    /** Element path by names, for the change record. */
+    readonly names: string[];
+    /** JSON keys with `[]` for array items, as in the document (`contract.avenants[].funding.lines[]`). */
+    readonly pattern: string;
+    /** The matched items on the way down, by canonical pattern: the establishment, the indicator, the avenant… */
+    readonly items: ReadonlyMap<string, JsonObject>;
+}
+
+export interface ArraySpec {
+    /** The identity of an item within its array. Items with the same key are matched, whatever their order. */
+    readonly key: (item: JsonObject) => string;
+    /** Items compared whole (one record per changed item), not field by field. */
+    readonly atomic?: boolean;
+    /** Fields that name the item: an unmatched pair that differs only there is the same item, renamed or relabelled. */
+    readonly labels?: readonly string[];
+    /** The references to these items are rewritten after a rename (see `REFERENCES`). */
+    readonly referenced?: 'establishment' | 'party' | 'fundingLine' | 'indicator';
+}
+
+/** How the items of an array are matched between versions, by canonical pattern. Arrays not listed are sets of values. */
+export const ARRAYS: Record<string, ArraySpec> = {
+    'contract.parties.authorities': { key: item => named(item.id), labels: ['id'], referenced: 'party' },
+    'contract.parties.signatories': { key: item => named(item.party) },
+    'contract.perimeter.establishments': { key: item => named(item.id), labels: ['id'], referenced: 'establishment' },
+    'contract.perimeter.establishments[].capacities': { key: item => String(item.modality ?? 'total') },
+    'contract.axes': { key: item => named(item.id), labels: ['id'] },
+    'contract.axes[].objectives[].actions': { key: item => named(item.id ?? item.title), labels: ['id', 'title'] },
+    'contract.axes[].objectives[].indicators[].targets': { key: item => named(item.year), atomic: true },
+    'contract.funding.lines': { key: item => named(item.id), labels: ['id'], referenced: 'fundingLine' },
+    'contract.funding.lines[].amounts': { key: item => named(item.year), atomic: true },
+    'contract.funding.lines[].distributions': { key: item => named(item.year) },
+    'contract.funding.lines[].distributions[].shares': { key: item => named(item.establishment), atomic: true },
+    'contract.funding.cnr': { key: item => `${named(item.title)} ${named(item.year)}`, labels: ['title', 'year'] },
+    'contract.funding.modulations': { key: item => named(item.fundingLine) },
+    'contract.funding.headOfficeCosts': { key: () => 'frais de siège' },
+    'contract.followUp.committees': { key: () => 'comité' },
+    'contract.followUp.managementDialogues': { key: () => 'dialogue de gestion' },
+    'contract.followUp.reviews': { key: item => `${named(item.kind)} ${named(item.year)}`, atomic: true, labels: ['kind', 'year'] },
+    'contract.followUp.gmpPmpEvaluations': { key: item => named(item.year), atomic: true },
+    'contract.followUp.transmissions': { key: item => named(item.document), atomic: true },
+    'contract.avenants': { key: item => named(item.number) },
+};
+
+/** Objects compared whole: a value with its year or unit reads as one value. */
+export const ATOMIC_OBJECTS = new Set([
+    'contract.perimeter.establishments[].categorieEntiteGeographique',
+    'contract.perimeter.establishments[].habilitationAideSociale',
+    'contract.axes[].objectives[].indicators[].baseline',
+    'contract.funding.modulations[].abattement',
+    'contract.funding.headOfficeCosts[].rate',
+]);
+
+/** Parts of the contract compared part by part even when one side has none (a contract added or removed whole). */
+export const CONTAINERS = new Set(['contract.engagement', 'contract.parties', 'contract.perimeter', 'contract.diagnostic', 'contract.funding', 'contract.followUp']);
+
+/** Fields that only repeat others (FINESS+ engagement identifiers, the authorities among the signatories). */
+export const DERIVED_ENGAGEMENT_FIELDS = ['typeEngagement', 'sousTypeEngagement', 'identifiantEngagement', 'nomEngagement', 'autoriteRegulationEngagement'];
+
+/** Reference fields, by the kind of element they name. Only string values (and strings in arrays) are references. */
+export const REFERENCES: Record<NonNullable<ArraySpec['referenced']>, readonly string[]> = {
+    establishment: ['establishments', 'establishment', 'withdrawnEstablishments'],
+    party: ['authorityId', 'tarificationAuthorities', 'payer', 'party', 'members'],
+    fundingLine: ['fundingLine'],
+    indicator: ['indicator', 'basedOn'],
+};
+
+/** Changes of wording: they do not change what the parties commit to (no avenant needed). */
+export const EDITORIAL = new Set([
+    'contract.id', 'contract.title', 'contract.preambule',
+    'contract.parties.gestionnaire.id', 'contract.parties.gestionnaire.denominationPm', 'contract.parties.gestionnaire.address',
+    'contract.parties.authorities[].name', 'contract.parties.authorities[].region', 'contract.parties.authorities[].address',
+    'contract.parties.authorities[].catalogue',
+    'contract.parties.signatories[].role', 'contract.parties.signatories[].person',
+    'contract.perimeter.establishments[].nomEgeLong', 'contract.perimeter.establishments[].address',
+    'contract.perimeter.establishments[].catalogue',
+    'contract.axes[].title',
+    'contract.axes[].objectives[].title', 'contract.axes[].objectives[].description',
+    'contract.axes[].objectives[].actions[].id', 'contract.axes[].objectives[].actions[].title',
+    'contract.axes[].objectives[].actions[].lead',
+    'contract.axes[].objectives[].indicators[].title', 'contract.axes[].objectives[].indicators[].source',
+    'contract.funding.lines[].title', 'contract.funding.lines[].actualisation.formula',
+    'contract.funding.cnr[].title',
+    'contract.funding.modulations[].justification',
+]);
+
+/**
+ * An identity (name, year, party…) as text. A broken version (`cpom diff` of a text with syntax errors) may lack
+ * it: it then reads « [nom manquant] » in the path and the description, never "undefined".
+ */
+export function named(value: Json | undefined): string {
+    return value === undefined || value === null ? MISSING.name : String(value);
+}
+
+export function isObject(value: Json | undefined): value is JsonObject {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Key order does not matter: the canonical text of a value. */
+export function canonical(value: Json | undefined): string {
+    if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+    if (isObject(value)) {
+        return `{${Object.keys(value).sort().filter(k => value[k] !== undefined).map(k => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+    }
+    return JSON.stringify(value ?? null);
+}
+
+/**
+ * The pattern as in the contract: an avenant's signatories, authorities, added establishments and funding are
+ * matched and worded as the contract's.
+ */
+export function canonicalPattern(pattern: string): string {
+    const rewrites: Array<[string, string]> = [
+        ['contract.avenants[].signatories', 'contract.parties.signatories'],
+        ['contract.avenants[].authorities', 'contract.parties.authorities'],
+        ['contract.avenants[].addedEstablishments', 'contract.perimeter.establishments'],
+        ['contract.avenants[].funding', 'contract.funding'],
+    ];
+    for (const [from, to] of rewrites) {
+        if (pattern === from || pattern.startsWith(`${from}.`) || pattern.startsWith(`${from}[]`)) return to + pattern.slice(from.length);
+    }
+    return pattern;
+}
+
+export function areaOf(pattern: string): ChangeArea {
+    if (pattern.startsWith('contract.avenants')) return 'avenants';
+    if (pattern.startsWith('contract.engagement') || pattern.startsWith('contract.prorogation')) return 'duration';
+    if (pattern.startsWith('contract.parties.signatories')) return 'signatories';
+    if (pattern.startsWith('contract.parties')) return 'parties';
+    if (pattern.startsWith('contract.perimeter') || pattern.startsWith('contract.departments')) return 'perimeter';
+    if (pattern.startsWith('contract.diagnostic')) return 'diagnostic';
+    if (pattern.includes('.targets') || pattern.includes('.baseline')) return 'targets';
+    if (pattern.includes('.indicators')) return 'indicators';
+    if (pattern.startsWith('contract.axes')) return 'objectives';
+    if (pattern.startsWith('contract.funding')) return 'funding';
+    if (pattern.startsWith('contract.followUp')) return 'follow-up';
+    return 'identification';
+}
+
+export function isSubstantive(kind: ChangeKind, canonicalAt: string, area: ChangeArea): boolean {
+    if (area === 'avenants' || area === 'diagnostic') return false;
+    // A rename keeps the element (same FINESS, same content): only its name in the contract changes.
+    if (kind === 'rename') return false;
+    return !EDITORIAL.has(canonicalAt);
+}

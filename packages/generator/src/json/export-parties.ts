@@ -1,0 +1,53 @@
+/** The JSON of the parties (docs/json-export.md): the gestionnaire, the authorities, the signatories. */
+import { AstUtils, type AstNode, isReference } from 'langium';
+import { ast, catalogueOf, firstProp, type GestionnaireView, normalisedDepartment, plain, type SignatoryView } from '@cpom/language';
+import type { AuthorityJson, GestionnaireJson, SignatoryJson } from './cpom-json.js';
+import { defined, idOf } from './model.js';
+
+export function gestionnaireJson(g: GestionnaireView): GestionnaireJson {
+    return defined<GestionnaireJson>({
+        id: g.name!,
+        denominationPm: g.title!,
+        numFinessPm: g.finess,
+        legalStatus: g.legalStatus as GestionnaireJson['legalStatus'],
+        address: g.address,
+    });
+}
+
+/**
+ * The authorities an owner (contract or avenant) brings into the document: those it declares and those of a
+ * catalogue it refers to, in the order they first appear in its text, without those already listed.
+ */
+export function authoritiesOf(owner: ast.Contrat | ast.Avenant, listed: Set<ast.Autorite>): AuthorityJson[] {
+    const found: ast.Autorite[] = [];
+    const add = (node: AstNode | undefined) => {
+        if (ast.isAutorite(node) && !listed.has(node)) {
+            listed.add(node);
+            found.push(node);
+        }
+    };
+    for (const node of AstUtils.streamAst(owner)) {
+        add(node);
+        for (const info of AstUtils.streamReferences(node)) {
+            // The grammar has single references only; a multi-reference would bring nothing here.
+            add(isReference(info.reference) ? info.reference.ref : undefined);
+        }
+    }
+    return found.map(authorityJson);
+}
+
+function authorityJson(a: ast.Autorite): AuthorityJson {
+    return defined<AuthorityJson>({
+        id: idOf(a),
+        kind: a.kind !== undefined ? plain(a.kind) as AuthorityJson['kind'] : undefined!,
+        department: normalisedDepartment(a.department),
+        name: a.title,
+        region: firstProp(a, ast.isRegion)?.value,
+        address: firstProp(a, ast.isAdresse)?.value,
+        catalogue: catalogueOf(a)?.name,
+    });
+}
+
+export function signatoryJson(s: SignatoryView): SignatoryJson {
+    return defined<SignatoryJson>({ party: (s.party ? idOf(s.party) : s.node.party?.$refText) ?? '', role: s.role, person: s.person });
+}

@@ -1,0 +1,36 @@
+/**
+ * Where the semantic model's views are kept: one cache per document, keyed by the root of its AST. A new parse
+ * gives a new root, so a new version of a file gets new views; a document relinked without being parsed again
+ * (a file it imports changed) keeps its AST but not its links, so the document builder drops its views
+ * (`invalidateModel`) when it resets the document before linking. Views are built on demand from a possibly broken
+ * AST, and never throw.
+ */
+import { type AstNode, AstUtils } from 'langium';
+
+type ViewCache = WeakMap<AstNode, unknown>;
+
+const documents = new WeakMap<AstNode, Map<string, ViewCache>>();
+
+/** The view `kind` of a node, computed once per document version and links. */
+export function cachedView<N extends AstNode, T>(kind: string, node: N, compute: (node: N) => T): T {
+    const root = AstUtils.findRootNode(node);
+    let views = documents.get(root);
+    if (!views) {
+        views = new Map();
+        documents.set(root, views);
+    }
+    let cache = views.get(kind);
+    if (!cache) {
+        cache = new WeakMap();
+        views.set(kind, cache);
+    }
+    if (cache.has(node)) return cache.get(node) as T;
+    const view = compute(node);
+    cache.set(node, view);
+    return view;
+}
+
+/** Forgets the views of a document (its links are about to change). */
+export function invalidateModel(root: AstNode): void {
+    documents.delete(root);
+}

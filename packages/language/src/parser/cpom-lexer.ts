@@ -1,0 +1,156 @@
+/**
+ * The lexer, linear on characters that start no token. Chevrotain recovers from such a character by trying every
+ * pattern of the grammar (some 300) at each following offset: 10 µs a character, 3 s for 263,000 « and a minute
+ * for a 5 MB run, paid again by every completion request, which lexes the whole text. This lexer adds a last-resort
+ * token that takes the character no other token takes, with the run of characters after it that no token can start
+ * (read from Chevrotain's first-character table), and turns these tokens back into the very lexer errors Chevrotain
+ * reports: same offsets, lengths, lines, columns and messages, one error for each run.
+ *
+ * It also bounds the nesting of `{ }`: a block opened deeper than MAX_NESTING levels is left out of the token stream
+ * up to its closing brace, with a lexer error on its opening brace (CPOM001, "nesting"). No contract nests more than
+ * five levels; Chevrotain's recovery costs time in the depth for each error, and 10,000 levels with as many errors
+ * took 14 s to parse.
+ */
+import { Lexer as ChevrotainLexer, type IToken, type ILexingError, type TokenType } from 'chevrotain';
+import { DefaultLexer, type LangiumCoreServices, type LexerResult, type TokenizeOptions } from 'langium';
+
+/** Deepest `{ }` nesting read; a deeper block is left out with an error. */
+export const MAX_NESTING = 64;
+
+/** The lexer error of a block nested too deep (its opening brace), worded as CPOM001 "nesting". */
+export interface NestingError extends ILexingError {
+    readonly nestingLimit: number;
+}
+
+export function isNestingError(error: ILexingError): error is NestingError {
+    return typeof (error as Partial<NestingError>).nestingLimit === 'number';
+}
+
+/** The token group the unlexable runs go to (never the parser's token stream). */
+const INVALID_GROUP = 'invalid';
+
+/** Chevrotain's index of a character in its first-character table (`charCodeToOptimizedIndex`, lexer.js). */
+function optimizedIndex(code: number): number {
+    return code < 256 ? code : 255 + Math.floor(code / 255);
+}
+
+/** The internal first-character table of a Chevrotain lexer (pinned version; checked, never assumed). */
+interface FirstCharTable {
+    readonly canModeBeOptimized?: Record<string, boolean>;
+    readonly charCodeToPatternIdxToConfig?: Record<string, Array<unknown[] | undefined>>;
+}
+
+/**
+ * For each first-character index, whether no token of the lexer can start with a character of that index; undefined
+ * when the lexer has no such table (then every character is tried one by one, as before).
+ */
+export function deadStartIndices(lexer: ChevrotainLexer): boolean[] | undefined {
+    const table = lexer as unknown as FirstCharTable;
+    const byIndex = table.charCodeToPatternIdxToConfig?.defaultMode;
+    if (table.canModeBeOptimized?.defaultMode !== true || !Array.isArray(byIndex)) return undefined;
+    const size = optimizedIndex(0xFFFF) + 1;
+    return Array.from({ length: size }, (_, i) => !(byIndex[i]?.length));
+}
+
+/** The last-resort token: the character at the offset (no other token matched it) and the dead run after it. */
+function invalidRunToken(dead: readonly boolean[]): TokenType {
+    const startChars: number[] = [];
+    for (let code = 0; code <= 0xFFFF; code++) {
+        if (code === 0 || optimizedIndex(code) !== optimizedIndex(code - 1)) startChars.push(code);
+    }
+    return {
+        name: 'CPOM_UNLEXABLE',
+        GROUP: INVALID_GROUP,
+        LINE_BREAKS: false,
+        START_CHARS_HINT: startChars,
+        PATTERN: {
+            exec: (text: string, offset: number) => {
+                let end = offset + 1;
+                while (end < text.length && dead[optimizedIndex(text.charCodeAt(end))]) end++;
+                return [text.slice(offset, end)] as RegExpExecArray;
+            },
+        },
+    } as TokenType;
+}
+
+export class CpomLexer extends DefaultLexer {
+    /** The grammar's tokens and the last-resort one; undefined: Chevrotain's table was not found. */
+    private readonly linearLexer: ChevrotainLexer | undefined;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        const dead = deadStartIndices(this.chevrotainLexer);
+        if (!dead) return;
+        // The same token objects as the parser's vocabulary, in the same order, the last-resort token last, so that
+        // it is tried only once every other token failed.
+        this.linearLexer = new ChevrotainLexer([...Object.values(this.definition), invalidRunToken(dead)], {
+            positionTracking: 'full',
+            skipValidations: services.LanguageMetaData.mode === 'production',
+            errorMessageProvider: this.errorMessageProvider,
+        });
+    }
+
+    override tokenize(text: string, options?: TokenizeOptions): LexerResult {
+        const result = this.linearLexer ? this.lexLinearly(text) : super.tokenize(text, options);
+        const nesting = limitNesting(result.tokens, MAX_NESTING);
+        if (nesting.errors.length === 0) return result;
+        return { ...result, tokens: nesting.tokens, errors: [...result.errors, ...nesting.errors].sort((a, b) => a.offset - b.offset) };
+    }
+
+    private lexLinearly(text: string): LexerResult {
+        const result = this.linearLexer!.tokenize(text);
+        const unlexable = result.groups[INVALID_GROUP] ?? [];
+        return {
+            tokens: result.tokens,
+            errors: unlexable.length === 0 ? result.errors : [...result.errors, ...this.errorsOf(text, unlexable)].sort((a, b) => a.offset - b.offset),
+            hidden: result.groups.hidden ?? [],
+            report: this.tokenBuilder.flushLexingReport?.(text),
+        };
+    }
+
+    /** One lexer error for each run of adjacent unlexable tokens, as Chevrotain's recovery reports it. */
+    private errorsOf(text: string, tokens: readonly IToken[]): ILexingError[] {
+        const errors: ILexingError[] = [];
+        for (let i = 0; i < tokens.length;) {
+            const first = tokens[i];
+            let end = first.startOffset + first.image.length;
+            for (i++; i < tokens.length && tokens[i].startOffset === end; i++) end = tokens[i].startOffset + tokens[i].image.length;
+            const line = first.startLine ?? 1;
+            const column = first.startColumn ?? 1;
+            const length = end - first.startOffset;
+            errors.push({
+                offset: first.startOffset, line, column, length,
+                message: this.errorMessageProvider.buildUnexpectedCharactersMessage(text, first.startOffset, length, line, column),
+            });
+        }
+        return errors;
+    }
+}
+
+/**
+ * The tokens without the blocks opened deeper than `limit` (from their `{` to their `}`, or to the end), and an
+ * error on the opening brace of each such block.
+ */
+export function limitNesting(tokens: IToken[], limit: number): { tokens: IToken[]; errors: NestingError[] } {
+    const errors: NestingError[] = [];
+    let depth = 0;
+    let kept: IToken[] | undefined;
+    for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i];
+        if (token.image === '{' && depth === limit) {
+            kept ??= tokens.slice(0, i);
+            errors.push({ offset: token.startOffset, line: token.startLine, column: token.startColumn, length: 1, message: `nesting deeper than ${limit} levels`, nestingLimit: limit });
+            // Skip to the brace that closes this block.
+            let inner = 0;
+            for (; i < tokens.length; i++) {
+                if (tokens[i].image === '{') inner++;
+                else if (tokens[i].image === '}' && --inner === 0) break;
+            }
+            continue;
+        }
+        if (token.image === '{') depth++;
+        else if (token.image === '}' && depth > 0) depth--;
+        kept?.push(token);
+    }
+    return { tokens: kept ?? tokens, errors };
+}

@@ -1,0 +1,49 @@
+/**
+ * Completion's parser stops past its error-recovery budget (lsp/completion-budget.ts): a place after hundreds of
+ * thousands of stray tokens gets no completion instead of seconds of parsing; a valid text never reaches it.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { EmptyFileSystem, type LangiumDocument, URI } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { createCpomLspServices } from '@cpom/language/lsp';
+import { ROOT } from './helpers.js';
+
+const services = createCpomLspServices(EmptyFileSystem);
+let counter = 0;
+
+async function open(text: string): Promise<LangiumDocument> {
+    const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`memory:///budget-${counter++}.cpom`));
+    services.shared.workspace.LangiumDocuments.addDocument(document);
+    await services.shared.workspace.DocumentBuilder.build([document], { validation: false });
+    return document;
+}
+
+function featuresAt(document: LangiumDocument, offset: number): unknown[] {
+    const provider = services.Cpom.lsp.CompletionProvider as unknown as { findFeaturesAt(d: unknown, o: number): unknown[] };
+    return provider.findFeaturesAt(document.textDocument, offset);
+}
+
+describe('the completion budget', () => {
+    const seed = readFileSync(path.join(ROOT, 'seeds/messidor-2013.cpom'), 'utf8');
+
+    it('leaves a valid contract\'s completion alone, to its end', async () => {
+        const document = await open(seed);
+        const end = seed.lastIndexOf('}');
+        expect(featuresAt(document, end).length).toBeGreaterThan(0);
+        const list = await services.Cpom.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(end) });
+        expect(list?.items.length).toBeGreaterThan(0);
+    });
+
+    it('gives up after 270,000 stray quoted texts, and completion answers', async () => {
+        const cut = seed.indexOf('effet');
+        const text = `${seed.slice(0, cut)}${'""'.repeat(135_000)}\n${seed.slice(cut)}`;
+        const document = await open(text);
+        const after = cut + 270_001;
+        expect(featuresAt(document, after)).toEqual([]);
+        const list = await services.Cpom.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(after) });
+        expect(list?.items).toBeDefined();
+        // Before the stray texts nothing changes.
+        expect(featuresAt(document, cut).length).toBeGreaterThan(0);
+    });
+});
