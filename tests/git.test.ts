@@ -152,7 +152,8 @@ describe('cpom diff on git revisions', () => {
         const run = await cpom(['diff', 'HEAD', '--format', 'json']);
         const file = JSON.parse(run.stdout).files[0];
         expect(file.path).toBe('sources/referentiel-cote-dor.cpom');
-        expect(file.importers).toEqual(['sources/avenant-1.cpom', 'sources/avenant-2.cpom', 'sources/cpom-les-sources.cpom']);
+        // The yearly follow-ups import the catalogue too (suivi-*.cpom): importers, though they hold no contract to diff.
+        expect(file.importers).toEqual(['sources/avenant-1.cpom', 'sources/avenant-2.cpom', 'sources/cpom-les-sources.cpom', 'sources/suivi-2020.cpom', 'sources/suivi-2021.cpom']);
         expect(file.diffs).toHaveLength(1);
         expect(file.diffs[0].new).toMatchObject({ id: 'CPOM_LES_SOURCES_2019', label: 'sources/cpom-les-sources.cpom' });
         expect(file.diffs[0].changes).toEqual([expect.objectContaining({ path: expect.arrayContaining(['COTE_DOR.IME_DIJON']), old: 12, new: 14 })]);
@@ -241,7 +242,7 @@ describe('cpom diff on git revisions', () => {
         expect(run.stderr).toBe('');
         const files = JSON.parse(run.stdout).files;
         expect(files.map((f: { path: string }) => f.path)).toEqual(['referentiel-cote-dor.cpom']);
-        expect(files[0].importers).toEqual(['avenant-1.cpom', 'avenant-2.cpom', 'cpom-les-sources.cpom']);
+        expect(files[0].importers).toEqual(['avenant-1.cpom', 'avenant-2.cpom', 'cpom-les-sources.cpom', 'suivi-2020.cpom', 'suivi-2021.cpom']);
         expect(files[0].diffs).toHaveLength(1);
         expect(files[0].diffs[0].new).toMatchObject({ id: 'CPOM_LES_SOURCES_2019', label: 'HEAD:cpom-les-sources.cpom' });
         expect(files[0].diffs[0].changes).toEqual([expect.objectContaining({ path: expect.arrayContaining(['COTE_DOR.IME_DIJON']), old: 12, new: 14 })]);
