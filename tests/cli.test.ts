@@ -64,7 +64,7 @@ describe('exit codes', () => {
     it('exits 1 on a six-year term under the verified L.313-11, at the end date', async () => {
         const run = await cpom(['check', 'bad/six-years.cpom', '--droit-au', '2023-01-01']);
         expect(run.code).toBe(1);
-        expect(run.stdout).toContain(`bad/six-years.cpom:${lineOf(SIX_YEARS, 'fin 2018')}:9 erreur CPOM011 Le contrat court du 2013-01-01 au 2018-12-31, soit plus de cinq ans`);
+        expect(run.stdout).toContain(`bad/six-years.cpom:${lineOf(SIX_YEARS, 'fin 2018')}:9 erreur CPOM011 Le contrat court du 1er janvier 2013 au 31 décembre 2018, soit plus de cinq ans`);
         // Under the L.313-11 of 2013 (known from a secondary source only), the same term is a warning.
         const own = await cpom(['check', 'bad/six-years.cpom']);
         expect(own.stdout).toContain(`bad/six-years.cpom:${lineOf(SIX_YEARS, 'fin 2018')}:9 avertissement CPOM011`);

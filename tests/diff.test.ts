@@ -165,8 +165,9 @@ describe('what the records say', () => {
     });
 
     it('says a target change in the contract\'s units, and a funding change with its delta', () => {
-        expect(only('target-changed').description).toBe('cible 2017 de OCCUPATION : 97\u202F% → 98\u202F%');
-        expect(only('funding-changed').description).toBe('dotation DGC 2015 : +41\u202F915\u202F€ (4\u202F233\u202F415\u202F€ → 4\u202F275\u202F330\u202F€)');
+        expect(only('target-changed').description).toBe('cible 2017 de «\u00A0Taux d\'occupation des places\u00A0» : 97\u202F% → 98\u202F%');
+        expect(only('funding-changed').description).toBe('dotation «\u00A0Dotation globalisée commune des ESAT\u00A0» 2015 : +41\u202F915\u202F€ (4\u202F233\u202F415\u202F€ → 4\u202F275\u202F330\u202F€)');
+        expect(only('funding-changed')).toMatchObject({ before: '4\u202F233\u202F415\u202F€', after: '4\u202F275\u202F330\u202F€ (+41\u202F915\u202F€)' });
         expect(diffs.get('funding-changed')!.summary.headline).toBe('financement +0,2\u202F%');
     });
 
@@ -207,9 +208,15 @@ describe('what the records say', () => {
 
     it('formats: text lists substantive changes, then the avenants, then wording; Markdown shows the values', () => {
         const text = formatDiffText(diffs.get('target-changed')!);
-        expect(text).toContain('Changements de fond (avenant nécessaire) :\n  ~ cible 2017 de OCCUPATION : 97\u202F% → 98\u202F%');
+        expect(text).toContain('Changements de fond (avenant nécessaire) :\n  ~ cible 2017 de «\u00A0Taux d\'occupation des places\u00A0» : 97\u202F% → 98\u202F%');
         const markdown = formatDiffMarkdown(diffs.get('target-changed')!);
-        expect(markdown).toContain('| ✏️ | cible 2017 de OCCUPATION : 97\u202F% → 98\u202F% | 97\u202F% | 98\u202F% |');
+        // The values are in their columns, not repeated in the change's wording.
+        expect(markdown).toContain('| ✏️ | cible 2017 de «\u00A0Taux d\'occupation des places\u00A0» | 97\u202F% | 98\u202F% |');
+        expect(markdown.startsWith('**CPOM MESSIDOR')).toBe(true);
+        // A long text changed: its words removed and added.
+        const preamble = formatDiffMarkdown(diffs.get('editorial-only')!);
+        expect(preamble).toMatch(/> .*(~~|\*\*)/);
+        expect(formatDiffText(diffs.get('editorial-only')!)).toMatch(/\[-.*-\]|\{\+.*\+\}/);
         expect(formatDiffText(diffs.get('avenant-added')!)).toContain('Avenants :\n  + avenant n°\u00A02 ajouté');
         expect(formatDiffMarkdown(diffs.get('editorial-only')!)).toContain('Pas de changement de fond : pas d\'avenant nécessaire.');
     });

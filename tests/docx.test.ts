@@ -91,13 +91,12 @@ describe('renderDocx on the bundled contracts', () => {
         }
     });
 
-    it('has a table of contents field, refreshed on open, prefilled with the headings', () => {
+    it('has a table of contents, one entry per heading with its page field, refreshed on open', () => {
         const { docx, document } = documents.get('CPOM_MESSIDOR_2013')!;
         const instructions = [...docx.body.matchAll(/<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)].map(m => decode(m[1]!));
-        expect(instructions).toContain(' TOC \\o "1-3" \\h \\z \\u ');
-        expect(docx.body).toContain('TOC \\o');
+        expect(instructions).toContain(' PAGEREF cpom_visas \\h ');
+        expect(instructions).toContain(' PAGEREF cpom_signatures \\h ');
         expect(docx.body).toContain('<w:docPartGallery w:val="Table of Contents"/>');
-        expect(docx.body).toMatch(/<w:fldChar w:fldCharType="begin" w:dirty="true"\/>/);
         expect(docx.parts.get('word/settings.xml')).toMatch(/<w:updateFields(?: w:val="true")?\/>/);
         const toc = docx.body.slice(docx.body.indexOf('<w:sdtContent>'), docx.body.indexOf('</w:sdtContent>'));
         expect(paragraphs(toc)).toContain(`Annexe 1 — ${document.annexes[0]!.title}`);
@@ -118,7 +117,7 @@ describe('renderDocx on the bundled contracts', () => {
             'Cadre juridique :',
         ]);
         expect(docx.body).toMatch(/<w:pStyle w:val="TOCHeading"\/><w:pageBreakBefore\/>/);
-        expect(docx.body).toMatch(/<w:pStyle w:val="Visa"\/><w:pageBreakBefore\/>.*?Vu le code de l&apos;action sociale/s);
+        expect(docx.body).toMatch(/<w:pStyle w:val="Heading1"\/><w:pageBreakBefore\/>(?:(?!<\/w:p>).)*Visas.*?<w:pStyle w:val="Visa"\/>.*?Vu le code de l&apos;action sociale/s);
         expect(docx.parts.get('word/styles.xml')).toMatch(/<w:style w:type="paragraph" w:styleId="Visa">.*?<w:i\/>.*?<\/w:style>/s);
     });
 
@@ -130,15 +129,15 @@ describe('renderDocx on the bundled contracts', () => {
         const rows = [...table.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map(r => r[0]);
         expect(rows).toHaveLength(1 + 13 + 1);
         expect(rows[0]).toContain('<w:tblHeader/>');
-        expect(paragraphs(rows[0]!)).toEqual(['Établissement ou service', 'FINESS', 'Catégorie', 'Dép.', 'Places', 'Tarification']);
+        expect(paragraphs(rows[0]!)).toEqual(['Établissement ou service', 'FINESS', 'Catégorie', 'Dép.', 'Capacité', 'Tarification']);
         expect(rows.slice(1, 14).every(r => /ESAT MESSIDOR/.test(r))).toBe(true);
         expect(paragraphs(rows[1]!)[1]).toMatch(/^\d{9}$/);
         const places = rows[1]!.match(/<w:tc>[\s\S]*?<\/w:tc>/g)![4]!;
         expect(places).toContain('<w:jc w:val="right"/>');
         const total = rows[14]!;
         expect(paragraphs(total)[0]).toBe('Total');
-        expect(paragraphs(total)[4]).toBe('345');
-        expect(total).toMatch(/<w:b\/>.*?<w:t xml:space="preserve">345<\/w:t>/s);
+        expect(paragraphs(total)[4]).toBe('345 places');
+        expect(total).toMatch(/<w:b\/>.*?<w:t xml:space="preserve">345 places<\/w:t>/s);
     });
 
     it('has the contract title in the header and "Page X sur Y" in the footer; A4; no header on the title page', () => {
@@ -153,14 +152,18 @@ describe('renderDocx on the bundled contracts', () => {
         expect(docx.body).toContain('<w:titlePg/>');
     });
 
-    it('ends the body with a signature table, one column per signatory, and starts each annex on a new page', () => {
+    it('ends the body with a Signatures heading and a framed box per signatory, and starts each annex on a new page', () => {
         const { docx, document } = documents.get('CPOM_MESSIDOR_2013')!;
         const date = docx.body.indexOf('Fait le 20 juin 2013');
         expect(date).toBeGreaterThan(0);
         const table = docx.body.slice(docx.body.indexOf('<w:tbl>', date), docx.body.indexOf('</w:tbl>', date));
-        expect(table.match(/<w:gridCol /g)).toHaveLength(document.signatures.signatories.length);
+        // A box per signatory, a narrow gap between two boxes.
+        expect(table.match(/<w:gridCol /g)).toHaveLength(2 * document.signatures.signatories.length - 1);
+        expect(table.match(/<w:tcBorders><w:top w:val="single"/g)).toHaveLength(document.signatures.signatories.length);
+        const heading = /<w:pStyle w:val="Heading1"\/>(?:(?!<\/w:p>).)*?>Signatures<\/w:t>/s.exec(docx.body);
+        expect(heading?.index).toBeLessThan(date);
         expect(paragraphs(table)).toEqual(expect.arrayContaining(['Agence régionale de santé Rhône-Alpes', 'Association MESSIDOR']));
-        expect(table).toMatch(/<w:trHeight w:val="2000" w:hRule="atLeast"\/>/);
+        expect(table).toMatch(/<w:trHeight w:val="2270" w:hRule="atLeast"\/>/);
         for (const annex of document.annexes) {
             expect(docx.body).toMatch(new RegExp(`<w:pStyle w:val="Heading1"/><w:pageBreakBefore/>(?:(?!</w:p>).)*${annex.label}`, 's'));
         }

@@ -117,8 +117,8 @@ describe('cpom diff on git revisions', () => {
         expect(run.stderr).toBe('');
         expect(run.code).toBe(0);
         expect(run.stdout).toMatch(/^diff --cpom a\/seeds\/messidor-2013\.cpom b\/seeds\/messidor-2013\.cpom\n/);
-        expect(run.stdout).toContain('CPOM_MESSIDOR_2013 (HEAD:seeds/messidor-2013.cpom → seeds/messidor-2013.cpom)');
-        expect(run.stdout).toMatch(/ESAT_LYON_VAISE : 75\b[^→\n]*→ 80/);
+        expect(run.stdout).toContain('CPOM MESSIDOR – ESAT Rhône-Alpes 2013-2017 (HEAD:seeds/messidor-2013.cpom → seeds/messidor-2013.cpom)');
+        expect(run.stdout).toMatch(/Lyon Vaise\u00A0» : 75\b[^→\n]*→ 80/);
         expect(run.stdout).not.toContain('sources/');
 
         const json = JSON.parse((await cpom(['diff', 'HEAD', '--format', 'json'])).stdout);
@@ -133,8 +133,8 @@ describe('cpom diff on git revisions', () => {
     it('cpom diff HEAD~1 HEAD: two commits; -- PATHS limits the files', async () => {
         const run = await cpom(['diff', 'HEAD~1', 'HEAD', '--exit-code']);
         expect(run.code).toBe(1);
-        expect(run.stdout).toContain('CPOM_MESSIDOR_2013 (HEAD~1:seeds/messidor-2013.cpom → HEAD:seeds/messidor-2013.cpom)');
-        expect(run.stdout).toMatch(/ESAT_LYON_VAISE : 30\b[^→\n]*→ 75/);
+        expect(run.stdout).toContain('CPOM MESSIDOR – ESAT Rhône-Alpes 2013-2017 (HEAD~1:seeds/messidor-2013.cpom → HEAD:seeds/messidor-2013.cpom)');
+        expect(run.stdout).toMatch(/Lyon Vaise\u00A0» : 30\b[^→\n]*→ 75/);
 
         const markdown = await cpom(['diff', 'HEAD~1', 'HEAD', '--format', 'markdown']);
         expect(markdown.stdout).toMatch(/^## Changements des contrats \(HEAD\\~1 → HEAD\)\n\n### `seeds\/messidor-2013\.cpom`\n/);
@@ -152,7 +152,8 @@ describe('cpom diff on git revisions', () => {
         const run = await cpom(['diff', 'HEAD', '--format', 'json']);
         const file = JSON.parse(run.stdout).files[0];
         expect(file.path).toBe('sources/referentiel-cote-dor.cpom');
-        expect(file.importers).toEqual(['sources/avenant-1.cpom', 'sources/avenant-2.cpom', 'sources/cpom-les-sources.cpom']);
+        // The yearly follow-ups import the catalogue too (suivi-*.cpom): importers, though they hold no contract to diff.
+        expect(file.importers).toEqual(['sources/avenant-1.cpom', 'sources/avenant-2.cpom', 'sources/cpom-les-sources.cpom', 'sources/suivi-2020.cpom', 'sources/suivi-2021.cpom']);
         expect(file.diffs).toHaveLength(1);
         expect(file.diffs[0].new).toMatchObject({ id: 'CPOM_LES_SOURCES_2019', label: 'sources/cpom-les-sources.cpom' });
         expect(file.diffs[0].changes).toEqual([expect.objectContaining({ path: expect.arrayContaining(['COTE_DOR.IME_DIJON']), old: 12, new: 14 })]);
@@ -241,7 +242,7 @@ describe('cpom diff on git revisions', () => {
         expect(run.stderr).toBe('');
         const files = JSON.parse(run.stdout).files;
         expect(files.map((f: { path: string }) => f.path)).toEqual(['referentiel-cote-dor.cpom']);
-        expect(files[0].importers).toEqual(['avenant-1.cpom', 'avenant-2.cpom', 'cpom-les-sources.cpom']);
+        expect(files[0].importers).toEqual(['avenant-1.cpom', 'avenant-2.cpom', 'cpom-les-sources.cpom', 'suivi-2020.cpom', 'suivi-2021.cpom']);
         expect(files[0].diffs).toHaveLength(1);
         expect(files[0].diffs[0].new).toMatchObject({ id: 'CPOM_LES_SOURCES_2019', label: 'HEAD:cpom-les-sources.cpom' });
         expect(files[0].diffs[0].changes).toEqual([expect.objectContaining({ path: expect.arrayContaining(['COTE_DOR.IME_DIJON']), old: 12, new: 14 })]);
@@ -252,7 +253,7 @@ describe('cpom diff on git revisions', () => {
         write('new.cpom', withCapacity(SEED, 90));
         const run = await cpom(['diff', 'old.cpom', 'new.cpom']);
         expect(run.code).toBe(0);
-        expect(run.stdout).toContain('CPOM_MESSIDOR_2013 (old.cpom → new.cpom)');
+        expect(run.stdout).toContain('CPOM MESSIDOR – ESAT Rhône-Alpes 2013-2017 (old.cpom → new.cpom)');
         expect((await cpom(['diff', 'old.cpom', 'missing.cpom'])).code).toBe(2);
     });
 });
@@ -280,24 +281,24 @@ describe('cpom git-setup, then git itself', () => {
         write(CONTRACT, withCapacity(SEED, 80));
         write('sources/referentiel-cote-dor.cpom', read('sources/referentiel-cote-dor.cpom').replace('capacité internat 12 places', 'capacité internat 14 places'));
         const out = git('diff');
-        expect(out).toContain('diff --cpom a/seeds/messidor-2013.cpom b/seeds/messidor-2013.cpom\nCPOM_MESSIDOR_2013 (a/seeds/messidor-2013.cpom → b/seeds/messidor-2013.cpom)');
-        expect(out).toMatch(/ESAT_LYON_VAISE : 75\b[^→\n]*→ 80/);
+        expect(out).toContain('diff --cpom a/seeds/messidor-2013.cpom b/seeds/messidor-2013.cpom\nCPOM MESSIDOR – ESAT Rhône-Alpes 2013-2017 (a/seeds/messidor-2013.cpom → b/seeds/messidor-2013.cpom)');
+        expect(out).toMatch(/Lyon Vaise\u00A0» : 75\b[^→\n]*→ 80/);
         expect(out).not.toContain('capacité 80 places financées 80');
         // The catalogue: the contracts importing it, then its own lines.
         expect(out).toContain('diff --cpom a/sources/referentiel-cote-dor.cpom b/sources/referentiel-cote-dor.cpom\nimporté par');
-        expect(out).toMatch(/IME_DIJON : 12\b[^→\n]*→ 14/);
+        expect(out).toMatch(/Sources, Dijon\u00A0» : 12\b[^→\n]*→ 14/);
         expect(out).toContain('+        capacité internat 14 places');
         // Layout only: the driver says so.
         write(CONTRACT, relaidOut(SEED.replace(/30 places financées 30/, '75 places financées 75')));
-        expect(git('diff', '--', CONTRACT)).toMatch(/CPOM_MESSIDOR_2013 \(a\/seeds\/messidor-2013\.cpom → b\/seeds\/messidor-2013\.cpom\) : aucun changement\n$/);
+        expect(git('diff', '--', CONTRACT)).toMatch(/CPOM MESSIDOR – ESAT Rhône-Alpes 2013-2017 \(a\/seeds\/messidor-2013\.cpom → b\/seeds\/messidor-2013\.cpom\) : aucun changement\n$/);
     });
 
     it('git log -p --ext-diff and git show --ext-diff use the driver', () => {
         const log = git('log', '-p', '--ext-diff', '--format=commit %s', '--', CONTRACT);
         expect(log).toContain('commit ESAT Lyon Vaise: 75 places\n\ndiff --cpom a/seeds/messidor-2013.cpom b/seeds/messidor-2013.cpom');
-        expect(log).toMatch(/ESAT_LYON_VAISE : 30\b[^→\n]*→ 75/);
+        expect(log).toMatch(/Lyon Vaise\u00A0» : 30\b[^→\n]*→ 75/);
         expect(log).toMatch(/commit initial contracts\n\ndiff --cpom a\/seeds\/messidor-2013\.cpom b\/seeds\/messidor-2013\.cpom\nnouveau fichier\n/);
-        expect(git('show', '--ext-diff', 'HEAD~1', '--', CONTRACT)).toMatch(/ESAT_LYON_VAISE : 30\b[^→\n]*→ 75/);
+        expect(git('show', '--ext-diff', 'HEAD~1', '--', CONTRACT)).toMatch(/Lyon Vaise\u00A0» : 30\b[^→\n]*→ 75/);
     });
 
     it('without the driver, textconv gives one fact per line', () => {
@@ -341,7 +342,7 @@ describe('cpom git-setup, then git itself', () => {
         const zero = '0'.repeat(40);
         const added = await cpom(['git-diff-driver', 'seeds/new.cpom', '/dev/null', zero, '.', 'seeds/new.cpom', zero, '100644']);
         expect(added.code).toBe(0);
-        expect(added.stdout).toMatch(/^diff --cpom a\/seeds\/new\.cpom b\/seeds\/new\.cpom\nnouveau fichier\nCPOM_NEW/);
+        expect(added.stdout).toMatch(/^diff --cpom a\/seeds\/new\.cpom b\/seeds\/new\.cpom\nnouveau fichier\nCPOM MESSIDOR – ESAT Rhône-Alpes 2013-2017 \(/);
         const deleted = await cpom(['git-diff-driver', 'seeds/new.cpom', 'seeds/new.cpom', zero, '100644', '/dev/null', zero, '.']);
         expect(deleted.stdout).toContain('fichier supprimé');
 

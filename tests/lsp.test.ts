@@ -396,7 +396,7 @@ describe('cpom lsp --stdio: when rules run, across files', () => {
             contentChanges: [{ range: { start: at, end: { line: at.line, character: at.character + 4 } }, text: '2023' }],
         });
         const outOfPeriod = (await outside).diagnostics.find(d => d.code === 'CPOM090')!;
-        expect(outOfPeriod.message).toMatch(/2024-06-01/);
+        expect(outOfPeriod.message).toMatch(/1er juin 2024/);
 
         const back = diagnosticsOf(uriOf(first), p => !p.diagnostics.some(d => d.code === 'CPOM090'));
         void connection.sendNotification(DidChangeTextDocumentNotification.type, {
@@ -478,7 +478,7 @@ describe('cpom lsp --stdio: cpom requests (preview, render, diff, check the work
         const result = await connection.sendRequest<DiffResult>(DiffRequestMethod, { uri: uriOf('seed.cpom'), oldText: older, oldLabel: 'HEAD', format: 'markdown' });
         expect(result.changes).toBe(1);
         expect(result.substantive).toBe(1);
-        expect(result.text).toMatch(/cible 2016 de \S+ : 12 → 13/);
+        expect(result.text).toMatch(/cible 2016 de «[^»]+» \| 12 \| 13 \|/);
 
         const same = await connection.sendRequest<DiffResult>(DiffRequestMethod, { uri: uriOf('seed.cpom'), oldText: SEED.replace(/\n {4}/g, '\n  '), format: 'text' });
         expect(same.changes).toBe(0);

@@ -175,7 +175,8 @@ describe('MESSIDOR', () => {
         expect(text).toContain('Titre 1 — Objet du contrat');
         expect(text).toContain('Article 4 — Moyens');
         expect(text).toContain('Annexe 2 — Fiches actions');
-        expect(html.match(/<section id="fiche-FA\d\d" class="section part">/g)).toHaveLength(11);
+        expect(html.match(/<section id="fiche-\d+" class="section part">/g)).toHaveLength(11);
+        expect(text).toContain('Fiche action n° 11 — Rendre le siège plus efficient');
         expect(text).toContain('sur la durée fixée à l\'article 4 du titre 2.');
         expect(html).toContain('<a class="ref" href="#fiche-signaletique">annexe 1</a>');
         expect(html.match(/<li class="signatory">/g)).toHaveLength(2);
@@ -198,10 +199,10 @@ describe('MESSIDOR', () => {
         expect(md).toContain('- [Titre 1 — Objet du contrat](#titre-objet)');
         expect(md).toContain('## <a id="titre-objet"></a>Titre 1 — Objet du contrat');
         expect(md).toContain('### <a id="moyens"></a>Article 4 — Moyens');
-        expect(md.match(/^### <a id="fiche-FA\d\d"><\/a>Fiche action FA\d\d/gm)).toHaveLength(11);
+        expect(md.match(/^### <a id="fiche-\d+"><\/a>Fiche action n°\u00A0\d+ — /gm)).toHaveLength(11);
         const perimeter = md.slice(md.indexOf('**Établissements et services du périmètre**'));
         const table = perimeter.split('\n\n')[1]!.split('\n');
-        expect(table[0]).toBe('| Établissement ou service | FINESS | Catégorie | Dép. | Places | Tarification |');
+        expect(table[0]).toBe('| Établissement ou service | FINESS | Catégorie | Dép. | Capacité | Tarification |');
         expect(table[1]).toBe('| --- | --- | --- | :---: | ---: | --- |');
         expect(table).toHaveLength(2 + 13 + 1);
         expect(md).toContain('[article 4 du titre 2](#duree)');
@@ -325,7 +326,7 @@ describe('hostile strings', () => {
         const tags = [...md.matchAll(/<[^>\n]*>/g)].map(m => m[0]);
         expect(tags.filter(t => !/^<a id="[A-Za-z0-9_-]+">$|^<\/a>$|^<br>$|^<\/?small>$/.test(t))).toEqual([]);
         const escaped = '&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; "quotes" &amp;amp; \'apostrophe\' '
-            + '\\*étoiles\\* \\_soulignés\\_ \\[lien\\](http://x) \\`code\\` \\| barre \\~\\~barré\\~\\~ \\$x\\$';
+            + '\\*étoiles\\* \\_soulignés\\_ \\[lien\\](http\\://x) \\`code\\` \\| barre \\~\\~barré\\~\\~ \\$x\\$';
         expect(md).toContain(`# CPOM ${escaped}\n`);
         expect(md).toContain(`| ESAT ${escaped} |`);
         expect(md).toContain(`Indicateur ${escaped}`);

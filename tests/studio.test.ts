@@ -163,7 +163,8 @@ describe.skipIf(missing !== undefined)(`the studio in headless Chromium${missing
         await folder.goto(studio.url);
         await folder.waitForSelector('body[data-ready=true]');
         await folder.click('button[data-example="examples/avenant-catalogue"]');
-        await expect.poll(() => folder.locator('#files-list button').count(), { timeout: 60_000 }).toBe(5);
+        // Contract, two catalogues, two avenants and two yearly follow-ups (suivi-2020, suivi-2021).
+        await expect.poll(() => folder.locator('#files-list button').count(), { timeout: 60_000 }).toBe(7);
         await folder.waitForSelector('#preview-frame:not([hidden])');
         expect(await folder.getAttribute('#files-list button[aria-current=true]', 'data-path')).toBe('avenant-catalogue/cpom-les-sources.cpom');
         expect(await folder.textContent('#problems-count')).toMatch(/^0 erreur/);

@@ -10,6 +10,7 @@ import { type Bilingual, UsageError } from './errors.js';
 import { humanReport } from './formats/human.js';
 import { checkOutputTarget, writeFileAtomic } from './output.js';
 import { htmlToPdf } from './pdf.js';
+import { anchorPages } from './pdf-pages.js';
 import { makeReport, sortDiagnostics, toReported } from './report.js';
 import { visibleText } from './terminal-text.js';
 import { diagnosticsOf, type LoadedFile } from './workspace.js';
@@ -72,8 +73,7 @@ export async function writeDocument(document: ContractDocument, formats: readonl
                 writeFileAtomic(file, await renderDocx(document), shown);
                 break;
             case 'pdf':
-                html ??= renderHtml(document);
-                writeFileAtomic(file, await htmlToPdf(html), shown);
+                writeFileAtomic(file, await pdfWithPageNumbers(document), shown);
                 break;
             case 'json':
                 writeFileAtomic(file, target.json(), shown);
@@ -81,4 +81,14 @@ export async function writeDocument(document: ContractDocument, formats: readonl
         }
         io.stdout(`${visibleText(shown, '')}\n`);
     }
+}
+
+/**
+ * The PDF with the pages in its table of contents: printed once with room for the numbers, the page of each heading
+ * read from that PDF (`pdf-pages.ts`), then printed again with them (the layout is the same: the room was there).
+ */
+export async function pdfWithPageNumbers(document: ContractDocument): Promise<Buffer> {
+    const draft = await htmlToPdf(renderHtml(document, { pageNumbers: new Map() }));
+    const pages = anchorPages(draft);
+    return pages.size === 0 ? draft : htmlToPdf(renderHtml(document, { pageNumbers: pages }));
 }

@@ -35,13 +35,19 @@ export interface ChangeRecord {
     readonly from?: string;
     /** For a rename: the new name. For a move: the new container. */
     readonly to?: string;
-    /** What it means, in French, in the contract's units: "cible 2017 de OCCUPATION : 97 % → 98 %". */
+    /** What it means, in French, in the contract's units: "cible 2017 de « Taux d'occupation » : 97 % → 98 %". */
     readonly description: string;
     /**
      * The number of the avenant, already signed in the old version, that this change edits or removes: the text the
      * parties signed cannot change; what it should say needs a new avenant.
      */
     readonly signedAvenant?: string;
+    /** For a table: what changed, without its values ("cible 2017 de « Taux d'occupation »"); absent when the description is all. */
+    readonly subject?: string;
+    /** For a table: the value before, in the contract's units ("97 %"). */
+    readonly before?: string;
+    /** For a table: the value after, in the contract's units ("98 %"; an amount with its difference). */
+    readonly after?: string;
 }
 
 export interface DiffSummary {

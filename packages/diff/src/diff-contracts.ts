@@ -19,7 +19,7 @@ import { lineTotal } from '@cpom/language';
 import { type CpomJson, MISSING } from '@cpom/generator';
 import { jsonAmountFigures } from './funding-totals.js';
 import type { ChangeRecord, DiffSummary, SemanticDiff } from './change.js';
-import { formatEurosValue, headline } from './describe.js';
+import { ElementNames, formatEurosValue, headline } from './describe.js';
 import { type JsonObject, named } from './diff-spec.js';
 import { computeRenames, objectsAt, rewriteReferences } from './matching.js';
 import { Differ } from './differ.js';
@@ -56,7 +56,7 @@ export function diffContracts(oldJson: CpomJson, newJson: CpomJson, labels: Diff
     const before = comparable(oldJson);
     const after = comparable(newJson);
     const renames = computeRenames(before, after);
-    const differ = new Differ(renames);
+    const differ = new Differ(renames, new ElementNames(after, before));
     differ.diffObject(rewriteReferences(before, renames) as JsonObject, after, { names: [], pattern: 'contract', items: new Map() });
     const changes = markSignedAvenantEdits(differ.changes, oldJson);
     const signedAvenantsEdited = [...new Set(changes.map(c => c.signedAvenant).filter((n): n is string => n !== undefined))];

@@ -1,6 +1,6 @@
 /** The element-by-element comparison of two contracts' JSON, recording one change per difference (diff-contracts.ts). */
 import type { ChangeKind, ChangeRecord } from './change.js';
-import { describeChange } from './describe.js';
+import { describeChange, type ElementNames } from './describe.js';
 import {
     areaOf, ARRAYS, type ArraySpec, ATOMIC_OBJECTS, canonical, canonicalPattern, CONTAINERS, DERIVED_ENGAGEMENT_FIELDS, isObject,
     isSubstantive, type Json, type JsonObject, type Location, named,
@@ -10,14 +10,14 @@ import { child, displayKey, itemAt, matchByKey, type Renames, sameElement, witho
 export class Differ {
     readonly changes: ChangeRecord[] = [];
 
-    constructor(private readonly renames: Renames) {}
+    constructor(private readonly renames: Renames, private readonly names: ElementNames) {}
 
     record(kind: ChangeKind, at: Location, values: { old?: Json; new?: Json; from?: string; to?: string }): void {
         const pattern = canonicalPattern(at.pattern);
         const area = areaOf(at.pattern);
         const substantive = isSubstantive(kind, pattern, area);
         const partial = { kind, path: at.names, area, substantive, ...values } as ChangeRecord;
-        this.changes.push({ ...partial, description: describeChange(partial, at.items) });
+        this.changes.push({ ...partial, ...describeChange(partial, at.items, this.names) });
     }
 
     diff(oldValue: Json | undefined, newValue: Json | undefined, at: Location): void {

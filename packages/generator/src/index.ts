@@ -1,6 +1,8 @@
 export * from './document/model.js';
 export * from './document/build-contract-document.js';
 export * from './document/numbering.js';
+export * from './document/fact-sheet.js';
+export { fundingSummary } from './document/contract-annexes.js';
 export { MISSING, orMissing } from './document/missing.js';
 export * from './version.js';
 export * from './json/cpom-json.js';

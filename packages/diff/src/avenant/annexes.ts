@@ -1,24 +1,26 @@
 /** The annexes of an avenant: the fact sheets of the establishments entering the perimeter, the new financial annex. */
 import {
-    type Block, type Cell, type FundingLineJson, indexationLabel, MISSING, modalityLabel, orMissing, natureLabel, paragraph, type Section, sourceLabel, type Table,
+    type Block, cnrTable, establishmentSheet, fundingSummary, type FundingLineJson, indexationLabel, MISSING, orMissing, natureLabel, paragraph, type Section,
 } from '@cpom/generator';
 import { lineTotal } from '@cpom/language';
 import { jsonAmountFigures } from '../funding-totals.js';
-import { amountText, capacityText, eurosText, numberText } from './context.js';
+import { amountText, eurosText } from './context.js';
 import { type DraftContext, section, FINANCIAL_ANNEX, FACT_SHEET_ANNEX } from './drafters/draft-context.js';
 
 export function factSheetAnnex(ctx: DraftContext): Section {
     const blocks: Block[] = ctx.addedEstablishments.map(e => {
-        const rows: Cell[][] = [['FINESS établissement', e.numFinessEge ?? '']];
         const category = e.categorieEntiteGeographique;
-        if (category) rows.push(['Catégorie', `${category.label ?? category.key ?? ''} (${category.code})`]);
-        if (e.department) rows.push(['Département', e.department]);
-        for (const c of e.capacities ?? []) rows.push([`Capacité${c.modality ? ` — ${modalityLabel(c.modality)}` : ''}`, capacityText({ ...c, modality: undefined })]);
-        rows.push(['Autorité(s) de tarification', (e.tarificationAuthorities ?? []).map(a => ctx.versions.partyName(a)).join(', ')]);
         const h = e.habilitationAideSociale;
-        if (h) rows.push(['Habilitation à l\'aide sociale', 'scope' in h ? h.scope : `${numberText(h.places)} places`]);
-        if (e.address) rows.push(['Adresse', e.address]);
-        return { kind: 'table', caption: orMissing(e.nomEgeLong, MISSING.title), columns: [{ label: 'Rubrique' }, { label: 'Valeur' }], rows } satisfies Table;
+        return establishmentSheet({
+            title: e.nomEgeLong,
+            finess: e.numFinessEge,
+            category: category ? { label: category.label ?? category.key ?? '', codes: [category.code] } : undefined,
+            department: e.department,
+            capacities: e.capacities ?? [],
+            tarification: (e.tarificationAuthorities ?? []).map(a => ctx.versions.partyName(a)),
+            habilitation: h ? ('scope' in h ? { scope: h.scope } : { places: h.places }) : undefined,
+            address: e.address,
+        });
     });
     return section(FACT_SHEET_ANNEX, 'annex', 'Fiche signalétique des établissements et services ajoutés au périmètre', blocks);
 }
@@ -42,12 +44,11 @@ export function financialAnnex(ctx: DraftContext): Section {
         rows: lines.map(l => [orMissing(l.title, MISSING.title), ...years.map(y => amountText(l.amounts.find(a => a.year === y)))]),
         footer: [[{ text: 'Total (hors tarifs journaliers)', strong: true }, ...years.map(y => ({ text: eurosText((totals.get(y) ?? 0) / 100), strong: true }))]],
     });
-    for (const line of lines) {
-        const details: Block[] = [paragraph(
-            `Nature : ${natureLabel(line.nature)}. Financeur : ${line.payer ? ctx.versions.partyName(line.payer) : '—'}`,
-            line.fundingSource ? ` (financement : ${sourceLabel(line.fundingSource)})` : '',
-            `. Établissements financés : ${line.establishments.map(e => ctx.versions.establishmentTitle(e)).join(', ') || '—'}.`,
-        )];
+    lines.forEach((line, index) => {
+        const details: Block[] = [paragraph(fundingSummary(
+            natureLabel(line.nature), line.payer ? ctx.versions.partyName(line.payer) : '', line.fundingSource,
+            line.establishments.map(e => ctx.versions.establishmentTitle(e)),
+        ))];
         if (line.actualisation) {
             details.push(paragraph(`Actualisation annuelle : ${indexationLabel(line.actualisation.method)}${line.actualisation.formula ? ` — ${line.actualisation.formula}` : ''}.`));
         }
@@ -60,16 +61,14 @@ export function financialAnnex(ctx: DraftContext): Section {
                 footer: [[{ text: 'Total', strong: true }, { text: eurosText(sum), strong: true }]],
             });
         }
-        blocks.push(section(`avenant-financement-${line.id ?? ''}`, 'part', orMissing(line.title, MISSING.title), details));
-    }
+        blocks.push(section(`avenant-financement-${index + 1}`, 'part', orMissing(line.title, MISSING.title), details));
+    });
     const cnr = funding?.cnr ?? [];
     if (cnr.length > 0) {
-        blocks.push({
-            kind: 'table', caption: 'Crédits non reconductibles',
-            columns: [{ label: 'Objet' }, { label: 'Année', align: 'center' }, { label: 'Établissement' }, { label: 'Financeur' }, { label: 'Montant', align: 'right' }],
-            rows: cnr.map(c => [orMissing(c.title, MISSING.title), String(c.year), c.establishment ? ctx.versions.establishmentTitle(c.establishment) : '', c.payer ? ctx.versions.partyName(c.payer) : '', amountText(c)]),
-            footer: [[{ text: 'Total', strong: true }, '', '', '', { text: eurosText(cnr.reduce((s, c) => s + (c.perDay ? 0 : c.amount), 0)), strong: true }]],
-        });
+        blocks.push(cnrTable(cnr.map(c => ({
+            title: c.title, year: c.year, establishment: c.establishment ? ctx.versions.establishmentTitle(c.establishment) : undefined,
+            payer: c.payer ? ctx.versions.partyName(c.payer) : undefined, amount: amountText(c),
+        })), cnr.reduce((s, c) => s + (c.perDay ? 0 : Math.round(c.amount * 100)), 0)));
     }
     return section(FINANCIAL_ANNEX, 'annex', 'Annexe financière', blocks);
 }

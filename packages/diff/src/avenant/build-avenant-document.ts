@@ -125,8 +125,8 @@ class AvenantDrafter {
             visas: this.visas(),
             preamble: this.preamble(articles.map(a => a.article.purpose)),
             body: [
-                section('avenant-modifications', 'title', 'Modifications du contrat', articles.map(({ group, article }, i) =>
-                    section(`avenant-article-${i + 1}-${group.key.replace(/[^A-Za-z0-9_-]+/g, '-')}`, 'article', article.title, article.blocks))),
+                section('avenant-modifications', 'title', 'Modifications du contrat', articles.map(({ article }, i) =>
+                    section(`avenant-article-${i + 1}`, 'article', article.title, article.blocks))),
                 section('avenant-dispositions-finales', 'title', 'Dispositions finales', [
                     section('avenant-entree-en-vigueur', 'article', 'Entrée en vigueur', [paragraph(effect)]),
                     section('avenant-autres-stipulations', 'article', 'Autres stipulations', [

@@ -1,7 +1,9 @@
 /** The diff as a pull-request comment: a one-line summary, then sections with collapsible details and tables. */
 import { joinFr } from '@cpom/language';
+import { escapeMarkdown } from '@cpom/generator';
 import type { ChangeArea, ChangeRecord, SemanticDiff } from '../change.js';
-import { formatRecordValue } from '../describe.js';
+import { diffTitle } from './title.js';
+import { isLongTextChange, wordDiff } from './word-diff.js';
 
 const AREA_TITLES: Record<ChangeArea, string> = {
     identification: 'Identification', duration: 'Durée', parties: 'Parties', signatories: 'Signataires', perimeter: 'Périmètre',
@@ -9,12 +11,8 @@ const AREA_TITLES: Record<ChangeArea, string> = {
     'follow-up': 'Suivi', avenants: 'Avenants',
 };
 
-/** User text in Markdown: every special character escaped, HTML inert, one line. */
-export function escapeMarkdownText(text: string): string {
-    return text
-        .replace(/[\\`*_[\]{}()#+\-.!|~<>]/g, c => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`))
-        .replace(/\r?\n|\r/g, ' ');
-}
+/** User text in Markdown: the generator's escaper (every special character, HTML, autolinks), one line. */
+export const escapeMarkdownText = escapeMarkdown;
 
 function row(cells: string[]): string {
     return `| ${cells.join(' | ')} |`;
@@ -22,8 +20,7 @@ function row(cells: string[]): string {
 
 export function formatDiffMarkdown(diff: SemanticDiff): string {
     const out: string[] = [];
-    const title = diff.old.id === diff.new.id ? diff.new.id : `${diff.old.id} → ${diff.new.id}`;
-    out.push(`**${escapeMarkdownText(title)}** : ${escapeMarkdownText(diff.summary.headline)}`);
+    out.push(`**${escapeMarkdownText(diffTitle(diff))}** : ${escapeMarkdownText(diff.summary.headline)}`);
     out.push('');
     if (diff.changes.length === 0) {
         out.push('Aucun changement de fond ni rédactionnel.');
@@ -50,32 +47,35 @@ export function formatDiffMarkdown(diff: SemanticDiff): string {
         out.push(row(['', 'Changement', 'Avant', 'Après']));
         out.push(row(['---', '---', '---', '---']));
         for (const c of changes) {
-            const [before, after] = beforeAfter(c);
-            out.push(row([kindMark(c), escapeMarkdownText(c.description), escapeMarkdownText(before), escapeMarkdownText(after)]));
+            // The values go in their columns when the record has them; otherwise the sentence says it all.
+            const what = c.subject ?? c.description;
+            out.push(row([kindMark(c), escapeMarkdownText(what), escapeMarkdownText(c.before ?? ''), escapeMarkdownText(c.after ?? '')]));
         }
         out.push('');
+        for (const c of changes.filter(isLongTextChange)) out.push(...longText(c), '');
         out.push('</details>');
         out.push('');
     }
     return out.join('\n') + '\n';
 }
 
+/** A long text changed, word by word: removed words struck through, added ones in bold. */
+function longText(c: ChangeRecord & { old: string; new: string }): string[] {
+    const words = wordDiff(c.old, c.new).map(part => {
+        const text = escapeMarkdownText(part.text);
+        if (part.kind === 'same' || text.trim() === '') return text;
+        return wrap(text, part.kind === 'removed' ? '~~' : '**');
+    }).join('');
+    return [`${escapeMarkdownText(c.description)} :`, '', `> ${words}`];
+}
+
+/** Wraps escaped text in a marker, spaces kept outside (`** a**` would not be bold). */
+function wrap(escaped: string, marker: string): string {
+    const core = escaped.trim();
+    const start = escaped.indexOf(core);
+    return `${escaped.slice(0, start)}${marker}${core}${marker}${escaped.slice(start + core.length)}`;
+}
+
 function kindMark(c: ChangeRecord): string {
     return { add: '➕', remove: '➖', change: '✏️', rename: '🔤', move: '↪️' }[c.kind];
-}
-
-/** Long values (texts, whole elements) are cut: the description says what changed, the table shows the values. */
-function cell(c: ChangeRecord, side: 'old' | 'new'): string {
-    const text = formatRecordValue(c, side);
-    return text.length > 80 ? `${text.slice(0, 79)}…` : text;
-}
-
-function beforeAfter(c: ChangeRecord): [string, string] {
-    switch (c.kind) {
-        case 'change': return [cell(c, 'old'), cell(c, 'new')];
-        case 'rename': return [c.from ?? '', c.to ?? ''];
-        case 'move': return [c.from ?? '', c.to ?? ''];
-        case 'add': return ['', cell(c, 'new')];
-        case 'remove': return [cell(c, 'old'), ''];
-    }
 }

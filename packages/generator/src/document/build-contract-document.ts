@@ -9,23 +9,20 @@
  * or list may be missing from the AST, and the document then shows a French placeholder (missing.ts) instead.
  */
 import {
-    ast, clausesOf, contractFundings, contractPeriod, contractYears, establishmentFacts, firstClause, firstProp, fundedEstablishments, indicatorChain, inheritedIndicatorProp,
-    fundingLine, fundingsOf, gestionnaireOf, indicatorsOf, joinFr, legalFrames, objectivesOf, parseCents, parseNumber, perimeterOf, propsOf,
-    signatoriesOf, suiviItems,
+    ast, clausesOf, contractPeriod, contractYears, countOf, firstClause, firstProp, fundingLine, fundingsOf, gestionnaireOf, joinFr, legalFrames,
+    parseNumber, perimeterOf, periodText, plural, signatoriesOf, suiviItems,
 } from '@cpom/language';
 import {
-    amount, authorityKindLabel, budgetDocumentLabel, criterionLabel, diagnosticAxisLabel, directionLabel, euros, frameLabel,
-    frenchDate, frequencyLabel, indexationLabel, key, modalityLabel, natureLabel, plainNumber, reviewLabel, sourceLabel,
-    statusLabel, value,
-} from './french.js';
+    actionSheets, avenantsAnnex, dashboard, type DocumentContext, factSheet, financialAnnex, perimeterTable, section,
+} from './contract-annexes.js';
 import {
-    type Block, type Cell, type ContractDocument, type Paragraph, paragraph, ref, type Section,
-    type SectionKind, type SignatureBlock, type Table, text,
-} from './model.js';
+    amount, authorityKindLabel, budgetDocumentLabel, criterionLabel, diagnosticAxisLabel, euros, frameLabel,
+    frenchDate, frequencyLabel, indexationLabel, key, natureLabel, plainNumber, reviewLabel, statusLabel, value,
+} from './french.js';
+import { type Block, type Cell, type ContractDocument, type Paragraph, paragraph, ref, type Section, type SignatureBlock, text } from './model.js';
 import { MISSING, orMissing } from './missing.js';
+import { ContractNumbering, finessText, partyName, payerName, titleOf } from './names.js';
 import { numberDocument } from './numbering.js';
-import { amendmentSentences } from './amendment-clauses.js';
-import { ficheHeadings } from './fiche-headings.js';
 
 export interface ContractDocumentOptions {
     /**
@@ -47,38 +44,18 @@ function originalsText(parties: number): string {
     return `en ${words[parties]} exemplaires originaux, un pour chaque partie`;
 }
 
-function section(id: string, sectionKind: SectionKind, title: string, blocks: Block[]): Section {
-    return { kind: 'section', id, sectionKind, title, blocks };
-}
-
-/** A party by its title, else its identifier, else the name as written (unresolved), else the placeholder. */
-function partyName(party: ast.Partie | undefined, written?: string): string {
-    return party?.title ?? party?.name ?? (written || MISSING.name);
-}
-
-/** What a reference names, by its title: else as written. */
-function titleOf(reference: { ref?: { title?: string; name?: string }; $refText?: string } | undefined): string {
-    return reference?.ref?.title ?? reference?.ref?.name ?? (reference?.$refText || MISSING.name);
-}
-
-function indicatorTitle(indicator: ast.Indicateur): string {
-    return indicatorChain(indicator).find(i => i.title)?.title ?? orMissing(indicator.name, MISSING.name);
-}
-
-/** "O1 — Titre" for an axis or an objective. */
-function namedTitle(element: { name?: string; title?: string }): string {
-    return `${orMissing(element.name, MISSING.name)} — ${orMissing(element.title, MISSING.title)}`;
-}
-
 class DocumentBuilder {
     private readonly period;
     private readonly years: number[];
     private readonly frames: string[];
 
+    private readonly ctx: DocumentContext;
+
     constructor(private readonly contract: ast.Contrat, private readonly avenants: readonly ast.Avenant[], private readonly options: ContractDocumentOptions = {}) {
         this.period = contractPeriod(contract);
         this.years = this.period ? contractYears(this.period) : [];
         this.frames = [...legalFrames(contract)];
+        this.ctx = { contract, avenants, years: this.years, numbering: new ContractNumbering(contract) };
     }
 
     build(): ContractDocument {
@@ -112,11 +89,11 @@ class DocumentBuilder {
             ],
             signatures: this.signatures(),
             annexes: [
-                this.factSheet(),
-                this.actionSheets(),
-                this.dashboard(),
-                this.financialAnnex(),
-                ...(this.avenants.length > 0 ? [this.avenantsAnnex()] : []),
+                factSheet(this.ctx),
+                actionSheets(this.ctx),
+                dashboard(this.ctx),
+                financialAnnex(this.ctx),
+                ...(this.avenants.length > 0 ? [avenantsAnnex(this.ctx)] : []),
             ],
         };
     }
@@ -135,7 +112,7 @@ class DocumentBuilder {
         if (!this.period) return '';
         const effect = firstClause(this.contract, ast.isEffet)?.date;
         const end = firstClause(this.contract, ast.isFin)?.date;
-        const period = `du ${frenchDate(effect)} au ${frenchDate(end)}`;
+        const period = periodText(frenchDate(effect), frenchDate(end));
         const day = this.options.consolidatedAt;
         if (day === undefined) return period;
         const numbers = this.avenants.map(a => `n° ${orMissing(a.number, MISSING.number)}`);
@@ -187,7 +164,7 @@ class DocumentBuilder {
         if (gestionnaire) {
             const finess = firstProp(gestionnaire, ast.isFiness)?.value;
             const status = firstProp(gestionnaire, ast.isStatut)?.value;
-            const details = [status ? `statut : ${statusLabel(status)}` : '', finess ? `FINESS de l'entité juridique : ${this.finess(finess)}` : ''].filter(Boolean);
+            const details = [status ? `statut juridique : ${statusLabel(status)}` : '', finess ? `FINESS de l'entité juridique : ${finessText(finess)}` : ''].filter(Boolean);
             blocks.push(paragraph(
                 'L\'organisme gestionnaire est ', text(partyName(gestionnaire), { strong: true }),
                 details.length > 0 ? ` (${details.join(' ; ')})` : '', '.',
@@ -199,39 +176,9 @@ class DocumentBuilder {
             blocks.push({ kind: 'list', items: authorities.map(a => [text(partyName(a), { strong: true }), text(` (${a.kind ? authorityKindLabel(a.kind) : MISSING.kind}${a.department ? `, département ${a.department}` : ''})`)]) });
         }
         const perimeter = perimeterOf(this.contract);
-        blocks.push(paragraph(`Le contrat porte sur ${perimeter.length} établissement${perimeter.length > 1 ? 's' : ''} et service${perimeter.length > 1 ? 's' : ''}, décrits dans la fiche signalétique (`, ref('fiche-signaletique'), ') :'));
-        blocks.push(this.perimeterTable(perimeter));
+        blocks.push(paragraph(`Le contrat porte sur ${countOf(perimeter.length, 'établissement')} et ${plural(perimeter.length, 'service')}, décrit${perimeter.length > 1 ? 's' : ''} dans la fiche signalétique (`, ref('fiche-signaletique'), ') :'));
+        blocks.push(perimeterTable(perimeter));
         return section('identification', 'article', 'Identification des parties et périmètre du contrat', blocks);
-    }
-
-    private finess(typed: string): string {
-        return typed.replace(/\s+/g, '').toUpperCase();
-    }
-
-    private perimeterTable(perimeter: ast.Etablissement[]): Table {
-        let total = 0;
-        const rows: Cell[][] = perimeter.map(e => {
-            const facts = establishmentFacts(e);
-            total += facts.authorisedPlaces;
-            return [
-                orMissing(e.title, MISSING.title),
-                facts.finess ?? '',
-                facts.category ? `${facts.category.key} (${facts.category.finessCodes.join('/')})` : '',
-                facts.department ?? '',
-                plainNumber(String(facts.authorisedPlaces)),
-                facts.tarification.map(a => partyName(a)).join(', '),
-            ];
-        });
-        return {
-            kind: 'table',
-            caption: 'Établissements et services du périmètre',
-            columns: [
-                { label: 'Établissement ou service' }, { label: 'FINESS' }, { label: 'Catégorie' }, { label: 'Dép.', align: 'center' },
-                { label: 'Places', align: 'right' }, { label: 'Tarification' },
-            ],
-            rows,
-            footer: [[{ text: 'Total', strong: true }, '', '', '', { text: plainNumber(String(total)), strong: true }, '']],
-        };
     }
 
     private diagnostic(): Section {
@@ -250,9 +197,10 @@ class DocumentBuilder {
             ref('tableau-de-bord'), ').',
         )];
         for (const axe of clausesOf(this.contract, ast.isAxe)) {
-            blocks.push(section(`axe-${axe.name ?? ''}`, 'part', `Axe ${namedTitle(axe)}`, [{
+            const numbering = this.ctx.numbering;
+            blocks.push(section(`axe-${numbering.axis(axe)}`, 'part', numbering.axisHeading(axe), [{
                 kind: 'list',
-                items: (axe.objectives ?? []).map(o => [text(`${orMissing(o.name, MISSING.name)} — `, { strong: true }), text(orMissing(o.title, MISSING.title))]),
+                items: (axe.objectives ?? []).map(o => [text(`Objectif n°\u00A0${numbering.objective(o)} — `, { strong: true }), text(orMissing(o.title, MISSING.title))]),
             }]));
         }
         return section('objectifs', 'article', 'Objectifs stratégiques et opérationnels', blocks);
@@ -267,7 +215,7 @@ class DocumentBuilder {
         const rows: Cell[][] = fundings.map(f => [
             orMissing(f.title, MISSING.title),
             natureLabel(firstProp(f, ast.isNature)?.value),
-            this.payerName(f),
+            payerName(f),
             indexationLabel(firstProp(f, ast.isActualisation)?.method),
             this.fundingTotal(f),
         ]);
@@ -303,12 +251,6 @@ class DocumentBuilder {
         return section('moyens', 'article', 'Moyens', blocks);
     }
 
-    /** The payer of a funding line; none when the line names none. */
-    private payerName(f: ast.Financement): string {
-        const payer = firstProp(f, ast.isFinanceur)?.payer;
-        return payer ? partyName(payer.ref, payer.$refText) : '';
-    }
-
     /** The line's total over the period as the language model defines it (a tariff line has none). */
     private fundingTotal(f: ast.Financement): string {
         const total = fundingLine(f).total;
@@ -322,7 +264,7 @@ class DocumentBuilder {
         const blocks: Block[] = [];
         const comite = items.filter(ast.isComite);
         if (comite.length > 0) {
-            const members = comite.flatMap(c => (c.members ?? []).map(m => partyName(m.ref, m.$refText)));
+            const members = comite.flatMap(c => (c.members ?? []).map(m => titleOf(m)));
             const frequency = comite.find(c => c.frequency)?.frequency;
             blocks.push(paragraph(`Un comité de suivi est composé de représentants des parties suivantes : ${joinFr(members)}${frequency ? ` ; il se réunit selon un rythme ${frequencyLabel(frequency)}` : ''}.`));
         }
@@ -385,185 +327,7 @@ class DocumentBuilder {
         return {
             kind: 'signatures',
             date: signature ? `${at} ${frenchDate(signature)}, ${originals}.` : `${at} …………………, ${originals}.`,
-            signatories: signatoriesOf(this.contract).map(s => ({ party: partyName(s.party?.ref, s.party?.$refText), role: s.role, person: s.person })),
+            signatories: signatoriesOf(this.contract).map(s => ({ party: titleOf(s.party), role: s.role, person: s.person })),
         };
-    }
-
-    // --- annexes ----------------------------------------------------------------------------------------
-
-    private factSheet(): Section {
-        const gestionnaire = gestionnaireOf(this.contract);
-        const blocks: Block[] = [];
-        if (gestionnaire) {
-            const rows: Cell[][] = [['Raison sociale', partyName(gestionnaire)]];
-            const finess = firstProp(gestionnaire, ast.isFiness)?.value;
-            if (finess) rows.push(['FINESS entité juridique', this.finess(finess)]);
-            const status = firstProp(gestionnaire, ast.isStatut)?.value;
-            if (status) rows.push(['Statut juridique', statusLabel(status)]);
-            const address = firstProp(gestionnaire, ast.isAdresse)?.value;
-            if (address) rows.push(['Siège', address]);
-            blocks.push({ kind: 'table', caption: 'Organisme gestionnaire', columns: [{ label: 'Rubrique' }, { label: 'Valeur' }], rows });
-        }
-        for (const e of perimeterOf(this.contract)) {
-            const facts = establishmentFacts(e);
-            const rows: Cell[][] = [['FINESS établissement', facts.finess ?? '']];
-            if (facts.category) rows.push(['Catégorie', `${facts.category.label} (${facts.category.finessCodes.join('/')})`]);
-            if (facts.department) rows.push(['Département', facts.department]);
-            for (const c of facts.capacities) {
-                rows.push([`Capacité — ${modalityLabel(c.modality ?? 'places_de_service')}`, `${plainNumber(c.authorised)} ${c.unit ?? 'places'} autorisées${c.funded ? `, dont ${plainNumber(c.funded)} financées` : ''}`]);
-            }
-            rows.push(['Autorité(s) de tarification', facts.tarification.map(a => partyName(a)).join(', ')]);
-            const habilitation = firstProp(e, ast.isHabilitationAideSociale);
-            if (habilitation) rows.push(['Habilitation à l\'aide sociale', habilitation.scope ?? `${plainNumber(habilitation.places)} places`]);
-            const address = firstProp(e, ast.isAdresse)?.value;
-            if (address) rows.push(['Adresse', address]);
-            blocks.push({ kind: 'table', caption: orMissing(e.title, MISSING.title), columns: [{ label: 'Rubrique' }, { label: 'Valeur' }], rows });
-        }
-        return section('fiche-signaletique', 'annex', 'Fiche signalétique du gestionnaire et des établissements', blocks);
-    }
-
-    private actionSheets(): Section {
-        const blocks: Block[] = [];
-        for (const objective of objectivesOf(this.contract)) {
-            const parts: Block[] = [];
-            const axe = objective.$container;
-            parts.push(paragraph(text('Axe : ', { strong: true }), namedTitle(axe)));
-            for (const d of objective.items.filter(ast.isDescription)) parts.push(paragraph(orMissing(d.text, MISSING.text)));
-            const concerned = objective.items.filter(ast.isConcernes).flatMap(c => (c.establishments ?? []).map(titleOf));
-            if (concerned.length > 0) parts.push(paragraph(text('Établissements concernés : ', { strong: true }), concerned.join(', ')));
-            parts.push(...ficheHeadings(objective));
-            const actions = objective.items.filter(ast.isAction);
-            if (actions.length > 0) {
-                parts.push({
-                    kind: 'table', caption: 'Actions',
-                    columns: [{ label: 'Action' }, { label: 'Échéance' }, { label: 'Pilote' }, { label: 'Établissements' }],
-                    rows: actions.map(a => [orMissing(a.title, MISSING.title), a.deadline ? frenchDate(a.deadline) : '', a.lead ?? '', (a.establishments ?? []).map(titleOf).join(', ')]),
-                });
-            }
-            const indicators = indicatorsOf(objective);
-            if (indicators.length > 0) parts.push(this.indicatorTable(indicators, 'Indicateurs'));
-            blocks.push(section(`fiche-${objective.name ?? ''}`, 'part', `Fiche action ${namedTitle(objective)}`, parts));
-        }
-        return section('fiches-actions', 'annex', 'Fiches actions', blocks);
-    }
-
-    private indicatorTable(indicators: ast.Indicateur[], caption: string): Table {
-        return {
-            kind: 'table', caption,
-            columns: [
-                { label: 'Indicateur' }, { label: 'Unité' }, { label: 'Source' }, { label: 'Sens' }, { label: 'Référence', align: 'right' },
-                ...this.years.map(y => ({ label: `Cible ${y}`, align: 'right' as const })),
-            ],
-            rows: indicators.map(i => this.indicatorRow(i, true)),
-        };
-    }
-
-    private indicatorRow(indicator: ast.Indicateur, details: boolean): Cell[] {
-        const baseline = firstProp(indicator, ast.isReference);
-        const targets = new Map((firstProp(indicator, ast.isCibles)?.targets ?? []).map(t => [Number(parseNumber(t.year)), value(t.value)]));
-        const head: Cell[] = [indicatorTitle(indicator)];
-        if (details) {
-            head.push(
-                inheritedIndicatorProp(indicator, ast.isUnite)?.value ?? '',
-                inheritedIndicatorProp(indicator, ast.isSource)?.value ?? '',
-                directionLabel(inheritedIndicatorProp(indicator, ast.isSens)?.value),
-            );
-        }
-        return [
-            ...head,
-            baseline ? `${value(baseline.value)} (${orMissing(baseline.year, MISSING.year)})` : '',
-            ...this.years.map(y => targets.get(y) ?? '—'),
-        ];
-    }
-
-    private dashboard(): Section {
-        const rows: Cell[][] = [];
-        for (const objective of objectivesOf(this.contract)) {
-            for (const indicator of indicatorsOf(objective)) {
-                rows.push([orMissing(objective.name, MISSING.name), ...this.indicatorRow(indicator, false)]);
-            }
-        }
-        return section('tableau-de-bord', 'annex', 'Tableau de bord des indicateurs', [{
-            kind: 'table', caption: 'Valeurs de référence et cibles annuelles',
-            columns: [{ label: 'Objectif' }, { label: 'Indicateur' }, { label: 'Référence', align: 'right' }, ...this.years.map(y => ({ label: String(y), align: 'right' as const }))],
-            rows,
-        }]);
-    }
-
-    private financialAnnex(): Section {
-        const blocks: Block[] = [];
-        const fundings = fundingsOf(this.contract);
-        const totals = contractFundings(this.contract).linesByYear;
-        const yearlyRows: Cell[][] = fundings.map(f => {
-            const byYear = new Map(fundingLine(f).amounts.map(a => [a.year, a.amount]));
-            return [orMissing(f.title, MISSING.title), ...this.years.map(y => (byYear.has(y) ? amount(byYear.get(y)) : '—'))];
-        });
-        blocks.push({
-            kind: 'table', caption: 'Financements par année',
-            columns: [{ label: 'Financement' }, ...this.years.map(y => ({ label: String(y), align: 'right' as const }))],
-            rows: yearlyRows,
-            footer: [[{ text: 'Total (hors tarifs journaliers)', strong: true }, ...this.years.map(y => ({ text: euros(totals.get(y) ?? 0), strong: true }))]],
-        });
-        for (const f of fundings) {
-            const details: Block[] = [paragraph(
-                `Nature : ${natureLabel(firstProp(f, ast.isNature)?.value)}. Financeur : ${this.payerName(f)}`,
-                firstProp(f, ast.isSourceFinancement) ? ` (financement : ${sourceLabel(firstProp(f, ast.isSourceFinancement)?.value)})` : '',
-                `. Établissements financés : ${fundedEstablishments(f).map(e => orMissing(e.title, MISSING.title)).join(', ')}.`,
-            )];
-            const actualisation = firstProp(f, ast.isActualisation);
-            if (actualisation) details.push(paragraph(`Actualisation annuelle : ${actualisation.method ? indexationLabel(actualisation.method) : MISSING.kind}${actualisation.formula ? ` — ${actualisation.formula}` : ''}.`));
-            for (const repartition of propsOf(f, ast.isRepartition)) {
-                let sum = 0;
-                const rows: Cell[][] = (repartition.shares ?? []).map(p => {
-                    sum += parseCents(p.amount?.value) ?? 0;
-                    return [titleOf(p.establishment), amount(p.amount)];
-                });
-                details.push({
-                    kind: 'table', caption: `Répartition ${orMissing(repartition.year, MISSING.year)} par établissement`,
-                    columns: [{ label: 'Établissement' }, { label: 'Montant', align: 'right' }],
-                    rows, footer: [[{ text: 'Total', strong: true }, { text: euros(sum), strong: true }]],
-                });
-            }
-            blocks.push(section(`financement-${f.name ?? ''}`, 'part', orMissing(f.title, MISSING.title), details));
-        }
-        const cnr = clausesOf(this.contract, ast.isMoyens).flatMap(m => m.items.filter(ast.isCnr));
-        if (cnr.length > 0) {
-            blocks.push({
-                kind: 'table', caption: 'Crédits non reconductibles',
-                columns: [{ label: 'Objet' }, { label: 'Année', align: 'center' }, { label: 'Établissement' }, { label: 'Financeur' }, { label: 'Montant', align: 'right' }],
-                rows: cnr.map(c => [orMissing(c.title, MISSING.title), orMissing(c.year, MISSING.year), c.establishment ? titleOf(c.establishment) : '', c.payer ? partyName(c.payer.ref, c.payer.$refText) : '', amount(c.amount)]),
-                footer: [[{ text: 'Total', strong: true }, '', '', '', { text: euros(contractFundings(this.contract).cnrTotalCents), strong: true }]],
-            });
-        }
-        return section('annexe-financiere', 'annex', 'Annexe financière', blocks);
-    }
-
-    private avenantsAnnex(): Section {
-        const blocks: Block[] = this.avenants.map(a => {
-            const parts: Block[] = [];
-            parts.push(paragraph(text('Objet : ', { strong: true }), firstClause(a, ast.isObjet)?.text ?? MISSING.text));
-            const effect = firstClause(a, ast.isEffet)?.date;
-            const signature = firstClause(a, ast.isDateSignature)?.date;
-            parts.push(paragraph(`Effet : ${frenchDate(effect)}${signature ? ` ; signé le ${frenchDate(signature)}` : ''}.`));
-            const added = clausesOf(a, ast.isAjout).map(x => x.establishment).filter((e): e is ast.Etablissement => e !== undefined);
-            if (added.length > 0) parts.push(paragraph('Établissements ajoutés au périmètre :'), this.perimeterTable(added));
-            const retired = clausesOf(a, ast.isRetrait).flatMap(r => (r.establishments ?? []).map(titleOf));
-            if (retired.length > 0) parts.push(paragraph(`Établissements retirés du périmètre : ${retired.join(', ')}.`));
-            const prorogation = firstClause(a, ast.isProrogation)?.date;
-            if (prorogation) parts.push(paragraph(`Le contrat est prorogé jusqu'au ${frenchDate(prorogation)}.`));
-            const changes = amendmentSentences(a);
-            if (changes.length > 0) parts.push({ kind: 'list', items: changes.map(c => [text(c)]) });
-            const fundings = fundingsOf(a);
-            if (fundings.length > 0) {
-                parts.push({
-                    kind: 'table', caption: 'Financements de l\'avenant',
-                    columns: [{ label: 'Financement' }, { label: 'Financeur' }, { label: 'Montants' }],
-                    rows: fundings.map(f => [orMissing(f.title, MISSING.title), this.payerName(f), propsOf(f, ast.isMontants).flatMap(m => m.amounts ?? []).map(x => `${orMissing(x.year, MISSING.year)} : ${amount(x.amount)}`).join(' ; ')]),
-                });
-            }
-            parts.push(paragraph(`Signataires : ${signatoriesOf(a).map(s => partyName(s.party?.ref, s.party?.$refText)).join(', ')}.`));
-            return section(`avenant-${a.number ?? ''}`, 'part', `Avenant n° ${orMissing(a.number, MISSING.number)}`, parts);
-        });
-        return section('annexe-avenants', 'annex', 'Avenants', blocks);
     }
 }

@@ -1,7 +1,5 @@
 /** The contract's words in French: amounts, dates, values, and labels of the language's keywords (its wording layer). */
-import {
-    formatDate, formatEuros, formatNumber, keywordKey, keywordLabel, parseCents, parseIsoDate, parseNumber,
-} from '@cpom/language';
+import { formatEuros, formatNumber, frenchDateOf, keywordKey, keywordLabel, parseCents, parseNumber } from '@cpom/language';
 import type { ast } from '@cpom/language';
 import { MISSING } from './missing.js';
 
@@ -9,8 +7,7 @@ const NNBSP = '\u202F';
 
 /** "1er janvier 2013"; a date that is not one as typed; a missing one as « [date manquante] ». */
 export function frenchDate(iso: string | undefined): string {
-    const date = parseIsoDate(iso);
-    return date ? formatDate(date, 'fr') : iso ?? MISSING.date;
+    return frenchDateOf(iso) ?? iso ?? MISSING.date;
 }
 
 export function euros(cents: number): string {

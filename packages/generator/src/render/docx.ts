@@ -11,112 +11,18 @@
  * are removed here; line breaks become Word line breaks.
  */
 import {
-    AlignmentType, type AttributeData, BorderStyle, BuilderElement, Document, FileChild, Footer, Header,
-    HeadingLevel, HeightRule, InternalHyperlink, LevelFormat, LineRuleType, Packer, PageNumber, Paragraph,
-    type ParagraphChild, ShadingType, Table as DocxTable, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign,
-    WidthType, type XmlComponent,
+    AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, HeightRule, InternalHyperlink, Packer, PageNumber, Paragraph,
+    type ParagraphChild, ShadingType, Table as DocxTable, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, type FileChild,
 } from 'docx';
 import { allSections } from '../document/numbering.js';
 import {
     type Block, type BulletList, type Cell, cellText, type Column, type ContractDocument, type Inline,
     type Paragraph as ModelParagraph, type Section, type SignatureBlock, type Table,
 } from '../document/model.js';
-
-// --- page geometry (twentieths of a point) -------------------------------------------------------------
-
-const A4 = { width: 11906, height: 16838 };
-const MARGIN = 1418; // 2.5 cm
-const TEXT_WIDTH = A4.width - 2 * MARGIN;
-
-const FONT = 'Arial';
-const LANGUAGE = { value: 'fr-FR' };
-const BORDER_COLOR = 'A6A6A6';
-const HEADER_FILL = 'DCE3ED';
-const ACCENT = '1F3864';
-
-const BULLETS = 'cpom-bullets';
-
-// --- text ------------------------------------------------------------------------------------------------
-
-/** Characters XML 1.0 forbids, plus DEL and C1 controls, which mean nothing in a contract. */
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Plain text made safe for a Word run: forbidden characters removed, line ends unified, tabs as spaces. */
-function docxText(value: string): string {
-    // A document drafted from a broken version may lack a text: it is drawn as nothing, never a crash.
-    return (value ?? '').replace(/\r\n?/g, '\n').replace(FORBIDDEN, '').replace(/\t/g, ' ');
-}
-
-interface RunStyle {
-    readonly bold?: boolean;
-    readonly italics?: boolean;
-    readonly size?: number;
-    readonly color?: string;
-}
-
-/**
- * Text runs for a string; a line break in the text becomes a Word line break. Blank lines in a row are kept as one:
- * a text of 100,000 line breaks would otherwise be 100,000 runs (minutes, and the memory, of the docx library).
- */
-function runs(value: string, style: RunStyle = {}): TextRun[] {
-    const lines = docxText(value).split('\n').filter((line, i, all) => i === 0 || line.trim() !== '' || all[i - 1].trim() !== '');
-    return lines.map((line, i) => new TextRun({ ...style, text: line, ...(i > 0 ? { break: 1 } : {}) }));
-}
-
-// --- raw WordprocessingML, for what `docx` 9.5 has no class for -------------------------------------------
-
-/** An element built from its name, attributes and children (strings are escaped by the serialiser). */
-function element(name: string, attributes: AttributeData = {}, children: ReadonlyArray<XmlComponent | string> = []): XmlComponent {
-    const payload = Object.fromEntries(Object.entries(attributes).map(([key, value]) => [key, { key, value }]));
-    const result = new BuilderElement<AttributeData>({ name, ...(Object.keys(payload).length > 0 ? { attributes: payload } : {}) });
-    for (const child of children) result.addChildElement(child);
-    return result;
-}
-
-const fieldChar = (type: 'begin' | 'separate' | 'end', dirty = false) =>
-    element('w:r', {}, [element('w:fldChar', { 'w:fldCharType': type, ...(dirty ? { 'w:dirty': true } : {}) })]);
-const instruction = (text: string) => element('w:r', {}, [element('w:instrText', { 'xml:space': 'preserve' }, [text])]);
-const textRun = (text: string) => element('w:r', {}, [element('w:t', { 'xml:space': 'preserve' }, [docxText(text).replace(/\n/g, ' ')])]);
-
-interface TocEntry {
-    readonly level: 1 | 2 | 3;
-    readonly text: string;
-    readonly bookmark: string;
-}
-
-/**
- * The table of contents: a `TOC \o "1-3" \h \z \u` field in Word's Table of Contents content control, as Word
- * writes it, marked dirty so that Word rebuilds it (with page numbers) on open. Unlike `docx`'s
- * `TableOfContents`, which leaves the field empty (LibreOffice and viewers that do not update fields then show
- * the bare field code), the field result is prefilled with one entry per heading, linked to the heading's
- * bookmark, with a `PAGEREF` field for the page number.
- */
-class TableOfContentsField extends FileChild {
-    constructor(entries: readonly TocEntry[]) {
-        super('w:sdt');
-        this.root.push(element('w:sdtPr', {}, [
-            element('w:docPartObj', {}, [element('w:docPartGallery', { 'w:val': 'Table of Contents' }), element('w:docPartUnique')]),
-        ]));
-        const begin = [fieldChar('begin', true), instruction(' TOC \\o "1-3" \\h \\z \\u '), fieldChar('separate')];
-        const end = fieldChar('end');
-        const paragraphs = entries.map((entry, i) => element('w:p', {}, [
-            element('w:pPr', {}, [
-                element('w:pStyle', { 'w:val': `TOC${entry.level}` }),
-                element('w:tabs', {}, [element('w:tab', { 'w:val': 'right', 'w:leader': 'dot', 'w:pos': TEXT_WIDTH })]),
-            ]),
-            ...(i === 0 ? begin : []),
-            element('w:hyperlink', { 'w:anchor': entry.bookmark, 'w:history': true }, [
-                textRun(entry.text),
-                element('w:r', {}, [element('w:tab')]),
-                fieldChar('begin'), instruction(` PAGEREF ${entry.bookmark} \\h `), fieldChar('separate'), textRun(''), fieldChar('end'),
-            ]),
-            ...(i === entries.length - 1 ? [end] : []),
-        ]));
-        if (paragraphs.length === 0) paragraphs.push(element('w:p', {}, [...begin, end]));
-        this.root.push(element('w:sdtContent', {}, paragraphs));
-    }
-}
+import { A4, BORDER_COLOR, BULLETS, docxText, element, HEADER_FILL, MARGIN, runs, TEXT_WIDTH } from './docx-base.js';
+import { CELL_MARGIN, columnWidths } from './docx-columns.js';
+import { NUMBERING, STYLES } from './docx-styles.js';
+import { TableOfContentsField, type TocEntry } from './docx-toc.js';
 
 // --- the renderer ----------------------------------------------------------------------------------------
 
@@ -163,6 +69,8 @@ export async function renderDocx(document: ContractDocument): Promise<Uint8Array
 type Child = Paragraph | DocxTable | FileChild;
 
 const PREAMBLE_BOOKMARK = 'cpom_preambule';
+const VISAS_BOOKMARK = 'cpom_visas';
+const SIGNATURES_BOOKMARK = 'cpom_signatures';
 
 class DocxRenderer {
     /** Section id → Word bookmark name (letters, digits and underscores, at most 40 characters). */
@@ -170,7 +78,7 @@ class DocxRenderer {
     private nextBookmarkId = 0;
 
     constructor(private readonly document: ContractDocument) {
-        const used = new Set<string>([PREAMBLE_BOOKMARK]);
+        const used = new Set<string>([PREAMBLE_BOOKMARK, VISAS_BOOKMARK, SIGNATURES_BOOKMARK]);
         allSections([...document.body, ...document.annexes]).forEach((section, i) => {
             let name = `cpom_${section.id.normalize('NFD').replace(/[^A-Za-z0-9_]/g, '_')}`.slice(0, 40);
             if (used.has(name)) name = `cpom_section_${i}`;
@@ -186,12 +94,14 @@ class DocxRenderer {
             new Paragraph({ style: 'TOCHeading', pageBreakBefore: true, children: runs('Sommaire') }),
             new TableOfContentsField(this.tocEntries()),
         );
-        document.visas.forEach((visa, i) => children.push(this.paragraph(visa, { pageBreakBefore: i === 0 })));
+        if (document.visas.length > 0) children.push(this.heading(HeadingLevel.HEADING_1, 'Visas', VISAS_BOOKMARK, true));
+        document.visas.forEach(visa => children.push(this.paragraph(visa)));
         if (document.preamble.length > 0) {
             children.push(this.heading(HeadingLevel.HEADING_1, 'Préambule', PREAMBLE_BOOKMARK, document.visas.length === 0));
             children.push(...this.blocks(document.preamble, 1));
         }
         for (const title of document.body) children.push(...this.section(title, 0));
+        children.push(this.heading(HeadingLevel.HEADING_1, 'Signatures', SIGNATURES_BOOKMARK, false));
         children.push(...this.signatures(document.signatures));
         for (const annex of document.annexes) children.push(...this.section(annex, 0));
         return children;
@@ -199,6 +109,7 @@ class DocxRenderer {
 
     private tocEntries(): TocEntry[] {
         const entries: TocEntry[] = [];
+        if (this.document.visas.length > 0) entries.push({ level: 1, text: 'Visas', bookmark: VISAS_BOOKMARK });
         if (this.document.preamble.length > 0) entries.push({ level: 1, text: 'Préambule', bookmark: PREAMBLE_BOOKMARK });
         const visit = (sections: readonly Section[], depth: number) => {
             for (const section of sections) {
@@ -209,6 +120,7 @@ class DocxRenderer {
             }
         };
         visit(this.document.body, 0);
+        entries.push({ level: 1, text: 'Signatures', bookmark: SIGNATURES_BOOKMARK });
         visit(this.document.annexes, 0);
         return entries;
     }
@@ -357,40 +269,49 @@ class DocxRenderer {
 
     // --- signatures ------------------------------------------------------------------------------------
 
-    /** "Fait le …", then a borderless table: one column per signatory (three per row), with room to sign. */
+    /**
+     * "Fait le …", then one framed box per signatory (three per row, a gap between boxes, as in the PDF): the party,
+     * the role and the person, and room to sign below.
+     */
     private signatures(block: SignatureBlock): Child[] {
         const children: Child[] = [];
         if (block.date) children.push(new Paragraph({ style: 'SignatureDate', keepNext: true, children: runs(block.date) }));
         const perRow = 3;
+        const gap = 284; // 0.5 cm between boxes
         const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+        const line = { style: BorderStyle.SINGLE, size: 6, color: BORDER_COLOR };
         for (let start = 0; start < block.signatories.length; start += perRow) {
             const group = block.signatories.slice(start, start + perRow);
-            const width = Math.floor(TEXT_WIDTH / group.length);
-            const cells = (content: (s: SignatureBlock['signatories'][number]) => Paragraph[], height?: number) => new TableRow({
-                cantSplit: true,
-                ...(height ? { height: { value: height, rule: HeightRule.ATLEAST } } : {}),
-                children: group.map(s => new TableCell({ width: { size: width, type: WidthType.DXA }, children: content(s) })),
+            const width = Math.floor((TEXT_WIDTH - gap * (perRow - 1)) / perRow);
+            const widths = group.flatMap((_, i) => (i === 0 ? [width] : [gap, width]));
+            const box = (s: SignatureBlock['signatories'][number]) => new TableCell({
+                width: { size: width, type: WidthType.DXA },
+                borders: { top: line, bottom: line, left: line, right: line },
+                children: [
+                    new Paragraph({ style: 'SignatureParty', keepNext: true, children: runs(s.party) }),
+                    ...(s.role ? [new Paragraph({ style: 'SignatureRole', keepNext: true, children: runs(s.role) })] : []),
+                    ...(s.person ? [new Paragraph({ style: 'SignatureRole', keepNext: true, children: runs(s.person) })] : []),
+                ],
             });
+            const spacer = () => new TableCell({ width: { size: gap, type: WidthType.DXA }, borders: { top: none, bottom: none, left: none, right: none }, children: [new Paragraph({})] });
             children.push(new DocxTable({
-                width: { size: TEXT_WIDTH, type: WidthType.DXA },
-                columnWidths: group.map(() => width),
+                width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+                columnWidths: widths,
                 layout: TableLayoutType.FIXED,
                 borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
-                margins: { top: 40, bottom: 40, left: CELL_MARGIN, right: CELL_MARGIN },
-                rows: [
-                    cells(s => [
-                        new Paragraph({ style: 'SignatureParty', keepNext: true, children: runs(s.party) }),
-                        ...(s.role ? [new Paragraph({ style: 'SignatureRole', keepNext: true, children: runs(s.role) })] : []),
-                        ...(s.person ? [new Paragraph({ style: 'SignatureRole', keepNext: true, children: runs(s.person) })] : []),
-                    ]),
-                    // Room to sign (about 3.5 cm).
-                    cells(() => [new Paragraph({ style: 'SignatureRole', children: [] })], 2000),
-                ],
-            }));
+                margins: { top: 80, bottom: 80, left: CELL_MARGIN, right: CELL_MARGIN },
+                // Room to sign: the box is at least 4 cm high.
+                rows: [new TableRow({
+                    cantSplit: true,
+                    height: { value: 2270, rule: HeightRule.ATLEAST },
+                    children: group.flatMap((s, i) => (i === 0 ? [box(s)] : [spacer(), box(s)])),
+                })],
+            }), new Paragraph({ style: 'AfterTable', children: [] }));
         }
         return children;
     }
 }
+
 
 type HeadingStyle = (typeof HeadingLevel)[keyof typeof HeadingLevel];
 
@@ -411,130 +332,3 @@ function headingText(section: Section): string {
 }
 
 const ALIGNMENT = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
-
-const CELL_MARGIN = 85;
-
-/** Approximate width of a text in Arial, in ems (digits 0.556, capitals about 0.67, narrow letters and spaces 0.28). */
-function ems(text: string): number {
-    let width = 0;
-    for (const ch of text) {
-        if (/[0-9]/.test(ch)) width += 0.556;
-        else if (/[\s.,;:'’!|()[\]ilj]/.test(ch)) width += 0.28;
-        else if (/[ftr\-/]/.test(ch)) width += 0.34;
-        else if (/[mwMW%]/.test(ch)) width += 0.86;
-        else if (/[A-ZÀ-ÖØ-ÞŒ€]/.test(ch)) width += 0.68;
-        else width += 0.54;
-    }
-    return width;
-}
-
-/**
- * Column widths in twips, summing to the text width. Each column is at least as wide as its longest word (numbers,
- * in right-aligned or centred columns, as their whole text: they never wrap), and wants its longest content
- * (capped, so that one long title does not crush the numbers); what is left is shared in proportion.
- */
-function columnWidths(table: Table, count: number, size: number): number[] {
-    const em = (size / 2) * 20; // twips
-    const width = (text: string, bold: boolean) => ems(text) * em * (bold ? 1.08 : 1);
-    // A loop, not `Math.max(...words)`: a text of 100,000 words would overflow the call stack.
-    const longestWord = (text: string, bold: boolean) => text.split(/\s+/).reduce((max, w) => Math.max(max, width(w, bold)), 0);
-    const padding = 2 * CELL_MARGIN + 60;
-    const minimum: number[] = [];
-    const wanted: number[] = [];
-    for (let i = 0; i < count; i++) {
-        const column = table.columns[i];
-        const whole = column?.align === 'right' || column?.align === 'center';
-        const cells = [
-            ...table.rows.map(r => ({ cell: r[i], bold: false })),
-            ...(table.footer ?? []).map(r => ({ cell: r[i], bold: true })),
-        ].map(({ cell, bold }) => ({ text: cell === undefined ? '' : cellText(cell), bold: bold || (typeof cell === 'object' && cell.strong === true) }));
-        const label = column?.label ?? '';
-        const min = Math.max(longestWord(label, true), ...cells.map(c => (whole ? width(c.text, c.bold) : longestWord(c.text, c.bold)))) + padding;
-        const want = Math.max(min, Math.min(24 * em, Math.max(width(label, true), ...cells.map(c => width(c.text, c.bold)))) + padding);
-        minimum.push(min);
-        wanted.push(want);
-    }
-    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-    let widths: number[];
-    if (sum(wanted) <= TEXT_WIDTH) {
-        widths = wanted.map(w => w * (TEXT_WIDTH / sum(wanted)));
-    } else if (sum(minimum) <= TEXT_WIDTH) {
-        const spare = TEXT_WIDTH - sum(minimum);
-        const growth = sum(wanted) - sum(minimum);
-        widths = minimum.map((m, i) => m + (spare * (wanted[i]! - m)) / growth);
-    } else {
-        widths = minimum.map(m => m * (TEXT_WIDTH / sum(minimum)));
-    }
-    const result = widths.map(w => Math.floor(w));
-    const widest = result.indexOf(Math.max(...result));
-    result[widest]! += TEXT_WIDTH - sum(result);
-    return result;
-}
-
-// --- styles ----------------------------------------------------------------------------------------------
-
-const pt = (points: number) => points * 2; // run sizes are in half-points
-
-const STYLES = {
-    default: {
-        document: {
-            run: { font: FONT, size: pt(10.5), language: LANGUAGE },
-            paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } },
-        },
-        title: { run: { font: FONT, size: pt(20), bold: true, color: ACCENT, language: LANGUAGE } },
-        heading1: {
-            run: { font: FONT, size: pt(14), bold: true, color: ACCENT, language: LANGUAGE },
-            paragraph: {
-                alignment: AlignmentType.LEFT, spacing: { before: 360, after: 180 }, keepNext: true, keepLines: true, outlineLevel: 0,
-                border: { bottom: { style: BorderStyle.SINGLE, size: 8, color: ACCENT, space: 4 } },
-            },
-        },
-        heading2: {
-            run: { font: FONT, size: pt(12), bold: true, color: ACCENT, language: LANGUAGE },
-            paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 300, after: 120 }, keepNext: true, keepLines: true, outlineLevel: 1 },
-        },
-        heading3: {
-            run: { font: FONT, size: pt(11), bold: true, color: '404040', language: LANGUAGE },
-            paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 200, after: 80 }, keepNext: true, keepLines: true, outlineLevel: 2 },
-        },
-        heading4: {
-            run: { font: FONT, size: pt(10.5), bold: true, italics: true, color: '404040', language: LANGUAGE },
-            paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 160, after: 60 }, keepNext: true, keepLines: true, outlineLevel: 3 },
-        },
-        listParagraph: { paragraph: { spacing: { after: 60 }, alignment: AlignmentType.JUSTIFIED } },
-    },
-    paragraphStyles: [
-        { id: 'Normal', name: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED } },
-        { id: 'Visa', name: 'Visa', basedOn: 'Normal', quickFormat: true, run: { italics: true }, paragraph: { spacing: { after: 80 } } },
-        { id: 'Note', name: 'Note', basedOn: 'Normal', run: { size: pt(9), color: '595959' } },
-        { id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', run: { size: pt(9.5), bold: true, color: ACCENT }, paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 160, after: 60 }, keepNext: true } },
-        { id: 'TableText', name: 'Table Text', basedOn: 'Normal', paragraph: { alignment: AlignmentType.LEFT, spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
-        { id: 'AfterTable', name: 'After Table', basedOn: 'Normal', run: { size: pt(4) }, paragraph: { spacing: { after: 80, line: 240, lineRule: LineRuleType.AUTO } } },
-        { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { size: pt(14), bold: true, color: ACCENT }, paragraph: { spacing: { after: 240 } } },
-        { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', run: { bold: true }, paragraph: { alignment: AlignmentType.LEFT, indent: { right: 567 }, spacing: { before: 120, after: 40 } } },
-        { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', paragraph: { alignment: AlignmentType.LEFT, indent: { left: 284, right: 567 }, spacing: { after: 20 } } },
-        { id: 'TOC3', name: 'toc 3', basedOn: 'Normal', next: 'Normal', run: { size: pt(9.5) }, paragraph: { alignment: AlignmentType.LEFT, indent: { left: 567, right: 567 }, spacing: { after: 20 } } },
-        { id: 'CpomHeader', name: 'header', basedOn: 'Normal', run: { size: pt(8), color: '595959' }, paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 0 }, border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: BORDER_COLOR, space: 4 } } } },
-        { id: 'CpomFooter', name: 'footer', basedOn: 'Normal', run: { size: pt(8), color: '595959' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } } },
-        { id: 'CoverHeading', name: 'Cover Heading', basedOn: 'Normal', run: { size: pt(18), bold: true, allCaps: true, color: ACCENT }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 2400, after: 480, line: 240, lineRule: LineRuleType.AUTO } } },
-        { id: 'CoverTitle', name: 'Cover Title', basedOn: 'Normal', run: { size: pt(15), bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 1200 } } },
-        { id: 'CoverBetween', name: 'Cover Between', basedOn: 'Normal', run: { size: pt(11), bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } } },
-        { id: 'CoverAnd', name: 'Cover And', basedOn: 'Normal', run: { size: pt(11), bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 240 } } },
-        { id: 'CoverParty', name: 'Cover Party', basedOn: 'Normal', run: { size: pt(12) }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 160 } } },
-        { id: 'CoverPeriod', name: 'Cover Period', basedOn: 'Normal', run: { size: pt(11) }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 960, after: 240 } } },
-        { id: 'CoverFrame', name: 'Cover Frame', basedOn: 'Normal', run: { size: pt(9.5), color: '404040' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 40 } } },
-        { id: 'SignatureDate', name: 'Signature Date', basedOn: 'Normal', paragraph: { spacing: { before: 480, after: 240 } } },
-        { id: 'SignatureParty', name: 'Signature Party', basedOn: 'Normal', run: { bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 40 } } },
-        { id: 'SignatureRole', name: 'Signature Role', basedOn: 'Normal', run: { italics: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 40 } } },
-    ],
-};
-
-const NUMBERING = {
-    config: [{
-        reference: BULLETS,
-        levels: [
-            { level: 0, format: LevelFormat.BULLET, text: '–', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 567, hanging: 283 } } } },
-            { level: 1, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 1134, hanging: 283 } } } },
-        ],
-    }],
-};

@@ -23,6 +23,16 @@ function txt(value: string): string {
 }
 
 /** A CSS string literal: anything but letters, digits, spaces and non-ASCII characters is a hex escape (so no `</style>`). */
+/** The running header holds on one line of the page's top margin: a long title is cut at a word, with `…`. */
+const RUNNING_HEADER_MAX = 95;
+
+function oneLine(title: string): string {
+    const flat = title.replace(/\s+/g, ' ').trim();
+    if (flat.length <= RUNNING_HEADER_MAX) return flat;
+    const cut = flat.slice(0, RUNNING_HEADER_MAX);
+    return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40))} …`;
+}
+
 function cssString(value: string): string {
     let result = '"';
     for (const ch of value) {
@@ -36,14 +46,23 @@ function cssString(value: string): string {
 /** Fixed ids of the page's own landmarks. */
 const IDS = { content: 'contenu', toc: 'sommaire', visas: 'visas', preamble: 'preambule', signatures: 'signatures' } as const;
 
-export function renderHtml(document: ContractDocument): string {
-    return new HtmlRenderer(document).render();
+export interface HtmlOptions {
+    /**
+     * For print: the page of each section by its anchor, drawn after each entry of the table of contents (`cpom generate
+     * --format pdf` prints twice, the second time with the pages read from the first PDF). An empty map reserves the
+     * room of the numbers, so that adding them moves nothing.
+     */
+    readonly pageNumbers?: ReadonlyMap<string, number>;
+}
+
+export function renderHtml(document: ContractDocument, options: HtmlOptions = {}): string {
+    return new HtmlRenderer(document, options).render();
 }
 
 class HtmlRenderer {
     private readonly anchors: Anchors;
 
-    constructor(private readonly document: ContractDocument) {
+    constructor(private readonly document: ContractDocument, private readonly options: HtmlOptions = {}) {
         this.anchors = new Anchors(Object.values(IDS), [...sectionsOf(document.preamble), ...document.body, ...document.annexes]);
     }
 
@@ -65,7 +84,7 @@ class HtmlRenderer {
         out.push(`<main id="${IDS.content}" tabindex="-1">`);
         if (d.visas.length > 0) {
             out.push(`<section id="${IDS.visas}" class="visas">`);
-            out.push('<h2 class="visually-hidden">Visas</h2>');
+            out.push('<h2 class="visas-heading">Visas</h2>');
             for (const v of d.visas) out.push(this.paragraph(v));
             out.push('</section>');
         }
@@ -114,7 +133,9 @@ class HtmlRenderer {
 
     private tableOfContents(): string {
         const d = this.document;
-        const entry = (id: string, label: string, children = '') => `<li><a href="#${id}">${txt(label)}</a>${children}</li>`;
+        const pages = this.options.pageNumbers;
+        const page = (id: string) => (pages ? `<span class="toc-page"${pages.has(id) ? '' : ' aria-hidden="true"'}>${pages.get(id) ?? '000'}</span>` : '');
+        const entry = (id: string, label: string, children = '') => `<li><span class="toc-line"><a href="#${id}">${txt(label)}</a>${page(id)}</span>${children}</li>`;
         const nested = (sections: readonly Section[]) => sections.length === 0
             ? ''
             : `\n<ol>\n${sections.map(s => entry(this.anchors.of(s), headingText(s))).join('\n')}\n</ol>\n`;
@@ -225,7 +246,7 @@ class HtmlRenderer {
 
     private css(): string {
         const page = this.document.titlePage;
-        return baseCss(cssString(page.title || page.heading));
+        return baseCss(cssString(oneLine(page.title || page.heading)));
     }
 }
 
@@ -297,12 +318,16 @@ main:focus { outline: none; }
 .toc a:hover, .toc a:focus { text-decoration: underline; }
 .toc > ol > li { margin-top: 0.4em; font-weight: bold; }
 .toc ol ol li { font-weight: normal; }
+.toc-line { display: flex; align-items: baseline; gap: 0.3em; }
+.toc-line > a { flex: 0 1 auto; }
+.toc-page { margin-left: auto; padding-left: 0.3em; font-variant-numeric: tabular-nums; }
+.toc-page[aria-hidden] { visibility: hidden; }
 
 /* Visas, préambule, titres, articles */
 .visas { margin: 1em 0 1.5em; }
 p.legal { font-style: italic; margin-bottom: 0.4em; }
 p.note { font-size: 0.85em; color: var(--muted); }
-.preamble h2, .signature-section > h2 { text-align: center; font-variant: small-caps; letter-spacing: 0.08em; }
+.visas-heading, .preamble h2, .signature-section > h2 { text-align: center; font-variant: small-caps; letter-spacing: 0.08em; }
 section.titre > h2, section.annex > h2 {
   text-align: center; font-variant: small-caps; letter-spacing: 0.06em; font-size: 1.4em;
   border-bottom: 1px solid var(--rule); padding-bottom: 0.4em; margin-top: 1.8em;
@@ -358,13 +383,11 @@ li.signatory .sign-here { margin-top: auto; padding-top: 2.5em; color: var(--mut
 @page {
   size: A4;
   margin: 22mm 18mm 20mm;
-  @top-left { content: ${runningHeader}; font-family: Cambria, "Times New Roman", serif; font-size: 8.5pt; color: #555; }
-  @top-right { content: "Contrat pluriannuel d\\27 objectifs et de moyens"; font-family: Cambria, "Times New Roman", serif; font-size: 8.5pt; color: #555; }
+  @top-left { content: ${runningHeader}; width: 100%; white-space: nowrap; font-family: Cambria, "Times New Roman", serif; font-size: 8.5pt; color: #555; }
   @bottom-center { content: "Page " counter(page) " sur " counter(pages); font-family: Cambria, "Times New Roman", serif; font-size: 8.5pt; color: #555; }
 }
 @page :first {
   @top-left { content: none; }
-  @top-right { content: none; }
   @bottom-center { content: none; }
 }
 `;

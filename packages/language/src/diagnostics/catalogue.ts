@@ -9,6 +9,7 @@
  * the one index of them.
  */
 import type { LegalTextId } from '../law/types.js';
+import { localDate } from '../wording/dates.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Locale = 'fr' | 'en';
@@ -22,10 +23,11 @@ export type RuleCategory =
     | 'syntax' | 'structure' | 'dates' | 'parties' | 'perimeter' | 'finess' | 'indicators' | 'funding' | 'follow-up' | 'amendments'
     | 'suppressions';
 
-/** Parameters written as given: `text` (names, codes, dates already in ISO form), `number`; lists joined as
- * "A, B et C" / "A, B and C": `list` of texts, `years`. */
+/** Parameters written as given: `text` (names, codes), `number`; `date` (ISO, written `1er janvier 2024` /
+ * `1 January 2024` by the wording layer); lists joined as "A, B et C" / "A, B and C": `list` of texts, `years`. */
 interface ScalarKinds {
     readonly text: string;
+    readonly date: string;
     readonly number: number;
     readonly list: readonly string[];
     readonly years: readonly number[];
@@ -151,7 +153,7 @@ export function matchesParams(specs: ParamSpecs, values: unknown): boolean {
 
 function matchesParam(spec: ParamSpec, value: unknown): boolean {
     const isKey = (labels: object) => (k: unknown) => typeof k === 'string' && Object.hasOwn(labels, k);
-    if (spec === 'text') return typeof value === 'string';
+    if (spec === 'text' || spec === 'date') return typeof value === 'string';
     if (spec === 'number') return typeof value === 'number';
     if (spec === 'list') return Array.isArray(value) && value.every(v => typeof v === 'string');
     if (spec === 'years') return Array.isArray(value) && value.every(v => Number.isInteger(v));
@@ -174,6 +176,7 @@ function formatParam(spec: ParamSpec, value: unknown, locale: Locale): string {
     if (typeof spec === 'string') {
         if (spec === 'list') return listText(value as readonly string[], locale);
         if (spec === 'years') return listText((value as readonly number[]).map(String), locale);
+        if (spec === 'date') return localDate(String(value), locale);
         return String(value);
     }
     if ('choice' in spec) {

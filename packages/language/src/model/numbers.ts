@@ -41,24 +41,5 @@ export function parseCents(typed: string | undefined): number | undefined {
     return euros * 100 + cents;
 }
 
-const NARROW_NBSP = '\u202F';
-
-/** French form of an amount in cents: `4 150 000 €`, `68,50 €`. */
-export function formatEuros(cents: number): string {
-    const negative = cents < 0;
-    const abs = Math.abs(cents);
-    const euros = Math.floor(abs / 100);
-    const rest = abs % 100;
-    // eslint-disable-next-line regexp/no-super-linear-move -- the input is the digits of a JavaScript number (≤ 22 characters), never user text
-    const grouped = String(euros).replace(/\B(?=(\d{3})+(?!\d))/g, NARROW_NBSP);
-    const text = rest === 0 ? grouped : `${grouped},${String(rest).padStart(2, '0')}`;
-    return `${negative ? '−' : ''}${text}${NARROW_NBSP}€`;
-}
-
-/** French form of a plain number: `95`, `4,5`, `1 200`. */
-export function formatNumber(value: number): string {
-    const [int, dec] = String(Math.abs(value)).split('.');
-    // eslint-disable-next-line regexp/no-super-linear-move -- the input is the digits of a JavaScript number (≤ 22 characters), never user text
-    const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, NARROW_NBSP);
-    return `${value < 0 ? '−' : ''}${grouped}${dec ? ',' + dec : ''}`;
-}
+// The French forms of numbers and amounts are the wording layer's (one place for every output).
+export { formatEuros, formatNumber } from '../wording/amounts.js';

@@ -7,7 +7,7 @@ export const AMENDMENTS_RULES = [
         code: 'CPOM090', name: 'avenant-period', severity: 'error', category: 'amendments', confidence: 'V',
         texts: ['ARRETE:2019-10-25', 'CASF:L313-11'],
         title: { fr: 'Avenant hors de la période du contrat', en: 'Amendment outside the contract period' },
-        params: { number: 'text', effect: 'text', start: 'text', end: 'text' },
+        params: { number: 'text', effect: 'date', start: 'date', end: 'date' },
         message: {
             fr: "L'avenant n° {number} prend effet le {effect}, hors de la période du contrat ({start} – {end}).",
             en: 'Amendment no. {number} takes effect on {effect}, outside the contract period ({start} – {end}).'
@@ -78,7 +78,7 @@ export const AMENDMENTS_RULES = [
         code: 'CPOM094', name: 'avenant-signature', severity: 'error', category: 'amendments', confidence: 'T',
         texts: ['CASF:L313-11'],
         title: { fr: "Avenant signé avant le contrat", en: 'Amendment signed before the contract' },
-        params: { number: 'text', signature: 'text', contractSignature: 'text' },
+        params: { number: 'text', signature: 'date', contractSignature: 'date' },
         message: {
             fr: "L'avenant n° {number} est signé le {signature}, avant le contrat ({contractSignature}).",
             en: 'Amendment no. {number} is signed on {signature}, before the contract ({contractSignature}).'

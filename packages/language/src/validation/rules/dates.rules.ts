@@ -23,7 +23,7 @@ export const DATES_RULES = [
         code: 'CPOM010', name: 'end-before-effect', severity: 'error', category: 'dates', confidence: 'T',
         texts: ['CASF:L313-11'],
         title: { fr: "Fin avant la date d'effet", en: 'End before the date of effect' },
-        params: { end: 'text', effect: 'text' },
+        params: { end: 'date', effect: 'date' },
         message: {
             fr: "La date de fin ({end}) précède la date d'effet ({effect}).",
             en: 'The end date ({end}) is before the date of effect ({effect}).'
@@ -41,7 +41,7 @@ export const DATES_RULES = [
         code: 'CPOM011', name: 'duration-max', severity: 'error', category: 'dates', confidence: 'V',
         texts: ['CASF:L313-11'],
         title: { fr: 'Durée supérieure à cinq ans', en: 'Term longer than five years' },
-        params: { effect: 'text', end: 'text', max: 'text' },
+        params: { effect: 'date', end: 'date', max: 'date' },
         message: {
             fr: 'Le contrat court du {effect} au {end}, soit plus de cinq ans (fin au plus tard le {max}).',
             en: 'The contract runs from {effect} to {end}, more than five years (latest end {max}).'
@@ -59,7 +59,7 @@ export const DATES_RULES = [
         code: 'CPOM012', name: 'prorogation-max', severity: 'error', category: 'dates', confidence: 'V',
         texts: ['CASF:L313-11', 'ARRETE:2017-03-03'],
         title: { fr: 'Prorogation au-delà de la sixième année', en: 'Prorogation beyond a sixth year' },
-        params: { prorogation: 'text', max: 'text' },
+        params: { prorogation: 'date', max: 'date' },
         message: {
             fr: 'La prorogation au {prorogation} porte la durée totale au-delà de six ans (au plus tard le {max}).',
             en: 'The prorogation to {prorogation} takes the total term beyond six years (latest {max}).'
@@ -77,7 +77,7 @@ export const DATES_RULES = [
         code: 'CPOM016', name: 'prorogation-before-end', severity: 'error', category: 'dates', confidence: 'T',
         texts: ['CASF:L313-11'],
         title: { fr: 'Prorogation qui ne prolonge pas', en: 'Prorogation that does not extend' },
-        params: { prorogation: 'text', end: 'text' },
+        params: { prorogation: 'date', end: 'date' },
         message: {
             fr: 'La prorogation au {prorogation} ne prolonge pas le contrat, qui finit le {end}.',
             en: 'The prorogation to {prorogation} does not extend the contract, which ends on {end}.'
@@ -95,7 +95,7 @@ export const DATES_RULES = [
         code: 'CPOM013', name: 'ivter-duration', severity: 'warning', category: 'dates', confidence: 'V',
         texts: ['ARRETE:2017-03-03', 'CASF:L313-12-IVter'],
         title: { fr: 'CPOM EHPAD de durée différente de cinq ans', en: 'EHPAD CPOM not lasting five years' },
-        params: { effect: 'text', end: 'text' },
+        params: { effect: 'date', end: 'date' },
         message: {
             fr: 'Un CPOM relevant du IV ter de l\'article L.313-12 est conclu pour cinq ans ; celui-ci court du {effect} au {end}.',
             en: 'A CPOM under L.313-12 IV ter is concluded for five years; this one runs from {effect} to {end}.'
@@ -112,7 +112,7 @@ export const DATES_RULES = [
     defineRule({
         code: 'CPOM014', name: 'signature-after-effect', severity: 'info', category: 'dates', confidence: 'S',
         title: { fr: "Signature postérieure à la date d'effet", en: 'Signed after its date of effect' },
-        params: { signature: 'text', effect: 'text' },
+        params: { signature: 'date', effect: 'date' },
         message: {
             fr: "Le contrat est signé le {signature}, après sa date d'effet ({effect}) : c'est permis, la date d'effet reste celle du contrat.",
             en: 'The contract is signed on {signature}, after its date of effect ({effect}): this is allowed, the date of effect stands.'
@@ -165,7 +165,7 @@ export const DATES_RULES = [
         code: 'CPOM018', name: 'action-deadline-outside-period', severity: 'warning', category: 'dates', confidence: 'S',
         texts: ['ARRETE:2019-10-25'],
         title: { fr: "Échéance d'action hors de la période du contrat", en: 'Action deadline outside the contract period' },
-        params: { action: 'text', deadline: 'text', effect: 'text', end: 'text' },
+        params: { action: 'text', deadline: 'date', effect: 'date', end: 'date' },
         message: {
             fr: "L'action « {action} » a pour échéance le {deadline}, hors de la période du contrat ({effect} – {end}).",
             en: "Action '{action}' is due on {deadline}, outside the contract period ({effect} – {end})."
@@ -183,7 +183,7 @@ export const DATES_RULES = [
         code: 'CPOM015', name: 'signature-after-end', severity: 'error', category: 'dates', confidence: 'T',
         texts: ['CASF:L313-11'],
         title: { fr: 'Signature après la fin du contrat', en: 'Signed after the contract ends' },
-        params: { signature: 'text', end: 'text' },
+        params: { signature: 'date', end: 'date' },
         message: {
             fr: 'La date de signature ({signature}) est postérieure à la fin du contrat ({end}).',
             en: 'The signature date ({signature}) is after the end of the contract ({end}).'

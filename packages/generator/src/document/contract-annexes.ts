@@ -1,0 +1,239 @@
+/**
+ * The annexes of the contract document: fiche signalétique, fiches actions, tableau de bord, annexe financière and
+ * the avenants concluded. Pure: no I/O; a broken contract shows placeholders (missing.ts).
+ */
+import {
+    ast, capitalised, capacityCount, clausesOf, contractFundings, establishmentFacts, firstClause, firstProp, fundedEstablishments, fundingLine,
+    fundingsOf, gestionnaireOf, indicatorsOf, inheritedIndicatorProp, objectivesOf, parseCents, parseNumber, perimeterOf, propsOf, signatoriesOf,
+} from '@cpom/language';
+import { cnrTable, establishmentSheet } from './fact-sheet.js';
+import { amount, directionLabel, euros, frenchDate, indexationLabel, natureLabel, sourceLabel, statusLabel, value } from './french.js';
+import { MISSING, orMissing } from './missing.js';
+import { amendmentSentences } from './amendment-clauses.js';
+import { ficheHeadings } from './fiche-headings.js';
+import { type Block, type Cell, paragraph, type Section, type SectionKind, type Table, text } from './model.js';
+import { type ContractNumbering, finessText, indicatorTitle, partyName, payerName, titleOf } from './names.js';
+
+/** What the parts of the document share: the contract, its avenants, the years of its period, its numbering. */
+export interface DocumentContext {
+    readonly contract: ast.Contrat;
+    readonly avenants: readonly ast.Avenant[];
+    readonly years: readonly number[];
+    readonly numbering: ContractNumbering;
+}
+
+export function section(id: string, sectionKind: SectionKind, title: string, blocks: Block[]): Section {
+    return { kind: 'section', id, sectionKind, title, blocks };
+}
+
+/** The establishments of a perimeter, one row each, with their capacities and tarification authorities. */
+export function perimeterTable(perimeter: readonly ast.Etablissement[]): Table {
+    let total = 0;
+    const rows: Cell[][] = perimeter.map(e => {
+        const facts = establishmentFacts(e);
+        total += facts.authorisedPlaces;
+        return [
+            orMissing(e.title, MISSING.title),
+            facts.finess ?? '',
+            facts.category ? `${facts.category.key} (${facts.category.finessCodes.join('/')})` : '',
+            facts.department ?? '',
+            capacityCount(facts.authorisedPlaces, capacityUnit(facts.capacities)),
+            facts.tarification.map(a => partyName(a)).join(', '),
+        ];
+    });
+    return {
+        kind: 'table',
+        caption: 'Établissements et services du périmètre',
+        columns: [
+            { label: 'Établissement ou service' }, { label: 'FINESS' }, { label: 'Catégorie' }, { label: 'Dép.', align: 'center' },
+            { label: 'Capacité', align: 'right' }, { label: 'Tarification' },
+        ],
+        rows,
+        footer: [[{ text: 'Total', strong: true }, '', '', '', { text: capacityCount(total, 'places'), strong: true }, '']],
+    };
+}
+
+/** `lits` when every capacity is counted in beds, else `places`. */
+function capacityUnit(capacities: readonly ast.Capacite[]): string {
+    return capacities.length > 0 && capacities.every(c => c.unit === 'lits') ? 'lits' : 'places';
+}
+
+export function factSheet(ctx: DocumentContext): Section {
+    const gestionnaire = gestionnaireOf(ctx.contract);
+    const blocks: Block[] = [];
+    if (gestionnaire) {
+        const rows: Cell[][] = [['Raison sociale', partyName(gestionnaire)]];
+        const finess = firstProp(gestionnaire, ast.isFiness)?.value;
+        if (finess) rows.push(['FINESS entité juridique', finessText(finess)]);
+        const status = firstProp(gestionnaire, ast.isStatut)?.value;
+        if (status) rows.push(['Statut juridique', capitalised(statusLabel(status))]);
+        const address = firstProp(gestionnaire, ast.isAdresse)?.value;
+        if (address) rows.push(['Siège', address]);
+        blocks.push({ kind: 'table', caption: 'Organisme gestionnaire', columns: [{ label: 'Rubrique' }, { label: 'Valeur' }], rows });
+    }
+    for (const e of perimeterOf(ctx.contract)) blocks.push(establishmentSheet(sheetFacts(e)));
+    return section('fiche-signaletique', 'annex', 'Fiche signalétique du gestionnaire et des établissements', blocks);
+}
+
+function sheetFacts(e: ast.Etablissement) {
+    const facts = establishmentFacts(e);
+    const habilitation = firstProp(e, ast.isHabilitationAideSociale);
+    return {
+        title: e.title,
+        finess: facts.finess,
+        category: facts.category ? { label: facts.category.label, codes: facts.category.finessCodes } : undefined,
+        department: facts.department,
+        capacities: facts.capacities.map(c => ({ modality: c.modality, authorised: parseNumber(c.authorised), funded: parseNumber(c.funded), unit: c.unit })),
+        tarification: facts.tarification.map(a => partyName(a)),
+        habilitation: habilitation ? { scope: habilitation.scope, places: parseNumber(habilitation.places) } : undefined,
+        address: firstProp(e, ast.isAdresse)?.value,
+    };
+}
+
+export function actionSheets(ctx: DocumentContext): Section {
+    const blocks: Block[] = [];
+    for (const objective of objectivesOf(ctx.contract)) {
+        const parts: Block[] = [];
+        parts.push(paragraph(text('Axe : ', { strong: true }), ctx.numbering.axisHeading(objective.$container)));
+        for (const d of objective.items.filter(ast.isDescription)) parts.push(paragraph(orMissing(d.text, MISSING.text)));
+        const concerned = objective.items.filter(ast.isConcernes).flatMap(c => (c.establishments ?? []).map(titleOf));
+        if (concerned.length > 0) parts.push(paragraph(text('Établissements concernés : ', { strong: true }), concerned.join(', ')));
+        parts.push(...ficheHeadings(objective));
+        const actions = objective.items.filter(ast.isAction);
+        if (actions.length > 0) {
+            parts.push({
+                kind: 'table', caption: 'Actions',
+                columns: [{ label: 'Action' }, { label: 'Échéance' }, { label: 'Pilote' }, { label: 'Établissements' }],
+                rows: actions.map(a => [orMissing(a.title, MISSING.title), a.deadline ? frenchDate(a.deadline) : '', a.lead ?? '', (a.establishments ?? []).map(titleOf).join(', ')]),
+            });
+        }
+        const indicators = indicatorsOf(objective);
+        if (indicators.length > 0) parts.push(indicatorTable(ctx, indicators));
+        blocks.push(section(`fiche-${ctx.numbering.objective(objective)}`, 'part', ctx.numbering.sheetHeading(objective), parts));
+    }
+    return section('fiches-actions', 'annex', 'Fiches actions', blocks);
+}
+
+function indicatorTable(ctx: DocumentContext, indicators: ast.Indicateur[]): Table {
+    return {
+        kind: 'table', caption: 'Indicateurs',
+        columns: [
+            { label: 'Indicateur' }, { label: 'Unité' }, { label: 'Source' }, { label: 'Sens' }, { label: 'Référence', align: 'right' },
+            ...ctx.years.map(y => ({ label: `Cible ${y}`, align: 'right' as const })),
+        ],
+        rows: indicators.map(i => indicatorRow(ctx, i, true)),
+    };
+}
+
+function indicatorRow(ctx: DocumentContext, indicator: ast.Indicateur, details: boolean): Cell[] {
+    const baseline = firstProp(indicator, ast.isReference);
+    const targets = new Map((firstProp(indicator, ast.isCibles)?.targets ?? []).map(t => [Number(parseNumber(t.year)), value(t.value)]));
+    const head: Cell[] = [indicatorTitle(indicator)];
+    if (details) {
+        head.push(
+            inheritedIndicatorProp(indicator, ast.isUnite)?.value ?? '',
+            inheritedIndicatorProp(indicator, ast.isSource)?.value ?? '',
+            directionLabel(inheritedIndicatorProp(indicator, ast.isSens)?.value),
+        );
+    }
+    return [
+        ...head,
+        baseline ? `${value(baseline.value)} (${orMissing(baseline.year, MISSING.year)})` : '',
+        ...ctx.years.map(y => targets.get(y) ?? '—'),
+    ];
+}
+
+export function dashboard(ctx: DocumentContext): Section {
+    const rows: Cell[][] = [];
+    for (const objective of objectivesOf(ctx.contract)) {
+        for (const indicator of indicatorsOf(objective)) {
+            rows.push([`n°\u00A0${ctx.numbering.objective(objective)}`, ...indicatorRow(ctx, indicator, false)]);
+        }
+    }
+    return section('tableau-de-bord', 'annex', 'Tableau de bord des indicateurs', [{
+        kind: 'table', caption: 'Valeurs de référence et cibles annuelles',
+        columns: [{ label: 'Fiche action', align: 'center' }, { label: 'Indicateur' }, { label: 'Référence', align: 'right' }, ...ctx.years.map(y => ({ label: String(y), align: 'right' as const }))],
+        rows,
+    }]);
+}
+
+/** `Nature : dotation globale. Financeur : … (financement : assurance maladie). Établissements financés : …`. */
+export function fundingSummary(nature: string, payer: string, source: string | undefined, establishments: readonly string[]): string {
+    // "autre" says nothing a reader can use: the source of funding is shown only when it names one.
+    const shownSource = source && source !== 'autre' ? ` (financement : ${sourceLabel(source)})` : '';
+    return `Nature : ${nature}. Financeur : ${payer || '—'}${shownSource}. Établissements financés : ${establishments.join(', ') || '—'}.`;
+}
+
+export function financialAnnex(ctx: DocumentContext): Section {
+    const blocks: Block[] = [];
+    const fundings = fundingsOf(ctx.contract);
+    const totals = contractFundings(ctx.contract).linesByYear;
+    const yearlyRows: Cell[][] = fundings.map(f => {
+        const byYear = new Map(fundingLine(f).amounts.map(a => [a.year, a.amount]));
+        return [orMissing(f.title, MISSING.title), ...ctx.years.map(y => (byYear.has(y) ? amount(byYear.get(y)) : '—'))];
+    });
+    blocks.push({
+        kind: 'table', caption: 'Financements par année',
+        columns: [{ label: 'Financement' }, ...ctx.years.map(y => ({ label: String(y), align: 'right' as const }))],
+        rows: yearlyRows,
+        footer: [[{ text: 'Total (hors tarifs journaliers)', strong: true }, ...ctx.years.map(y => ({ text: euros(totals.get(y) ?? 0), strong: true }))]],
+    });
+    fundings.forEach((f, i) => {
+        const details: Block[] = [paragraph(fundingSummary(
+            natureLabel(firstProp(f, ast.isNature)?.value), payerName(f), firstProp(f, ast.isSourceFinancement)?.value,
+            fundedEstablishments(f).map(e => orMissing(e.title, MISSING.title)),
+        ))];
+        const actualisation = firstProp(f, ast.isActualisation);
+        if (actualisation) details.push(paragraph(`Actualisation annuelle : ${actualisation.method ? indexationLabel(actualisation.method) : MISSING.kind}${actualisation.formula ? ` — ${actualisation.formula}` : ''}.`));
+        for (const repartition of propsOf(f, ast.isRepartition)) {
+            let sum = 0;
+            const rows: Cell[][] = (repartition.shares ?? []).map(p => {
+                sum += parseCents(p.amount?.value) ?? 0;
+                return [titleOf(p.establishment), amount(p.amount)];
+            });
+            details.push({
+                kind: 'table', caption: `Répartition ${orMissing(repartition.year, MISSING.year)} par établissement`,
+                columns: [{ label: 'Établissement' }, { label: 'Montant', align: 'right' }],
+                rows, footer: [[{ text: 'Total', strong: true }, { text: euros(sum), strong: true }]],
+            });
+        }
+        blocks.push(section(`financement-${i + 1}`, 'part', orMissing(f.title, MISSING.title), details));
+    });
+    const cnr = clausesOf(ctx.contract, ast.isMoyens).flatMap(m => m.items.filter(ast.isCnr));
+    if (cnr.length > 0) {
+        blocks.push(cnrTable(cnr.map(c => ({
+            title: c.title, year: c.year, establishment: c.establishment ? titleOf(c.establishment) : undefined,
+            payer: c.payer ? titleOf(c.payer) : undefined, amount: amount(c.amount),
+        })), contractFundings(ctx.contract).cnrTotalCents));
+    }
+    return section('annexe-financiere', 'annex', 'Annexe financière', blocks);
+}
+
+export function avenantsAnnex(ctx: DocumentContext): Section {
+    const blocks: Block[] = ctx.avenants.map(a => {
+        const parts: Block[] = [];
+        parts.push(paragraph(text('Objet : ', { strong: true }), firstClause(a, ast.isObjet)?.text ?? MISSING.text));
+        const effect = firstClause(a, ast.isEffet)?.date;
+        const signature = firstClause(a, ast.isDateSignature)?.date;
+        parts.push(paragraph(`Effet : ${frenchDate(effect)}${signature ? ` ; signé le ${frenchDate(signature)}` : ''}.`));
+        const added = clausesOf(a, ast.isAjout).map(x => x.establishment).filter((e): e is ast.Etablissement => e !== undefined);
+        if (added.length > 0) parts.push(paragraph('Établissements ajoutés au périmètre :'), perimeterTable(added));
+        const retired = clausesOf(a, ast.isRetrait).flatMap(r => (r.establishments ?? []).map(titleOf));
+        if (retired.length > 0) parts.push(paragraph(`Établissements retirés du périmètre : ${retired.join(', ')}.`));
+        const prorogation = firstClause(a, ast.isProrogation)?.date;
+        if (prorogation) parts.push(paragraph(`Le contrat est prorogé jusqu'au ${frenchDate(prorogation)}.`));
+        const changes = amendmentSentences(a);
+        if (changes.length > 0) parts.push({ kind: 'list', items: changes.map(c => [text(c)]) });
+        const fundings = fundingsOf(a);
+        if (fundings.length > 0) {
+            parts.push({
+                kind: 'table', caption: 'Financements de l\'avenant',
+                columns: [{ label: 'Financement' }, { label: 'Financeur' }, { label: 'Montants' }],
+                rows: fundings.map(f => [orMissing(f.title, MISSING.title), payerName(f), propsOf(f, ast.isMontants).flatMap(m => m.amounts ?? []).map(x => `${orMissing(x.year, MISSING.year)} : ${amount(x.amount)}`).join(' ; ')]),
+            });
+        }
+        parts.push(paragraph(`Signataires : ${signatoriesOf(a).map(s => titleOf(s.party)).join(', ')}.`));
+        return section(`avenant-${a.number ?? ''}`, 'part', `Avenant n° ${orMissing(a.number, MISSING.number)}`, parts);
+    });
+    return section('annexe-avenants', 'annex', 'Avenants', blocks);
+}
