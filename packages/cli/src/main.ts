@@ -11,6 +11,7 @@ import { DOCUMENT_FORMATS, type DocumentFormat, formatsParser } from './document
 import { VERSION } from './install-paths.js';
 import { resolveCliLocale } from './locale.js';
 import { runRules } from './rules-command.js';
+import { registerSuiviCommands } from './suivi-cli.js';
 import { visibleText } from './terminal-text.js';
 
 
@@ -202,6 +203,8 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
             const { runAvenant } = await import('./avenant-command.js');
             exitCode = await runAvenant(oldFile, newFile, { ...options, formats: options.format }, io);
         });
+
+    registerSuiviCommands(program, { t, io, parseFormats, formatList, setExitCode: code => { exitCode = code; } });
 
     program.command('fmt')
         .description(t(

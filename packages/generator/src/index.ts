@@ -15,3 +15,4 @@ export {
 } from './document/french.js';
 export * from './json/follow-up-json.js';
 export * from './json/export-follow-up.js';
+export * from './report/index.js';

@@ -43,7 +43,7 @@ const BULLETS = 'cpom-bullets';
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Plain text made safe for a Word run: forbidden characters removed, line ends unified, tabs as spaces. */
-function docxText(value: string): string {
+export function docxText(value: string): string {
     // A document drafted from a broken version may lack a text: it is drawn as nothing, never a crash.
     return (value ?? '').replace(/\r\n?/g, '\n').replace(FORBIDDEN, '').replace(/\t/g, ' ');
 }
