@@ -68,6 +68,8 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
         .helpOption('-h, --help', t('afficher l\'aide de la commande', 'display help for command'))
         .helpCommand('help [command]', t('afficher l\'aide d\'une commande', 'display help for command'))
         .exitOverride()
+        // Options after a subcommand are the subcommand's (`cpom suivi importer … --annee N`: not the report's --annee).
+        .enablePositionalOptions()
         .configureHelp(helpConfiguration(locale))
         .configureOutput({
             writeOut: io.stdout,

@@ -17,6 +17,8 @@ export interface SuiviCliContext {
 
 export function registerSuiviCommands(program: Command, { t, io, parseFormats, formatList, setExitCode }: SuiviCliContext): void {
     const suivi = program.command('suivi')
+        // --annee of `importer` is its own, not the report's.
+        .enablePositionalOptions()
         .description(t(
             'écrire le rapport de suivi annuel d\'un contrat pour son comité de suivi (indicateurs, activité, modulation, CNR)',
             'write the yearly follow-up report of a contract for its comité de suivi (indicators, activity, modulation, CNR)'))
