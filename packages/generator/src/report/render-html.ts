@@ -75,7 +75,7 @@ html { background: #e9e9e6; }
 body { margin: 0 auto; max-width: 210mm; padding: 16mm 18mm 20mm; background: #fff; color: var(--ink);
   font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt; line-height: 1.4; }
 .report-head { border-bottom: 3px solid var(--accent); margin-bottom: 1.2em; padding-bottom: 0.6em; }
-.report-head .doc-kind { font-variant: small-caps; letter-spacing: 0.06em; color: var(--accent); font-size: 1.2em; margin: 0; }
+.report-head .doc-kind { color: var(--accent); font-size: 1.15em; font-weight: bold; margin: 0; }
 .report-head h1 { font-size: 1.6em; margin: 0.2em 0; }
 .report-head .subtitle { color: var(--muted); margin: 0; }
 h2 { font-size: 1.3em; color: var(--accent); border-bottom: 1px solid var(--rule); padding-bottom: 0.2em; margin: 1.4em 0 0.6em; }
