@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { initWasm, Resvg } from '@resvg/resvg-wasm';
 
 const FONT_CANDIDATES: ReadonlyArray<readonly [path: string, family: string]> = [
     ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', 'DejaVu Sans'],
@@ -37,7 +38,6 @@ async function load(): Promise<Rasterise | undefined> {
     } catch {
         return undefined;
     }
-    const { initWasm, Resvg } = await import('@resvg/resvg-wasm');
     await initWasm(wasm);
     const [file, family] = font;
     const fontBuffers = [new Uint8Array(readFileSync(file))];

@@ -10,6 +10,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { contractPeriod, contractsOfFile } from '@cpom/language';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import type { CommandIO } from './check.js';
 import { fileError, isSystemError, reportFailure, UsageError } from './errors.js';
 import { writeFileAtomic } from './output.js';
@@ -51,8 +53,7 @@ async function readRows(file: string, shown: string, warn: (text: string) => voi
     });
 }
 
-async function csvRows(text: string, shown: string): Promise<SheetRow[]> {
-    const { parse } = await import('csv-parse/sync');
+function csvRows(text: string, shown: string): SheetRow[] {
     const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
     const delimiter = firstLine.includes(';') ? ';' : firstLine.includes('\t') ? '\t' : ',';
     let records: Array<{ record: string[]; info: { lines: number } }>;
@@ -69,7 +70,6 @@ async function csvRows(text: string, shown: string): Promise<SheetRow[]> {
 }
 
 async function xlsxRows(bytes: Buffer, shown: string): Promise<SheetRow[]> {
-    const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
     try {
         await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
