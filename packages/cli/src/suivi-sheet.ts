@@ -181,7 +181,7 @@ export function sheetToFollowUp(input: ImportInput): ImportResult {
         '',
         `suivi_annuel du contrat ${input.contract.name} annee ${input.year} {`,
         ...lines,
-        ...[...activities].flatMap(([e, body]) => ['', `    activite ${e.name} {`, ...body, '    }']),
+        ...[...activities].flatMap(([e, body], i) => [...(i > 0 || lines.length > 0 ? [''] : []), `    activite ${e.name} {`, ...body, '    }']),
         '}',
         '',
     ].join('\n');

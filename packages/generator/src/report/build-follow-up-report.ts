@@ -5,7 +5,7 @@
  * Pure: the caller loads the files and gives the follow-ups. Amounts are read from the `ModulationRecord`s, never
  * recomputed. Labels and numbers only: an element without a title gets a placeholder, never its identifier.
  */
-import { type FollowUp, formatNumber, type ModulationRecord } from '@cpom/language';
+import { type FollowUp, formatNumber, joinFr, type ModulationRecord } from '@cpom/language';
 import type { Table } from '../document/model.js';
 import type { FollowUpReport, ReportBlock, ReportSection } from './model.js';
 import { indicatorSections, midTermSection } from './report-indicators.js';
@@ -151,7 +151,7 @@ function pointsSection(followUp: FollowUp): ReportSection {
         }
     }
     const missing = followUp.indicators.filter(i => i.status === 'sans_valeur').map(indicatorLabel);
-    if (missing.length > 0) points.push(`Valeurs à fournir : ${missing.join(', ')}.`);
+    if (missing.length > 0) points.push(`Valeurs à fournir : ${joinFr(missing)}.`);
     for (const a of followUp.activities.filter(x => x.belowThreshold)) {
         const comment = a.comment ? ` (${a.comment})` : '';
         points.push(`${namedLabel(a.establishment, 'Un établissement')} : taux d'occupation de ${valueText(a.occupancy, '%')} sous le seuil de ${valueText(a.threshold?.value, '%')}${comment}.`);

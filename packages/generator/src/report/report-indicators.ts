@@ -3,7 +3,7 @@
  * status, source), then per indicator its chart with the same data as a table; and, in year 3, the synthesis of
  * the revue à mi-parcours over the years available.
  */
-import type { FollowUp, IndicatorFollowUp } from '@cpom/language';
+import { type FollowUp, type IndicatorFollowUp, joinFr } from '@cpom/language';
 import type { Cell, Table } from '../document/model.js';
 import { lineChart } from './chart-svg.js';
 import type { ReportBlock, ReportFigure, ReportSection } from './model.js';
@@ -113,7 +113,7 @@ export function midTermSection(followUp: FollowUp, history: readonly FollowUp[])
     return {
         kind: 'section', title: 'Revue à mi-parcours',
         blocks: [
-            { kind: 'paragraph', text: `Troisième année du contrat : synthèse des années ${years.map(h => h.year).join(', ')} pour la revue à mi-parcours du comité de suivi, qui peut conduire à un avenant.` },
+            { kind: 'paragraph', text: `Troisième année du contrat : synthèse ${years.length > 1 ? 'des années' : 'de l\'année'} ${joinFr(years.map(h => String(h.year)))} pour la revue à mi-parcours du comité de suivi, qui peut conduire à un avenant.` },
             headlines, statusTable,
         ],
     };
