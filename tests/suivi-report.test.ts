@@ -4,7 +4,7 @@
  * identifiers; user strings escaped; usage errors exit 2 and write nothing.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -84,6 +84,31 @@ describe('cpom suivi (report)', () => {
         expect((await runCpom(['suivi', contract, '--annee', 'deux', '-o', out], ROOT)).stderr).toContain('année impossible');
         expect((await runCpom(['suivi', 'examples/ehpad-ivter/suivi-2022.cpom', '-o', out], ROOT)).stderr).toContain('aucun contrat dans');
         expect(existsSync(out)).toBe(false);
+    });
+
+    it('refuses a broken follow-up without --force, and writes it with --force without undefined', async () => {
+        const dir = path.join(work, 'broken');
+        cpSync(path.join(ROOT, 'examples/ehpad-ivter/cpom-ehpad-dordogne.cpom'), path.join(dir, 'contrat.cpom'));
+        writeFileSync(path.join(dir, 'suivi-2022.cpom'), [
+            'importe "contrat.cpom"',
+            'suivi_annuel du contrat CPOM_EHPAD_JARDINS_PERIGORD_2019 annee 2022 {',
+            '    indicateur OCC_HP: 95,1 % source "<script>x</script>"',
+            '    indicateur INCONNU: 3',
+            '    indicateur OCC_AJ:',
+            '    activite EHPAD_BERGERAC { taux_occupation }',
+            '    recu FGS:',
+            '}',
+        ].join('\n'));
+        const refused = await runCpom(['suivi', 'contrat.cpom', '-f', 'md', '-o', 'out'], dir);
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toContain('--force');
+        expect(existsSync(path.join(dir, 'out'))).toBe(false);
+        const forced = await runCpom(['suivi', 'contrat.cpom', '-f', 'html,md', '-o', 'out', '--force'], dir);
+        expect(forced.code, forced.stderr).toBe(0);
+        for (const file of forced.stdout.trim().split('\n')) {
+            const text = readFileSync(path.join(dir, file), 'utf8');
+            expect(text).not.toMatch(/undefined|NaN|<script/);
+        }
     });
 
     it.runIf(hasPdfTools)('prints the report to PDF', async () => {
