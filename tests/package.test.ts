@@ -40,7 +40,7 @@ describe('the cpom tarball', () => {
     it('holds the bundle, its notices, the licence, the README, the rule pages and the schemas, and no sources', () => {
         const files = new Set(cli.files);
         for (const file of ['package.json', 'README.md', 'LICENSE', 'bin/cpom.js', 'dist/bundle/main.js', 'dist/bundle/THIRD-PARTY-NOTICES.txt',
-            'docs/rules/README.md', 'docs/json-export.md', 'docs/diff.md', 'docs/editor.md',
+            'docs/rules/README.md', 'docs/json-export.md', 'docs/diff.md', 'docs/editor.md', 'docs/suivi-import.md', 'dist/bundle/resvg.wasm',
             'studio/index.html', 'studio/studio.js', 'studio/studio.css', 'studio/server-worker.js', 'studio/server-worker-source.js', 'studio/THIRD-PARTY-NOTICES.txt']) {
             expect(files, file).toContain(file);
         }
@@ -117,6 +117,16 @@ describe('cpom installed from the tarball', () => {
         expect(out('docx').subarray(0, 2).toString()).toBe('PK');
         expect(JSON.parse(out('json').toString())).toMatchObject({ formatVersion: 1 });
         if (formats.includes('pdf')) expect(out('pdf').subarray(0, 5).toString()).toBe('%PDF-');
+    });
+
+    it('suivi writes the follow-up report, its DOCX charts drawn by the bundled resvg', () => {
+        const dir = path.join(work, 'suivi');
+        mkdirSync(dir, { recursive: true });
+        for (const f of ['cpom-ehpad-dordogne.cpom', 'suivi-2022.cpom']) copyFileSync(path.join(ROOT, 'examples/ehpad-ivter', f), path.join(dir, f));
+        const run = cpom(['suivi', 'suivi/cpom-ehpad-dordogne.cpom', '--format', 'md,docx', '--out', 'rapport']);
+        expect(run.status, run.stderr).toBe(0);
+        expect(run.stderr).not.toContain('graphiques non dessinés');
+        expect(readFileSync(path.join(work, 'rapport', 'SUIVI_2022_CPOM_EHPAD_JARDINS_PERIGORD_2019.md'), 'utf8')).toContain('Rapport de suivi annuel 2022');
     });
 
     it('diff and avenant compare two versions and draft the amendment', () => {

@@ -1,7 +1,7 @@
 // Bundles the CLI into ESM files: few files to load makes the cold start of `cpom` about twice as fast. The bundle
 // inlines every dependency, so the published `cpom` package has none; dist/bundle/THIRD-PARTY-NOTICES.txt lists
 // the licences of the npm packages it contains.
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -30,6 +30,10 @@ const result = await build({
     banner: { js: "import { createRequire as __cpomCreateRequire } from 'node:module'; const require = __cpomCreateRequire(import.meta.url);" },
     logLevel: 'warning',
 });
+
+// resvg's WebAssembly (charts of `cpom suivi` as PNG in DOCX) is read from a file next to the bundle: a chunk that
+// embedded it would load 2 MB for every run of `suivi`, even without --format docx.
+copyFileSync(fileURLToPath(import.meta.resolve('@resvg/resvg-wasm/index_bg.wasm')), path.join(outdir, 'resvg.wasm'));
 
 const bundled = new Set(Object.keys(result.metafile.inputs).map(input => packageDirOf(path.resolve(input))).filter(Boolean));
 writeNotices(withDependencies(bundled));

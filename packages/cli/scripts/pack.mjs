@@ -31,6 +31,7 @@ const CONTENTS = [
     [path.join(rootDir, 'docs/json-export.md'), 'docs/json-export.md'],
     [path.join(rootDir, 'docs/diff.md'), 'docs/diff.md'],
     [path.join(rootDir, 'docs/editor.md'), 'docs/editor.md'],
+    [path.join(rootDir, 'docs/suivi-import.md'), 'docs/suivi-import.md'],
     [path.join(rootDir, 'schemas'), 'schemas'],
     // `cpom studio` serves it (packages/studio, built by `npm run build:studio`).
     [path.join(rootDir, 'packages/studio/dist'), 'studio'],

@@ -11,6 +11,7 @@ import { DOCUMENT_FORMATS, type DocumentFormat, formatsParser } from './document
 import { VERSION } from './install-paths.js';
 import { resolveCliLocale } from './locale.js';
 import { runRules } from './rules-command.js';
+import { registerSuiviCommands } from './suivi-cli.js';
 import { visibleText } from './terminal-text.js';
 
 
@@ -93,6 +94,8 @@ export async function main(argv: readonly string[], commandIO: CommandIO = defau
         .helpOption('-h, --help', t('afficher l\'aide de la commande', 'display help for command'))
         .helpCommand('help [command]', t('afficher l\'aide d\'une commande', 'display help for command'))
         .exitOverride()
+        // Options after a subcommand are the subcommand's (`cpom suivi importer … --annee N`: not the report's --annee).
+        .enablePositionalOptions()
         .configureHelp(helpConfiguration(locale))
         .configureOutput({
             writeOut: io.stdout,
@@ -274,7 +277,9 @@ function addDiffCommands(ctx: CommandContext): void {
 
 /** `fmt`, `lsp` and `rules`. */
 function addToolCommands(ctx: CommandContext): void {
-    const { program, t, io, langOption, locale } = ctx;
+    const { program, t, io, langOption, locale, parseFormats, formatList } = ctx;
+    registerSuiviCommands(program, { t, io, parseFormats, formatList, setExitCode: code => ctx.exit(code) });
+
     program.command('fmt')
         .description(t(
             'formater des contrats comme l\'éditeur (indentation de 4 espaces, une clause par ligne, colonnes alignées) ; les fichiers sont réécrits',

@@ -18,3 +18,4 @@ export {
 export * from './skeleton/contract-skeleton.js';
 export * from './json/follow-up-json.js';
 export * from './json/export-follow-up.js';
+export * from './report/index.js';
