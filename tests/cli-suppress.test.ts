@@ -117,7 +117,7 @@ describe('the ignore globs of cpom.config.json', () => {
         cpSync(path.join(ROOT, 'examples/avenant-catalogue'), path.join(dir, 'ex'), { recursive: true });
         write('ex/cpom.config.json', JSON.stringify({ ignore: ['referentiel-cote-dor.cpom', 'catalogue-anap.cpom'] }));
         const run = await cpom(['check', 'ex', '--format', 'json']);
-        expect(checked(run)).toEqual(['ex/avenant-1.cpom', 'ex/avenant-2.cpom', 'ex/cpom-les-sources.cpom']);
+        expect(checked(run)).toEqual(['ex/avenant-1.cpom', 'ex/avenant-2.cpom', 'ex/cpom-les-sources.cpom', 'ex/suivi-2020.cpom', 'ex/suivi-2021.cpom']);
         expect(run.code).toBe(0);
     });
 

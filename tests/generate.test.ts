@@ -93,7 +93,7 @@ describe('cpom generate', () => {
         for (const pdf of pdfs) {
             const file = path.join(dir, pdf);
             const content = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-            for (const expected of ['Sommaire', 'Visas', 'Titre 1', 'Article 4', 'Annexe 1', 'Fait le']) {
+            for (const expected of ['Sommaire', 'Visas', 'Titre 1', 'Article 4', 'Annexe 1', 'Fait ']) {
                 expect(content, `${pdf}: ${expected}`).toContain(expected);
             }
             const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);

@@ -56,6 +56,6 @@ describe('a folder of 1,000 contracts', () => {
         expect(await diagnostics).toEqual([]);
         expect(seenBeforeOpened?.progressEnded).toBe(false);
         expect(seenBeforeOpened?.files).toBeLessThan(CONTRACTS);
-        expect(progress[0]).toMatchObject({ kind: 'begin', message: `Indexation des contrats 0/1\u202F005` });
+        expect(progress[0]).toMatchObject({ kind: 'begin', message: `Indexation des contrats 0/1\u202F007` });
     });
 });

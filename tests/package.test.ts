@@ -115,7 +115,7 @@ describe('cpom installed from the tarball', () => {
         expect(out('html').toString()).toContain('<!DOCTYPE html>');
         expect(out('md').toString()).toMatch(/^# /m);
         expect(out('docx').subarray(0, 2).toString()).toBe('PK');
-        expect(JSON.parse(out('json').toString())).toMatchObject({ formatVersion: 1 });
+        expect(JSON.parse(out('json').toString())).toMatchObject({ formatVersion: 2 });
         if (formats.includes('pdf')) expect(out('pdf').subarray(0, 5).toString()).toBe('%PDF-');
     });
 

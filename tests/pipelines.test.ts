@@ -294,7 +294,7 @@ describe('the pipelines run', () => {
         // The diff: in the summary and as a new comment.
         expect(run.outputs.changes).toBe('true');
         expect(run.summary).toContain('## Changements des contrats (origin/main → HEAD)');
-        expect(run.summary).toContain('capacité autorisée de ESAT\\_LYON\\_GERLAND : 39 places → 45 places');
+        expect(run.summary).toMatch(/\| capacité autorisée de «\s?ESAT MESSIDOR Lyon Gerland\s?» \| 39 places \| 45 places \|/u);
         const calls = fakeLog().split('\n');
         expect(calls).toContain('GH_TOKEN=ghs_fake');
         expect(calls.some(call => call.startsWith('api --method POST repos/owner/contrats/issues/7/comments -F body=@'))).toBe(true);
@@ -360,7 +360,7 @@ describe('the pipelines run', () => {
         });
         expect(run.status, run.stderr).toBe(0);
         const diff = readFileSync(path.join(workspace, 'cpom-diff.md'), 'utf8');
-        expect(diff).toContain('capacité autorisée de ESAT\\_LYON\\_GERLAND : 39 places → 45 places');
+        expect(diff).toMatch(/\| capacité autorisée de «\s?ESAT MESSIDOR Lyon Gerland\s?» \| 39 places \| 45 places \|/u);
         const calls = fakeLog().split('\n');
         expect(calls).toContain('--fail --silent --show-error --header PRIVATE-TOKEN: glpat-fake https://gitlab.example/api/v4/projects/12/merge_requests/3/notes?per_page=100&sort=asc');
         expect(calls.some(call => call.includes('--request POST') && call.endsWith('/projects/12/merge_requests/3/notes'))).toBe(true);
