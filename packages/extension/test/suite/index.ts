@@ -175,7 +175,7 @@ test('document symbols list the contract and its establishments', async () => {
         const symbols = await vscode.commands.executeCommand<Array<vscode.DocumentSymbol | vscode.SymbolInformation>>('vscode.executeDocumentSymbolProvider', uri) ?? [];
         const found = flattenSymbols(symbols);
         return found.includes('CPOM_MESSIDOR_2013') ? found : undefined;
-    });
+    }, 60_000, 250);
     const establishments = [...seedText.matchAll(/établissement (\w+) "/g)].map(m => m[1]);
     assertEqual(establishments.length, 13, 'establishments declared in the seed');
     for (const name of ['CPOM_MESSIDOR_2013', ...establishments]) {

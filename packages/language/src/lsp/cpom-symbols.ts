@@ -87,7 +87,7 @@ export class CpomDocumentSymbolProvider implements DocumentSymbolProvider {
         let selection: Range | undefined;
         if (typeof named.name === 'string' && named.name) {
             name = named.name;
-            detail = ast.isIndicateur(node) ? indicatorTitle(node) : typeof named.title === 'string' ? named.title : undefined;
+            detail = ast.isIndicateur(node) ? inheritedTitle(node) : typeof named.title === 'string' ? named.title : undefined;
             selection = nameRange(node);
         } else if (ast.isAvenant(node)) {
             name = `Avenant n° ${node.number ?? '?'}`;
@@ -124,4 +124,16 @@ function nameRange(node: AstNode): Range | undefined {
 /** The first token of a node: where the outline selects a block without a name (`périmètre`, `moyens`). */
 function firstToken(node: AstNode): Range | undefined {
     return node.$cstNode ? CstUtils.flattenCst(node.$cstNode).head()?.range : undefined;
+}
+
+/**
+ * An indicator's title through `selon` reads references: asked while its document is being relinked (the server
+ * indexes the folder in the background), a failure there costs the detail, never the whole outline.
+ */
+function inheritedTitle(node: ast.Indicateur): string | undefined {
+    try {
+        return indicatorTitle(node);
+    } catch {
+        return node.title;
+    }
 }
