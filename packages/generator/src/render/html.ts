@@ -7,23 +7,14 @@
  * Every string of the document is plain text and goes through `escapeHtml` (or `cssString` for the running
  * header); section ids go through `Anchors`, which turns them into safe, unique HTML ids.
  */
-import { Anchors, framesSentence, frenchSpacing, headingText, partyConnector, sectionsOf } from './common.js';
-import type { Block, Cell, ContractDocument, Inline, Paragraph, Section, SignatureBlock, Table } from '../document/model.js';
+import { Anchors, framesSentence, headingText, partyConnector, sectionsOf } from './common.js';
+import type { Block, ContractDocument, Inline, Paragraph, Section, SignatureBlock, Table } from '../document/model.js';
 import { documentCss } from './html-style.js';
+import { htmlTable } from './html-table.js';
+import { escapeHtml, htmlText as txt } from './html-text.js';
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' };
+export { escapeHtml } from './html-text.js';
 
-/** Escapes text for element content and quoted attribute values. */
-export function escapeHtml(value: string): string {
-    return (value ?? '').replace(/[&<>"']/g, c => HTML_ESCAPES[c]!);
-}
-
-/** Document text as HTML: French spacing, then escaped. */
-function txt(value: string): string {
-    return escapeHtml(frenchSpacing(value));
-}
-
-/** A CSS string literal: anything but letters, digits, spaces and non-ASCII characters is a hex escape (so no `</style>`). */
 /** The running header holds on one line of the page's top margin: a long title is cut at a word, with `…`. */
 const RUNNING_HEADER_MAX = 95;
 
@@ -34,6 +25,7 @@ function oneLine(title: string): string {
     return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40))} …`;
 }
 
+/** A CSS string literal: anything but letters, digits, spaces and non-ASCII characters is a hex escape (so no `</style>`). */
 function cssString(value: string): string {
     let result = '"';
     for (const ch of value) {
@@ -205,26 +197,8 @@ class HtmlRenderer {
     }
 
     private table(table: Table): string {
-        const align = (i: number) => {
-            const a = table.columns[i]?.align;
-            return a === 'right' ? ' class="num"' : a === 'center' ? ' class="center"' : '';
-        };
-        // The first cell of a row names it (establishment, indicator, rubrique, total).
-        const cell = (c: Cell, i: number) => {
-            const content = typeof c === 'string' ? txt(c) : c.strong ? `<strong>${txt(c.text)}</strong>` : txt(c.text);
-            return i === 0 ? `<th scope="row"${align(i)}>${content}</th>` : `<td${align(i)}>${content}</td>`;
-        };
-        const rows = (cells: readonly Cell[][]) => cells.map(r => `<tr>${r.map(cell).join('')}</tr>`).join('\n');
-        const out = [
-            '<div class="table-wrap">',
-            `<table class="${['data', ...(table.columns.length > 6 ? ['wide'] : []), ...(table.rows.length + (table.footer?.length ?? 0) <= KEEP_ROWS ? ['keep'] : [])].join(' ')}">`,
-            `<caption>${txt(table.caption)}</caption>`,
-            `<thead>\n<tr>${table.columns.map((c, i) => `<th scope="col"${align(i)}>${txt(c.label)}</th>`).join('')}</tr>\n</thead>`,
-            `<tbody>\n${rows(table.rows)}\n</tbody>`,
-        ];
-        if (table.footer && table.footer.length > 0) out.push(`<tfoot>\n${rows(table.footer)}\n</tfoot>`);
-        out.push('</table>', '</div>');
-        return out.join('\n');
+        const classes = [...(table.columns.length > 6 ? ['wide'] : []), ...(table.rows.length + (table.footer?.length ?? 0) <= KEEP_ROWS ? ['keep'] : [])];
+        return ['<div class="table-wrap">', htmlTable(table, classes), '</div>'].join('\n');
     }
 
     private signatures(block: SignatureBlock): string {
