@@ -36,14 +36,17 @@ export class CpomLinker extends DefaultLinker {
 
     override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
         const reference = super.buildReference(node, property, refNode, refText) as LazyReference;
-        const resolve = Object.getOwnPropertyDescriptor(reference, 'ref')?.get;
-        if (!resolve) return reference;
+        // Langium's getter, called on the reference itself (it reads and writes `this._ref`).
+        const langiumRef = Object.getOwnPropertyDescriptor(reference, 'ref') as { get?: (this: LazyReference) => AstNode | undefined } | undefined;
+        const getter = langiumRef?.get;
+        if (!getter) return reference;
+        const resolve = (self: LazyReference) => getter.call(self);
         Object.defineProperty(reference, 'ref', {
             configurable: true,
             enumerable: true,
             get(this: LazyReference) {
-                if (this._ref !== undefined) return resolve.call(this);
-                const target = resolve.call(this) as AstNode | undefined;
+                if (this._ref !== undefined) return resolve(this);
+                const target = resolve(this);
                 const document = AstUtils.findRootNode(node).$document;
                 if (this._ref !== undefined && document && document.state < DocumentState.Linked) forget(this, document);
                 return target;
