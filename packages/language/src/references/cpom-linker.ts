@@ -1,6 +1,6 @@
-/** Langium's linker over the document's shared list of nodes (workspace/ast-nodes.ts) instead of a walk of its own. */
-import { AstUtils, Cancellation, DefaultLinker, interruptAndCheck, type LangiumCoreServices, type LangiumDocument } from 'langium';
-import { allNodes } from '../workspace/ast-nodes.js';
+/** Langium's linker over the document's shared list of references (workspace/ast-nodes.ts) instead of a walk of its own. */
+import { Cancellation, DefaultLinker, type LangiumCoreServices, type LangiumDocument } from 'langium';
+import { allReferences, checkEveryFewItems } from '../workspace/ast-nodes.js';
 
 export class CpomLinker extends DefaultLinker {
     private readonly profiled: LangiumCoreServices['shared']['profilers']['LangiumProfiler'];
@@ -12,9 +12,10 @@ export class CpomLinker extends DefaultLinker {
 
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiled?.isActive('linking')) return super.link(document, cancelToken);
-        for (const node of allNodes(document.parseResult.value)) {
-            await interruptAndCheck(cancelToken);
-            AstUtils.streamReferences(node).forEach(ref => this.doLink(ref, document));
+        const references = allReferences(document.parseResult.value);
+        for (let i = 0; i < references.length; i++) {
+            await checkEveryFewItems(i, cancelToken);
+            this.doLink(references[i], document);
         }
     }
 }
