@@ -64,6 +64,8 @@ export class CpomValidationRegistry extends ValidationRegistry {
 }
 
 function reportFailure(error: unknown, accept: ValidationAcceptor, node: AstNode): void {
+    // Langium's cancellation is a symbol, not an Error: passed on as Langium's own wrapper does.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
     if (isOperationCancelled(error)) throw error;
     console.error(`${FAILURE_CONTEXT}:`, error);
     if (error instanceof Error && error.stack) console.error(error.stack);
