@@ -33,7 +33,7 @@ export function summary(values) {
 
 /**
  * Opens the contract of about `lines` lines and measures `edits` one-at-a-time edits after `warmup` unmeasured ones.
- * @returns {Promise<{lines: number, cpu: object, wall: object, phases: object, samples: object[]}>}
+ * @returns {Promise<{lines: number, workspaceFiles: number, rebuiltPerEdit: number, cpu: any, wall: any, phases: any, samples: any[]}>}
  */
 export async function measureKeystrokes({ lines = 5000, edits = 48, warmup = 6, workspace = [], root = BENCH_ROOT } = {}) {
     const language = await import(pathToFileURL(path.join(root, 'packages/language/dist/index.js')).href);
