@@ -1,5 +1,5 @@
 /**
- * Langium's linker over the document's shared list of nodes (workspace/ast-nodes.ts) instead of a walk of its own,
+ * Langium's linker over the document's shared list of references (workspace/ast-nodes.ts) instead of a walk of its own,
  * and references that a reader resolves before their document is linked are not remembered.
  *
  * Why the second: Langium resolves a reference lazily when it is read, and keeps the result (target or linking
@@ -10,10 +10,10 @@
  * the rebuild. Read before linking, a reference is resolved for that reader only; the linker links it afterwards.
  */
 import {
-    type AstNode, AstUtils, Cancellation, type CstNode, DefaultLinker, DocumentState, interruptAndCheck,
+    type AstNode, AstUtils, Cancellation, type CstNode, DefaultLinker, DocumentState,
     type LangiumCoreServices, type LangiumDocument, type Reference,
 } from 'langium';
-import { allNodes } from '../workspace/ast-nodes.js';
+import { allReferences, checkEveryFewItems } from '../workspace/ast-nodes.js';
 
 /** Langium's default reference, with the fields its `ref` getter fills in (`_ref`, `_nodeDescription`). */
 type LazyReference = Reference & { _ref?: unknown; _nodeDescription?: unknown };
@@ -28,9 +28,10 @@ export class CpomLinker extends DefaultLinker {
 
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiled?.isActive('linking')) return super.link(document, cancelToken);
-        for (const node of allNodes(document.parseResult.value)) {
-            await interruptAndCheck(cancelToken);
-            AstUtils.streamReferences(node).forEach(ref => this.doLink(ref, document));
+        const references = allReferences(document.parseResult.value);
+        for (let i = 0; i < references.length; i++) {
+            await checkEveryFewItems(i, cancelToken);
+            this.doLink(references[i], document);
         }
     }
 
