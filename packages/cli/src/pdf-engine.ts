@@ -72,10 +72,11 @@ export class PdfEngine {
         await loaded;
     }
 
-    /** Runs a script in the loaded page (its value is not returned). */
-    async evaluate(expression: string): Promise<void> {
-        const { exceptionDetails } = await this.send('Runtime.evaluate', { expression, returnByValue: true }, this.ready().sessionId);
+    /** Runs a script in the loaded page; returns its value (as JSON). */
+    async evaluate(expression: string): Promise<unknown> {
+        const { result, exceptionDetails } = await this.send('Runtime.evaluate', { expression, returnByValue: true }, this.ready().sessionId);
         if (exceptionDetails) throw new Error(`Chromium could not run a script: ${JSON.stringify(exceptionDetails)}`);
+        return (result as { value?: unknown } | undefined)?.value;
     }
 
     /** Prints the loaded page to PDF: tagged (for screen readers) unless `generateTaggedPDF: false`. */
