@@ -17,7 +17,7 @@ import { ROOT } from './helpers.js';
 async function seedDocument(): Promise<ContractDocument> {
     const services = createCpomServices(EmptyFileSystem);
     const text = readFileSync(path.join(ROOT, 'seeds/messidor-2013.cpom'), 'utf8');
-    const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse('memory:///messidor.cpom'));
+    const document = services.shared.workspace.LangiumDocumentFactory.fromString<ast.CpomFile>(text, URI.parse('memory:///messidor.cpom'));
     services.shared.workspace.LangiumDocuments.addDocument(document);
     await services.shared.workspace.DocumentBuilder.build([document], { validation: false });
     const contract = document.parseResult.value.elements.find(ast.isContrat)!;
