@@ -61,3 +61,10 @@ describe.runIf(findChromium() !== undefined)('PDF printer', () => {
         await expect(engine.load('<p>x</p>')).rejects.toThrow(/Chromium/);
     }, 60_000);
 });
+
+describe('PDF printer without a usable Chromium', () => {
+    it('fails with a message, never hangs, when the browser cannot start', async () => {
+        // A file that exists but cannot be run.
+        await expect(PdfEngine.start(path.join(ROOT, 'package.json'))).rejects.toThrow(/Chromium|EACCES|spawn/);
+    }, 30_000);
+});

@@ -37,9 +37,12 @@ export class PdfEngine {
         const output = browser.stdio[4] as Readable;
         output.setEncoding('utf8');
         output.on('data', (chunk: string) => this.receive(chunk));
-        const stop = (error: Error) => this.fail(error);
-        browser.on('exit', code => stop(new Error(`Chromium stopped (exit code ${code})`)));
+        const stop = (error: Error) => this.fail(new Error(`Chromium: ${error.message}`));
+        browser.on('exit', code => stop(new Error(`stopped (exit code ${code})`)));
         browser.on('error', stop);
+        // A browser that stops closes its pipes: a write then fails (EPIPE), which must not end the command.
+        (browser.stdio[3] as Writable).on('error', stop);
+        output.on('error', stop);
     }
 
     /** Starts Chromium; `close()` it when done (also on failure). */
@@ -87,7 +90,8 @@ export class PdfEngine {
 
     /** Closes the browser (asked politely, killed after 5 s) and removes its profile. */
     async close(): Promise<void> {
-        if (this.browser.exitCode === null && this.browser.signalCode === null) {
+        // No pid: it never started (not executable), and will send no `exit`.
+        if (this.browser.pid !== undefined && this.browser.exitCode === null && this.browser.signalCode === null) {
             const exited = new Promise(resolve => this.browser.once('exit', resolve));
             const polite = this.failure ? Promise.resolve() : this.send('Browser.close', {}).catch(() => undefined);
             const kill = setTimeout(() => this.browser.kill('SIGKILL'), 5_000);
