@@ -3,13 +3,13 @@
  * and writing a document in each asked format, atomically, never over a contract or a file they read.
  */
 import * as path from 'node:path';
-import { type ContractDocument, renderDocx, renderHtml, renderMarkdown } from '@cpom/generator';
+import { type ContractDocument, renderDocx, renderHtml, renderMarkdown, tocPageNumbersScript } from '@cpom/generator';
 import type { CommandIO } from './check.js';
 import type { DocumentFormat } from './document-formats.js';
 import { type Bilingual, UsageError } from './errors.js';
 import { humanReport } from './formats/human.js';
 import { checkOutputTarget, writeFileAtomic } from './output.js';
-import { htmlToPdf } from './pdf.js';
+import { type PdfPrinter, withPdfPrinter } from './pdf.js';
 import { anchorPages } from './pdf-pages.js';
 import { makeReport, sortDiagnostics, toReported } from './report.js';
 import { visibleText } from './terminal-text.js';
@@ -51,8 +51,11 @@ export interface DocumentTarget {
     readonly json: () => string;
 }
 
-/** Writes the document in each format; prints each path written. */
-export async function writeDocument(document: ContractDocument, formats: readonly DocumentFormat[], target: DocumentTarget, io: CommandIO): Promise<void> {
+/**
+ * Writes the document in each format; prints each path written. `printer`: the command's PDF printer (a batch shares
+ * one Chromium); without it, a PDF starts a Chromium of its own.
+ */
+export async function writeDocument(document: ContractDocument, formats: readonly DocumentFormat[], target: DocumentTarget, io: CommandIO, printer?: PdfPrinter): Promise<void> {
     if (!target.baseName || path.basename(target.baseName) !== target.baseName || target.baseName.startsWith('.')) {
         throw new UsageError({ fr: `nom de fichier impossible : « ${target.baseName} »`, en: `impossible file name: '${target.baseName}'` });
     }
@@ -73,7 +76,7 @@ export async function writeDocument(document: ContractDocument, formats: readonl
                 writeFileAtomic(file, await renderDocx(document), shown);
                 break;
             case 'pdf':
-                writeFileAtomic(file, await pdfWithPageNumbers(document), shown);
+                writeFileAtomic(file, await pdfWithPageNumbers(document, printer), shown);
                 break;
             case 'json':
                 writeFileAtomic(file, target.json(), shown);
@@ -85,10 +88,14 @@ export async function writeDocument(document: ContractDocument, formats: readonl
 
 /**
  * The PDF with the pages in its table of contents: printed once with room for the numbers, the page of each heading
- * read from that PDF (`pdf-pages.ts`), then printed again with them (the layout is the same: the room was there).
+ * read from that PDF (`pdf-pages.ts`), then the numbers written in the page still laid out and printed again (the
+ * layout is the same: the room was there). The draft is printed untagged, which costs half as much: only its pages
+ * are read; the PDF written is tagged, for screen readers.
  */
-export async function pdfWithPageNumbers(document: ContractDocument): Promise<Buffer> {
-    const draft = await htmlToPdf(renderHtml(document, { pageNumbers: new Map() }));
-    const pages = anchorPages(draft);
-    return pages.size === 0 ? draft : htmlToPdf(renderHtml(document, { pageNumbers: pages }));
+export async function pdfWithPageNumbers(document: ContractDocument, printer?: PdfPrinter): Promise<Buffer> {
+    if (!printer) return withPdfPrinter(own => pdfWithPageNumbers(document, own));
+    const page = await printer.load(renderHtml(document, { pageNumbers: new Map() }));
+    const pages = anchorPages(await page.print({ generateTaggedPDF: false }));
+    if (pages.size > 0) await page.evaluate(tocPageNumbersScript(pages));
+    return page.print();
 }

@@ -14,6 +14,7 @@ import type { CommandIO } from './check.js';
 import { ConfigFiles } from '@cpom/language/node';
 import type { DocumentFormat } from './document-formats.js';
 import { goesOnDespiteErrors, writeDocument } from './document-output.js';
+import { type PdfPrinter, withPdfPrinter } from './pdf.js';
 import { reportFailure, UsageError } from './errors.js';
 import { expandPaths } from './files.js';
 import { prepareOutputFolder } from './output.js';
@@ -73,6 +74,24 @@ async function generate(paths: readonly string[], options: GenerateOptions, io: 
     const outDir = path.resolve(io.cwd, options.out);
     prepareOutputFolder(outDir, options.out);
     const sources = new Set(workspace.files.map(f => f.path));
+    // One Chromium for every PDF of the command, started at the first one.
+    const failed = await withPdfPrinter(printer => writeContracts(contracts, { day, outDir, sources, formats: options.formats, locale, io, printer }));
+    return failed > 0 ? 2 : 0;
+}
+
+interface WriteContext {
+    readonly day: string | undefined;
+    readonly outDir: string;
+    readonly sources: ReadonlySet<string>;
+    readonly formats: GenerateOptions['formats'];
+    readonly locale: 'fr' | 'en';
+    readonly io: CommandIO;
+    readonly printer: PdfPrinter;
+}
+
+/** Writes each contract's documents; returns how many could not be generated. */
+async function writeContracts(contracts: ReadonlyArray<{ contract: ast.Contrat; file: string; avenants: ast.Avenant[] }>, context: WriteContext): Promise<number> {
+    const { day, outDir, sources, formats, locale, io, printer } = context;
     let failed = 0;
     for (const { contract, file, avenants } of contracts) {
         const place = `${path.relative(io.cwd, file) || file}:${(contract.$cstNode?.range.start.line ?? 0) + 1}`;
@@ -85,15 +104,15 @@ async function generate(paths: readonly string[], options: GenerateOptions, io: 
             if (day !== undefined) {
                 // The contract as amended on that day: the avenants in force applied, the later ones left out.
                 const consolidated = consolidate(contract, avenants, day);
-                await writeDocument(buildContractDocument(consolidated.contract, consolidated.avenants, { consolidatedAt: day }), options.formats, {
+                await writeDocument(buildContractDocument(consolidated.contract, consolidated.avenants, { consolidatedAt: day }), formats, {
                     outDir, baseName: `${contract.name}_au_${day}`, sources,
                     json: () => serialiseJson(exportContract(consolidated.contract, consolidated.avenants, { consolidatedAt: day })),
-                }, io);
+                }, io, printer);
                 continue;
             }
-            await writeDocument(buildContractDocument(contract, avenants), options.formats, {
+            await writeDocument(buildContractDocument(contract, avenants), formats, {
                 outDir, baseName: contract.name, sources, json: () => serialiseJson(exportContract(contract, avenants)),
-            }, io);
+            }, io, printer);
         } catch (error) {
             if (error instanceof UsageError) throw error; // the same for every contract (no Chromium, unwritable folder)
             // A defect of the generator on this contract: the others are still generated.
@@ -104,5 +123,5 @@ async function generate(paths: readonly string[], options: GenerateOptions, io: 
             failed++;
         }
     }
-    return failed > 0 ? 2 : 0;
+    return failed;
 }

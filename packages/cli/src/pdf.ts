@@ -1,13 +1,11 @@
 /**
  * PDF through headless Chromium: the PDF is the printed HTML, so there is one layout to maintain (see
- * ARCHITECTURE.md). Chromium is found through CPOM_CHROMIUM or on the PATH.
+ * ARCHITECTURE.md). Chromium is found through CPOM_CHROMIUM or on the PATH; one runs for a whole command (`pdf-engine.ts`).
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { UsageError } from './errors.js';
+import { PdfEngine } from './pdf-engine.js';
 
 const CANDIDATES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
@@ -24,34 +22,53 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
     return undefined;
 }
 
-/** Prints a self-contained HTML document to PDF; returns the PDF bytes. */
-export async function htmlToPdf(html: string, chromium = findChromium()): Promise<Buffer> {
-    if (!chromium) {
-        throw new UsageError({
-            fr: 'le format PDF a besoin de Chromium : installez-le (apt-get install chromium) ou donnez son chemin dans CPOM_CHROMIUM',
-            en: 'PDF output needs Chromium: install it (apt-get install chromium) or set CPOM_CHROMIUM to its path',
-        });
+function noChromium(): UsageError {
+    return new UsageError({
+        fr: 'le format PDF a besoin de Chromium : installez-le (apt-get install chromium) ou donnez son chemin dans CPOM_CHROMIUM',
+        en: 'PDF output needs Chromium: install it (apt-get install chromium) or set CPOM_CHROMIUM to its path',
+    });
+}
+
+/**
+ * The PDF printer of one command: Chromium starts at the first print and serves every later one (a batch of 100
+ * contracts starts it once); `close()` when the command ends.
+ */
+export class PdfPrinter {
+    private engine: Promise<PdfEngine> | undefined;
+
+    constructor(private readonly chromium = findChromium()) {}
+
+    /** The browser's page, the HTML loaded in it, for printing and scripts. */
+    async load(html: string): Promise<PdfEngine> {
+        if (!this.chromium) throw noChromium();
+        const engine = await (this.engine ??= PdfEngine.start(this.chromium));
+        await engine.load(html);
+        return engine;
     }
-    const work = mkdtempSync(path.join(tmpdir(), 'cpom-pdf-'));
+
+    /** Prints a self-contained HTML document to PDF (tagged, for screen readers); returns the PDF bytes. */
+    async print(html: string): Promise<Buffer> {
+        return (await this.load(html)).print();
+    }
+
+    async close(): Promise<void> {
+        const engine = this.engine;
+        this.engine = undefined;
+        if (engine) await (await engine.catch(() => undefined))?.close();
+    }
+}
+
+/** Runs `work` with a printer that is closed after it, whatever happens. */
+export async function withPdfPrinter<T>(work: (printer: PdfPrinter) => Promise<T>, chromium = findChromium()): Promise<T> {
+    const printer = new PdfPrinter(chromium);
     try {
-        const input = path.join(work, 'contract.html');
-        const output = path.join(work, 'contract.pdf');
-        writeFileSync(input, html, 'utf8');
-        await new Promise<void>((resolve, reject) => {
-            execFile(chromium, [
-                '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-                '--disable-sync', '--no-first-run', '--disable-quic', '--disable-extensions', `--user-data-dir=${path.join(work, 'profile')}`,
-                '--no-pdf-header-footer', '--run-all-compositor-stages-before-draw', `--print-to-pdf=${output}`, pathToFileURL(input).href,
-            ], { timeout: 120_000 }, (error, _stdout, stderr) => {
-                if (error || !existsSync(output)) {
-                    reject(new Error(`Chromium could not print the PDF: ${error?.message ?? stderr}`));
-                } else {
-                    resolve();
-                }
-            });
-        });
-        return readFileSync(output);
+        return await work(printer);
     } finally {
-        rmSync(work, { recursive: true, force: true });
+        await printer.close();
     }
+}
+
+/** Prints a self-contained HTML document to PDF with a Chromium of its own; returns the PDF bytes. */
+export function htmlToPdf(html: string, chromium = findChromium()): Promise<Buffer> {
+    return withPdfPrinter(printer => printer.print(html), chromium);
 }

@@ -10,6 +10,7 @@ export * from './json/export-contract.js';
 export * from './json/serialise.js';
 export * from './render/docx.js';
 export * from './render/html.js';
+export * from './render/html-toc-pages.js';
 export * from './render/markdown.js';
 export {
     authorityKindLabel, budgetDocumentLabel, criterionLabel, directionLabel, frameLabel, frequencyLabel, frenchDate,

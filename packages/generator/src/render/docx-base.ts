@@ -1,5 +1,5 @@
-/** What the Word renderer's parts share: page geometry, colours, safe text runs and raw WordprocessingML. */
-import { type AttributeData, BuilderElement, TextRun, type XmlComponent } from 'docx';
+/** What the Word renderer's parts share: page geometry, colours, safe text and text runs. */
+import { TextRun } from 'docx';
 
 // --- page geometry (twentieths of a point) -------------------------------------------------------------
 
@@ -21,10 +21,16 @@ export const BULLETS = 'cpom-bullets';
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+// eslint-disable-next-line no-control-regex
+const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u009F\uFFFE\uFFFF\uD800-\uDFFF]/;
+
 /** Plain text made safe for a Word run: forbidden characters removed, line ends unified, tabs as spaces. */
 export function docxText(value: string): string {
     // A document drafted from a broken version may lack a text: it is drawn as nothing, never a crash.
-    return (value ?? '').replace(/\r\n?/g, '\n').replace(FORBIDDEN, '').replace(/\t/g, ' ');
+    if (value === undefined || value === null) return '';
+    // Most texts need nothing: one test instead of three replacements (a big contract has 100,000 texts).
+    if (!NEEDS_CLEANING.test(value)) return value;
+    return value.replace(/\r\n?/g, '\n').replace(FORBIDDEN, '').replace(/\t/g, ' ');
 }
 
 export interface RunStyle {
@@ -42,18 +48,3 @@ export function runs(value: string, style: RunStyle = {}): TextRun[] {
     const lines = docxText(value).split('\n').filter((line, i, all) => i === 0 || line.trim() !== '' || all[i - 1].trim() !== '');
     return lines.map((line, i) => new TextRun({ ...style, text: line, ...(i > 0 ? { break: 1 } : {}) }));
 }
-
-// --- raw WordprocessingML, for what `docx` 9.5 has no class for -------------------------------------------
-
-/** An element built from its name, attributes and children (strings are escaped by the serialiser). */
-export function element(name: string, attributes: AttributeData = {}, children: ReadonlyArray<XmlComponent | string> = []): XmlComponent {
-    const payload = Object.fromEntries(Object.entries(attributes).map(([key, value]) => [key, { key, value }]));
-    const result = new BuilderElement<AttributeData>({ name, ...(Object.keys(payload).length > 0 ? { attributes: payload } : {}) });
-    for (const child of children) result.addChildElement(child);
-    return result;
-}
-
-export const fieldChar = (type: 'begin' | 'separate' | 'end', dirty = false) =>
-    element('w:r', {}, [element('w:fldChar', { 'w:fldCharType': type, ...(dirty ? { 'w:dirty': true } : {}) })]);
-export const instruction = (text: string) => element('w:r', {}, [element('w:instrText', { 'xml:space': 'preserve' }, [text])]);
-export const textRun = (text: string) => element('w:r', {}, [element('w:t', { 'xml:space': 'preserve' }, [docxText(text).replace(/\n/g, ' ')])]);

@@ -1,7 +1,6 @@
 /** The table of contents of the Word document. */
-import { FileChild } from 'docx';
-import { element, fieldChar, instruction, TEXT_WIDTH, textRun } from './docx-base.js';
-
+import { docxText, TEXT_WIDTH } from './docx-base.js';
+import { escapeXml } from './docx-xml.js';
 
 /** Right indent of the TOC styles; the page numbers' right tab stops a few twips inside it. */
 export const TOC_RIGHT_INDENT = 567;
@@ -14,6 +13,8 @@ export interface TocEntry {
     readonly bookmark: string;
 }
 
+const fieldChar = (type: 'begin' | 'separate' | 'end') => `<w:r><w:fldChar w:fldCharType="${type}"/></w:r>`;
+
 /**
  * The table of contents, in Word's Table of Contents content control: one entry per heading, linked to the heading's
  * bookmark, with a `PAGEREF` field for its page number. Word updates the fields on open (`updateFields`);
@@ -21,22 +22,14 @@ export interface TocEntry {
  * shows the numbers (tests/docx-toc.test.ts). No enclosing `TOC` field: LibreOffice then takes the entries as a
  * frozen index and draws no page number (and `docx`'s own `TableOfContents` leaves the field empty).
  */
-export class TableOfContentsField extends FileChild {
-    constructor(entries: readonly TocEntry[]) {
-        super('w:sdt');
-        this.root.push(element('w:sdtPr', {}, [
-            element('w:docPartObj', {}, [element('w:docPartGallery', { 'w:val': 'Table of Contents' }), element('w:docPartUnique')]),
-        ]));
-        const paragraphs = entries.map(entry => element('w:p', {}, [
-            element('w:pPr', {}, [
-                element('w:pStyle', { 'w:val': `TOC${entry.level}` }),
-                element('w:tabs', {}, [element('w:tab', { 'w:val': 'right', 'w:leader': 'dot', 'w:pos': TOC_TAB })]),
-            ]),
-            element('w:hyperlink', { 'w:anchor': entry.bookmark, 'w:history': true }, [textRun(entry.text)]),
-            element('w:r', {}, [element('w:tab')]),
-            fieldChar('begin'), instruction(` PAGEREF ${entry.bookmark} \\h `), fieldChar('separate'), textRun(''), fieldChar('end'),
-        ]));
-        if (paragraphs.length === 0) paragraphs.push(element('w:p'));
-        this.root.push(element('w:sdtContent', {}, paragraphs));
-    }
+export function tableOfContentsXml(entries: readonly TocEntry[]): string {
+    const paragraphs = entries.map(entry => {
+        const bookmark = escapeXml(entry.bookmark);
+        return `<w:p><w:pPr><w:pStyle w:val="TOC${entry.level}"/><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="${TOC_TAB}"/></w:tabs></w:pPr>`
+            + `<w:hyperlink w:anchor="${bookmark}" w:history="true"><w:r><w:t xml:space="preserve">${escapeXml(docxText(entry.text).replace(/\n/g, ' '))}</w:t></w:r></w:hyperlink>`
+            + `<w:r><w:tab/></w:r>${fieldChar('begin')}<w:r><w:instrText xml:space="preserve"> PAGEREF ${bookmark} \\h </w:instrText></w:r>`
+            + `${fieldChar('separate')}<w:r><w:t xml:space="preserve"></w:t></w:r>${fieldChar('end')}</w:p>`;
+    });
+    const sdtPr = '<w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>';
+    return `<w:sdt>${sdtPr}<w:sdtContent>${paragraphs.length > 0 ? paragraphs.join('') : '<w:p/>'}</w:sdtContent></w:sdt>`;
 }

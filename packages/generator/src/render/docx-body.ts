@@ -1,0 +1,249 @@
+/**
+ * The body of the Word document (`<w:body>` content before the section properties) as WordprocessingML text: title
+ * page, table of contents, visas, préambule, titres, signatures and annexes.
+ *
+ * Word's own heading styles carry the structure (Heading 1: titres, préambule and annexes; Heading 2: articles;
+ * Heading 3: parts), so the navigation pane and the table of contents work. Every heading's text is in a bookmark
+ * that the table of contents and the cross-references link to.
+ */
+import { allSections } from '../document/numbering.js';
+import {
+    type Block, type BulletList, type Cell, cellText, type Column, type ContractDocument, type Inline,
+    type Paragraph as ModelParagraph, type Section, type SignatureBlock, type Table,
+} from '../document/model.js';
+import { BORDER_COLOR, HEADER_FILL, TEXT_WIDTH } from './docx-base.js';
+import { CELL_MARGIN, columnWidths } from './docx-columns.js';
+import { tableOfContentsXml, type TocEntry } from './docx-toc.js';
+import {
+    type Border, cellBordersXml, cellXml, escapeXml, internalLinkXml, paragraphXml, rowStartXml, runsXml, tableStartXml,
+} from './docx-xml.js';
+
+const PREAMBLE_BOOKMARK = 'cpom_preambule';
+const VISAS_BOOKMARK = 'cpom_visas';
+const SIGNATURES_BOOKMARK = 'cpom_signatures';
+
+export class DocxBodyWriter {
+    /** Section id → Word bookmark name (letters, digits and underscores, at most 40 characters). */
+    private readonly bookmarks = new Map<string, string>();
+    private nextBookmarkId = 0;
+    private readonly parts: string[] = [];
+
+    /** `bulletsNumId`: the `w:numId` of the bullet lists in the numbering part. */
+    constructor(private readonly document: ContractDocument, private readonly bulletsNumId: number) {
+        const used = new Set<string>([PREAMBLE_BOOKMARK, VISAS_BOOKMARK, SIGNATURES_BOOKMARK]);
+        allSections([...document.body, ...document.annexes]).forEach((section, i) => {
+            let name = `cpom_${section.id.normalize('NFD').replace(/[^A-Za-z0-9_]/g, '_')}`.slice(0, 40);
+            if (used.has(name)) name = `cpom_section_${i}`;
+            used.add(name);
+            this.bookmarks.set(section.id, name);
+        });
+    }
+
+    /** The body's XML, once, in pieces to be written one after the other (a 5,000-line contract makes 5 MB). */
+    write(): string[] {
+        const { document } = this;
+        this.titlePage();
+        this.parts.push(paragraphXml({ style: 'TOCHeading', pageBreakBefore: true }, runsXml('Sommaire')), tableOfContentsXml(this.tocEntries()));
+        if (document.visas.length > 0) this.heading('Heading1', 'Visas', VISAS_BOOKMARK, true);
+        for (const visa of document.visas) this.paragraph(visa);
+        if (document.preamble.length > 0) {
+            this.heading('Heading1', 'Préambule', PREAMBLE_BOOKMARK, document.visas.length === 0);
+            this.blocks(document.preamble, 1);
+        }
+        for (const title of document.body) this.section(title, 0);
+        this.heading('Heading1', 'Signatures', SIGNATURES_BOOKMARK, false);
+        this.signatures(document.signatures);
+        for (const annex of document.annexes) this.section(annex, 0);
+        return this.parts;
+    }
+
+    private tocEntries(): TocEntry[] {
+        const entries: TocEntry[] = [];
+        if (this.document.visas.length > 0) entries.push({ level: 1, text: 'Visas', bookmark: VISAS_BOOKMARK });
+        if (this.document.preamble.length > 0) entries.push({ level: 1, text: 'Préambule', bookmark: PREAMBLE_BOOKMARK });
+        const visit = (sections: readonly Section[], depth: number) => {
+            for (const section of sections) {
+                const level = headingLevel(section, depth);
+                const bookmark = this.bookmarks.get(section.id);
+                if (level <= 3 && bookmark) entries.push({ level: level as 1 | 2 | 3, text: headingText(section), bookmark });
+                visit(section.blocks.filter((b): b is Section => b.kind === 'section'), depth + 1);
+            }
+        };
+        visit(this.document.body, 0);
+        entries.push({ level: 1, text: 'Signatures', bookmark: SIGNATURES_BOOKMARK });
+        visit(this.document.annexes, 0);
+        return entries;
+    }
+
+    // --- title page --------------------------------------------------------------------------------------
+
+    private titlePage(): void {
+        const page = this.document.titlePage;
+        const line = (style: string, text: string, bold?: boolean) => this.parts.push(paragraphXml({ style }, runsXml(text, bold ? { bold } : {})));
+        line('CoverHeading', page.heading);
+        line('CoverTitle', page.title);
+        if (page.between.length > 0) {
+            line('CoverBetween', 'ENTRE');
+            page.between.forEach((party, i) => {
+                if (i > 0 && i === page.between.length - 1) line('CoverAnd', 'ET');
+                line('CoverParty', party);
+            });
+        }
+        if (page.period) line('CoverPeriod', `Pour la période ${page.period}`);
+        if (page.frames.length > 0) {
+            line('CoverFrame', page.frames.length > 1 ? 'Cadres juridiques :' : 'Cadre juridique :', true);
+            for (const frame of page.frames) line('CoverFrame', frame);
+        }
+    }
+
+    // --- sections and blocks -------------------------------------------------------------------------
+
+    /** `depth`: 0 for titres and annexes, 1 inside them, and so on. */
+    private section(section: Section, depth: number): void {
+        this.heading(`Heading${headingLevel(section, depth)}`, headingText(section), this.bookmarks.get(section.id), section.sectionKind === 'annex');
+        this.blocks(section.blocks, depth + 1);
+    }
+
+    /** A heading paragraph, its text in a bookmark (each with its own id) for the table of contents and links. */
+    private heading(style: string, text: string, bookmark: string | undefined, pageBreakBefore: boolean): void {
+        const id = this.nextBookmarkId++;
+        const content = bookmark
+            ? `<w:bookmarkStart w:id="${id}" w:name="${escapeXml(bookmark)}"/>${runsXml(text)}<w:bookmarkEnd w:id="${id}"/>`
+            : runsXml(text);
+        this.parts.push(paragraphXml({ style, pageBreakBefore }, content));
+    }
+
+    private blocks(blocks: readonly Block[], depth: number): void {
+        blocks.forEach((block, i) => {
+            switch (block.kind) {
+                case 'paragraph': return this.paragraph(block);
+                case 'list': return this.list(block, blocks[i + 1]?.kind === 'paragraph');
+                case 'table': return this.table(block);
+                case 'signatures': return this.signatures(block);
+                case 'section': return this.section(block, depth);
+            }
+        });
+    }
+
+    private paragraph(paragraph: ModelParagraph): void {
+        const style = paragraph.style === 'legal' ? 'Visa' : paragraph.style === 'note' ? 'Note' : undefined;
+        const last = paragraph.content.at(-1);
+        // A paragraph ending with a colon introduces what follows: keep them on the same page.
+        const keepNext = last?.kind === 'text' && /:\s*$/.test(last.text) ? true : undefined;
+        this.parts.push(paragraphXml({ style, keepNext }, this.inlines(paragraph.content)));
+    }
+
+    private inlines(content: readonly Inline[]): string {
+        let result = '';
+        for (const inline of content) {
+            if (inline.kind === 'text') {
+                if (inline.text) result += runsXml(inline.text, { bold: inline.strong, italics: inline.emphasis });
+                continue;
+            }
+            const label = runsXml(inline.text ?? inline.target);
+            const anchor = this.bookmarks.get(inline.target);
+            result += anchor ? internalLinkXml(anchor, label) : label;
+        }
+        return result;
+    }
+
+    /** `spaced`: a paragraph follows, so the last item keeps the space after a paragraph. */
+    private list(list: BulletList, spaced: boolean): void {
+        list.items.forEach((item, i) => this.parts.push(paragraphXml({
+            style: 'ListParagraph',
+            numId: this.bulletsNumId,
+            spacingAfter: spaced && i === list.items.length - 1 ? 120 : undefined,
+        }, this.inlines(item))));
+    }
+
+    // --- tables ----------------------------------------------------------------------------------------
+
+    private table(table: Table): void {
+        const columns = table.columns;
+        const count = Math.max(columns.length, ...table.rows.map(r => r.length), ...(table.footer ?? []).map(r => r.length), 1);
+        const size = count <= 5 ? 18 : count <= 7 ? 17 : 15;
+        const widths = columnWidths(table, count, size);
+        const rowCount = 1 + table.rows.length + (table.footer?.length ?? 0);
+        // A short table (a fact sheet) is kept on one page (every row but the last is kept with the next one).
+        const together = rowCount <= 8;
+        const footerBorders = cellBordersXml({ top: { style: 'single', size: 12, color: '404040' } });
+        let index = 0;
+        const cell = (value: Cell | undefined, column: Column | undefined, width: number, kind: 'header' | 'body' | 'footer', keepNext: boolean) => {
+            const text = value === undefined ? '' : cellText(value);
+            const bold = kind !== 'body' || (typeof value === 'object' && value.strong === true);
+            return cellXml({
+                width,
+                fill: kind === 'header' ? HEADER_FILL : undefined,
+                borders: kind === 'footer' ? footerBorders : undefined,
+                verticalAlign: kind === 'header' ? 'bottom' : 'top',
+            }, paragraphXml({ style: 'TableText', keepNext: keepNext || undefined, alignment: column?.align ?? 'left' }, runsXml(text, { bold, size })));
+        };
+        // Rows and cells go to the output one by one: the body is never copied into bigger strings on its way.
+        const row = (values: readonly (Cell | undefined)[], kind: 'header' | 'body' | 'footer') => {
+            const keepNext = kind === 'header' || (together && ++index < rowCount - 1);
+            this.parts.push(rowStartXml({ header: kind === 'header', cantSplit: true }));
+            widths.forEach((width, i) => this.parts.push(cell(values[i], columns[i], width, kind, keepNext)));
+            this.parts.push('</w:tr>');
+        };
+        const border: Border = { style: 'single', size: 4, color: BORDER_COLOR };
+        this.parts.push(
+            paragraphXml({ style: 'Caption' }, runsXml(table.caption)),
+            tableStartXml({ width: TEXT_WIDTH, columnWidths: widths, border, margins: { top: 40, bottom: 40, left: CELL_MARGIN, right: CELL_MARGIN } }),
+        );
+        row(columns.map(c => c.label), 'header');
+        for (const r of table.rows) row(r, 'body');
+        for (const r of table.footer ?? []) row(r, 'footer');
+        this.parts.push('</w:tbl>', paragraphXml({ style: 'AfterTable' }, ''));
+    }
+
+    // --- signatures ------------------------------------------------------------------------------------
+
+    /**
+     * "Fait le …", then one framed box per signatory (three per row, a gap between boxes, as in the PDF): the party,
+     * the role and the person, and room to sign below.
+     */
+    private signatures(block: SignatureBlock): void {
+        if (block.date) this.parts.push(paragraphXml({ style: 'SignatureDate', keepNext: true }, runsXml(block.date)));
+        const perRow = 3;
+        const gap = 284; // 0.5 cm between boxes
+        const none: Border = { style: 'none', size: 0, color: 'FFFFFF' };
+        const line: Border = { style: 'single', size: 6, color: BORDER_COLOR };
+        const framed = cellBordersXml({ top: line, left: line, bottom: line, right: line });
+        const blank = cellBordersXml({ top: none, left: none, bottom: none, right: none });
+        for (let start = 0; start < block.signatories.length; start += perRow) {
+            const group = block.signatories.slice(start, start + perRow);
+            const width = Math.floor((TEXT_WIDTH - gap * (perRow - 1)) / perRow);
+            const widths = group.flatMap((_, i) => (i === 0 ? [width] : [gap, width]));
+            const box = (s: SignatureBlock['signatories'][number]) => cellXml({ width, borders: framed }, [
+                paragraphXml({ style: 'SignatureParty', keepNext: true }, runsXml(s.party)),
+                s.role ? paragraphXml({ style: 'SignatureRole', keepNext: true }, runsXml(s.role)) : '',
+                s.person ? paragraphXml({ style: 'SignatureRole', keepNext: true }, runsXml(s.person)) : '',
+            ].join(''));
+            const spacer = cellXml({ width: gap, borders: blank }, '<w:p/>');
+            // Room to sign: the box is at least 4 cm high.
+            const cells = group.map((s, i) => (i === 0 ? box(s) : spacer + box(s))).join('');
+            this.parts.push(
+                tableStartXml({
+                    width: widths.reduce((a, b) => a + b, 0), columnWidths: widths, border: none,
+                    margins: { top: 80, bottom: 80, left: CELL_MARGIN, right: CELL_MARGIN },
+                }),
+                rowStartXml({ cantSplit: true, minHeight: 2270 }), cells, '</w:tr></w:tbl>',
+                paragraphXml({ style: 'AfterTable' }, ''),
+            );
+        }
+    }
+}
+
+/** Heading 1: titres and annexes; Heading 2: articles; Heading 3: parts (Heading 4 below two levels). */
+function headingLevel(section: Section, depth: number): 1 | 2 | 3 | 4 {
+    switch (section.sectionKind) {
+        case 'title':
+        case 'annex': return 1;
+        case 'article': return 2;
+        case 'part': return depth <= 2 ? 3 : 4;
+    }
+}
+
+function headingText(section: Section): string {
+    return section.label ? `${section.label} — ${section.title}` : section.title;
+}

@@ -1,0 +1,70 @@
+/**
+ * One Chromium per command (issue 15): a printer serves every PDF of a batch from one browser, and the table of
+ * contents' page numbers written into the page already laid out give the same table as a document rendered with them.
+ */
+import { EmptyFileSystem, URI } from 'langium';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { ast, createCpomServices } from '@cpom/language';
+import { buildContractDocument, type ContractDocument, renderHtml, tocPageNumbersScript } from '@cpom/generator';
+import { pdfWithPageNumbers } from '../packages/cli/src/document-output.js';
+import { PdfEngine } from '../packages/cli/src/pdf-engine.js';
+import { findChromium, withPdfPrinter } from '../packages/cli/src/pdf.js';
+import { anchorPages } from '../packages/cli/src/pdf-pages.js';
+import { ROOT } from './helpers.js';
+
+async function seedDocument(): Promise<ContractDocument> {
+    const services = createCpomServices(EmptyFileSystem);
+    const text = readFileSync(path.join(ROOT, 'seeds/messidor-2013.cpom'), 'utf8');
+    const document = services.shared.workspace.LangiumDocumentFactory.fromString<ast.CpomFile>(text, URI.parse('memory:///messidor.cpom'));
+    services.shared.workspace.LangiumDocuments.addDocument(document);
+    await services.shared.workspace.DocumentBuilder.build([document], { validation: false });
+    const contract = document.parseResult.value.elements.find(ast.isContrat)!;
+    return buildContractDocument(contract, services.Cpom.cpom.WorkspaceIndex.avenantsOf(contract));
+}
+
+describe.runIf(findChromium() !== undefined)('PDF printer', () => {
+    it('prints every PDF of a command with one Chromium', async () => {
+        const document = await seedDocument();
+        const start = vi.spyOn(PdfEngine, 'start');
+        try {
+            const pdfs = await withPdfPrinter(async printer => [await pdfWithPageNumbers(document, printer), await pdfWithPageNumbers(document, printer)]);
+            expect(start).toHaveBeenCalledTimes(1);
+            for (const pdf of pdfs) {
+                expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+                expect(anchorPages(pdf).size).toBeGreaterThan(5);
+            }
+        } finally {
+            start.mockRestore();
+        }
+    }, 120_000);
+
+    it('fills the table of contents in the page as renderHtml does with the page numbers', async () => {
+        const document = await seedDocument();
+        await withPdfPrinter(async printer => {
+            const draft = await printer.load(renderHtml(document, { pageNumbers: new Map() }));
+            const pages = anchorPages(await draft.print({ generateTaggedPDF: false }));
+            expect(pages.size).toBeGreaterThan(5);
+            // Every entry of the table is a link target; some link targets (cross-references) are not in the table.
+            expect(await draft.evaluate(tocPageNumbersScript(pages))).toBeGreaterThan(5);
+            const toc = 'document.querySelector("nav.toc").outerHTML';
+            const filled = await draft.evaluate(toc);
+            const rendered = await (await printer.load(renderHtml(document, { pageNumbers: pages }))).evaluate(toc);
+            expect(filled).toBe(rendered);
+        });
+    }, 120_000);
+
+    it('says clearly when Chromium stops', async () => {
+        const engine = await PdfEngine.start(findChromium()!);
+        await engine.close();
+        await expect(engine.load('<p>x</p>')).rejects.toThrow(/Chromium/);
+    }, 60_000);
+});
+
+describe('PDF printer without a usable Chromium', () => {
+    it('fails with a message, never hangs, when the browser cannot start', async () => {
+        // A file that exists but cannot be run.
+        await expect(PdfEngine.start(path.join(ROOT, 'package.json'))).rejects.toThrow(/Chromium|EACCES|spawn/);
+    }, 30_000);
+});
