@@ -460,9 +460,9 @@ describe('cpom lsp --stdio: cpom requests (preview, render, diff, check the work
         const onDisk = await connection.sendRequest<PreviewResult>(PreviewRequestMethod, { uri });
         expect(onDisk.kind).toBe('suivi');
         expect(onDisk.errors).toBe(0);
-        expect(onDisk.title).toBe('Suivi 2021 — CPOM Les Sources 2019-2023');
+        expect(onDisk.title).toBe("Suivi 2021 — CPOM de l'association Les Sources de Bourgogne 2019-2023");
         expect(onDisk.html).toMatch(/<p class="doc-kind">Rapport de suivi annuel 2021<\/p>/);
-        expect(onDisk.html).toMatch(/<p class="headline">4 indicateurs atteints sur 6 ; /);
+        expect(onDisk.html).toMatch(/<p class="headline">5\sindicateurs atteints sur\s6\s?; /);
         expect(onDisk.html).toContain('<h2>Revue à mi-parcours</h2>');
         // Typed, not saved: the occupancy back on track is in the next preview.
         const text = readFileSync(path.join(dir, 'family/suivi-2021.cpom'), 'utf8');
@@ -472,7 +472,7 @@ describe('cpom lsp --stdio: cpom requests (preview, render, diff, check the work
         });
         await published;
         const typed = await connection.sendRequest<PreviewResult>(PreviewRequestMethod, { uri });
-        expect(typed.html).toMatch(/<p class="headline">5 indicateurs atteints sur 6 ; /);
+        expect(typed.html).toMatch(/<p class="headline">6\sindicateurs atteints sur\s6\s?; /);
     });
 
     it('renders the document formats, and refuses a contract with errors unless forced', async () => {

@@ -149,9 +149,9 @@ describe('cpom/preview of a yearly follow-up file', () => {
         expect(shown.kind).toBe('suivi');
         expect(shown.title).toMatch(/^Suivi 2022 — /);
         expect(shown.html).toContain('<p class="doc-kind">Rapport de suivi annuel 2022</p>');
-        expect(shown.html).toMatch(/<p class="headline">\d+ indicateurs? atteints? sur 8 ; modulation de [^<]+ sur les financements de 2023\.<\/p>/);
+        expect(shown.html).toMatch(/<p class="headline">6\sindicateurs atteints sur\s8\s?; modulation de 20\s584,69\s€ sur les financements de 2023\.<\/p>/);
         // The chart of the occupancy gives 2021 (the other file) and 2022.
-        expect(shown.html).toMatch(/<th scope="row">2021<\/th><td class="num">[^<]*<\/td><td class="num">96,2\u00A0%<\/td>/);
+        expect(shown.html).toMatch(/<th scope="row">2021<\/th><td class="num">[^<]*<\/td><td class="num">96,2\s%<\/td>/);
         // The contract itself still previews as the contract document.
         const contract = await preview(services, { uri: at('cpom-ehpad-dordogne.cpom').toString() });
         expect(contract.kind).toBeUndefined();
