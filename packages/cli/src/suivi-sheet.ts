@@ -77,7 +77,8 @@ export function parseSheetAmount(raw: string): string | undefined {
     const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(compact);
     if (!match) return undefined;
     const euros = match[1].replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+$)/g, ' ');
-    return `${euros}${match[2] ? `,${match[2].padEnd(2, '0')}` : ''} €`;
+    const cents = match[2]?.padEnd(2, '0');
+    return `${euros}${cents && cents !== '00' ? `,${cents}` : ''} €`;
 }
 
 export function parseSheetNumber(raw: string): { value: string; percent: boolean } | undefined {
