@@ -86,6 +86,20 @@ describe('cpom suivi (report)', () => {
         expect(existsSync(out)).toBe(false);
     });
 
+    it('--lang en: English messages, the report in French (said), no crash', async () => {
+        const contract = path.join('examples', 'ehpad-ivter', 'cpom-ehpad-dordogne.cpom');
+        const written = await runCpom(['suivi', contract, '--lang', 'en', '-f', 'md', '-o', path.join(work, 'english')], ROOT);
+        expect(written.code, written.stderr).toBe(0);
+        expect(written.stderr).toContain('the report is written in French');
+        expect(readFileSync(written.stdout.trim(), 'utf8')).toContain('Rapport de suivi annuel 2022');
+        const refused = await runCpom(['suivi', contract, '--lang', 'en', '--annee', '2030', '-o', path.join(work, 'english-refused')], ROOT);
+        expect(refused.code).toBe(2);
+        expect(refused.stderr).toContain('no follow-up of year 2030 for this contract (years found: 2021, 2022)');
+        const imported = await runCpom(['suivi', 'importer', 'nothing.csv', '--contrat', contract, '--annee', '2022', '--lang', 'en', '-o', path.join(work, 'english-import.cpom')], ROOT);
+        expect(imported.code).toBe(2);
+        expect(imported.stderr).toMatch(/^cpom: .*nothing\.csv/m);
+    });
+
     it('refuses a broken follow-up without --force, and writes it with --force without undefined', async () => {
         const dir = path.join(work, 'broken');
         cpSync(path.join(ROOT, 'examples/ehpad-ivter/cpom-ehpad-dordogne.cpom'), path.join(dir, 'contrat.cpom'));

@@ -3,7 +3,7 @@
  * yearly follow-up (suivi-command.ts) and the import of a sheet of values into a follow-up file (suivi-import.ts).
  * Both load their code on demand, so `cpom check` does not pay for the document and spreadsheet libraries.
  */
-import type { Command } from 'commander';
+import type { Command, Option } from 'commander';
 import type { CommandIO } from './check.js';
 import type { DocumentFormat } from './document-formats.js';
 
@@ -13,9 +13,11 @@ export interface SuiviCliContext {
     readonly parseFormats: (value: string) => DocumentFormat[];
     readonly formatList: string;
     readonly setExitCode: (code: number) => void;
+    /** `--lang fr|en`: the messages (read by main.ts before parsing); the report itself is written in French. */
+    readonly langOption: () => Option;
 }
 
-export function registerSuiviCommands(program: Command, { t, io, parseFormats, formatList, setExitCode }: SuiviCliContext): void {
+export function registerSuiviCommands(program: Command, { t, io, parseFormats, formatList, setExitCode, langOption }: SuiviCliContext): void {
     const suivi = program.command('suivi')
         // --annee of `importer` is its own, not the report's.
         .enablePositionalOptions()
@@ -29,6 +31,7 @@ export function registerSuiviCommands(program: Command, { t, io, parseFormats, f
         .option('-f, --format <formats>', t(`formats séparés par des virgules parmi ${formatList}`, `comma-separated formats among ${formatList}`), parseFormats, ['html'] as DocumentFormat[])
         .option('-o, --out <dir>', t('dossier de sortie', 'output folder'), '.')
         .option('--force', t('écrire le rapport même quand le contrat ou le suivi a des erreurs', 'write the report even when the contract or the follow-up has errors'))
+        .addOption(langOption())
         .action(async (contract: string, followUps: string[], options: { annee?: string; format: DocumentFormat[]; out: string; force?: boolean }) => {
             const { runSuiviReport } = await import('./suivi-command.js');
             setExitCode(await runSuiviReport(contract, followUps, { formats: options.format, out: options.out, annee: options.annee, force: options.force }, io));
@@ -43,6 +46,7 @@ export function registerSuiviCommands(program: Command, { t, io, parseFormats, f
         .requiredOption('--annee <n>', t('l\'année suivie', 'the year followed'))
         .option('-o, --output <fichier>', t('le fichier de suivi à écrire (par défaut : suivi-<année>.cpom à côté du contrat)', 'the follow-up file to write (default: suivi-<year>.cpom beside the contract)'))
         .option('--force', t('remplacer le fichier de suivi s\'il existe', 'replace the follow-up file if it exists'))
+        .addOption(langOption())
         .action(async (file: string, options: { contrat: string; annee: string; output?: string; force?: boolean }) => {
             const { runSuiviImport } = await import('./suivi-import.js');
             setExitCode(await runSuiviImport(file, options, io));
