@@ -26,7 +26,9 @@ export function renderFollowUpHtml(report: FollowUpReport): string {
 
 function renderSection(section: ReportSection, level: number): string {
     const h = Math.min(level, 6);
-    return [`<section class="level-${h}">`, `<h${h}>${txt(section.title)}</h${h}>`, ...section.blocks.map(b => renderBlock(b, level + 1)), '</section>'].join('\n');
+    // A sub-section of words only (a calculation step by step) stays on one page with its heading.
+    const keep = level >= 3 && section.blocks.every(b => b.kind === 'list' || b.kind === 'paragraph') ? ' keep' : '';
+    return [`<section class="level-${h}${keep}">`, `<h${h}>${txt(section.title)}</h${h}>`, ...section.blocks.map(b => renderBlock(b, level + 1)), '</section>'].join('\n');
 }
 
 function renderBlock(block: ReportBlock, level: number): string {
@@ -60,14 +62,19 @@ function renderTable(table: Table, extraClass?: string): string {
         return i === 0 ? `<th scope="row"${align(i)}>${content}</th>` : `<td${align(i)}>${content}</td>`;
     };
     const rows = (cells: readonly Cell[][]) => cells.map(r => `<tr>${r.map(cell).join('')}</tr>`).join('\n');
+    // A short table is kept on one page: its caption is never left alone at the foot of the previous one.
+    const compact = table.rows.length + (table.footer?.length ?? 0) <= COMPACT_ROWS ? ' compact' : '';
     return [
-        `<table class="data${extraClass ? ` ${extraClass}` : ''}">`, `<caption>${txt(table.caption)}</caption>`,
+        `<table class="data${extraClass ? ` ${extraClass}` : ''}${compact}">`, `<caption>${txt(table.caption)}</caption>`,
         `<thead>\n<tr>${table.columns.map((c, i) => `<th scope="col"${align(i)}>${txt(c.label)}</th>`).join('')}</tr>\n</thead>`,
         `<tbody>\n${rows(table.rows)}\n</tbody>`,
         ...(table.footer && table.footer.length > 0 ? [`<tfoot>\n${rows(table.footer)}\n</tfoot>`] : []),
         '</table>',
     ].join('\n');
 }
+
+/** Tables of at most this many rows are not split across pages. */
+const COMPACT_ROWS = 12;
 
 const CSS = `:root { --ink: #1a1a1a; --muted: #555; --rule: #9a9a9a; --accent: #1f3a66; --shade: #eef1f6; color-scheme: light; }
 * { box-sizing: border-box; }
@@ -103,6 +110,7 @@ table.data.chart-data .num { white-space: normal; }
 table.data.chart-data caption { font-weight: normal; font-style: italic; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+table.data.compact, ul, section.keep { break-inside: avoid; page-break-inside: avoid; }
 @media print { html { background: none; } body { max-width: none; padding: 0; } }
 @media (max-width: 40em) { figure.chart { display: block; } }
 @page { size: A4; margin: 16mm 15mm 18mm; }

@@ -13,6 +13,7 @@ import {
     type ContractPeriod, clausesOf, contractPeriod, establishmentFacts, firstClause, firstProp, indicatorsOf,
     inheritedIndicatorProp, legalFrames, objectivesOf, perimeterOf, propsOf,
 } from './contract.js';
+import { consolidate } from './consolidation.js';
 import { compareDates, parseIsoDate } from './dates.js';
 import { plain } from './french.js';
 import { type CnrLine, type FundingLine, contractFundings, yearOf } from './fundings.js';
@@ -127,16 +128,19 @@ function computeFollowUp(node: ast.SuiviAnnuel, lookup: AvenantLookup): FollowUp
     const values = (node.items ?? []).filter(ast.isValeurRealisee);
     const indicators = contract && year !== undefined ? indicatorsFollowUp(contract, year, values) : [];
     const perimeter = contract && year !== undefined ? perimeterInYear(contract, avenants, year) : new Set<ast.Etablissement>();
-    const lines = contract ? [contract, ...avenants].flatMap(o => contractFundings(o).lines) : [];
+    const written = contract ? [contract, ...avenants].flatMap(o => contractFundings(o).lines) : [];
+    // The activity of N modulates the funding of N + 1, as the avenants in force then planned it.
+    const lines = contract && year !== undefined ? withAmountsInForce(written, linesInForce(contract, avenants, year + 1)) : written;
     const modulated = contract ? modulationClauses(contract, avenants) : [];
     const activities = (node.items ?? []).filter(ast.isActiviteRealisee)
         .map(a => activityOf(a, year, perimeter, modulated.map(m => ({ clause: m, target: targetOf(m, indicators) }))));
     const cnrLines = contract ? [contract, ...avenants].flatMap(o => contractFundings(o).cnr) : [];
     const cnr = (node.items ?? []).filter(ast.isCnrDepense).map(c => cnrFollowUp(c, cnrLines, year));
-    const received = (node.items ?? []).filter(ast.isMontantRecu).map(r => receivedFollowUp(r, year));
+    const plannedLines = contract && year !== undefined ? linesInForce(contract, avenants, year) : [];
+    const received = (node.items ?? []).filter(ast.isMontantRecu).map(r => receivedFollowUp(r, year, plannedLines));
     const modulations = year === undefined || !contract ? [] : [
         ...activities.flatMap(a => ehpadModulations(a, lines, year)),
-        ...modulated.flatMap(m => contractualModulations(m, contract, indicators, year)),
+        ...modulated.flatMap(m => contractualModulations(m, lines, indicators, year)),
     ];
     return { node, contract, year, period, indicators, activities, cnr, received, modulations, summary: summarise(indicators, activities, modulations) };
 }
@@ -291,9 +295,9 @@ function ehpadModulations(activity: ActivityFollowUp, lines: readonly FundingLin
     return records;
 }
 
-function contractualModulations(m: ModulationClause, contract: ast.Contrat, indicators: readonly IndicatorFollowUp[], year: number): ModulationRecord[] {
+function contractualModulations(m: ModulationClause, lines: readonly FundingLine[], indicators: readonly IndicatorFollowUp[], year: number): ModulationRecord[] {
     const indicator = targetOf(m, indicators);
-    const line = m.funding ? contractFundings(contract).lines.find(l => l.node === m.funding) : undefined;
+    const line = m.funding ? lines.find(l => l.node === m.funding) : undefined;
     if (!indicator || indicator.value === undefined || !indicator.target || !indicator.valueNode || m.abattement === undefined || !line) return [];
     const isRate = indicator.unit === '%' || indicator.valueNode.value?.unit === '%';
     const funded = line.distributions.length > 0 ? line.establishments : [];
@@ -329,9 +333,36 @@ export function normaliseTitle(title: string | undefined): string {
     return (title ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/\s+/).filter(Boolean).join(' ');
 }
 
-function receivedFollowUp(r: ast.MontantRecu, year: number | undefined): ReceivedFollowUp {
+/**
+ * The funding lines as amended by the avenants in force at the end of the year (`consolidate`, the one definition of
+ * what an avenant does): an avenant that changes a line's amounts changes what was planned for the year.
+ */
+function linesInForce(contract: ast.Contrat, avenants: readonly ast.Avenant[], year: number): FundingLine[] {
+    const own = [...contractFundings(contract).lines];
+    if (avenants.length === 0) return own;
+    try {
+        const consolidated = consolidate(contract, avenants, `${year}-12-31`);
+        return [consolidated.contract, ...consolidated.avenants].flatMap(o => contractFundings(o).lines);
+    } catch {
+        // A contract being typed may be too broken to consolidate: the lines as written, never an exception here.
+        return own;
+    }
+}
+
+/**
+ * The lines as written (their nodes, establishments and distributions, which the activity refers to) with the
+ * amounts of the same line in force: consolidated copies are other nodes, matched by the line's name.
+ */
+function withAmountsInForce(written: readonly FundingLine[], inForce: readonly FundingLine[]): FundingLine[] {
+    return written.map(line => {
+        const amended = line.name === undefined ? undefined : inForce.find(l => l.name === line.name);
+        return amended && amended.amounts !== line.amounts ? { ...line, amounts: amended.amounts } : line;
+    });
+}
+
+function receivedFollowUp(r: ast.MontantRecu, year: number | undefined, inForce: readonly FundingLine[]): ReceivedFollowUp {
     const funding = r.funding?.ref;
-    const line = funding ? contractFundingsOfLine(funding) : undefined;
+    const line = funding ? inForce.find(l => l.name !== undefined && l.name === funding.name) ?? contractFundingsOfLine(funding) : undefined;
     const planned = line?.amounts.find(a => a.year === year);
     const plannedCents = planned?.unit === 'year' ? planned.cents : undefined;
     const receivedCents = parseCents(r.amount?.value);
