@@ -113,6 +113,30 @@ describe('bundled follow-ups, checked by hand', () => {
     });
 });
 
+describe('bundled follow-ups of an amended contract, checked by hand', () => {
+    it('Val de Loire 2022: Loches at 92,4 % reduces its 2023 forfaits, on the amounts of avenant n° 1', async () => {
+        const f = await followUpOfFile('examples/avenants-modificatifs/suivi-2022.cpom');
+        const loches = f.modulations.filter(m => m.establishment?.name === 'EHPAD_LOCHES');
+        // ½ × (95 − 92,4) = 1,3 %. Soins 2023 as amended by avenant n° 1: 2 416 355,31 € (the contract said 2 379 995,31 €);
+        // Loches's share of the 2020 distribution: 990 000 € / 2 310 000 € → 1 035 580,85 €; × 1,3 % = 13 462,55 €.
+        const soins = loches.find(m => m.article === 'R.314-160')!;
+        expect(soins.calculation.ratePercent).toBe(1.3);
+        expect(soins.calculation.amountCents).toBe(13_462_55);
+        // Dépendance 2023 (not amended): 932 422,41 € × 388 000 € / 905 000 € = 399 756,79 €; × 1,3 % = 5 196,84 €.
+        expect(loches.find(m => m.article === 'R.314-174')!.calculation.amountCents).toBe(5_196_84);
+        expect(f.modulations.filter(m => m.establishment?.name === 'EHPAD_AMBOISE').every(m => m.calculation.amountCents === 0)).toBe(true);
+        expect(f.summary).toMatchObject({ indicators: 2, atteint: 1, enEcart: 1, establishmentsBelowThreshold: 1, modulationCents: 13_462_55 + 5_196_84 });
+        // Received as planned once the avenant is applied: 2 392 431 € (contract: 2 356 431 €) and 923 190,50 €.
+        expect(f.received.map(r => [r.plannedCents, r.receivedCents, r.differenceCents])).toEqual([[2_392_431_00, 2_392_431_00, 0], [923_190_50, 923_190_50, 0]]);
+    });
+
+    it('Val de Loire 2021: on track, the forfait soins planned is the amended one from July 2021', async () => {
+        const f = await followUpOfFile('examples/avenants-modificatifs/suivi-2021.cpom');
+        expect(f.summary).toMatchObject({ indicators: 2, atteint: 2, modulationCents: 0, establishmentsBelowThreshold: 0 });
+        expect(f.received[0]).toMatchObject({ plannedCents: 2_351_100_00, differenceCents: 0 });
+    });
+});
+
 describe('perimeter of a year, avenants included', () => {
     it('adds an establishment from the year of its avenant, retires one on 1 January for the whole year', async () => {
         const services = createServices();

@@ -22,6 +22,7 @@ const EXAMPLES = [
     { dir: 'ehpad-ivter', contract: 'cpom-ehpad-dordogne.cpom', name: 'CPOM_EHPAD_JARDINS_PERIGORD_2019', year: 2022, ids: ['OCC_HP', 'EHPAD_BERGERAC', 'FGS'] },
     { dir: 'handicap-conjoint', contract: 'cpom-estuaire-handicap.cpom', name: undefined, year: 2022, ids: [] },
     { dir: 'avenant-catalogue', contract: 'cpom-les-sources.cpom', name: undefined, year: 2021, ids: [] },
+    { dir: 'avenants-modificatifs', contract: 'cpom-ehpad-val-de-loire.cpom', name: undefined, year: 2022, ids: ['OCCUPATION', 'EHPAD_LOCHES', 'FORFAIT_SOINS'] },
 ];
 const SCHEMA = JSON.parse(readFileSync(path.join(ROOT, 'schemas/cpom-suivi-v1.schema.json'), 'utf8'));
 const validate = new Ajv2020({ strict: true, allErrors: true }).compile(SCHEMA);
