@@ -130,6 +130,14 @@ describe('bundled follow-ups of an amended contract, checked by hand', () => {
         expect(f.received.map(r => [r.plannedCents, r.receivedCents, r.differenceCents])).toEqual([[2_392_431_00, 2_392_431_00, 0], [923_190_50, 923_190_50, 0]]);
     });
 
+    it('Val de Loire: the period runs to 2024 once avenant n° 2 is loaded (its `fin`), so 2022 is year 3 of 5', async () => {
+        const services = createServices();
+        const workspace = await loadWorkspace(services, filesUnder(path.join(ROOT, 'examples/avenants-modificatifs'), '.cpom'));
+        const file = workspace.files.find(f => f.path.endsWith('suivi-2022.cpom'))!;
+        const node = (file.document.parseResult.value as ast.CpomFile).elements.find(ast.isSuiviAnnuel)!;
+        expect(followUpOf(node, services.Cpom.cpom.WorkspaceIndex).period).toMatchObject({ firstYear: 2020, lastYear: 2024 });
+    });
+
     it('Val de Loire 2021: on track, the forfait soins planned is the amended one from July 2021', async () => {
         const f = await followUpOfFile('examples/avenants-modificatifs/suivi-2021.cpom');
         expect(f.summary).toMatchObject({ indicators: 2, atteint: 2, modulationCents: 0, establishmentsBelowThreshold: 0 });

@@ -9,7 +9,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { contractPeriod, contractsOfFile } from '@cpom/language';
+import { contractsOfFile, periodWithAvenants } from '@cpom/language';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { CommandIO } from './check.js';
@@ -126,7 +126,7 @@ async function suiviImport(file: string, options: SuiviImportOptions, io: Comman
     const contract = workspace.files.flatMap(f => (f.path === contractPath ? contractsOfFile(f.document).declared : []))[0];
     if (!contract) throw new UsageError({ fr: `aucun contrat dans « ${options.contrat} » (--contrat)`, en: `no contract in '${options.contrat}' (--contrat)` });
     const avenants = services.Cpom.cpom.WorkspaceIndex.avenantsOf(contract);
-    const period = contractPeriod(contract);
+    const period = periodWithAvenants(contract, avenants);
     const last = period ? Math.max(period.lastYear, period.prorogation?.year ?? period.lastYear) : undefined;
     if (period && last !== undefined && (year < period.firstYear || year > last)) {
         throw new UsageError({

@@ -123,8 +123,8 @@ export function followUpOf(node: ast.SuiviAnnuel, lookup: AvenantLookup): Follow
 function computeFollowUp(node: ast.SuiviAnnuel, lookup: AvenantLookup): FollowUp {
     const contract = node.contract?.ref;
     const year = yearOf(node.year);
-    const period = contract ? contractPeriod(contract) : undefined;
     const avenants = contract ? lookup.avenantsOf(contract) : [];
+    const period = contract ? periodWithAvenants(contract, avenants) : undefined;
     const values = (node.items ?? []).filter(ast.isValeurRealisee);
     const indicators = contract && year !== undefined ? indicatorsFollowUp(contract, year, values) : [];
     const perimeter = contract && year !== undefined ? perimeterInYear(contract, avenants, year) : new Set<ast.Etablissement>();
@@ -143,6 +143,20 @@ function computeFollowUp(node: ast.SuiviAnnuel, lookup: AvenantLookup): FollowUp
         ...modulated.flatMap(m => contractualModulations(m, lines, indicators, year)),
     ];
     return { node, contract, year, period, indicators, activities, cnr, received, modulations, summary: summarise(indicators, activities, modulations) };
+}
+
+/**
+ * The contract's period as its avenants set it (`fin`, through `consolidate`): the years a follow-up may cover and
+ * the rank of the year in the report (« année 3 sur 5 »).
+ */
+export function periodWithAvenants(contract: ast.Contrat, avenants: readonly ast.Avenant[]): ContractPeriod | undefined {
+    const own = contractPeriod(contract);
+    if (!avenants.some(a => clausesOf(a, ast.isFin).length > 0)) return own;
+    try {
+        return contractPeriod(consolidate(contract, avenants).contract) ?? own;
+    } catch {
+        return own; // a contract being typed may be too broken to consolidate
+    }
 }
 
 function indicatorsFollowUp(contract: ast.Contrat, year: number, values: ast.ValeurRealisee[]): IndicatorFollowUp[] {
