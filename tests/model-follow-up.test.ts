@@ -4,6 +4,8 @@
  * calculation done by hand here, per establishment, for the EHPAD regulatory formulas (R.314-160, R.314-174) and
  * the contractual one (R.314-43-2).
  */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ast, contractualModulation, ehpadModulation, type FollowUp, followUpOf, indicatorStatus, perimeterInYear, targetForYear, type TrajectoryInput } from '@cpom/language';
@@ -136,6 +138,23 @@ describe('bundled follow-ups of an amended contract, checked by hand', () => {
         const file = workspace.files.find(f => f.path.endsWith('suivi-2022.cpom'))!;
         const node = (file.document.parseResult.value as ast.CpomFile).elements.find(ast.isSuiviAnnuel)!;
         expect(followUpOf(node, services.Cpom.cpom.WorkspaceIndex).period).toMatchObject({ firstYear: 2020, lastYear: 2024 });
+    });
+
+    it('Val de Loire 2024: the target of the year is the one avenant n° 2 writes (97,5 %), not the last of the contract', async () => {
+        const dir = mkdtempSync(path.join(tmpdir(), 'cpom-suivi-2024-'));
+        try {
+            cpSync(path.join(ROOT, 'examples/avenants-modificatifs'), dir, { recursive: true });
+            writeFileSync(path.join(dir, 'suivi-2024.cpom'), 'importe "cpom-ehpad-val-de-loire.cpom"\nimporte "avenant-2.cpom"\n\n'
+                + 'suivi_annuel du contrat CPOM_EHPAD_VAL_DE_LOIRE_2020 annee 2024 {\n    indicateur OCCUPATION: 97,2 %\n    indicateur ABSENCES: 8 %\n}\n');
+            const services = createServices();
+            const workspace = await loadWorkspace(services, [path.join(dir, 'suivi-2024.cpom')]);
+            const node = (workspace.files.find(f => f.path.endsWith('suivi-2024.cpom'))!.document.parseResult.value as ast.CpomFile).elements.find(ast.isSuiviAnnuel)!;
+            const occupation = followUpOf(node, services.Cpom.cpom.WorkspaceIndex).indicators.find(i => i.name === 'OCCUPATION')!;
+            expect(occupation.target).toMatchObject({ value: 97.5 });
+            expect(occupation.status).toBe('en_retard');
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
     });
 
     it('Val de Loire 2021: on track, the forfait soins planned is the amended one from July 2021', async () => {

@@ -126,7 +126,7 @@ function computeFollowUp(node: ast.SuiviAnnuel, lookup: AvenantLookup): FollowUp
     const avenants = contract ? lookup.avenantsOf(contract) : [];
     const period = contract ? periodWithAvenants(contract, avenants) : undefined;
     const values = (node.items ?? []).filter(ast.isValeurRealisee);
-    const indicators = contract && year !== undefined ? indicatorsFollowUp(contract, year, values) : [];
+    const indicators = contract && year !== undefined ? indicatorsFollowUp(contract, year, values, indicatorsInForce(contract, avenants, year)) : [];
     const perimeter = contract && year !== undefined ? perimeterInYear(contract, avenants, year) : new Set<ast.Etablissement>();
     const written = contract ? [contract, ...avenants].flatMap(o => contractFundings(o).lines) : [];
     // The activity of N modulates the funding of N + 1, as the avenants in force then planned it.
@@ -159,12 +159,26 @@ export function periodWithAvenants(contract: ast.Contrat, avenants: readonly ast
     }
 }
 
-function indicatorsFollowUp(contract: ast.Contrat, year: number, values: ast.ValeurRealisee[]): IndicatorFollowUp[] {
+/**
+ * The contract's indicators as the avenants in force at the end of the year amend them (`modifie X { cibles … }`),
+ * by name: consolidated copies are other nodes. Empty without an avenant.
+ */
+function indicatorsInForce(contract: ast.Contrat, avenants: readonly ast.Avenant[], year: number): Map<string, ast.Indicateur> {
+    if (avenants.length === 0) return new Map();
+    try {
+        const consolidated = consolidate(contract, avenants, `${year}-12-31`).contract;
+        return new Map(objectivesOf(consolidated).flatMap(indicatorsOf).map(i => [i.name, i]));
+    } catch {
+        return new Map(); // a contract being typed may be too broken to consolidate
+    }
+}
+
+function indicatorsFollowUp(contract: ast.Contrat, year: number, values: ast.ValeurRealisee[], amended: ReadonlyMap<string, ast.Indicateur>): IndicatorFollowUp[] {
     const result: IndicatorFollowUp[] = [];
     for (const objective of objectivesOf(contract)) {
         const axis = ast.isAxe(objective.$container) ? { name: objective.$container.name, title: objective.$container.title } : undefined;
         for (const indicator of indicatorsOf(objective)) {
-            const trajectory = trajectoryOf(indicator);
+            const trajectory = trajectoryOf(amended.get(indicator.name) ?? indicator);
             const written = values.find(v => v.indicator?.ref === indicator);
             const value = parseNumber(written?.value?.number);
             const status = value === undefined ? undefined : indicatorStatus(trajectory, year, value);
