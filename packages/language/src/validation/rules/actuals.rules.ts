@@ -160,7 +160,7 @@ export const ACTUALS_RULES = [
             year: 'number',
             where: {
                 phrase: {
-                    meme_fichier: variant({ params: {}, fr: 'plus haut dans ce fichier', en: 'earlier in this file' }),
+                    meme_fichier: variant({ params: {}, fr: 'dans ce même fichier', en: 'in this same file' }),
                     autres_fichiers: variant({ params: { files: 'list' }, fr: 'dans {files}', en: 'in {files}' }),
                 },
             },
