@@ -70,17 +70,24 @@ export interface ImportInput {
     readonly importPath: string;
 }
 
-/** A number as typed in a French sheet: `96,5 %`, `28 250`, `0.5`; `%` tells a rate. */
 /** An amount as typed in a French sheet: `1 950 000 €`, `17 500,5`, `2612800`; written back as the language writes it (`1 950 000 €`). */
 export function parseSheetAmount(raw: string): string | undefined {
     const compact = raw.replace(/[\s\u00A0\u202F\u2009]/g, '').replace(/(?:€|eur|euros?)$/i, '').replace(',', '.');
     const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(compact);
     if (!match) return undefined;
-    const euros = match[1].replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+$)/g, ' ');
+    const euros = groupThousands(match[1].replace(/^0+(?=\d)/, ''));
     const cents = match[2]?.padEnd(2, '0');
     return `${euros}${cents && cents !== '00' ? `,${cents}` : ''} €`;
 }
 
+/** `1250000` → `1 250 000`, as the language writes amounts. */
+function groupThousands(digits: string): string {
+    const groups: string[] = [];
+    for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
+    return groups.join(' ');
+}
+
+/** A number as typed in a French sheet: `96,5 %`, `28 250`, `0.5`; `%` tells a rate. */
 export function parseSheetNumber(raw: string): { value: string; percent: boolean } | undefined {
     const compact = raw.replace(/[\s\u00A0\u202F\u2009]/g, '');
     const percent = compact.endsWith('%');

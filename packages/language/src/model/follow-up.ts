@@ -10,10 +10,9 @@ import type { AstNode } from 'langium';
 import * as ast from '../generated/ast.js';
 import { type AvenantLookup, addedBy, retiredBy } from './avenants.js';
 import {
-    type ContractPeriod, clausesOf, contractPeriod, establishmentFacts, firstClause, firstProp, indicatorsOf,
+    type ContractPeriod, clausesOf, establishmentFacts, firstClause, firstProp, indicatorsOf,
     inheritedIndicatorProp, legalFrames, objectivesOf, perimeterOf, propsOf,
 } from './contract.js';
-import { consolidate } from './consolidation.js';
 import { compareDates, parseIsoDate } from './dates.js';
 import { plain } from './french.js';
 import { type CnrLine, type FundingLine, contractFundings, yearOf } from './fundings.js';
@@ -21,8 +20,10 @@ import { type IndicatorDirection, type IndicatorStatus, type TrajectoryInput, ty
 import { type ModulationCalculation, contractualModulation, ehpadModulation } from './modulation.js';
 import { formatEuros, parseCents, parseNumber } from './numbers.js';
 import { activityOf, type ActivityFollowUp } from './follow-up-activity.js';
+import { indicatorsInForce, linesInForce, periodWithAvenants, withAmountsInForce } from './follow-up-amended.js';
 
 export type { ActivityFollowUp } from './follow-up-activity.js';
+export { periodWithAvenants } from './follow-up-amended.js';
 
 export interface Named {
     readonly name: string;
@@ -143,34 +144,6 @@ function computeFollowUp(node: ast.SuiviAnnuel, lookup: AvenantLookup): FollowUp
         ...modulated.flatMap(m => contractualModulations(m, lines, indicators, year)),
     ];
     return { node, contract, year, period, indicators, activities, cnr, received, modulations, summary: summarise(indicators, activities, modulations) };
-}
-
-/**
- * The contract's period as its avenants set it (`fin`, through `consolidate`): the years a follow-up may cover and
- * the rank of the year in the report (« année 3 sur 5 »).
- */
-export function periodWithAvenants(contract: ast.Contrat, avenants: readonly ast.Avenant[]): ContractPeriod | undefined {
-    const own = contractPeriod(contract);
-    if (!avenants.some(a => clausesOf(a, ast.isFin).length > 0)) return own;
-    try {
-        return contractPeriod(consolidate(contract, avenants).contract) ?? own;
-    } catch {
-        return own; // a contract being typed may be too broken to consolidate
-    }
-}
-
-/**
- * The contract's indicators as the avenants in force at the end of the year amend them (`modifie X { cibles … }`),
- * by name: consolidated copies are other nodes. Empty without an avenant.
- */
-function indicatorsInForce(contract: ast.Contrat, avenants: readonly ast.Avenant[], year: number): Map<string, ast.Indicateur> {
-    if (avenants.length === 0) return new Map();
-    try {
-        const consolidated = consolidate(contract, avenants, `${year}-12-31`).contract;
-        return new Map(objectivesOf(consolidated).flatMap(indicatorsOf).map(i => [i.name, i]));
-    } catch {
-        return new Map(); // a contract being typed may be too broken to consolidate
-    }
 }
 
 function indicatorsFollowUp(contract: ast.Contrat, year: number, values: ast.ValeurRealisee[], amended: ReadonlyMap<string, ast.Indicateur>): IndicatorFollowUp[] {
@@ -359,33 +332,6 @@ function cnrFollowUp(c: ast.CnrDepense, lines: readonly CnrLine[], year: number 
 /** Titles compared without case, accents or repeated spaces. */
 export function normaliseTitle(title: string | undefined): string {
     return (title ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/\s+/).filter(Boolean).join(' ');
-}
-
-/**
- * The funding lines as amended by the avenants in force at the end of the year (`consolidate`, the one definition of
- * what an avenant does): an avenant that changes a line's amounts changes what was planned for the year.
- */
-function linesInForce(contract: ast.Contrat, avenants: readonly ast.Avenant[], year: number): FundingLine[] {
-    const own = [...contractFundings(contract).lines];
-    if (avenants.length === 0) return own;
-    try {
-        const consolidated = consolidate(contract, avenants, `${year}-12-31`);
-        return [consolidated.contract, ...consolidated.avenants].flatMap(o => contractFundings(o).lines);
-    } catch {
-        // A contract being typed may be too broken to consolidate: the lines as written, never an exception here.
-        return own;
-    }
-}
-
-/**
- * The lines as written (their nodes, establishments and distributions, which the activity refers to) with the
- * amounts of the same line in force: consolidated copies are other nodes, matched by the line's name.
- */
-function withAmountsInForce(written: readonly FundingLine[], inForce: readonly FundingLine[]): FundingLine[] {
-    return written.map(line => {
-        const amended = line.name === undefined ? undefined : inForce.find(l => l.name === line.name);
-        return amended && amended.amounts !== line.amounts ? { ...line, amounts: amended.amounts } : line;
-    });
 }
 
 function receivedFollowUp(r: ast.MontantRecu, year: number | undefined, inForce: readonly FundingLine[]): ReceivedFollowUp {
