@@ -34,6 +34,7 @@ const SUITE_TESTS = [
     'the server renders the seed as Word and JSON (cpom/render)',
     'the cpom commands are registered',
     'cpom.showPreview opens a webview tab showing the contract document',
+    'the "Suivi" preview of a follow-up file shows its yearly report',
 ];
 const SCREENSHOT_NAMES = ['diagnostic', 'hover', 'outline'];
 

@@ -454,6 +454,27 @@ describe('cpom lsp --stdio: cpom requests (preview, render, diff, check the work
         expect(result.message).toBe('Aperçu impossible : erreur de syntaxe, ligne 1 : Attendu : « } » ; trouvé : la fin du fichier.');
     });
 
+    it('previews a yearly follow-up as its report, from the unsaved text', async () => {
+        // family/ is the avenant-catalogue example, on disk: suivi-2021 is year 3 of the contract (2019-2023).
+        const uri = uriOf('family/suivi-2021.cpom');
+        const onDisk = await connection.sendRequest<PreviewResult>(PreviewRequestMethod, { uri });
+        expect(onDisk.kind).toBe('suivi');
+        expect(onDisk.errors).toBe(0);
+        expect(onDisk.title).toBe("Suivi 2021 — CPOM de l'association Les Sources de Bourgogne 2019-2023");
+        expect(onDisk.html).toMatch(/<p class="doc-kind">Rapport de suivi annuel 2021<\/p>/);
+        expect(onDisk.html).toMatch(/<p class="headline">5\sindicateurs atteints sur\s6\s?; /);
+        expect(onDisk.html).toContain('<h2>Revue à mi-parcours</h2>');
+        // Typed, not saved: the occupancy back on track is in the next preview.
+        const text = readFileSync(path.join(dir, 'family/suivi-2021.cpom'), 'utf8');
+        const published = diagnosticsOf(uri);
+        void connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri, languageId: 'cpom', version: 1, text: text.replace('indicateur OCC: 94,4 %', 'indicateur OCC: 99,4 %') },
+        });
+        await published;
+        const typed = await connection.sendRequest<PreviewResult>(PreviewRequestMethod, { uri });
+        expect(typed.html).toMatch(/<p class="headline">6\sindicateurs atteints sur\s6\s?; /);
+    });
+
     it('renders the document formats, and refuses a contract with errors unless forced', async () => {
         const result = await connection.sendRequest<RenderResult>(RenderRequestMethod, { uri: uriOf('seed.cpom'), formats: ['md', 'docx', 'json'] });
         expect(result.refused).toEqual([]);

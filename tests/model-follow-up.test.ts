@@ -4,6 +4,8 @@
  * calculation done by hand here, per establishment, for the EHPAD regulatory formulas (R.314-160, R.314-174) and
  * the contractual one (R.314-43-2).
  */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ast, contractualModulation, ehpadModulation, type FollowUp, followUpOf, indicatorStatus, perimeterInYear, targetForYear, type TrajectoryInput } from '@cpom/language';
@@ -110,6 +112,55 @@ describe('bundled follow-ups, checked by hand', () => {
         expect(f.modulations.every(m => m.article === 'R.314-43-2' && m.calculation.ratePercent === 1.875)).toBe(true);
         expect(f.activities.find(a => a.establishment?.name === 'MAS_SAINT_NAZAIRE')!.belowThreshold).toBe(true);
         expect(f.indicators.find(i => i.name === 'FILE_ACTIVE')!.status).toBe('en_ecart');
+    });
+});
+
+describe('bundled follow-ups of an amended contract, checked by hand', () => {
+    it('Val de Loire 2022: Loches at 92,4 % reduces its 2023 forfaits, on the amounts of avenant n° 1', async () => {
+        const f = await followUpOfFile('examples/avenants-modificatifs/suivi-2022.cpom');
+        const loches = f.modulations.filter(m => m.establishment?.name === 'EHPAD_LOCHES');
+        // ½ × (95 − 92,4) = 1,3 %. Soins 2023 as amended by avenant n° 1: 2 416 355,31 € (the contract said 2 379 995,31 €);
+        // Loches's share of the 2020 distribution: 990 000 € / 2 310 000 € → 1 035 580,85 €; × 1,3 % = 13 462,55 €.
+        const soins = loches.find(m => m.article === 'R.314-160')!;
+        expect(soins.calculation.ratePercent).toBe(1.3);
+        expect(soins.calculation.amountCents).toBe(13_462_55);
+        // Dépendance 2023 (not amended): 932 422,41 € × 388 000 € / 905 000 € = 399 756,79 €; × 1,3 % = 5 196,84 €.
+        expect(loches.find(m => m.article === 'R.314-174')!.calculation.amountCents).toBe(5_196_84);
+        expect(f.modulations.filter(m => m.establishment?.name === 'EHPAD_AMBOISE').every(m => m.calculation.amountCents === 0)).toBe(true);
+        expect(f.summary).toMatchObject({ indicators: 2, atteint: 1, enEcart: 1, establishmentsBelowThreshold: 1, modulationCents: 13_462_55 + 5_196_84 });
+        // Received as planned once the avenant is applied: 2 392 431 € (contract: 2 356 431 €) and 923 190,50 €.
+        expect(f.received.map(r => [r.plannedCents, r.receivedCents, r.differenceCents])).toEqual([[2_392_431_00, 2_392_431_00, 0], [923_190_50, 923_190_50, 0]]);
+    });
+
+    it('Val de Loire: the period runs to 2024 once avenant n° 2 is loaded (its `fin`), so 2022 is year 3 of 5', async () => {
+        const services = createServices();
+        const workspace = await loadWorkspace(services, filesUnder(path.join(ROOT, 'examples/avenants-modificatifs'), '.cpom'));
+        const file = workspace.files.find(f => f.path.endsWith('suivi-2022.cpom'))!;
+        const node = (file.document.parseResult.value as ast.CpomFile).elements.find(ast.isSuiviAnnuel)!;
+        expect(followUpOf(node, services.Cpom.cpom.WorkspaceIndex).period).toMatchObject({ firstYear: 2020, lastYear: 2024 });
+    });
+
+    it('Val de Loire 2024: the target of the year is the one avenant n° 2 writes (97,5 %), not the last of the contract', async () => {
+        const dir = mkdtempSync(path.join(tmpdir(), 'cpom-suivi-2024-'));
+        try {
+            cpSync(path.join(ROOT, 'examples/avenants-modificatifs'), dir, { recursive: true });
+            writeFileSync(path.join(dir, 'suivi-2024.cpom'), 'importe "cpom-ehpad-val-de-loire.cpom"\nimporte "avenant-2.cpom"\n\n'
+                + 'suivi_annuel du contrat CPOM_EHPAD_VAL_DE_LOIRE_2020 annee 2024 {\n    indicateur OCCUPATION: 97,2 %\n    indicateur ABSENCES: 8 %\n}\n');
+            const services = createServices();
+            const workspace = await loadWorkspace(services, [path.join(dir, 'suivi-2024.cpom')]);
+            const node = (workspace.files.find(f => f.path.endsWith('suivi-2024.cpom'))!.document.parseResult.value as ast.CpomFile).elements.find(ast.isSuiviAnnuel)!;
+            const occupation = followUpOf(node, services.Cpom.cpom.WorkspaceIndex).indicators.find(i => i.name === 'OCCUPATION')!;
+            expect(occupation.target).toMatchObject({ value: 97.5 });
+            expect(occupation.status).toBe('en_retard');
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it('Val de Loire 2021: on track, the forfait soins planned is the amended one from July 2021', async () => {
+        const f = await followUpOfFile('examples/avenants-modificatifs/suivi-2021.cpom');
+        expect(f.summary).toMatchObject({ indicators: 2, atteint: 2, modulationCents: 0, establishmentsBelowThreshold: 0 });
+        expect(f.received[0]).toMatchObject({ plannedCents: 2_351_100_00, differenceCents: 0 });
     });
 });
 

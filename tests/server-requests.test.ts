@@ -136,3 +136,35 @@ describe('cpom/checkWorkspace', () => {
         expect(result.infos).toBe(2);
     });
 });
+
+describe('cpom/preview of a yearly follow-up file', () => {
+    const FOLDER = path.join(ROOT, 'examples/ehpad-ivter');
+    const at = (name: string) => URI.parse(`file:///suivi-preview/${name}`);
+
+    it('shows the report of its year, with the other years of the contract in its charts', async () => {
+        for (const name of ['cpom-ehpad-dordogne.cpom', 'suivi-2021.cpom', 'suivi-2022.cpom']) {
+            await load(at(name), readFileSync(path.join(FOLDER, name), 'utf8'));
+        }
+        const shown = await preview(services, { uri: at('suivi-2022.cpom').toString() });
+        expect(shown.kind).toBe('suivi');
+        expect(shown.title).toMatch(/^Suivi 2022 — /);
+        expect(shown.html).toContain('<p class="doc-kind">Rapport de suivi annuel 2022</p>');
+        expect(shown.html).toMatch(/<p class="headline">6\sindicateurs atteints sur\s8\s?; modulation de 20\s584,69\s€ sur les financements de 2023\.<\/p>/);
+        // The chart of the occupancy gives 2021 (the other file) and 2022.
+        expect(shown.html).toMatch(/<th scope="row">2021<\/th><td class="num">[^<]*<\/td><td class="num">96,2\s%<\/td>/);
+        // The contract itself still previews as the contract document.
+        const contract = await preview(services, { uri: at('cpom-ehpad-dordogne.cpom').toString() });
+        expect(contract.kind).toBeUndefined();
+        expect(contract.html).not.toContain('Rapport de suivi annuel');
+    });
+
+    it('says why there is no report: contract not imported, syntax error', async () => {
+        await load(at('orphan.cpom'), 'suivi_annuel du contrat CPOM_INCONNU annee 2021 {\n}\n');
+        const orphan = await preview(services, { uri: at('orphan.cpom').toString() });
+        expect(orphan.html).toBeUndefined();
+        expect(orphan.message).toMatch(/^Aperçu du suivi impossible : le contrat « CPOM_INCONNU » n'est pas trouvé/);
+        await load(at('cut.cpom'), 'suivi_annuel du contrat CPOM_INCONNU annee 2021 {\n');
+        const cut = await preview(services, { uri: at('cut.cpom').toString() });
+        expect(cut.message).toMatch(/^Aperçu impossible : erreur de syntaxe/);
+    });
+});

@@ -158,7 +158,7 @@ describe.skipIf(missing !== undefined)(`the studio in headless Chromium${missing
         await fresh.close();
     });
 
-    it('opens a folder of files (contract, catalogues, avenants): imports resolve among them, no error', async () => {
+    it('opens a folder of files (contract, catalogues, avenants): imports resolve among them, no error; a follow-up previews as its report', async () => {
         const folder = await studio.browser.newPage();
         await folder.goto(studio.url);
         await folder.waitForSelector('body[data-ready=true]');
@@ -174,6 +174,10 @@ describe.skipIf(missing !== undefined)(`the studio in headless Chromium${missing
         await folder.waitForSelector('#files-list button[aria-current=true][data-path="avenant-catalogue/avenant-1.cpom"]');
         await expect.poll(() => folder.textContent('#outline-tree'), { timeout: 60_000 }).not.toBe(contractOutline);
         expect(await folder.textContent('#problems-count')).toMatch(/^0 erreur/);
+        // A yearly follow-up previews as its report, under its own heading.
+        await folder.click('#files-list button[data-path="avenant-catalogue/suivi-2021.cpom"]');
+        await expect.poll(() => folder.locator('#preview-frame').getAttribute('srcdoc'), { timeout: 60_000 }).toContain('Rapport de suivi annuel 2021');
+        expect(await folder.textContent('#preview-title')).toBe('Aperçu du rapport de suivi annuel');
         await folder.close();
     });
 

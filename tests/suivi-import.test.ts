@@ -64,6 +64,52 @@ describe('cpom suivi importer', () => {
         expect(errors).toEqual([]);
     });
 
+    it('imports CNR spent and amounts received from their own columns (CSV), by title or identifier', async () => {
+        writeFileSync(path.join(work, 'montants.csv'), [
+            'Indicateur;CNR;Financement;Valeur;CNR dépensés;Montant reçu',
+            'OCC_HP;;;95,1 %;;',
+            ';Équipement de télémédecine;;;17 500 €;',
+            ';;Forfait global relatif aux soins;;;2 612 800,00 €',
+            ';;fgd;;;1248930,5',
+            ';CNR inventé;;;1 000;',
+            '',
+        ].join('\n'));
+        const run = await runCpom(['suivi', 'importer', 'montants.csv', '--contrat', 'contrat.cpom', '--annee', '2022', '-o', 'suivi-montants.cpom'], work);
+        expect(run.code, run.stderr).toBe(0);
+        expect(run.stderr).toContain('« montants.csv », ligne 6 : « CNR inventé » ne correspond à aucun');
+        expect(run.stderr).toContain('1 valeur(s) d\'indicateur, 0 activité(s) et 3 montant(s) importé(s), 1 ligne(s) sans correspondance');
+        const text = readFileSync(path.join(work, 'suivi-montants.cpom'), 'utf8');
+        expect(text).toContain([
+            '    indicateur OCC_HP: 95,1 %', '', '    cnr "Équipement de télémédecine" depense 17 500 €',
+            '    recu FGS: 2 612 800 €', '    recu FGD: 1 248 930,50 €', '}',
+        ].join('\n'));
+        const diagnostics = [...(await checkFiles([path.join(work, 'suivi-montants.cpom')])).values()].flat();
+        expect(diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        // FGD planned at 1 248 930 € for 2022: the 50 cents are a difference (CPOM141), FGS matches.
+        expect(diagnostics.filter(d => d.code === 'CPOM141').map(d => d.message)).toEqual([
+            expect.stringContaining('reçus en 2022 pour 1\u202F248\u202F930'),
+        ]);
+    });
+
+    it('imports CNR spent and amounts received from an XLSX (cells formatted as euros)', async () => {
+        const workbook = new ExcelJS.Workbook();
+        const sheet = workbook.addWorksheet('Financements 2022');
+        sheet.addRow(['Ligne de financement', 'Intitulé du CNR', 'Montant perçu', 'Dépenses']);
+        const received = sheet.addRow(['FGS', null, 2612800, null]);
+        received.getCell(3).numFmt = '#,##0 "€"';
+        const spent = sheet.addRow([null, 'equipement de telemedecine', null, 17500.5]);
+        spent.getCell(4).numFmt = '#,##0.00 "€"';
+        sheet.addRow(['Dotation inventée', null, 1000, null]);
+        await workbook.xlsx.writeFile(path.join(work, 'montants.xlsx'));
+        const run = await runCpom(['suivi', 'importer', 'montants.xlsx', '--contrat', 'contrat.cpom', '--annee', '2022', '-o', 'suivi-montants-xlsx.cpom'], work);
+        expect(run.code, run.stderr).toBe(0);
+        expect(run.stderr).toContain('ligne 4 : « Dotation inventée » ne correspond à aucun');
+        const text = readFileSync(path.join(work, 'suivi-montants-xlsx.cpom'), 'utf8');
+        expect(text).toContain('suivi_annuel du contrat CPOM_EHPAD_JARDINS_PERIGORD_2019 annee 2022 {\n    recu FGS: 2 612 800 €\n    cnr "Équipement de télémédecine" depense 17 500,50 €\n}');
+        const errors = [...(await checkFiles([path.join(work, 'suivi-montants-xlsx.cpom')])).values()].flat().filter(d => d.severity === 'error');
+        expect(errors).toEqual([]);
+    });
+
     it('refuses bad input with its place and writes nothing', async () => {
         const refuse = async (name: string, content: string, args: string[] = [], expected: string) => {
             writeFileSync(path.join(work, name), content);
@@ -76,6 +122,7 @@ describe('cpom suivi importer', () => {
         await refuse('texte.csv', 'Indicateur;Valeur\nOCC_HP;95,1 %\nABS;beaucoup\n', [], '« texte.csv », ligne 3, colonne Valeur : « beaucoup » n\'est pas un nombre');
         await refuse('annee.csv', CSV, ['--annee', '2031'], '--annee 2031 : hors de la période du contrat « contrat.cpom » (2019-2023)');
         await refuse('format.ods', 'x', [], 'format non pris en charge');
+        await refuse('montant.csv', 'Financement;Montant reçu\nFGS;2 600 000 €\nFGD;environ 1 M€\n', [], '« montant.csv », ligne 3, colonne Montant reçu : « environ 1 M€ » n\'est pas un nombre');
         writeFileSync(path.join(work, 'existe.cpom'), '// à garder\n');
         const kept = await runCpom(['suivi', 'importer', 'valeurs.csv', '--contrat', 'contrat.cpom', '--annee', '2022', '-o', 'existe.cpom'], work);
         expect(kept.code).toBe(2);

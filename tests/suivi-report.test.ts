@@ -22,6 +22,7 @@ const EXAMPLES = [
     { dir: 'ehpad-ivter', contract: 'cpom-ehpad-dordogne.cpom', name: 'CPOM_EHPAD_JARDINS_PERIGORD_2019', year: 2022, ids: ['OCC_HP', 'EHPAD_BERGERAC', 'FGS'] },
     { dir: 'handicap-conjoint', contract: 'cpom-estuaire-handicap.cpom', name: undefined, year: 2022, ids: [] },
     { dir: 'avenant-catalogue', contract: 'cpom-les-sources.cpom', name: undefined, year: 2021, ids: [] },
+    { dir: 'avenants-modificatifs', contract: 'cpom-ehpad-val-de-loire.cpom', name: undefined, year: 2022, ids: ['OCCUPATION', 'EHPAD_LOCHES', 'FORFAIT_SOINS'] },
 ];
 const SCHEMA = JSON.parse(readFileSync(path.join(ROOT, 'schemas/cpom-suivi-v1.schema.json'), 'utf8'));
 const validate = new Ajv2020({ strict: true, allErrors: true }).compile(SCHEMA);
@@ -84,6 +85,20 @@ describe('cpom suivi (report)', () => {
         expect((await runCpom(['suivi', contract, '--annee', 'deux', '-o', out], ROOT)).stderr).toContain('année impossible');
         expect((await runCpom(['suivi', 'examples/ehpad-ivter/suivi-2022.cpom', '-o', out], ROOT)).stderr).toContain('aucun contrat dans');
         expect(existsSync(out)).toBe(false);
+    });
+
+    it('--lang en: English messages, the report in French (said), no crash', async () => {
+        const contract = path.join('examples', 'ehpad-ivter', 'cpom-ehpad-dordogne.cpom');
+        const written = await runCpom(['suivi', contract, '--lang', 'en', '-f', 'md', '-o', path.join(work, 'english')], ROOT);
+        expect(written.code, written.stderr).toBe(0);
+        expect(written.stderr).toContain('the report is written in French');
+        expect(readFileSync(written.stdout.trim(), 'utf8')).toContain('Rapport de suivi annuel 2022');
+        const refused = await runCpom(['suivi', contract, '--lang', 'en', '--annee', '2030', '-o', path.join(work, 'english-refused')], ROOT);
+        expect(refused.code).toBe(2);
+        expect(refused.stderr).toContain('no follow-up of year 2030 for this contract (years found: 2021, 2022)');
+        const imported = await runCpom(['suivi', 'importer', 'nothing.csv', '--contrat', contract, '--annee', '2022', '--lang', 'en', '-o', path.join(work, 'english-import.cpom')], ROOT);
+        expect(imported.code).toBe(2);
+        expect(imported.stderr).toMatch(/^cpom: .*nothing\.csv/m);
     });
 
     it('refuses a broken follow-up without --force, and writes it with --force without undefined', async () => {

@@ -279,7 +279,7 @@ function addDiffCommands(ctx: CommandContext): void {
 /** `fmt`, `lsp` and `rules`. */
 function addToolCommands(ctx: CommandContext): void {
     const { program, t, io, langOption, locale, parseFormats, formatList } = ctx;
-    registerSuiviCommands(program, { t, io, parseFormats, formatList, setExitCode: code => ctx.exit(code) });
+    registerSuiviCommands(program, { t, io, parseFormats, formatList, setExitCode: code => ctx.exit(code), langOption });
 
     program.command('fmt')
         .description(t(

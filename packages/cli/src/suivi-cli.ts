@@ -3,7 +3,7 @@
  * yearly follow-up (suivi-command.ts) and the import of a sheet of values into a follow-up file (suivi-import.ts).
  * Both load their code on demand, so `cpom check` does not pay for the document and spreadsheet libraries.
  */
-import type { Command } from 'commander';
+import type { Command, Option } from 'commander';
 import type { CommandIO } from './check.js';
 import type { DocumentFormat } from './document-formats.js';
 import { documentOutputOptions } from './document-options.js';
@@ -14,9 +14,11 @@ export interface SuiviCliContext {
     readonly parseFormats: (value: string) => DocumentFormat[];
     readonly formatList: string;
     readonly setExitCode: (code: number) => void;
+    /** `--lang fr|en`: the messages (read by main.ts before parsing); the report itself is written in French. */
+    readonly langOption: () => Option;
 }
 
-export function registerSuiviCommands(program: Command, { t, io, parseFormats, formatList, setExitCode }: SuiviCliContext): void {
+export function registerSuiviCommands(program: Command, { t, io, parseFormats, formatList, setExitCode, langOption }: SuiviCliContext): void {
     const [format, out] = documentOutputOptions({ t, parseFormats, formatList });
     const suivi = program.command('suivi')
         // --annee of `importer` is its own, not the report's.
@@ -30,6 +32,7 @@ export function registerSuiviCommands(program: Command, { t, io, parseFormats, f
         .option('--annee <n>', t('l\'année du rapport (par défaut : la dernière année suivie)', 'the year reported (default: the latest year followed)'))
         .addOption(format).addOption(out)
         .option('--force', t('écrire le rapport même quand le contrat ou le suivi a des erreurs', 'write the report even when the contract or the follow-up has errors'))
+        .addOption(langOption())
         .action(async (contract: string, followUps: string[], options: { annee?: string; format: DocumentFormat[]; out: string; force?: boolean }) => {
             const { runSuiviReport } = await import('./suivi-command.js');
             setExitCode(await runSuiviReport(contract, followUps, { formats: options.format, out: options.out, annee: options.annee, force: options.force }, io));
@@ -44,6 +47,7 @@ export function registerSuiviCommands(program: Command, { t, io, parseFormats, f
         .requiredOption('--annee <n>', t('l\'année suivie', 'the year followed'))
         .option('-o, --output <fichier>', t('le fichier de suivi à écrire (par défaut : suivi-<année>.cpom à côté du contrat)', 'the follow-up file to write (default: suivi-<year>.cpom beside the contract)'))
         .option('--force', t('remplacer le fichier de suivi s\'il existe', 'replace the follow-up file if it exists'))
+        .addOption(langOption())
         .action(async (file: string, options: { contrat: string; annee: string; output?: string; force?: boolean }) => {
             const { runSuiviImport } = await import('./suivi-import.js');
             setExitCode(await runSuiviImport(file, options, io));

@@ -108,6 +108,8 @@ async function writeReport(followUp: FollowUp, history: readonly FollowUp[], bas
     const outDir = path.resolve(io.cwd, options.out);
     prepareOutputFolder(outDir, options.out);
     const report = buildFollowUpReport(followUp, { history });
+    // The report's words are French only (its English version is not written yet): say so rather than mix languages.
+    if (io.locale === 'en') io.stderr('cpom: note: the report is written in French (no English version of the yearly report yet)\n');
     let html: string | undefined;
     for (const format of options.formats) {
         const file = path.join(outDir, `${baseName}.${format}`);

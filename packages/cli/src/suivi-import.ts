@@ -7,9 +7,9 @@
  *
  * Exit codes: 0 written (unmatched rows reported); 2 usage or I/O error, nothing written.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { contractPeriod, contractsOfFile } from '@cpom/language';
+import { contractsOfFile, periodWithAvenants } from '@cpom/language';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { CommandIO } from './check.js';
@@ -105,15 +105,28 @@ function cellText(value: unknown, numFmt: string | undefined): string {
     return String(value as string | boolean);
 }
 
+/** The other `.cpom` files of the contract's folder (avenants among them); none when the folder cannot be listed. */
+function cpomFilesBeside(contractPath: string): string[] {
+    const dir = path.dirname(contractPath);
+    try {
+        return readdirSync(dir).filter(n => /\.cpom$/i.test(n)).map(n => path.join(dir, n)).filter(f => f !== contractPath);
+    } catch {
+        return [];
+    }
+}
+
 async function suiviImport(file: string, options: SuiviImportOptions, io: CommandIO): Promise<number> {
     const locale = io.locale ?? 'fr';
     const year = parseYear(options.annee)!;
     const resolve = (p: string) => path.resolve(io.cwd, p);
     const contractPath = resolve(options.contrat);
-    const workspace = await loadWorkspace(createServices(), [contractPath], message => io.stderr(`cpom: note: ${message[locale]}\n`));
+    // The files beside the contract too: its avenants' funding lines, CNR and establishments can be named in the sheet.
+    const services = createServices();
+    const workspace = await loadWorkspace(services, [contractPath, ...cpomFilesBeside(contractPath)], message => io.stderr(`cpom: note: ${message[locale]}\n`));
     const contract = workspace.files.flatMap(f => (f.path === contractPath ? contractsOfFile(f.document).declared : []))[0];
     if (!contract) throw new UsageError({ fr: `aucun contrat dans « ${options.contrat} » (--contrat)`, en: `no contract in '${options.contrat}' (--contrat)` });
-    const period = contractPeriod(contract);
+    const avenants = services.Cpom.cpom.WorkspaceIndex.avenantsOf(contract);
+    const period = periodWithAvenants(contract, avenants);
     const last = period ? Math.max(period.lastYear, period.prorogation?.year ?? period.lastYear) : undefined;
     if (period && last !== undefined && (year < period.firstYear || year > last)) {
         throw new UsageError({
@@ -131,7 +144,7 @@ async function suiviImport(file: string, options: SuiviImportOptions, io: Comman
     }
     const rows = await readRows(resolve(file), file, text => io.stderr(`cpom: note: ${text}\n`));
     const importPath = path.relative(path.dirname(output), contractPath).split(path.sep).join('/');
-    const result = sheetToFollowUp({ rows, shown: file, contract, year, importPath });
+    const result = sheetToFollowUp({ rows, shown: file, contract, avenants, year, importPath });
     writeFileAtomic(output, result.text, shownOutput);
     io.stdout(`${visibleText(shownOutput, '')}\n`);
     for (const note of result.notes) io.stderr(`cpom: note: « ${file} », ${note}\n`);
@@ -141,7 +154,7 @@ async function suiviImport(file: string, options: SuiviImportOptions, io: Comman
             : `cpom: '${file}', line ${u.line}: '${u.label}' matches no indicator or establishment of the contract; row skipped\n`);
     }
     io.stderr(locale === 'fr'
-        ? `cpom: ${result.indicators} valeur(s) d'indicateur et ${result.activities} activité(s) importée(s), ${result.unmatched.length} ligne(s) sans correspondance\n`
-        : `cpom: ${result.indicators} indicator value(s) and ${result.activities} activit(y/ies) imported, ${result.unmatched.length} unmatched row(s)\n`);
+        ? `cpom: ${result.indicators} valeur(s) d'indicateur, ${result.activities} activité(s) et ${result.amounts} montant(s) importé(s), ${result.unmatched.length} ligne(s) sans correspondance\n`
+        : `cpom: ${result.indicators} indicator value(s), ${result.activities} activit(y/ies) and ${result.amounts} amount(s) imported, ${result.unmatched.length} unmatched row(s)\n`);
     return 0;
 }

@@ -4,20 +4,25 @@
  * Any LSP client may send them; a client that does not know them loses nothing of standard LSP.
  */
 
-/** `cpom/preview`: the contract document of a `.cpom` file as one self-contained HTML page. */
+/**
+ * `cpom/preview`: the contract document of a `.cpom` file as one self-contained HTML page; for a yearly follow-up
+ * file (`suivi_annuel du contrat X annee N`), the "Rapport de suivi annuel" of that year (as `cpom suivi` writes it).
+ */
 export const PreviewRequestMethod = 'cpom/preview';
 export interface PreviewParams {
-    /** A contract, an avenant or a catalogue: avenants and catalogues preview the contract(s) they belong to. */
+    /** A contract, an avenant, a catalogue (the contract(s) it belongs to) or a yearly follow-up (its report). */
     readonly uri: string;
 }
 export interface PreviewResult {
     /** Complete HTML document, every user string escaped; absent when there is no contract to show. */
     readonly html?: string;
-    /** Title of the previewed contract, for the tab. */
+    /** Title of the previewed contract (« Suivi 2022 — <contract> » for a follow-up), for the tab. */
     readonly title?: string;
+    /** What is shown: the contract document (absent: `contrat`, servers before the follow-up preview) or the yearly report. */
+    readonly kind?: 'contrat' | 'suivi';
     /** Why there is nothing to show (no contract in the file, syntax error…), French. */
     readonly message?: string;
-    /** Errors in the contract (the preview is shown anyway, marked as a draft). */
+    /** Errors in the contract (and, for a follow-up, in the follow-up file); the preview is shown anyway, marked as a draft. */
     readonly errors: number;
 }
 

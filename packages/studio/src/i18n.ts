@@ -23,6 +23,7 @@ const WORDS = {
     problems: { fr: 'Problèmes', en: 'Problems' },
     noProblem: { fr: 'Aucun problème.', en: 'No problem.' },
     preview: { fr: 'Aperçu du contrat', en: 'Contract preview' },
+    previewFollowUp: { fr: 'Aperçu du rapport de suivi annuel', en: 'Yearly follow-up report preview' },
     previewFrame: { fr: 'Aperçu du contrat généré', en: 'Generated contract preview' },
     previewWaiting: { fr: "L'aperçu s'affiche dès que le contrat est analysé.", en: 'The preview shows once the contract is analysed.' },
     editor: { fr: 'Texte du contrat', en: 'Contract text' },

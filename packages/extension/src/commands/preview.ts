@@ -1,8 +1,10 @@
 /**
  * `cpom.showPreview` / `cpom.showPreviewToSide`: one webview panel showing the contract document of the active
- * `.cpom` file, as the server renders it (`cpom/preview`, every user string escaped by the server). No script runs
- * in the panel (`enableScripts: false` and a Content-Security-Policy without script-src). The panel follows the
- * active `.cpom` editor, re-renders on save and, when `cpom.preview.live` is on, 300 ms after the last change.
+ * `.cpom` file, as the server renders it (`cpom/preview`, every user string escaped by the server); for a yearly
+ * follow-up file (`suivi_annuel du contrat X annee N`), the "Rapport de suivi annuel" of that year
+ * (`cpom.showFollowUpToSide`, the "Suivi" button of a follow-up's editor title). No script runs in the panel
+ * (`enableScripts: false` and a Content-Security-Policy without script-src). The panel follows the active `.cpom`
+ * editor, re-renders on save and, when `cpom.preview.live` is on, 300 ms after the last change.
  */
 import * as vscode from 'vscode';
 import { PreviewRequestMethod, type PreviewParams, type PreviewResult } from '../protocol.js';
@@ -10,6 +12,10 @@ import { type CpomServer, failureMessage } from '../server-access.js';
 import { count, describeError, escapeHtml, fileName, LANGUAGE_ID, targetDocument } from '../util.js';
 
 const VIEW_TYPE = 'cpom.preview';
+/** Context key: the active editor holds a yearly follow-up (shows the "Suivi" button). */
+const FOLLOW_UP_CONTEXT = 'cpom.followUpFile';
+const FOLLOW_UP_START = /^[ \t]*suivi_annuel\b/m;
+const FOLLOW_UP_LINES = 200;
 const DEBOUNCE_MS = 300;
 /** While the server has not built the document yet (just opened, server starting), retry this often, this many times. */
 const RETRY_MS = 1_000;
@@ -30,7 +36,10 @@ export class PreviewController implements vscode.Disposable {
         this.disposables.push(
             vscode.commands.registerCommand('cpom.showPreview', (resource?: unknown) => this.showSafely(resource, false)),
             vscode.commands.registerCommand('cpom.showPreviewToSide', (resource?: unknown) => this.showSafely(resource, true)),
+            vscode.commands.registerCommand('cpom.showFollowUpToSide', (resource?: unknown) => this.showSafely(resource, true)),
+            vscode.window.onDidChangeActiveTextEditor(editor => updateFollowUpContext(editor?.document)),
             vscode.workspace.onDidChangeTextDocument(event => {
+                if (event.document === vscode.window.activeTextEditor?.document) updateFollowUpContext(event.document);
                 if (this.panel && sameUri(event.document.uri, this.previewed) && event.contentChanges.length > 0 && liveUpdates()) {
                     this.schedule();
                 }
@@ -59,6 +68,7 @@ export class PreviewController implements vscode.Disposable {
                 }
             }),
         );
+        updateFollowUpContext(vscode.window.activeTextEditor?.document);
     }
 
     /** What the panel shows now, undefined without a panel. */
@@ -128,9 +138,9 @@ export class PreviewController implements vscode.Disposable {
             const params: PreviewParams = { uri: uri.toString() };
             const result = await this.server.request<PreviewResult>(PreviewRequestMethod, params);
             if (!current()) return;
-            panel.title = `Aperçu — ${result.title || fileName(uri)}`;
+            panel.title = result.kind === 'suivi' ? result.title || `Suivi — ${fileName(uri)}` : `Aperçu — ${result.title || fileName(uri)}`;
             panel.webview.html = result.html
-                ? decorate(panel.webview, result.html, result.errors)
+                ? decorate(panel.webview, result.html, result.errors, result.kind)
                 : messagePage(panel.webview, result.message || 'Ce fichier ne contient pas de contrat à afficher.');
             this.settle(!result.html);
         } catch (error) {
@@ -164,6 +174,16 @@ export class PreviewController implements vscode.Disposable {
     }
 }
 
+/**
+ * Sets the context key of the "Suivi" button from the active document's text: a `suivi_annuel` block at a line start
+ * among the first lines (after the imports and a comment), so that a keystroke in a long contract costs little.
+ */
+function updateFollowUpContext(document: vscode.TextDocument | undefined): void {
+    const head = document?.languageId === LANGUAGE_ID ? document.getText(new vscode.Range(0, 0, FOLLOW_UP_LINES, 0)) : '';
+    const isFollowUp = FOLLOW_UP_START.test(head);
+    void vscode.commands.executeCommand('setContext', FOLLOW_UP_CONTEXT, isFollowUp);
+}
+
 function liveUpdates(): boolean {
     return vscode.workspace.getConfiguration('cpom').get<boolean>('preview.live', true);
 }
@@ -184,11 +204,12 @@ const BANNER_STYLE = `<style>
 </style>`;
 
 /** Adds the Content-Security-Policy and, when the contract has errors, the draft banner to the server's page. */
-export function decorate(webview: vscode.Webview, html: string, errors: number): string {
+export function decorate(webview: vscode.Webview, html: string, errors: number, kind: 'contrat' | 'suivi' = 'contrat'): string {
     const csp = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview)}">`;
-    const banner = errors > 0
-        ? `<div class="cpom-draft-banner" role="status">Projet : le contrat comporte ${count(errors, 'erreur')}. Cet aperçu n'est pas le texte à signer ; corrigez les erreurs signalées dans l'onglet Problèmes.</div>`
-        : '';
+    const draft = kind === 'suivi'
+        ? `Provisoire : le suivi ou son contrat comporte ${count(errors, 'erreur')}. Ce rapport peut être faux ; corrigez les erreurs signalées dans l'onglet Problèmes.`
+        : `Projet : le contrat comporte ${count(errors, 'erreur')}. Cet aperçu n'est pas le texte à signer ; corrigez les erreurs signalées dans l'onglet Problèmes.`;
+    const banner = errors > 0 ? `<div class="cpom-draft-banner" role="status">${draft}</div>` : '';
     const head = /<head(\s[^>]*)?>/i.exec(html);
     if (!head) return page(csp + (errors > 0 ? BANNER_STYLE : ''), banner + html);
     let result = `${html.slice(0, head.index + head[0].length)}\n${csp}${errors > 0 ? BANNER_STYLE : ''}${html.slice(head.index + head[0].length)}`;

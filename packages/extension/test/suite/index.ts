@@ -238,6 +238,25 @@ test('cpom.showPreview opens a webview tab showing the contract document', async
     await screenshot('preview', 2_500);
 }, { timeoutMs: 40_000 });
 
+test('the "Suivi" preview of a follow-up file shows its yearly report', async () => {
+    // The contract first: opened, it is known to the server in every host (the web worker reads no folder).
+    await show(fileUri('examples/ehpad-ivter/cpom-ehpad-dordogne.cpom'));
+    await show(fileUri('examples/ehpad-ivter/suivi-2022.cpom'));
+    const commands = await vscode.commands.getCommands(true);
+    assert(commands.includes('cpom.showFollowUpToSide'), 'command cpom.showFollowUpToSide is not registered');
+    await vscode.commands.executeCommand('cpom.showFollowUpToSide');
+    const api = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)?.exports;
+    assert(api?.previewHtml, 'the extension exposes no previewHtml');
+    const html = await waitFor('the preview to show the yearly report', () => {
+        const shown = api.previewHtml!();
+        return shown !== undefined && shown.includes('Rapport de suivi annuel 2022') ? shown : undefined;
+    }, 30_000);
+    assert(/<p class="headline">6\sindicateurs atteints sur\s8/.test(html), `no headline in the report: ${(/<p class="headline">[^]{0,120}/.exec(html) ?? [html.slice(0, 300)])[0]}`);
+    assert(!html.includes('<script'), 'the preview runs no script');
+    const tabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap(g => g.tabs).filter(t => t.input instanceof vscode.TabInputWebview);
+    await waitFor('the preview tab to be titled after the follow-up', () => (tabs().some(t => t.label.startsWith('Suivi 2022 — ')) ? true : undefined), 20_000);
+}, { timeoutMs: 60_000 });
+
 export async function run(): Promise<void> {
     config = await readHarnessConfig();
     setScreenshots(config.screenshots ?? false);

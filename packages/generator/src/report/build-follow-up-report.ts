@@ -108,7 +108,8 @@ function modulationSection(followUp: FollowUp): ReportSection {
         ],
         rows: records.map(m => [
             namedLabel(m.establishment, 'Ensemble du financement'), namedLabel(m.funding, 'Financement sans intitulé'),
-            `CASF ${m.article}`, String(m.appliedYear), m.calculation.applies ? valueText(m.calculation.ratePercent, '%') : '—',
+            // Non-breaking hyphens: « R.314-43-2 » is never cut at the end of a line of a narrow column.
+            `CASF ${m.article.replace(/-/g, '\u2011')}`, String(m.appliedYear), m.calculation.applies ? valueText(m.calculation.ratePercent, '%') : '—',
             { text: eurosText(m.calculation.amountCents), strong: m.calculation.amountCents > 0 },
         ]),
         footer: records.length > 1 ? [['Total', '', '', '', '', { text: eurosText(followUp.summary.modulationCents), strong: true }]] : undefined,

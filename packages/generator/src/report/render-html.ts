@@ -3,6 +3,7 @@
  * the PDF is this page printed by Chromium. Every text goes through `escapeHtml` after French spacing; the charts'
  * SVG is made by `chart-svg.ts`, which escapes its own texts. Each chart is followed by its data table.
  */
+import type { Table } from '../document/model.js';
 import { htmlTable } from '../render/html-table.js';
 import { escapeHtml, htmlText as txt } from '../render/html-text.js';
 import type { FollowUpReport, ReportBlock, ReportFigure, ReportSection } from './model.js';
@@ -23,14 +24,16 @@ export function renderFollowUpHtml(report: FollowUpReport): string {
 
 function renderSection(section: ReportSection, level: number): string {
     const h = Math.min(level, 6);
-    return [`<section class="level-${h}">`, `<h${h}>${txt(section.title)}</h${h}>`, ...section.blocks.map(b => renderBlock(b, level + 1)), '</section>'].join('\n');
+    // A sub-section of words only (a calculation step by step) stays on one page with its heading.
+    const keep = level >= 3 && section.blocks.every(b => b.kind === 'list' || b.kind === 'paragraph') ? ' keep' : '';
+    return [`<section class="level-${h}${keep}">`, `<h${h}>${txt(section.title)}</h${h}>`, ...section.blocks.map(b => renderBlock(b, level + 1)), '</section>'].join('\n');
 }
 
 function renderBlock(block: ReportBlock, level: number): string {
     switch (block.kind) {
         case 'paragraph': return `<p${block.style ? ` class="${block.style}"` : ''}>${txt(block.text)}</p>`;
         case 'list': return `<ul>\n${block.items.map(i => `<li>${txt(i)}</li>`).join('\n')}\n</ul>`;
-        case 'table': return htmlTable(block);
+        case 'table': return reportTable(block);
         case 'figure': return renderFigure(block);
         case 'section': return renderSection(block, level);
     }
@@ -42,10 +45,19 @@ function renderFigure(figure: ReportFigure): string {
         `<figcaption>${txt(figure.caption)} <span class="visually-hidden">${txt(figure.alt)}</span></figcaption>`,
         // The SVG carries role="img" and its own title; the data table beside it gives the same numbers.
         `<div class="chart-picture">${figure.svg}</div>`,
-        htmlTable(figure.data, ['chart-data']),
+        reportTable(figure.data, ['chart-data']),
         '</figure>',
     ].join('\n');
 }
+
+/** A table of the report; a short one is kept on one page (its caption never left alone at the foot of the previous one). */
+function reportTable(table: Table, classes: readonly string[] = []): string {
+    const compact = table.rows.length + (table.footer?.length ?? 0) <= COMPACT_ROWS;
+    return htmlTable(table, compact ? [...classes, 'compact'] : classes);
+}
+
+/** Tables of at most this many rows are not split across pages. */
+const COMPACT_ROWS = 12;
 
 const CSS = `:root { --ink: #1a1a1a; --muted: #555; --rule: #9a9a9a; --accent: #1f3a66; --shade: #eef1f6; color-scheme: light; }
 * { box-sizing: border-box; }
@@ -81,6 +93,7 @@ table.data.chart-data .num { white-space: normal; }
 table.data.chart-data caption { font-weight: normal; font-style: italic; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+table.data.compact, ul, section.keep { break-inside: avoid; page-break-inside: avoid; }
 @media print { html { background: none; } body { max-width: none; padding: 0; } }
 @media (max-width: 40em) { figure.chart { display: block; } }
 @page { size: A4; margin: 16mm 15mm 18mm; }

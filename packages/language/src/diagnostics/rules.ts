@@ -58,7 +58,7 @@ const ORDER = [
     'CPOM062', 'CPOM063', 'CPOM064', 'CPOM065', 'CPOM066', 'CPOM067', 'CPOM068', 'CPOM069', 'CPOM150', 'CPOM070', 'CPOM071',
     'CPOM080', 'CPOM081', 'CPOM082', 'CPOM083', 'CPOM084', 'CPOM085', 'CPOM090', 'CPOM091', 'CPOM092', 'CPOM093',
     'CPOM094', 'CPOM095', 'CPOM130', 'CPOM132', 'CPOM096', 'CPOM097', 'CPOM113', 'CPOM110', 'CPOM111', 'CPOM112',
-    'CPOM120', 'CPOM121', 'CPOM122', 'CPOM123', 'CPOM124', 'CPOM125', 'CPOM126', 'CPOM127', 'CPOM128',
+    'CPOM120', 'CPOM121', 'CPOM122', 'CPOM123', 'CPOM124', 'CPOM125', 'CPOM126', 'CPOM127', 'CPOM128', 'CPOM140', 'CPOM141',
 ] as const satisfies readonly DiagnosticCode[];
 
 // Every rule has its place in ORDER (a type error names the one that has not).

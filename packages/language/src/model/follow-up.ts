@@ -10,7 +10,7 @@ import type { AstNode } from 'langium';
 import * as ast from '../generated/ast.js';
 import { type AvenantLookup, addedBy, retiredBy } from './avenants.js';
 import {
-    type ContractPeriod, clausesOf, contractPeriod, establishmentFacts, firstClause, firstProp, indicatorsOf,
+    type ContractPeriod, clausesOf, establishmentFacts, firstClause, firstProp, indicatorsOf,
     inheritedIndicatorProp, legalFrames, objectivesOf, perimeterOf, propsOf,
 } from './contract.js';
 import { compareDates, parseIsoDate } from './dates.js';
@@ -20,8 +20,10 @@ import { type IndicatorDirection, type IndicatorStatus, type TrajectoryInput, ty
 import { type ModulationCalculation, contractualModulation, ehpadModulation } from './modulation.js';
 import { formatEuros, parseCents, parseNumber } from './numbers.js';
 import { activityOf, type ActivityFollowUp } from './follow-up-activity.js';
+import { indicatorsInForce, linesInForce, periodWithAvenants, withAmountsInForce } from './follow-up-amended.js';
 
 export type { ActivityFollowUp } from './follow-up-activity.js';
+export { periodWithAvenants } from './follow-up-amended.js';
 
 export interface Named {
     readonly name: string;
@@ -122,31 +124,34 @@ export function followUpOf(node: ast.SuiviAnnuel, lookup: AvenantLookup): Follow
 function computeFollowUp(node: ast.SuiviAnnuel, lookup: AvenantLookup): FollowUp {
     const contract = node.contract?.ref;
     const year = yearOf(node.year);
-    const period = contract ? contractPeriod(contract) : undefined;
     const avenants = contract ? lookup.avenantsOf(contract) : [];
+    const period = contract ? periodWithAvenants(contract, avenants) : undefined;
     const values = (node.items ?? []).filter(ast.isValeurRealisee);
-    const indicators = contract && year !== undefined ? indicatorsFollowUp(contract, year, values) : [];
+    const indicators = contract && year !== undefined ? indicatorsFollowUp(contract, year, values, indicatorsInForce(contract, avenants, year)) : [];
     const perimeter = contract && year !== undefined ? perimeterInYear(contract, avenants, year) : new Set<ast.Etablissement>();
-    const lines = contract ? [contract, ...avenants].flatMap(o => contractFundings(o).lines) : [];
+    const written = contract ? [contract, ...avenants].flatMap(o => contractFundings(o).lines) : [];
+    // The activity of N modulates the funding of N + 1, as the avenants in force then planned it.
+    const lines = contract && year !== undefined ? withAmountsInForce(written, linesInForce(contract, avenants, year + 1)) : written;
     const modulated = contract ? modulationClauses(contract, avenants) : [];
     const activities = (node.items ?? []).filter(ast.isActiviteRealisee)
         .map(a => activityOf(a, year, perimeter, modulated.map(m => ({ clause: m, target: targetOf(m, indicators) }))));
     const cnrLines = contract ? [contract, ...avenants].flatMap(o => contractFundings(o).cnr) : [];
     const cnr = (node.items ?? []).filter(ast.isCnrDepense).map(c => cnrFollowUp(c, cnrLines, year));
-    const received = (node.items ?? []).filter(ast.isMontantRecu).map(r => receivedFollowUp(r, year));
+    const plannedLines = contract && year !== undefined ? linesInForce(contract, avenants, year) : [];
+    const received = (node.items ?? []).filter(ast.isMontantRecu).map(r => receivedFollowUp(r, year, plannedLines));
     const modulations = year === undefined || !contract ? [] : [
         ...activities.flatMap(a => ehpadModulations(a, lines, year)),
-        ...modulated.flatMap(m => contractualModulations(m, contract, indicators, year)),
+        ...modulated.flatMap(m => contractualModulations(m, lines, indicators, year)),
     ];
     return { node, contract, year, period, indicators, activities, cnr, received, modulations, summary: summarise(indicators, activities, modulations) };
 }
 
-function indicatorsFollowUp(contract: ast.Contrat, year: number, values: ast.ValeurRealisee[]): IndicatorFollowUp[] {
+function indicatorsFollowUp(contract: ast.Contrat, year: number, values: ast.ValeurRealisee[], amended: ReadonlyMap<string, ast.Indicateur>): IndicatorFollowUp[] {
     const result: IndicatorFollowUp[] = [];
     for (const objective of objectivesOf(contract)) {
         const axis = ast.isAxe(objective.$container) ? { name: objective.$container.name, title: objective.$container.title } : undefined;
         for (const indicator of indicatorsOf(objective)) {
-            const trajectory = trajectoryOf(indicator);
+            const trajectory = trajectoryOf(amended.get(indicator.name) ?? indicator);
             const written = values.find(v => v.indicator?.ref === indicator);
             const value = parseNumber(written?.value?.number);
             const status = value === undefined ? undefined : indicatorStatus(trajectory, year, value);
@@ -291,9 +296,9 @@ function ehpadModulations(activity: ActivityFollowUp, lines: readonly FundingLin
     return records;
 }
 
-function contractualModulations(m: ModulationClause, contract: ast.Contrat, indicators: readonly IndicatorFollowUp[], year: number): ModulationRecord[] {
+function contractualModulations(m: ModulationClause, lines: readonly FundingLine[], indicators: readonly IndicatorFollowUp[], year: number): ModulationRecord[] {
     const indicator = targetOf(m, indicators);
-    const line = m.funding ? contractFundings(contract).lines.find(l => l.node === m.funding) : undefined;
+    const line = m.funding ? lines.find(l => l.node === m.funding) : undefined;
     if (!indicator || indicator.value === undefined || !indicator.target || !indicator.valueNode || m.abattement === undefined || !line) return [];
     const isRate = indicator.unit === '%' || indicator.valueNode.value?.unit === '%';
     const funded = line.distributions.length > 0 ? line.establishments : [];
@@ -329,9 +334,9 @@ export function normaliseTitle(title: string | undefined): string {
     return (title ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/\s+/).filter(Boolean).join(' ');
 }
 
-function receivedFollowUp(r: ast.MontantRecu, year: number | undefined): ReceivedFollowUp {
+function receivedFollowUp(r: ast.MontantRecu, year: number | undefined, inForce: readonly FundingLine[]): ReceivedFollowUp {
     const funding = r.funding?.ref;
-    const line = funding ? contractFundingsOfLine(funding) : undefined;
+    const line = funding ? inForce.find(l => l.name !== undefined && l.name === funding.name) ?? contractFundingsOfLine(funding) : undefined;
     const planned = line?.amounts.find(a => a.year === year);
     const plannedCents = planned?.unit === 'year' ? planned.cents : undefined;
     const receivedCents = parseCents(r.amount?.value);

@@ -22,11 +22,18 @@ export class CpomWorkspaceIndex implements AvenantLookup {
     private readonly documents: LangiumDocuments;
     private readonly avenants: BuildCache<'avenants', Map<ast.Contrat, ast.Avenant[]>>;
     private readonly declarations: BuildCache<'declarations', Declarations>;
+    private readonly followUps: BuildCache<'followUps', Map<ast.Contrat, ast.SuiviAnnuel[]>>;
 
     constructor(shared: LangiumSharedCoreServices) {
         this.documents = shared.workspace.LangiumDocuments;
         this.avenants = new BuildCache(shared);
         this.declarations = new BuildCache(shared);
+        this.followUps = new BuildCache(shared);
+    }
+
+    /** The yearly follow-ups (`suivi_annuel du contrat X`) of a contract in the whole workspace, in the order of their files. */
+    followUpsOf(contract: ast.Contrat): ast.SuiviAnnuel[] {
+        return this.followUps.get('followUps', () => this.indexFollowUps()).get(contract) ?? [];
     }
 
     /** Avenants of a contract, by number; equal numbers keep the order of their files. */
@@ -72,6 +79,17 @@ export class CpomWorkspaceIndex implements AvenantLookup {
         }
         for (const list of map.values()) {
             list.sort((a, b) => avenantNumber(a) - avenantNumber(b));
+        }
+        return map;
+    }
+
+    private indexFollowUps(): Map<ast.Contrat, ast.SuiviAnnuel[]> {
+        const map = new Map<ast.Contrat, ast.SuiviAnnuel[]>();
+        for (const { root } of this.sortedRoots()) {
+            for (const element of root.elements) {
+                const contract = ast.isSuiviAnnuel(element) ? element.contract?.ref : undefined;
+                if (contract && ast.isSuiviAnnuel(element)) map.set(contract, [...(map.get(contract) ?? []), element]);
+            }
         }
         return map;
     }

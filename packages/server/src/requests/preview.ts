@@ -1,9 +1,13 @@
-/** `cpom/preview`: the contract document as HTML, from the file's current text (unsaved edits included). */
+/**
+ * `cpom/preview`: the contract document as HTML, from the file's current text (unsaved edits included); for a
+ * yearly follow-up file, the "Rapport de suivi annuel" of its first follow-up (`follow-up-preview.ts`).
+ */
 import type { CpomLspServicesBundle } from '@cpom/language/lsp';
 import { buildContractDocument, renderHtml } from '@cpom/generator';
 import type { Connection } from 'vscode-languageserver';
 import { PreviewRequestMethod, type PreviewParams, type PreviewResult } from '../protocol.js';
 import { contractsOf, errorCount, syntaxErrorOf } from './contracts-of.js';
+import { followUpPreview, followUpsInFile } from './follow-up-preview.js';
 
 export function registerPreview(connection: Connection, services: CpomLspServicesBundle): void {
     connection.onRequest(PreviewRequestMethod, (params: PreviewParams, token) => preview(services, params, token));
@@ -14,6 +18,8 @@ export async function preview(services: CpomLspServicesBundle, params: PreviewPa
     if (!document) return { errors: 0, message: "Ce fichier n'est pas (encore) chargé par le serveur CPOM." };
     const syntax = syntaxErrorOf(document);
     if (syntax) return { errors: 1, message: `Aperçu impossible : erreur de syntaxe, ${syntax}.` };
+    const followUp = followUpsInFile(document)[0];
+    if (followUp && contracts.length === 0) return followUpPreview(services, document, followUp);
     const first = contracts[0];
     if (!first) return { errors: 0, message: "Aucun contrat dans ce fichier (ni avenant d'un contrat, ni catalogue importé par un contrat)." };
     try {

@@ -1,10 +1,12 @@
 /**
  * The live preview: the contract document of the shown file (`cpom/preview`: the generator's HTML, every user
- * string escaped) in a sandboxed frame where no script runs. Refreshed after each analysis of the file.
+ * string escaped) in a sandboxed frame where no script runs; for a yearly follow-up file, the "Rapport de suivi
+ * annuel" of its year (the heading says which). Refreshed after each analysis of the file.
  */
 import type { LSPClient } from '@codemirror/lsp-client';
 import type { PreviewParams, PreviewResult } from '@cpom/server/protocol';
 import { byId } from '../dom.js';
+import { t } from '../i18n.js';
 
 let asked = 0;
 
@@ -19,6 +21,10 @@ export async function refreshPreview(client: LSPClient, uri: string): Promise<vo
     if (ticket !== asked) return; // a newer preview is on its way
     const frame = byId<HTMLIFrameElement>('preview-frame');
     const message = byId('preview-message');
+    const heading = byId('preview-title');
+    const key = result.kind === 'suivi' ? 'previewFollowUp' : 'preview';
+    heading.dataset.t = key; // the language toggle re-reads it
+    heading.textContent = t(key);
     if (result.html) {
         frame.srcdoc = result.html;
         frame.hidden = false;

@@ -153,4 +153,40 @@ export const ACTUALS_RULES = [
         },
         source: PROPOSAL,
     }),
+    defineRule({
+        code: 'CPOM140', name: 'actuals-same-year-twice', severity: 'warning', category: 'follow-up', confidence: 'T',
+        title: { fr: 'Deux suivis de la même année', en: 'Two follow-ups of the same year' },
+        params: {
+            year: 'number',
+            where: {
+                phrase: {
+                    meme_fichier: variant({ params: {}, fr: 'dans ce même fichier', en: 'in this same file' }),
+                    autres_fichiers: variant({ params: { files: 'list' }, fr: 'dans {files}', en: 'in {files}' }),
+                },
+            },
+        },
+        message: {
+            fr: "Le contrat a un autre suivi de l'année {year} ({where}) : le rapport de suivi et les modulations n'en lisent qu'un.",
+            en: 'The contract has another follow-up of year {year} ({where}): the follow-up report and the modulations read only one.'
+        },
+        rationale: {
+            fr: "Un exercice a un bilan : un second fichier de suivi pour la même année est le plus souvent une copie (version corrigée gardée à côté de l'ancienne) dont les valeurs peuvent se contredire. Aucun texte n'interdit de répartir un bilan sur deux fichiers, d'où un avertissement : gardez un seul fichier par année, ou réunissez les deux.",
+            en: 'A budget year has one report: a second follow-up file for the same year is usually a copy (a corrected version kept beside the old one) whose values may contradict each other. No text forbids splitting a report over two files, hence a warning: keep one file per year, or merge them.'
+        },
+        source: PROPOSAL,
+    }),
+    defineRule({
+        code: 'CPOM141', name: 'actuals-received-differs', severity: 'info', category: 'follow-up', confidence: 'G',
+        title: { fr: 'Montant reçu différent du montant prévu', en: 'Amount received differs from the planned amount' },
+        params: { funding: 'text', received: 'text', planned: 'text', year: 'number', difference: 'text' },
+        message: {
+            fr: "« {funding} » : {received} reçus en {year} pour {planned} prévus au contrat (écart de {difference}).",
+            en: "'{funding}': {received} received in {year} for {planned} planned in the contract (difference of {difference})."
+        },
+        rationale: {
+            fr: "Le montant reçu d'une ligne de financement diffère de celui que le contrat (ou un avenant qui porte cette ligne) prévoit pour l'année. L'écart peut être régulier (modulation sur l'activité, reprise de résultat, actualisation des tarifs, crédits en cours d'année) : il est à expliquer au comité de suivi, et à reporter dans un avenant s'il est durable. Une information, non une irrégularité.",
+            en: 'The amount received on a funding line differs from what the contract (or an avenant carrying the line) plans for the year. The difference may be regular (modulation on activity, reprise de résultat, tariff updates, credits granted during the year): it is to be explained to the comité de suivi, and carried into an avenant if it lasts. Information, not an irregularity.'
+        },
+        source: PROPOSAL,
+    }),
 ] as const;

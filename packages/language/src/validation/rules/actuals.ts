@@ -8,6 +8,7 @@ import * as ast from '../../generated/ast.js';
 import { followUpOf } from '../../model/follow-up.js';
 import { formatEuros, formatNumber } from '../../model/numbers.js';
 import type { RuleContext } from '../rule-context.js';
+import { checkReceivedAgainstPlanned, checkSameYearFollowUps } from './actuals-consistency.js';
 
 /** The current year, read once per check: a follow-up of this year or a later one is not closed (CPOM121). */
 function currentYear(): number {
@@ -31,6 +32,8 @@ export function checkActuals(node: ast.SuiviAnnuel, ctx: RuleContext): void {
         ctx.reporter.report('CPOM122', { year, names: missing.map(i => i.title ?? i.name) }, { node, keyword: 'suivi_annuel' });
     }
     checkRepeated(node, ctx);
+    checkSameYearFollowUps(followUp, ctx);
+    checkReceivedAgainstPlanned(followUp, ctx);
     for (const indicator of followUp.indicators) {
         if ((indicator.status === 'en_retard' || indicator.status === 'en_ecart') && indicator.valueNode && indicator.target) {
             const unit = indicator.valueNode.value?.unit ? ` ${indicator.valueNode.value.unit}` : '';
