@@ -9,7 +9,7 @@
  * or list may be missing from the AST, and the document then shows a French placeholder (missing.ts) instead.
  */
 import {
-    ast, clausesOf, contractPeriod, contractYears, countOf, firstClause, firstProp, fundingLine, fundingsOf, gestionnaireOf, joinFr, legalFrames,
+    ast, authorityDepartments, clausesOf, contractPeriod, contractYears, countOf, firstClause, firstProp, fundingLine, fundingsOf, gestionnaireOf, joinFr, legalFrames,
     parseNumber, perimeterOf, periodText, plural, signatoriesOf, suiviItems,
 } from '@cpom/language';
 import {
@@ -23,6 +23,12 @@ import { type Block, type Cell, type ContractDocument, type Paragraph, paragraph
 import { MISSING, orMissing } from './missing.js';
 import { ContractNumbering, finessText, partyName, payerName, titleOf } from './names.js';
 import { numberDocument } from './numbering.js';
+import { commitmentsSection, disputesSection, resultsSection, revisionParagraph, tripartiteSection } from './contract-clauses.js';
+import { ownVisas } from './contract-visas.js';
+
+function optional<T>(value: T | undefined): T[] {
+    return value === undefined ? [] : [value];
+}
 
 export interface ContractDocumentOptions {
     /**
@@ -35,6 +41,12 @@ export interface ContractDocumentOptions {
 export function buildContractDocument(contract: ast.Contrat, avenants: readonly ast.Avenant[] = [], options: ContractDocumentOptions = {}): ContractDocument {
     const builder = new DocumentBuilder(contract, avenants, options);
     return numberDocument(builder.build());
+}
+
+/** ", département 33" or ", départements 69, 38 et 42" after an authority's kind. */
+function departmentsText(authority: ast.Autorite): string {
+    const codes = authorityDepartments(authority);
+    return codes.length === 0 ? '' : `, ${codes.length > 1 ? 'départements' : 'département'} ${joinFr(codes)}`;
 }
 
 /** "en trois exemplaires originaux" (one per party); the usual formula when the parties are not known. */
@@ -80,10 +92,11 @@ class DocumentBuilder {
                 ]),
                 section('titre-mise-en-oeuvre', 'title', 'Mise en œuvre du contrat', [
                     this.followUp(),
-                    section('litiges', 'article', 'Règlement des litiges', [
-                        paragraph('Les parties s\'efforcent de régler à l\'amiable tout différend relatif à l\'interprétation ou à l\'exécution du présent contrat, au sein du comité de suivi. À défaut d\'accord, le litige est porté devant le tribunal administratif territorialement compétent.'),
-                    ]),
+                    resultsSection(this.contract),
+                    commitmentsSection(this.contract),
+                    disputesSection(this.contract),
                     this.revision(),
+                    ...optional(tripartiteSection(this.contract)),
                     this.duration(),
                 ]),
             ],
@@ -140,6 +153,8 @@ class DocumentBuilder {
         if (this.frames.includes('L313-11-2')) {
             visas.push('Vu l\'arrêté du 25 octobre 2019 fixant le modèle du contrat pluriannuel d\'objectifs et de moyens prévu à l\'article L. 313-11-2 du code de l\'action sociale et des familles ;');
         }
+        // The contract's own visas (PRS, schémas, autorisations, délibération) after the texts, as signed contracts do.
+        visas.push(...ownVisas(this.contract));
         return visas.map(v => ({ ...paragraph(v), style: 'legal' as const }));
     }
 
@@ -173,7 +188,7 @@ class DocumentBuilder {
         const authorities = this.parties().filter(ast.isAutorite);
         if (authorities.length > 0) {
             blocks.push(paragraph('Les autorités parties au contrat sont :'));
-            blocks.push({ kind: 'list', items: authorities.map(a => [text(partyName(a), { strong: true }), text(` (${a.kind ? authorityKindLabel(a.kind) : MISSING.kind}${a.department ? `, département ${a.department}` : ''})`)]) });
+            blocks.push({ kind: 'list', items: authorities.map(a => [text(partyName(a), { strong: true }), text(` (${a.kind ? authorityKindLabel(a.kind) : MISSING.kind}${departmentsText(a)})`)]) });
         }
         const perimeter = perimeterOf(this.contract);
         blocks.push(paragraph(`Le contrat porte sur ${countOf(perimeter.length, 'établissement')} et ${plural(perimeter.length, 'service')}, décrit${perimeter.length > 1 ? 's' : ''} dans la fiche signalétique (`, ref('fiche-signaletique'), ') :'));
@@ -285,10 +300,7 @@ class DocumentBuilder {
     }
 
     private revision(): Section {
-        const blocks: Block[] = [paragraph(
-            'Le contrat peut être révisé par voie d\'avenant, à la demande de l\'une des parties, notamment pour intégrer un nouvel établissement ou service au périmètre ou pour modifier les moyens fixés à l\'',
-            ref('moyens'), '. Tout avenant est signé par l\'ensemble des parties.',
-        )];
+        const blocks: Block[] = [revisionParagraph(this.contract)];
         if (this.avenants.length > 0) {
             blocks.push(paragraph('Avenants conclus (', ref('annexe-avenants'), ') :'));
             blocks.push({ kind: 'list', items: this.avenants.map(a => [text(`avenant n° ${orMissing(a.number, MISSING.number)}${this.avenantEffect(a)} : ${firstClause(a, ast.isObjet)?.text ?? MISSING.text}`)]) });
