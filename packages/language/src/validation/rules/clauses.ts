@@ -78,9 +78,11 @@ function checkAuthorityTerritories(contract: ast.Contrat, ctx: RuleContext): voi
     for (const e of perimeterOf(contract)) {
         const department = establishmentDepartment(e);
         if (!department) continue;
+        const ehpad = establishmentFacts(e).category?.frame === 'L313-12-IVter';
         for (const authority of new Set(establishmentFacts(e).tarification)) {
             const codes = authorityDepartmentCodes(authority);
-            if (codes.length === 0) continue;
+            // The département of an EHPAD and its council: CPOM024 already says it (the council must sign).
+            if (codes.length === 0 || (ehpad && isDepartmentalAuthority(authority))) continue;
             const covered = isDepartmentalAuthority(authority) ? signsFor(authority, department, date) : codes.includes(department);
             if (!covered && !(authorityKind(authority) === 'organisme')) {
                 ctx.reporter.report('CPOM166', {
