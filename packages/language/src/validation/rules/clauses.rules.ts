@@ -106,8 +106,8 @@ export const CLAUSES_RULES = [
         title: { fr: "Établissement hors du territoire de son autorité", en: "Establishment outside its authority's territory" },
         params: { establishment: 'text', department: 'text', authority: 'text', departments: 'list' },
         message: {
-            fr: "« {establishment} » est dans le département {department}, que « {authority} » ne couvre pas (départements {departments}) : ajoutez ce département à l'autorité, ou nommez l'autorité de ce département.",
-            en: "'{establishment}' is in département {department}, which '{authority}' does not cover (départements {departments}): add that département to the authority, or name the authority of that département."
+            fr: "« {establishment} » est dans le département {department}, que « {authority} » ne couvre pas (elle couvre : {departments}) : ajoutez ce département à l'autorité, ou nommez l'autorité de ce département.",
+            en: "'{establishment}' is in département {department}, which '{authority}' does not cover (it covers: {departments}): add that département to the authority, or name the authority of that département."
         },
         rationale: {
             fr: "Une autorité qui déclare ses départements tarifie les établissements situés sur ce territoire. Un établissement d'un autre département relève d'une autre autorité, ou la liste des départements de l'autorité est incomplète.",
