@@ -150,9 +150,10 @@ describe('an authority over several départements', () => {
 
 describe('editor', () => {
     const services = lspServices();
+    let opened = 0;
 
     async function hover(text: string, needle: string): Promise<string> {
-        const document = await parseDocument(services, text, { documentUri: `file:///cpom/clauses-${needle.length}-${text.length}.cpom` });
+        const document = await parseDocument(services, text, { documentUri: `file:///cpom/clauses-${++opened}.cpom` });
         const offset = text.indexOf(needle) + 1;
         const position = document.textDocument.positionAt(offset);
         const result = await services.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position });
