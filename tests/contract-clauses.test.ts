@@ -11,6 +11,7 @@ import { expectCompletion, parseDocument } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import { ast, createCpomServices } from '@cpom/language';
 import { buildContractDocument, exportContract, renderMarkdown } from '../packages/generator/src/index.js';
+import { buildAvenantDocument, diffContracts, formatDiffText, parseChangePath } from '@cpom/diff';
 import { ROOT } from './helpers.js';
 import { lspServices } from './lsp-services.js';
 
@@ -90,7 +91,7 @@ describe('visas of the contract', () => {
             resiliation: 'Le contrat peut être résilié par l\'une des parties avec un préavis de six mois.',
             revision: 'Le contrat est révisé chaque année au vu du dialogue de gestion.',
         });
-        expect(json.contract.parties.authorities[0]).toMatchObject({ id: 'ARS_RA', department: '69', departments: ['69', '26'] });
+        expect(json.contract.parties.authorities[0]).toMatchObject({ id: 'ARS_RA', department: '69', otherDepartments: ['26'] });
         const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas/cpom-v2.schema.json'), 'utf8')) as Record<string, unknown>;
         const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
         expect(validate(JSON.parse(JSON.stringify(json))), JSON.stringify(validate.errors)).toBe(true);
@@ -101,7 +102,7 @@ describe('visas of the contract', () => {
         const json = exportContract(contract, avenants);
         expect('visas' in json.contract).toBe(false);
         expect('clauses' in json.contract).toBe(false);
-        expect('departments' in json.contract.parties.authorities[0]).toBe(false);
+        expect('otherDepartments' in json.contract.parties.authorities[0]).toBe(false);
     });
 });
 
@@ -145,6 +146,28 @@ describe('an authority over several départements', () => {
         expect(loaded.errors).toEqual([]);
         const md = renderMarkdown(buildContractDocument(loaded.contract, loaded.avenants));
         expect(md).toContain('**Agence régionale de santé Rhône-Alpes** (agence régionale de santé, départements 69 et 26)');
+    });
+});
+
+describe('diff and avenant', () => {
+    it('name visas, clauses and the départements of an authority in the reviewer\'s words; an avenant words the clauses', async () => {
+        const before = await load(variant(VISAS + CLAUSES));
+        const after = await load(variant(VISAS.replace('du 2009-03-02', 'du 2009-03-05') + CLAUSES.replace('six mois', 'trois mois'),
+            'autorite ARS_RA ars 69, 26 "Agence régionale de santé Rhône-Alpes"'));
+        const oldJson = exportContract(before.contract, before.avenants);
+        const newJson = exportContract(after.contract, after.avenants);
+        const diff = diffContracts(oldJson, newJson);
+        expect(diff.changes.map(c => parseChangePath(c.path).kind).sort()).toEqual(['authority', 'authority-department', 'clause', 'visa']);
+        const text = formatDiffText(diff).replace(/\u00A0/g, ' ');
+        expect(text).toContain('clause « résiliation » modifiée');
+        expect(text).toContain('département 26 ajouté au territoire de l\'autorité « Agence régionale de santé Rhône-Alpes »');
+        expect(text).toContain('visa (arrêté d\'autorisation) « n° 2009-123 du préfet du Rhône » du 5 mars 2009 modifié');
+        expect(text).not.toMatch(/ARS_RA|ESAT_LYON|\{"/);
+        // The visa is editorial: only the clause and the authority's territory need an avenant.
+        expect(diff.changes.filter(c => c.substantive).map(c => parseChangePath(c.path).kind).sort()).toEqual(['authority', 'authority-department', 'clause']);
+        const avenant = JSON.stringify(buildAvenantDocument(diff, oldJson, newJson, { number: 2 }));
+        expect(avenant).toContain('la clause «\u00A0résiliation\u00A0» est rédigée comme suit');
+        expect(avenant).toContain('couvre le département 26');
     });
 });
 

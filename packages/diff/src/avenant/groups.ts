@@ -18,7 +18,7 @@ export interface Placed<P extends ChangePath = ChangePath> {
 type PlaceOf<K extends ChangePath['kind']> = Extract<ChangePath, { kind: K }>;
 
 export type FramesPlace = PlaceOf<'legal-frame'>;
-export type PartiesPlace = PlaceOf<'gestionnaire' | 'authority' | 'signatory'>;
+export type PartiesPlace = PlaceOf<'gestionnaire' | 'authority' | 'authority-department' | 'signatory'>;
 /** Where an establishment entering or leaving the perimeter is also listed (objectives, actions, funding lines). */
 export type ConsequencePlace = PlaceOf<'objective-establishment' | 'action-establishment' | 'funding-line-establishment'>;
 export type EstablishmentPlace = PlaceOf<'establishment' | 'capacity' | 'tarification-authority' | 'department'> | ConsequencePlace;
@@ -80,6 +80,7 @@ function keyOf(place: ChangePath, axesAddedOrRemoved: ReadonlySet<string>): Grou
             return { key: 'frames', kind: 'frames' };
         case 'gestionnaire':
         case 'authority':
+        case 'authority-department':
         case 'signatory':
             return { key: 'parties', kind: 'parties' };
         case 'duration':
@@ -121,6 +122,8 @@ function keyOf(place: ChangePath, axesAddedOrRemoved: ReadonlySet<string>): Grou
         case 'transmission':
             return { key: 'follow-up', kind: 'follow-up' };
         case 'contract-field':
+        case 'visa':
+        case 'clause':
         case 'diagnostic':
         case 'avenant':
         case 'avenant-withdrawal':

@@ -2,6 +2,7 @@
 import type { ChangeRecord } from '../change.js';
 import { type ChangePath, unhandledPlace } from '../change-path.js';
 import type { ElementNames } from './names.js';
+import { clauseName } from './clauses.js';
 import { date, formatValue, label, NBSP, numberText, quantity, quote, shown, type JsonObject } from './values.js';
 
 export const KIND_WORDS = {
@@ -203,6 +204,10 @@ export function fieldOf(place: ChangePath, items: ReadonlyMap<string, JsonObject
             }
             return undefined;
         case 'diagnostic': return f(`diagnostic (${label('diagnostic', place.axis)})`, false, text);
+        case 'clause':
+            // The court reads as written; the other clauses are long texts (compared word by word).
+            return f(clauseName(place.clause), true, place.clause === 'juridiction' ? asQuoted : text);
+        case 'visa': case 'authority-department':
         case 'legal-frame': case 'department': case 'tarification-authority': case 'objective-establishment':
         case 'action-establishment': case 'indicator-target': case 'funding-line-establishment': case 'funding-amount':
         case 'funding-distribution': case 'funding-share': case 'committee-member': case 'review': case 'gmp-pmp-evaluation':

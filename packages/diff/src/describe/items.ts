@@ -6,6 +6,7 @@ import { amountChange } from './amount-change.js';
 import { done, lineName } from './fields.js';
 import type { ElementNames } from './names.js';
 import { modificationContent } from './modification.js';
+import { visaName } from './clauses.js';
 import { amount, capacitiesText, capacityText, date, formatValue, label, lineTotalText, NBSP, quantity, quote, REVIEWS, shown, type JsonObject } from './values.js';
 
 /** The description of an array item added, removed, renamed, moved or changed as a whole; undefined for a field. */
@@ -62,6 +63,9 @@ export function describeItem(record: ChangeRecord, place: ChangePath, items: Rea
             return undefined;
         case 'legal-frame': return `cadre juridique (${label('frame', name)}) ${done(kind, false)}`;
         case 'department': return `département ${name} ${done(kind, false)}`;
+        case 'visa': return `${visaName(kind === 'remove' ? record.old as JsonObject : value)} ${done(kind, false)}`;
+        case 'authority-department':
+            return `département ${place.code} ${kind === 'remove' ? 'retiré du' : 'ajouté au'} territoire de l'autorité ${names.quoted(place.authority)}`;
         case 'authority':
             switch (place.field) {
                 case undefined:
@@ -222,7 +226,7 @@ export function describeItem(record: ChangeRecord, place: ChangePath, items: Rea
         }
         case 'avenant-withdrawal':
             return `${kind === 'add' ? 'retire aussi' : 'ne retire plus'} l'établissement ${named}`;
-        case 'contract-field': case 'diagnostic': case 'funding-actualisation': case 'unknown':
+        case 'contract-field': case 'clause': case 'diagnostic': case 'funding-actualisation': case 'unknown':
             return undefined;
         default: return unhandledPlace(place);
     }

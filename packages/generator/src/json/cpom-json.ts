@@ -118,8 +118,8 @@ export interface AuthorityJson {
     id: string;
     kind: AuthorityKind;
     department?: string;
-    /** Every département the authority covers when it declares several (the first is `department`), format 2. */
-    departments?: string[];
+    /** The départements the authority covers beyond `department`, when it declares several (format 2). */
+    otherDepartments?: string[];
     name: string;
     region?: string;
     address?: string;

@@ -41,7 +41,7 @@ function authorityJson(a: ast.Autorite): AuthorityJson {
         id: idOf(a),
         kind: a.kind !== undefined ? plain(a.kind) as AuthorityJson['kind'] : undefined!,
         department: normalisedDepartment(a.department),
-        departments: departmentsJson(a),
+        otherDepartments: otherDepartmentsJson(a),
         name: a.title,
         region: firstProp(a, ast.isRegion)?.value,
         address: firstProp(a, ast.isAdresse)?.value,
@@ -49,10 +49,10 @@ function authorityJson(a: ast.Autorite): AuthorityJson {
     });
 }
 
-/** Every département an authority declares, when it declares several (normalised, in the order written). */
-function departmentsJson(a: ast.Autorite): string[] | undefined {
-    const codes = authorityDepartments(a).map(normalisedDepartment).filter((c): c is string => c !== undefined);
-    return codes.length > 1 ? codes : undefined;
+/** The départements an authority covers beyond `department` (normalised, in the order written); none: left out. */
+function otherDepartmentsJson(a: ast.Autorite): string[] | undefined {
+    const codes = authorityDepartments(a).slice(1).map(normalisedDepartment).filter((c): c is string => c !== undefined);
+    return codes.length > 0 ? codes : undefined;
 }
 
 export function signatoryJson(s: SignatoryView): SignatoryJson {
