@@ -109,7 +109,7 @@ describe('visas of the contract', () => {
 describe('clauses of Titre 2', () => {
     it('print what the parties wrote and keep the default wording of the others', async () => {
         const md = await markdown(variant(CLAUSES));
-        expect(md).toContain('Article 2 — Affectation des résultats');
+        expect(md).toContain('Article 4 — Affectation des résultats');
         expect(md).toContain('Les excédents financent en priorité les investissements des fiches actions.');
         // Not written: the default of non-respect; written: résiliation.
         expect(md).toContain('Les écarts constatés dans la réalisation des objectifs sont examinés par le comité de suivi');

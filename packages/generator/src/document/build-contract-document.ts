@@ -91,12 +91,14 @@ class DocumentBuilder {
                     this.means(),
                 ]),
                 section('titre-mise-en-oeuvre', 'title', 'Mise en œuvre du contrat', [
+                    // The socle's articles 1 to 4 keep their numbers (suivi, litiges, révision, fin des conventions
+                    // tripartites); the usual clauses follow, before the entry into force and duration.
                     this.followUp(),
-                    resultsSection(this.contract),
-                    commitmentsSection(this.contract),
                     disputesSection(this.contract),
                     this.revision(),
                     ...optional(tripartiteSection(this.contract)),
+                    resultsSection(this.contract),
+                    commitmentsSection(this.contract),
                     this.duration(),
                 ]),
             ],
