@@ -12,9 +12,14 @@ const CLAUSE_KEYWORDS: Readonly<Record<ClauseField, string>> = {
     conventionsTripartites: 'conventions_tripartites', litiges: 'litiges', juridiction: 'juridiction', revision: 'revision',
 };
 
+/** "résiliation". */
+export function clauseLabel(field: ClauseField): string {
+    return keywordLabel('ClauseKind', CLAUSE_KEYWORDS[field]) ?? field;
+}
+
 /** "clause « résiliation »". */
 export function clauseName(field: ClauseField): string {
-    return `clause ${quote(keywordLabel('ClauseKind', CLAUSE_KEYWORDS[field]) ?? field)}`;
+    return `clause ${quote(clauseLabel(field))}`;
 }
 
 /** "visa (projet régional de santé) « Rhône-Alpes 2012-2017 » du 1er mars 2012". */

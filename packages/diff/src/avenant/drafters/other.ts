@@ -1,13 +1,11 @@
 /**
- * The article for substantive changes that belong to no article of the contract: the clauses of Titre 2 the parties
- * wrote (`clauses { … }`). The contract's own fields, its visas and the diagnostic are editorial, an avenant's
- * changes are not substantive. Each change it meets is still said, or named for the parties to word.
+ * The article for substantive changes that belong to no article of the contract. None reaches it today (the
+ * contract's own fields, its visas and the diagnostic are editorial, an avenant's changes are not substantive): the
+ * tests assert it. Each change it meets is still said, or named for the parties to word.
  */
 import { unhandledPlace } from '../../change-path.js';
 import type { ChangeGroup } from '../groups.js';
 import { clause, type DraftedArticle, unworded } from './draft-context.js';
-import { clauseName } from '../../describe/clauses.js';
-import { quote } from '../context.js';
 
 type OtherGroup = Extract<ChangeGroup, { kind: 'other' }>;
 
@@ -21,11 +19,7 @@ export function other(group: OtherGroup): DraftedArticle {
                 return place.field === 'preambule' ? `${CONTRACT_FIELDS.preambule} est remplacé` : `${CONTRACT_FIELDS[place.field]} est ${String(change.new ?? '—')}`;
             case 'diagnostic':
                 return 'le diagnostic partagé du contrat est modifié';
-            case 'clause':
-                return typeof change.new === 'string'
-                    ? `la ${clauseName(place.clause)} est rédigée comme suit : ${quote(change.new)}`
-                    : `la ${clauseName(place.clause)} reprend la rédaction par défaut du contrat`;
-            case 'visa':
+            case 'visa': case 'clause':
             case 'legal-frame': case 'department': case 'duration': case 'gestionnaire': case 'authority': case 'authority-department': case 'signatory':
             case 'establishment': case 'capacity': case 'tarification-authority': case 'axis': case 'objective':
             case 'objective-establishment': case 'action': case 'action-establishment': case 'indicator': case 'indicator-target':
