@@ -139,7 +139,9 @@ class DocumentBuilder {
     private visas(): Paragraph[] {
         const visas = ['Vu le code de l\'action sociale et des familles, notamment ses articles L. 312-1, L. 313-1 et suivants, R. 314-1 et suivants ;'];
         for (const frame of this.frames) {
-            visas.push(`Vu l'${frameLabel(frame)} du code de l'action sociale et des familles ;`);
+            // "Vu l'article L. 313-11", but "Vu le IV ter de l'article L. 313-12".
+            const label = frameLabel(frame);
+            visas.push(`Vu ${label.startsWith('article') ? 'l\'' : 'le '}${label} du code de l'action sociale et des familles ;`);
         }
         visas.push('Vu l\'article R. 314-40 du code de l\'action sociale et des familles, relatif à la fixation pluriannuelle des moyens ;');
         const natures = new Set(fundingsOf(this.contract).map(f => key(firstProp(f, ast.isNature)?.value)));

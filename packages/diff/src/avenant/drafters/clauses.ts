@@ -20,7 +20,7 @@ export function clauses(ctx: DraftContext, group: ClausesGroup): DraftedArticle 
     const items = group.placed.map(({ change, place }) => {
         const where = ctx.refs.article(ARTICLE_OF[place.clause]);
         return typeof change.new === 'string'
-            ? `à ${where}, la ${clauseName(place.clause)} est rédigée comme suit : ${quote(change.new.trim().replace(/[.;]$/, ""))}`
+            ? `à ${where}, la ${clauseName(place.clause)} est rédigée comme suit : ${quote(change.new.trim().replace(/[.;]$/, ''))}`
             : `à ${where}, la ${clauseName(place.clause)} reprend la rédaction par défaut du contrat`;
     });
     const labels = [...new Set(group.placed.map(p => clauseLabel(p.place.clause)))].map(quote);
