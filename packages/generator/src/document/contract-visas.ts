@@ -40,5 +40,7 @@ function authorised(visa: VisaView): string {
 
 /** A free visa as written, without the "Vu" and the final punctuation the document adds. */
 function freeVisa(text: string): string {
-    return text.trim().replace(/^vu\s+/i, '').replace(/\s*[;.]\s*$/, '');
+    let visa = text.trim().replace(/^vu\s+/i, '');
+    while (visa.endsWith(';') || visa.endsWith('.')) visa = visa.slice(0, -1).trimEnd();
+    return visa;
 }
