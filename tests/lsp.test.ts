@@ -47,7 +47,7 @@ let firstDiagnosticsMs: number | undefined;
 
 /** The seed under another contract name, with an authority declared and never used (CPOM007, a 'slow' rule). */
 function withUnusedAuthority(text: string, contract: string): string {
-    const before = 'autorité ARS_RA ars "Agence régionale de santé Rhône-Alpes" {';
+    const before = 'autorité ARS_RA ars 69, 38, 42, 26, 74 "Agence régionale de santé Rhône-Alpes" {';
     return text.replace('CPOM_MESSIDOR_2013', contract).replace(before, `autorité CD69 departement 69 "Département du Rhône"\n\n    ${before}`);
 }
 

@@ -177,7 +177,7 @@ describe('MESSIDOR', () => {
         expect(text).toContain('Annexe 2 — Fiches actions');
         expect(html.match(/<section id="fiche-\d+" class="section part">/g)).toHaveLength(11);
         expect(text).toContain('Fiche action n° 11 — Rendre le siège plus efficient');
-        expect(text).toContain('sur la durée fixée à l\'article 4 du titre 2.');
+        expect(text).toContain('sur la durée fixée à l\'article 6 du titre 2.');
         expect(html).toContain('<a class="ref" href="#fiche-signaletique">annexe 1</a>');
         expect(html.match(/<li class="signatory">/g)).toHaveLength(2);
         expect(html).toMatch(/<p class="legal">Vu le code de l&#39;action sociale et des familles/);
@@ -205,7 +205,7 @@ describe('MESSIDOR', () => {
         expect(table[0]).toBe('| Établissement ou service | FINESS | Catégorie | Dép. | Capacité | Tarification |');
         expect(table[1]).toBe('| --- | --- | --- | :---: | ---: | --- |');
         expect(table).toHaveLength(2 + 13 + 1);
-        expect(md).toContain('[article 4 du titre 2](#duree)');
+        expect(md).toContain('[article 6 du titre 2](#duree)');
     });
 });
 

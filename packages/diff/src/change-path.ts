@@ -24,6 +24,9 @@ const CNR_FIELDS = ['title', 'year', 'amount', 'perDay', 'establishment', 'payer
 const MODULATION_FIELDS = ['fundingLine', 'criterion', 'indicator', 'abattement', 'justification'] as const;
 const HEAD_OFFICE_FIELDS = ['rate', 'authorisationDate'] as const;
 const DURATION_FIELDS = ['dateEffetEngagement', 'dateFinEngagement', 'dateSignatureEngagement'] as const;
+const CLAUSE_FIELDS = [
+    'affectationDesResultats', 'nonRespect', 'resiliation', 'conventionsTripartites', 'litiges', 'juridiction', 'revision',
+] as const;
 const AVENANT_FIELDS = ['number', 'object', 'effectDate', 'signatureDate', 'prorogationEndDate', 'endDate', 'followUp', 'modifications'] as const;
 
 export type GestionnaireField = typeof GESTIONNAIRE_FIELDS[number];
@@ -42,6 +45,7 @@ export type ModulationField = typeof MODULATION_FIELDS[number];
 export type HeadOfficeField = typeof HEAD_OFFICE_FIELDS[number];
 export type DurationField = typeof DURATION_FIELDS[number] | 'prorogationEndDate';
 export type AvenantField = typeof AVENANT_FIELDS[number];
+export type ClauseField = typeof CLAUSE_FIELDS[number];
 
 /** A place of a contract, or of an avenant (`avenant` is its number) for the parts an avenant shares with it. */
 export type ChangePlace =
@@ -51,6 +55,12 @@ export type ChangePlace =
     | { readonly kind: 'duration'; readonly field: DurationField }
     | { readonly kind: 'gestionnaire'; readonly field?: GestionnaireField }
     | { readonly kind: 'authority'; readonly authority: string; readonly field?: AuthorityField }
+    /** One of the départements an authority over several covers. */
+    | { readonly kind: 'authority-department'; readonly authority: string; readonly code: string }
+    /** A visa of the contract's own, compared whole, by its kind and text. */
+    | { readonly kind: 'visa'; readonly visa: string }
+    /** A clause of Titre 2 the parties wrote (`clauses { … }`). */
+    | { readonly kind: 'clause'; readonly clause: ClauseField }
     | { readonly kind: 'signatory'; readonly party: string; readonly field?: SignatoryField }
     | { readonly kind: 'establishment'; readonly establishment: string; readonly field?: EstablishmentField }
     | { readonly kind: 'capacity'; readonly establishment: string; readonly modality: string; readonly field?: CapacityField }
@@ -122,6 +132,7 @@ function parseParties(rest: readonly string[]): Parsed {
     }
     if (id === undefined) return undefined;
     if (list === 'authorities') {
+        if (more[0] === 'otherDepartments' && more[1] !== undefined && more.length === 2) return { kind: 'authority-department', authority: id, code: more[1] };
         const f = fieldOf(AUTHORITY_FIELDS, more);
         return f && { kind: 'authority', authority: id, ...f };
     }
@@ -254,6 +265,10 @@ function parse(path: readonly string[]): ChangePath | undefined {
             return second !== undefined && rest.length === 0 ? { kind: 'legal-frame', frame: second } : undefined;
         case 'departments':
             return second !== undefined && rest.length === 0 ? { kind: 'department', code: second } : undefined;
+        case 'visas':
+            return second !== undefined && rest.length === 0 ? { kind: 'visa', visa: second } : undefined;
+        case 'clauses':
+            return oneOf(CLAUSE_FIELDS, second) && rest.length === 0 ? { kind: 'clause', clause: second } : undefined;
         case 'engagement':
             // The other engagement fields repeat others and are not compared.
             return oneOf(DURATION_FIELDS, second) && rest.length === 0 ? { kind: 'duration', field: second } : undefined;

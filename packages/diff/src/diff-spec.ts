@@ -50,6 +50,8 @@ export const ARRAYS: Record<string, ArraySpec> = {
     'contract.followUp.reviews': { key: item => `${named(item.kind)} ${named(item.year)}`, atomic: true, labels: ['kind', 'year'] },
     'contract.followUp.gmpPmpEvaluations': { key: item => named(item.year), atomic: true },
     'contract.followUp.transmissions': { key: item => named(item.document), atomic: true },
+    // A visa is its kind and designation: a new date is a change of that visa.
+    'contract.visas': { key: item => `${named(item.kind)} ${typeof item.text === 'string' ? item.text : ''}`.trim(), atomic: true },
     'contract.avenants': { key: item => named(item.number) },
     'contract.avenants[].modifications': { key: item => named(item.target), atomic: true },
 };
@@ -65,7 +67,7 @@ export const ATOMIC_OBJECTS = new Set([
 ]);
 
 /** Parts of the contract compared part by part even when one side has none (a contract added or removed whole). */
-export const CONTAINERS = new Set(['contract.engagement', 'contract.parties', 'contract.perimeter', 'contract.diagnostic', 'contract.funding', 'contract.followUp']);
+export const CONTAINERS = new Set(['contract.engagement', 'contract.parties', 'contract.perimeter', 'contract.diagnostic', 'contract.funding', 'contract.followUp', 'contract.clauses']);
 
 /** Fields that only repeat others (FINESS+ engagement identifiers, the authorities among the signatories). */
 export const DERIVED_ENGAGEMENT_FIELDS = ['typeEngagement', 'sousTypeEngagement', 'identifiantEngagement', 'nomEngagement', 'autoriteRegulationEngagement'];
@@ -81,6 +83,8 @@ export const REFERENCES: Record<NonNullable<ArraySpec['referenced']>, readonly s
 /** Changes of wording: they do not change what the parties commit to (no avenant needed). */
 export const EDITORIAL = new Set([
     'contract.id', 'contract.title', 'contract.preambule',
+    // The visas cite what the contract rests on; they commit the parties to nothing.
+    'contract.visas[]',
     'contract.parties.gestionnaire.id', 'contract.parties.gestionnaire.denominationPm', 'contract.parties.gestionnaire.address',
     'contract.parties.authorities[].name', 'contract.parties.authorities[].region', 'contract.parties.authorities[].address',
     'contract.parties.authorities[].catalogue',

@@ -10,6 +10,7 @@ export * from './model/categories.js';
 export * from './model/departments.js';
 export * from './model/contract.js';
 export * from './model/contract-model.js';
+export * from './model/contract-clauses.js';
 export * from './model/fundings.js';
 export * from './references/imports.js';
 export * from './diagnostics/rule-docs.js';

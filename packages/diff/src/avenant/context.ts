@@ -210,6 +210,10 @@ const ARTICLES: Record<string, string> = {
     moyens: 'Moyens',
     suivi: 'Suivi et évaluation du contrat',
     revision: 'Révision du contrat et avenants',
+    litiges: 'Règlement des litiges',
+    'conventions-tripartites': 'Fin des conventions tripartites',
+    'affectation-resultats': 'Affectation des résultats',
+    'non-respect-resiliation': 'Non-respect des engagements et résiliation',
     duree: 'Entrée en vigueur et durée du contrat',
 };
 

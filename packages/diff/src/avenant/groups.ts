@@ -18,7 +18,7 @@ export interface Placed<P extends ChangePath = ChangePath> {
 type PlaceOf<K extends ChangePath['kind']> = Extract<ChangePath, { kind: K }>;
 
 export type FramesPlace = PlaceOf<'legal-frame'>;
-export type PartiesPlace = PlaceOf<'gestionnaire' | 'authority' | 'signatory'>;
+export type PartiesPlace = PlaceOf<'gestionnaire' | 'authority' | 'authority-department' | 'signatory'>;
 /** Where an establishment entering or leaving the perimeter is also listed (objectives, actions, funding lines). */
 export type ConsequencePlace = PlaceOf<'objective-establishment' | 'action-establishment' | 'funding-line-establishment'>;
 export type EstablishmentPlace = PlaceOf<'establishment' | 'capacity' | 'tarification-authority' | 'department'> | ConsequencePlace;
@@ -32,6 +32,7 @@ export type FundingPlace = PlaceOf<
 >;
 export type FollowUpPlace = PlaceOf<'committee' | 'committee-member' | 'management-dialogue' | 'review' | 'gmp-pmp-evaluation' | 'transmission'>;
 export type DurationPlace = PlaceOf<'duration'>;
+export type ClausePlace = PlaceOf<'clause'>;
 
 interface GroupOf<K extends string, P extends ChangePath> {
     /** `establishment:ESAT_ROMANS`, `indicator:FA01/CONVENTIONS`, `funding`… */
@@ -61,13 +62,14 @@ export type ChangeGroup =
     | GroupOf<'funding', FundingPlace>
     | GroupOf<'follow-up', FollowUpPlace>
     | GroupOf<'duration', DurationPlace>
+    | GroupOf<'clauses', ClausePlace>
     | GroupOf<'other', ChangePath>;
 
 export type GroupKind = ChangeGroup['kind'];
 
 /** Groups in the order of the contract: title page and parties, perimeter, objectives, means, follow-up, duration. */
 const ORDER: readonly GroupKind[] = [
-    'frames', 'parties', 'establishment', 'departments', 'axis', 'objective', 'indicator', 'funding', 'follow-up', 'duration', 'other',
+    'frames', 'parties', 'establishment', 'departments', 'axis', 'objective', 'indicator', 'funding', 'follow-up', 'clauses', 'duration', 'other',
 ];
 
 type GroupKey = Pick<ChangeGroup, 'key' | 'kind' | 'id' | 'objective'>;
@@ -80,6 +82,7 @@ function keyOf(place: ChangePath, axesAddedOrRemoved: ReadonlySet<string>): Grou
             return { key: 'frames', kind: 'frames' };
         case 'gestionnaire':
         case 'authority':
+        case 'authority-department':
         case 'signatory':
             return { key: 'parties', kind: 'parties' };
         case 'duration':
@@ -120,7 +123,10 @@ function keyOf(place: ChangePath, axesAddedOrRemoved: ReadonlySet<string>): Grou
         case 'gmp-pmp-evaluation':
         case 'transmission':
             return { key: 'follow-up', kind: 'follow-up' };
+        case 'clause':
+            return { key: 'clauses', kind: 'clauses' };
         case 'contract-field':
+        case 'visa':
         case 'diagnostic':
         case 'avenant':
         case 'avenant-withdrawal':

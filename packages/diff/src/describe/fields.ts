@@ -2,6 +2,7 @@
 import type { ChangeRecord } from '../change.js';
 import { type ChangePath, type ChangePathKind, unhandledPlace } from '../change-path.js';
 import type { ElementNames } from './names.js';
+import { clauseName } from './clauses.js';
 import { date, formatValue, label, NBSP, numberText, quantity, quote, shown, type JsonObject } from './values.js';
 
 export const KIND_WORDS = {
@@ -252,6 +253,10 @@ const FIELD_DESCRIBERS: { readonly [K in ChangePathKind]: FieldDescriber<K> } = 
     },
     'diagnostic': (place) => f(`diagnostic (${label('diagnostic', place.axis)})`, false, text),
     'legal-frame': none,
+    // The court reads as written; the other clauses are long texts (compared word by word).
+    'clause': (place) => f(clauseName(place.clause), true, place.clause === 'juridiction' ? asQuoted : text),
+    'visa': none,
+    'authority-department': none,
     'department': none,
     'tarification-authority': none,
     'objective-establishment': none,

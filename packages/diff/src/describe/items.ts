@@ -6,6 +6,7 @@ import { amountChange } from './amount-change.js';
 import { done, lineName } from './fields.js';
 import type { ElementNames } from './names.js';
 import { modificationContent } from './modification.js';
+import { visaName } from './clauses.js';
 import { amount, capacitiesText, capacityText, date, formatValue, label, lineTotalText, NBSP, quantity, quote, REVIEWS, shown, type JsonObject } from './values.js';
 
 /** What the describers read around a record: the record, its item, its owners by name, and two phrasings. */
@@ -97,6 +98,9 @@ const ITEM_DESCRIBERS: { readonly [K in ChangePathKind]: ItemDescriber<K> } = {
     },
     'legal-frame': (_place, { name, kind }) => `cadre juridique (${label('frame', name)}) ${done(kind, false)}`,
     'department': (_place, { name, kind }) => `département ${name} ${done(kind, false)}`,
+    'visa': (_place, { record, value, kind }) => `${visaName(kind === 'remove' ? record.old as JsonObject : value)} ${done(kind, false)}`,
+    'authority-department': (place, { names, kind }) =>
+        `département ${place.code} ${kind === 'remove' ? 'retiré du' : 'ajouté au'} territoire de l'autorité ${names.quoted(place.authority)}`,
     'authority': (place, { value, kind, element, renamed }) => {
         switch (place.field) {
             case undefined:
@@ -284,6 +288,7 @@ const ITEM_DESCRIBERS: { readonly [K in ChangePathKind]: ItemDescriber<K> } = {
     },
     'contract-field': none,
     'diagnostic': none,
+    'clause': none,
     'funding-actualisation': none,
     'unknown': none,
 };

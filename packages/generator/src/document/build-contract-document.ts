@@ -9,7 +9,7 @@
  * or list may be missing from the AST, and the document then shows a French placeholder (missing.ts) instead.
  */
 import {
-    ast, clausesOf, contractFundings, contractPeriod, contractYears, countOf, firstClause, firstProp, gestionnaireOf, joinFr, legalFrames, type LineTotal,
+    ast, authorityDepartments, clausesOf, contractFundings, contractPeriod, contractYears, countOf, firstClause, firstProp, gestionnaireOf, joinFr, legalFrames, type LineTotal,
     parseNumber, perimeterOf, periodText, plural, signatoriesOf, suiviItems,
 } from '@cpom/language';
 import {
@@ -23,6 +23,12 @@ import { type Block, type Cell, type ContractDocument, type Paragraph, paragraph
 import { MISSING, orMissing } from './missing.js';
 import { ContractNumbering, finessText, partyName, payerName, titleOf } from './names.js';
 import { numberDocument } from './numbering.js';
+import { commitmentsSection, disputesSection, resultsSection, revisionParagraph, tripartiteSection } from './contract-clauses.js';
+import { ownVisas } from './contract-visas.js';
+
+function optional<T>(value: T | undefined): T[] {
+    return value === undefined ? [] : [value];
+}
 
 export interface ContractDocumentOptions {
     /**
@@ -35,6 +41,12 @@ export interface ContractDocumentOptions {
 export function buildContractDocument(contract: ast.Contrat, avenants: readonly ast.Avenant[] = [], options: ContractDocumentOptions = {}): ContractDocument {
     const builder = new DocumentBuilder(contract, avenants, options);
     return numberDocument(builder.build());
+}
+
+/** ", département 33" or ", départements 69, 38 et 42" after an authority's kind. */
+function departmentsText(authority: ast.Autorite): string {
+    const codes = authorityDepartments(authority);
+    return codes.length === 0 ? '' : `, ${codes.length > 1 ? 'départements' : 'département'} ${joinFr(codes)}`;
 }
 
 /** "en trois exemplaires originaux" (one per party); the usual formula when the parties are not known. */
@@ -79,11 +91,14 @@ class DocumentBuilder {
                     this.means(),
                 ]),
                 section('titre-mise-en-oeuvre', 'title', 'Mise en œuvre du contrat', [
+                    // The socle's articles 1 to 4 keep their numbers (suivi, litiges, révision, fin des conventions
+                    // tripartites); the usual clauses follow, before the entry into force and duration.
                     this.followUp(),
-                    section('litiges', 'article', 'Règlement des litiges', [
-                        paragraph('Les parties s\'efforcent de régler à l\'amiable tout différend relatif à l\'interprétation ou à l\'exécution du présent contrat, au sein du comité de suivi. À défaut d\'accord, le litige est porté devant le tribunal administratif territorialement compétent.'),
-                    ]),
+                    disputesSection(this.contract),
                     this.revision(),
+                    ...optional(tripartiteSection(this.contract)),
+                    resultsSection(this.contract),
+                    commitmentsSection(this.contract),
                     this.duration(),
                 ]),
             ],
@@ -124,7 +139,9 @@ class DocumentBuilder {
     private visas(): Paragraph[] {
         const visas = ['Vu le code de l\'action sociale et des familles, notamment ses articles L. 312-1, L. 313-1 et suivants, R. 314-1 et suivants ;'];
         for (const frame of this.frames) {
-            visas.push(`Vu l'${frameLabel(frame)} du code de l'action sociale et des familles ;`);
+            // "Vu l'article L. 313-11", but "Vu le IV ter de l'article L. 313-12".
+            const label = frameLabel(frame);
+            visas.push(`Vu ${label.startsWith('article') ? 'l\'' : 'le '}${label} du code de l'action sociale et des familles ;`);
         }
         visas.push('Vu l\'article R. 314-40 du code de l\'action sociale et des familles, relatif à la fixation pluriannuelle des moyens ;');
         const natures = new Set(contractFundings(this.contract).lines.map(line => key(line.nature)));
@@ -140,6 +157,8 @@ class DocumentBuilder {
         if (this.frames.includes('L313-11-2')) {
             visas.push('Vu l\'arrêté du 25 octobre 2019 fixant le modèle du contrat pluriannuel d\'objectifs et de moyens prévu à l\'article L. 313-11-2 du code de l\'action sociale et des familles ;');
         }
+        // The contract's own visas (PRS, schémas, autorisations, délibération) after the texts, as signed contracts do.
+        visas.push(...ownVisas(this.contract));
         return visas.map(v => ({ ...paragraph(v), style: 'legal' as const }));
     }
 
@@ -173,7 +192,7 @@ class DocumentBuilder {
         const authorities = this.parties().filter(ast.isAutorite);
         if (authorities.length > 0) {
             blocks.push(paragraph('Les autorités parties au contrat sont :'));
-            blocks.push({ kind: 'list', items: authorities.map(a => [text(partyName(a), { strong: true }), text(` (${a.kind ? authorityKindLabel(a.kind) : MISSING.kind}${a.department ? `, département ${a.department}` : ''})`)]) });
+            blocks.push({ kind: 'list', items: authorities.map(a => [text(partyName(a), { strong: true }), text(` (${a.kind ? authorityKindLabel(a.kind) : MISSING.kind}${departmentsText(a)})`)]) });
         }
         const perimeter = perimeterOf(this.contract);
         blocks.push(paragraph(`Le contrat porte sur ${countOf(perimeter.length, 'établissement')} et ${plural(perimeter.length, 'service')}, décrit${perimeter.length > 1 ? 's' : ''} dans la fiche signalétique (`, ref('fiche-signaletique'), ') :'));
@@ -279,10 +298,7 @@ class DocumentBuilder {
     }
 
     private revision(): Section {
-        const blocks: Block[] = [paragraph(
-            'Le contrat peut être révisé par voie d\'avenant, à la demande de l\'une des parties, notamment pour intégrer un nouvel établissement ou service au périmètre ou pour modifier les moyens fixés à l\'',
-            ref('moyens'), '. Tout avenant est signé par l\'ensemble des parties.',
-        )];
+        const blocks: Block[] = [revisionParagraph(this.contract)];
         if (this.avenants.length > 0) {
             blocks.push(paragraph('Avenants conclus (', ref('annexe-avenants'), ') :'));
             blocks.push({ kind: 'list', items: this.avenants.map(a => [text(`avenant n° ${orMissing(a.number, MISSING.number)}${this.avenantEffect(a)} : ${firstClause(a, ast.isObjet)?.text ?? MISSING.text}`)]) });

@@ -48,6 +48,10 @@ export interface ContractJson {
     consolidatedAt?: string;
     departments: string[];
     preambule?: string;
+    /** The contract's own visas (`visas { … }`), format 2 (optional within version 2). */
+    visas?: VisaJson[];
+    /** The clauses of Titre 2 the parties wrote (`clauses { … }`), format 2 (optional within version 2). */
+    clauses?: ClausesJson;
     parties: PartiesJson;
     perimeter: PerimeterJson;
     diagnostic?: DiagnosticJson;
@@ -92,10 +96,30 @@ export interface GestionnaireJson {
 
 export type AuthorityKind = 'ars' | 'departement' | 'metropole' | 'prefet' | 'organisme';
 
+export interface VisaJson {
+    kind: 'prs' | 'schema_regional' | 'schema_departemental' | 'autorisation' | 'deliberation' | 'autre';
+    text?: string;
+    date?: string;
+    /** Identifiers of the establishments an arrêté d'autorisation concerns. */
+    establishments?: string[];
+}
+
+export interface ClausesJson {
+    affectationDesResultats?: string;
+    nonRespect?: string;
+    resiliation?: string;
+    conventionsTripartites?: string;
+    litiges?: string;
+    juridiction?: string;
+    revision?: string;
+}
+
 export interface AuthorityJson {
     id: string;
     kind: AuthorityKind;
     department?: string;
+    /** The départements the authority covers beyond `department`, when it declares several (format 2). */
+    otherDepartments?: string[];
     name: string;
     region?: string;
     address?: string;

@@ -21,6 +21,7 @@ import { axisJson, diagnosticJson } from './export-objectives.js';
 import { fundingJson } from './export-funding.js';
 import { followUpJson } from './export-follow-up-clauses.js';
 import { modificationJson } from './export-modification.js';
+import { clausesJson, visasJson } from './export-clauses.js';
 
 /**
  * The JSON document of a contract. `avenants` are the contract's avenants (the workspace index gives them in
@@ -87,6 +88,8 @@ function contractJson(contract: ast.Contrat, authorities: AuthorityJson[], avena
         departments: clausesOf(contract, ast.isDepartements).flatMap(d => d.codes)
             .map(normalisedDepartment).filter((c): c is string => c !== undefined),
         preambule: firstClause(contract, ast.isPreambule)?.text,
+        visas: visasJson(contract),
+        clauses: clausesJson(contract),
         parties: defined({
             gestionnaire: parties.gestionnaire ? gestionnaireJson(parties.gestionnaire) : undefined,
             authorities,

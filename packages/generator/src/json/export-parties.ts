@@ -1,6 +1,6 @@
 /** The JSON of the parties (docs/json-export.md): the gestionnaire, the authorities, the signatories. */
 import { AstUtils, type AstNode, isReference } from 'langium';
-import { ast, catalogueOf, firstProp, type GestionnaireView, normalisedDepartment, plain, type SignatoryView } from '@cpom/language';
+import { ast, authorityDepartments, catalogueOf, firstProp, type GestionnaireView, normalisedDepartment, plain, type SignatoryView } from '@cpom/language';
 import type { AuthorityJson, GestionnaireJson, SignatoryJson } from './cpom-json.js';
 import { defined, idOf } from './model.js';
 
@@ -41,11 +41,18 @@ function authorityJson(a: ast.Autorite): AuthorityJson {
         id: idOf(a),
         kind: a.kind !== undefined ? plain(a.kind) as AuthorityJson['kind'] : undefined!,
         department: normalisedDepartment(a.department),
+        otherDepartments: otherDepartmentsJson(a),
         name: a.title,
         region: firstProp(a, ast.isRegion)?.value,
         address: firstProp(a, ast.isAdresse)?.value,
         catalogue: catalogueOf(a)?.name,
     });
+}
+
+/** The départements an authority covers beyond `department` (normalised, in the order written); none: left out. */
+function otherDepartmentsJson(a: ast.Autorite): string[] | undefined {
+    const codes = authorityDepartments(a).slice(1).map(normalisedDepartment).filter((c): c is string => c !== undefined);
+    return codes.length > 0 ? codes : undefined;
 }
 
 export function signatoryJson(s: SignatoryView): SignatoryJson {

@@ -25,6 +25,7 @@ import {
 import { amountText, md, percentText, valueLabel, valueText } from './cpom-french-labels.js';
 import { articleAt, KEYWORD_ARTICLES, legalText, legalTextMarkdown } from './cpom-legal-texts.js';
 import { activityCard, valueCard } from './cpom-follow-up-cards.js';
+import { authorityDepartmentsText, clauseCard } from './cpom-clause-cards.js';
 import type { AvenantLookup } from '../model/avenants.js';
 
 const SEPARATOR = '\n\n---\n\n';
@@ -88,6 +89,8 @@ export class CpomHoverProvider extends MultilineCommentHoverProvider {
         if (ast.isCnr(node)) return describeCnr(node);
         if (ast.isFinancement(node)) return describe(node);
         if (ast.isModification(node)) return describeModification(node);
+        const card = clauseCard(node);
+        if (card) return card;
         if (ast.isProrogeable(node)) {
             return `**Clause de durée** — le contrat est prorogeable par avenant pour ${md(node.years)} an(s) : une faculté, pas une prorogation (celle-ci s'écrit \`prorogation AAAA-MM-JJ\` dans un avenant).`;
         }
@@ -176,8 +179,7 @@ export function describe(node: AstNode): string | undefined {
     if (ast.isIndicateur(node)) return describeIndicator(node);
     if (ast.isFinancement(node)) return describeFunding(node);
     if (ast.isAutorite(node)) {
-        const department = findDepartment(node.department);
-        const where = department ? ` — ${department.name} (${department.code})` : '';
+        const where = authorityDepartmentsText(node);
         return `**Autorité** \`${node.name}\` — ${md(node.title)}\n\n${valueLabel('AuthorityKind', authorityKind(node)) ?? md(node.kind)}${where}`;
     }
     if (ast.isGestionnaire(node)) {

@@ -117,6 +117,7 @@ export const KEYWORD_ARTICLES: Readonly<Record<string, string>> = {
     eprd: 'R314-213',
     errd: 'R314-213',
     prorogeable: 'L313-11',
+    conventions_tripartites: 'L313-12-IVter',
 };
 
 /** `L.313-12 IV ter`, `L. 313-11-1`, `R314-43-2`, `L313-12-IVter`: letter, article number, optional IV ter. */

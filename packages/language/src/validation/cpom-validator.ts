@@ -11,6 +11,7 @@ import { perimeterOf } from '../model/contract.js';
 import { RuleReporter } from './reporter.js';
 import type { RuleContext } from './rule-context.js';
 import { checkActuals } from './rules/actuals.js';
+import { checkClauses } from './rules/clauses.js';
 import { checkAvenant } from './rules/amendments.js';
 import { checkFrenchDate, checkModifications, checkProrogeable } from './rules/modifications.js';
 import { checkActionDeadlines, checkContractDates, checkDateExists, checkFramesInForce, checkTransmissionDay } from './rules/dates.js';
@@ -46,6 +47,7 @@ export function registerValidationChecks(services: CpomServices): void {
             checkMeans(contract, contract, ctx);
             checkFollowUp(contract, ctx);
             checkContractHasDiagnostic(contract, ctx);
+            checkClauses(contract, ctx);
         }),
         Catalogue: validator.wrapWhole((catalogue, ctx) => checkDuplicateNames(catalogue, ctx)),
         SuiviAnnuel: validator.wrapWhole(checkActuals),
@@ -71,6 +73,7 @@ export function registerValidationChecks(services: CpomServices): void {
         Prorogation: validator.wrap((node, ctx) => { checkDateExists(node, ctx); checkFrenchDate(node, ctx); }),
         Action: validator.wrap((node, ctx) => { checkDateExists(node, ctx); checkFrenchDate(node, ctx); }),
         FraisDeSiege: validator.wrap((node, ctx) => { checkDateExists(node, ctx); checkFrenchDate(node, ctx); }),
+        Visa: validator.wrap((node, ctx) => { checkDateExists(node, ctx); checkFrenchDate(node, ctx); }),
         Transmission: validator.wrap(checkTransmissionDay),
         Valeur: validator.wrap(checkPercentage),
         Montant: validator.wrap(checkAmount),

@@ -58,6 +58,15 @@ export const KEYWORD_LABELS: Readonly<Record<string, Readonly<Record<string, str
         eprd: 'l\'état prévisionnel des recettes et des dépenses (EPRD)', errd: 'l\'état réalisé des recettes et des dépenses (ERRD)',
         rapport_activite: 'le rapport d\'activité', rapport_d_activite: 'le rapport d\'activité',
     },
+    VisaKind: {
+        prs: 'projet régional de santé', schema_regional: 'schéma régional de santé', schema_departemental: 'schéma départemental',
+        autorisation: 'arrêté d\'autorisation', deliberation: 'délibération de l\'organe délibérant du gestionnaire', autre: 'autre visa',
+    },
+    ClauseKind: {
+        affectation_des_resultats: 'affectation des résultats', non_respect: 'non-respect des engagements', resiliation: 'résiliation',
+        conventions_tripartites: 'fin des conventions tripartites', litiges: 'règlement des litiges', juridiction: 'juridiction compétente',
+        revision: 'révision du contrat',
+    },
     Month: {
         janvier: 'janvier', fevrier: 'février', mars: 'mars', avril: 'avril', mai: 'mai', juin: 'juin', juillet: 'juillet',
         aout: 'août', septembre: 'septembre', octobre: 'octobre', novembre: 'novembre', decembre: 'décembre',

@@ -1,5 +1,6 @@
 /** One drafter per kind of group: the article of the avenant that words a group of changes. */
 import type { ChangeGroup } from '../groups.js';
+import { clauses } from './clauses.js';
 import { departments } from './departments.js';
 import type { DraftContext, DraftedArticle } from './draft-context.js';
 import { duration } from './duration.js';
@@ -24,6 +25,7 @@ export function draftArticle(ctx: DraftContext, group: ChangeGroup): DraftedArti
         case 'funding': return funding(ctx, group);
         case 'follow-up': return followUp(ctx, group);
         case 'duration': return duration(ctx, group);
+        case 'clauses': return clauses(ctx, group);
         case 'other': return other(group);
         default: return unhandledGroup(group);
     }

@@ -1,7 +1,7 @@
 /**
  * The article for substantive changes that belong to no article of the contract. None reaches it today (the
- * contract's own fields and the diagnostic are editorial, an avenant's changes are not substantive): the tests
- * assert it. Each change it meets is still said, or named for the parties to word.
+ * contract's own fields, its visas and the diagnostic are editorial, an avenant's changes are not substantive): the
+ * tests assert it. Each change it meets is still said, or named for the parties to word.
  */
 import { unhandledPlace } from '../../change-path.js';
 import type { ChangeGroup } from '../groups.js';
@@ -19,7 +19,8 @@ export function other(group: OtherGroup): DraftedArticle {
                 return place.field === 'preambule' ? `${CONTRACT_FIELDS.preambule} est remplacé` : `${CONTRACT_FIELDS[place.field]} est ${String(change.new ?? '—')}`;
             case 'diagnostic':
                 return 'le diagnostic partagé du contrat est modifié';
-            case 'legal-frame': case 'department': case 'duration': case 'gestionnaire': case 'authority': case 'signatory':
+            case 'visa': case 'clause':
+            case 'legal-frame': case 'department': case 'duration': case 'gestionnaire': case 'authority': case 'authority-department': case 'signatory':
             case 'establishment': case 'capacity': case 'tarification-authority': case 'axis': case 'objective':
             case 'objective-establishment': case 'action': case 'action-establishment': case 'indicator': case 'indicator-target':
             case 'funding-line': case 'funding-actualisation': case 'funding-line-establishment': case 'funding-amount':

@@ -106,6 +106,11 @@ export function partiesArticle(ctx: DraftContext, group: PartiesGroup): DraftedA
             case 'gestionnaire':
                 items.push(gestionnaireItem(ctx, c, place));
                 break;
+            case 'authority-department': {
+                const name = quote(ctx.versions.authority(place.authority)?.name ?? place.authority);
+                items.push(c.kind === 'remove' ? `${name} ne couvre plus le département ${place.code}` : `${name} couvre le département ${place.code}`);
+                break;
+            }
             default:
                 unhandledPlace(place);
         }

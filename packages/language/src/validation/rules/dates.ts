@@ -9,7 +9,7 @@ import { lawOf, type RuleContext } from '../rule-context.js';
 import { endAmendedByAvenant } from './modifications.js';
 
 /** CPOM008 on any date that does not exist (2013-02-30). */
-export function checkDateExists(node: ast.Effet | ast.Fin | ast.DateSignature | ast.Prorogation | ast.Action | ast.FraisDeSiege, ctx: RuleContext): void {
+export function checkDateExists(node: ast.Effet | ast.Fin | ast.DateSignature | ast.Prorogation | ast.Action | ast.FraisDeSiege | ast.Visa, ctx: RuleContext): void {
     const property = ast.isAction(node) ? 'deadline' : ast.isFraisDeSiege(node) ? 'authorisation' : 'date';
     const text = (node as unknown as Record<string, string | undefined>)[property];
     if (text && !parseIsoDate(text)) {

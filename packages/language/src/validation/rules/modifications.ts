@@ -92,7 +92,7 @@ export function checkProrogeable(contract: ast.Contrat, ctx: RuleContext): void 
 }
 
 /** CPOM131 on a date typed the French way (`15/12/2023`): how it was read; the quick fix writes it in ISO. */
-export function checkFrenchDate(node: ast.Effet | ast.Fin | ast.DateSignature | ast.Prorogation | ast.Action | ast.FraisDeSiege, ctx: RuleContext): void {
+export function checkFrenchDate(node: ast.Effet | ast.Fin | ast.DateSignature | ast.Prorogation | ast.Action | ast.FraisDeSiege | ast.Visa, ctx: RuleContext): void {
     const property = ast.isAction(node) ? 'deadline' : ast.isFraisDeSiege(node) ? 'authorisation' : 'date';
     const typed = node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, property)?.text : undefined;
     const iso = (node as unknown as Record<string, string | undefined>)[property];

@@ -7,6 +7,7 @@ import {
     authorityKind, clausesOf, establishmentFacts, firstClause, fundingsOf, gestionnaireOf,
     isDepartmentalAuthority, isIvTer, legalFrames, perimeterOf, signatoriesOf, signingParties,
 } from '../../model/contract.js';
+import { authorityDepartments } from '../../model/contract-clauses.js';
 import { findDepartment, partOfRhone } from '../../model/departments.js';
 import { finessDepartment, isWellFormedFiness } from '../../model/finess.js';
 import { regionAt } from '../../law/regions.js';
@@ -122,7 +123,12 @@ function checkDepartmentsSign(contract: ast.Contrat, departmental: readonly ast.
  * or (territorial registry) one collectivité holding both, such as the Collectivité de Corse for 2A and 2B.
  */
 export function signsFor(authority: ast.Autorite, department: string, date: string | undefined): boolean {
-    const declared = partOfRhone(authority.department) ?? (authority.department ? findDepartment(authority.department)?.code : undefined);
+    return authorityDepartments(authority).some(code => codeCovers(authority, code, department, date));
+}
+
+/** Whether one département code an authority declares answers for `department` on `date`. */
+function codeCovers(authority: ast.Autorite, code: string, department: string, date: string | undefined): boolean {
+    const declared = partOfRhone(code) ?? findDepartment(code)?.code;
     if (!declared) return false;
     if (declared === department) return true;
     const as = authorityKind(authority) === 'metropole' ? 'metropole' : 'departement';

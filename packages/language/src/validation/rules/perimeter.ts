@@ -102,6 +102,12 @@ export function checkDepartmentCode(node: ast.Departements | ast.DepartementEtab
             });
         }
     });
+    // An authority over several départements: `autorité X ars 69, 38 "…"`.
+    if (ast.isAutorite(node)) {
+        (node.otherDepartments ?? []).forEach((code, index) => {
+            if (code && !findDepartment(code)) ctx.reporter.report('CPOM027', { code }, { node, property: 'otherDepartments', index });
+        });
+    }
 }
 
 /** Where to report a problem of a perimeter establishment: on it, or on its `inclut` when it comes from a catalogue. */

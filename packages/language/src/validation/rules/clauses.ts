@@ -1,0 +1,94 @@
+/**
+ * The contract's own visas and clauses of Titre 2, and the territory of authorities over several départements
+ * (CPOM160–166). Entries in clauses.rules.ts.
+ */
+import * as ast from '../../generated/ast.js';
+import { authorityKind, clausesOf, establishmentFacts, firstClause, isDepartmentalAuthority, legalFrames, perimeterOf } from '../../model/contract.js';
+import { authorityDepartmentCodes, authorityDepartments, visasOf } from '../../model/contract-clauses.js';
+import { plain } from '../../model/french.js';
+import { parseIsoDate } from '../../model/dates.js';
+import { departmentalAuthorityAt } from '../../law/territories.js';
+import { keywordLabel } from '../../wording/keywords.js';
+import { lawOf, type RuleContext } from '../rule-context.js';
+import { establishmentDepartment, signsFor } from './parties.js';
+import { establishmentSite } from './perimeter.js';
+
+export function checkClauses(contract: ast.Contrat, ctx: RuleContext): void {
+    checkVisas(contract, ctx);
+    checkWrittenClauses(contract, ctx);
+    checkAuthorityTerritories(contract, ctx);
+}
+
+/** CPOM160–162: an act cited without its date, an authorisation without its establishment, an act after the signature. */
+function checkVisas(contract: ast.Contrat, ctx: RuleContext): void {
+    const perimeter = new Set(perimeterOf(contract));
+    const signature = firstClause(contract, ast.isDateSignature)?.date;
+    for (const visa of visasOf(contract)) {
+        if ((visa.kind === 'autorisation' || visa.kind === 'deliberation') && !visa.date) {
+            ctx.reporter.report('CPOM160', { act: visa.kind }, { node: visa.node, property: 'kind' });
+        }
+        if (visa.kind === 'autorisation') {
+            if ((visa.node.establishments ?? []).length === 0) {
+                ctx.reporter.report('CPOM161', { detail: 'none' }, { node: visa.node, property: 'kind' });
+            }
+            visa.node.establishments.forEach((ref, index) => {
+                if (ref.ref && !perimeter.has(ref.ref)) {
+                    ctx.reporter.report('CPOM161', { detail: 'outside' }, { node: visa.node, property: 'establishments', index });
+                }
+            });
+        }
+        if (visa.date && signature && parseIsoDate(visa.date) && parseIsoDate(signature) && visa.date > signature) {
+            ctx.reporter.report('CPOM162', { date: visa.date, signature }, { node: visa.node, property: 'date' });
+        }
+    }
+}
+
+/** CPOM163 (a clause written twice), CPOM164 (end of the tripartite agreements outside an EHPAD CPOM). */
+function checkWrittenClauses(contract: ast.Contrat, ctx: RuleContext): void {
+    const seen = new Set<string>();
+    const ivTer = legalFrames(contract).has('L313-12-IVter');
+    for (const clause of clausesOf(contract, ast.isClausesRedigees).flatMap(c => c.items ?? [])) {
+        if (!clause.kind) continue;
+        const kind = plain(clause.kind);
+        if (seen.has(kind)) {
+            ctx.reporter.report('CPOM163', { clause: keywordLabel('ClauseKind', kind) ?? kind }, { node: clause, property: 'kind' });
+        }
+        seen.add(kind);
+        if (kind === 'conventions_tripartites' && !ivTer && firstClause(contract, ast.isCadre)) {
+            ctx.reporter.report('CPOM164', {}, { node: clause, property: 'kind' });
+        }
+    }
+}
+
+/**
+ * CPOM165: a departmental authority over départements no one collectivité holds on the contract's date;
+ * CPOM166: an establishment tarified by an authority whose declared départements leave its own out.
+ */
+function checkAuthorityTerritories(contract: ast.Contrat, ctx: RuleContext): void {
+    const date = lawOf(contract, ctx)?.date;
+    for (const authority of clausesOf(contract, ast.isAutorite)) {
+        const codes = authorityDepartmentCodes(authority);
+        if (!isDepartmentalAuthority(authority) || codes.length < 2 || !date) continue;
+        const holders = departmentalAuthorityAt(codes[0], date);
+        const together = holders.some(h => codes.every(code => departmentalAuthorityAt(code, date).includes(h)));
+        if (!together) {
+            ctx.reporter.report('CPOM165', { authority: authority.name, departments: authorityDepartments(authority) }, { node: authority, property: 'otherDepartments', index: 0 });
+        }
+    }
+    for (const e of perimeterOf(contract)) {
+        const department = establishmentDepartment(e);
+        if (!department) continue;
+        const ehpad = establishmentFacts(e).category?.frame === 'L313-12-IVter';
+        for (const authority of new Set(establishmentFacts(e).tarification)) {
+            const codes = authorityDepartmentCodes(authority);
+            // The département of an EHPAD and its council: CPOM024 already says it (the council must sign).
+            if (codes.length === 0 || (ehpad && isDepartmentalAuthority(authority))) continue;
+            const covered = isDepartmentalAuthority(authority) ? signsFor(authority, department, date) : codes.includes(department);
+            if (!covered && !(authorityKind(authority) === 'organisme')) {
+                ctx.reporter.report('CPOM166', {
+                    establishment: e.name, department, authority: authority.name, departments: authorityDepartments(authority),
+                }, establishmentSite(contract, e));
+            }
+        }
+    }
+}

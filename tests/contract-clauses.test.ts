@@ -1,0 +1,207 @@
+/**
+ * The contract's own visas, the clauses of Titre 2 written by the parties (defaults kept when absent) and authorities
+ * over several départements: parsed, printed in the document, exported in JSON (format 2, against the schema), and
+ * explained in the editor (hover, completion).
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { EmptyFileSystem, URI } from 'langium';
+import { expectCompletion, parseDocument } from 'langium/test';
+import { describe, expect, it } from 'vitest';
+import { ast, createCpomServices } from '@cpom/language';
+import { buildContractDocument, exportContract, renderMarkdown } from '../packages/generator/src/index.js';
+import { buildAvenantDocument, diffContracts, formatDiffText, parseChangePath } from '@cpom/diff';
+import { ROOT } from './helpers.js';
+import { lspServices } from './lsp-services.js';
+
+const BASE = readFileSync(path.join(ROOT, 'tests/fixtures/clean/base.cpom'), 'utf8');
+
+const VISAS = `
+    visas {
+        prs "Rhône-Alpes 2012-2017" du 2012-03-01
+        schéma_départemental "du Rhône en faveur des personnes handicapées 2009-2013"
+        autorisation "n° 2009-123 du préfet du Rhône" du 2009-03-02 pour ESAT_LYON
+        délibération du 2012-11-15
+        autre "Vu la circulaire interministérielle du 26 mars 2007 ;"
+    }
+`;
+
+const CLAUSES = `
+    clauses {
+        affectation_des_résultats "Les excédents financent en priorité les investissements des fiches actions."
+        juridiction "tribunal administratif de Lyon"
+        résiliation "Le contrat peut être résilié par l'une des parties avec un préavis de six mois."
+        revision "Le contrat est révisé chaque année au vu du dialogue de gestion."
+    }
+`;
+
+/** The base contract with text inserted after its `departements` line, and its authority replaced. */
+function variant(insert: string, authority = 'autorite ARS_RA ars "Agence régionale de santé Rhône-Alpes"'): string {
+    return BASE.replace('    departements 69, 26\n', `    departements 69, 26\n${insert}`)
+        .replace('autorite ARS_RA ars "Agence régionale de santé Rhône-Alpes"', authority);
+}
+
+async function load(text: string): Promise<{ contract: ast.Contrat; avenants: ast.Avenant[]; errors: string[] }> {
+    const { shared } = createCpomServices(EmptyFileSystem);
+    const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`memory:///clauses-${Math.random()}.cpom`));
+    shared.workspace.LangiumDocuments.addDocument(document);
+    await shared.workspace.DocumentBuilder.build([document], { validation: true });
+    const root = document.parseResult.value as ast.CpomFile;
+    const errors = (document.diagnostics ?? []).filter(d => d.severity === 1 || d.severity === 2).map(d => `${String(d.code)} ${d.message}`);
+    return { contract: root.elements.find(ast.isContrat)!, avenants: root.elements.filter(ast.isAvenant), errors };
+}
+
+async function markdown(text: string): Promise<string> {
+    const { contract, avenants } = await load(text);
+    return renderMarkdown(buildContractDocument(contract, avenants));
+}
+
+describe('visas of the contract', () => {
+    it('are printed after the legal visas, in the order written, with their dates and establishments', async () => {
+        const loaded = await load(variant(VISAS));
+        expect(loaded.errors).toEqual([]);
+        const md = renderMarkdown(buildContractDocument(loaded.contract, loaded.avenants));
+        // The renderer puts the no-break spaces of French typography (before « ; », inside « »): compared as spaces.
+        const visas = md.split('\n').filter(l => l.startsWith('*Vu ')).map(l => l.replace(/\u00A0/g, ' '));
+        const own = [
+            '*Vu le projet régional de santé Rhône-Alpes 2012-2017, arrêté le 1er mars 2012 ;*',
+            '*Vu le schéma départemental du Rhône en faveur des personnes handicapées 2009-2013 ;*',
+            '*Vu l\'arrêté n° 2009-123 du préfet du Rhône du 2 mars 2009 portant autorisation de l\'établissement « ESAT MESSIDOR Lyon » ;*',
+            '*Vu la délibération du conseil d\'administration de l\'organisme gestionnaire du 15 novembre 2012 autorisant la signature du présent contrat ;*',
+            '*Vu la circulaire interministérielle du 26 mars 2007 ;*',
+        ];
+        expect(visas.slice(-own.length)).toEqual(own);
+        expect(visas[0]).toContain('code de l\'action sociale et des familles');
+    });
+
+    it('are exported in JSON (format 2) and the export validates against the schema', async () => {
+        const { contract, avenants } = await load(variant(VISAS + CLAUSES, 'autorite ARS_RA ars 69, 26 "Agence régionale de santé Rhône-Alpes"'));
+        const json = exportContract(contract, avenants);
+        expect(json.contract.visas).toEqual([
+            { kind: 'prs', text: 'Rhône-Alpes 2012-2017', date: '2012-03-01' },
+            { kind: 'schema_departemental', text: 'du Rhône en faveur des personnes handicapées 2009-2013' },
+            { kind: 'autorisation', text: 'n° 2009-123 du préfet du Rhône', date: '2009-03-02', establishments: ['ESAT_LYON'] },
+            { kind: 'deliberation', date: '2012-11-15' },
+            { kind: 'autre', text: 'Vu la circulaire interministérielle du 26 mars 2007 ;' },
+        ]);
+        expect(json.contract.clauses).toEqual({
+            affectationDesResultats: 'Les excédents financent en priorité les investissements des fiches actions.',
+            juridiction: 'tribunal administratif de Lyon',
+            resiliation: 'Le contrat peut être résilié par l\'une des parties avec un préavis de six mois.',
+            revision: 'Le contrat est révisé chaque année au vu du dialogue de gestion.',
+        });
+        expect(json.contract.parties.authorities[0]).toMatchObject({ id: 'ARS_RA', department: '69', otherDepartments: ['26'] });
+        const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas/cpom-v2.schema.json'), 'utf8')) as Record<string, unknown>;
+        const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
+        expect(validate(JSON.parse(JSON.stringify(json))), JSON.stringify(validate.errors)).toBe(true);
+    });
+
+    it('leave the JSON unchanged for a contract that writes none', async () => {
+        const { contract, avenants } = await load(BASE);
+        const json = exportContract(contract, avenants);
+        expect('visas' in json.contract).toBe(false);
+        expect('clauses' in json.contract).toBe(false);
+        expect('otherDepartments' in json.contract.parties.authorities[0]).toBe(false);
+    });
+});
+
+describe('clauses of Titre 2', () => {
+    it('print what the parties wrote and keep the default wording of the others', async () => {
+        const md = await markdown(variant(CLAUSES));
+        expect(md).toContain('Article 4 — Affectation des résultats');
+        expect(md).toContain('Les excédents financent en priorité les investissements des fiches actions.');
+        // Not written: the default of non-respect; written: résiliation.
+        expect(md).toContain('Les écarts constatés dans la réalisation des objectifs sont examinés par le comité de suivi');
+        expect(md).toContain('avec un préavis de six mois.');
+        expect(md).not.toContain('non corrigé après mise en demeure');
+        // The court, with its article; the amicable settlement stays.
+        expect(md).toContain('au sein du comité de suivi. À défaut d\'accord, le litige est porté devant le tribunal administratif de Lyon.');
+        expect(md).toContain('Le contrat est révisé chaque année au vu du dialogue de gestion.');
+        expect(md).not.toContain('Le contrat peut être révisé par voie d\'avenant');
+    });
+
+    it('have their default wording when none is written; the end of tripartite agreements only in an EHPAD contract', async () => {
+        const md = await markdown(BASE);
+        expect(md).toContain('Affectation des résultats');
+        expect(md).toContain('Les résultats des établissements et services du périmètre sont affectés dans le respect des objectifs');
+        expect(md).toContain('le litige est porté devant le tribunal administratif territorialement compétent.');
+        expect(md).toContain('Le contrat peut être révisé par voie d\'avenant');
+        expect(md).not.toContain('Fin des conventions tripartites');
+        const ehpad = await markdown(readFileSync(path.join(ROOT, 'tests/fixtures/rules/CPOM164/passes.cpom'), 'utf8'));
+        expect(ehpad).toContain('Fin des conventions tripartites');
+        expect(ehpad).toContain('Les conventions tripartites des deux EHPAD prennent fin le 31 décembre 2018.');
+        expect(ehpad).toContain('cahier des charges fixé par l\'arrêté du 3 mars 2017');
+    });
+
+    it('a written dispute clause keeps the court in a sentence of its own', async () => {
+        const md = await markdown(variant('    clauses {\n        litiges "Tout différend est d\'abord soumis au comité de suivi."\n        juridiction "le tribunal administratif de Grenoble"\n    }\n'));
+        expect(md).toContain('Tout différend est d\'abord soumis au comité de suivi.\n\nLa juridiction compétente est le tribunal administratif de Grenoble.');
+    });
+});
+
+describe('an authority over several départements', () => {
+    it('is named with its départements in the document and needs no other check', async () => {
+        const loaded = await load(variant('', 'autorité ARS_RA ars 69, 26 "Agence régionale de santé Rhône-Alpes"'));
+        expect(loaded.errors).toEqual([]);
+        const md = renderMarkdown(buildContractDocument(loaded.contract, loaded.avenants));
+        expect(md).toContain('**Agence régionale de santé Rhône-Alpes** (agence régionale de santé, départements 69 et 26)');
+    });
+});
+
+describe('diff and avenant', () => {
+    it('name visas, clauses and the départements of an authority in the reviewer\'s words; an avenant words the clauses', async () => {
+        const before = await load(variant(VISAS + CLAUSES));
+        const after = await load(variant(VISAS.replace('du 2009-03-02', 'du 2009-03-05') + CLAUSES.replace('six mois', 'trois mois'),
+            'autorite ARS_RA ars 69, 26 "Agence régionale de santé Rhône-Alpes"'));
+        const oldJson = exportContract(before.contract, before.avenants);
+        const newJson = exportContract(after.contract, after.avenants);
+        const diff = diffContracts(oldJson, newJson);
+        expect(diff.changes.map(c => parseChangePath(c.path).kind).sort()).toEqual(['authority', 'authority-department', 'clause', 'visa']);
+        const text = formatDiffText(diff).replace(/\u00A0/g, ' ');
+        expect(text).toContain('clause « résiliation » modifiée');
+        expect(text).toContain('département 26 ajouté au territoire de l\'autorité « Agence régionale de santé Rhône-Alpes »');
+        expect(text).toContain('visa (arrêté d\'autorisation) « n° 2009-123 du préfet du Rhône » du 5 mars 2009 modifié');
+        expect(text).not.toMatch(/ARS_RA|ESAT_LYON|\{"/);
+        // The visa is editorial: only the clause and the authority's territory need an avenant.
+        expect(diff.changes.filter(c => c.substantive).map(c => parseChangePath(c.path).kind).sort()).toEqual(['authority', 'authority-department', 'clause']);
+        const avenant = JSON.stringify(buildAvenantDocument(diff, oldJson, newJson, { number: 2 }));
+        expect(avenant).toContain('la clause «\u00A0résiliation\u00A0» est rédigée comme suit');
+        expect(avenant).toContain('couvre le département 26');
+    });
+});
+
+describe('editor', () => {
+    const services = lspServices();
+    let opened = 0;
+
+    async function hover(text: string, needle: string): Promise<string> {
+        const document = await parseDocument(services, text, { documentUri: `file:///cpom/clauses-${++opened}.cpom` });
+        const offset = text.indexOf(needle) + 1;
+        const position = document.textDocument.positionAt(offset);
+        const result = await services.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position });
+        return result && typeof result.contents === 'object' && 'value' in result.contents ? result.contents.value : '';
+    }
+
+    it('explains a visa, a clause and an authority over several départements on hover', async () => {
+        const text = variant(VISAS + CLAUSES, 'autorite ARS_RA ars 69, 26 "Agence régionale de santé Rhône-Alpes"');
+        expect(await hover(text, 'autorisation "n°')).toContain('**Visa** — Arrêté d\'autorisation');
+        expect(await hover(text, 'juridiction "')).toContain('**Clause** — Juridiction compétente');
+        expect(await hover(text, 'ARS_RA ars 69')).toContain('départements : Rhône (69) et Drôme (26)');
+    });
+
+    it('offers the kinds of visas with their French labels, the accented spelling first', async () => {
+        const text = variant('    visas {\n        <|>\n    }\n');
+        let labels: Array<[string, string | undefined]> = [];
+        await expectCompletion(services)({
+            text, index: 0, parseOptions: { documentUri: 'file:///cpom/completion.cpom' }, disposeAfterCheck: true,
+            assert: list => { labels = [...list.items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map(i => [i.label, i.detail]); },
+        });
+        expect(labels).toContainEqual(['prs', 'projet régional de santé']);
+        expect(labels).toContainEqual(['schéma_départemental', 'schéma départemental']);
+        const accented = labels.findIndex(([l]) => l === 'délibération');
+        const plain = labels.findIndex(([l]) => l === 'deliberation');
+        expect(accented).toBeGreaterThanOrEqual(0);
+        expect(plain === -1 || accented < plain).toBe(true);
+    });
+});
