@@ -16,13 +16,14 @@ import {
     actionSheets, avenantsAnnex, dashboard, type DocumentContext, factSheet, financialAnnex, perimeterTable, section,
 } from './contract-annexes.js';
 import {
-    amount, authorityKindLabel, budgetDocumentLabel, criterionLabel, diagnosticAxisLabel, euros, frameLabel,
+    amount, authorityKindLabel, budgetDocumentLabel, diagnosticAxisLabel, euros, frameLabel,
     frenchDate, frequencyLabel, indexationLabel, key, natureLabel, plainNumber, reviewLabel, statusLabel, value,
 } from './french.js';
 import { type Block, type Cell, type ContractDocument, type Paragraph, paragraph, ref, type Section, type SignatureBlock, text } from './model.js';
 import { MISSING, orMissing } from './missing.js';
 import { ContractNumbering, finessText, partyName, payerName, titleOf } from './names.js';
 import { numberDocument } from './numbering.js';
+import { modulationClause } from './modulation-clause.js';
 
 export interface ContractDocumentOptions {
     /**
@@ -231,16 +232,7 @@ class DocumentBuilder {
             blocks.push(paragraph('Des crédits non reconductibles sont prévus, hors base budgétaire reconductible :'));
             blocks.push({ kind: 'list', items: cnr.map(c => [text(`${orMissing(c.title, MISSING.title)} : ${amount(c.amount)} en ${orMissing(c.year, MISSING.year)}${c.establishment ? ` pour ${titleOf(c.establishment)}` : ''}.`)]) });
         }
-        for (const modulation of moyens.filter(ast.isModulation)) {
-            const criterion = firstProp(modulation, ast.isCritere)?.value;
-            const abattement = firstProp(modulation, ast.isAbattement)?.value;
-            const justification = firstProp(modulation, ast.isJustification)?.text;
-            blocks.push(paragraph(
-                `Le financement « ${titleOf(modulation.funding)} » peut être modulé selon l'activité (article R. 314-43-2), sur le critère du ${criterionLabel(criterion)}`,
-                abattement ? `, par un abattement au plus égal à ${value(abattement)} de l'écart entre la cible et l'activité réalisée` : '',
-                '.', justification ? ` ${justification}` : '',
-            ));
-        }
+        for (const modulation of moyens.filter(ast.isModulation)) blocks.push(...modulationClause(modulation, this.contract));
         for (const siege of moyens.filter(ast.isFraisDeSiege)) {
             blocks.push(paragraph(
                 'Les frais de siège social sont autorisés',

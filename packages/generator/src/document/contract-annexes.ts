@@ -3,7 +3,7 @@
  * the avenants concluded. Pure: no I/O; a broken contract shows placeholders (missing.ts).
  */
 import {
-    ast, capitalised, capacityCount, clausesOf, contractFundings, establishmentFacts, firstClause, firstProp, fundedEstablishments, fundingLine,
+    ast, capitalised, capacityCount, clausesOf, contractFundings, establishmentFacts, establishmentView, firstClause, firstProp, fundedEstablishments, fundingLine,
     fundingsOf, gestionnaireOf, indicatorsOf, inheritedIndicatorProp, objectivesOf, parseCents, parseNumber, perimeterOf, propsOf, signatoriesOf,
 } from '@cpom/language';
 import { cnrTable, establishmentSheet } from './fact-sheet.js';
@@ -76,17 +76,22 @@ export function factSheet(ctx: DocumentContext): Section {
 }
 
 function sheetFacts(e: ast.Etablissement) {
-    const facts = establishmentFacts(e);
+    const facts = establishmentView(e);
     const habilitation = firstProp(e, ast.isHabilitationAideSociale);
+    // The code the contract writes (an alternative one included), else every code of the category.
+    const written = parseNumber(facts.categoryClause?.code);
     return {
         title: e.title,
         finess: facts.finess,
-        category: facts.category ? { label: facts.category.label, codes: facts.category.finessCodes } : undefined,
+        category: facts.category ? { label: facts.category.label, codes: written !== undefined && facts.category.finessCodes.includes(written) ? [written] : facts.category.finessCodes } : undefined,
         department: facts.department,
         capacities: facts.capacities.map(c => ({ modality: c.modality, authorised: parseNumber(c.authorised), funded: parseNumber(c.funded), unit: c.unit })),
         tarification: facts.tarification.map(a => partyName(a)),
         habilitation: habilitation ? { scope: habilitation.scope, places: parseNumber(habilitation.places) } : undefined,
         address: firstProp(e, ast.isAdresse)?.value,
+        activeFile: facts.activeFile?.count !== undefined ? { count: facts.activeFile.count, year: facts.activeFile.year } : undefined,
+        publics: facts.publics,
+        activities: facts.activities,
     };
 }
 
