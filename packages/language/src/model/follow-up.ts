@@ -319,7 +319,8 @@ function contractualModulations(
     const fixedCents = formula === 'forfaitaire' && m.view.abattement?.unit === '€' ? Math.round(m.view.abattement.value * 100) : undefined;
     if (!line || (formula !== 'demi_ecart' && m.abattement === undefined && fixedCents === undefined)) return [];
     const named = m.view.establishments;
-    const funded = named.length > 0 ? named : line.distributions.length > 0 ? line.establishments : [];
+    // Per establishment: those the clause names, else those of a distribution; without an indicator, each one's activity.
+    const funded = named.length > 0 ? named : line.distributions.length > 0 || !m.indicator ? line.establishments : [];
     const targets: Array<ast.Etablissement | undefined> = funded.length > 0 ? [...funded] : [undefined];
     const threshold = m.view.threshold;
     return targets.flatMap(e => {

@@ -89,7 +89,7 @@ function finite(value: number | undefined): number | undefined {
 
 /** `95 %`, `20 000 €`, `180`. */
 export function measureText(value: ValueView): string {
-    return `${formatNumber(value.value)}${value.unit ? `\u00A0${value.unit}` : ''}`;
+    return `${formatNumber(value.value)}${value.unit ? `\u202F${value.unit}` : ''}`;
 }
 
 /**
