@@ -4,8 +4,8 @@
  * contract's numbers, the last known measures and the justification. Names by titles, never identifiers. Pure.
  */
 import {
-    ast, effectiveFormula, establishmentFacts, firstProp, joinFr, legalFrames, measureText, modulationClauseView,
-    modulationFormulaText, type ModulationClauseView, plain,
+    type ast, effectiveFormula, joinFr, legalFrames, measureText, modulationClauseView, modulationFormulaText, type ModulationClauseView,
+    regulatoryArticle,
 } from '@cpom/language';
 import { criterionLabel } from './french.js';
 import { MISSING, orMissing } from './missing.js';
@@ -14,31 +14,39 @@ import { indicatorTitle } from './names.js';
 
 /** The article that allows the modulation: the EHPAD forfaits' own, a CHRS contract's, else R.314-43-2. */
 function articleOf(view: ModulationClauseView, contract: ast.Contrat): string {
-    const funding = view.funding;
-    const establishments = view.establishments.length > 0 ? view.establishments
-        : funding ? funding.props.filter(ast.isConcernes).flatMap(c => (c.establishments ?? []).map(r => r?.ref)).filter((e): e is ast.Etablissement => e !== undefined) : [];
-    const ehpad = establishments.length > 0 && establishments.every(e => ['EHPAD', 'PUV'].includes(establishmentFacts(e).category?.key ?? ''));
-    const nature = plain(funding ? firstProp(funding, ast.isNature)?.value ?? '' : '');
-    if (ehpad && nature === 'forfait_global_soins') return 'article R. 314-160 du code de l\'action sociale et des familles';
-    if (ehpad && nature === 'forfait_global_dependance') return 'article R. 314-174 du code de l\'action sociale et des familles';
+    const regulatory = regulatoryArticle(view);
+    if (regulatory) return `article ${regulatory.replace('R.', 'R. ')} du code de l'action sociale et des familles`;
     const frames = legalFrames(contract);
     if (frames.has('L313-11-2') && !frames.has('L313-12-2') && !frames.has('L313-12-IVter')) return 'article L. 313-11-2 du code de l\'action sociale et des familles';
     return 'article R. 314-43-2 du code de l\'action sociale et des familles';
 }
 
+/** What the activity is compared with: the contract's threshold, the arrêté's for an EHPAD forfait, else the year's target. */
+function referenceOf(view: ModulationClauseView): { noun: string; below: string } {
+    if (view.threshold) return { noun: 'le seuil', below: `inférieure au seuil de ${measureText(view.threshold)}` };
+    if (regulatoryArticle(view)) return { noun: 'le seuil', below: 'inférieure au seuil fixé par arrêté' };
+    if (view.indicator) return { noun: 'la cible de l\'année', below: 'inférieure à la cible de l\'année' };
+    return { noun: 'le seuil', below: 'inférieure au seuil' };
+}
+
 /** « la moitié de l'écart… », « 30 % de l'écart… », « un abattement forfaitaire de 2 % du montant ». */
 function reductionWords(view: ModulationClauseView): string {
-    const reference = view.threshold ? 'le seuil' : view.indicator ? 'la cible de l\'année' : 'le seuil';
+    const reference = referenceOf(view).noun;
+    // A rate's gap is in points; a count's is relative to the threshold (as the follow-up computes it).
+    const rate = view.threshold ? view.threshold.unit === '%' : view.criterion === 'taux_occupation';
+    const gap = rate ? 'l\'écart' : 'l\'écart relatif';
     switch (effectiveFormula(view)) {
         case 'demi_ecart':
-            return `d'un pourcentage égal à la moitié de l'écart entre ${reference} et l'activité réalisée`;
+            return `d'un pourcentage égal à la moitié de ${gap} entre ${reference} et l'activité réalisée`;
         case 'forfaitaire':
             if (!view.abattement) return 'd\'un abattement forfaitaire';
             return view.abattement.unit === '€'
                 ? `d'un abattement forfaitaire de ${measureText(view.abattement)}, dans la limite du montant modulé`
                 : `d'un abattement forfaitaire de ${measureText(view.abattement)} du montant`;
         default:
-            return view.abattement ? `de ${measureText(view.abattement)} de l'écart entre ${reference} et l'activité réalisée` : `d'un abattement proportionnel à l'écart entre ${reference} et l'activité réalisée`;
+            return view.abattement
+                ? `d'un pourcentage égal à ${measureText(view.abattement)} de ${gap} entre ${reference} et l'activité réalisée`
+                : `d'un abattement proportionnel à ${gap} entre ${reference} et l'activité réalisée`;
     }
 }
 
@@ -50,7 +58,7 @@ export function modulationClause(node: ast.Modulation, contract: ast.Contrat): B
     const scope = view.establishments.length > 0
         ? ` Elle s'applique à ${view.establishments.length > 1 ? 'chacun des établissements' : 'l\'établissement'} ${joinFr(view.establishments.map(e => `« ${orMissing(e.title, MISSING.name)} »`))}, sur sa propre activité.`
         : '';
-    const below = view.threshold ? `inférieure au seuil de ${measureText(view.threshold)}` : view.indicator ? 'inférieure à la cible de l\'année' : 'inférieure au seuil';
+    const below = referenceOf(view).below;
     const blocks: Block[] = [paragraph(
         `Le financement « ${line} » est modulé selon l'activité (${articleOf(view, contract)})${criterion}${indicator}.${scope}`,
         ` Lorsque l'activité réalisée est ${below}, le montant de l'exercice suivant est minoré ${reductionWords(view)}, au vu de la dernière mesure connue : `,

@@ -5,7 +5,9 @@
  * and the document read it, and `modulationFormulaText` words its formula once for all of them.
  */
 import * as ast from '../generated/ast.js';
+import { firstProp } from './clauses.js';
 import { plain } from './french.js';
+import { establishmentFacts, fundedEstablishments } from './contract.js';
 import { formatNumber, parseNumber } from './numbers.js';
 
 export type ModulationFormulaKey = 'demi_ecart' | 'proportionnelle' | 'forfaitaire';
@@ -93,6 +95,20 @@ export function measureText(value: ValueView): string {
 }
 
 /**
+ * The article whose formula applies whatever the contract writes: a forfait global soins (R.314-160) or dépendance
+ * (R.314-174) of a line that funds only EHPAD or PUV; undefined for a contractual modulation.
+ */
+export function regulatoryArticle(view: ModulationClauseView): 'R.314-160' | 'R.314-174' | undefined {
+    const funding = view.funding;
+    if (!funding) return undefined;
+    const nature = plain(firstProp(funding, ast.isNature)?.value ?? '');
+    const article = nature === 'forfait_global_soins' ? 'R.314-160' : nature === 'forfait_global_dependance' ? 'R.314-174' : undefined;
+    const establishments = fundedEstablishments(funding);
+    const ehpad = establishments.length > 0 && establishments.every(e => ['EHPAD', 'PUV'].includes(establishmentFacts(e).category?.key ?? ''));
+    return ehpad ? article : undefined;
+}
+
+/**
  * The formula in French, with the numbers the contract writes: `½ × (95 % − taux d'occupation)`,
  * `30 % × (seuil − mesure)`, `abattement forfaitaire de 2 %`. The measure is named by the criterion.
  */
@@ -100,7 +116,8 @@ export function modulationFormulaText(view: ModulationClauseView): string {
     const measure = view.criterion === 'taux_occupation' ? 'taux d\'occupation'
         : view.criterion === 'personnes_accompagnees' ? 'personnes accompagnées'
             : view.criterion === 'prestations' ? 'prestations délivrées' : 'mesure';
-    const threshold = view.threshold ? measureText(view.threshold) : view.indicator ? 'cible de l\'année' : 'seuil';
+    const regulatory = regulatoryArticle(view) !== undefined;
+    const threshold = view.threshold ? measureText(view.threshold) : regulatory ? 'seuil fixé par arrêté' : view.indicator ? 'cible de l\'année' : 'seuil';
     const gap = view.threshold?.unit === '%' || (view.threshold === undefined && view.criterion === 'taux_occupation')
         ? `(${threshold} − ${measure})`
         : `(${threshold} − ${measure}) / ${threshold}`;
@@ -114,8 +131,12 @@ export function modulationFormulaText(view: ModulationClauseView): string {
     }
 }
 
-/** The formula that applies: the one written, else a fixed amount for an abattement in euros, else the proportional one. */
+/**
+ * The formula that applies: half of the gap for the EHPAD forfaits (R.314-160, R.314-174), else the one written, else
+ * a fixed amount for an abattement in euros, else the proportional one.
+ */
 export function effectiveFormula(view: ModulationClauseView): ModulationFormulaKey {
+    if (regulatoryArticle(view)) return 'demi_ecart';
     if (view.formula) return view.formula;
     return view.abattement?.unit === '€' ? 'forfaitaire' : 'proportionnelle';
 }

@@ -5,10 +5,9 @@
  */
 import type { AstNode } from 'langium';
 import * as ast from '../../generated/ast.js';
-import { clausesOf, establishmentFacts, firstClause, firstProp, fundedEstablishments } from '../../model/contract.js';
+import { clausesOf, firstClause, firstProp, fundedEstablishments } from '../../model/contract.js';
 import { parseIsoDate } from '../../model/dates.js';
-import { plain } from '../../model/french.js';
-import { effectiveFormula, measureText, modulationClauseView, type ModulationClauseView } from '../../model/modulation-clause.js';
+import { effectiveFormula, measureText, modulationClauseView, type ModulationClauseView, regulatoryArticle } from '../../model/modulation-clause.js';
 import type { RuleContext } from '../rule-context.js';
 
 export function checkModulationClause(node: ast.Modulation, ctx: RuleContext): void {
@@ -41,7 +40,7 @@ function checkFormula(node: ast.Modulation, view: ModulationClauseView, name: st
     const formulaNode = firstProp(node, ast.isFormuleModulation);
     const abattementNode = firstProp(node, ast.isAbattement);
     const formula = effectiveFormula(view);
-    if (isEhpadForfait(view) && formulaNode && formula !== 'demi_ecart') {
+    if (regulatoryArticle(view) && formulaNode && view.formula !== 'demi_ecart') {
         ctx.reporter.report('CPOM172', { name }, { node: formulaNode, property: 'value' });
         return;
     }
@@ -53,16 +52,6 @@ function checkFormula(node: ast.Modulation, view: ModulationClauseView, name: st
     } else if (formula === 'proportionnelle' && view.abattement?.unit === '€') {
         ctx.reporter.report('CPOM171', { name, problem: { variant: 'euros' } }, { node: abattementNode!, property: 'value' });
     }
-}
-
-/** A line of an EHPAD forfait global (soins or dépendance) funding only EHPAD or PUV: R.314-160 and R.314-174 apply. */
-function isEhpadForfait(view: ModulationClauseView): boolean {
-    const funding = view.funding;
-    if (!funding) return false;
-    const nature = plain(firstProp(funding, ast.isNature)?.value ?? '');
-    if (nature !== 'forfait_global_soins' && nature !== 'forfait_global_dependance') return false;
-    const establishments = fundedEstablishments(funding);
-    return establishments.length > 0 && establishments.every(e => ['EHPAD', 'PUV'].includes(establishmentFacts(e).category?.key ?? ''));
 }
 
 /** The year of the contract's (or avenant's) signature, else of its date d'effet. */
