@@ -10,6 +10,7 @@ import {
     ast, contractualModulation, createCpomServices, type FollowUp, followUpOf, modulationClauseView, modulationFormulaText,
 } from '@cpom/language';
 import { buildContractDocument, exportContract } from '@cpom/generator';
+import { lspServices } from './lsp-services.js';
 
 const services = createCpomServices(EmptyFileSystem);
 let counter = 0;
@@ -187,5 +188,34 @@ describe('the clause as written, in the hover, the JSON and the document', () =>
         expect(text).toContain('Mesure d\'activité de référence : 88,2\u202F% en 2020 (« IME Les Sources »)');
         expect(text).toContain('41 personnes en 2020');
         expect(text).not.toContain('IME_A');
+    });
+});
+
+describe('hover', () => {
+    const lsp = lspServices();
+    const hoverAt = async (needle: string, offset: number): Promise<string> => {
+        const document = lsp.shared.workspace.LangiumDocumentFactory.fromString(HANDICAP, URI.parse(`memory:///hover-${counter++}.cpom`));
+        lsp.shared.workspace.LangiumDocuments.addDocument(document);
+        await lsp.shared.workspace.DocumentBuilder.build([document], { validation: false });
+        const position = document.textDocument.positionAt(HANDICAP.indexOf(needle) + offset);
+        const hover = await lsp.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position });
+        return hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    };
+
+    it('shows the modulation clause with its formula on the keyword', async () => {
+        const card = await hoverAt('modulation DGC', 2);
+        expect(card).toContain("**Modulation selon l'activité** — Dotation globale commune");
+        expect(card).toContain('- Seuil : 90\u202F%');
+        expect(card).toContain('- Formule : ½ × (90\u202F% − taux d\'occupation)');
+        expect(card).toContain('- Établissements : IME Les Sources');
+        expect(card).toContain("- Mesure d'activité de référence : 88,2\u202F% en 2020 (IME Les Sources)");
+    });
+
+    it('shows the publics, activities and persons accompanied of an establishment', async () => {
+        const ime = await hoverAt('etablissement IME_A', 'etablissement I'.length);
+        expect(ime).toContain("- Public : Enfants et adolescents avec troubles du spectre de l'autisme");
+        expect(ime).toContain('- Activités : Internat ; Semi-internat');
+        const sessad = await hoverAt('service SESSAD_B', 'service S'.length);
+        expect(sessad).toContain('- File active : 41 personnes accompagnées en 2020');
     });
 });

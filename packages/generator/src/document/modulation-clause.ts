@@ -50,6 +50,16 @@ function reductionWords(view: ModulationClauseView): string {
     }
 }
 
+/** `91,2 %`; a count with what it counts: `152 personnes accompagnées`, `1 310 prestations`. */
+function measureWords(measure: NonNullable<ModulationClauseView['threshold']>, criterion: string | undefined): string {
+    const text = measureText(measure);
+    if (measure.unit !== undefined) return text;
+    const plural = measure.value >= 2;
+    if (criterion === 'personnes_accompagnees') return `${text} personne${plural ? 's' : ''} accompagnée${plural ? 's' : ''}`;
+    if (criterion === 'prestations') return `${text} prestation${plural ? 's' : ''}`;
+    return text;
+}
+
 export function modulationClause(node: ast.Modulation, contract: ast.Contrat): Block[] {
     const view = modulationClauseView(node);
     const line = orMissing(view.funding?.title, MISSING.name);
@@ -67,7 +77,7 @@ export function modulationClause(node: ast.Modulation, contract: ast.Contrat): B
     const measures = view.referenceMeasures.filter(m => m.year !== undefined && m.measure);
     if (measures.length > 0) {
         blocks.push(paragraph(`Mesure d'activité de référence : ${joinFr(measures.map(m =>
-            `${measureText(m.measure!)} en ${m.year}${m.establishment ? ` (« ${orMissing(m.establishment.title, MISSING.name)} »)` : ''}`))}.`));
+            `${measureWords(m.measure!, view.criterion)} en ${m.year}${m.establishment ? ` (« ${orMissing(m.establishment.title, MISSING.name)} »)` : ''}`))}.`));
     }
     if (view.justification) blocks.push(paragraph(view.justification));
     return blocks;
