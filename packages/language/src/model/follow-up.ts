@@ -21,6 +21,7 @@ import { type ModulationCalculation, contractualModulation, ehpadModulation } fr
 import { effectiveFormula, modulationClauseView, type ModulationClauseView } from './modulation-clause.js';
 import { formatEuros, parseCents, parseNumber } from './numbers.js';
 import { activityOf, type ActivityFollowUp, type ActivityThreshold } from './follow-up-activity.js';
+import { measureOf } from './follow-up-measure.js';
 
 export type { ActivityFollowUp } from './follow-up-activity.js';
 
@@ -340,29 +341,6 @@ function contractualModulations(
             }),
         } satisfies ModulationRecord];
     });
-}
-
-interface Measured {
-    readonly value: number;
-    readonly isRate: boolean;
-    /** The indicator's target of the year, when the measure is an indicator's value. */
-    readonly target?: number;
-    readonly node: ast.ActiviteRealisee | ast.ValeurRealisee;
-}
-
-/** The indicator's value of the year; without an indicator, the establishment's occupancy or file active. */
-function measureOf(m: ModulationClause, indicators: readonly IndicatorFollowUp[], activities: readonly ActivityFollowUp[], e: ast.Etablissement | undefined): Measured | undefined {
-    const indicator = targetOf(m, indicators);
-    if (m.indicator) {
-        if (!indicator || indicator.value === undefined || !indicator.valueNode) return undefined;
-        const isRate = indicator.unit === '%' || indicator.valueNode.value?.unit === '%';
-        return { value: indicator.value, isRate, target: indicator.target?.value, node: indicator.valueNode };
-    }
-    const activity = e ? activities.find(a => a.establishment === e) : undefined;
-    if (!activity) return undefined;
-    if (m.criterion === 'taux_occupation' && activity.occupancy !== undefined) return { value: activity.occupancy, isRate: true, node: activity.node };
-    if (m.criterion === 'personnes_accompagnees' && activity.activePatients !== undefined) return { value: activity.activePatients, isRate: false, node: activity.node };
-    return undefined;
 }
 
 function cnrFollowUp(c: ast.CnrDepense, lines: readonly CnrLine[], year: number | undefined): CnrFollowUp {
