@@ -126,7 +126,7 @@ export function fieldOf(place: ChangePath, items: ReadonlyMap<string, JsonObject
                 case 'catalogue': return f(`catalogue de ${establishment}`, false, asName);
                 case 'activeFile': return f(`file active de ${establishment}`, true, activeFileText);
                 case 'publics': return f(`public accompagné par ${establishment}`, false, texts);
-                case 'activities': return f(`activités de ${establishment}`, true, texts);
+                case 'activities': return f(`liste des activités de ${establishment}`, true, texts);
             }
             return undefined;
         case 'capacity':
@@ -198,7 +198,7 @@ export function fieldOf(place: ChangePath, items: ReadonlyMap<string, JsonObject
                 case 'justification': return f(`justification ${modulation}`, true, text);
                 case 'threshold': return f(`seuil ${modulation}`, false, v => quantity(v as JsonObject));
                 case 'formula': return f(`formule ${modulation}`, true, v => label('formula', v));
-                case 'establishments': return f(`établissements ${modulation}`, false, v => formatValue(v, 'establishments', names));
+                case 'establishments': return f(`liste des établissements ${modulation}`, true, v => formatValue(v, 'establishments', names));
                 case 'referenceMeasures': return f(`mesure d'activité de référence ${modulation}`, true, v => referenceMeasuresText(v, names));
             }
             return undefined;
