@@ -37,7 +37,11 @@ export class Differ {
         if (isObject(oldValue) && isObject(newValue) && !atomic) {
             return this.diffObject(oldValue, newValue, at);
         }
-        if (canonical(oldValue) !== canonical(newValue)) this.record('change', at, { old: oldValue, new: newValue });
+        // A list compared whole is a set: its order is no change (publics, establishments of a modulation).
+        const same = Array.isArray(oldValue) && Array.isArray(newValue)
+            ? oldValue.map(canonical).sort().join('\u0000') === newValue.map(canonical).sort().join('\u0000')
+            : canonical(oldValue) === canonical(newValue);
+        if (!same) this.record('change', at, { old: oldValue, new: newValue });
     }
 
     diffObject(oldValue: JsonObject, newValue: JsonObject, at: Location, skip: readonly string[] = []): void {
