@@ -10,7 +10,7 @@
  */
 import {
     ast, clausesOf, contractPeriod, contractYears, countOf, firstClause, firstProp, fundingLine, fundingsOf, gestionnaireOf, joinFr, legalFrames,
-    parseNumber, perimeterOf, periodText, plural, signatoriesOf, suiviItems,
+    modulationClauseView, parseNumber, perimeterOf, periodText, plural, regulatoryArticle, signatoriesOf, suiviItems,
 } from '@cpom/language';
 import {
     actionSheets, avenantsAnnex, dashboard, type DocumentContext, factSheet, financialAnnex, perimeterTable, section,
@@ -132,7 +132,8 @@ class DocumentBuilder {
         if (natures.has('dotation_globalisee_commune')) {
             visas.push('Vu l\'article R. 314-43-1 du code de l\'action sociale et des familles, relatif à la dotation globalisée commune ;');
         }
-        if (clausesOf(this.contract, ast.isMoyens).some(m => m.items.some(ast.isModulation))) {
+        // The EHPAD forfaits' modulation rests on R.314-160 and R.314-174 (cited in its clause), not on R.314-43-2.
+        if (clausesOf(this.contract, ast.isMoyens).some(m => m.items.some(i => ast.isModulation(i) && !regulatoryArticle(modulationClauseView(i))))) {
             visas.push('Vu l\'article R. 314-43-2 du code de l\'action sociale et des familles, relatif à la modulation selon l\'activité ;');
         }
         if (this.frames.includes('L313-12-IVter')) {
