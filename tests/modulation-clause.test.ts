@@ -10,6 +10,7 @@ import {
     ast, contractualModulation, createCpomServices, type FollowUp, followUpOf, modulationClauseView, modulationFormulaText,
 } from '@cpom/language';
 import { buildContractDocument, exportContract } from '@cpom/generator';
+import { expectCompletion } from 'langium/test';
 import { lspServices } from './lsp-services.js';
 
 const services = createCpomServices(EmptyFileSystem);
@@ -217,5 +218,30 @@ describe('hover', () => {
         expect(ime).toContain('- Activités : Internat ; Semi-internat');
         const sessad = await hoverAt('service SESSAD_B', 'service S'.length);
         expect(sessad).toContain('- File active : 41 personnes accompagnées en 2020');
+    });
+});
+
+describe('completion', () => {
+    const lsp = lspServices();
+    const labelsAt = async (text: string): Promise<string[]> => {
+        let labels: string[] = [];
+        await expectCompletion(lsp)({ text, index: 0, disposeAfterCheck: true, assert: list => { labels = list.items.map(i => i.label); } });
+        return labels;
+    };
+
+    it('offers the new clauses in an establishment and in a modulation', async () => {
+        const inEstablishment = await labelsAt(HANDICAP.replace('            public "Enfants', '            <|>\n            public "Enfants'));
+        expect(inEstablishment).toEqual(expect.arrayContaining(['public']));
+        expect(inEstablishment.some(l => l.startsWith('activit'))).toBe(true);
+        expect(inEstablishment.some(l => l === 'file_active' || l.startsWith('personnes_accompagn'))).toBe(true);
+        const inModulation = await labelsAt(HANDICAP.replace('            seuil 90 %', '            <|>\n            seuil 90 %'));
+        expect(inModulation).toEqual(expect.arrayContaining(['seuil', 'formule']));
+        expect(inModulation.some(l => l.startsWith('mesure_r'))).toBe(true);
+    });
+
+    it('offers the formulas after `formule` in a modulation', async () => {
+        const labels = await labelsAt(HANDICAP.replace('formule demi_écart', 'formule <|>'));
+        expect(labels.some(l => l.startsWith('demi_'))).toBe(true);
+        expect(labels).toEqual(expect.arrayContaining(['proportionnelle', 'forfaitaire']));
     });
 });
