@@ -4,13 +4,12 @@
  * contract's numbers, the last known measures and the justification. Names by titles, never identifiers. Pure.
  */
 import {
-    type ast, effectiveFormula, joinFr, legalFrames, measureText, modulationClauseView, modulationFormulaText, type ModulationClauseView,
+    type ast, effectiveFormula, indicatorView, joinFr, legalFrames, measureText, modulationClauseView, modulationFormulaText, type ModulationClauseView,
     regulatoryArticle,
 } from '@cpom/language';
 import { criterionLabel } from './french.js';
 import { MISSING, orMissing } from './missing.js';
 import { type Block, paragraph } from './model.js';
-import { indicatorTitle } from './names.js';
 
 /** The article that allows the modulation: the EHPAD forfaits' own, a CHRS contract's, else R.314-43-2. */
 function articleOf(view: ModulationClauseView, contract: ast.Contrat): string {
@@ -64,7 +63,7 @@ export function modulationClause(node: ast.Modulation, contract: ast.Contrat): B
     const view = modulationClauseView(node);
     const line = orMissing(view.funding?.title, MISSING.name);
     const criterion = view.criterion ? `, sur le critère du ${criterionLabel(view.criterion)}` : '';
-    const indicator = view.indicator ? `, mesuré par l'indicateur « ${indicatorTitle(view.indicator)} »` : '';
+    const indicator = view.indicator ? `, mesuré par l'indicateur « ${orMissing(indicatorView(view.indicator).title, MISSING.title)} »` : '';
     const scope = view.establishments.length > 0
         ? ` Elle s'applique à ${view.establishments.length > 1 ? 'chacun des établissements' : 'l\'établissement'} ${joinFr(view.establishments.map(e => `« ${orMissing(e.title, MISSING.name)} »`))}, sur sa propre activité.`
         : '';

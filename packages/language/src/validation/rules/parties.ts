@@ -49,7 +49,8 @@ export function checkParties(contract: ast.Contrat, ctx: RuleContext): void {
                     const establishment: MessageParams<'CPOM020'>['establishment'] = others > 0
                         ? { variant: 'several', name: e.name, others } : { variant: 'one', name: e.name };
                     const site = AstUtils.getContainerOfType(tarification, ast.isContrat) === contract ? { node: tarification, property: 'authorities', index } : establishmentSite(contract, e);
-                    ctx.reporter.report('CPOM020', { authority: authority.name, establishment }, site);
+                    // The text says "autorités chargées de la tarification" only in the versions of L.313-11 that were read.
+                    ctx.reporter.report('CPOM020', { authority: authority.name, establishment }, site, errorWhereVerified(contract, ctx, 'CASF:L313-11'));
                 });
             }
         }
