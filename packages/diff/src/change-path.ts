@@ -12,6 +12,7 @@ const AUTHORITY_FIELDS = ['id', 'kind', 'department', 'name', 'region', 'address
 const SIGNATORY_FIELDS = ['party', 'role', 'person'] as const;
 const ESTABLISHMENT_FIELDS = [
     'id', 'nomEgeLong', 'numFinessEge', 'categorieEntiteGeographique', 'department', 'habilitationAideSociale', 'address', 'catalogue',
+    'activeFile', 'publics', 'activities',
 ] as const;
 const CAPACITY_FIELDS = ['modality', 'authorised', 'funded', 'unit'] as const;
 const DIAGNOSTIC_AXES = ['activite', 'organisation', 'ressources', 'qualite'] as const;
@@ -21,7 +22,9 @@ const INDICATOR_FIELDS = ['id', 'title', 'basedOn', 'unit', 'source', 'formula',
 const FUNDING_LINE_FIELDS = ['id', 'kind', 'title', 'nature', 'payer', 'fundingSource'] as const;
 const ACTUALISATION_FIELDS = ['method', 'formula'] as const;
 const CNR_FIELDS = ['title', 'year', 'amount', 'perDay', 'establishment', 'payer'] as const;
-const MODULATION_FIELDS = ['fundingLine', 'criterion', 'indicator', 'abattement', 'justification'] as const;
+const MODULATION_FIELDS = [
+    'fundingLine', 'criterion', 'indicator', 'abattement', 'justification', 'threshold', 'formula', 'establishments', 'referenceMeasures',
+] as const;
 const HEAD_OFFICE_FIELDS = ['rate', 'authorisationDate'] as const;
 const DURATION_FIELDS = ['dateEffetEngagement', 'dateFinEngagement', 'dateSignatureEngagement'] as const;
 const CLAUSE_FIELDS = [

@@ -64,6 +64,13 @@ export const ATOMIC_OBJECTS = new Set([
     'contract.axes[].objectives[].indicators[].baseline',
     'contract.funding.modulations[].abattement',
     'contract.funding.headOfficeCosts[].rate',
+    // Issue 12: the establishment as it is, the modulation as the contract writes it.
+    'contract.perimeter.establishments[].activeFile',
+    'contract.perimeter.establishments[].publics',
+    'contract.perimeter.establishments[].activities',
+    'contract.funding.modulations[].threshold',
+    'contract.funding.modulations[].establishments',
+    'contract.funding.modulations[].referenceMeasures',
 ]);
 
 /** Parts of the contract compared part by part even when one side has none (a contract added or removed whole). */

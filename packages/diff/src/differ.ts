@@ -22,20 +22,26 @@ export class Differ {
 
     diff(oldValue: Json | undefined, newValue: Json | undefined, at: Location): void {
         if (oldValue === undefined && newValue === undefined) return;
+        // Values compared whole (a quantity, a list of publics): one record per change, not one per item.
+        const atomic = ATOMIC_OBJECTS.has(canonicalPattern(at.pattern));
         // A list or a part of the contract on one side only (a contract compared with an empty one): its items.
-        if (oldValue === undefined && Array.isArray(newValue)) oldValue = [];
-        if (newValue === undefined && Array.isArray(oldValue)) newValue = [];
+        if (oldValue === undefined && Array.isArray(newValue) && !atomic) oldValue = [];
+        if (newValue === undefined && Array.isArray(oldValue) && !atomic) newValue = [];
         if (CONTAINERS.has(at.pattern)) {
             oldValue ??= {};
             newValue ??= {};
         }
         if (oldValue === undefined) return this.record('add', at, { new: newValue });
         if (newValue === undefined) return this.record('remove', at, { old: oldValue });
-        if (Array.isArray(oldValue) && Array.isArray(newValue)) return this.diffArray(oldValue, newValue, at);
-        if (isObject(oldValue) && isObject(newValue) && !ATOMIC_OBJECTS.has(canonicalPattern(at.pattern))) {
+        if (Array.isArray(oldValue) && Array.isArray(newValue) && !atomic) return this.diffArray(oldValue, newValue, at);
+        if (isObject(oldValue) && isObject(newValue) && !atomic) {
             return this.diffObject(oldValue, newValue, at);
         }
-        if (canonical(oldValue) !== canonical(newValue)) this.record('change', at, { old: oldValue, new: newValue });
+        // A list compared whole is a set: its order is no change (publics, establishments of a modulation).
+        const same = Array.isArray(oldValue) && Array.isArray(newValue)
+            ? oldValue.map(canonical).sort().join('\u0000') === newValue.map(canonical).sort().join('\u0000')
+            : canonical(oldValue) === canonical(newValue);
+        if (!same) this.record('change', at, { old: oldValue, new: newValue });
     }
 
     diffObject(oldValue: JsonObject, newValue: JsonObject, at: Location, skip: readonly string[] = []): void {

@@ -30,3 +30,4 @@ export * from './model/indicator-status.js';
 export * from './model/modulation.js';
 export * from './model/follow-up.js';
 export * from './model/consolidation.js';
+export * from './model/modulation-clause.js';

@@ -20,6 +20,9 @@ export function factSheetAnnex(ctx: DraftContext): Section {
             tarification: (e.tarificationAuthorities ?? []).map(a => ctx.versions.partyName(a)),
             habilitation: h ? ('scope' in h ? { scope: h.scope } : { places: h.places }) : undefined,
             address: e.address,
+            activeFile: e.activeFile,
+            publics: e.publics,
+            activities: e.activities,
         });
     });
     return section(FACT_SHEET_ANNEX, 'annex', 'Fiche signalétique des établissements et services ajoutés au périmètre', blocks);

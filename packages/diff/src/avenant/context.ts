@@ -94,7 +94,7 @@ export function capacitiesText(capacities: readonly CapacityJson[]): string {
 /** Prepositions and lists come from the language's wording layer. */
 export { de, joinFr, to };
 
-const SERVICES = new Set(['SSIAD', 'SPASAD', 'SAAD', 'SESSAD', 'SAVS', 'SAMSAH']);
+const SERVICES = new Set(['SSIAD', 'SPASAD', 'SAAD', 'SAD_AIDE', 'SAD_MIXTE', 'SESSAD', 'SAVS', 'SAMSAH']);
 
 /** `l'établissement « … »` or `le service « … »`, by the FINESS category. */
 export function establishmentNoun(establishment: EstablishmentJson | undefined, title: string): string {

@@ -27,6 +27,25 @@ export const asQuoted = (v: unknown) => quote(v);
 export const asCode = (v: unknown) => shown(v);
 export const asDate = (v: unknown) => date(v);
 
+/** `180 personnes en 2023`. */
+function activeFileText(v: unknown): string {
+    const o = (v ?? {}) as JsonObject;
+    const count = typeof o.count === 'number' ? o.count : undefined;
+    return `${numberText(count)} personne${count !== undefined && count >= 2 ? 's' : ''}${o.year !== undefined ? ` en ${shown(o.year)}` : ''}`;
+}
+
+/** Texts as written, one after the other. */
+const texts = (v: unknown) => (Array.isArray(v) ? v : [v]).map(t => quote(t)).join(', ');
+
+/** `91,2 % en 2022 (« EHPAD A »)`, for each measure. */
+function referenceMeasuresText(v: unknown, names: ElementNames): string {
+    return (Array.isArray(v) ? v : []).map(m => {
+        const o = (m ?? {}) as JsonObject;
+        const measure = o.measure && typeof o.measure === 'object' && !Array.isArray(o.measure) ? quantity(o.measure as JsonObject) : '—';
+        return `${measure} en ${shown(o.year)}${o.establishment !== undefined ? ` (${names.quoted(o.establishment)})` : ''}`;
+    }).join(', ');
+}
+
 /** The funding line around a record: `dotation « Dotation globale commune »`, with its gender. */
 export function lineName(line: JsonObject | undefined, names: ElementNames): { name: string; feminine: boolean; of: string; to: string } {
     const kind = shown(line?.kind ?? 'financement');
@@ -140,6 +159,9 @@ const FIELD_DESCRIBERS: { readonly [K in ChangePathKind]: FieldDescriber<K> } = 
             case 'habilitationAideSociale': return f(`habilitation à l'aide sociale de ${establishment}`, true, v => formatValue(v, undefined, names));
             case 'address': return f(`adresse de ${establishment}`, true, asQuoted);
             case 'catalogue': return f(`catalogue de ${establishment}`, false, asName);
+            case 'activeFile': return f(`file active de ${establishment}`, true, activeFileText);
+            case 'publics': return f(`public accompagné par ${establishment}`, false, texts);
+            case 'activities': return f(`liste des activités de ${establishment}`, true, texts);
         }
         return undefined;
     },
@@ -212,12 +234,16 @@ const FIELD_DESCRIBERS: { readonly [K in ChangePathKind]: FieldDescriber<K> } = 
         }
         return undefined;
     },
-    'modulation': (place, { modulation, asName }) => {
+    'modulation': (place, { modulation, asName, names }) => {
         switch (place.field) {
             case 'criterion': return f(`critère ${modulation}`, false, v => label('criterion', v));
             case 'indicator': return f(`indicateur ${modulation}`, false, asName);
             case 'abattement': return f(`abattement maximal ${modulation}`, false, v => quantity(v as JsonObject));
             case 'justification': return f(`justification ${modulation}`, true, text);
+            case 'threshold': return f(`seuil ${modulation}`, false, v => quantity(v as JsonObject));
+            case 'formula': return f(`formule ${modulation}`, true, v => label('formula', v));
+            case 'establishments': return f(`liste des établissements ${modulation}`, true, v => formatValue(v, 'establishments', names));
+            case 'referenceMeasures': return f(`mesure d'activité de référence ${modulation}`, true, v => referenceMeasuresText(v, names));
         }
         return undefined;
     },

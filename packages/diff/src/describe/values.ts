@@ -47,7 +47,7 @@ export function date(value: unknown): string {
 const RULES = {
     modality: 'Modality', nature: 'FundingNature', source: 'FundingSource', indexation: 'IndexationMethod', status: 'LegalStatus',
     authority: 'AuthorityKind', direction: 'Direction', criterion: 'ModulationCriterion', document: 'BudgetDocument', diagnostic: 'DiagnosticAxis',
-    frequency: 'Frequency', frame: 'LegalFrame',
+    frequency: 'Frequency', frame: 'LegalFrame', formula: 'ModulationFormula',
 } as const;
 
 export function label(table: keyof typeof RULES, value: unknown): string {

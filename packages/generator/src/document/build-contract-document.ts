@@ -10,13 +10,13 @@
  */
 import {
     ast, authorityDepartments, clausesOf, contractFundings, contractPeriod, contractYears, countOf, firstClause, firstProp, gestionnaireOf, joinFr, legalFrames, type LineTotal,
-    parseNumber, perimeterOf, periodText, plural, signatoriesOf, suiviItems,
+    modulationClauseView, parseNumber, perimeterOf, periodText, plural, regulatoryArticle, signatoriesOf, suiviItems,
 } from '@cpom/language';
 import {
     actionSheets, avenantsAnnex, dashboard, type DocumentContext, factSheet, financialAnnex, perimeterTable, section,
 } from './contract-annexes.js';
 import {
-    amount, authorityKindLabel, budgetDocumentLabel, criterionLabel, diagnosticAxisLabel, euros, frameLabel,
+    amount, authorityKindLabel, budgetDocumentLabel, diagnosticAxisLabel, euros, frameLabel,
     frenchDate, frequencyLabel, indexationLabel, key, natureLabel, plainNumber, reviewLabel, statusLabel, value,
 } from './french.js';
 import { type Block, type Cell, type ContractDocument, type Paragraph, paragraph, ref, type Section, type SignatureBlock, text } from './model.js';
@@ -25,6 +25,7 @@ import { ContractNumbering, finessText, partyName, payerName, titleOf } from './
 import { numberDocument } from './numbering.js';
 import { commitmentsSection, disputesSection, resultsSection, revisionParagraph, tripartiteSection } from './contract-clauses.js';
 import { ownVisas } from './contract-visas.js';
+import { modulationClause } from './modulation-clause.js';
 
 function optional<T>(value: T | undefined): T[] {
     return value === undefined ? [] : [value];
@@ -148,7 +149,8 @@ class DocumentBuilder {
         if (natures.has('dotation_globalisee_commune')) {
             visas.push('Vu l\'article R. 314-43-1 du code de l\'action sociale et des familles, relatif à la dotation globalisée commune ;');
         }
-        if (clausesOf(this.contract, ast.isMoyens).some(m => m.items.some(ast.isModulation))) {
+        // The EHPAD forfaits' modulation rests on R.314-160 and R.314-174 (cited in its clause), not on R.314-43-2.
+        if (clausesOf(this.contract, ast.isMoyens).some(m => m.items.some(i => ast.isModulation(i) && !regulatoryArticle(modulationClauseView(i))))) {
             visas.push('Vu l\'article R. 314-43-2 du code de l\'action sociale et des familles, relatif à la modulation selon l\'activité ;');
         }
         if (this.frames.includes('L313-12-IVter')) {
@@ -250,16 +252,7 @@ class DocumentBuilder {
             blocks.push(paragraph('Des crédits non reconductibles sont prévus, hors base budgétaire reconductible :'));
             blocks.push({ kind: 'list', items: cnr.map(c => [text(`${orMissing(c.title, MISSING.title)} : ${amount(c.amount)} en ${orMissing(c.year, MISSING.year)}${c.establishment ? ` pour ${titleOf(c.establishment)}` : ''}.`)]) });
         }
-        for (const modulation of moyens.filter(ast.isModulation)) {
-            const criterion = firstProp(modulation, ast.isCritere)?.value;
-            const abattement = firstProp(modulation, ast.isAbattement)?.value;
-            const justification = firstProp(modulation, ast.isJustification)?.text;
-            blocks.push(paragraph(
-                `Le financement « ${titleOf(modulation.funding)} » peut être modulé selon l'activité (article R. 314-43-2), sur le critère du ${criterionLabel(criterion)}`,
-                abattement ? `, par un abattement au plus égal à ${value(abattement)} de l'écart entre la cible et l'activité réalisée` : '',
-                '.', justification ? ` ${justification}` : '',
-            ));
-        }
+        for (const modulation of moyens.filter(ast.isModulation)) blocks.push(...modulationClause(modulation, this.contract));
         for (const siege of moyens.filter(ast.isFraisDeSiege)) {
             blocks.push(paragraph(
                 'Les frais de siège social sont autorisés',

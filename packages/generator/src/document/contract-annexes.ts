@@ -78,16 +78,21 @@ export function factSheet(ctx: DocumentContext): Section {
 function sheetFacts(e: ast.Etablissement): EstablishmentSheetFacts {
     const view = establishmentView(e);
     const habilitation = view.habilitation;
+    const written = parseNumber(view.categoryClause?.code);
     return {
         title: view.title,
         finess: view.finess,
-        category: view.category ? { label: view.category.label, codes: view.category.finessCodes } : undefined,
+        // The code the contract writes (an alternative one included), else every code of the category.
+        category: view.category ? { label: view.category.label, codes: written !== undefined && view.category.finessCodes.includes(written) ? [written] : view.category.finessCodes } : undefined,
         department: view.department,
         // The modality as typed: its label is read from the wording layer.
         capacities: view.capacityViews.map(c => ({ modality: c.node.modality, authorised: c.authorised, funded: c.funded, unit: c.unit })),
         tarification: view.tarification.map(a => partyName(a)),
         habilitation: habilitation ? { scope: habilitation.scope, places: parseNumber(habilitation.places) } : undefined,
         address: view.address,
+        activeFile: view.activeFile?.count !== undefined ? { count: view.activeFile.count, year: view.activeFile.year } : undefined,
+        publics: view.publics,
+        activities: view.activities,
     };
 }
 

@@ -29,6 +29,10 @@ export interface EstablishmentSheetFacts {
     readonly tarification: readonly string[];
     readonly habilitation?: { readonly scope?: string; readonly places?: number };
     readonly address?: string;
+    /** Persons accompanied (file active), distinct from places, and the year of the count. */
+    readonly activeFile?: { readonly count: number; readonly year?: number };
+    readonly publics?: readonly string[];
+    readonly activities?: readonly string[];
 }
 
 function count(value: number | undefined): string {
@@ -52,6 +56,12 @@ function habilitationCell(habilitation: NonNullable<EstablishmentSheetFacts['hab
     return habilitation.places === undefined ? MISSING.number : capacityCount(habilitation.places, 'places');
 }
 
+/** `180 personnes en 2023`: persons, never places. */
+function activeFileCell(activeFile: NonNullable<EstablishmentSheetFacts['activeFile']>): string {
+    const persons = `${count(activeFile.count)} personne${activeFile.count >= 2 ? 's' : ''}`;
+    return activeFile.year === undefined ? persons : `${persons} en ${activeFile.year}`;
+}
+
 /** The fact sheet of an establishment or a service: one row per known fact. */
 export function establishmentSheet(facts: EstablishmentSheetFacts): Table {
     const rows: Cell[][] = [['FINESS établissement', facts.finess ?? '']];
@@ -60,6 +70,9 @@ export function establishmentSheet(facts: EstablishmentSheetFacts): Table {
     for (const c of facts.capacities) {
         rows.push([`Capacité — ${modalityLabel(c.modality ?? 'places_de_service')}`, capacityCell(c)]);
     }
+    if (facts.activeFile) rows.push(['Personnes accompagnées (file active)', activeFileCell(facts.activeFile)]);
+    if (facts.publics && facts.publics.length > 0) rows.push(['Public accompagné', facts.publics.join(' ; ')]);
+    if (facts.activities && facts.activities.length > 0) rows.push(['Activités', facts.activities.join(' ; ')]);
     rows.push(['Autorité(s) de tarification', facts.tarification.join(', ')]);
     if (facts.habilitation) rows.push(['Habilitation à l\'aide sociale', habilitationCell(facts.habilitation)]);
     if (facts.address) rows.push(['Adresse', facts.address]);

@@ -126,6 +126,11 @@ export interface AuthorityJson {
     catalogue?: string;
 }
 
+export interface ActiveFileJson {
+    count: number;
+    year?: number;
+}
+
 export interface SignatoryJson {
     party: string;
     role?: string;
@@ -150,6 +155,11 @@ export interface EstablishmentJson {
     habilitationAideSociale?: HabilitationJson;
     address?: string;
     catalogue?: string;
+    /** Persons accompanied (file active), distinct from places: the count and the year it was measured. */
+    activeFile?: ActiveFileJson;
+    /** The publics accompanied and the activities of the ESMS, as written. */
+    publics?: string[];
+    activities?: string[];
 }
 
 export interface CategoryJson {
@@ -300,6 +310,20 @@ export interface ModulationJson {
     indicator?: string;
     abattement?: QuantityJson;
     justification?: string;
+    /** The threshold below which the funding is reduced (`seuil`). */
+    threshold?: QuantityJson;
+    /** The formula written: half of the gap, abattement × gap, or a fixed abattement. */
+    formula?: 'demi_ecart' | 'proportionnelle' | 'forfaitaire';
+    /** The establishments the clause applies to, when it names them. */
+    establishments?: string[];
+    /** The last known activity measures (`mesure_reference`). */
+    referenceMeasures?: ReferenceMeasureJson[];
+}
+
+export interface ReferenceMeasureJson {
+    year: number;
+    measure: QuantityJson;
+    establishment?: string;
 }
 
 export interface HeadOfficeCostsJson {

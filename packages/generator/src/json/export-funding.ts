@@ -1,7 +1,7 @@
 /** The JSON of the funding of a contract or an avenant (docs/json-export.md): lines, CNR, modulations, head office costs. */
-import { ast, clausesOf, firstProp, plain, propsOf } from '@cpom/language';
+import { ast, clausesOf, firstProp, modulationClauseView, plain, propsOf } from '@cpom/language';
 import type {
-    CnrJson, DistributionJson, FundingJson, FundingLineJson, HeadOfficeCostsJson, ModulationJson, YearAmountJson,
+    CnrJson, DistributionJson, FundingJson, FundingLineJson, HeadOfficeCostsJson, ModulationJson, ReferenceMeasureJson, YearAmountJson,
 } from './cpom-json.js';
 import { byYear, quantity } from './export-objectives.js';
 import { defined, euros, readNumber, refId, refIds } from './model.js';
@@ -79,13 +79,26 @@ function cnrJson(c: ast.Cnr): CnrJson | undefined {
 
 function modulationJson(m: ast.Modulation): ModulationJson {
     const criterion = firstProp(m, ast.isCritere)?.value;
+    const view = modulationClauseView(m);
     return defined<ModulationJson>({
         fundingLine: refId(m.funding) ?? '',
         criterion: criterion !== undefined ? plain(criterion) as ModulationJson['criterion'] : undefined,
         indicator: refId(firstProp(m, ast.isModulationIndicateur)?.indicator),
         abattement: quantity(firstProp(m, ast.isAbattement)?.value),
         justification: firstProp(m, ast.isJustification)?.text,
+        threshold: quantity(firstProp(m, ast.isSeuilModulation)?.value),
+        formula: view.formula,
+        establishments: nonEmpty(m.props.filter(ast.isConcernes).flatMap(c => refIds(c.establishments))),
+        referenceMeasures: nonEmpty(m.props.filter(ast.isMesureReference).flatMap(r => {
+            const year = readNumber(r.year);
+            const measure = quantity(r.value);
+            return year === undefined || !measure ? [] : [defined<ReferenceMeasureJson>({ year, measure, establishment: refId(r.establishment) })];
+        })),
     });
+}
+
+function nonEmpty<T>(items: T[]): T[] | undefined {
+    return items.length > 0 ? items : undefined;
 }
 
 function headOfficeCostsJson(f: ast.FraisDeSiege): HeadOfficeCostsJson {

@@ -1,6 +1,6 @@
 /** The JSON of the perimeter's establishments (docs/json-export.md), read from the model's establishment views. */
 import type { EsmsCategory, EstablishmentView, ast } from '@cpom/language';
-import type { CapacityJson, CategoryJson, EstablishmentJson, HabilitationJson } from './cpom-json.js';
+import type { ActiveFileJson, CapacityJson, CategoryJson, EstablishmentJson, HabilitationJson } from './cpom-json.js';
 import { defined, idOf, readNumber, refIds } from './model.js';
 
 export function establishmentJson(e: EstablishmentView): EstablishmentJson {
@@ -20,6 +20,9 @@ export function establishmentJson(e: EstablishmentView): EstablishmentJson {
         habilitationAideSociale: habilitationJson(e.habilitation),
         address: e.address,
         catalogue: e.catalogue?.name,
+        activeFile: e.activeFile?.count !== undefined ? defined<ActiveFileJson>({ count: e.activeFile.count, year: e.activeFile.year }) : undefined,
+        publics: e.publics.length > 0 ? [...e.publics] : undefined,
+        activities: e.activities.length > 0 ? [...e.activities] : undefined,
     });
 }
 

@@ -85,7 +85,7 @@ export interface SuiviActivityJson {
     occupancyRate?: number;
     occupancyOrigin?: 'ecrit' | 'calcule';
     activePatients?: number;
-    threshold?: { value: number; origin: 'ecrit' | 'arrete' | 'objectif' };
+    threshold?: { value: number; origin: 'ecrit' | 'contrat' | 'arrete' | 'objectif' };
     belowThreshold: boolean;
     inPerimeter: boolean;
     comment?: string;

@@ -13,6 +13,7 @@ import { ACTUALS_RULES } from '../validation/rules/actuals.rules.js';
 import { AMENDMENTS_RULES } from '../validation/rules/amendments.rules.js';
 import { MODIFICATIONS_RULES } from '../validation/rules/modifications.rules.js';
 import { CLAUSES_RULES } from '../validation/rules/clauses.rules.js';
+import { MODULATION_CLAUSE_RULES } from '../validation/rules/modulation-clause.rules.js';
 import { DATES_RULES } from '../validation/rules/dates.rules.js';
 import { FINESS_RULES } from '../validation/rules/finess.rules.js';
 import { FOLLOWUP_RULES } from '../validation/rules/followup.rules.js';
@@ -31,7 +32,7 @@ type AnyRule =
     | (typeof DATES_RULES)[number] | (typeof PARTIES_RULES)[number] | (typeof PERIMETER_RULES)[number]
     | (typeof FINESS_RULES)[number] | (typeof INDICATORS_RULES)[number] | (typeof FUNDING_RULES)[number]
     | (typeof FOLLOWUP_RULES)[number] | (typeof AMENDMENTS_RULES)[number] | (typeof SUPPRESSIONS_RULES)[number]
-    | (typeof ACTUALS_RULES)[number] | (typeof MODIFICATIONS_RULES)[number] | (typeof CLAUSES_RULES)[number];
+    | (typeof ACTUALS_RULES)[number] | (typeof MODIFICATIONS_RULES)[number] | (typeof CLAUSES_RULES)[number] | (typeof MODULATION_CLAUSE_RULES)[number];
 
 /** The code of a rule of the catalogue; any other string is a type error. */
 export type DiagnosticCode = AnyRule['code'];
@@ -56,7 +57,7 @@ const ORDER = [
     'CPOM024', 'CPOM025', 'CPOM026', 'CPOM027', 'CPOM030', 'CPOM031', 'CPOM032', 'CPOM033', 'CPOM034', 'CPOM035',
     'CPOM036', 'CPOM037', 'CPOM038', 'CPOM039', 'CPOM040', 'CPOM041', 'CPOM042', 'CPOM043', 'CPOM044', 'CPOM045', 'CPOM050', 'CPOM051',
     'CPOM052', 'CPOM053', 'CPOM054', 'CPOM055', 'CPOM056', 'CPOM057', 'CPOM058', 'CPOM059', 'CPOM060', 'CPOM061',
-    'CPOM062', 'CPOM063', 'CPOM064', 'CPOM065', 'CPOM066', 'CPOM067', 'CPOM068', 'CPOM069', 'CPOM150', 'CPOM070', 'CPOM071',
+    'CPOM062', 'CPOM063', 'CPOM064', 'CPOM065', 'CPOM066', 'CPOM067', 'CPOM068', 'CPOM069', 'CPOM150', 'CPOM170', 'CPOM171', 'CPOM172', 'CPOM173', 'CPOM174', 'CPOM070', 'CPOM071',
     'CPOM080', 'CPOM081', 'CPOM082', 'CPOM083', 'CPOM084', 'CPOM085', 'CPOM090', 'CPOM091', 'CPOM092', 'CPOM093',
     'CPOM094', 'CPOM095', 'CPOM130', 'CPOM132', 'CPOM096', 'CPOM097', 'CPOM113', 'CPOM110', 'CPOM111', 'CPOM112',
     'CPOM120', 'CPOM121', 'CPOM122', 'CPOM123', 'CPOM124', 'CPOM125', 'CPOM126', 'CPOM127', 'CPOM128', 'CPOM140', 'CPOM141',
@@ -70,7 +71,7 @@ void everyRuleOrdered;
 const BY_CODE = new Map<string, AnyRule>([
     ...DOCUMENT_RULES, ...STRUCTURE_RULES, ...IMPORTS_RULES, ...DATES_RULES, ...PARTIES_RULES, ...PERIMETER_RULES,
     ...FINESS_RULES, ...INDICATORS_RULES, ...FUNDING_RULES, ...FOLLOWUP_RULES, ...AMENDMENTS_RULES, ...SUPPRESSIONS_RULES,
-    ...ACTUALS_RULES, ...MODIFICATIONS_RULES, ...CLAUSES_RULES,
+    ...ACTUALS_RULES, ...MODIFICATIONS_RULES, ...CLAUSES_RULES, ...MODULATION_CLAUSE_RULES,
 ].map(r => [r.code, r]));
 
 export const RULES: readonly AnyRule[] = ORDER.map(code => BY_CODE.get(code)!);

@@ -90,7 +90,7 @@ export function activityCard(a: ast.ActiviteRealisee, lookup: AvenantLookup): st
     }
     if (activity.activePatients !== undefined) lines.push(`- File active : ${formatNumber(activity.activePatients)}`);
     if (activity.threshold) {
-        const origin = { ecrit: 'indiqué dans le suivi', arrete: "arrêté du 4 septembre 2017", objectif: "objectif d'activité du contrat" }[activity.threshold.origin];
+        const origin = { ecrit: 'indiqué dans le suivi', contrat: 'fixé par le contrat', arrete: "arrêté du 4 septembre 2017", objectif: "objectif d'activité du contrat" }[activity.threshold.origin];
         lines.push(`- Seuil de modulation : ${formatNumber(activity.threshold.value)}${'\u202F'}% (${origin})${activity.belowThreshold ? ' — **sous le seuil**' : ''}`);
     }
     return modulationSection(followUp, a, lines);

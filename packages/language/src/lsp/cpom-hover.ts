@@ -13,7 +13,7 @@ import type { CpomSettings } from '../cpom-settings.js';
 import type { CpomAddedServices } from '../cpom-module.js';
 import * as ast from '../generated/ast.js';
 import { type Confidence, getRule, type Locale } from '../diagnostics/rules.js';
-import { authorityKind, establishmentFacts, firstProp } from '../model/contract.js';
+import { authorityKind, establishmentFacts, establishmentView, firstProp } from '../model/contract.js';
 import { modificationTargetKind } from '../model/consolidation.js';
 import { findDepartment } from '../model/departments.js';
 import { cnrLine, cnrYearlyCents } from '../model/fundings.js';
@@ -26,6 +26,7 @@ import { amountText, md, percentText, valueLabel, valueText } from './cpom-frenc
 import { articleAt, KEYWORD_ARTICLES, legalText, legalTextMarkdown } from './cpom-legal-texts.js';
 import { activityCard, valueCard } from './cpom-follow-up-cards.js';
 import { authorityDepartmentsText, clauseCard } from './cpom-clause-cards.js';
+import { modulationCard } from './cpom-modulation-card.js';
 import type { AvenantLookup } from '../model/avenants.js';
 
 const SEPARATOR = '\n\n---\n\n';
@@ -89,6 +90,7 @@ export class CpomHoverProvider extends MultilineCommentHoverProvider {
         if (ast.isCnr(node)) return describeCnr(node);
         if (ast.isFinancement(node)) return describe(node);
         if (ast.isModification(node)) return describeModification(node);
+        if (ast.isModulation(node)) return modulationCard(node);
         const card = clauseCard(node);
         if (card) return card;
         if (ast.isProrogeable(node)) {
@@ -222,6 +224,13 @@ function describeEstablishment(e: ast.Etablissement): string {
             + (detail.length > 1 ? ` (${detail.join(', ')})` : ''));
     }
     if (facts.tarification.length > 0) lines.push(`- Tarification : ${facts.tarification.map(a => a.name).join(', ')}`);
+    const view = establishmentView(e);
+    if (view.activeFile?.count !== undefined) {
+        lines.push(`- File active : ${formatNumber(view.activeFile.count)} personne${view.activeFile.count >= 2 ? 's' : ''} accompagnée${view.activeFile.count >= 2 ? 's' : ''}`
+            + (view.activeFile.year !== undefined ? ` en ${view.activeFile.year}` : ''));
+    }
+    if (view.publics.length > 0) lines.push(`- Public : ${view.publics.map(md).join(' ; ')}`);
+    if (view.activities.length > 0) lines.push(`- Activités : ${view.activities.map(md).join(' ; ')}`);
     return lines.join('\n');
 }
 

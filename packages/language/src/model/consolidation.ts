@@ -35,7 +35,8 @@ export function modificationPropApplies(kind: ModificationTargetKind, prop: AstN
     switch (kind) {
         case 'establishment':
             return ast.isFiness(prop) || ast.isCategorie(prop) || ast.isDepartementEtab(prop) || ast.isCapacite(prop)
-                || ast.isTarification(prop) || ast.isHabilitationAideSociale(prop) || ast.isAdresse(prop) || ast.isTitre(prop);
+                || ast.isTarification(prop) || ast.isHabilitationAideSociale(prop) || ast.isAdresse(prop) || ast.isTitre(prop)
+                || ast.isFileActiveEtablissement(prop) || ast.isPublicAccompagne(prop) || ast.isActivitesEtablissement(prop);
         case 'indicator':
             return ast.isUnite(prop) || ast.isSource(prop) || ast.isSens(prop) || ast.isFormule(prop)
                 || ast.isReference(prop) || ast.isCibles(prop) || ast.isTitre(prop);

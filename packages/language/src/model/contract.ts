@@ -12,7 +12,7 @@ export { clausesOf, firstClause, firstProp, propsOf } from './clauses.js';
 export { type ContractPeriod, contractPeriod, contractYears, type PeriodView, periodOf } from './period.js';
 export { gestionnaireOf, type GestionnaireView, partiesOf, type PartiesView, signatoriesOf, type SignatoryView, signingParties } from './parties.js';
 export {
-    type CapacityView, catalogueOf, type EstablishmentFacts, establishmentFacts, establishmentView, type EstablishmentView,
+    type ActiveFileView, type CapacityView, catalogueOf, type EstablishmentFacts, establishmentFacts, establishmentView, type EstablishmentView,
     normalisedDepartment, perimeterOf, perimeterViews,
 } from './perimeter.js';
 export { indicatorChain, indicatorView, type IndicatorView, inheritedIndicatorProp } from './indicators.js';

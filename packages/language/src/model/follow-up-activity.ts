@@ -5,7 +5,7 @@
 import * as ast from '../generated/ast.js';
 import { establishmentFacts, propsOf } from './contract.js';
 import { plain } from './french.js';
-import type { ModulationClause } from './follow-up.js';
+import { type ModulationClause, modulatedEstablishments } from './follow-up.js';
 import type { IndicatorFollowUp } from './follow-up.js';
 import { parseNumber } from './numbers.js';
 
@@ -14,8 +14,11 @@ export const DEFAULT_EHPAD_THRESHOLD = 95;
 
 export interface ActivityThreshold {
     readonly value: number;
-    /** `ecrit`: the follow-up's `seuil`; `arrete`: the default EHPAD threshold; `objectif`: the target of the modulation's indicator. */
-    readonly origin: 'ecrit' | 'arrete' | 'objectif';
+    /**
+     * `ecrit`: the follow-up's `seuil`; `contrat`: the `seuil` of the contract's modulation clause for the
+     * establishment; `arrete`: the default EHPAD threshold; `objectif`: the target of the modulation's indicator.
+     */
+    readonly origin: 'ecrit' | 'contrat' | 'arrete' | 'objectif';
 }
 
 export interface ActivityFollowUp {
@@ -82,11 +85,17 @@ function thresholdOf(
     const written = parseNumber((node.props ?? []).find(ast.isSeuilModulation)?.value?.number);
     if (written !== undefined) return { value: written, origin: 'ecrit' };
     if (!e) return undefined;
+    // An occupancy threshold the contract writes for the establishment (its clause names it, or its line funds it).
+    for (const { clause } of modulations) {
+        const threshold = clause.view.threshold;
+        const occupancy = clause.criterion === undefined || clause.criterion === 'taux_occupation';
+        if (threshold?.unit === '%' && occupancy && modulatedEstablishments(clause).includes(e)) return { value: threshold.value, origin: 'contrat' };
+    }
     const category = establishmentFacts(e).category?.key;
     if (category === 'EHPAD' || category === 'PUV') return { value: DEFAULT_EHPAD_THRESHOLD, origin: 'arrete' };
     for (const { clause, target } of modulations) {
         const funded = clause.funding ? propsOf(clause.funding, ast.isConcernes).some(c => (c.establishments ?? []).some(r => r?.ref === e)) : false;
-        if (funded && clause.criterion === 'taux_occupation' && target?.target) return { value: target.target.value, origin: 'objectif' };
+        if (clause.contractual && funded && clause.criterion === 'taux_occupation' && target?.target) return { value: target.target.value, origin: 'objectif' };
     }
     return undefined;
 }

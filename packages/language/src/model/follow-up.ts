@@ -18,9 +18,11 @@ import { plain } from './french.js';
 import { type CnrLine, type FundingLine, contractFundings, yearOf } from './fundings.js';
 import { type IndicatorDirection, type IndicatorStatus, type TrajectoryInput, type YearTarget, indicatorStatus } from './indicator-status.js';
 import { type ModulationCalculation, contractualModulation, ehpadModulation } from './modulation.js';
+import { effectiveFormula, modulationClauseView, type ModulationClauseView } from './modulation-clause.js';
 import { formatEuros, parseCents, parseNumber } from './numbers.js';
-import { activityOf, type ActivityFollowUp } from './follow-up-activity.js';
+import { activityOf, type ActivityFollowUp, type ActivityThreshold } from './follow-up-activity.js';
 import { indicatorsInForce, linesInForce, periodWithAvenants, withAmountsInForce } from './follow-up-amended.js';
+import { measureOf } from './follow-up-measure.js';
 
 export type { ActivityFollowUp } from './follow-up-activity.js';
 export { periodWithAvenants } from './follow-up-amended.js';
@@ -132,16 +134,17 @@ function computeFollowUp(node: ast.SuiviAnnuel, lookup: AvenantLookup): FollowUp
     const written = contract ? [contract, ...avenants].flatMap(o => contractFundings(o).lines) : [];
     // The activity of N modulates the funding of N + 1, as the avenants in force then planned it.
     const lines = contract && year !== undefined ? withAmountsInForce(written, linesInForce(contract, avenants, year + 1)) : written;
-    const modulated = contract ? modulationClauses(contract, avenants) : [];
+    const clauses = contract ? modulationClauses(contract, avenants) : [];
+    const modulated = clauses.filter(m => m.contractual);
     const activities = (node.items ?? []).filter(ast.isActiviteRealisee)
-        .map(a => activityOf(a, year, perimeter, modulated.map(m => ({ clause: m, target: targetOf(m, indicators) }))));
+        .map(a => activityOf(a, year, perimeter, clauses.map(m => ({ clause: m, target: targetOf(m, indicators) }))));
     const cnrLines = contract ? [contract, ...avenants].flatMap(o => contractFundings(o).cnr) : [];
     const cnr = (node.items ?? []).filter(ast.isCnrDepense).map(c => cnrFollowUp(c, cnrLines, year));
     const plannedLines = contract && year !== undefined ? linesInForce(contract, avenants, year) : [];
     const received = (node.items ?? []).filter(ast.isMontantRecu).map(r => receivedFollowUp(r, year, plannedLines));
     const modulations = year === undefined || !contract ? [] : [
         ...activities.flatMap(a => ehpadModulations(a, lines, year)),
-        ...modulated.flatMap(m => contractualModulations(m, lines, indicators, year)),
+        ...modulated.flatMap(m => contractualModulations(m, lines, indicators, activities, year)),
     ];
     return { node, contract, year, period, indicators, activities, cnr, received, modulations, summary: summarise(indicators, activities, modulations) };
 }
@@ -217,23 +220,30 @@ export interface ModulationClause {
     readonly criterion?: string;
     /** Share of the gap taken off, in % (undefined when written in euros or missing). */
     readonly abattement?: number;
+    /** The clause as written: threshold, formula, establishments, reference measures (modulation-clause.ts). */
+    readonly view: ModulationClauseView;
+    /** Whether R.314-43-2 (or a CHRS contract's own clause) applies; an EHPAD line's clause only gives its threshold. */
+    readonly contractual: boolean;
 }
 
 function modulationClauses(contract: ast.Contrat, avenants: readonly ast.Avenant[]): ModulationClause[] {
     const frames = legalFrames(contract);
     return [contract, ...avenants].flatMap(o => clausesOf(o, ast.isMoyens)).flatMap(m => (m.items ?? []).filter(ast.isModulation))
-        .filter(m => underContractualModulation(m, frames))
         .map(m => {
-            const props = m.props ?? [];
-            const abattement = props.find(ast.isAbattement)?.value;
-            const criterion = props.find(ast.isCritere)?.value;
+            const view = modulationClauseView(m);
             return {
-                node: m, funding: m.funding?.ref,
-                indicator: props.find(ast.isModulationIndicateur)?.indicator?.ref,
-                criterion: criterion ? plain(criterion) : undefined,
-                abattement: abattement?.unit === '€' ? undefined : parseNumber(abattement?.number),
+                node: m, funding: view.funding, indicator: view.indicator, criterion: view.criterion,
+                abattement: view.abattement?.unit === '€' ? undefined : view.abattement?.value,
+                view, contractual: underContractualModulation(m, frames),
             };
         });
+}
+
+/** The establishments a clause applies to: those it names, else those of its funding line. */
+export function modulatedEstablishments(clause: ModulationClause): ast.Etablissement[] {
+    if (clause.view.establishments.length > 0) return [...clause.view.establishments];
+    return clause.funding ? propsOf(clause.funding, ast.isConcernes).flatMap(c => (c.establishments ?? []).map(r => r?.ref))
+        .filter((e): e is ast.Etablissement => e !== undefined) : [];
 }
 
 /** R.314-43-2 I: contractual for L.313-12-2, IV ter lines of ESMS other than EHPAD/PUV, and CHRS contracts' own clause. */
@@ -275,6 +285,11 @@ export function shareOf(line: FundingLine, establishment: ast.Etablissement | un
     return undefined;
 }
 
+/** The threshold's label in the EHPAD calculation: the arrêté's (written in the follow-up or by default), or the contract's. */
+const THRESHOLD_LABELS: Record<ActivityThreshold['origin'], string | undefined> = {
+    ecrit: undefined, contrat: 'Seuil fixé par le contrat', arrete: undefined, objectif: "Objectif d'activité du contrat",
+};
+
 function ehpadModulations(activity: ActivityFollowUp, lines: readonly FundingLine[], year: number): ModulationRecord[] {
     const e = activity.establishment;
     if (!e || !isEhpad(e) || activity.occupancy === undefined || !activity.threshold) return [];
@@ -290,31 +305,46 @@ function ehpadModulations(activity: ActivityFollowUp, lines: readonly FundingLin
             calculation: ehpadModulation({
                 kind, occupancy: activity.occupancy, threshold: activity.threshold.value, baseCents: base?.cents,
                 baseExplanation: base?.explanation, appliedYear: year + 1,
+                thresholdLabel: THRESHOLD_LABELS[activity.threshold.origin],
             }),
         });
     }
     return records;
 }
 
-function contractualModulations(m: ModulationClause, lines: readonly FundingLine[], indicators: readonly IndicatorFollowUp[], year: number): ModulationRecord[] {
-    const indicator = targetOf(m, indicators);
+/**
+ * The contractual modulation of one clause: the measure is the indicator's value of the year (or, when the clause
+ * names no indicator, each establishment's activity for its criterion); the threshold is the clause's `seuil`, else
+ * the indicator's target; the formula and the establishments are the clause's when it writes them.
+ */
+function contractualModulations(
+    m: ModulationClause, lines: readonly FundingLine[], indicators: readonly IndicatorFollowUp[], activities: readonly ActivityFollowUp[], year: number,
+): ModulationRecord[] {
     const line = m.funding ? lines.find(l => l.node === m.funding) : undefined;
-    if (!indicator || indicator.value === undefined || !indicator.target || !indicator.valueNode || m.abattement === undefined || !line) return [];
-    const isRate = indicator.unit === '%' || indicator.valueNode.value?.unit === '%';
-    const funded = line.distributions.length > 0 ? line.establishments : [];
+    const formula = effectiveFormula(m.view);
+    const fixedCents = formula === 'forfaitaire' && m.view.abattement?.unit === '€' ? Math.round(m.view.abattement.value * 100) : undefined;
+    if (!line || (formula !== 'demi_ecart' && m.abattement === undefined && fixedCents === undefined)) return [];
+    const named = m.view.establishments;
+    // Per establishment: those the clause names, else those of a distribution; without an indicator, each one's activity.
+    const funded = named.length > 0 ? named : line.distributions.length > 0 || !m.indicator ? line.establishments : [];
     const targets: Array<ast.Etablissement | undefined> = funded.length > 0 ? [...funded] : [undefined];
-    return targets.map(e => {
+    const threshold = m.view.threshold;
+    return targets.flatMap(e => {
+        const measured = measureOf(m, indicators, activities, e);
+        const target = threshold?.value ?? measured?.target;
+        if (!measured || target === undefined) return [];
         const base = shareOf(line, e, year + 1);
-        return {
+        return [{
             kind: 'contractuelle', article: 'R.314-43-2', confidence: 'G',
             establishment: e ? { name: e.name, title: e.title } : undefined,
             funding: { name: line.name ?? '?', title: line.title },
-            measureYear: year, appliedYear: year + 1, node: indicator.valueNode!,
+            measureYear: year, appliedYear: year + 1, node: measured.node,
             calculation: contractualModulation({
-                measure: indicator.value!, target: indicator.target!.value, isRate, abattement: m.abattement!,
+                measure: measured.value, target, isRate: threshold ? threshold.unit === '%' : measured.isRate, abattement: m.abattement ?? 0,
                 baseCents: base?.cents, baseExplanation: base?.explanation, appliedYear: year + 1,
+                formula, fixedCents, thresholdLabel: threshold ? 'Seuil fixé par le contrat' : undefined,
             }),
-        } satisfies ModulationRecord;
+        } satisfies ModulationRecord];
     });
 }
 

@@ -45,6 +45,17 @@ export interface EstablishmentView extends EstablishmentFacts {
     readonly tarificationReferences: readonly Reference<ast.Autorite>[];
     readonly habilitation: ast.HabilitationAideSociale | undefined;
     readonly address: string | undefined;
+    /** Persons accompanied (file active), distinct from places: the count and the year it was measured, as written. */
+    readonly activeFile: ActiveFileView | undefined;
+    /** The publics accompanied and the activities, as written (texts, in order). */
+    readonly publics: readonly string[];
+    readonly activities: readonly string[];
+}
+
+export interface ActiveFileView {
+    readonly node: ast.FileActiveEtablissement;
+    readonly year: number | undefined;
+    readonly count: number | undefined;
 }
 
 /** The establishment's facts, read once per document version. */
@@ -111,7 +122,18 @@ function computeEstablishment(e: ast.Etablissement): EstablishmentView {
         tarificationReferences: propsOf(e, ast.isTarification).flatMap(t => t.authorities ?? []),
         habilitation: firstProp(e, ast.isHabilitationAideSociale),
         address: firstProp(e, ast.isAdresse)?.value,
+        activeFile: activeFileView(firstProp(e, ast.isFileActiveEtablissement)),
+        publics: propsOf(e, ast.isPublicAccompagne).flatMap(p => (p.publics ?? []).filter(isText)),
+        activities: propsOf(e, ast.isActivitesEtablissement).flatMap(p => (p.activities ?? []).filter(isText)),
     };
+}
+
+function activeFileView(node: ast.FileActiveEtablissement | undefined): ActiveFileView | undefined {
+    return node ? { node, year: finite(parseNumber(node.year)), count: finite(parseNumber(node.count)) } : undefined;
+}
+
+function isText(text: string | undefined): text is string {
+    return typeof text === 'string' && text.trim() !== '';
 }
 
 function capacityView(c: ast.Capacite): CapacityView {

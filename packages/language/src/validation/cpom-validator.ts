@@ -19,6 +19,7 @@ import { checkFiness } from './rules/finess.js';
 import { checkFollowUp } from './rules/followup.js';
 import { checkAmount, checkMeans } from './rules/funding.js';
 import { checkImports } from './rules/imports.js';
+import { checkModulationClause } from './rules/modulation-clause.js';
 import { checkObjectives, checkPercentage } from './rules/indicators.js';
 import { checkFrameCategories, checkParties, checkTarificationKinds } from './rules/parties.js';
 import { checkDepartmentCode, checkEstablishment, checkPerimeter, checkReferencesInPerimeter } from './rules/perimeter.js';
@@ -62,7 +63,7 @@ export function registerValidationChecks(services: CpomServices): void {
         Autorite: validator.wrap((a, ctx) => { checkSingleProps(a, ctx); checkDepartmentCode(a, ctx); }),
         Indicateur: validator.wrap(checkSingleProps),
         Financement: validator.wrap(checkSingleProps),
-        Modulation: validator.wrap(checkSingleProps),
+        Modulation: [validator.wrap(checkSingleProps), validator.wrapWhole(checkModulationClause)],
         Diagnostic: validator.wrap(checkDiagnosticSections),
         Finess: validator.wrap(checkFiness),
         Departements: validator.wrap(checkDepartmentCode),

@@ -48,6 +48,10 @@ export const KEYWORD_LABELS: Readonly<Record<string, Readonly<Record<string, str
         taux_occupation: 'taux d\'occupation', personnes_accompagnees: 'nombre de personnes accompagnées',
         prestations: 'nombre de prestations délivrées', autre: 'autre critère',
     },
+    ModulationFormula: {
+        demi_ecart: 'la moitié de l\'écart entre le seuil et la mesure', proportionnelle: 'l\'abattement appliqué à l\'écart entre le seuil et la mesure',
+        forfaitaire: 'un abattement forfaitaire dès que la mesure est sous le seuil',
+    },
     Frequency: { annuel: 'annuel', semestriel: 'semestriel', trimestriel: 'trimestriel' },
     FicheHeading: {
         enjeux: 'enjeux et contexte', objectifs_vises: 'objectifs visés', modalites: 'modalités de l\'action', echeancier: 'échéancier prévisionnel',

@@ -192,6 +192,20 @@ export function establishmentChange(ctx: DraftContext, c: ChangeRecord, place: E
             return c.new !== undefined
                 ? `${ESTABLISHMENT_FIELDS[place.field] === 'adresse' ? 'l\'' : 'la '}${ESTABLISHMENT_FIELDS[place.field]} ${de(noun)} est : ${String(c.new)}`
                 : `${ESTABLISHMENT_FIELDS[place.field] === 'adresse' ? 'l\'' : 'la '}${ESTABLISHMENT_FIELDS[place.field]} ${de(noun)} n'est plus précisée`;
+        case 'activeFile': {
+            const file = current?.activeFile;
+            return file
+                ? `la file active ${de(noun)} est de ${numberText(file.count)} personne${file.count >= 2 ? 's' : ''}${file.year !== undefined ? ` en ${file.year}` : ''}`
+                : `la file active ${de(noun)} n'est plus précisée`;
+        }
+        case 'publics':
+            return current?.publics?.length
+                ? `le public accompagné par ${noun} est : ${joinFr(current.publics.map(quote))}`
+                : `le public accompagné par ${noun} n'est plus précisé`;
+        case 'activities':
+            return current?.activities?.length
+                ? `les activités ${de(noun)} sont : ${joinFr(current.activities.map(quote))}`
+                : `les activités ${de(noun)} ne sont plus précisées`;
         case undefined:
             // The establishment itself: its entry, exit or rename opens the article.
             return `${noun} demeure dans le périmètre du contrat`;

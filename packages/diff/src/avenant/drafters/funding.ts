@@ -2,7 +2,7 @@
 import {
     type Block, criterionLabel, type HeadOfficeCostsJson, type FundingLineJson, indexationLabel, MISSING, orMissing, natureLabel, paragraph, ref, sourceLabel,
 } from '@cpom/generator';
-import { lineTotal } from '@cpom/language';
+import { keywordLabel, lineTotal } from '@cpom/language';
 import type { ChangeRecord } from '../../change.js';
 import { jsonAmountFigures } from '../../funding-totals.js';
 import { amountText, capitalise, de, establishmentNoun, eurosText, frenchDate, fundingNoun, joinFr, quantityText, quote, to } from '../context.js';
@@ -88,6 +88,26 @@ function modulationItem(ctx: DraftContext, c: ChangeRecord, place: Extract<Fundi
             return c.new !== undefined ? `la justification de ${modulation} est : ${String(c.new)}` : `la justification de ${modulation} est supprimée`;
         case 'fundingLine':
             return `${modulation} porte désormais sur ${target}`;
+        case 'threshold':
+            return isObject(c.new)
+                ? `le seuil de ${modulation} est de ${quantityText(c.new as { value: number; unit?: 'percent' })}`
+                : `le seuil de ${modulation} n'est plus précisé`;
+        case 'formula':
+            return c.new !== undefined
+                ? `la minoration résultant de ${modulation} est égale à ${keywordLabel('ModulationFormula', String(c.new)) ?? String(c.new)}`
+                : `la formule de ${modulation} n'est plus précisée`;
+        case 'establishments': {
+            const list = Array.isArray(c.new) ? c.new.map(e => quote(ctx.versions.establishmentAfter(String(e))?.nomEgeLong ?? String(e))) : [];
+            return list.length > 0 ? `${modulation} s'applique à ${joinFr(list)}` : `${modulation} s'applique à chacun des établissements du financement`;
+        }
+        case 'referenceMeasures': {
+            const measures = Array.isArray(c.new) ? c.new.filter(isObject).map(m => {
+                const measure = isObject(m.measure) ? quantityText(m.measure as { value: number; unit?: 'percent' }) : MISSING.value;
+                const e = m.establishment !== undefined ? ctx.versions.establishmentAfter(String(m.establishment))?.nomEgeLong : undefined;
+                return `${measure} en ${String(m.year)}${e ? ` (${quote(e)})` : ''}`;
+            }) : [];
+            return measures.length > 0 ? `la mesure d'activité de référence de ${modulation} est : ${joinFr(measures)}` : `la mesure d'activité de référence de ${modulation} n'est plus précisée`;
+        }
         default:
             return unhandledPlace(place.field);
     }

@@ -79,6 +79,7 @@ export const ACTUALS_RULES = [
             origin: {
                 phrase: {
                     ecrit: variant({ params: {}, fr: 'seuil indiqué dans le suivi', en: 'threshold given in the follow-up' }),
+                    contrat: variant({ params: {}, fr: 'seuil fixé par la clause de modulation du contrat', en: "threshold set by the contract's modulation clause" }),
                     arrete: variant({ params: {}, fr: "seuil de 95 % de l'arrêté du 4 septembre 2017", en: '95 % threshold of the arrêté of 4 September 2017' }),
                     objectif: variant({ params: {}, fr: "objectif d'activité du contrat", en: "the contract's activity target" }),
                 },

@@ -54,6 +54,8 @@ const SINGLE_PROPS: ReadonlyArray<[string, (n: unknown) => boolean]> = [
     ['nature', ast.isNature], ['financeur', ast.isFinanceur], ['financement', ast.isSourceFinancement],
     ['montants', ast.isMontants], ['actualisation', ast.isActualisation],
     ['critere', ast.isCritere], ['indicateur', ast.isModulationIndicateur], ['abattement', ast.isAbattement], ['justification', ast.isJustification],
+    ['seuil', ast.isSeuilModulation], ['formule', ast.isFormuleModulation],
+    ['file_active', ast.isFileActiveEtablissement], ['public', ast.isPublicAccompagne], ['activites', ast.isActivitesEtablissement],
 ];
 
 function checkRequired(ctx: RuleContext, node: ast.Contrat | ast.Avenant, specs: readonly ClauseSpec[], element: MessageParams<'CPOM005'>['element']): void {
