@@ -68,8 +68,8 @@ export function checkFollowUp(contract: ast.Contrat, ctx: RuleContext): void {
     const reviews = items.filter(ast.isRevue);
     const hasReview = (kind: string, year: number) => reviews.some(r => r.kind === kind && Number(parseNumber(r.year)) === year);
     const missing: string[] = [];
-    if (hasYear3 && !hasReview('mi_parcours', mid)) missing.push(`revue mi_parcours ${mid}`);
-    if (!hasReview('finale', final)) missing.push(`revue finale ${final}`);
+    if (hasYear3 && !hasReview('mi_parcours', mid)) missing.push(`\`revue mi_parcours ${mid}\``);
+    if (!hasReview('finale', final)) missing.push(`\`revue finale ${final}\``);
     if (missing.length > 0) {
         ctx.reporter.report('CPOM081', { mid, final, missing }, { node: suivi, keyword: 'suivi' }, errorWhereVerified(contract, ctx, 'ARRETE:2017-03-03'));
     }
@@ -79,7 +79,9 @@ export function checkFollowUp(contract: ast.Contrat, ctx: RuleContext): void {
         const target = evaluations[0] ?? suivi;
         ctx.reporter.report('CPOM082', {
             expected: mid,
-            actual: years.length > 0 ? { variant: 'years', years: years.join(', ') } : { variant: 'none' },
+            actual: years.length > 0
+                ? { variant: 'years', years: years.map(String), clause: `evaluation_gmp_pmp ${mid}` }
+                : { variant: 'none', clause: `evaluation_gmp_pmp ${mid}` },
         }, evaluations[0] ? { node: target, property: 'year' } : { node: suivi, keyword: 'suivi' });
     }
 }

@@ -79,8 +79,8 @@ export const INDICATORS_RULES = [
         title: { fr: 'Trajectoire contraire au sens déclaré', en: 'Trajectory against its declared direction' },
         params: { name: 'text', direction: { choice: { hausse: { fr: 'hausse', en: 'up' }, baisse: { fr: 'baisse', en: 'down' }, maintien: { fr: 'maintien', en: 'steady' } } }, from: 'text', fromYear: 'number', to: 'text', toYear: 'number' },
         message: {
-            fr: "L'indicateur « {name} » a pour sens « {direction} », mais la valeur passe de {from} ({fromYear}) à {to} ({toYear}).",
-            en: "Indicator '{name}' has direction '{direction}', but its value goes from {from} ({fromYear}) to {to} ({toYear})."
+            fr: "L'indicateur {name} a pour sens « {direction} », mais sa valeur passe de {from} en {fromYear} à {to} en {toYear}.",
+            en: "Indicator {name} has direction '{direction}', but its value goes from {from} in {fromYear} to {to} in {toYear}."
         },
         rationale: {
             fr: "Avec `sens hausse`, chaque cible est au moins égale à la valeur précédente (valeur de référence comprise) ; avec `sens baisse`, au plus égale ; avec `sens maintien`, égale. Un pas dans l'autre sens est généralement une erreur de saisie.",

@@ -1,8 +1,8 @@
 /** Who signs: tarification authorities, payers, the gestionnaire, EHPAD tripartite contracts (L.313-11, L.313-12 IV ter). */
+import { labelled } from '../message-names.js';
 import { AstUtils } from 'langium';
 import * as ast from '../../generated/ast.js';
 import type { AuthorityRole } from '../../model/categories.js';
-import type { MessageParams } from '../../diagnostics/rules.js';
 import {
     authorityKind, clausesOf, establishmentFacts, firstClause, fundingsOf, gestionnaireOf,
     isDepartmentalAuthority, isIvTer, legalFrames, perimeterOf, signatoriesOf, signingParties,
@@ -45,11 +45,10 @@ export function checkParties(contract: ast.Contrat, ctx: RuleContext): void {
                     const authority = ref.ref;
                     if (!authority || signers.has(authority) || reported.has(authority)) return;
                     reported.add(authority);
-                    const others = perimeter.filter(o => o !== e && establishmentFacts(o).tarification.includes(authority)).length;
-                    const establishment: MessageParams<'CPOM020'>['establishment'] = others > 0
-                        ? { variant: 'several', name: e.name, others } : { variant: 'one', name: e.name };
+                    // Every establishment it tarifies, named: the reader checks the list, not a count.
+                    const establishments = [e, ...perimeter.filter(o => o !== e && establishmentFacts(o).tarification.includes(authority))].map(labelled);
                     const site = AstUtils.getContainerOfType(tarification, ast.isContrat) === contract ? { node: tarification, property: 'authorities', index } : establishmentSite(contract, e);
-                    ctx.reporter.report('CPOM020', { authority: authority.name, establishment }, site);
+                    ctx.reporter.report('CPOM020', { authority: authority.name, label: labelled(authority), establishments }, site);
                 });
             }
         }
