@@ -467,7 +467,7 @@ describe('cpom lsp --stdio: cpom requests (preview, render, diff, check the work
         await published;
         const refused = await connection.sendRequest<RenderResult>(RenderRequestMethod, { uri: uriOf('wrong-key.cpom'), formats: ['html'] });
         expect(refused.files).toEqual([]);
-        expect(refused.refused).toEqual(['Le contrat CPOM_WRONG_KEY a 1 erreur(s) : corrigez-les ou générez quand même.']);
+        expect(refused.refused).toEqual(['Le contrat CPOM_WRONG_KEY a 1 erreur : corrigez-la ou générez quand même.']);
         const forced = await connection.sendRequest<RenderResult>(RenderRequestMethod, { uri: uriOf('wrong-key.cpom'), formats: ['html'], force: true });
         expect(forced.files.map(f => f.fileName)).toEqual(['CPOM_WRONG_KEY.html']);
     });
