@@ -102,9 +102,9 @@ const WORDING: ReadonlyArray<{ code: DiagnosticCode; params: unknown; fr: string
         en: 'Category FAM is usually tarified by the ARS and the département; E declares —.',
     },
     {
-        code: 'CPOM060', params: { name: 'L', years: [2014, 2015, 2016] },
-        fr: "La ligne de financement « L » n'a pas de montant pour 2014, 2015 et 2016.",
-        en: "Funding line 'L' has no amount for 2014, 2015 and 2016.",
+        code: 'CPOM060', params: { name: '« Dotation » (L)', years: [2014, 2015, 2016] },
+        fr: "La ligne de financement « Dotation » (L) n'a pas de montant pour 2014, 2015 et 2016 : ajoutez-les à sa clause « montants ».",
+        en: "Funding line « Dotation » (L) has no amount for 2014, 2015 and 2016: add them to its 'montants' clause.",
     },
 ];
 

@@ -8,3 +8,8 @@ export function labelled(node: { readonly name?: string; readonly title?: string
     const title = node.title?.trim();
     return title && title !== name ? `« ${title} » (${name})` : `« ${name} »`;
 }
+
+/** An indicator by its title, its own or the one it inherits through `selon`. */
+export function labelledIndicator(indicator: { readonly name?: string; readonly title?: string; readonly base?: { readonly ref?: { readonly title?: string } } }): string {
+    return labelled({ name: indicator.name, title: indicator.title ?? indicator.base?.ref?.title });
+}

@@ -112,10 +112,10 @@ export const FOLLOWUP_RULES = [
         code: 'CPOM085', name: 'comite-members', severity: 'warning', category: 'follow-up', confidence: 'V',
         texts: ['ARRETE:2017-03-03'],
         title: { fr: 'Signataire absent du comité de suivi', en: 'Signatory missing from the comité de suivi' },
-        params: { party: 'text' },
+        params: { party: 'text', label: 'text' },
         message: {
-            fr: "{party} signe le contrat mais ne siège pas au comité de suivi.",
-            en: '{party} signs the contract but does not sit on the comité de suivi.'
+            fr: "{label} signe le contrat mais ne siège pas au comité de suivi : ajoutez {party} à la clause « comité ».",
+            en: "{label} signs the contract but does not sit on the comité de suivi: add {party} to the 'comite' clause."
         },
         rationale: {
             fr: 'Le comité de suivi réunit les parties au contrat.',

@@ -1,4 +1,5 @@
 /** Follow-up: comité de suivi, reviews in years 3 and 5, GMP/PMP, budget deadlines (arrêté du 3 mars 2017). */
+import { labelled } from '../message-names.js';
 import * as ast from '../../generated/ast.js';
 import { contractPeriod, firstClause, isIvTer, signingParties, suiviItems } from '../../model/contract.js';
 import { monthNumber } from '../../model/dates.js';
@@ -46,7 +47,7 @@ export function checkFollowUp(contract: ast.Contrat, ctx: RuleContext): void {
         const members = new Set(comites.flatMap(c => c.members.map(m => m.ref)));
         for (const party of signingParties(contract)) {
             if (!members.has(party)) {
-                ctx.reporter.report('CPOM085', { party: party.name }, { node: comites[0], keyword: comites[0].$cstNode?.text.startsWith('comité') ? 'comité' : 'comite' });
+                ctx.reporter.report('CPOM085', { party: party.name, label: labelled(party) }, { node: comites[0], keyword: comites[0].$cstNode?.text.startsWith('comité') ? 'comité' : 'comite' });
             }
         }
     }

@@ -1,5 +1,5 @@
 /** Objectives and indicators: baseline, targets per year, direction, percentages (arrêté du 25 octobre 2019). */
-import { labelled } from '../message-names.js';
+import { labelledIndicator, labelled } from '../message-names.js';
 import * as ast from '../../generated/ast.js';
 import { contractPeriod, firstProp, indicatorsOf, inheritedIndicatorProp, objectivesOf } from '../../model/contract.js';
 import { plain } from '../../model/french.js';
@@ -19,7 +19,7 @@ export function checkObjectives(contract: ast.Contrat, ctx: RuleContext): void {
     for (const objective of objectives) {
         const indicators = indicatorsOf(objective);
         if (indicators.length === 0) {
-            ctx.reporter.report('CPOM050', { name: objective.name }, { node: objective, property: 'name' });
+            ctx.reporter.report('CPOM050', { name: labelled(objective) }, { node: objective, property: 'name' });
         }
         for (const indicator of indicators) {
             checkIndicator(indicator, bounds, ctx);
@@ -39,10 +39,10 @@ function checkIndicator(indicator: ast.Indicateur, period: { first: number; last
     const baseline = firstProp(indicator, ast.isReference);
     const cibles = firstProp(indicator, ast.isCibles);
     if (!baseline) {
-        ctx.reporter.report('CPOM051', { name: indicator.name }, { node: indicator, property: 'name' });
+        ctx.reporter.report('CPOM051', { name: labelledIndicator(indicator) }, { node: indicator, property: 'name' });
     }
     if (!cibles || cibles.targets.length === 0) {
-        ctx.reporter.report('CPOM052', { name: indicator.name }, { node: indicator, property: 'name' });
+        ctx.reporter.report('CPOM052', { name: labelledIndicator(indicator) }, { node: indicator, property: 'name' });
         return;
     }
     const seen = new Set<number>();
@@ -61,7 +61,7 @@ function checkIndicator(indicator: ast.Indicateur, period: { first: number; last
         if (value !== undefined) points.push({ year, value, unit: target.value?.unit, node: target });
     });
     if (period && !seen.has(period.last)) {
-        ctx.reporter.report('CPOM059', { name: indicator.name, year: period.last }, { node: cibles, keyword: 'cibles' });
+        ctx.reporter.report('CPOM059', { name: labelledIndicator(indicator), year: period.last }, { node: cibles, keyword: 'cibles' });
     }
     points.sort((a, b) => a.year - b.year);
     if (baseline) {
@@ -80,7 +80,7 @@ function checkIndicator(indicator: ast.Indicateur, period: { first: number; last
         const wrong = sens === 'hausse' ? b.value < a.value : sens === 'baisse' ? b.value > a.value : b.value !== a.value;
         if (wrong) {
             ctx.reporter.report('CPOM054', {
-                name: labelled({ name: indicator.name, title: indicator.title ?? indicator.base?.ref?.title }), direction: sens,
+                name: labelledIndicator(indicator), direction: sens,
                 from: valueText(a), fromYear: a.year, to: valueText(b), toYear: b.year,
             }, { node: b.node, property: 'value' });
             return;

@@ -49,10 +49,10 @@ export const PARTIES_RULES = [
         code: 'CPOM022', name: 'gestionnaire-signs', severity: 'error', category: 'parties', confidence: 'V',
         texts: ['CASF:L313-11', 'CASF:L313-12-IVter'],
         title: { fr: 'Gestionnaire non signataire', en: 'Gestionnaire does not sign' },
-        params: { gestionnaire: 'text' },
+        params: { gestionnaire: 'text', label: 'text' },
         message: {
-            fr: "Le gestionnaire {gestionnaire} ne figure pas parmi les signataires.",
-            en: 'The gestionnaire {gestionnaire} is not among the signatories.'
+            fr: "Le gestionnaire {label} ne figure pas parmi les signataires : ajoutez {gestionnaire} à la clause « signataires ».",
+            en: "The gestionnaire {label} is not among the signatories: add {gestionnaire} to the 'signataires' clause."
         },
         rationale: {
             fr: 'Le CPOM est conclu entre la personne morale gestionnaire et les autorités : le gestionnaire le signe.',

@@ -58,7 +58,7 @@ export function checkParties(contract: ast.Contrat, ctx: RuleContext): void {
     const gestionnaire = gestionnaireOf(contract);
     const signatoriesClause = firstClause(contract, ast.isSignataires);
     if (gestionnaire && signatoriesClause && !signers.has(gestionnaire)) {
-        ctx.reporter.report('CPOM022', { gestionnaire: gestionnaire.name }, { node: signatoriesClause, keyword: 'signataires' });
+        ctx.reporter.report('CPOM022', { gestionnaire: gestionnaire.name, label: labelled(gestionnaire) }, { node: signatoriesClause, keyword: 'signataires' });
     }
 
     // CPOM021: a signing authority that neither tarifies nor funds.
@@ -69,7 +69,7 @@ export function checkParties(contract: ast.Contrat, ctx: RuleContext): void {
         const pays = fundings.some(f => f.props.some(p => ast.isFinanceur(p) && p.payer.ref === party))
             || clausesOf(contract, ast.isMoyens).some(m => m.items.some(i => ast.isCnr(i) && i.payer?.ref === party));
         if (!tarifies && !pays) {
-            ctx.reporter.report('CPOM021', { authority: party.name }, { node: signatory, property: 'party' });
+            ctx.reporter.report('CPOM021', { authority: labelled(party) }, { node: signatory, property: 'party' });
         }
     }
 
