@@ -74,7 +74,7 @@ describe('exit codes', () => {
         const run = await cpom(['check', 'bad/not-signing.cpom']);
         expect(run.code).toBe(1);
         const line = lineOf(NOT_SIGNING, 'tarification ARS_RA, CD26');
-        expect(run.stdout).toMatch(new RegExp(`bad/not-signing.cpom:${line}:\\d+ erreur CPOM020 CD26, autorité de tarification de ESAT_VALENCE, ne signe pas le contrat`));
+        expect(run.stdout).toMatch(new RegExp(`bad/not-signing.cpom:${line}:\\d+ erreur CPOM020 « [^»]+ » \\(CD26\\), autorité de tarification de « ESAT MESSIDOR Valence » \\(ESAT_VALENCE\\), ne signe pas le contrat : ajoutez CD26 aux signataires`));
     });
 
     it('exits 2 on a missing file, with a clear message', async () => {
