@@ -23,16 +23,20 @@ export function issueRows(r) {
         target: '< 1 s, progress shown', pass: folder ? judged(folder.openToDiagnostics < 1000 && folder.progressShown) : undefined,
         note: folder ? `workspace build ${folder.beforeBuildEnd ? 'still running' : 'already over'} when they came; progress ${folder.progressShown ? 'shown' : 'not shown'}` : 'not measured',
     });
-    const big = r.lsp?.edits;
-    rows.push({
-        row: 'keystroke → diagnostics, ~5,000 lines (p95; median)', value: big?.p95, unit: 'ms', floor: floorOf('lines5000'), floorLabel: 'JSON floor, same contract',
-        target: 'p95 < 100 ms', pass: big ? judged(big.p95 < 100) : undefined, note: big ? `median ${ms(big.median)} ms` : 'not measured',
-    });
-    const little = r.lspSmall?.edits;
-    rows.push({
-        row: 'keystroke → diagnostics, ~300 lines (p95; median)', value: little?.p95, unit: 'ms', floor: floorOf('lines300'), floorLabel: 'JSON floor, same contract',
-        target: 'p95 < 20 ms', pass: little ? judged(little.p95 < 20) : undefined, note: little ? `median ${ms(little.median)} ms` : 'not measured',
-    });
+    // The issue measures the server's CPU per edit (wall time counts the waits for a core on a shared machine);
+    // wall time where the CPU could not be read (not Linux).
+    const keystrokeRow = (label, edits, floorKey, targetMs) => {
+        const value = edits?.cpu?.p95 ?? edits?.p95;
+        return {
+            row: `keystroke → diagnostics, ${label} (server CPU p95; median)`, value, unit: 'ms', floor: floorOf(floorKey), floorLabel: 'JSON floor, same contract',
+            target: `p95 < ${targetMs} ms`, pass: edits ? judged(value < targetMs) : undefined,
+            note: !edits ? 'not measured' : edits.cpu
+                ? `CPU median ${ms(edits.cpu.median)} ms; wall median ${ms(edits.median)} ms, p95 ${ms(edits.p95)} ms`
+                : `wall (no CPU figure): median ${ms(edits.median)} ms`,
+        };
+    };
+    rows.push(keystrokeRow('~5,000 lines', r.lsp?.edits, 'lines5000', 100));
+    rows.push(keystrokeRow('~300 lines', r.lspSmall?.edits, 'lines300', 20));
     const warm = r.big?.warm.total;
     const warmRatio = ratio(warm, floorOf('lines5000'));
     rows.push({

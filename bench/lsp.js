@@ -21,7 +21,7 @@
  * end and on failure. See bench/README.md.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -107,6 +107,27 @@ function processMemory(pid) {
         return { rssBytes: kb('VmRSS'), peakRssBytes: kb('VmHWM') };
     } catch {
         return { rssBytes: undefined, peakRssBytes: undefined };
+    }
+}
+
+/**
+ * CPU time of a process in ms, all its threads (the main thread, V8's GC and compiler helpers), from the
+ * scheduler's nanosecond counters (`/proc/<pid>/task/<tid>/schedstat`, Linux); undefined elsewhere. Unlike wall
+ * time, it does not count the time the server waited for a core taken by other processes.
+ */
+function processCpuMs(pid) {
+    try {
+        let ns = 0;
+        for (const tid of readdirSync(`/proc/${pid}/task`)) {
+            try {
+                ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+            } catch {
+                // A thread that ended meanwhile: its time is lost from the sum (V8's threads live as long as the process).
+            }
+        }
+        return ns / 1e6;
+    } catch {
+        return undefined;
     }
 }
 
@@ -528,13 +549,16 @@ export async function measureLsp(root = ROOT_DIR, { text, quick = false, progres
             const edit = makeEdit(contract, EDIT_CYCLE[i % EDIT_CYCLE.length]);
             version++;
             const published = server.nextDiagnostics(uri, LIMITS.diagnosticsMs);
+            const cpuBefore = processCpuMs(server.pid);
             const sentAt = server.change(uri, version, [edit.change]);
             const { params, at } = await published;
+            const cpuAfter = processCpuMs(server.pid);
             const problem = checkDiagnostics(params.diagnostics, edit.expectBroken);
             if (problem) {
                 throw new LspBenchFailure(`edit ${i + 1} (${edit.kind}, line ${edit.change.range.start.line + 1} → '${edit.change.text}'): ${problem}`);
             }
-            edits.push({ kind: edit.kind, line: edit.change.range.start.line + 1, ms: at - sentAt, version: params.version ?? null });
+            const cpuMs = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+            edits.push({ kind: edit.kind, line: edit.change.range.start.line + 1, ms: at - sentAt, cpuMs, version: params.version ?? null });
         }
         // Anything published twice for one edit would show here.
         await sleep(LIMITS.quietMs);
@@ -547,7 +571,10 @@ export async function measureLsp(root = ROOT_DIR, { text, quick = false, progres
         const { samples: _e, ...editFigures } = stats(edits.map(e => e.ms));
         // The first edits after opening pay for the JIT of the update path: shown apart (not judged).
         const { samples: _w, ...afterWarmup } = stats(edits.slice(EDIT_WARMUP).map(e => e.ms));
-        result.edits = { ...editFigures, byKind, afterWarmup: { ...afterWarmup, skipped: EDIT_WARMUP }, extraPublishes, publishCarriesVersion: server.publishWithVersion > 0, samples: edits };
+        // The server's CPU per edit (the issue's measure): from the change sent to its diagnostics received.
+        const cpuSamples = edits.map(e => e.cpuMs).filter(x => x !== undefined);
+        const cpu = cpuSamples.length === edits.length ? (({ samples: _c, ...figures }) => figures)(stats(cpuSamples)) : undefined;
+        result.edits = { ...editFigures, cpu, byKind, afterWarmup: { ...afterWarmup, skipped: EDIT_WARMUP }, extraPublishes, publishCarriesVersion: server.publishWithVersion > 0, samples: edits };
 
         if (editsOnly) {
             result.memory = server.memory();
@@ -697,6 +724,7 @@ export function printLspReport(r, log) {
     const row = (name, s) => [name, s.n, ms(s.median), ms(s.p95), ms(s.min), ms(s.max)];
     log(table(['ms', 'n', 'median', 'p95', 'min', 'max'], [
         row('didChange → diagnostics (one edit, waits for its diagnostics)', r.edits),
+        ...(r.edits.cpu ? [row('  server CPU per edit (all threads, schedstat)', r.edits.cpu)] : []),
         ...Object.entries(r.edits.byKind).map(([kind, s]) => [`  of which ${kind}`, s.n, ms(s.median), '', '', ms(s.max)]),
         row(`  the same without the first ${r.edits.afterWarmup.skipped} edits after opening (not judged)`, r.edits.afterWarmup),
         row(`burst: ${r.bursts.size} changes ${r.bursts.gapMs} ms apart, last change → last diagnostics`, r.bursts),

@@ -70,11 +70,14 @@ describe('exit codes', () => {
         expect(own.stdout).toContain(`bad/six-years.cpom:${lineOf(SIX_YEARS, 'fin 2018')}:9 avertissement CPOM011`);
     });
 
-    it('exits 1 when a tarification authority does not sign', async () => {
-        const run = await cpom(['check', 'bad/not-signing.cpom']);
+    it('exits 1 when a tarification authority does not sign, under the verified L.313-11', async () => {
+        const run = await cpom(['check', 'bad/not-signing.cpom', '--droit-au', '2023-01-01']);
         expect(run.code).toBe(1);
         const line = lineOf(NOT_SIGNING, 'tarification ARS_RA, CD26');
         expect(run.stdout).toMatch(new RegExp(`bad/not-signing.cpom:${line}:\\d+ erreur CPOM020 « [^»]+ » \\(CD26\\), autorité de tarification de « ESAT MESSIDOR Valence » \\(ESAT_VALENCE\\), ne signe pas le contrat : ajoutez CD26 aux signataires`));
+        // Under the L.313-11 of 2013 (not read in the text), the same omission is a warning.
+        const own = await cpom(['check', 'bad/not-signing.cpom']);
+        expect(own.stdout).toMatch(new RegExp(`bad/not-signing.cpom:${line}:\\d+ avertissement CPOM020`));
     });
 
     it('exits 2 on a missing file, with a clear message', async () => {

@@ -1,10 +1,11 @@
 // Bundles the CLI into ESM files: few files to load makes the cold start of `cpom` about twice as fast. The bundle
 // inlines every dependency, so the published `cpom` package has none; dist/bundle/THIRD-PARTY-NOTICES.txt lists
 // the licences of the npm packages it contains.
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { packageDirOf, thirdPartyNotices } from '../../tools/bundling.mjs';
 
 const outdir = fileURLToPath(new URL('dist/bundle', import.meta.url));
 
@@ -38,17 +39,6 @@ copyFileSync(fileURLToPath(import.meta.resolve('@resvg/resvg-wasm/index_bg.wasm'
 const bundled = new Set(Object.keys(result.metafile.inputs).map(input => packageDirOf(path.resolve(input))).filter(Boolean));
 writeNotices(withDependencies(bundled));
 
-/** The folder of the npm package a bundled file comes from (the innermost node_modules/<name>). */
-function packageDirOf(file) {
-    const parts = file.split(path.sep);
-    const index = parts.lastIndexOf('node_modules');
-    if (index < 0) return undefined;
-    const length = parts[index + 1]?.startsWith('@') ? 3 : 2;
-    const dir = parts.slice(0, index + length).join(path.sep);
-    // The workspace packages (node_modules/@cpom/* are links to packages/*) are cpom itself.
-    return path.basename(path.dirname(dir)) === '@cpom' ? undefined : dir;
-}
-
 /**
  * The packages and, transitively, their runtime dependencies: some packages ship a build that already inlines
  * theirs (docx carries jszip, xml-js, nanoid…), which the metafile cannot see. A dependency that is in fact not in
@@ -78,21 +68,10 @@ function resolvePackageDir(name, dir) {
 
 /** Name, version, licence and licence text of every npm package in the bundle. */
 function writeNotices(packageDirs) {
-    const entries = [...packageDirs].map(dir => {
-        const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-        const licenseFile = readdirSync(dir).find(name => /^(licen[sc]e|copying)(\.(md|txt))?$/i.test(name));
-        const license = typeof manifest.license === 'string' ? manifest.license : manifest.license?.type ?? 'see the package';
-        return {
-            title: `${manifest.name} ${manifest.version} — ${license}`,
-            text: licenseFile ? readFileSync(path.join(dir, licenseFile), 'utf8').trim() : `No licence file in the package; licence: ${license}.`,
-        };
-    }).sort((a, b) => a.title.localeCompare(b.title));
-    const text = [
+    const text = thirdPartyNotices([
         'cpom command line: third-party software bundled in dist/bundle/ (with the dependencies of those packages,',
         'which some of them inline in their own builds).',
         'cpom itself is under the MIT licence (LICENSE).',
-        '',
-        ...entries.map(e => `${'='.repeat(100)}\n${e.title}\n${'='.repeat(100)}\n\n${e.text}\n`),
-    ].join('\n');
+    ], packageDirs);
     writeFileSync(path.join(outdir, 'THIRD-PARTY-NOTICES.txt'), text);
 }

@@ -8,44 +8,20 @@
 // TypeScript sources, so the bundles never depend on a stale `dist`. Also writes dist/THIRD-PARTY-NOTICES.txt
 // (licences of the bundled npm packages) and copies schemas/cpom-config.schema.json into dist/ (the extension's
 // jsonValidation points to it). Usage: node packages/extension/esbuild.mjs [--dev] (no minification).
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { bundleDefaults, packageDirOf, thirdPartyNotices, workspaceSources } from '../../tools/bundling.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const packagesDir = path.resolve(here, '..');
 const dist = path.join(here, 'dist');
 const dev = process.argv.includes('--dev');
 
-/** `@cpom/<package>[/<subpath>]` → packages/<package>/src/<subpath>.ts or src/<subpath>/index.ts (index.ts without subpath). */
-const workspaceSources = {
-    name: 'cpom-workspace-sources',
-    setup(context) {
-        context.onResolve({ filter: /^@cpom\/[^/]+(\/.*)?$/ }, args => {
-            const [, name, subpath = ''] = /^@cpom\/([^/]+)(?:\/(.*))?$/.exec(args.path);
-            const src = path.join(packagesDir, name, 'src');
-            const candidates = subpath
-                ? [path.join(src, `${subpath}.ts`), path.join(src, subpath, 'index.ts')]
-                : [path.join(src, 'index.ts')];
-            const found = candidates.find(candidate => existsSync(candidate));
-            if (!found) return { errors: [{ text: `${args.path}: none of ${candidates.map(c => path.relative(packagesDir, c)).join(', ')} exists` }] };
-            return { path: found };
-        });
-    },
-};
-
 const common = {
-    bundle: true,
-    minify: !dev,
-    sourcemap: 'linked',
-    sourcesContent: false,
-    target: 'es2022',
-    charset: 'utf8',
-    legalComments: 'none',
-    logLevel: 'warning',
-    metafile: true,
-    plugins: [workspaceSources],
+    ...bundleDefaults(dev),
+    plugins: [workspaceSources(packagesDir)],
 };
 
 const bundles = [
@@ -108,32 +84,12 @@ writeNotices(packages);
 copyFileSync(path.resolve(packagesDir, '../schemas/cpom-config.schema.json'), path.join(dist, 'cpom-config.schema.json'));
 console.log(`extension bundled in ${Math.round(performance.now() - start)} ms${dev ? ' (--dev: not minified)' : ''}`);
 
-/** The folder of the npm package a bundled file comes from (the innermost node_modules/<name>). */
-function packageDirOf(file) {
-    const parts = file.split(path.sep);
-    const index = parts.lastIndexOf('node_modules');
-    if (index < 0) return undefined;
-    const length = parts[index + 1]?.startsWith('@') ? 3 : 2;
-    return parts.slice(0, index + length).join(path.sep);
-}
-
 /** dist/THIRD-PARTY-NOTICES.txt: name, version, licence and licence text of every npm package in a bundle. */
 function writeNotices(packageDirs) {
-    const entries = [...packageDirs].map(([dir, labels]) => {
-        const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-        const licenseFile = readdirSync(dir).find(name => /^(licen[sc]e|copying)(\.(md|txt))?$/i.test(name));
-        const license = typeof manifest.license === 'string' ? manifest.license : manifest.license?.type ?? 'see the package';
-        return {
-            title: `${manifest.name} ${manifest.version} — ${license} (in: ${[...labels].join(', ')})`,
-            text: licenseFile ? readFileSync(path.join(dir, licenseFile), 'utf8').trim() : `No licence file in the package; licence: ${license}.`,
-        };
-    }).sort((a, b) => a.title.localeCompare(b.title));
-    const text = [
+    const text = thirdPartyNotices([
         'CPOM extension for VS Code: third-party software bundled in dist/.',
         'The extension itself is under the MIT licence (LICENSE).',
-        '',
-        ...entries.map(e => `${'='.repeat(100)}\n${e.title}\n${'='.repeat(100)}\n\n${e.text}\n`),
-    ].join('\n');
+    ], packageDirs);
     mkdirSync(dist, { recursive: true });
     writeFileSync(path.join(dist, 'THIRD-PARTY-NOTICES.txt'), text);
 }

@@ -12,31 +12,13 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { bundleDefaults, packageDirOf, thirdPartyNotices, workspaceSources } from '../../tools/bundling.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const packagesDir = path.resolve(here, '..');
 const root = path.resolve(packagesDir, '..');
 const dist = path.join(here, 'dist');
 const dev = process.argv.includes('--dev');
-
-/** `@cpom/<package>[/<subpath>]` → packages/<package>/src/<subpath>.ts or src/<subpath>/index.ts. */
-const workspaceSources = {
-    name: 'cpom-workspace-sources',
-    setup(context) {
-        context.onResolve({ filter: /^@cpom\/[^/]+(\/.*)?$/ }, args => {
-            const [, name, subpath = ''] = /^@cpom\/([^/]+)(?:\/(.*))?$/.exec(args.path);
-            const src = path.join(packagesDir, name, 'src');
-            const candidates = subpath
-                ? [path.join(src, `${subpath}.ts`), path.join(src, subpath, 'index.ts')]
-                : [path.join(src, 'index.ts')];
-            const found = candidates.find(candidate => existsSync(candidate));
-            if (!found) return { errors: [{ text: `${args.path}: none of ${candidates.map(c => path.relative(packagesDir, c)).join(', ')} exists` }] };
-            // Our packages have no import-time side effects: what the page does not use (the generator's
-            // renderers, langium's services behind the language's index) stays out of studio.js.
-            return { path: found, sideEffects: false };
-        });
-    },
-};
 
 /** `cpom-bundled-contracts`: the .cpom files of seeds/ and examples/ with the first line of their folder's README. */
 const bundledContracts = {
@@ -64,19 +46,13 @@ const bundledContracts = {
 };
 
 const common = {
-    bundle: true,
-    minify: !dev,
-    sourcemap: 'linked',
-    sourcesContent: false,
-    target: 'es2022',
-    charset: 'utf8',
-    legalComments: 'none',
-    logLevel: 'warning',
-    metafile: true,
+    ...bundleDefaults(dev),
     platform: 'browser',
     format: 'iife',
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [workspaceSources, bundledContracts],
+    // Our packages have no import-time side effects: what the page does not use (the generator's renderers,
+    // langium's services behind the language's index) stays out of studio.js.
+    plugins: [workspaceSources(packagesDir, { sideEffects: false }), bundledContracts],
 };
 
 rmSync(dist, { recursive: true, force: true });
@@ -100,16 +76,6 @@ for (const file of ['studio.js', 'server-worker.js', 'studio.css']) {
 }
 console.log(`studio bundled in ${Math.round(performance.now() - start)} ms${dev ? ' (--dev: not minified)' : ''}`);
 
-/** The folder of the npm package a bundled file comes from (the innermost node_modules/<name>). */
-function packageDirOf(file) {
-    const parts = file.split(path.sep);
-    const index = parts.lastIndexOf('node_modules');
-    if (index < 0) return undefined;
-    const length = parts[index + 1]?.startsWith('@') ? 3 : 2;
-    const dir = parts.slice(0, index + length).join(path.sep);
-    return path.basename(path.dirname(dir)) === '@cpom' ? undefined : dir;
-}
-
 /** dist/THIRD-PARTY-NOTICES.txt: name, version, licence and licence text of every npm package in the bundles. */
 function writeNotices(buildResults) {
     const dirs = new Set();
@@ -119,19 +85,8 @@ function writeNotices(buildResults) {
             if (dir) dirs.add(dir);
         }
     }
-    const entries = [...dirs].map(dir => {
-        const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-        const licenseFile = readdirSync(dir).find(name => /^(licen[sc]e|copying)(\.(md|txt))?$/i.test(name));
-        const license = typeof manifest.license === 'string' ? manifest.license : manifest.license?.type ?? 'see the package';
-        return {
-            title: `${manifest.name} ${manifest.version} — ${license}`,
-            text: licenseFile ? readFileSync(path.join(dir, licenseFile), 'utf8').trim() : `No licence file in the package; licence: ${license}.`,
-        };
-    }).sort((a, b) => a.title.localeCompare(b.title));
-    writeFileSync(path.join(dist, 'THIRD-PARTY-NOTICES.txt'), [
+    writeFileSync(path.join(dist, 'THIRD-PARTY-NOTICES.txt'), thirdPartyNotices([
         'cpom studio: third-party software bundled in this folder.',
         'cpom itself is under the MIT licence.',
-        '',
-        ...entries.map(e => `${'='.repeat(100)}\n${e.title}\n${'='.repeat(100)}\n\n${e.text}\n`),
-    ].join('\n'));
+    ], dirs));
 }

@@ -8,6 +8,7 @@ import { type CommandIO, FORMATS, type Format, runCheck } from './check.js';
 import { colorWanted } from './color.js';
 import { frenchCommanderError, helpConfiguration } from './commander-locale.js';
 import { DOCUMENT_FORMATS, type DocumentFormat, formatsParser } from './document-formats.js';
+import { documentOutputOptions } from './document-options.js';
 import { VERSION } from './install-paths.js';
 import { resolveCliLocale } from './locale.js';
 import { runRules } from './rules-command.js';
@@ -186,14 +187,14 @@ function addCheckCommands(ctx: CommandContext): void {
 
 /** `generate` and `avenant`: the documents. */
 function addDocumentCommands(ctx: CommandContext): void {
-    const { program, t, io, parseFormats, formatList } = ctx;
+    const { program, t, io } = ctx;
+    const [format, out] = documentOutputOptions(ctx);
     program.command('generate')
         .description(t(
             'produire le document du contrat (html, md, docx, pdf) et le JSON pour les systèmes des autorités',
             'generate the contract document (html, md, docx, pdf) and the JSON for authority systems'))
         .argument('<paths...>', t('fichiers de contrats, dossiers ou globs', 'contract files, folders or globs'))
-        .option('-f, --format <formats>', t(`formats séparés par des virgules parmi ${formatList}`, `comma-separated formats among ${formatList}`), parseFormats, ['html'] as DocumentFormat[])
-        .option('-o, --out <dir>', t('dossier de sortie', 'output folder'), '.')
+        .addOption(format).addOption(out)
         .option('--force', t('produire même quand le contrat a des erreurs', 'generate even when the contract has errors'))
         .option('-c, --config <file>', t('utiliser ce cpom.config.json', 'use this cpom.config.json'))
         .option('--au <date>', t('le contrat consolidé à cette date : avenants en vigueur ce jour-là appliqués (2023-01-01 ou 01/01/2023)', 'the contract consolidated on that date: the avenants in force that day applied (2023-01-01 or 01/01/2023)'))
@@ -203,6 +204,7 @@ function addDocumentCommands(ctx: CommandContext): void {
             ctx.exit(await runGenerate(paths, { formats: options.format, out: options.out, force: options.force, config: options.config, au: options.au }, io));
         });
 
+    const [avenantFormat, avenantOut] = documentOutputOptions(ctx);
     program.command('avenant')
         .description(t(
             'rédiger l\'avenant qu\'impliquent les changements de fond entre deux versions d\'un contrat',
@@ -210,8 +212,7 @@ function addDocumentCommands(ctx: CommandContext): void {
         .argument('<old>', t('le contrat en vigueur (fichier .cpom)', 'the contract in force (.cpom file)'))
         .argument('<new>', t('le contrat modifié (fichier .cpom)', 'the amended contract (.cpom file)'))
         .requiredOption('-n, --number <n>', t('le numéro de l\'avenant', 'the number of the avenant'))
-        .option('-f, --format <formats>', t(`formats séparés par des virgules parmi ${formatList}`, `comma-separated formats among ${formatList}`), parseFormats, ['html'] as DocumentFormat[])
-        .option('-o, --out <dir>', t('dossier de sortie', 'output folder'), '.')
+        .addOption(avenantFormat).addOption(avenantOut)
         .option('--effet <date>', t('date d\'effet (ISO) ; par défaut : le premier jour du mois qui suit sa signature', 'date of effect (ISO); default: the first day of the month after its signature'))
         .option('--force', t('rédiger même quand la nouvelle version a des erreurs', 'draft even when the new version has errors'))
         .option('--contract <name>', t('le contrat à modifier, quand un fichier en déclare plusieurs', 'the contract to amend, when a file declares several'))

@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import type { CommandIO } from './check.js';
 import type { DocumentFormat } from './document-formats.js';
+import { documentOutputOptions } from './document-options.js';
 
 export interface SuiviCliContext {
     readonly t: (fr: string, en: string) => string;
@@ -16,6 +17,7 @@ export interface SuiviCliContext {
 }
 
 export function registerSuiviCommands(program: Command, { t, io, parseFormats, formatList, setExitCode }: SuiviCliContext): void {
+    const [format, out] = documentOutputOptions({ t, parseFormats, formatList });
     const suivi = program.command('suivi')
         // --annee of `importer` is its own, not the report's.
         .enablePositionalOptions()
@@ -26,8 +28,7 @@ export function registerSuiviCommands(program: Command, { t, io, parseFormats, f
         .argument('<contrat>', t('le fichier du contrat (.cpom)', 'the contract file (.cpom)'))
         .argument('[suivis...]', t('les fichiers de suivi annuel (par défaut : ceux du dossier du contrat)', 'the yearly follow-up files (default: those in the contract\'s folder)'))
         .option('--annee <n>', t('l\'année du rapport (par défaut : la dernière année suivie)', 'the year reported (default: the latest year followed)'))
-        .option('-f, --format <formats>', t(`formats séparés par des virgules parmi ${formatList}`, `comma-separated formats among ${formatList}`), parseFormats, ['html'] as DocumentFormat[])
-        .option('-o, --out <dir>', t('dossier de sortie', 'output folder'), '.')
+        .addOption(format).addOption(out)
         .option('--force', t('écrire le rapport même quand le contrat ou le suivi a des erreurs', 'write the report even when the contract or the follow-up has errors'))
         .action(async (contract: string, followUps: string[], options: { annee?: string; format: DocumentFormat[]; out: string; force?: boolean }) => {
             const { runSuiviReport } = await import('./suivi-command.js');

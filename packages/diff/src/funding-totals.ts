@@ -1,6 +1,7 @@
 /**
  * The diff reads contracts through their JSON export: this maps a funding line's JSON amounts to what the language
- * model's `lineTotal` needs, so that the diff's totals are the generator's and the editor's.
+ * model's `lineTotal`, `yearlyLineTotals` and `cnrTotal` need, so that the diff's and the avenant's totals are the
+ * generator's and the editor's.
  */
 import { type AmountFigure, centsOfEuros } from '@cpom/language';
 
@@ -16,4 +17,9 @@ export function jsonAmountFigures(line: { readonly amounts?: unknown }): Array<A
         years.add(a.year);
         return [{ year: a.year, cents: typeof a.amount === 'number' ? centsOfEuros(a.amount) : undefined, unit: a.perDay ? 'day' as const : 'year' as const }];
     });
+}
+
+/** A JSON CNR (`{ amount, perDay }` in euros) as cents with its unit, for the model's `cnrTotal`. */
+export function jsonCnrFigure(cnr: { readonly amount?: unknown; readonly perDay?: unknown }): AmountFigure {
+    return { cents: typeof cnr.amount === 'number' ? centsOfEuros(cnr.amount) : undefined, unit: cnr.perDay ? 'day' : 'year' };
 }

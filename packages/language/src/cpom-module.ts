@@ -17,6 +17,7 @@ import { CpomScopeComputation } from './references/cpom-scope-computation.js';
 import { CpomLinker } from './references/cpom-linker.js';
 import { CpomScopeProvider } from './references/cpom-scope-provider.js';
 import { CpomDocumentValidator } from './validation/cpom-document-validator.js';
+import { CpomValidationRegistry } from './validation/cpom-validation-registry.js';
 import { registerValidationChecks } from './validation/cpom-validator.js';
 import { CpomDocumentBuilder } from './workspace/cpom-document-builder.js';
 import { CpomDocumentFactory } from './workspace/cpom-document-factory.js';
@@ -55,6 +56,7 @@ export const CpomModule: Module<CpomServices, PartialLangiumCoreServices & CpomA
     },
     validation: {
         DocumentValidator: (services) => new CpomDocumentValidator(services as CpomServices),
+        ValidationRegistry: (services) => new CpomValidationRegistry(services),
     },
 };
 

@@ -2,8 +2,8 @@
 import {
     type Block, cnrTable, establishmentSheet, fundingSummary, type FundingLineJson, indexationLabel, MISSING, orMissing, natureLabel, paragraph, type Section,
 } from '@cpom/generator';
-import { lineTotal } from '@cpom/language';
-import { jsonAmountFigures } from '../funding-totals.js';
+import { cnrTotal, yearlyLineTotals } from '@cpom/language';
+import { jsonAmountFigures, jsonCnrFigure } from '../funding-totals.js';
 import { amountText, eurosText } from './context.js';
 import { type DraftContext, section, FINANCIAL_ANNEX, FACT_SHEET_ANNEX } from './drafters/draft-context.js';
 
@@ -31,13 +31,8 @@ export function financialAnnex(ctx: DraftContext): Section {
     const lines = funding?.lines ?? [];
     const years = contractYears(ctx, lines);
     const blocks: Block[] = [];
-    const totals = new Map<number, number>();
-    for (const line of lines) {
-        // Cents per year of the yearly lines (tariff lines have no total).
-        const figures = jsonAmountFigures(line);
-        if (lineTotal(figures).kind !== 'yearly') continue;
-        for (const a of figures) totals.set(Number(a.year), (totals.get(Number(a.year)) ?? 0) + (a.cents ?? 0));
-    }
+    // Cents per year of the yearly lines (tariff lines have no total), as the contract's annex sums them.
+    const totals = yearlyLineTotals(lines.map(line => ({ amounts: jsonAmountFigures(line).map(a => ({ ...a, year: Number(a.year) })) })));
     blocks.push({
         kind: 'table', caption: 'Financements par année',
         columns: [{ label: 'Financement' }, ...years.map(y => ({ label: String(y), align: 'right' as const }))],
@@ -68,7 +63,7 @@ export function financialAnnex(ctx: DraftContext): Section {
         blocks.push(cnrTable(cnr.map(c => ({
             title: c.title, year: c.year, establishment: c.establishment ? ctx.versions.establishmentTitle(c.establishment) : undefined,
             payer: c.payer ? ctx.versions.partyName(c.payer) : undefined, amount: amountText(c),
-        })), cnr.reduce((s, c) => s + (c.perDay ? 0 : Math.round(c.amount * 100)), 0)));
+        })), cnrTotal(cnr.map(jsonCnrFigure))));
     }
     return section(FINANCIAL_ANNEX, 'annex', 'Annexe financière', blocks);
 }

@@ -191,7 +191,8 @@ test('document symbols list the contract and its establishments', async () => {
     // The Outline shares the side bar with the file explorer, which no command collapses: the harness does (a click
     // on the first section's header) so that the outline fills the side bar.
     await screenshot('outline', 2_000, 2_500, 'collapse-explorer');
-});
+// Longer than the 60 s its wait allows for the symbols (the runner's default, 30 s, cut that wait short under load).
+}, { timeoutMs: 75_000 });
 
 test('the server renders the seed as Word and JSON (cpom/render)', async () => {
     assert(client, 'no language client (activation failed)');

@@ -9,7 +9,7 @@
  * or list may be missing from the AST, and the document then shows a French placeholder (missing.ts) instead.
  */
 import {
-    ast, clausesOf, contractPeriod, contractYears, countOf, firstClause, firstProp, fundingLine, fundingsOf, gestionnaireOf, joinFr, legalFrames,
+    ast, clausesOf, contractFundings, contractPeriod, contractYears, countOf, firstClause, firstProp, gestionnaireOf, joinFr, legalFrames, type LineTotal,
     parseNumber, perimeterOf, periodText, plural, signatoriesOf, suiviItems,
 } from '@cpom/language';
 import {
@@ -127,7 +127,7 @@ class DocumentBuilder {
             visas.push(`Vu l'${frameLabel(frame)} du code de l'action sociale et des familles ;`);
         }
         visas.push('Vu l\'article R. 314-40 du code de l\'action sociale et des familles, relatif à la fixation pluriannuelle des moyens ;');
-        const natures = new Set(fundingsOf(this.contract).map(f => key(firstProp(f, ast.isNature)?.value)));
+        const natures = new Set(contractFundings(this.contract).lines.map(line => key(line.nature)));
         if (natures.has('dotation_globalisee_commune')) {
             visas.push('Vu l\'article R. 314-43-1 du code de l\'action sociale et des familles, relatif à la dotation globalisée commune ;');
         }
@@ -207,17 +207,17 @@ class DocumentBuilder {
     }
 
     private means(): Section {
-        const fundings = fundingsOf(this.contract);
+        const model = contractFundings(this.contract);
         const blocks: Block[] = [paragraph(
             'Pour la réalisation des objectifs, les autorités de tarification allouent les moyens suivants, détaillés par année et par établissement dans l\'annexe financière (',
             ref('annexe-financiere'), ').',
         )];
-        const rows: Cell[][] = fundings.map(f => [
-            orMissing(f.title, MISSING.title),
-            natureLabel(firstProp(f, ast.isNature)?.value),
-            payerName(f),
-            indexationLabel(firstProp(f, ast.isActualisation)?.method),
-            this.fundingTotal(f),
+        const rows: Cell[][] = model.lines.map(line => [
+            orMissing(line.title, MISSING.title),
+            natureLabel(firstProp(line.node, ast.isNature)?.value),
+            payerName(line.node),
+            indexationLabel(firstProp(line.node, ast.isActualisation)?.method),
+            fundingTotalText(line.total),
         ]);
         blocks.push({
             kind: 'table',
@@ -226,7 +226,7 @@ class DocumentBuilder {
             rows,
         });
         const moyens = clausesOf(this.contract, ast.isMoyens).flatMap(m => m.items);
-        const cnr = moyens.filter(ast.isCnr);
+        const cnr = model.cnr.map(c => c.node);
         if (cnr.length > 0) {
             blocks.push(paragraph('Des crédits non reconductibles sont prévus, hors base budgétaire reconductible :'));
             blocks.push({ kind: 'list', items: cnr.map(c => [text(`${orMissing(c.title, MISSING.title)} : ${amount(c.amount)} en ${orMissing(c.year, MISSING.year)}${c.establishment ? ` pour ${titleOf(c.establishment)}` : ''}.`)]) });
@@ -249,12 +249,6 @@ class DocumentBuilder {
             ));
         }
         return section('moyens', 'article', 'Moyens', blocks);
-    }
-
-    /** The line's total over the period as the language model defines it (a tariff line has none). */
-    private fundingTotal(f: ast.Financement): string {
-        const total = fundingLine(f).total;
-        return total.kind === 'daily' ? 'tarif journalier' : total.kind === 'yearly' ? euros(total.cents) : MISSING.amount;
     }
 
     // --- Titre 2 ----------------------------------------------------------------------------------------
@@ -330,4 +324,9 @@ class DocumentBuilder {
             signatories: signatoriesOf(this.contract).map(s => ({ party: titleOf(s.party), role: s.role, person: s.person })),
         };
     }
+}
+
+/** A line's total over the period as the language model defines it (a tariff line has none). */
+function fundingTotalText(total: LineTotal): string {
+    return total.kind === 'daily' ? 'tarif journalier' : total.kind === 'yearly' ? euros(total.cents) : MISSING.amount;
 }

@@ -3,17 +3,17 @@
  * the avenants concluded. Pure: no I/O; a broken contract shows placeholders (missing.ts).
  */
 import {
-    ast, capitalised, clausesOf, contractFundings, establishmentFacts, firstClause, firstProp, fundedEstablishments, fundingLine,
-    fundingsOf, gestionnaireOf, indicatorsOf, inheritedIndicatorProp, objectivesOf, parseCents, parseNumber, perimeterOf, propsOf, signatoriesOf,
+    ast, capitalised, clausesOf, contractFundings, establishmentFacts, establishmentView, firstClause, firstProp, fundedEstablishments,
+    fundingsOf, indicatorsOf, indicatorView, objectivesOf, parseCents, parseNumber, partiesOf, perimeterOf, propsOf, signatoriesOf,
 } from '@cpom/language';
 import { addTotals, capacityTotals, capacityTotalText } from './capacity-totals.js';
-import { cnrTable, establishmentSheet } from './fact-sheet.js';
+import { cnrTable, establishmentSheet, type EstablishmentSheetFacts } from './fact-sheet.js';
 import { amount, directionLabel, euros, frenchDate, indexationLabel, natureLabel, sourceLabel, statusLabel, value } from './french.js';
 import { MISSING, orMissing } from './missing.js';
 import { amendmentSentences } from './amendment-clauses.js';
 import { ficheHeadings } from './fiche-headings.js';
 import { type Block, type Cell, paragraph, type Section, type SectionKind, type Table, text } from './model.js';
-import { type ContractNumbering, finessText, indicatorTitle, partyName, payerName, titleOf } from './names.js';
+import { type ContractNumbering, partyName, payerName, titleOf } from './names.js';
 
 /** What the parts of the document share: the contract, its avenants, the years of its period, its numbering. */
 export interface DocumentContext {
@@ -56,34 +56,35 @@ export function perimeterTable(perimeter: readonly ast.Etablissement[]): Table {
 }
 
 export function factSheet(ctx: DocumentContext): Section {
-    const gestionnaire = gestionnaireOf(ctx.contract);
+    const gestionnaire = partiesOf(ctx.contract).gestionnaire;
     const blocks: Block[] = [];
     if (gestionnaire) {
-        const rows: Cell[][] = [['Raison sociale', partyName(gestionnaire)]];
-        const finess = firstProp(gestionnaire, ast.isFiness)?.value;
-        if (finess) rows.push(['FINESS entité juridique', finessText(finess)]);
-        const status = firstProp(gestionnaire, ast.isStatut)?.value;
+        const rows: Cell[][] = [['Raison sociale', partyName(gestionnaire.node)]];
+        if (gestionnaire.finess) rows.push(['FINESS entité juridique', gestionnaire.finess]);
+        // The status as typed: its label is read from the wording layer.
+        const status = firstProp(gestionnaire.node, ast.isStatut)?.value;
         if (status) rows.push(['Statut juridique', capitalised(statusLabel(status))]);
-        const address = firstProp(gestionnaire, ast.isAdresse)?.value;
-        if (address) rows.push(['Siège', address]);
+        if (gestionnaire.address) rows.push(['Siège', gestionnaire.address]);
         blocks.push({ kind: 'table', caption: 'Organisme gestionnaire', columns: [{ label: 'Rubrique' }, { label: 'Valeur' }], rows });
     }
     for (const e of perimeterOf(ctx.contract)) blocks.push(establishmentSheet(sheetFacts(e)));
     return section('fiche-signaletique', 'annex', 'Fiche signalétique du gestionnaire et des établissements', blocks);
 }
 
-function sheetFacts(e: ast.Etablissement) {
-    const facts = establishmentFacts(e);
-    const habilitation = firstProp(e, ast.isHabilitationAideSociale);
+/** The fact sheet of an establishment, from the model's view of it (the avenant's from the JSON export). */
+function sheetFacts(e: ast.Etablissement): EstablishmentSheetFacts {
+    const view = establishmentView(e);
+    const habilitation = view.habilitation;
     return {
-        title: e.title,
-        finess: facts.finess,
-        category: facts.category ? { label: facts.category.label, codes: facts.category.finessCodes } : undefined,
-        department: facts.department,
-        capacities: facts.capacities.map(c => ({ modality: c.modality, authorised: parseNumber(c.authorised), funded: parseNumber(c.funded), unit: c.unit })),
-        tarification: facts.tarification.map(a => partyName(a)),
+        title: view.title,
+        finess: view.finess,
+        category: view.category ? { label: view.category.label, codes: view.category.finessCodes } : undefined,
+        department: view.department,
+        // The modality as typed: its label is read from the wording layer.
+        capacities: view.capacityViews.map(c => ({ modality: c.node.modality, authorised: c.authorised, funded: c.funded, unit: c.unit })),
+        tarification: view.tarification.map(a => partyName(a)),
         habilitation: habilitation ? { scope: habilitation.scope, places: parseNumber(habilitation.places) } : undefined,
-        address: firstProp(e, ast.isAdresse)?.value,
+        address: view.address,
     };
 }
 
@@ -123,16 +124,16 @@ function indicatorTable(ctx: DocumentContext, indicators: ast.Indicateur[]): Tab
 }
 
 function indicatorRow(ctx: DocumentContext, indicator: ast.Indicateur, details: boolean): Cell[] {
-    const baseline = firstProp(indicator, ast.isReference);
-    const targets = new Map((firstProp(indicator, ast.isCibles)?.targets ?? []).map(t => [Number(parseNumber(t.year)), value(t.value)]));
-    const head: Cell[] = [indicatorTitle(indicator)];
-    if (details) {
-        head.push(
-            inheritedIndicatorProp(indicator, ast.isUnite)?.value ?? '',
-            inheritedIndicatorProp(indicator, ast.isSource)?.value ?? '',
-            directionLabel(inheritedIndicatorProp(indicator, ast.isSens)?.value),
-        );
+    const view = indicatorView(indicator);
+    const baseline = view.baseline;
+    // The first target of a year (CPOM rules report a year given twice).
+    const targets = new Map<number, string>();
+    for (const t of view.targets) {
+        const year = Number(parseNumber(t.year));
+        if (!targets.has(year)) targets.set(year, value(t.value));
     }
+    const head: Cell[] = [view.title ?? MISSING.title];
+    if (details) head.push(view.unit ?? '', view.source ?? '', directionLabel(view.direction));
     return [
         ...head,
         baseline ? `${value(baseline.value)} (${orMissing(baseline.year, MISSING.year)})` : '',
@@ -163,11 +164,12 @@ export function fundingSummary(nature: string, payer: string, source: string | u
 
 export function financialAnnex(ctx: DocumentContext): Section {
     const blocks: Block[] = [];
-    const fundings = fundingsOf(ctx.contract);
-    const totals = contractFundings(ctx.contract).linesByYear;
-    const yearlyRows: Cell[][] = fundings.map(f => {
-        const byYear = new Map(fundingLine(f).amounts.map(a => [a.year, a.amount]));
-        return [orMissing(f.title, MISSING.title), ...ctx.years.map(y => (byYear.has(y) ? amount(byYear.get(y)) : '—'))];
+    const model = contractFundings(ctx.contract);
+    const fundings = model.lines.map(line => line.node);
+    const totals = model.linesByYear;
+    const yearlyRows: Cell[][] = model.lines.map(line => {
+        const byYear = new Map(line.amounts.map(a => [a.year, a.amount]));
+        return [orMissing(line.title, MISSING.title), ...ctx.years.map(y => (byYear.has(y) ? amount(byYear.get(y)) : '—'))];
     });
     blocks.push({
         kind: 'table', caption: 'Financements par année',
@@ -196,12 +198,12 @@ export function financialAnnex(ctx: DocumentContext): Section {
         }
         blocks.push(section(`financement-${i + 1}`, 'part', orMissing(f.title, MISSING.title), details));
     });
-    const cnr = clausesOf(ctx.contract, ast.isMoyens).flatMap(m => m.items.filter(ast.isCnr));
+    const cnr = model.cnr.map(c => c.node);
     if (cnr.length > 0) {
         blocks.push(cnrTable(cnr.map(c => ({
             title: c.title, year: c.year, establishment: c.establishment ? titleOf(c.establishment) : undefined,
             payer: c.payer ? titleOf(c.payer) : undefined, amount: amount(c.amount),
-        })), contractFundings(ctx.contract).cnrTotalCents));
+        })), model.cnrTotalCents));
     }
     return section('annexe-financiere', 'annex', 'Annexe financière', blocks);
 }

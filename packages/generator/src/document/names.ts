@@ -3,7 +3,7 @@
  * axes and objectives by their number in the contract and their titles — never by the identifier the source gives
  * them. Pure: no I/O.
  */
-import { ast, clausesOf, firstProp, indicatorChain, objectivesOf } from '@cpom/language';
+import { ast, clausesOf, firstProp, objectivesOf } from '@cpom/language';
 import { MISSING, orMissing } from './missing.js';
 
 /** A party by its title, else the placeholder (never its identifier). */
@@ -14,10 +14,6 @@ export function partyName(party: ast.Partie | undefined): string {
 /** What a reference names, by its title; an unresolved or untitled one as the placeholder. */
 export function titleOf(reference: { ref?: { title?: string } } | undefined): string {
     return reference?.ref?.title ?? MISSING.name;
-}
-
-export function indicatorTitle(indicator: ast.Indicateur): string {
-    return indicatorChain(indicator).find(i => i.title)?.title ?? MISSING.title;
 }
 
 /** The FINESS number without spaces, in capitals. */

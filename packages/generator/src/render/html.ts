@@ -7,22 +7,14 @@
  * Every string of the document is plain text and goes through `escapeHtml` (or `cssString` for the running
  * header); section ids go through `Anchors`, which turns them into safe, unique HTML ids.
  */
-import { Anchors, framesSentence, frenchSpacing, headingText, partyConnector, sectionsOf } from './common.js';
-import type { Block, Cell, ContractDocument, Inline, Paragraph, Section, SignatureBlock, Table } from '../document/model.js';
+import { Anchors, framesSentence, headingText, partyConnector, sectionsOf } from './common.js';
+import type { Block, ContractDocument, Inline, Paragraph, Section, SignatureBlock, Table } from '../document/model.js';
+import { documentCss } from './html-style.js';
+import { htmlTable } from './html-table.js';
+import { escapeHtml, htmlText as txt } from './html-text.js';
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' };
+export { escapeHtml } from './html-text.js';
 
-/** Escapes text for element content and quoted attribute values. */
-export function escapeHtml(value: string): string {
-    return (value ?? '').replace(/[&<>"']/g, c => HTML_ESCAPES[c]!);
-}
-
-/** Document text as HTML: French spacing, then escaped. */
-function txt(value: string): string {
-    return escapeHtml(frenchSpacing(value));
-}
-
-/** A CSS string literal: anything but letters, digits, spaces and non-ASCII characters is a hex escape (so no `</style>`). */
 /** The running header holds on one line of the page's top margin: a long title is cut at a word, with `…`. */
 const RUNNING_HEADER_MAX = 95;
 
@@ -33,6 +25,7 @@ function oneLine(title: string): string {
     return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40))} …`;
 }
 
+/** A CSS string literal: anything but letters, digits, spaces and non-ASCII characters is a hex escape (so no `</style>`). */
 function cssString(value: string): string {
     let result = '"';
     for (const ch of value) {
@@ -204,26 +197,8 @@ class HtmlRenderer {
     }
 
     private table(table: Table): string {
-        const align = (i: number) => {
-            const a = table.columns[i]?.align;
-            return a === 'right' ? ' class="num"' : a === 'center' ? ' class="center"' : '';
-        };
-        // The first cell of a row names it (establishment, indicator, rubrique, total).
-        const cell = (c: Cell, i: number) => {
-            const content = typeof c === 'string' ? txt(c) : c.strong ? `<strong>${txt(c.text)}</strong>` : txt(c.text);
-            return i === 0 ? `<th scope="row"${align(i)}>${content}</th>` : `<td${align(i)}>${content}</td>`;
-        };
-        const rows = (cells: readonly Cell[][]) => cells.map(r => `<tr>${r.map(cell).join('')}</tr>`).join('\n');
-        const out = [
-            '<div class="table-wrap">',
-            `<table class="${['data', ...(table.columns.length > 6 ? ['wide'] : []), ...(table.rows.length + (table.footer?.length ?? 0) <= KEEP_ROWS ? ['keep'] : [])].join(' ')}">`,
-            `<caption>${txt(table.caption)}</caption>`,
-            `<thead>\n<tr>${table.columns.map((c, i) => `<th scope="col"${align(i)}>${txt(c.label)}</th>`).join('')}</tr>\n</thead>`,
-            `<tbody>\n${rows(table.rows)}\n</tbody>`,
-        ];
-        if (table.footer && table.footer.length > 0) out.push(`<tfoot>\n${rows(table.footer)}\n</tfoot>`);
-        out.push('</table>', '</div>');
-        return out.join('\n');
+        const classes = [...(table.columns.length > 6 ? ['wide'] : []), ...(table.rows.length + (table.footer?.length ?? 0) <= KEEP_ROWS ? ['keep'] : [])];
+        return ['<div class="table-wrap">', htmlTable(table, classes), '</div>'].join('\n');
     }
 
     private signatures(block: SignatureBlock): string {
@@ -246,148 +221,9 @@ class HtmlRenderer {
 
     private css(): string {
         const page = this.document.titlePage;
-        return baseCss(cssString(oneLine(page.title || page.heading)));
+        return documentCss(cssString(oneLine(page.title || page.heading)));
     }
 }
 
 /** Tables up to this many rows are kept on one page when printed. */
 const KEEP_ROWS = 15;
-
-const baseCss = (runningHeader: string) => `:root {
-  --ink: #1a1a1a;
-  --muted: #555;
-  --rule: #9a9a9a;
-  --accent: #1f3a66;
-  --paper: #ffffff;
-  --shade: #eef1f6;
-  color-scheme: light;
-}
-* { box-sizing: border-box; }
-html { background: #e9e9e6; }
-body {
-  margin: 0 auto;
-  max-width: 210mm;
-  padding: 20mm 20mm 25mm;
-  background: var(--paper);
-  color: var(--ink);
-  font-family: Cambria, "Times New Roman", "Liberation Serif", "Noto Serif", "DejaVu Serif", Georgia, serif;
-  font-size: 11.5pt;
-  line-height: 1.45;
-  font-variant-numeric: lining-nums;
-  hyphens: auto;
-}
-p { margin: 0 0 0.6em; text-align: justify; }
-ul { margin: 0 0 0.8em; padding-left: 1.6em; }
-li { margin-bottom: 0.2em; }
-a { color: var(--accent); }
-a.ref { text-decoration: underline dotted; }
-h1, h2, h3, h4, h5, h6 { line-height: 1.25; break-after: avoid; page-break-after: avoid; }
-h2 { font-size: 1.3em; margin: 1.6em 0 0.8em; }
-h3 { font-size: 1.1em; margin: 1.4em 0 0.6em; }
-h4 { font-size: 1em; margin: 1.2em 0 0.5em; font-style: italic; }
-h5, h6 { font-size: 1em; margin: 1em 0 0.4em; }
-.visually-hidden {
-  position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
-  clip: rect(0 0 0 0); white-space: nowrap; border: 0;
-}
-.skip-link { position: absolute; left: 1rem; top: -3rem; padding: 0.5rem 1rem; background: var(--accent); color: #fff; z-index: 10; }
-.skip-link:focus { top: 1rem; }
-:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
-main:focus { outline: none; }
-
-/* Title page */
-.title-page {
-  display: flex; flex-direction: column; justify-content: center; align-items: center;
-  min-height: 230mm; text-align: center; border: 4px double var(--rule);
-  padding: 15mm 12mm; margin-bottom: 12mm;
-}
-.title-page p { text-align: center; }
-.title-page .doc-kind { font-variant: small-caps; letter-spacing: 0.08em; font-size: 1.35em; margin-bottom: 0.4em; }
-.title-page h1 { font-size: 1.9em; margin: 0.2em 0 0.8em; color: var(--accent); }
-.title-page .frames { font-style: italic; color: var(--muted); max-width: 34em; margin-bottom: 2.2em; }
-.title-page .parties { margin: 0.5em 0 2em; }
-.title-page .between { text-transform: uppercase; letter-spacing: 0.2em; font-weight: bold; margin: 1.2em 0 0.6em; }
-.title-page .party { font-size: 1.2em; margin: 0.2em 0; }
-.title-page .period { font-size: 1.05em; border-top: 1px solid var(--rule); padding-top: 1em; }
-
-/* Table of contents */
-.toc h2 { text-align: center; font-variant: small-caps; letter-spacing: 0.08em; }
-.toc ol { list-style: none; padding-left: 0; }
-.toc ol ol { padding-left: 1.6em; margin: 0.2em 0 0.6em; }
-.toc a { text-decoration: none; color: var(--ink); }
-.toc a:hover, .toc a:focus { text-decoration: underline; }
-.toc > ol > li { margin-top: 0.4em; font-weight: bold; }
-.toc ol ol li { font-weight: normal; }
-.toc-line { display: flex; align-items: baseline; gap: 0.3em; }
-.toc-line > a { flex: 0 1 auto; }
-.toc-page { margin-left: auto; padding-left: 0.3em; font-variant-numeric: tabular-nums; }
-.toc-page[aria-hidden] { visibility: hidden; }
-
-/* Visas, préambule, titres, articles */
-.visas { margin: 1em 0 1.5em; }
-p.legal { font-style: italic; margin-bottom: 0.4em; }
-p.note { font-size: 0.85em; color: var(--muted); }
-.visas-heading, .preamble h2, .signature-section > h2 { text-align: center; font-variant: small-caps; letter-spacing: 0.08em; }
-section.titre > h2, section.annex > h2 {
-  text-align: center; font-variant: small-caps; letter-spacing: 0.06em; font-size: 1.4em;
-  border-bottom: 1px solid var(--rule); padding-bottom: 0.4em; margin-top: 1.8em;
-}
-section.titre > h2 .label, section.annex > h2 .label { color: var(--accent); }
-section.article > h3 .label { color: var(--accent); }
-
-/* Tables */
-.table-wrap { overflow-x: auto; margin: 0.6em 0 1.2em; }
-table.data { border-collapse: collapse; width: 100%; font-size: 0.86em; line-height: 1.3; font-variant-numeric: tabular-nums lining-nums; }
-table.data.wide { font-size: 0.8em; }
-table.data caption { caption-side: top; text-align: left; font-weight: bold; padding: 0 0 0.35em; }
-table.data th, table.data td { border: 1px solid var(--rule); padding: 0.3em 0.45em; vertical-align: top; text-align: left; }
-table.data thead th { background: var(--shade); font-weight: bold; }
-table.data tbody th { font-weight: normal; }
-table.data tfoot th, table.data tfoot td { font-weight: bold; background: #f7f7f5; border-top: 2px solid var(--ink); }
-table.data .num { text-align: right; white-space: nowrap; }
-table.data .center { text-align: center; }
-table.data.wide tbody th { min-width: 9em; }
-.nowrap { white-space: nowrap; }
-thead { display: table-header-group; }
-tfoot { display: table-row-group; }
-tr, caption { break-inside: avoid; page-break-inside: avoid; }
-table.keep { break-inside: avoid; page-break-inside: avoid; }
-
-/* Signatures */
-.signature-block { break-inside: avoid; page-break-inside: avoid; margin-top: 1em; }
-.signature-block .done { margin-bottom: 1.2em; }
-ul.signatories {
-  list-style: none; padding: 0; margin: 0;
-  display: grid; grid-template-columns: repeat(auto-fit, minmax(15em, 1fr)); gap: 8mm;
-}
-li.signatory { border: 1px solid var(--rule); padding: 0.8em 1em; min-height: 40mm; display: flex; flex-direction: column; break-inside: avoid; }
-li.signatory p { text-align: left; margin: 0 0 0.25em; }
-li.signatory .party { font-weight: bold; }
-li.signatory .role { font-style: italic; }
-li.signatory .sign-here { margin-top: auto; padding-top: 2.5em; color: var(--muted); font-size: 0.8em; border-bottom: 1px dotted var(--rule); }
-
-/* Annexes */
-#fiches-actions > section.part { border-top: 1px solid var(--rule); padding-top: 0.2em; }
-
-@media print {
-  html { background: none; }
-  body { max-width: none; padding: 0; font-size: 10.5pt; }
-  a { color: inherit; text-decoration: none; }
-  .skip-link { display: none; }
-  .title-page { min-height: 0; height: 240mm; margin: 0; break-after: page; page-break-after: always; }
-  .toc { break-after: page; page-break-after: always; }
-  section.titre, section.annex { break-before: page; page-break-before: always; }
-  #fiches-actions > section.part + section.part { break-before: page; page-break-before: always; border-top: none; }
-  .table-wrap { overflow: visible; }
-}
-@page {
-  size: A4;
-  margin: 22mm 18mm 20mm;
-  @top-left { content: ${runningHeader}; width: 100%; white-space: nowrap; font-family: Cambria, "Times New Roman", serif; font-size: 8.5pt; color: #555; }
-  @bottom-center { content: "Page " counter(page) " sur " counter(pages); font-family: Cambria, "Times New Roman", serif; font-size: 8.5pt; color: #555; }
-}
-@page :first {
-  @top-left { content: none; }
-  @bottom-center { content: none; }
-}
-`;

@@ -3,12 +3,9 @@
  * the PDF is this page printed by Chromium. Every text goes through `escapeHtml` after French spacing; the charts'
  * SVG is made by `chart-svg.ts`, which escapes its own texts. Each chart is followed by its data table.
  */
-import type { Cell, Table } from '../document/model.js';
-import { frenchSpacing } from '../render/common.js';
-import { escapeHtml } from '../render/html.js';
+import { htmlTable } from '../render/html-table.js';
+import { escapeHtml, htmlText as txt } from '../render/html-text.js';
 import type { FollowUpReport, ReportBlock, ReportFigure, ReportSection } from './model.js';
-
-const txt = (value: string) => escapeHtml(frenchSpacing(value));
 
 export function renderFollowUpHtml(report: FollowUpReport): string {
     const out: string[] = [
@@ -33,7 +30,7 @@ function renderBlock(block: ReportBlock, level: number): string {
     switch (block.kind) {
         case 'paragraph': return `<p${block.style ? ` class="${block.style}"` : ''}>${txt(block.text)}</p>`;
         case 'list': return `<ul>\n${block.items.map(i => `<li>${txt(i)}</li>`).join('\n')}\n</ul>`;
-        case 'table': return renderTable(block);
+        case 'table': return htmlTable(block);
         case 'figure': return renderFigure(block);
         case 'section': return renderSection(block, level);
     }
@@ -45,27 +42,8 @@ function renderFigure(figure: ReportFigure): string {
         `<figcaption>${txt(figure.caption)} <span class="visually-hidden">${txt(figure.alt)}</span></figcaption>`,
         // The SVG carries role="img" and its own title; the data table beside it gives the same numbers.
         `<div class="chart-picture">${figure.svg}</div>`,
-        renderTable(figure.data, 'chart-data'),
+        htmlTable(figure.data, ['chart-data']),
         '</figure>',
-    ].join('\n');
-}
-
-function renderTable(table: Table, extraClass?: string): string {
-    const align = (i: number) => {
-        const a = table.columns[i]?.align;
-        return a === 'right' ? ' class="num"' : a === 'center' ? ' class="center"' : '';
-    };
-    const cell = (c: Cell, i: number) => {
-        const content = typeof c === 'string' ? txt(c) : c.strong ? `<strong>${txt(c.text)}</strong>` : txt(c.text);
-        return i === 0 ? `<th scope="row"${align(i)}>${content}</th>` : `<td${align(i)}>${content}</td>`;
-    };
-    const rows = (cells: readonly Cell[][]) => cells.map(r => `<tr>${r.map(cell).join('')}</tr>`).join('\n');
-    return [
-        `<table class="data${extraClass ? ` ${extraClass}` : ''}">`, `<caption>${txt(table.caption)}</caption>`,
-        `<thead>\n<tr>${table.columns.map((c, i) => `<th scope="col"${align(i)}>${txt(c.label)}</th>`).join('')}</tr>\n</thead>`,
-        `<tbody>\n${rows(table.rows)}\n</tbody>`,
-        ...(table.footer && table.footer.length > 0 ? [`<tfoot>\n${rows(table.footer)}\n</tfoot>`] : []),
-        '</table>',
     ].join('\n');
 }
 

@@ -5,7 +5,7 @@
  */
 import type { AstNode } from 'langium';
 import * as ast from '../generated/ast.js';
-import { contractPeriod, type ContractPeriod, firstProp, indicatorChain, propsOf } from '../model/contract.js';
+import { contractPeriod, type ContractPeriod, firstProp, indicatorChain, indicatorView, propsOf } from '../model/contract.js';
 import { plain } from '../model/french.js';
 import { contractFundings, type Distribution, type FundingLine, fundingLine, yearOf } from '../model/fundings.js';
 import { parseNumber } from '../model/numbers.js';
@@ -85,7 +85,7 @@ export function inheritedProp<T extends ast.IndicateurProp>(indicator: ast.Indic
 
 /** The indicator's title, or that of the indicator it is based on. */
 export function indicatorTitle(indicator: ast.Indicateur): string | undefined {
-    return indicatorChain(indicator).find(i => i.title)?.title;
+    return indicatorView(indicator).title;
 }
 
 export function trendOf(from: ast.Valeur, to: ast.Valeur): Trend {

@@ -4,7 +4,7 @@
  * objectives, actions, indicators and means; each symbol named by its identifier with its title as `detail`.
  * Langium's default shows raw names only and flattens what has no name (avenants, perimeter, means).
  */
-import { type AstNode, type AstNodeDescription, AstUtils, CstUtils, GrammarUtils, type LangiumDocument } from 'langium';
+import { type AstNode, type AstNodeDescription, AstUtils, CstUtils, DocumentState, GrammarUtils, type LangiumDocument } from 'langium';
 import { type DocumentSymbolProvider, type NodeKindProvider } from 'langium/lsp';
 import { CompletionItemKind, type DocumentSymbol, type Range, SymbolKind } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
@@ -127,13 +127,12 @@ function firstToken(node: AstNode): Range | undefined {
 }
 
 /**
- * An indicator's title through `selon` reads references: asked while its document is being relinked (the server
- * indexes the folder in the background), a failure there costs the detail, never the whole outline.
+ * An indicator's title, else that of the indicator it is based on (`selon`), read through references only once the
+ * document is linked: the outline is served as soon as a document is parsed, and a document relinked while a file
+ * it imports is parsed again has no links yet (its own title, from the parse tree, until then).
  */
 function inheritedTitle(node: ast.Indicateur): string | undefined {
-    try {
-        return indicatorTitle(node);
-    } catch {
-        return node.title;
-    }
+    const document = AstUtils.findRootNode(node).$document;
+    if (document && document.state < DocumentState.Linked) return node.title;
+    return indicatorTitle(node);
 }

@@ -200,31 +200,38 @@ export function cnrYearlyCents(c: CnrLine): number | undefined {
     return c.unit === 'year' ? c.cents : undefined;
 }
 
+/**
+ * The yearly lines' amounts summed by year, tariff lines (and lines without a valid amount) left out: the
+ * "Financements par année" total of the contract's financial annex and of an avenant's (from the JSON export).
+ */
+export function yearlyLineTotals(lines: readonly { readonly amounts: readonly (AmountFigure & { readonly year: number })[] }[]): Map<number, number> {
+    const byYear = new Map<number, number>();
+    for (const line of lines) {
+        if (lineTotal(line.amounts).kind !== 'yearly') continue;
+        for (const a of line.amounts) {
+            if (a.cents !== undefined) byYear.set(a.year, (byYear.get(a.year) ?? 0) + a.cents);
+        }
+    }
+    return byYear;
+}
+
+/** The total of the CNR: yearly amounts to the cent (a CNR per day is no credit: left out). */
+export function cnrTotal(cnr: readonly AmountFigure[]): number {
+    return cnr.reduce((sum, c) => sum + (c.unit === 'year' && c.cents !== undefined ? c.cents : 0), 0);
+}
+
 function computeContractFundings(owner: ast.Contrat | ast.Avenant): ContractFundings {
     const items = clausesOf(owner, ast.isMoyens).flatMap(m => m.items ?? []);
     const lines = items.filter(ast.isFinancement).map(fundingLine);
     const cnr = items.filter(ast.isCnr).map(cnrLine);
-    const linesByYear = new Map<number, number>();
-    const byYear = new Map<number, number>();
-    const add = (map: Map<number, number>, year: number, cents: number | undefined) => {
-        if (cents !== undefined) map.set(year, (map.get(year) ?? 0) + cents);
-    };
-    for (const line of lines) {
-        if (line.total.kind !== 'yearly') continue;
-        for (const a of line.amounts) {
-            add(linesByYear, a.year, a.cents);
-            add(byYear, a.year, a.cents);
-        }
-    }
-    let cnrTotalCents = 0;
+    const linesByYear = yearlyLineTotals(lines);
+    const byYear = new Map(linesByYear);
     for (const c of cnr) {
         const cents = cnrYearlyCents(c);
-        if (cents === undefined) continue;
-        cnrTotalCents += cents;
-        if (c.year !== undefined) add(byYear, c.year, cents);
+        if (cents !== undefined && c.year !== undefined) byYear.set(c.year, (byYear.get(c.year) ?? 0) + cents);
     }
     return {
-        lines, cnr, linesByYear, cnrTotalCents, byYear,
+        lines, cnr, linesByYear, cnrTotalCents: cnrTotal(cnr), byYear,
         totalCents: [...byYear.values()].reduce((a, b) => a + b, 0),
     };
 }

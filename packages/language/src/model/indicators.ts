@@ -56,7 +56,8 @@ function computeIndicator(indicator: ast.Indicateur): IndicatorView {
     return {
         node: indicator,
         chain,
-        title: first(i => i.title),
+        // An empty title is none: the base's shows.
+        title: first(i => i.title || undefined),
         unit: first(i => firstProp(i, ast.isUnite)?.value),
         source: first(i => firstProp(i, ast.isSource)?.value),
         formula: first(i => firstProp(i, ast.isFormule)?.value),

@@ -9,22 +9,23 @@
  */
 import {
     type AstNode, type AstNodeDescription, AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope,
-    type ReferenceInfo, type Scope, WorkspaceCache,
+    type ReferenceInfo, type Scope,
 } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { CpomServices } from '../cpom-module.js';
 import { earlierAvenants } from '../model/avenants.js';
+import { BuildCache } from '../workspace/build-cache.js';
 import type { CpomWorkspaceIndex } from '../workspace/cpom-workspace-index.js';
 import { scopeOwner } from './cpom-scope-computation.js';
 import { importedUris } from './imports.js';
 
 export class CpomScopeProvider extends DefaultScopeProvider {
-    private readonly scopes: WorkspaceCache<AstNode, Map<string, Scope>>;
+    private readonly scopes: BuildCache<AstNode, Map<string, Scope>>;
     private readonly workspaceIndex: CpomWorkspaceIndex;
 
     constructor(services: CpomServices) {
         super(services);
-        this.scopes = new WorkspaceCache(services.shared);
+        this.scopes = new BuildCache(services.shared);
         this.workspaceIndex = services.cpom.WorkspaceIndex;
     }
 

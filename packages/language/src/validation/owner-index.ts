@@ -1,9 +1,11 @@
 /**
  * One walk over a contract, catalogue or avenant, shared by the rules that need every node or every
- * reference (duplicate names, unused declarations, perimeter membership). The AST of a parse never
- * changes, so the walk is memoised per node; references are kept unresolved and read when used.
+ * reference (duplicate names, unused declarations, perimeter membership): slices of the document's shared walk
+ * (workspace/ast-nodes.ts). The AST of a parse never changes, so they are memoised per node; references are kept
+ * unresolved and read when used.
  */
-import { type AstNode, AstUtils, type ReferenceInfo } from 'langium';
+import type { AstNode, ReferenceInfo } from 'langium';
+import { descendantsOf } from '../workspace/ast-nodes.js';
 
 export type NamedNode = AstNode & { name: string };
 
@@ -26,14 +28,13 @@ export function ownerIndex(owner: AstNode): OwnerIndex {
 
 /** Each list is computed when first read: while typing, the rules that need the references do not run. */
 class LazyOwnerIndex implements OwnerIndex {
-    private nodeList?: AstNode[];
+    private descendants?: { nodes: readonly AstNode[]; references: readonly ReferenceInfo[] };
     private namedList?: NamedNode[];
-    private referenceList?: ReferenceInfo[];
 
     constructor(private readonly owner: AstNode) {}
 
     get nodes(): readonly AstNode[] {
-        return this.nodeList ??= AstUtils.streamAllContents(this.owner).toArray();
+        return (this.descendants ??= descendantsOf(this.owner)).nodes;
     }
 
     get named(): readonly NamedNode[] {
@@ -41,7 +42,7 @@ class LazyOwnerIndex implements OwnerIndex {
     }
 
     get references(): readonly ReferenceInfo[] {
-        return this.referenceList ??= this.nodes.flatMap(n => AstUtils.streamReferences(n).toArray());
+        return (this.descendants ??= descendantsOf(this.owner)).references;
     }
 }
 

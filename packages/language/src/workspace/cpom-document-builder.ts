@@ -24,16 +24,25 @@ import { invalidateModel } from '../model/model-cache.js';
 export class CpomDocumentBuilder extends DefaultDocumentBuilder {
     /** Keys of each document as of its last parse: the old state of a changed document. */
     private readonly keysByUri = new Map<string, ReadonlySet<string>>();
+    /** Exported names of each document as of its last build (relinkUnresolved). */
+    private readonly exportsByUri = new Map<string, string>();
     /** Documents whose build failed in some phase: the phase and the error, until they are reset before it. */
     private readonly failures = new Map<string, { phase: DocumentState; error: unknown }>();
 
+    /**
+     * Langium relinks, on every change, each document with an unresolved reference anywhere in the workspace: one
+     * file left with a typo was rebuilt at each keystroke in any other. A cpom reference resolves against its own
+     * file, its family (above) and the exports of the files it imports, so such a document is relinked here only
+     * when the exports of the workspace change (relinkUnresolved, after the build).
+     */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        return super.shouldRelink(document, changedUris) || this.sharesKeyWith(document, changedUris);
+        return this.indexManager.isAffected(document, changedUris) || this.sharesKeyWith(document, changedUris);
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
         const before = new Map(documents.map(d => [d.uri.toString(), this.keysByUri.get(d.uri.toString())]));
         await super.buildDocuments(documents, options, cancelToken);
+        await this.relinkUnresolved(documents, options, cancelToken);
         // New keys of the rebuilt documents (an avenant now amending another contract…): their new relatives too.
         const gained = new Set<string>();
         for (const document of documents) {
@@ -53,7 +62,38 @@ export class CpomDocumentBuilder extends DefaultDocumentBuilder {
         await super.buildDocuments(relatives, options, cancelToken);
     }
 
+    /**
+     * After a build that changed the exported names of a document (a new file, a contract renamed, a catalogue
+     * entry added), the documents with unresolved references relink: a name they lack may be there now.
+     */
+    private async relinkUnresolved(built: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        let changed = false;
+        for (const document of built) {
+            if (document.state < DocumentState.IndexedContent) continue;
+            const key = document.uri.toString();
+            const exports = this.exportsOf(key);
+            if (this.exportsByUri.get(key) !== exports) {
+                this.exportsByUri.set(key, exports);
+                changed = true;
+            }
+        }
+        if (!changed) return;
+        const done = new Set(built.map(d => d.uri.toString()));
+        const unresolved = this.langiumDocuments.all
+            .filter(d => !done.has(d.uri.toString()) && d.state >= DocumentState.ComputedScopes && d.references.some(ref => ref.error !== undefined))
+            .toArray();
+        if (unresolved.length === 0) return;
+        for (const document of unresolved) this.resetToState(document, DocumentState.ComputedScopes);
+        await super.buildDocuments(unresolved, options, cancelToken);
+    }
+
+    /** The exported names of a document as one string (type and name of each, in order). */
+    private exportsOf(uri: string): string {
+        return this.indexManager.allElements(undefined, new Set([uri])).map(d => `${d.type} ${d.name}`).join('\n');
+    }
+
     protected override cleanUpDeleted<T extends AstNode>(document: LangiumDocument<T>): void {
+        this.exportsByUri.delete(document.uri.toString());
         this.keysByUri.delete(document.uri.toString());
         this.failures.delete(document.uri.toString());
         super.cleanUpDeleted(document);

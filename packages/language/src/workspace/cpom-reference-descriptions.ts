@@ -1,15 +1,14 @@
-/** Langium's reference index entries, read from the document's shared list of nodes (ast-nodes.ts). */
-import { AstUtils, Cancellation, DefaultReferenceDescriptionProvider, interruptAndCheck, type LangiumDocument, type ReferenceDescription } from 'langium';
-import { allNodes } from './ast-nodes.js';
+/** Langium's reference index entries, read from the document's shared list of references (ast-nodes.ts). */
+import { Cancellation, DefaultReferenceDescriptionProvider, type LangiumDocument, type ReferenceDescription } from 'langium';
+import { allReferences, checkEveryFewItems } from './ast-nodes.js';
 
 export class CpomReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
-        for (const node of allNodes(document.parseResult.value)) {
-            await interruptAndCheck(cancelToken);
-            AstUtils.streamReferences(node).forEach(info => {
-                if (!info.reference.error) descriptions.push(...this.createInfoDescriptions(info));
-            });
+        const references = allReferences(document.parseResult.value);
+        for (let i = 0; i < references.length; i++) {
+            await checkEveryFewItems(i, cancelToken);
+            if (!references[i].reference.error) descriptions.push(...this.createInfoDescriptions(references[i]));
         }
         return descriptions;
     }

@@ -1,11 +1,12 @@
 /**
  * Facts about the whole workspace that rules and scoping need often: the avenants of each contract and
  * the files that declare each contract or catalogue name. Computed in one pass over the documents and
- * cached until the workspace changes (a batch of 1,000 contracts must not rescan 1,000 files per file).
+ * cached until the workspace changes (build-cache.ts; a batch of 1,000 contracts must not rescan 1,000 files per file).
  */
-import { type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices, WorkspaceCache } from 'langium';
+import type { LangiumDocument, LangiumDocuments, LangiumSharedCoreServices } from 'langium';
 import * as ast from '../generated/ast.js';
 import { avenantNumber, type AvenantLookup } from '../model/avenants.js';
+import { BuildCache } from './build-cache.js';
 
 export interface TopLevelDeclaration {
     readonly document: LangiumDocument;
@@ -19,13 +20,13 @@ interface Declarations {
 
 export class CpomWorkspaceIndex implements AvenantLookup {
     private readonly documents: LangiumDocuments;
-    private readonly avenants: WorkspaceCache<'avenants', Map<ast.Contrat, ast.Avenant[]>>;
-    private readonly declarations: WorkspaceCache<'declarations', Declarations>;
+    private readonly avenants: BuildCache<'avenants', Map<ast.Contrat, ast.Avenant[]>>;
+    private readonly declarations: BuildCache<'declarations', Declarations>;
 
     constructor(shared: LangiumSharedCoreServices) {
         this.documents = shared.workspace.LangiumDocuments;
-        this.avenants = new WorkspaceCache(shared);
-        this.declarations = new WorkspaceCache(shared);
+        this.avenants = new BuildCache(shared);
+        this.declarations = new BuildCache(shared);
     }
 
     /** Avenants of a contract, by number; equal numbers keep the order of their files. */

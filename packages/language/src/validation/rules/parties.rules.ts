@@ -19,8 +19,8 @@ export const PARTIES_RULES = [
             en: '{label}, tarification authority of {establishments}, does not sign the contract: add {authority} to the signatories.'
         },
         rationale: {
-            fr: "Le CPOM est conclu avec « la ou les autorités chargées de la tarification » : toute autorité qui fixe le tarif d'un établissement du périmètre est partie au contrat et le signe.",
-            en: 'The CPOM is concluded with "la ou les autorités chargées de la tarification": every authority that fixes the tariff of an establishment of the perimeter is a party and signs.'
+            fr: "Le CPOM est conclu avec « la ou les autorités chargées de la tarification » : toute autorité qui fixe le tarif d'un établissement du périmètre est partie au contrat et le signe. Erreur lorsque la version de l'article L. 313-11 en vigueur à la date du contrat a été lue dans le texte (depuis le 4 mars 2022) ; avertissement avant (les versions antérieures, non relues, visaient « la ou les autorités chargées de l'autorisation »).",
+            en: 'The CPOM is concluded with "la ou les autorités chargées de la tarification": every authority that fixes the tariff of an establishment of the perimeter is a party and signs. An error when the version of L.313-11 in force on the contract\'s date was read in the text (since 4 March 2022); a warning before (the earlier versions, not re-read, named "la ou les autorités chargées de l\'autorisation").'
         },
         source: {
             fr: "Article L. 313-11 du CASF ; modèle de CPOM de l'arrêté du 25 octobre 2019 (article L. 313-11-2) : « l'autorité de tarification… est co-signataire ».",

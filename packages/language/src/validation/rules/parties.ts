@@ -48,7 +48,8 @@ export function checkParties(contract: ast.Contrat, ctx: RuleContext): void {
                     // Every establishment it tarifies, named: the reader checks the list, not a count.
                     const establishments = [e, ...perimeter.filter(o => o !== e && establishmentFacts(o).tarification.includes(authority))].map(labelled);
                     const site = AstUtils.getContainerOfType(tarification, ast.isContrat) === contract ? { node: tarification, property: 'authorities', index } : establishmentSite(contract, e);
-                    ctx.reporter.report('CPOM020', { authority: authority.name, label: labelled(authority), establishments }, site);
+                    // The text says "autorités chargées de la tarification" only in the versions of L.313-11 that were read.
+                    ctx.reporter.report('CPOM020', { authority: authority.name, label: labelled(authority), establishments }, site, errorWhereVerified(contract, ctx, 'CASF:L313-11'));
                 });
             }
         }

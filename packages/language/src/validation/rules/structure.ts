@@ -7,6 +7,7 @@ import { clausesOf, perimeterOf } from '../../model/contract.js';
 import type { MessageParams } from '../../diagnostics/rules.js';
 import type { RuleContext } from '../rule-context.js';
 import { ownerIndex, targetOf } from '../owner-index.js';
+import { allReferences } from '../../workspace/ast-nodes.js';
 import { earlierAvenants } from '../../model/avenants.js';
 import { importedUris } from '../../references/imports.js';
 import type { TopLevelDeclaration } from '../../workspace/cpom-workspace-index.js';
@@ -66,11 +67,37 @@ function checkRequired(ctx: RuleContext, node: ast.Contrat | ast.Avenant, specs:
     }
 }
 
+/** For each list of specs, the indices of the specs that match a node type (guards test the type only). */
+const specsByType = new WeakMap<ReadonlyArray<[string, (n: unknown) => boolean]>, Map<string, readonly number[]>>();
+
+function specsMatching(specs: ReadonlyArray<[string, (n: unknown) => boolean]>, node: AstNode): readonly number[] {
+    let byType = specsByType.get(specs);
+    if (!byType) {
+        byType = new Map();
+        specsByType.set(specs, byType);
+    }
+    let matching = byType.get(node.$type);
+    if (!matching) {
+        matching = specs.flatMap(([, guard], k) => (guard(node) ? [k] : []));
+        byType.set(node.$type, matching);
+    }
+    return matching;
+}
+
+/** Runs on every properties block while typing: one pass over the items, guards looked up by node type. */
 function checkSingle(ctx: RuleContext, items: readonly AstNode[], specs: ReadonlyArray<[string, (n: unknown) => boolean]>): void {
-    for (const [keyword, guard] of specs) {
-        const found = items.filter(guard);
-        for (const extra of found.slice(1)) {
-            ctx.reporter.report('CPOM006', { clause: keyword }, { node: extra });
+    if (items.length < 2) return;
+    const found = new Map<number, AstNode[]>();
+    for (const item of items) {
+        for (const k of specsMatching(specs, item)) {
+            const list = found.get(k);
+            if (list) list.push(item);
+            else found.set(k, [item]);
+        }
+    }
+    for (const k of [...found.keys()].sort((a, b) => a - b)) {
+        for (const extra of found.get(k)!.slice(1)) {
+            ctx.reporter.report('CPOM006', { clause: specs[k][0] }, { node: extra });
         }
     }
 }
@@ -191,25 +218,23 @@ function checkAmbiguousReferences(file: ast.CpomFile, ctx: RuleContext): void {
         return;
     }
     const reported = new Set<string>();
-    for (const node of AstUtils.streamAst(file)) {
-        for (const info of AstUtils.streamReferences(node)) {
-            const text = info.reference.$refText;
-            const dot = text.indexOf('.');
-            const name = dot < 0 ? text : text.slice(0, dot);
-            const declarations = ambiguous.get(name);
-            const isAmendedContract = ast.isAvenant(info.container) && info.property === 'contract';
-            // Every avenant says which contract it amends; other references once per name.
-            if (!declarations || (dot < 0 && !isAmendedContract) || (!isAmendedContract && reported.has(name))) {
-                continue;
-            }
-            reported.add(name);
-            ctx.reporter.report('CPOM113', {
-                name,
-                kind: ast.isContrat(declarations[0].element) ? 'contrat' : 'catalogue',
-                files: declarations.map(d => UriUtils.relative(UriUtils.dirname(document.uri), d.document.uri)),
-                hint: { variant: isAmendedContract ? 'avenant' : 'other' },
-            }, { node: info.container, property: info.property, index: info.index });
+    for (const info of allReferences(file)) {
+        const text = info.reference.$refText;
+        const dot = text.indexOf('.');
+        const name = dot < 0 ? text : text.slice(0, dot);
+        const declarations = ambiguous.get(name);
+        const isAmendedContract = ast.isAvenant(info.container) && info.property === 'contract';
+        // Every avenant says which contract it amends; other references once per name.
+        if (!declarations || (dot < 0 && !isAmendedContract) || (!isAmendedContract && reported.has(name))) {
+            continue;
         }
+        reported.add(name);
+        ctx.reporter.report('CPOM113', {
+            name,
+            kind: ast.isContrat(declarations[0].element) ? 'contrat' : 'catalogue',
+            files: declarations.map(d => UriUtils.relative(UriUtils.dirname(document.uri), d.document.uri)),
+            hint: { variant: isAmendedContract ? 'avenant' : 'other' },
+        }, { node: info.container, property: info.property, index: info.index });
     }
 }
 
