@@ -67,9 +67,9 @@ const WORDING: ReadonlyArray<{ code: DiagnosticCode; params: unknown; fr: string
         en: "'X' is not among the known elements.",
     },
     {
-        code: 'CPOM020', params: { authority: 'CD69', establishment: { variant: 'several', name: 'E1', others: 2 } },
-        fr: 'CD69, autorité de tarification de E1 et 2 autre(s), ne signe pas le contrat.',
-        en: 'CD69, tarification authority of E1 and 2 other(s), does not sign the contract.',
+        code: 'CPOM020', params: { authority: 'CD69', label: '« Département du Rhône » (CD69)', establishments: ['« FAM Lyon » (E1)', '« FAM Bron » (E2)', '« SAVS Lyon » (E3)'] },
+        fr: '« Département du Rhône » (CD69), autorité de tarification de « FAM Lyon » (E1), « FAM Bron » (E2) et « SAVS Lyon » (E3), ne signe pas le contrat : ajoutez CD69 aux signataires.',
+        en: '« Département du Rhône » (CD69), tarification authority of « FAM Lyon » (E1), « FAM Bron » (E2) and « SAVS Lyon » (E3), does not sign the contract: add CD69 to the signatories.',
     },
     {
         code: 'CPOM097', params: { detail: { variant: 'ivterWithoutEhpad' } },
@@ -87,9 +87,9 @@ const WORDING: ReadonlyArray<{ code: DiagnosticCode; params: unknown; fr: string
         en: 'The perimeter has a CHRS (CHRS_A): its CPOM falls under L.313-11-2.',
     },
     {
-        code: 'CPOM082', params: { expected: 2015, actual: { variant: 'none' } },
-        fr: 'Le GMP et le PMP sont évalués la 3e année du contrat (2015) ; le contrat prévoit aucune évaluation.',
-        en: 'GMP and PMP are assessed in year 3 of the contract (2015); the contract plans no assessment.',
+        code: 'CPOM082', params: { expected: 2015, actual: { variant: 'none', clause: 'evaluation_gmp_pmp 2015' } },
+        fr: 'Le GMP et le PMP sont évalués la 3e année du contrat (2015) ; le contrat ne prévoit aucune évaluation : ajoutez `evaluation_gmp_pmp 2015` au suivi.',
+        en: 'GMP and PMP are assessed in year 3 of the contract (2015); the contract plans no assessment: add `evaluation_gmp_pmp 2015` to the suivi.',
     },
     {
         code: 'CPOM064', params: { nature: 'dotation_esat', expected: ['ars', 'prefet'], name: 'L', payer: 'P' },
@@ -102,9 +102,9 @@ const WORDING: ReadonlyArray<{ code: DiagnosticCode; params: unknown; fr: string
         en: 'Category FAM is usually tarified by the ARS and the département; E declares —.',
     },
     {
-        code: 'CPOM060', params: { name: 'L', years: [2014, 2015, 2016] },
-        fr: "La ligne de financement « L » n'a pas de montant pour 2014, 2015 et 2016.",
-        en: "Funding line 'L' has no amount for 2014, 2015 and 2016.",
+        code: 'CPOM060', params: { name: '« Dotation » (L)', years: [2014, 2015, 2016] },
+        fr: "La ligne de financement « Dotation » (L) n'a pas de montant pour 2014, 2015 et 2016 : ajoutez-les à sa clause « montants ».",
+        en: "Funding line « Dotation » (L) has no amount for 2014, 2015 and 2016: add them to its 'montants' clause.",
     },
 ];
 

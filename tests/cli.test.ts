@@ -74,7 +74,7 @@ describe('exit codes', () => {
         const run = await cpom(['check', 'bad/not-signing.cpom', '--droit-au', '2023-01-01']);
         expect(run.code).toBe(1);
         const line = lineOf(NOT_SIGNING, 'tarification ARS_RA, CD26');
-        expect(run.stdout).toMatch(new RegExp(`bad/not-signing.cpom:${line}:\\d+ erreur CPOM020 CD26, autorité de tarification de ESAT_VALENCE, ne signe pas le contrat`));
+        expect(run.stdout).toMatch(new RegExp(`bad/not-signing.cpom:${line}:\\d+ erreur CPOM020 « [^»]+ » \\(CD26\\), autorité de tarification de « ESAT MESSIDOR Valence » \\(ESAT_VALENCE\\), ne signe pas le contrat : ajoutez CD26 aux signataires`));
         // Under the L.313-11 of 2013 (not read in the text), the same omission is a warning.
         const own = await cpom(['check', 'bad/not-signing.cpom']);
         expect(own.stdout).toMatch(new RegExp(`bad/not-signing.cpom:${line}:\\d+ avertissement CPOM020`));

@@ -334,7 +334,7 @@ describe('cpom lsp --stdio: when rules run, across files', () => {
         const opened = diagnosticsOf(uri, p => p.diagnostics.some(d => d.code === 'CPOM007'));
         open(name, text);
         const unused = (await opened).diagnostics.find(d => d.code === 'CPOM007')!;
-        expect(unused.message).toMatch(/autorité « CD69 »/);
+        expect(unused.message).toMatch(/autorité « [^»]+ » \(CD69\)/);
         expect(unused.range.start).toEqual(positionOf(text, 'CD69 departement', 0));
 
         // A keystroke: the fast rules only (CPOM014 stays, CPOM007 waits for the save).
@@ -488,7 +488,7 @@ describe('cpom lsp --stdio: cpom requests (preview, render, diff, check the work
         await published;
         const refused = await connection.sendRequest<RenderResult>(RenderRequestMethod, { uri: uriOf('wrong-key.cpom'), formats: ['html'] });
         expect(refused.files).toEqual([]);
-        expect(refused.refused).toEqual(['Le contrat CPOM_WRONG_KEY a 1 erreur(s) : corrigez-les ou générez quand même.']);
+        expect(refused.refused).toEqual(['Le contrat CPOM_WRONG_KEY a 1 erreur : corrigez-la ou générez quand même.']);
         const forced = await connection.sendRequest<RenderResult>(RenderRequestMethod, { uri: uriOf('wrong-key.cpom'), formats: ['html'], force: true });
         expect(forced.files.map(f => f.fileName)).toEqual(['CPOM_WRONG_KEY.html']);
     });

@@ -27,9 +27,9 @@ reporter.report('CPOM060', { name: 'L', years: '2014 et 2015' }, target);
 reporter.report('CPOM060', { name: 'L', years: [2014], extra: 1 }, target);
 // @ts-expect-error an unknown code
 reporter.report('CPOM999', {}, target);
-reporter.report('CPOM007', { kind: 'authority', name: 'ARS_RA' }, target);
+reporter.report('CPOM007', { what: { variant: 'authority', name: 'ARS_RA' } }, target);
 // @ts-expect-error a label the catalogue does not have
-reporter.report('CPOM007', { kind: 'contract', name: 'ARS_RA' }, target);
+reporter.report('CPOM007', { what: { variant: 'contract', name: 'ARS_RA' } }, target);
 reporter.report('CPOM097', { detail: { variant: 'chrsWithoutFrame', name: 'CHRS_LYON' } }, target);
 // @ts-expect-error a sentence written by the rule instead of a variant of the catalogue
 reporter.report('CPOM097', { detail: 'Le périmètre compte un CHRS.' }, target);

@@ -70,8 +70,15 @@ export const FIX_POLICY: Readonly<Record<string, FixPolicy>> = {
     CPOM002: {
         safe: false,
         reason: {
-            fr: 'un nom inconnu se résout par un choix (quel fichier importer, quel établissement créer)',
-            en: 'an unknown name is resolved by a choice (which file to import, which establishment to create)',
+            fr: 'un nom inconnu se résout par un choix (quel fichier importer, quel établissement créer, quel nom proche était voulu)',
+            en: 'an unknown name is resolved by a choice (which file to import, which establishment to create, which close name was meant)',
+        },
+    },
+    CPOM001: {
+        safe: false,
+        reason: {
+            fr: 'un mot-clé mal orthographié peut en évoquer plusieurs, et la faute peut être ailleurs : une personne choisit',
+            en: 'a misspelt keyword may suggest several, and the slip may lie elsewhere: a person chooses',
         },
     },
 };

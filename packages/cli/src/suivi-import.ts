@@ -9,7 +9,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { contractsOfFile, periodWithAvenants } from '@cpom/language';
+import { contractPeriod, contractsOfFile, countOf, periodWithAvenants } from '@cpom/language';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { CommandIO } from './check.js';
@@ -154,7 +154,12 @@ async function suiviImport(file: string, options: SuiviImportOptions, io: Comman
             : `cpom: '${file}', line ${u.line}: '${u.label}' matches no indicator or establishment of the contract; row skipped\n`);
     }
     io.stderr(locale === 'fr'
-        ? `cpom: ${result.indicators} valeur(s) d'indicateur, ${result.activities} activité(s) et ${result.amounts} montant(s) importé(s), ${result.unmatched.length} ligne(s) sans correspondance\n`
-        : `cpom: ${result.indicators} indicator value(s), ${result.activities} activit(y/ies) and ${result.amounts} amount(s) imported, ${result.unmatched.length} unmatched row(s)\n`);
+        ? `cpom: ${countOf(result.indicators, "valeur d'indicateur", "valeurs d'indicateur")}, ${countOf(result.activities, 'activité')} et ${countOf(result.amounts, 'montant')} importés, ${countOf(result.unmatched.length, 'ligne')} sans correspondance\n`
+        : `cpom: ${englishCount(result.indicators, 'indicator value')}, ${englishCount(result.activities, 'activity', 'activities')} and ${englishCount(result.amounts, 'amount')} imported, ${englishCount(result.unmatched.length, 'unmatched row')}\n`);
     return 0;
+}
+
+/** An English count with its noun: `1 row`, `0 rows`, `2 activities`. */
+function englishCount(n: number, singular: string, plural = `${singular}s`): string {
+    return `${n} ${n === 1 ? singular : plural}`;
 }

@@ -8,7 +8,7 @@ import {
 } from 'langium';
 import { CpomGeneratedModule, CpomGeneratedSharedModule } from './generated/module.js';
 import { CpomSettings } from './cpom-settings.js';
-import { CpomParserErrorMessageProvider } from './diagnostics/syntax-messages.js';
+import { CpomParserErrorMessageProvider, grammarKeywords } from './diagnostics/syntax-messages.js';
 import { CpomLexer } from './parser/cpom-lexer.js';
 import { createCpomParser } from './parser/cpom-parser.js';
 import { CpomTokenBuilder } from './parser/cpom-token-builder.js';
@@ -42,7 +42,7 @@ export const CpomModule: Module<CpomServices, PartialLangiumCoreServices & CpomA
     parser: {
         LangiumParser: (services) => createCpomParser(services),
         Lexer: (services) => new CpomLexer(services),
-        ParserErrorMessageProvider: () => new CpomParserErrorMessageProvider(),
+        ParserErrorMessageProvider: (services) => new CpomParserErrorMessageProvider(grammarKeywords(services.Grammar)),
         TokenBuilder: () => new CpomTokenBuilder(),
         ValueConverter: () => new CpomValueConverter(),
     },

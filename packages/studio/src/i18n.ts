@@ -106,3 +106,17 @@ export function setLang(next: Lang): void {
 export function t(key: WordKey): string {
     return WORDS[key][lang];
 }
+
+/** Counted nouns: singular and plural in each language (French takes the singular for 0 and 1, English for 1). */
+const COUNTED = {
+    error: { fr: ['erreur', 'erreurs'], en: ['error', 'errors'] },
+    warning: { fr: ['avertissement', 'avertissements'], en: ['warning', 'warnings'] },
+    info: { fr: ['information', 'informations'], en: ['information', 'information'] },
+} as const;
+
+/** A count with its noun in the studio's language: `0 erreur`, `2 avertissements`, `1 error`, `0 errors`. */
+export function count(n: number, noun: keyof typeof COUNTED): string {
+    const [singular, plural] = COUNTED[noun][lang];
+    const one = lang === 'fr' ? Math.abs(n) < 2 : n === 1;
+    return `${n} ${one ? singular : plural}`;
+}

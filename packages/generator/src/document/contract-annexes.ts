@@ -3,9 +3,10 @@
  * the avenants concluded. Pure: no I/O; a broken contract shows placeholders (missing.ts).
  */
 import {
-    ast, capitalised, capacityCount, clausesOf, contractFundings, establishmentFacts, establishmentView, firstClause, firstProp, fundedEstablishments,
+    ast, capitalised, clausesOf, contractFundings, establishmentFacts, establishmentView, firstClause, firstProp, fundedEstablishments,
     fundingsOf, indicatorsOf, indicatorView, objectivesOf, parseCents, parseNumber, partiesOf, perimeterOf, propsOf, signatoriesOf,
 } from '@cpom/language';
+import { addTotals, capacityTotals, capacityTotalText } from './capacity-totals.js';
 import { cnrTable, establishmentSheet, type EstablishmentSheetFacts } from './fact-sheet.js';
 import { amount, directionLabel, euros, frenchDate, indexationLabel, natureLabel, sourceLabel, statusLabel, value } from './french.js';
 import { MISSING, orMissing } from './missing.js';
@@ -28,16 +29,17 @@ export function section(id: string, sectionKind: SectionKind, title: string, blo
 
 /** The establishments of a perimeter, one row each, with their capacities and tarification authorities. */
 export function perimeterTable(perimeter: readonly ast.Etablissement[]): Table {
-    let total = 0;
+    const total = new Map<string, number>();
     const rows: Cell[][] = perimeter.map(e => {
         const facts = establishmentFacts(e);
-        total += facts.authorisedPlaces;
+        const capacity = capacityTotals(facts.capacities);
+        addTotals(total, capacity);
         return [
             orMissing(e.title, MISSING.title),
             facts.finess ?? '',
             facts.category ? `${facts.category.key} (${facts.category.finessCodes.join('/')})` : '',
             facts.department ?? '',
-            capacityCount(facts.authorisedPlaces, capacityUnit(facts.capacities)),
+            capacityTotalText(capacity),
             facts.tarification.map(a => partyName(a)).join(', '),
         ];
     });
@@ -49,13 +51,8 @@ export function perimeterTable(perimeter: readonly ast.Etablissement[]): Table {
             { label: 'Capacité', align: 'right' }, { label: 'Tarification' },
         ],
         rows,
-        footer: [[{ text: 'Total', strong: true }, '', '', '', { text: capacityCount(total, 'places'), strong: true }, '']],
+        footer: [[{ text: 'Total', strong: true }, '', '', '', { text: capacityTotalText(total), strong: true }, '']],
     };
-}
-
-/** `lits` when every capacity is counted in beds, else `places`. */
-function capacityUnit(capacities: readonly ast.Capacite[]): string {
-    return capacities.length > 0 && capacities.every(c => c.unit === 'lits') ? 'lits' : 'places';
 }
 
 export function factSheet(ctx: DocumentContext): Section {

@@ -24,13 +24,15 @@ export type RuleCategory =
     | 'suppressions';
 
 /** Parameters written as given: `text` (names, codes), `number`; `date` (ISO, written `1er janvier 2024` /
- * `1 January 2024` by the wording layer); lists joined as "A, B et C" / "A, B and C": `list` of texts, `years`. */
+ * `1 January 2024` by the wording layer); lists joined as "A, B et C" / "A, B and C": `list` of texts, `years`;
+ * `alternatives`, words offered as a choice, quoted and joined as "« A », « B » ou « C »" / "'A', 'B' or 'C'". */
 interface ScalarKinds {
     readonly text: string;
     readonly date: string;
     readonly number: number;
     readonly list: readonly string[];
     readonly years: readonly number[];
+    readonly alternatives: readonly string[];
 }
 
 /** A word or phrase chosen among the catalogue's labels, by key. */
@@ -144,6 +146,13 @@ export function listText(items: readonly string[], locale: Locale): string {
     return `${items.slice(0, -1).join(', ')} ${locale === 'fr' ? 'et' : 'and'} ${items[items.length - 1]}`;
 }
 
+/** Words offered as a choice: `« A », « B » ou « C »` / `'A', 'B' or 'C'`. */
+export function alternativesText(items: readonly string[], locale: Locale): string {
+    const quoted = items.map(i => (locale === 'fr' ? `« ${i} »` : `'${i}'`));
+    if (quoted.length <= 1) return quoted.join('');
+    return `${quoted.slice(0, -1).join(', ')} ${locale === 'fr' ? 'ou' : 'or'} ${quoted[quoted.length - 1]}`;
+}
+
 /** Whether values (e.g. a diagnostic's `data.params` sent back by an editor) have the declared kinds. */
 export function matchesParams(specs: ParamSpecs, values: unknown): boolean {
     if (typeof values !== 'object' || values === null) return false;
@@ -155,7 +164,7 @@ function matchesParam(spec: ParamSpec, value: unknown): boolean {
     const isKey = (labels: object) => (k: unknown) => typeof k === 'string' && Object.hasOwn(labels, k);
     if (spec === 'text' || spec === 'date') return typeof value === 'string';
     if (spec === 'number') return typeof value === 'number';
-    if (spec === 'list') return Array.isArray(value) && value.every(v => typeof v === 'string');
+    if (spec === 'list' || spec === 'alternatives') return Array.isArray(value) && value.every(v => typeof v === 'string');
     if (spec === 'years') return Array.isArray(value) && value.every(v => Number.isInteger(v));
     if ('choice' in spec) return isKey(spec.choice)(value);
     if ('choices' in spec) return Array.isArray(value) && value.every(isKey(spec.choices));
@@ -176,6 +185,7 @@ function formatParam(spec: ParamSpec, value: unknown, locale: Locale): string {
     if (typeof spec === 'string') {
         if (spec === 'list') return listText(value as readonly string[], locale);
         if (spec === 'years') return listText((value as readonly number[]).map(String), locale);
+        if (spec === 'alternatives') return alternativesText(value as readonly string[], locale);
         if (spec === 'date') return localDate(String(value), locale);
         return String(value);
     }

@@ -4,10 +4,10 @@
  * was parsed but not validated (an older version loaded only to be compared).
  */
 import type { LangiumDocument } from 'langium';
-import { decodeBilingual } from './bilingual.js';
 import type { Locale } from './catalogue.js';
 import { formatMessage } from './rules.js';
 import { isNestingError } from '../parser/cpom-lexer.js';
+import { parserErrorDetail } from './syntax-messages.js';
 
 export interface SyntaxErrorPlace {
     /** 1-based line and column. */
@@ -42,7 +42,7 @@ export function firstSyntaxError(document: LangiumDocument, locale: Locale = 'fr
     const parsing = parserErrors[0];
     if (parsing) {
         const token = parsing.token;
-        const message = decodeBilingual(parsing.message, locale);
+        const message = formatMessage('CPOM001', { detail: parserErrorDetail(parsing.message, locale) }, locale);
         if (token.startLine === undefined || Number.isNaN(token.startLine)) {
             // The end of the file (Chevrotain's EOF token has no position): the place after the last character.
             const lines = text.split(/\r\n|\r|\n/);

@@ -1,8 +1,12 @@
-/** French and English messages for syntax errors, naming what was expected in the user's words. */
+/**
+ * French and English messages for syntax errors, naming what was expected in the user's words, and suggesting the
+ * keyword a misspelt word was meant to be ("vouliez-vous dire « établissement » ?").
+ */
 import type { IToken, TokenType } from 'chevrotain';
-import { LangiumParserErrorMessageProvider } from 'langium';
-import { encodeBilingual } from './bilingual.js';
-import { formatMessage, type Localized } from './rules.js';
+import { AstUtils, type Grammar, GrammarAST, LangiumParserErrorMessageProvider } from 'langium';
+import { decodeBilingual, decodeSuggestions, encodeBilingual } from './bilingual.js';
+import { formatMessage, type Locale, type Localized, type MessageParams } from './rules.js';
+import { closestWords } from './suggestions.js';
 
 const TERMINALS: Record<string, Localized> = {
     ID: { fr: 'un nom (identifiant)', en: 'a name (identifier)' },
@@ -43,34 +47,90 @@ function alternatives(types: TokenType[]): Localized {
     return { fr: join('fr', 'ou'), en: join('en', 'or') };
 }
 
-function expectedFound(expected: Localized, actual: Localized): string {
+/** A word as keywords and names are written: what a misspelt keyword looks like. */
+const WORD = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+
+/** The keyword a token type stands for, or undefined for a terminal (a name, a number, a text…). */
+function keywordOf(type: TokenType | undefined): string | undefined {
+    if (!type || type.name in TERMINALS || !/^[\p{L}_]/u.test(type.name)) return undefined;
+    const keyword = type.name.endsWith(':KW') ? type.name.slice(0, -3) : type.name;
+    return WORD.test(keyword) ? keyword : undefined;
+}
+
+function expectedFound(expected: Localized, actual: Localized, suggestions: readonly string[] = []): string {
     return encodeBilingual({
         fr: `Attendu : ${expected.fr} ; trouvé : ${actual.fr}.`,
         en: `Expected ${expected.en} but found ${actual.en}.`,
-    });
+    }, suggestions);
 }
 
 export class CpomParserErrorMessageProvider extends LangiumParserErrorMessageProvider {
+    /** @param keywords every keyword of the language, for a slip at a place where the parser expected a `}`. */
+    constructor(private readonly keywords: () => readonly string[] = () => []) {
+        super();
+    }
+
     override buildMismatchTokenMessage({ expected, actual }: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
-        return expectedFound(describe(expected), found(actual));
+        const suggestions = this.suggestions(actual, [expected]);
+        if (suggestions.length > 0 && keywordOf(expected) === undefined && keywordOf(actual.tokenType) === undefined) {
+            // A clause misspelt in a block reads as the block's end: the parser's "expected }" would mislead.
+            return encodeBilingual({ fr: `Mot-clé inconnu ${found(actual).fr}.`, en: `Unknown keyword ${found(actual).en}.` }, suggestions);
+        }
+        return expectedFound(describe(expected), found(actual), suggestions);
     }
 
     override buildNotAllInputParsedMessage({ firstRedundant }: { firstRedundant: IToken; ruleName: string }): string {
+        const suggestions = this.suggestions(firstRedundant, [], TOP_LEVEL_KEYWORDS);
         return encodeBilingual({
             fr: `Texte inattendu ${found(firstRedundant).fr} : un contrat, un catalogue ou un avenant commence par « contrat », « catalogue » ou « avenant ».`,
             en: `Unexpected text ${found(firstRedundant).en}: a contract, a catalogue or an amendment starts with 'contrat', 'catalogue' or 'avenant'.`,
-        });
+        }, suggestions);
     }
 
     override buildNoViableAltMessage({ expectedPathsPerAlt, actual }: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription: string; ruleName: string }): string {
         const firsts = expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0]).filter(t => t !== undefined));
-        return expectedFound(alternatives(firsts), found(actual[0]));
+        return expectedFound(alternatives(firsts), found(actual[0]), this.suggestions(actual[0], firsts));
     }
 
     override buildEarlyExitMessage({ expectedIterationPaths, actual }: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription: string; ruleName: string }): string {
         const firsts = expectedIterationPaths.map(path => path[0]).filter(t => t !== undefined);
-        return expectedFound(alternatives(firsts), found(actual[0]));
+        return expectedFound(alternatives(firsts), found(actual[0]), this.suggestions(actual[0], firsts));
     }
+
+    /**
+     * The keywords a word was probably meant to be: among those expected there first; else, for a word that is no
+     * keyword (a keyword out of place is not a slip), among `fallback` or all the keywords of the language — a clause
+     * misspelt in a block is read as the end of the block, where only `}` is expected.
+     */
+    private suggestions(actual: IToken | undefined, expected: readonly TokenType[], fallback?: readonly string[]): string[] {
+        if (!actual || !WORD.test(actual.image)) return [];
+        const expectedKeywords = expected.map(keywordOf).filter((k): k is string => k !== undefined);
+        const close = closestWords(actual.image, expectedKeywords);
+        if (close.length > 0 || keywordOf(actual.tokenType) !== undefined) return close;
+        // Where a name could stand, any word is one: no keyword to suggest.
+        if (expected.some(t => t.name === 'ID')) return [];
+        return closestWords(actual.image, fallback ?? this.keywords());
+    }
+}
+
+/** The keywords of a grammar that are words (`établissement`, not `{`), read once when first needed. */
+export function grammarKeywords(grammar: Grammar): () => readonly string[] {
+    let keywords: readonly string[] | undefined;
+    return () => keywords ??= [...new Set(AstUtils.streamAllContents(grammar)
+        .filter(GrammarAST.isKeyword).map(k => k.value).filter(k => WORD.test(k)))];
+}
+
+/** What a file's top level starts with. */
+const TOP_LEVEL_KEYWORDS = ['contrat', 'catalogue', 'avenant', 'suivi_annuel', 'importe'];
+
+/**
+ * CPOM001's detail for a parser error, in the document's language: the message, with the suggested keywords when the
+ * message carries some (the quick fix reads them from the diagnostic's parameters).
+ */
+export function parserErrorDetail(message: string, locale: Locale): MessageParams<'CPOM001'>['detail'] {
+    const text = decodeBilingual(message, locale);
+    const suggestions = decodeSuggestions(message);
+    return suggestions.length > 0 ? { variant: 'misspelt', message: text, suggestions } : { variant: 'parser', message: text };
 }
 
 /** An internal error as CPOM001 quotes it: its name and message, cut to 120 characters. */

@@ -13,7 +13,9 @@
  * - CPOM002 a name declared in a file that is not imported → `importe "…"` added (and the reference qualified when
  *   the name is a catalogue entry); a catalogue entry visible under its qualified name → the qualified name; an
  *   establishment declared nowhere → a skeleton declared in the contract's perimeter (`ajoute` in an avenant),
- *   left incomplete on purpose so that CPOM030 and CPOM032 say what to fill in.
+ *   left incomplete on purpose so that CPOM030 and CPOM032 say what to fill in; a name close to declared ones →
+ *   one of them (`EHPAD_BLAY` → `EHPAD_BLAYE`), one fix per name the message suggests;
+ * - CPOM001 a misspelt keyword (`etablisement`) → the keyword the message suggests (`établissement`).
  */
 import { type AstNode, AstUtils, CstUtils, GrammarUtils, type LangiumDocument, type MaybePromise, UriUtils } from 'langium';
 import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
@@ -31,7 +33,9 @@ export class CpomCodeActionProvider implements CodeActionProvider {
         for (const diagnostic of params.context.diagnostics) {
             try {
                 const action = this.quickFix(document, diagnostic);
-                if (action) {
+                if (Array.isArray(action)) {
+                    actions.push(...action);
+                } else if (action) {
                     actions.push(action);
                 }
             } catch {
@@ -41,7 +45,7 @@ export class CpomCodeActionProvider implements CodeActionProvider {
         return actions.length > 0 ? actions : undefined;
     }
 
-    protected quickFix(document: LangiumDocument, diagnostic: Diagnostic): CodeAction | undefined {
+    protected quickFix(document: LangiumDocument, diagnostic: Diagnostic): CodeAction | CodeAction[] | undefined {
         const data = readDiagnosticData(diagnostic.data);
         switch (data?.code) {
             case 'CPOM041': return this.replaceFiness(document, diagnostic, data.params.expected, `Corriger la clé FINESS : ${data.params.expected}`);
@@ -52,9 +56,27 @@ export class CpomCodeActionProvider implements CodeActionProvider {
             case 'CPOM065': return this.addSignatory(document, diagnostic, data.params.payer);
             case 'CPOM059': return this.addFinalTarget(document, diagnostic, data.params.year);
             case 'CPOM060': return this.addMissingAmounts(document, diagnostic, data.params.years);
-            case 'CPOM002': return this.resolveName(document, diagnostic) ?? this.declareEstablishment(document, diagnostic);
+            case 'CPOM002': return data.params.hint.variant === 'suggestion'
+                ? this.writeSuggestions(document, diagnostic, data.params.hint.suggestions)
+                : this.resolveName(document, diagnostic) ?? this.declareEstablishment(document, diagnostic);
+            case 'CPOM001': return data.params.detail.variant === 'misspelt'
+                ? this.writeSuggestions(document, diagnostic, data.params.detail.suggestions)
+                : undefined;
             default: return undefined;
         }
+    }
+
+    /**
+     * CPOM001 and CPOM002: the word under the diagnostic replaced by a word its message suggests, the first one
+     * preferred; only while the text there is still one word (the editor may send back a stale diagnostic).
+     */
+    private writeSuggestions(document: LangiumDocument, diagnostic: Diagnostic, suggestions: readonly string[]): CodeAction[] {
+        const written = document.textDocument.getText(diagnostic.range);
+        if (!/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(written)) return [];
+        return suggestions.map((word, i) => ({
+            ...quickFix(document, diagnostic, `Remplacer « ${written} » par « ${word} »`, [{ range: diagnostic.range, newText: word }])!,
+            isPreferred: i === 0,
+        }));
     }
 
     /** CPOM041 and CPOM043: the FINESS number under the diagnostic, written as the rule says it should be. */

@@ -6,10 +6,13 @@
  * - where a year goes (targets, yearly amounts, distributions, CNR, reviews, baseline): the years of the contract
  *   period not yet used in that block, in order;
  * - value keywords (legal frame, modality, nature of funding…): with their French label.
+ * Each keyword is offered once, in its accented spelling when the grammar has both (`établissement`, matched by
+ * `etab` too), and only where it can be written: not a clause that takes one value and is already in the block
+ * (`effet`, `finess`), not at the start of a line a word that only continues the clause above (`par`, `financées`).
  */
 import { type AstNode, type AstNodeDescription, AstUtils, EMPTY_STREAM, GrammarAST, type MaybePromise, type ReferenceInfo, type Stream, type TextDocument } from 'langium';
 import { type CompletionAcceptor, type CompletionContext, type CompletionValueItem, DefaultCompletionProvider, type NextFeature } from 'langium/lsp';
-import { CompletionItemKind } from 'vscode-languageserver-types';
+import { type CompletionItem, CompletionItemKind, type TextEdit } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
 import { AUTHORITY_ROLE_LABELS, ESMS_CATEGORIES, type EsmsCategory } from '../model/categories.js';
 import { clausesOf, contractYears, establishmentFacts, propsOf } from '../model/contract.js';
@@ -142,8 +145,9 @@ export class CpomCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
-        if (!this.filterKeyword(context, keyword)) return;
+        if (!this.filterKeyword(context, keyword) || !isPreferredSpelling(keyword)) return;
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
+        if (rule && !canBeWrittenHere(context, keyword, rule)) return;
         const label = rule && VALUE_LABELS[rule] ? valueLabel(rule, keyword.value) : undefined;
         if (rule && label) {
             const legal = rule === 'LegalFrame' ? legalText(keyword.value) : undefined;
@@ -159,6 +163,22 @@ export class CpomCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         acceptor(context, { label: keyword.value, kind: CompletionItemKind.Keyword, detail: 'mot-clé', sortText: '1' });
+    }
+
+    /** A label matches what was typed with or without its accents: `etab` finds `établissement`. */
+    protected override buildCompletionTextEdit(context: CompletionContext, label: string, newText: string): TextEdit | undefined {
+        const typed = context.textDocument.getText().substring(context.tokenOffset, context.offset);
+        if (!this.fuzzyMatcher.match(typed, label) && !this.fuzzyMatcher.match(folded(typed), folded(label))) return undefined;
+        return { newText, range: { start: context.textDocument.positionAt(context.tokenOffset), end: context.position } };
+    }
+
+    protected override fillCompletionItem(context: CompletionContext, item: CompletionValueItem): CompletionItem | undefined {
+        const filled = super.fillCompletionItem(context, item);
+        // The editor filters on filterText: the plain spelling lets `etab` keep `établissement` in the list.
+        if (filled && filled.filterText === undefined && folded(filled.label) !== filled.label) {
+            filled.filterText = `${folded(filled.label)} ${filled.label}`;
+        }
+        return filled;
     }
 
     /** An indicator is not based on itself (`selon`). */
@@ -185,6 +205,65 @@ export class CpomCompletionProvider extends DefaultCompletionProvider {
             sortText: `0${description.name}`,
         };
     }
+}
+
+/** A word without its accents. */
+function folded(word: string): string {
+    return word.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7F]/;
+
+/**
+ * Whether a keyword is the spelling offered among the alternatives written the same but for accents
+ * (`'etablissement' | 'établissement'`): the first accented one, or the first one when none is.
+ */
+function isPreferredSpelling(keyword: GrammarAST.Keyword): boolean {
+    const alternatives: AstNode | undefined = keyword.$container;
+    if (!GrammarAST.isAlternatives(alternatives)) return true;
+    const twins = alternatives.elements.filter((e): e is GrammarAST.Keyword => GrammarAST.isKeyword(e) && folded(e.value) === folded(keyword.value));
+    return (twins.find(t => NON_ASCII.test(t.value)) ?? twins[0]) === keyword;
+}
+
+/** Clauses that take one value (CPOM006): not offered again in a block that has one. */
+const SINGLE_CLAUSES = new Set([
+    'Cadre', 'Effet', 'Fin', 'DateSignature', 'Prorogation', 'Departements', 'Gestionnaire', 'Diagnostic', 'Suivi',
+    'Preambule', 'Perimetre', 'Objet', 'Finess', 'Categorie', 'DepartementEtab', 'Statut', 'Adresse',
+    'HabilitationAideSociale', 'Region', 'Unite', 'Source', 'Sens', 'Formule', 'Reference', 'Cibles', 'Nature',
+    'Financeur', 'SourceFinancement', 'Montants', 'Actualisation', 'Critere', 'ModulationIndicateur', 'Abattement',
+    'Justification',
+]);
+
+/**
+ * Whether a keyword can be written at the cursor: a single clause already in the enclosing block cannot; at the start
+ * of a line, only a keyword that starts its clause (the words that continue the clause above, `par` after
+ * `signataires`, are offered on its line).
+ */
+function canBeWrittenHere(context: CompletionContext, keyword: GrammarAST.Keyword, rule: string): boolean {
+    const text = context.textDocument.getText();
+    const lineStart = text.lastIndexOf('\n', context.tokenOffset - 1) + 1;
+    if (text.substring(lineStart, context.tokenOffset).trim() === '' && !startsItsRule(keyword)) return false;
+    if (!SINGLE_CLAUSES.has(rule)) return true;
+    for (let node: AstNode | undefined = context.node; node; node = node.$container) {
+        const block = node as AstNode & { props?: unknown; clauses?: unknown; items?: unknown };
+        const children = [block.props, block.clauses, block.items].find(Array.isArray) as AstNode[] | undefined;
+        if (!children) continue;
+        return !children.some(c => c.$type === rule && c.$cstNode !== undefined
+            && (context.offset < c.$cstNode.offset || context.offset > c.$cstNode.end));
+    }
+    return true;
+}
+
+/** Whether a keyword is the first word of its parser rule (`finess` in `Finess`), not a later one (`par`). */
+function startsItsRule(keyword: GrammarAST.Keyword): boolean {
+    let node: AstNode = keyword;
+    while (node.$container && !GrammarAST.isParserRule(node.$container)) {
+        const container = node.$container;
+        if (GrammarAST.isGroup(container) && container.elements[0] !== node) return false;
+        node = container;
+    }
+    return true;
 }
 
 /** One line that tells candidates apart: title, FINESS, kind of authority. */

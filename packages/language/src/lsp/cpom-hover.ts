@@ -19,6 +19,7 @@ import { findDepartment } from '../model/departments.js';
 import { cnrLine, cnrYearlyCents } from '../model/fundings.js';
 import { formatEuros, formatNumber, parseNumber } from '../model/numbers.js';
 import { plain } from '../model/french.js';
+import { countOf } from '../wording/plurals.js';
 import {
     DIRECTION_TRENDS, fundingFacts, fundingTotals, indicatorTitle, inheritedProp, ownerOf, trajectory, TREND_ARROWS, trendOf, yearOf,
 } from './cpom-facts.js';
@@ -194,7 +195,7 @@ export function describe(node: AstNode): string | undefined {
     }
     if (ast.isContrat(node)) return `**Contrat** \`${node.name}\` — ${md(node.title)}`;
     if (ast.isCatalogue(node)) return `**Catalogue** \`${node.name}\`${node.title ? ` — ${md(node.title)}` : ''}`;
-    if (ast.isAxe(node)) return `**Axe stratégique** \`${node.name}\` — ${md(node.title)}\n\n${node.objectives.length} objectif(s)`;
+    if (ast.isAxe(node)) return `**Axe stratégique** \`${node.name}\` — ${md(node.title)}\n\n${countOf(node.objectives.length, 'objectif')}`;
     if (ast.isObjectif(node)) return `**Objectif** \`${node.name}\` — ${md(node.title)}`;
     if (ast.isAction(node)) return `**Action** ${node.name ? `\`${node.name}\` ` : ''}— ${md(node.title)}`;
     const named = node as AstNode & { name?: unknown; title?: unknown };

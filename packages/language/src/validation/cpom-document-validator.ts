@@ -4,15 +4,15 @@
  * document's language, `// cpom-ignore` comments ignore diagnostics of the next line (suppressions.ts), and the
  * project configuration switches rules off or changes their severity.
  */
-import { type AstNode, type Cancellation, DocumentValidator, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationOptions, UriUtils } from 'langium';
+import { type AstNode, type Cancellation, CstUtils, DocumentValidator, isReference, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationOptions, UriUtils } from 'langium';
 import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import type { CpomSettings } from '../cpom-settings.js';
-import { decodeBilingual } from '../diagnostics/bilingual.js';
 import { type DiagnosticCode, formatMessage, getRule, type Locale, type MessageParams } from '../diagnostics/rules.js';
 import { REFERENCE_KINDS } from './document.rules.js';
 import type { CpomServices } from '../cpom-module.js';
 import { importedUris } from '../references/imports.js';
-import { internalFailureText } from '../diagnostics/syntax-messages.js';
+import { internalFailureText, parserErrorDetail } from '../diagnostics/syntax-messages.js';
+import { closestWords } from '../diagnostics/suggestions.js';
 import { readSuppressions, type SuppressedCode, type Suppression } from './suppressions.js';
 import { isNestingError } from '../parser/cpom-lexer.js';
 import { SharedWalkDocumentValidator } from './shared-walk-validator.js';
@@ -53,7 +53,7 @@ export class CpomDocumentValidator extends SharedWalkDocumentValidator {
             } else if (diagnostic.data?.lexing !== undefined) {
                 this.setMessage(diagnostic, 'CPOM001', { detail: { variant: 'character', character: diagnostic.data.lexing } }, locale);
             } else if (code === DocumentValidator.ParsingError) {
-                this.setMessage(diagnostic, 'CPOM001', { detail: { variant: 'parser', message: decodeBilingual(diagnostic.message, locale) } }, locale);
+                this.setMessage(diagnostic, 'CPOM001', { detail: parserErrorDetail(diagnostic.message, locale) }, locale);
             } else if (code === DocumentValidator.LinkingError) {
                 this.setMessage(diagnostic, 'CPOM002', this.linkingParams(document, diagnostic), locale);
             }
@@ -108,12 +108,16 @@ export class CpomDocumentValidator extends SharedWalkDocumentValidator {
         diagnostic.data = { ...(diagnostic.data ?? {}), code, params };
     }
 
-    /** Where the name does exist: in an imported file under its qualified name, or in a file to import. */
-    private linkingHint(document: LangiumDocument, refText: string, type: string | undefined): MessageParams<'CPOM002'>['hint'] {
+    /**
+     * Where the name does exist: in an imported file under its qualified name, or in a file to import; else the
+     * names in scope it is probably a slip of (`EHPAD_BLAY` for `EHPAD_BLAYE`).
+     */
+    private linkingHint(document: LangiumDocument, diagnostic: Diagnostic, refText: string, type: string | undefined): MessageParams<'CPOM002'>['hint'] {
         const candidates = this.services.shared.workspace.IndexManager.allElements(type)
             .filter(d => d.name === refText || d.name.endsWith(`.${refText}`)).toArray();
         if (candidates.length === 0) {
-            return { variant: 'none' };
+            const suggestions = this.namesClose(document, diagnostic, refText);
+            return suggestions.length > 0 ? { variant: 'suggestion', suggestions } : { variant: 'none' };
         }
         const visible = new Set([document.uri.toString(), ...importedUris(document).map(u => u.toString())]);
         const qualified = candidates.find(d => visible.has(d.documentUri.toString()) && d.name !== refText);
@@ -127,6 +131,34 @@ export class CpomDocumentValidator extends SharedWalkDocumentValidator {
         return { variant: 'import', name: elsewhere.name, path: UriUtils.relative(UriUtils.dirname(document.uri), elsewhere.documentUri) };
     }
 
+    /** The names visible from the unresolved reference under the diagnostic that are close to what was written. */
+    private namesClose(document: LangiumDocument, diagnostic: Diagnostic, refText: string): string[] {
+        const data = diagnostic.data as { containerType?: string; property?: string };
+        const root = document.parseResult.value.$cstNode;
+        if (!root || !data.containerType || !data.property) return [];
+        const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
+        let container: AstNode | undefined = leaf?.astNode;
+        while (container && container.$type !== data.containerType) container = container.$container;
+        if (!container) return [];
+        const value = (container as unknown as Record<string, unknown>)[data.property];
+        const references = Array.isArray(value) ? value : [value];
+        const index = references.findIndex(r => isReference(r) && r.$refNode?.offset === leaf?.offset);
+        const reference = references[Math.max(index, 0)];
+        if (!isReference(reference)) return [];
+        const scope = this.services.references.ScopeProvider.getScope({ reference, container, property: data.property, index: index >= 0 && Array.isArray(value) ? index : undefined });
+        // A catalogue entry may be meant by its own name (`EHPAD_BLAY` for `CAT.EHPAD_BLAYE`).
+        const byWord = new Map<string, string>();
+        for (const description of scope.getAllElements()) {
+            if (description.node === container) continue; // an indicator is not based on itself
+            byWord.set(description.name, description.name);
+            const dot = description.name.lastIndexOf('.');
+            if (dot >= 0 && !refText.includes('.') && !byWord.has(description.name.slice(dot + 1))) {
+                byWord.set(description.name.slice(dot + 1), description.name);
+            }
+        }
+        return [...new Set(closestWords(refText, byWord.keys()).map(word => byWord.get(word)!))];
+    }
+
     private linkingParams(document: LangiumDocument, diagnostic: Diagnostic): MessageParams<'CPOM002'> {
         const data = diagnostic.data as { containerType?: string; property?: string; refText?: string };
         const refText = data.refText ?? '';
@@ -135,7 +167,7 @@ export class CpomDocumentValidator extends SharedWalkDocumentValidator {
             ? reflection.getReferenceType({ container: { $type: data.containerType } as AstNode, property: data.property, reference: undefined as never })
             : undefined;
         const kinds = type && isReferenceKind(type) ? type : 'other';
-        return { name: refText, kinds, hint: this.linkingHint(document, refText, type) };
+        return { name: refText, kinds, hint: this.linkingHint(document, diagnostic, refText, type) };
     }
 }
 

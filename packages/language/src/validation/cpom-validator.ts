@@ -21,6 +21,7 @@ import { checkAmount, checkMeans } from './rules/funding.js';
 import { checkImports } from './rules/imports.js';
 import { checkModulationClause } from './rules/modulation-clause.js';
 import { checkObjectives, checkPercentage } from './rules/indicators.js';
+import { checkForfaitDistribution, checkTrajectoryGaps } from './rules/omissions.js';
 import { checkFrameCategories, checkParties, checkTarificationKinds } from './rules/parties.js';
 import { checkDepartmentCode, checkEstablishment, checkPerimeter, checkReferencesInPerimeter } from './rules/perimeter.js';
 import {
@@ -80,6 +81,10 @@ export function registerValidationChecks(services: CpomServices): void {
         Montant: validator.wrap(checkAmount),
     };
     registry.register(checks, validator, 'fast');
+    registry.register<CpomAstType>({
+        Indicateur: validator.wrapWhole(checkTrajectoryGaps),
+        Financement: validator.wrapWhole(checkForfaitDistribution),
+    }, validator, 'fast');
     // 'slow': not while typing (an establishment just declared is not used yet), on open, save and in the CLI.
     registry.register<CpomAstType>({ Contrat: validator.wrapWhole(checkUnused) }, validator, 'slow');
 }

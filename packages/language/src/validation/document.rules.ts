@@ -21,6 +21,12 @@ export const DOCUMENT_RULES = [
                 phrase: {
                     // Parser errors are worded in both languages by diagnostics/syntax-messages.ts.
                     parser: variant({ params: { message: 'text' }, fr: '{message}', en: '{message}' }),
+                    // A word close to keywords expected there (diagnostics/suggestions.ts); the quick fix writes one.
+                    misspelt: variant({
+                        params: { message: 'text', suggestions: 'alternatives' },
+                        fr: '{message} Vouliez-vous dire {suggestions} ?',
+                        en: '{message} Did you mean {suggestions}?',
+                    }),
                     character: variant({ params: { character: 'text' }, fr: 'Caractère inattendu « {character} ».', en: "Unexpected character '{character}'." }),
                     // A block opened deeper than the lexer reads (parser/cpom-lexer.ts): its content is left out.
                     nesting: variant({
@@ -39,8 +45,8 @@ export const DOCUMENT_RULES = [
         },
         message: { fr: '{detail}', en: '{detail}' },
         rationale: {
-            fr: 'Le texte ne respecte pas la grammaire du langage CPOM. Le message indique ce qui était attendu à cet endroit.',
-            en: 'The text does not follow the grammar of the CPOM language. The message says what was expected at that place.'
+            fr: 'Le texte ne respecte pas la grammaire du langage CPOM. Le message indique ce qui était attendu à cet endroit ; quand le mot trouvé est proche d\'un mot-clé (`etablisement`), il le propose (« Vouliez-vous dire « établissement » ? ») et une correction rapide l\'écrit.',
+            en: 'The text does not follow the grammar of the CPOM language. The message says what was expected at that place; when the word found is close to a keyword (`etablisement`), it suggests it ("Did you mean \'établissement\'?") and a quick fix writes it.'
         },
         source: {
             fr: 'Grammaire du langage CPOM (grammar/cpom.langium).',
@@ -54,23 +60,29 @@ export const DOCUMENT_RULES = [
             name: 'text', kinds: { choice: REFERENCE_KINDS },
             hint: {
                 phrase: {
-                    none: variant({ params: {}, fr: '', en: '' }),
-                    qualified: variant({ params: { name: 'text' }, fr: ' ; écrivez « {name} »', en: "; write '{name}'" }),
+                    none: variant({ params: {}, fr: '.', en: '.' }),
+                    qualified: variant({ params: { name: 'text' }, fr: ' ; écrivez « {name} ».', en: "; write '{name}'." }),
                     import: variant({
                         params: { name: 'text', path: 'text' },
-                        fr: ' ; « {name} » est déclaré dans {path} : importez ce fichier (importe "{path}")',
-                        en: "; '{name}' is declared in {path}: import that file (importe \"{path}\")",
+                        fr: ' ; « {name} » est déclaré dans {path} : importez ce fichier (importe "{path}").',
+                        en: "; '{name}' is declared in {path}: import that file (importe \"{path}\").",
+                    }),
+                    // Names in scope close to the one written (diagnostics/suggestions.ts); the quick fix writes one.
+                    suggestion: variant({
+                        params: { suggestions: 'alternatives' },
+                        fr: ' ; vouliez-vous dire {suggestions} ?',
+                        en: '; did you mean {suggestions}?',
                     }),
                 },
             },
         },
         message: {
-            fr: '« {name} » est introuvable parmi les {kinds}{hint}.',
-            en: "'{name}' is not among the known {kinds}{hint}."
+            fr: '« {name} » est introuvable parmi les {kinds}{hint}',
+            en: "'{name}' is not among the known {kinds}{hint}"
         },
         rationale: {
-            fr: "Un nom est utilisé sans être déclaré à un endroit visible : dans le même contrat, dans le même fichier ou dans un catalogue importé (`importe \"…\"`). Les noms d'un autre fichier ne sont visibles qu'une fois ce fichier importé, sous leur nom qualifié (`CATALOGUE.NOM`).",
-            en: 'A name is used that is declared nowhere visible: in the same contract, in the same file, or in an imported catalogue (`importe "…"`). Names from another file are visible only once that file is imported, under their qualified name (`CATALOGUE.NAME`).'
+            fr: "Un nom est utilisé sans être déclaré à un endroit visible : dans le même contrat, dans le même fichier ou dans un catalogue importé (`importe \"…\"`). Les noms d'un autre fichier ne sont visibles qu'une fois ce fichier importé, sous leur nom qualifié (`CATALOGUE.NOM`). Quand un nom déclaré n'en diffère que d'une ou deux lettres, le message le propose et une correction rapide l'écrit.",
+            en: 'A name is used that is declared nowhere visible: in the same contract, in the same file, or in an imported catalogue (`importe "…"`). Names from another file are visible only once that file is imported, under their qualified name (`CATALOGUE.NAME`). When a declared name differs by a letter or two, the message suggests it and a quick fix writes it.'
         },
         source: {
             fr: 'Règles de portée des noms du langage CPOM.',

@@ -2,6 +2,7 @@
  * `cpom/render`: the contract document in the asked formats, as `cpom generate` writes them (same names, same
  * refusal of contracts with errors unless forced). The client writes the files: the server never touches the disk.
  */
+import { countOf } from '@cpom/language';
 import type { CpomLspServicesBundle } from '@cpom/language/lsp';
 import { buildContractDocument, exportContract, renderDocx, renderHtml, renderMarkdown, serialiseJson } from '@cpom/generator';
 import type { Cancellation } from 'langium';
@@ -21,7 +22,10 @@ export async function render(services: CpomLspServicesBundle, params: RenderPara
     if (syntax) return { files: [], refused: [`Erreur de syntaxe, ${syntax}.`] };
     if (contracts.length === 0) return { files: [], refused: ['Aucun contrat à générer dans ce fichier.'] };
     const refused = contracts.filter(c => errorCount(c) > 0)
-        .map(c => `Le contrat ${c.contract.name} a ${errorCount(c)} erreur(s) : corrigez-les ou générez quand même.`);
+        .map(c => {
+            const errors = errorCount(c);
+            return `Le contrat ${c.contract.name} a ${countOf(errors, 'erreur')} : ${errors > 1 ? 'corrigez-les' : 'corrigez-la'} ou générez quand même.`;
+        });
     if (refused.length > 0 && !params.force) return { files: [], refused };
 
     try {

@@ -2,7 +2,7 @@
 import type * as lsp from 'vscode-languageserver-protocol';
 import type { DiagnosticStore } from '../diagnostics.js';
 import { byId, el } from '../dom.js';
-import { t } from '../i18n.js';
+import { count, t } from '../i18n.js';
 import type { Project } from '../project.js';
 
 /** Quick fixes of the shown file's diagnostics, from the last analysis (a "Corriger" button beside each). */
@@ -24,7 +24,7 @@ export function renderProblems(store: DiagnosticStore, project: Project, goTo: (
     }
     items.sort((a, b) => (a.d.severity ?? 1) - (b.d.severity ?? 1) || a.path.localeCompare(b.path) || a.d.range.start.line - b.d.range.start.line);
     const counts = [1, 2, 3].map(s => items.filter(i => (i.d.severity ?? 1) === s || (s === 3 && (i.d.severity ?? 1) > 3)).length);
-    byId('problems-count').textContent = `${counts[0]} ${t('error')}(s), ${counts[1]} ${t('warning')}(s), ${counts[2]} ${t('info')}(s)`;
+    byId('problems-count').textContent = `${count(counts[0], 'error')}, ${count(counts[1], 'warning')}, ${count(counts[2], 'info')}`;
     list.replaceChildren(...(items.length === 0
         ? [el('li', { text: t('noProblem'), class: 'empty' })]
         : items.map(({ uri, path, d }) => {

@@ -25,10 +25,10 @@ export const AMENDMENTS_RULES = [
         code: 'CPOM091', name: 'avenant-signatories', severity: 'error', category: 'amendments', confidence: 'V',
         texts: ['CCIV:1193', 'CCIV:1134', 'ARRETE:2019-10-25'],
         title: { fr: "Avenant non signé par toutes les parties", en: 'Amendment not signed by every party' },
-        params: { party: 'text', number: 'text' },
+        params: { party: 'text', label: 'text', number: 'text' },
         message: {
-            fr: "{party}, partie au contrat, ne signe pas l'avenant n° {number}.",
-            en: '{party}, a party to the contract, does not sign amendment no. {number}.'
+            fr: "{label}, partie au contrat, ne signe pas l'avenant n° {number} : ajoutez {party} à ses signataires.",
+            en: '{label}, a party to the contract, does not sign amendment no. {number}: add {party} to its signatories.'
         },
         rationale: {
             fr: "Un contrat ne se modifie que du consentement de toutes ses parties : un avenant qu'une partie ne signe pas ne modifie pas le contrat. Il engage les mêmes parties que le contrat, ainsi que toute nouvelle autorité de tarification qu'il fait entrer. Avant le 1er octobre 2016, la même règle était à l'article 1134 du code civil.",

@@ -1,4 +1,5 @@
 /** Amendments (avenants): period, signatures, added establishments, numbering (arrêté du 25 octobre 2019). */
+import { labelled } from '../message-names.js';
 import * as ast from '../../generated/ast.js';
 import { clausesOf, contractPeriod, establishmentFacts, firstClause, periodOf, signingParties } from '../../model/contract.js';
 import { avenantNumber, partiesBeforeAvenant, perimeterForAvenant } from '../../model/avenants.js';
@@ -41,7 +42,7 @@ export function checkAvenant(avenant: ast.Avenant, ctx: RuleContext): void {
     if (signatories) {
         for (const party of parties) {
             if (!signers.has(party)) {
-                ctx.reporter.report('CPOM091', { party: party.name, number }, { node: signatories, keyword: 'signataires' });
+                ctx.reporter.report('CPOM091', { party: party.name, label: labelled(party), number }, { node: signatories, keyword: 'signataires' });
             }
         }
     }

@@ -132,16 +132,16 @@ export const DATES_RULES = [
         title: { fr: "Cadre légal pas encore en vigueur à la date d'effet", en: 'Legal frame not yet in force on the date of effect' },
         params: {
             frame: 'text',
-            date: 'text',
+            date: 'date',
             since: {
                 phrase: {
                     verified: variant({
-                        params: { from: 'text', enactedBy: 'text' },
+                        params: { from: 'date', enactedBy: 'text' },
                         fr: "il n'existe que depuis le {from} ({enactedBy})",
                         en: 'it exists only since {from} ({enactedBy})',
                     }),
                     unverified: variant({
-                        params: { from: 'text' },
+                        params: { from: 'date' },
                         fr: "il n'est attesté qu'à partir du {from} (date non vérifiée dans le texte : avertissement)",
                         en: 'it is attested only from {from} (date not verified in the text: a warning)',
                     }),

@@ -26,8 +26,8 @@ export const FOLLOWUP_RULES = [
         title: { fr: 'Revues de 3e et 5e année manquantes', en: 'Missing year-3 and year-5 reviews' },
         params: { mid: 'number', final: 'number', missing: 'list' },
         message: {
-            fr: "Le comité de suivi d'un CPOM EHPAD se réunit la 3e année (revue à mi-parcours, {mid}) et la 5e année (bilan final, {final}) ; il manque : {missing}.",
-            en: 'The comité de suivi of an EHPAD CPOM meets in year 3 (mid-term review, {mid}) and year 5 (final review, {final}); missing: {missing}.'
+            fr: "Le comité de suivi d'un CPOM EHPAD se réunit la 3e année (revue à mi-parcours, {mid}) et la 5e année (bilan final, {final}) : ajoutez au suivi {missing}.",
+            en: 'The comité de suivi of an EHPAD CPOM meets in year 3 (mid-term review, {mid}) and year 5 (final review, {final}): add {missing} to the suivi.'
         },
         rationale: {
             fr: 'Le comité de suivi se réunit la troisième année pour une revue à mi-parcours et la cinquième année pour le bilan final. Article 5 : « Le comité de suivi se réunit à deux reprises au cours du contrat : au cours de la troisième année, pour un point à mi-parcours ». Erreur lorsque la date d\'effet suit l\'entrée en vigueur de l\'arrêté du 3 mars 2017 (11 mars 2017) ; avertissement avant.',
@@ -46,14 +46,22 @@ export const FOLLOWUP_RULES = [
             expected: 'number',
             actual: {
                 phrase: {
-                    years: variant({ params: { years: 'text' }, fr: '{years}', en: '{years}' }),
-                    none: variant({ params: {}, fr: 'aucune évaluation', en: 'no assessment' }),
+                    years: variant({
+                        params: { years: 'list', clause: 'text' },
+                        fr: 'le contrat les prévoit en {years} : écrivez `{clause}`',
+                        en: 'the contract plans them in {years}: write `{clause}`',
+                    }),
+                    none: variant({
+                        params: { clause: 'text' },
+                        fr: 'le contrat ne prévoit aucune évaluation : ajoutez `{clause}` au suivi',
+                        en: 'the contract plans no assessment: add `{clause}` to the suivi',
+                    }),
                 },
             },
         },
         message: {
-            fr: 'Le GMP et le PMP sont évalués la 3e année du contrat ({expected}) ; le contrat prévoit {actual}.',
-            en: 'GMP and PMP are assessed in year 3 of the contract ({expected}); the contract plans {actual}.'
+            fr: 'Le GMP et le PMP sont évalués la 3e année du contrat ({expected}) ; {actual}.',
+            en: 'GMP and PMP are assessed in year 3 of the contract ({expected}); {actual}.'
         },
         rationale: {
             fr: 'Pour les EHPAD, le GMP et le PMP sont évalués avant le contrat et au cours de sa troisième année (validation au plus tard le 30 juin N-1 pour une application en N).',
@@ -104,10 +112,10 @@ export const FOLLOWUP_RULES = [
         code: 'CPOM085', name: 'comite-members', severity: 'warning', category: 'follow-up', confidence: 'V',
         texts: ['ARRETE:2017-03-03'],
         title: { fr: 'Signataire absent du comité de suivi', en: 'Signatory missing from the comité de suivi' },
-        params: { party: 'text' },
+        params: { party: 'text', label: 'text' },
         message: {
-            fr: "{party} signe le contrat mais ne siège pas au comité de suivi.",
-            en: '{party} signs the contract but does not sit on the comité de suivi.'
+            fr: "{label} signe le contrat mais ne siège pas au comité de suivi : ajoutez {party} à la clause « comité ».",
+            en: "{label} signs the contract but does not sit on the comité de suivi: add {party} to the 'comite' clause."
         },
         rationale: {
             fr: 'Le comité de suivi réunit les parties au contrat.',

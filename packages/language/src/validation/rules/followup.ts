@@ -1,4 +1,5 @@
 /** Follow-up: comité de suivi, reviews in years 3 and 5, GMP/PMP, budget deadlines (arrêté du 3 mars 2017). */
+import { labelled } from '../message-names.js';
 import * as ast from '../../generated/ast.js';
 import { contractPeriod, firstClause, isIvTer, signingParties, suiviItems } from '../../model/contract.js';
 import { monthNumber } from '../../model/dates.js';
@@ -46,7 +47,7 @@ export function checkFollowUp(contract: ast.Contrat, ctx: RuleContext): void {
         const members = new Set(comites.flatMap(c => c.members.map(m => m.ref)));
         for (const party of signingParties(contract)) {
             if (!members.has(party)) {
-                ctx.reporter.report('CPOM085', { party: party.name }, { node: comites[0], keyword: comites[0].$cstNode?.text.startsWith('comité') ? 'comité' : 'comite' });
+                ctx.reporter.report('CPOM085', { party: party.name, label: labelled(party) }, { node: comites[0], keyword: comites[0].$cstNode?.text.startsWith('comité') ? 'comité' : 'comite' });
             }
         }
     }
@@ -68,8 +69,8 @@ export function checkFollowUp(contract: ast.Contrat, ctx: RuleContext): void {
     const reviews = items.filter(ast.isRevue);
     const hasReview = (kind: string, year: number) => reviews.some(r => r.kind === kind && Number(parseNumber(r.year)) === year);
     const missing: string[] = [];
-    if (hasYear3 && !hasReview('mi_parcours', mid)) missing.push(`revue mi_parcours ${mid}`);
-    if (!hasReview('finale', final)) missing.push(`revue finale ${final}`);
+    if (hasYear3 && !hasReview('mi_parcours', mid)) missing.push(`\`revue mi_parcours ${mid}\``);
+    if (!hasReview('finale', final)) missing.push(`\`revue finale ${final}\``);
     if (missing.length > 0) {
         ctx.reporter.report('CPOM081', { mid, final, missing }, { node: suivi, keyword: 'suivi' }, errorWhereVerified(contract, ctx, 'ARRETE:2017-03-03'));
     }
@@ -79,7 +80,9 @@ export function checkFollowUp(contract: ast.Contrat, ctx: RuleContext): void {
         const target = evaluations[0] ?? suivi;
         ctx.reporter.report('CPOM082', {
             expected: mid,
-            actual: years.length > 0 ? { variant: 'years', years: years.join(', ') } : { variant: 'none' },
+            actual: years.length > 0
+                ? { variant: 'years', years: years.map(String), clause: `evaluation_gmp_pmp ${mid}` }
+                : { variant: 'none', clause: `evaluation_gmp_pmp ${mid}` },
         }, evaluations[0] ? { node: target, property: 'year' } : { node: suivi, keyword: 'suivi' });
     }
 }

@@ -45,8 +45,8 @@ export const FUNDING_RULES = [
         title: { fr: 'Année non financée', en: 'Year without funding' },
         params: { name: 'text', years: 'years' },
         message: {
-            fr: "La ligne de financement « {name} » n'a pas de montant pour {years}.",
-            en: "Funding line '{name}' has no amount for {years}."
+            fr: "La ligne de financement {name} n'a pas de montant pour {years} : ajoutez-les à sa clause « montants ».",
+            en: "Funding line {name} has no amount for {years}: add them to its 'montants' clause."
         },
         rationale: {
             fr: "Le volet financier fixe, pour chaque ligne, la méthode de fixation annuelle des moyens (article R. 314-40 du CASF). Sous une formule d'indexation (2°) ou une équation tarifaire, un plafond ou un algorithme (4°), les montants de chaque exercice se calculent dès la signature : un montant manquant est une erreur. Sous le taux d'actualisation régional ou départemental (1°), les montants futurs ne sont pas connus à la signature : un montant manquant n'est qu'un avertissement, de même quand la ligne ne dit pas sa méthode (`actualisation`). Sous des avenants annuels (3° : « la conclusion d'avenants annuels d'actualisation ou de revalorisation »), chaque montant futur est l'objet de son avenant : la règle n'est qu'une information.",
@@ -142,10 +142,10 @@ export const FUNDING_RULES = [
         code: 'CPOM065', name: 'payer-signs', severity: 'error', category: 'funding', confidence: 'V',
         texts: ['CASF:L313-11'],
         title: { fr: 'Financeur non signataire', en: 'Payer does not sign' },
-        params: { payer: 'text', name: 'text' },
+        params: { payer: 'text', label: 'text', name: 'text' },
         message: {
-            fr: '{payer}, financeur de « {name} », ne signe pas le contrat.',
-            en: "{payer}, payer of '{name}', does not sign the contract."
+            fr: '{label}, financeur de « {name} », ne signe pas le contrat : ajoutez {payer} aux signataires.',
+            en: "{label}, payer of '{name}', does not sign the contract: add {payer} to the signatories."
         },
         rationale: {
             fr: "L'autorité qui engage des financements dans le contrat y est partie.",
@@ -162,8 +162,8 @@ export const FUNDING_RULES = [
         title: { fr: 'Ligne de financement incomplète', en: 'Incomplete funding line' },
         params: { name: 'text', missing: { choices: FUNDING_FACTS } },
         message: {
-            fr: "La ligne de financement « {name} » ne précise pas {missing}.",
-            en: "Funding line '{name}' does not state {missing}."
+            fr: "La ligne de financement {name} ne précise pas {missing}.",
+            en: "Funding line {name} does not state {missing}."
         },
         rationale: {
             fr: "Une ligne de financement indique sa nature, son financeur, les établissements qu'elle finance et ses montants par année ; l'article R. 314-40 du CASF impose de préciser la méthode d'actualisation annuelle.",

@@ -1,4 +1,5 @@
 /** Funding lines: years, amounts, distributions, payers, dotation globalisée commune, modulation (R.314-40 ff.). */
+import { labelled } from '../message-names.js';
 import * as ast from '../../generated/ast.js';
 import {
     authorityKind, clausesOf, type ContractPeriod, contractPeriod, contractYears, establishmentFacts, fundedEstablishments, fundingNature,
@@ -50,7 +51,7 @@ export function checkFunding(funding: ast.Financement, period: ContractPeriod | 
     if (financeur && payer) {
         checkPayerKind(funding, nature, payer, financeur, ctx, law);
         if (signers.size > 0 && !signers.has(payer)) {
-            ctx.reporter.report('CPOM065', { payer: payer.name, name: funding.name }, { node: financeur, property: 'payer' });
+            ctx.reporter.report('CPOM065', { payer: payer.name, label: labelled(payer), name: funding.title ?? funding.name }, { node: financeur, property: 'payer' });
         }
     }
     if (nature === 'dotation_globalisee_commune') {
@@ -67,7 +68,7 @@ function checkMissingClauses(funding: ast.Financement, ctx: RuleContext): void {
     if (!funding.props.some(ast.isMontants)) missing.push('montants');
     if (!funding.props.some(ast.isActualisation)) missing.push('actualisation');
     if (missing.length > 0) {
-        ctx.reporter.report('CPOM066', { name: funding.name, missing }, { node: funding, property: 'name' });
+        ctx.reporter.report('CPOM066', { name: labelled(funding), missing }, { node: funding, property: 'name' });
     }
 }
 
@@ -107,7 +108,7 @@ function checkAmounts(funding: ast.Financement, period: ContractPeriod | undefin
             const absent = requiredYears.filter(y => !amounts.has(y));
             if (absent.length > 0) {
                 const method = plain(funding.props.find(ast.isActualisation)?.method);
-                ctx.reporter.report('CPOM060', { name: funding.name, years: absent }, { node: montants, keyword: 'montants' }, missingAmountSeverity(method));
+                ctx.reporter.report('CPOM060', { name: labelled(funding), years: absent }, { node: montants, keyword: 'montants' }, missingAmountSeverity(method));
             }
         }
     }
@@ -281,7 +282,7 @@ export function checkMeans(container: ast.Contrat | ast.Avenant, contract: ast.C
                 }
                 const payer = item.payer?.ref;
                 if (payer && signers.size > 0 && !signers.has(payer)) {
-                    ctx.reporter.report('CPOM065', { payer: payer.name, name: item.title }, { node: item, property: 'payer' });
+                    ctx.reporter.report('CPOM065', { payer: payer.name, label: labelled(payer), name: item.title }, { node: item, property: 'payer' });
                 }
             } else if (ast.isModulation(item)) {
                 checkModulation(item, frames, ctx);

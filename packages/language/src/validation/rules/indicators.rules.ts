@@ -8,8 +8,8 @@ export const INDICATORS_RULES = [
         title: { fr: 'Objectif sans indicateur', en: 'Objective without indicator' },
         params: { name: 'text' },
         message: {
-            fr: "L'objectif « {name} » n'a aucun indicateur.",
-            en: "Objective '{name}' has no indicator."
+            fr: "L'objectif {name} n'a aucun indicateur : ajoutez-lui une clause « indicateur » qui mesure son atteinte.",
+            en: "Objective {name} has no indicator: add an 'indicateur' clause that measures its achievement."
         },
         rationale: {
             fr: "Les objectifs sont « déclinés en actions, assortis d'indicateurs » et d'un calendrier : un objectif sans indicateur ne peut pas être évalué. L'article 1er de l'arrêté du 25 octobre 2019 rend obligatoire le cahier des charges (annexe I) mais permet aux parties d'adapter le modèle de contrat (annexe II), et aucun autre texte lu n'impose cette exigence à tous les CPOM : c'est une bonne pratique, signalée comme avertissement.",
@@ -26,8 +26,8 @@ export const INDICATORS_RULES = [
         title: { fr: 'Indicateur sans valeur de référence', en: 'Indicator without baseline' },
         params: { name: 'text' },
         message: {
-            fr: "L'indicateur « {name} » n'a pas de valeur de référence (clause « reference ANNÉE: valeur »).",
-            en: "Indicator '{name}' has no baseline ('reference YEAR: value' clause)."
+            fr: "L'indicateur {name} n'a pas de valeur de référence : ajoutez une clause « reference ANNÉE: valeur ».",
+            en: "Indicator {name} has no baseline: add a 'reference YEAR: value' clause."
         },
         rationale: {
             fr: "Une trajectoire se mesure à partir d'une valeur de référence : la valeur de l'indicateur pour une année connue, en général l'année qui précède le contrat. L'article 1er de l'arrêté du 25 octobre 2019 rend obligatoire le cahier des charges (annexe I) mais permet aux parties d'adapter le modèle de contrat (annexe II), et aucun autre texte lu n'impose cette exigence à tous les CPOM : c'est une bonne pratique, signalée comme avertissement.",
@@ -44,8 +44,8 @@ export const INDICATORS_RULES = [
         title: { fr: 'Indicateur sans cible', en: 'Indicator without target' },
         params: { name: 'text' },
         message: {
-            fr: "L'indicateur « {name} » n'a aucune cible (clause « cibles ANNÉE: valeur, … »).",
-            en: "Indicator '{name}' has no target ('cibles YEAR: value, …' clause)."
+            fr: "L'indicateur {name} n'a aucune cible : ajoutez une clause « cibles ANNÉE: valeur, … ».",
+            en: "Indicator {name} has no target: add a 'cibles YEAR: value, …' clause."
         },
         rationale: {
             fr: 'Chaque indicateur porte les valeurs à atteindre, année par année, sur la période du contrat. L\'article 1er de l\'arrêté du 25 octobre 2019 rend obligatoire le cahier des charges (annexe I) mais permet aux parties d\'adapter le modèle de contrat (annexe II), et aucun autre texte lu n\'impose cette exigence à tous les CPOM : c\'est une bonne pratique, signalée comme avertissement.',
@@ -79,8 +79,8 @@ export const INDICATORS_RULES = [
         title: { fr: 'Trajectoire contraire au sens déclaré', en: 'Trajectory against its declared direction' },
         params: { name: 'text', direction: { choice: { hausse: { fr: 'hausse', en: 'up' }, baisse: { fr: 'baisse', en: 'down' }, maintien: { fr: 'maintien', en: 'steady' } } }, from: 'text', fromYear: 'number', to: 'text', toYear: 'number' },
         message: {
-            fr: "L'indicateur « {name} » a pour sens « {direction} », mais la valeur passe de {from} ({fromYear}) à {to} ({toYear}).",
-            en: "Indicator '{name}' has direction '{direction}', but its value goes from {from} ({fromYear}) to {to} ({toYear})."
+            fr: "L'indicateur {name} a pour sens « {direction} », mais sa valeur passe de {from} en {fromYear} à {to} en {toYear}.",
+            en: "Indicator {name} has direction '{direction}', but its value goes from {from} in {fromYear} to {to} in {toYear}."
         },
         rationale: {
             fr: "Avec `sens hausse`, chaque cible est au moins égale à la valeur précédente (valeur de référence comprise) ; avec `sens baisse`, au plus égale ; avec `sens maintien`, égale. Un pas dans l'autre sens est généralement une erreur de saisie.",
@@ -167,8 +167,8 @@ export const INDICATORS_RULES = [
         title: { fr: 'Pas de cible pour la dernière année', en: 'No target for the final year' },
         params: { name: 'text', year: 'number' },
         message: {
-            fr: "L'indicateur « {name} » n'a pas de cible pour {year}, dernière année du contrat.",
-            en: "Indicator '{name}' has no target for {year}, the final year of the contract."
+            fr: "L'indicateur {name} n'a pas de cible pour {year}, dernière année du contrat : ajoutez « {year}: valeur » à ses cibles.",
+            en: "Indicator {name} has no target for {year}, the final year of the contract: add '{year}: value' to its targets."
         },
         rationale: {
             fr: 'Le bilan final compare chaque indicateur à sa cible finale.',

@@ -1,4 +1,5 @@
 /** Objectives and indicators: baseline, targets per year, direction, percentages (arrêté du 25 octobre 2019). */
+import { labelledIndicator, labelled } from '../message-names.js';
 import * as ast from '../../generated/ast.js';
 import { contractPeriod, firstProp, indicatorsOf, inheritedIndicatorProp, objectivesOf } from '../../model/contract.js';
 import { plain } from '../../model/french.js';
@@ -18,7 +19,7 @@ export function checkObjectives(contract: ast.Contrat, ctx: RuleContext): void {
     for (const objective of objectives) {
         const indicators = indicatorsOf(objective);
         if (indicators.length === 0) {
-            ctx.reporter.report('CPOM050', { name: objective.name }, { node: objective, property: 'name' });
+            ctx.reporter.report('CPOM050', { name: labelled(objective) }, { node: objective, property: 'name' });
         }
         for (const indicator of indicators) {
             checkIndicator(indicator, bounds, ctx);
@@ -38,14 +39,14 @@ function checkIndicator(indicator: ast.Indicateur, period: { first: number; last
     const baseline = firstProp(indicator, ast.isReference);
     const cibles = firstProp(indicator, ast.isCibles);
     if (!baseline) {
-        ctx.reporter.report('CPOM051', { name: indicator.name }, { node: indicator, property: 'name' });
+        ctx.reporter.report('CPOM051', { name: labelledIndicator(indicator) }, { node: indicator, property: 'name' });
     }
     if (!cibles || cibles.targets.length === 0) {
-        ctx.reporter.report('CPOM052', { name: indicator.name }, { node: indicator, property: 'name' });
+        ctx.reporter.report('CPOM052', { name: labelledIndicator(indicator) }, { node: indicator, property: 'name' });
         return;
     }
     const seen = new Set<number>();
-    const points: Array<{ year: number; value: number; node: ast.Cible | ast.Reference }> = [];
+    const points: Array<{ year: number; value: number; unit?: string; node: ast.Cible | ast.Reference }> = [];
     cibles.targets.forEach((target) => {
         const year = Number(parseNumber(target.year));
         if (seen.has(year)) {
@@ -57,10 +58,10 @@ function checkIndicator(indicator: ast.Indicateur, period: { first: number; last
             ctx.reporter.report('CPOM053', { year: target.year, first: period.first, last: period.end }, { node: target, property: 'year' });
         }
         const value = parseNumber(target.value?.number);
-        if (value !== undefined) points.push({ year, value, node: target });
+        if (value !== undefined) points.push({ year, value, unit: target.value?.unit, node: target });
     });
     if (period && !seen.has(period.last)) {
-        ctx.reporter.report('CPOM059', { name: indicator.name, year: period.last }, { node: cibles, keyword: 'cibles' });
+        ctx.reporter.report('CPOM059', { name: labelledIndicator(indicator), year: period.last }, { node: cibles, keyword: 'cibles' });
     }
     points.sort((a, b) => a.year - b.year);
     if (baseline) {
@@ -69,7 +70,7 @@ function checkIndicator(indicator: ast.Indicateur, period: { first: number; last
         if (points.length > 0 && year >= points[0].year) {
             ctx.reporter.report('CPOM057', { year: baseline.year, name: indicator.name, first: points[0].year }, { node: baseline, property: 'year' });
         } else if (value !== undefined) {
-            points.unshift({ year, value, node: baseline });
+            points.unshift({ year, value, unit: baseline.value?.unit, node: baseline });
         }
     }
     const sens = direction(indicator);
@@ -79,12 +80,17 @@ function checkIndicator(indicator: ast.Indicateur, period: { first: number; last
         const wrong = sens === 'hausse' ? b.value < a.value : sens === 'baisse' ? b.value > a.value : b.value !== a.value;
         if (wrong) {
             ctx.reporter.report('CPOM054', {
-                name: indicator.name, direction: sens,
-                from: formatNumber(a.value), fromYear: a.year, to: formatNumber(b.value), toYear: b.year,
+                name: labelledIndicator(indicator), direction: sens,
+                from: valueText(a), fromYear: a.year, to: valueText(b), toYear: b.year,
             }, { node: b.node, property: 'value' });
             return;
         }
     }
+}
+
+/** A value as written, with its sign and unit: `96 %`, `−2,5 %`, `12`. */
+function valueText(point: { value: number; unit?: string }): string {
+    return point.unit ? `${formatNumber(point.value)} ${point.unit}` : formatNumber(point.value);
 }
 
 /** CPOM055: any value written with % lies between 0 and 100. */

@@ -13,18 +13,10 @@ export const PARTIES_RULES = [
         code: 'CPOM020', name: 'tarification-authority-signs', severity: 'error', category: 'parties', confidence: 'V',
         texts: ['CASF:L313-11', 'ARRETE:2019-10-25', 'CASF:L313-11-2'],
         title: { fr: "Autorité de tarification non signataire", en: 'Tarification authority does not sign' },
-        params: {
-            authority: 'text',
-            establishment: {
-                phrase: {
-                    one: variant({ params: { name: 'text' }, fr: '{name}', en: '{name}' }),
-                    several: variant({ params: { name: 'text', others: 'number' }, fr: '{name} et {others} autre(s)', en: '{name} and {others} other(s)' }),
-                },
-            },
-        },
+        params: { authority: 'text', label: 'text', establishments: 'list' },
         message: {
-            fr: "{authority}, autorité de tarification de {establishment}, ne signe pas le contrat.",
-            en: '{authority}, tarification authority of {establishment}, does not sign the contract.'
+            fr: "{label}, autorité de tarification de {establishments}, ne signe pas le contrat : ajoutez {authority} aux signataires.",
+            en: '{label}, tarification authority of {establishments}, does not sign the contract: add {authority} to the signatories.'
         },
         rationale: {
             fr: "Le CPOM est conclu avec « la ou les autorités chargées de la tarification » : toute autorité qui fixe le tarif d'un établissement du périmètre est partie au contrat et le signe. Erreur lorsque la version de l'article L. 313-11 en vigueur à la date du contrat a été lue dans le texte (depuis le 4 mars 2022) ; avertissement avant (les versions antérieures, non relues, visaient « la ou les autorités chargées de l'autorisation »).",
@@ -57,10 +49,10 @@ export const PARTIES_RULES = [
         code: 'CPOM022', name: 'gestionnaire-signs', severity: 'error', category: 'parties', confidence: 'V',
         texts: ['CASF:L313-11', 'CASF:L313-12-IVter'],
         title: { fr: 'Gestionnaire non signataire', en: 'Gestionnaire does not sign' },
-        params: { gestionnaire: 'text' },
+        params: { gestionnaire: 'text', label: 'text' },
         message: {
-            fr: "Le gestionnaire {gestionnaire} ne figure pas parmi les signataires.",
-            en: 'The gestionnaire {gestionnaire} is not among the signatories.'
+            fr: "Le gestionnaire {label} ne figure pas parmi les signataires : ajoutez {gestionnaire} à la clause « signataires ».",
+            en: "The gestionnaire {label} is not among the signatories: add {gestionnaire} to the 'signataires' clause."
         },
         rationale: {
             fr: 'Le CPOM est conclu entre la personne morale gestionnaire et les autorités : le gestionnaire le signe.',

@@ -1,8 +1,8 @@
 /** Who signs: tarification authorities, payers, the gestionnaire, EHPAD tripartite contracts (L.313-11, L.313-12 IV ter). */
+import { labelled } from '../message-names.js';
 import { AstUtils } from 'langium';
 import * as ast from '../../generated/ast.js';
 import type { AuthorityRole } from '../../model/categories.js';
-import type { MessageParams } from '../../diagnostics/rules.js';
 import {
     authorityKind, clausesOf, establishmentFacts, firstClause, fundingsOf, gestionnaireOf,
     isDepartmentalAuthority, isIvTer, legalFrames, perimeterOf, signatoriesOf, signingParties,
@@ -46,12 +46,11 @@ export function checkParties(contract: ast.Contrat, ctx: RuleContext): void {
                     const authority = ref.ref;
                     if (!authority || signers.has(authority) || reported.has(authority)) return;
                     reported.add(authority);
-                    const others = perimeter.filter(o => o !== e && establishmentFacts(o).tarification.includes(authority)).length;
-                    const establishment: MessageParams<'CPOM020'>['establishment'] = others > 0
-                        ? { variant: 'several', name: e.name, others } : { variant: 'one', name: e.name };
+                    // Every establishment it tarifies, named: the reader checks the list, not a count.
+                    const establishments = [e, ...perimeter.filter(o => o !== e && establishmentFacts(o).tarification.includes(authority))].map(labelled);
                     const site = AstUtils.getContainerOfType(tarification, ast.isContrat) === contract ? { node: tarification, property: 'authorities', index } : establishmentSite(contract, e);
                     // The text says "autorités chargées de la tarification" only in the versions of L.313-11 that were read.
-                    ctx.reporter.report('CPOM020', { authority: authority.name, establishment }, site, errorWhereVerified(contract, ctx, 'CASF:L313-11'));
+                    ctx.reporter.report('CPOM020', { authority: authority.name, label: labelled(authority), establishments }, site, errorWhereVerified(contract, ctx, 'CASF:L313-11'));
                 });
             }
         }
@@ -61,7 +60,7 @@ export function checkParties(contract: ast.Contrat, ctx: RuleContext): void {
     const gestionnaire = gestionnaireOf(contract);
     const signatoriesClause = firstClause(contract, ast.isSignataires);
     if (gestionnaire && signatoriesClause && !signers.has(gestionnaire)) {
-        ctx.reporter.report('CPOM022', { gestionnaire: gestionnaire.name }, { node: signatoriesClause, keyword: 'signataires' });
+        ctx.reporter.report('CPOM022', { gestionnaire: gestionnaire.name, label: labelled(gestionnaire) }, { node: signatoriesClause, keyword: 'signataires' });
     }
 
     // CPOM021: a signing authority that neither tarifies nor funds.
@@ -72,7 +71,7 @@ export function checkParties(contract: ast.Contrat, ctx: RuleContext): void {
         const pays = fundings.some(f => f.props.some(p => ast.isFinanceur(p) && p.payer.ref === party))
             || clausesOf(contract, ast.isMoyens).some(m => m.items.some(i => ast.isCnr(i) && i.payer?.ref === party));
         if (!tarifies && !pays) {
-            ctx.reporter.report('CPOM021', { authority: party.name }, { node: signatory, property: 'party' });
+            ctx.reporter.report('CPOM021', { authority: labelled(party) }, { node: signatory, property: 'party' });
         }
     }
 

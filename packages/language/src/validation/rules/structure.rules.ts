@@ -135,10 +135,25 @@ export const STRUCTURE_RULES = [
     defineRule({
         code: 'CPOM007', name: 'unused-declaration', severity: 'warning', category: 'structure', confidence: 'T',
         title: { fr: 'Déclaration inutilisée', en: 'Unused declaration' },
-        params: { kind: { choice: { authority: { fr: "l'autorité", en: 'authority' }, establishment: { fr: "l'établissement", en: 'establishment' } } }, name: 'text' },
+        params: {
+            what: {
+                phrase: {
+                    authority: variant({
+                        params: { name: 'text' },
+                        fr: "L'autorité {name} ne signe pas le contrat, ne tarifie ni ne finance aucun établissement : rattachez-la au contrat ou retirez-la",
+                        en: 'Authority {name} does not sign the contract and neither tarifies nor funds any establishment: give it a role or remove it',
+                    }),
+                    establishment: variant({
+                        params: { name: 'text' },
+                        fr: "L'établissement {name} n'est rattaché à aucun objectif ni financement : nommez-le dans un objectif (`etablissements`) ou une ligne de financement, ou retirez-le du périmètre",
+                        en: 'Establishment {name} is linked to no objective and no funding: name it in an objective (`etablissements`) or a funding line, or remove it from the perimeter',
+                    }),
+                },
+            },
+        },
         message: {
-            fr: 'Rien dans le contrat ne fait référence à {kind} « {name} » : déclaration inutilisée.',
-            en: "Nothing in the contract refers to {kind} '{name}': unused declaration."
+            fr: '{what}.',
+            en: '{what}.'
         },
         rationale: {
             fr: "Une autorité qui ne signe pas, ne finance pas et ne tarifie pas, ou un établissement du périmètre qui n'est ni financé ni concerné par aucun objectif, est le plus souvent un reliquat d'une version de travail antérieure.",

@@ -1,4 +1,5 @@
 /** Mandatory and repeated clauses, duplicate names, unused declarations. */
+import { labelled } from '../message-names.js';
 import { type AstNode, AstUtils, UriUtils } from 'langium';
 import * as ast from '../../generated/ast.js';
 import { plain } from '../../model/french.js';
@@ -250,12 +251,12 @@ export function checkUnused(contract: ast.Contrat, ctx: RuleContext): void {
     }
     for (const authority of clausesOf(contract, ast.isAutorite)) {
         if (!used.has(authority)) {
-            ctx.reporter.report('CPOM007', { kind: 'authority', name: authority.name }, { node: authority, property: 'name' });
+            ctx.reporter.report('CPOM007', { what: { variant: 'authority', name: labelled(authority) } }, { node: authority, property: 'name' });
         }
     }
     for (const establishment of perimeterOf(contract)) {
         if (!used.has(establishment) && AstUtils.getDocument(establishment) === AstUtils.getDocument(contract)) {
-            ctx.reporter.report('CPOM007', { kind: 'establishment', name: establishment.name }, { node: establishment, property: 'name' });
+            ctx.reporter.report('CPOM007', { what: { variant: 'establishment', name: labelled(establishment) } }, { node: establishment, property: 'name' });
         }
     }
 }
