@@ -9,7 +9,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { contractPeriod, contractsOfFile, countOf, periodWithAvenants } from '@cpom/language';
+import { contractsOfFile, countOf, periodWithAvenants } from '@cpom/language';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { CommandIO } from './check.js';
