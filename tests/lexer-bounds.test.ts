@@ -1,13 +1,15 @@
 /**
- * The lexer reads MAX_TOKENS tokens at most (parser/cpom-lexer.ts) and the CST takes any number of comments in a row
- * (parser/cpom-parser.ts). Found by the fuzz campaign (seed 20261205, input 4646: 3.86 million `{`; input 2260: 1.2
+ * The lexer reads MAX_TOKENS tokens at most (parser/cpom-lexer.ts), scans each character of quoted texts once
+ * (parser/cpom-token-builder.ts), and the CST takes any number of comments in a row (parser/cpom-parser.ts). Found by the fuzz campaign (seed 20261205, input 4646: 3.86 million `{`; input 2260: 1.2
  * million `"`): lexing, parsing and each completion request cost a microsecond a token, seconds for such a text.
- * The assertions count work (tokens read, errors), never time.
+ * The assertions count work (tokens read, errors) or bound this thread's CPU time far above the fixed code's (a
+ * watchdog, as the fuzz pool's), never wall time.
  */
 import { type CstNode, EmptyFileSystem, isCompositeCstNode } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createCpomServices, formatMessage, MAX_TOKENS } from '@cpom/language';
 import { checkText } from './helpers.js';
+import { currentThreadStatPath, threadCpuMs } from './fuzz/thread-cpu.js';
 
 const services = createCpomServices(EmptyFileSystem);
 const { Lexer, LangiumParser } = services.Cpom.parser;
@@ -76,5 +78,42 @@ describe('comments in a row', () => {
         const text = `// a\n// b\ncontrat X "x" {\n}\n`;
         const root = LangiumParser.parse(text).value.$cstNode!.root;
         expect([root.content[0].text, root.content[1].text]).toEqual(['// a', '// b']);
+    });
+});
+
+/** CPU time of this thread spent by `run`, in ms (/proc; the process's CPU time where there is none). */
+function cpuMsOf(run: () => void): number {
+    const stat = currentThreadStatPath();
+    const before = threadCpuMs(stat) ?? process.cpuUsage().user / 1000;
+    run();
+    return (threadCpuMs(stat) ?? process.cpuUsage().user / 1000) - before;
+}
+
+describe('quoted texts without their closing quote', () => {
+    // The fixed lexer takes about 0.3 s of CPU for each (a few times that on a busy machine); the old one a minute.
+    const BOUND_MS = 10_000;
+
+    it('100,000 “ without ” lex in linear time, each an unexpected character', () => {
+        const text = `contrat X "x" {\n${'“'.repeat(100_000)}\n}\n`;
+        let errors = 0;
+        expect(cpuMsOf(() => { errors = Lexer.tokenize(text).errors.length; })).toBeLessThan(BOUND_MS);
+        expect(errors).toBe(1);
+    });
+
+    it('"\\ repeated 100,000 times lexes in linear time, and the same tokens as a text with one of them', () => {
+        const text = `contrat X "x" {\n${'"\\'.repeat(100_000)}\n}\n`;
+        let tokens = 0;
+        expect(cpuMsOf(() => { tokens = Lexer.tokenize(text).tokens.length; })).toBeLessThan(BOUND_MS);
+        // Each " opens a text that never closes: no string token, as for one of them.
+        expect(tokens).toBe(Lexer.tokenize(`contrat X "x" {\n"\\\n}\n`).tokens.length);
+    });
+
+    it('a failed scan teaches nothing about another text, nor the next run on the same text', () => {
+        // A backslash before a line break ends the first scan; the quote after the line break opens a text.
+        expect(Lexer.tokenize('"a\\\n"b"').tokens.map(t => t.image)).toContain('"b"');
+        expect(Lexer.tokenize('"b"').tokens.map(t => t.image)).toEqual(['"b"']);
+        const text = '“a “b” "c\\';
+        expect(Lexer.tokenize(text).tokens.map(t => t.image)).toEqual(Lexer.tokenize(text).tokens.map(t => t.image));
+        expect(Lexer.tokenize(text).tokens.map(t => t.image)).toContain('“a “b”');
     });
 });
