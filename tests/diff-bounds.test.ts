@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ast, createCpomServices } from '@cpom/language';
 import { type CpomJson, exportContract } from '@cpom/generator';
 import { diffContracts } from '@cpom/diff';
+import { MAX_WORD_DIFF_CHARACTERS, wordDiff } from '../packages/diff/src/format/word-diff.js';
 import { ROOT } from './helpers.js';
 
 const services = createCpomServices(EmptyFileSystem);
@@ -53,5 +54,17 @@ describe('the diff of a title of 1.5 million lone surrogates (fuzz, seed 2026120
         const same = structuredClone(before) as unknown as { contract: Record<string, unknown> };
         same.contract.extra = undefined;
         expect(diffContracts(before, same as unknown as CpomJson).changes).toEqual([]);
+    });
+});
+
+describe('the word diff of a text of 2.7 million hyphens (fuzz, seed 20261207, input 1965)', () => {
+    it('shows texts over the limit whole, without splitting them into words', () => {
+        const before = 'Dotations d’État ; frais de siège autorisés.';
+        const after = `Dotations d’État ${'-'.repeat(2_700_000)} ; frais de siège autorisés.`;
+        // Before: jsdiff split the 2.7 million signs into as many tokens, for each format.
+        expect(wordDiff(before, after)).toEqual([{ text: before, kind: 'removed' }, { text: ' ', kind: 'same' }, { text: after, kind: 'added' }]);
+        expect(after.length).toBeGreaterThan(MAX_WORD_DIFF_CHARACTERS);
+        // Under the limit, word by word.
+        expect(wordDiff(before, before.replace('frais', 'coûts')).filter(p => p.kind !== 'same').map(p => p.text)).toEqual(['frais', 'coûts']);
     });
 });
