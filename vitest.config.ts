@@ -18,5 +18,8 @@ export default defineConfig({
         testTimeout: 120_000,
         hookTimeout: 120_000,
         pool: 'forks',
+        // Two files at a time, also on 2 cores (vitest's default there is one: cores − 1): many files wait on child
+        // processes (the CLI, Chromium, LibreOffice, editors) and leave a core idle; the suite's wall time halves.
+        maxWorkers: 2,
     },
 });

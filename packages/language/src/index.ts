@@ -23,7 +23,7 @@ export * from './diagnostics/bilingual.js';
 export * from './diagnostics/first-syntax-error.js';
 export * from './workspace/loading.js';
 export * from './diagnostics/config-schema.js';
-export { isNestingError, MAX_NESTING } from './parser/cpom-lexer.js';
+export { isNestingError, isTokenLimitError, MAX_NESTING, MAX_TOKENS } from './parser/cpom-lexer.js';
 export { isIsoDate } from './law/legal-texts.js';
 export type { ISODate } from './law/types.js';
 export * from './model/indicator-status.js';

@@ -18,9 +18,16 @@ export function isLongTextChange(c: ChangeRecord): c is ChangeRecord & { old: st
 /** Beyond this many words changed, the texts are shown whole, removed then added: the diff stays linear. */
 const MAX_EDIT_LENGTH = 1000;
 
+/**
+ * Beyond this many characters in the two texts together, they are shown whole without a word diff: jsdiff splits
+ * every sign into a token before it looks at the edits (2.7 million `-` in a diagnostic text: over a second for each
+ * format). A préambule runs to a few thousand characters.
+ */
+export const MAX_WORD_DIFF_CHARACTERS = 100_000;
+
 /** The words of the old and new text, each kept, removed or added. */
 export function wordDiff(before: string, after: string): WordPart[] {
-    const parts = diffWordsWithSpace(before, after, { maxEditLength: MAX_EDIT_LENGTH });
+    const parts = before.length + after.length > MAX_WORD_DIFF_CHARACTERS ? undefined : diffWordsWithSpace(before, after, { maxEditLength: MAX_EDIT_LENGTH });
     if (!parts) return [{ text: before, kind: 'removed' }, { text: ' ', kind: 'same' }, { text: after, kind: 'added' }];
     const words: WordPart[] = parts.map(part => ({ text: part.value, kind: part.added ? 'added' : part.removed ? 'removed' : 'same' }));
     return words.map((part, i) => (part.kind === 'same' ? { ...part, text: context(part.text, i === 0, i === words.length - 1) } : part));

@@ -6,7 +6,7 @@
 import type { LangiumDocument } from 'langium';
 import type { Locale } from './catalogue.js';
 import { formatMessage } from './rules.js';
-import { isNestingError } from '../parser/cpom-lexer.js';
+import { isNestingError, isTokenLimitError } from '../parser/cpom-lexer.js';
 import { parserErrorDetail } from './syntax-messages.js';
 
 export interface SyntaxErrorPlace {
@@ -30,6 +30,12 @@ export function firstSyntaxError(document: LangiumDocument, locale: Locale = 'fr
             line: lexing.line ?? 1,
             column: lexing.column ?? 1,
             message: formatMessage('CPOM001', { detail: { variant: 'nesting', limit: lexing.nestingLimit } }, locale),
+        });
+    } else if (lexing && isTokenLimitError(lexing)) {
+        candidates.push({
+            line: lexing.line ?? 1,
+            column: lexing.column ?? 1,
+            message: formatMessage('CPOM001', { detail: { variant: 'tokens', limit: lexing.tokenLimit } }, locale),
         });
     } else if (lexing) {
         const character = text.substr(lexing.offset, Math.max(1, Math.min(lexing.length, QUOTED_CHARACTERS)));

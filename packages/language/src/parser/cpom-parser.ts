@@ -1,16 +1,94 @@
 /**
- * Langium's parser, with the CST built in linear time. Before each token, Langium places the comments that precede
- * it in the CST; with no comment at all it still searched the token's parent among its siblings (`indexOf`), so a
- * list of N items cost N² (300,000 legal frames or départements: three minutes). No comment, no search.
+ * Langium's parser, with the CST built in linear time and constant stack. Before each token, Langium places the
+ * comments that precede it in the CST; with no comment at all it still searched the token's parent among its
+ * siblings (`indexOf`), so a list of N items cost N² (300,000 legal frames or départements: three minutes). No
+ * comment, no search. And it inserted them with one spread call (`push(...nodes)`), which overflows the stack past
+ * some 100,000 comments in a row; they are inserted one by one here, at the place Langium chooses.
+ *
+ * And Chevrotain's error recovery looks for a token to resume at by testing each token ahead against every token
+ * type of the follow set (a `find` over some hundred types): 3 µs a skipped token, half the parse of 250,000 stray
+ * quoted texts. Whether a token type is in the set is asked once per type here, with the same answer.
  */
-import { createLangiumParser, type CstNodeBuilder, type LangiumCoreServices, type LangiumParser } from 'langium';
+import { CstUtils, createLangiumParser, type CompositeCstNode, type CstNode, type CstNodeBuilder, LeafCstNodeImpl, type LangiumCoreServices, type LangiumParser } from 'langium';
+import { type IToken, tokenMatcher, type TokenType } from 'chevrotain';
 
 export function createCpomParser(services: LangiumCoreServices): LangiumParser {
     const parser = createLangiumParser(services);
     const builder = (parser as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder;
-    const addHiddenNodes = builder.addHiddenNodes.bind(builder);
     builder.addHiddenNodes = tokens => {
-        if (tokens.length > 0) addHiddenNodes(tokens);
+        if (tokens.length > 0) addHiddenNodes(builder, tokens);
     };
+    const wrapper = (parser as unknown as { wrapper?: RecoveringParser }).wrapper;
+    if (wrapper && typeof wrapper.flattenFollowSet === 'function' && typeof wrapper.findReSyncTokenType === 'function') {
+        wrapper.findReSyncTokenType = findReSyncTokenType;
+    }
     return parser;
+}
+
+/** The members of Chevrotain's recovery (`Recoverable`, chevrotain 11) that the resync search uses. */
+interface RecoveringParser {
+    flattenFollowSet(): TokenType[];
+    LA(howMuch: number): IToken;
+    findReSyncTokenType(): TokenType;
+}
+
+/**
+ * Chevrotain's `findReSyncTokenType`: the first type of the follow set that the nearest token ahead matches, with
+ * the answer for each token type computed once (a token matches a type by its type alone: `tokenMatcher`).
+ */
+function findReSyncTokenType(this: RecoveringParser): TokenType {
+    const candidates = this.flattenFollowSet();
+    const byType = new Map<number, TokenType | undefined>();
+    // The follow set holds EOF, which LA returns past the end: the search ends.
+    for (let k = 1; ; k++) {
+        const token = this.LA(k);
+        const type = token.tokenType.tokenTypeIdx!;
+        let found = byType.get(type);
+        if (found === undefined && !byType.has(type)) {
+            found = candidates.find(candidate => tokenMatcher(token, candidate));
+            byType.set(type, found);
+        }
+        if (found !== undefined) return found;
+    }
+}
+
+/** Langium's `CstNodeBuilder.addHiddenNodes` (4.2), without spreading the nodes into one call. */
+function addHiddenNodes(builder: CstNodeBuilder, tokens: IToken[]): void {
+    const root = (builder as unknown as { rootNode: CompositeCstNode }).rootNode;
+    const nodes: CstNode[] = tokens.map(token => {
+        const leaf = new LeafCstNodeImpl(token.startOffset, token.image.length, CstUtils.tokenToRange(token), token.tokenType, true);
+        leaf.root = root as LeafCstNodeImpl['root'];
+        return leaf;
+    });
+    let current: CompositeCstNode = builder.current;
+    // Within a composite node that has content: after it.
+    if (current.content.length > 0) {
+        insertAt(current, current.content.length, nodes);
+        return;
+    }
+    // At a new node: before it, in the first parent that has content before it.
+    while (current.container) {
+        const index = current.container.content.indexOf(current);
+        if (index > 0) {
+            insertAt(current.container, index, nodes);
+            return;
+        }
+        current = current.container;
+    }
+    // The first nodes of the tree.
+    insertAt(root, 0, nodes);
+}
+
+/** Inserts `nodes` into `parent`'s content at `index`, each with its container set, in linear time. */
+function insertAt(parent: CompositeCstNode, index: number, nodes: CstNode[]): void {
+    const content = parent.content;
+    const tail: CstNode[] = [];
+    for (let i = index; i < content.length; i++) tail.push(content[i]);
+    content.length = index;
+    // Array.prototype.push one at a time: Langium's container overrides push to set `container` from rest arguments.
+    for (const node of nodes) {
+        (node as { container?: CompositeCstNode }).container = parent;
+        Array.prototype.push.call(content, node);
+    }
+    for (const node of tail) Array.prototype.push.call(content, node);
 }

@@ -14,7 +14,7 @@ import { importedUris } from '../references/imports.js';
 import { internalFailureText, parserErrorDetail } from '../diagnostics/syntax-messages.js';
 import { closestWords } from '../diagnostics/suggestions.js';
 import { readSuppressions, type SuppressedCode, type Suppression } from './suppressions.js';
-import { isNestingError } from '../parser/cpom-lexer.js';
+import { isNestingError, isTokenLimitError } from '../parser/cpom-lexer.js';
 import { SharedWalkDocumentValidator } from './shared-walk-validator.js';
 
 /** How Langium's validation registry words a check that threw ("An error occurred during validation: …"). */
@@ -50,6 +50,8 @@ export class CpomDocumentValidator extends SharedWalkDocumentValidator {
                 this.setMessage(diagnostic, 'CPOM001', { detail: { variant: 'internal', error: internalFailureText(detail) } }, locale);
             } else if (diagnostic.data?.nesting !== undefined) {
                 this.setMessage(diagnostic, 'CPOM001', { detail: { variant: 'nesting', limit: diagnostic.data.nesting } }, locale);
+            } else if (diagnostic.data?.tokens !== undefined) {
+                this.setMessage(diagnostic, 'CPOM001', { detail: { variant: 'tokens', limit: diagnostic.data.tokens } }, locale);
             } else if (diagnostic.data?.lexing !== undefined) {
                 this.setMessage(diagnostic, 'CPOM001', { detail: { variant: 'character', character: diagnostic.data.lexing } }, locale);
             } else if (code === DocumentValidator.ParsingError) {
@@ -96,7 +98,9 @@ export class CpomDocumentValidator extends SharedWalkDocumentValidator {
                 range: { start, end: { line: start.line, character: start.character + error.length } },
                 message: '', // written in validateDocument, once the document's language is known
                 code: 'CPOM001',
-                data: isNestingError(error) ? { code: 'CPOM001', nesting: error.nestingLimit } : { code: 'CPOM001', lexing: text },
+                data: isNestingError(error) ? { code: 'CPOM001', nesting: error.nestingLimit }
+                    : isTokenLimitError(error) ? { code: 'CPOM001', tokens: error.tokenLimit }
+                    : { code: 'CPOM001', lexing: text },
             });
         }
     }

@@ -34,6 +34,12 @@ export const DOCUMENT_RULES = [
                         fr: 'Imbrication trop profonde : ce bloc ouvre un niveau de plus que les {limit} lus ; son contenu, jusqu’à son « } », est ignoré.',
                         en: 'Nesting too deep: this block opens one level more than the {limit} read; its content, up to its "}", is ignored.',
                     }),
+                    // Past the most tokens the lexer reads (parser/cpom-lexer.ts): the rest of the text is left out.
+                    tokens: variant({
+                        params: { limit: 'number' },
+                        fr: 'Texte trop long : il compte plus de {limit} éléments (mots, nombres, textes entre guillemets, signes) ; la suite, à partir d’ici, est ignorée.',
+                        en: 'Text too long: it has more than {limit} tokens (words, numbers, quoted texts, signs); the rest, from here, is ignored.',
+                    }),
                     // cpom itself failed on this text (a defect of cpom): the file gets this error, the others are checked.
                     internal: variant({
                         params: { error: 'text' },
