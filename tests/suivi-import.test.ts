@@ -77,7 +77,7 @@ describe('cpom suivi importer', () => {
         const run = await runCpom(['suivi', 'importer', 'montants.csv', '--contrat', 'contrat.cpom', '--annee', '2022', '-o', 'suivi-montants.cpom'], work);
         expect(run.code, run.stderr).toBe(0);
         expect(run.stderr).toContain('« montants.csv », ligne 6 : « CNR inventé » ne correspond à aucun');
-        expect(run.stderr).toContain('1 valeur(s) d\'indicateur, 0 activité(s) et 3 montant(s) importé(s), 1 ligne(s) sans correspondance');
+        expect(run.stderr).toContain('1 valeur d\'indicateur, 0 activité et 3 montants importés, 1 ligne sans correspondance');
         const text = readFileSync(path.join(work, 'suivi-montants.cpom'), 'utf8');
         expect(text).toContain([
             '    indicateur OCC_HP: 95,1 %', '', '    cnr "Équipement de télémédecine" depense 17 500 €',

@@ -242,6 +242,13 @@ function means({ spec, byEstablishment, period }: Context): string[] {
         `            établissements ${line.establishments.join(', ')}`,
         `            montants ${period.map(y => `${y}: 0 €`).join(', ')} // ${TO_COMPLETE} : montants`,
         `            actualisation ${line.kind === 'forfait' ? 'équation_tarifaire' : line.payer.role === 'departement' ? 'taux_départemental' : 'taux_régional'}`,
+        // A forfait shared by several establishments says each one's share (CPOM181).
+        ...(line.kind === 'forfait' && line.establishments.length > 1 ? [
+            '',
+            `            répartition ${period[0]} { // ${TO_COMPLETE} : part de chaque établissement`,
+            ...line.establishments.map(e => `                ${e}: 0 €`),
+            '            }',
+        ] : []),
         '        }',
     ]);
     return ['    moyens {', ...blocks.flatMap((block, i) => (i > 0 ? ['', ...block] : block)), '    }', ''];

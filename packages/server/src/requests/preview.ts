@@ -4,6 +4,7 @@
  */
 import type { CpomLspServicesBundle } from '@cpom/language/lsp';
 import { buildContractDocument, renderHtml } from '@cpom/generator';
+import { AstUtils, DocumentState } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import { PreviewRequestMethod, type PreviewParams, type PreviewResult } from '../protocol.js';
 import { contractsOf, errorCount, syntaxErrorOf } from './contracts-of.js';
@@ -19,7 +20,12 @@ export async function preview(services: CpomLspServicesBundle, params: PreviewPa
     const syntax = syntaxErrorOf(document);
     if (syntax) return { errors: 1, message: `Aperçu impossible : erreur de syntaxe, ${syntax}.` };
     const followUp = followUpsInFile(document)[0];
-    if (followUp && contracts.length === 0) return followUpPreview(services, document, followUp);
+    if (followUp && contracts.length === 0) {
+        // Opening a follow-up rebuilds its contract's family: the report reads the contract once it is validated again.
+        const contractDocument = followUp.contract?.ref?.$container && AstUtils.getDocument(followUp.contract.ref);
+        if (contractDocument) await services.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, contractDocument.uri, token);
+        return followUpPreview(services, document, followUp);
+    }
     const first = contracts[0];
     if (!first) return { errors: 0, message: "Aucun contrat dans ce fichier (ni avenant d'un contrat, ni catalogue importé par un contrat)." };
     try {

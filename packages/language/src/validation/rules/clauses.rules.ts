@@ -86,6 +86,7 @@ export const CLAUSES_RULES = [
     }),
     defineRule({
         code: 'CPOM165', name: 'departmental-authority-departments', severity: 'warning', category: 'parties', confidence: 'S',
+        texts: ['CIRCULAIRE:2007-03-26'],
         title: { fr: 'Conseil départemental couvrant plusieurs départements', en: 'Departmental council over several départements' },
         params: { authority: 'text', departments: 'list' },
         message: {
@@ -97,8 +98,8 @@ export const CLAUSES_RULES = [
             en: "A departmental council holds its powers over one département; only a few collectivités hold several (Collectivité de Corse for 2A and 2B since 2018, Collectivité européenne d'Alsace for 67 and 68 since 2021). In a CPOM over several départements each president of a departmental council is a distinct party signing for their own."
         },
         source: {
-            fr: "Registre territorial du projet (loi NOTRe, art. 30 ; loi n° 2019-816 du 2 août 2019) ; DOMAIN.md §8.",
-            en: 'Territorial registry of the project (loi NOTRe art. 30; loi 2019-816 of 2 August 2019); DOMAIN.md §8.'
+            fr: "Circulaire interministérielle du 26 mars 2007 (CPOM sur plusieurs départements) ; registre territorial du projet (loi NOTRe, art. 30 ; loi n° 2019-816 du 2 août 2019) ; DOMAIN.md §8.",
+            en: 'Circulaire interministérielle du 26 mars 2007 (CPOM over several départements); territorial registry of the project (loi NOTRe art. 30; loi 2019-816 of 2 August 2019); DOMAIN.md §8.'
         }
     }),
     defineRule({

@@ -5,7 +5,11 @@
  */
 import { defineRule, variant } from '../../diagnostics/catalogue.js';
 
-const PROPOSAL = { fr: 'Proposition du projet cpom.', en: 'Proposal of the cpom project.' } as const;
+/** A proposal about the modulation that article R. 314-43-2 allows (the coherence itself is no text's). */
+const PROPOSAL_ON_R314_43_2 = {
+    fr: 'Article R. 314-43-2 du CASF (modulation selon des objectifs d\'activité) ; la cohérence vérifiée est une proposition du projet cpom.',
+    en: 'CASF R.314-43-2 (modulation by activity objectives); the coherence checked is a proposal of the cpom project.',
+} as const;
 
 export const MODULATION_CLAUSE_RULES = [
     defineRule({
@@ -45,7 +49,7 @@ export const MODULATION_CLAUSE_RULES = [
             fr: "Le suivi annuel calcule la minoration avec la formule du contrat : la moitié de l'écart (`demi_ecart`), l'abattement appliqué à l'écart (`proportionnelle`, par défaut) ou un abattement forfaitaire dès que l'activité est sous le seuil (`forfaitaire`). Une formule sans le nombre qu'elle emploie, ou un nombre que la formule n'emploie pas, laisse le montant indéterminé ou trompeur.",
             en: 'The yearly follow-up computes the reduction with the contract\'s formula: half of the gap (`demi_ecart`), the abattement applied to the gap (`proportionnelle`, the default) or a fixed abattement once the activity is below the threshold (`forfaitaire`). A formula without the number it uses, or a number the formula does not use, leaves the amount undetermined or misleading.'
         },
-        source: PROPOSAL,
+        source: PROPOSAL_ON_R314_43_2,
     }),
     defineRule({
         code: 'CPOM172', name: 'modulation-ehpad-formula', severity: 'warning', category: 'funding', confidence: 'V',
@@ -75,7 +79,7 @@ export const MODULATION_CLAUSE_RULES = [
             fr: "L'abattement se fonde sur la dernière mesure connue de l'activité (article R. 314-43-2 du CASF) : l'activité d'une année n'est connue qu'une fois l'année close (rapport d'activité, ERRD). Une mesure de l'année de signature ou d'une année postérieure est une prévision, pas une mesure.",
             en: 'The abattement rests on the last known measure of activity (CASF R.314-43-2): a year\'s activity is known only once the year is closed (activity report, ERRD). A measure of the signing year or a later one is a forecast, not a measure.'
         },
-        source: PROPOSAL,
+        source: PROPOSAL_ON_R314_43_2,
     }),
     defineRule({
         code: 'CPOM174', name: 'modulation-threshold-unit', severity: 'warning', category: 'funding', confidence: 'T',
