@@ -66,7 +66,9 @@ describe('what an edit rebuilds', () => {
     it('a file with an unresolved reference is not rebuilt by an edit elsewhere, and resolves when the missing file arrives', async () => {
         const contract = setText('contrat.cpom', BASE);
         const importer = setText('importer.cpom', IMPORTER);
-        expect(await update([contract, importer])).toEqual(['contrat.cpom', 'importer.cpom']);
+        // New names in the workspace: a file of the same build left with an unresolved reference links once more
+        // (within a build, a file may link before the one that declares what it names).
+        expect(await update([contract, importer])).toEqual(['contrat.cpom', 'importer.cpom', 'importer.cpom']);
         const documents = shared.workspace.LangiumDocuments;
         expect(unresolved(documents.getDocument(importer))).toEqual(['ETABS.ESAT_A']);
         expect(documents.getDocument(importer)?.diagnostics?.map(d => d.code)).toContain('CPOM002');

@@ -78,9 +78,10 @@ export class CpomDocumentBuilder extends DefaultDocumentBuilder {
             }
         }
         if (!changed) return;
-        const done = new Set(built.map(d => d.uri.toString()));
+        // The documents just built are included: within one build, a follow-up may link before the avenant that
+        // declares the establishment it names has linked its contract (a folder opened at once, in any order).
         const unresolved = this.langiumDocuments.all
-            .filter(d => !done.has(d.uri.toString()) && d.state >= DocumentState.ComputedScopes && d.references.some(ref => ref.error !== undefined))
+            .filter(d => d.state >= DocumentState.ComputedScopes && d.references.some(ref => ref.error !== undefined))
             .toArray();
         if (unresolved.length === 0) return;
         for (const document of unresolved) this.resetToState(document, DocumentState.ComputedScopes);
