@@ -22,7 +22,7 @@ export async function preview(services: CpomLspServicesBundle, params: PreviewPa
     const followUp = followUpsInFile(document)[0];
     if (followUp && contracts.length === 0) {
         // Opening a follow-up rebuilds its contract's family: the report reads the contract once it is validated again.
-        const contractDocument = followUp.contract?.ref?.$container && AstUtils.getDocument(followUp.contract.ref);
+        const contractDocument = followUp.contract?.ref && AstUtils.findRootNode(followUp.contract.ref).$document;
         if (contractDocument) await services.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, contractDocument.uri, token);
         return followUpPreview(services, document, followUp);
     }
