@@ -78,12 +78,11 @@ export class CpomDocumentBuilder extends DefaultDocumentBuilder {
             }
         }
         if (!changed) return;
-        // The documents of a build of several are included: within it, a follow-up may link before the avenant that
-        // declares the establishment it names has linked its contract (a folder opened at once, in any order). A
-        // build of one document (a keystroke in a lone file) has no such order and is not linked twice.
-        const done = new Set(built.length > 1 ? [] : built.map(d => d.uri.toString()));
+        // The documents just built are included: within one build, a follow-up may link before the avenant that
+        // declares the establishment it names has linked its contract (a folder opened at once, in any order); and a
+        // file opened alone may have read its contract's facts before they were complete.
         const unresolved = this.langiumDocuments.all
-            .filter(d => !done.has(d.uri.toString()) && d.state >= DocumentState.ComputedScopes && d.references.some(ref => ref.error !== undefined))
+            .filter(d => d.state >= DocumentState.ComputedScopes && d.references.some(ref => ref.error !== undefined))
             .toArray();
         if (unresolved.length === 0) return;
         for (const document of unresolved) this.resetToState(document, DocumentState.ComputedScopes);
