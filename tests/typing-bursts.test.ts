@@ -50,13 +50,41 @@ describe('typing bursts', () => {
         expect(built).toEqual([2, 3]);
     });
 
-    it('forgets a pending change that a full check takes over', () => {
+    it('hands a pending change over at once to a full check (save), and once only', () => {
         const { document, built, bursts, change } = setUp();
         change(2);
         change(3);
-        expect(bursts.cancelPending(URI_TEXT)).toBe(true);
+        bursts.handOver(URI_TEXT);
+        expect(built).toEqual([2, 3]);
         document.state = DocumentState.Validated;
         vi.advanceTimersByTime(BUILD_WAIT_MS * 2);
+        expect(built).toEqual([2, 3]);
+    });
+
+    it('a request waiting for the text: handed over when the build under way ends, without waiting for the keys to pause', async () => {
+        const { document, built, bursts, change } = setUp();
+        change(2);
+        change(3);
+        let handed = false;
+        void bursts.whenHandedOver(URI_TEXT).then(() => { handed = true; });
+        for (let version = 4; version <= 6; version++) {
+            vi.advanceTimersByTime(BURST_QUIET_MS / 2); // keys faster than the pause
+            change(version);
+        }
+        document.state = DocumentState.Validated; // the build of version 2 ends
+        vi.advanceTimersByTime(BURST_QUIET_MS);
+        await Promise.resolve();
+        expect(built).toEqual([2, 6]);
+        expect(handed).toBe(true);
+    });
+
+    it('a document below Validated that no build is bringing there (loaded for an import): its change is built at once', () => {
+        const document = { state: DocumentState.Parsed };
+        const built: number[] = [];
+        const bursts = new TypingBursts({
+            workspace: { LangiumDocuments: { getDocument: () => document }, DocumentBuilder: { building: false } },
+        } as unknown as LangiumSharedCoreServices);
+        bursts.change({ document: { uri: URI_TEXT, version: 2 } } as ChangeEvent, event => built.push(event.document.version));
         expect(built).toEqual([2]);
     });
 });

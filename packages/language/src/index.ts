@@ -22,6 +22,7 @@ export * from './parser/cpom-value-converter.js';
 export * from './diagnostics/bilingual.js';
 export * from './diagnostics/first-syntax-error.js';
 export * from './workspace/loading.js';
+export { CpomDocumentBuilder } from './workspace/cpom-document-builder.js';
 export * from './diagnostics/config-schema.js';
 export { isNestingError, isTokenLimitError, MAX_NESTING, MAX_TOKENS } from './parser/cpom-lexer.js';
 export { isIsoDate } from './law/legal-texts.js';

@@ -28,7 +28,9 @@ export class CpomDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
         const manager = this.workspaceManager;
         manager.ready.then(() => this.workspaceLock.write(async token => {
-            if (manager instanceof CpomWorkspaceManager) await manager.loadImportsOf(changed);
+            // The update must run whatever happens to the imports: every write is relied on to build what the write
+            // it cancelled left half-built (server-document-builder.ts).
+            if (manager instanceof CpomWorkspaceManager) await manager.loadImportsOf(changed).catch(error => console.error('cpom: loading the imports failed:', error));
             await this.documentBuilder.update(changed, deleted, token);
         })).catch(error => console.error('cpom: document update failed:', error));
     }

@@ -60,7 +60,9 @@ export class CpomDocumentSymbolProvider implements DocumentSymbolProvider {
     getSymbols(document: LangiumDocument): DocumentSymbol[] {
         try {
             return this.symbolsOf(document.parseResult.value);
-        } catch {
+        } catch (error) {
+            // An editor keeps the outline of a text version: an empty one stays until the next edit. Say why.
+            console.error(`cpom: the outline of ${document.uri.toString()} failed:`, error);
             return [];
         }
     }

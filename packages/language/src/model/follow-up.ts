@@ -14,6 +14,7 @@ import {
     inheritedIndicatorProp, legalFrames, objectivesOf, perimeterOf, propsOf,
 } from './contract.js';
 import { compareDates, parseIsoDate } from './dates.js';
+import { cachedView } from './model-cache.js';
 import { plain } from './french.js';
 import { type CnrLine, type FundingLine, contractFundings, yearOf } from './fundings.js';
 import { type IndicatorDirection, type IndicatorStatus, type TrajectoryInput, type YearTarget, indicatorStatus } from './indicator-status.js';
@@ -111,16 +112,12 @@ export interface FollowUp {
     readonly summary: FollowUpSummary;
 }
 
-const cache = new WeakMap<ast.SuiviAnnuel, FollowUp>();
 
 /** The follow-up of one `suivi_annuel du contrat` block; the lookup gives the contract's avenants (workspace index). */
 export function followUpOf(node: ast.SuiviAnnuel, lookup: AvenantLookup): FollowUp {
-    let followUp = cache.get(node);
-    if (!followUp) {
-        followUp = computeFollowUp(node, lookup);
-        cache.set(node, followUp);
-    }
-    return followUp;
+    // Kept with the links it was computed with (model-cache.ts): a follow-up relinked when its contract arrives or
+    // changes is computed again, not left with the contract it lacked (no diagnostic, « 0 indicateur sur 0 »).
+    return cachedView('follow-up', node, n => computeFollowUp(n, lookup));
 }
 
 function computeFollowUp(node: ast.SuiviAnnuel, lookup: AvenantLookup): FollowUp {

@@ -8,6 +8,7 @@ import * as ast from '../generated/ast.js';
 import { firstProp } from './clauses.js';
 import { plain } from './french.js';
 import { establishmentFacts, fundedEstablishments } from './contract.js';
+import { cachedView } from './model-cache.js';
 import { formatNumber, parseNumber } from './numbers.js';
 
 export type ModulationFormulaKey = 'demi_ecart' | 'proportionnelle' | 'forfaitaire';
@@ -44,15 +45,9 @@ export interface ModulationClauseView {
     readonly justification: string | undefined;
 }
 
-const cache = new WeakMap<ast.Modulation, ModulationClauseView>();
-
+/** Kept with the links it was computed with (model-cache.ts): it holds the indicator and establishments it names. */
 export function modulationClauseView(node: ast.Modulation): ModulationClauseView {
-    let view = cache.get(node);
-    if (!view) {
-        view = computeView(node);
-        cache.set(node, view);
-    }
-    return view;
+    return cachedView('modulation-clause', node, computeView);
 }
 
 function computeView(node: ast.Modulation): ModulationClauseView {
