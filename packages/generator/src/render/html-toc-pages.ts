@@ -43,7 +43,12 @@ export function tocPageEstimateScript(): string {
         const style = document.createElement('style');
         style.textContent = 'html, body { margin: 0 !important; padding: 0 !important; } body { width: ' + pageWidth + 'px !important; max-width: none !important; }';
         document.head.append(style);
-        const width = Math.min(Math.max(document.documentElement.scrollWidth, pageWidth), 2 * pageWidth);
+        // The content's width: its boxes' right edges (fractions of pixels count), or the body's overflow when wider
+        // (rounded to a pixel, but it has the text that overflows its box). The root's box is the window's width.
+        let right = 0;
+        for (const element of document.body.querySelectorAll('*')) right = Math.max(right, element.getBoundingClientRect().right);
+        if (document.body.scrollWidth > right + 1) right = document.body.scrollWidth;
+        const width = Math.min(Math.max(right - document.body.getBoundingClientRect().left, pageWidth), 2 * pageWidth);
         const height = pageHeight * width / pageWidth;
         const forced = ['page', 'always', 'left', 'right', 'recto', 'verso'];
         const columnBreaks = [];
