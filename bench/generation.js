@@ -44,8 +44,8 @@ export async function measureGeneration(root, text, { runs = 5 } = {}) {
         json: await time(() => generator.serialiseJson(generator.exportContract(contract, avenants))),
     };
     if (findChromium()) {
-        // As `cpom generate` writes one contract: Chromium started, the draft printed for the table of contents'
-        // pages, the numbers filled in, the PDF printed; then the same in a batch, where Chromium is already running.
+        // As `cpom generate` writes one contract: Chromium started, the table of contents' pages measured in the page
+        // loaded for print, the numbers filled in, the PDF printed; then the same in a batch, where Chromium is running.
         const pdfRuns = Math.min(runs, 3);
         results.pdf = await time(() => withPdfPrinter(printer => pdfWithPageNumbers(model, printer)), pdfRuns);
         results.pdfInBatch = await withPdfPrinter(printer => time(() => pdfWithPageNumbers(model, printer), pdfRuns));

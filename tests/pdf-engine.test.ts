@@ -1,5 +1,6 @@
 /**
- * One Chromium per command (issue 15): a printer serves every PDF of a batch from one browser, and the table of
+ * One Chromium per command (issue 15): a printer serves every PDF of a batch from one browser, the pages of the table
+ * of contents are measured without a draft print (and printed again should one be wrong), and the table of
  * contents' page numbers written into the page already laid out give the same table as a document rendered with them.
  */
 import { EmptyFileSystem, URI } from 'langium';
@@ -7,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ast, createCpomServices } from '@cpom/language';
-import { buildContractDocument, type ContractDocument, renderHtml, tocPageNumbersScript } from '@cpom/generator';
+import { buildContractDocument, type ContractDocument, renderHtml, tocPageEstimateScript, tocPageNumbersScript } from '@cpom/generator';
 import { pdfWithPageNumbers } from '../packages/cli/src/document-output.js';
 import { PdfEngine } from '../packages/cli/src/pdf-engine.js';
 import { findChromium, withPdfPrinter } from '../packages/cli/src/pdf.js';
@@ -53,6 +54,43 @@ describe.runIf(findChromium() !== undefined)('PDF printer', () => {
             const rendered = await (await printer.load(renderHtml(document, { pageNumbers: pages }))).evaluate(toc);
             expect(filled).toBe(rendered);
         });
+    }, 120_000);
+
+    it('measures the pages of the table of contents as the print puts them', async () => {
+        const document = await seedDocument();
+        await withPdfPrinter(async printer => {
+            const page = await printer.load(renderHtml(document, { pageNumbers: new Map() }), { media: 'print' });
+            const measured = new Map(await page.evaluate(tocPageEstimateScript()) as Array<[string, number]>);
+            const printed = anchorPages(await page.print({ generateTaggedPDF: false }));
+            expect(measured.size).toBeGreaterThan(5);
+            expect(Object.fromEntries(measured)).toEqual(Object.fromEntries([...measured.keys()].map(id => [id, printed.get(id)])));
+            // The measure leaves the page as it was.
+            expect(await page.evaluate('document.head.querySelectorAll("style").length')).toBe(1);
+        });
+    }, 120_000);
+
+    it('prints again with the printed pages when a measured page is wrong', async () => {
+        const document = await seedDocument();
+        const estimate = tocPageEstimateScript();
+        const { evaluate } = Object.getOwnPropertyDescriptors(PdfEngine.prototype);
+        const scripts: string[] = [];
+        const spy = vi.spyOn(PdfEngine.prototype, 'evaluate').mockImplementation(async function (this: PdfEngine, expression: string) {
+            scripts.push(expression);
+            const value: unknown = await (evaluate!.value as PdfEngine['evaluate']).call(this, expression);
+            // Every measured page one too far.
+            return expression === estimate ? (value as Array<[string, number]>).map(([id, page]) => [id, page + 1]) : value;
+        });
+        const print = vi.spyOn(PdfEngine.prototype, 'print');
+        try {
+            const pdf = await withPdfPrinter(printer => pdfWithPageNumbers(document, printer));
+            expect(print).toHaveBeenCalledTimes(2);
+            const fills = scripts.filter(s => s !== estimate);
+            const printed = anchorPages(pdf);
+            expect(fills.at(-1)).toBe(tocPageNumbersScript(printed));
+        } finally {
+            spy.mockRestore();
+            print.mockRestore();
+        }
     }, 120_000);
 
     it('says clearly when Chromium stops', async () => {

@@ -3,7 +3,7 @@
  * and writing a document in each asked format, atomically, never over a contract or a file they read.
  */
 import * as path from 'node:path';
-import { type ContractDocument, renderDocx, renderHtml, renderMarkdown, tocPageNumbersScript } from '@cpom/generator';
+import { type ContractDocument, renderDocx, renderHtml, renderMarkdown, tocPageEstimateScript, tocPageNumbersScript } from '@cpom/generator';
 import type { CommandIO } from './check.js';
 import type { DocumentFormat } from './document-formats.js';
 import { type Bilingual, UsageError } from './errors.js';
@@ -87,15 +87,20 @@ export async function writeDocument(document: ContractDocument, formats: readonl
 }
 
 /**
- * The PDF with the pages in its table of contents: printed once with room for the numbers, the page of each heading
- * read from that PDF (`pdf-pages.ts`), then the numbers written in the page still laid out and printed again (the
- * layout is the same: the room was there). The draft is printed untagged, which costs half as much: only its pages
- * are read; the PDF written is tagged, for screen readers.
+ * The PDF with the pages in its table of contents. The page of each heading is measured in the page laid out with
+ * the print style sheet, without printing (`tocPageEstimateScript`), written in the room left for it, and the PDF printed (tagged,
+ * for screen readers); the pages of the headings in that PDF (`pdf-pages.ts`) confirm the numbers. Should one
+ * differ, the numbers are those pages and the PDF is printed again (the layout is the same: the room was there).
+ * Before, a draft was printed (untagged) for the pages: a print of 241 pages costs most of the PDF's time (issue 15).
  */
 export async function pdfWithPageNumbers(document: ContractDocument, printer?: PdfPrinter): Promise<Buffer> {
     if (!printer) return withPdfPrinter(own => pdfWithPageNumbers(document, own));
-    const page = await printer.load(renderHtml(document, { pageNumbers: new Map() }));
-    const pages = anchorPages(await page.print({ generateTaggedPDF: false }));
-    if (pages.size > 0) await page.evaluate(tocPageNumbersScript(pages));
+    const page = await printer.load(renderHtml(document, { pageNumbers: new Map() }), { media: 'print' });
+    const estimated = new Map(await page.evaluate(tocPageEstimateScript()) as Array<[string, number]>);
+    if (estimated.size > 0) await page.evaluate(tocPageNumbersScript(estimated));
+    const pdf = await page.print();
+    const printed = anchorPages(pdf);
+    if ([...estimated].every(([id, estimate]) => printed.get(id) === estimate)) return pdf;
+    await page.evaluate(tocPageNumbersScript(printed));
     return page.print();
 }

@@ -32,6 +32,8 @@ export class PdfEngine {
     private pieces: string[] = [];
     private failure: Error | undefined;
     private page: { sessionId: string; file: string } | undefined;
+    /** The media the page is laid out for: the screen's (`''`) unless a load asked for `print`. */
+    private media: LoadOptions['media'] = '';
 
     private constructor(private readonly browser: ChildProcess, private readonly work: string) {
         const output = browser.stdio[4] as Readable;
@@ -66,9 +68,17 @@ export class PdfEngine {
         return engine;
     }
 
-    /** Loads a self-contained HTML document in the page (from a file: big documents do not fit in a URL). */
-    async load(html: string): Promise<void> {
+    /**
+     * Loads a self-contained HTML document in the page (from a file: big documents do not fit in a URL), laid out for
+     * the screen or, with `media: 'print'`, with the print style sheet (in one long page, for scripts that measure
+     * it: the print itself is the same either way, and its layout costs less after a print-media one).
+     */
+    async load(html: string, { media = '' }: LoadOptions = {}): Promise<void> {
         const page = this.ready();
+        if (media !== this.media) {
+            await this.send('Emulation.setEmulatedMedia', { media }, page.sessionId);
+            this.media = media;
+        }
         writeFileSync(page.file, html, 'utf8');
         const loaded = this.waitFor('Page.loadEventFired', page.sessionId);
         await this.send('Page.navigate', { url: pathToFileURL(page.file).href }, page.sessionId);
@@ -179,6 +189,10 @@ export class PdfEngine {
         this.pending.clear();
         for (const waiter of this.waiters.splice(0)) waiter.reject(this.failure);
     }
+}
+
+export interface LoadOptions {
+    readonly media?: '' | 'print';
 }
 
 interface Message {

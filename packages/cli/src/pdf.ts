@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from './errors.js';
-import { PdfEngine } from './pdf-engine.js';
+import { type LoadOptions, PdfEngine } from './pdf-engine.js';
 
 const CANDIDATES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
@@ -39,10 +39,10 @@ export class PdfPrinter {
     constructor(private readonly chromium = findChromium()) {}
 
     /** The browser's page, the HTML loaded in it, for printing and scripts. */
-    async load(html: string): Promise<PdfEngine> {
+    async load(html: string, options?: LoadOptions): Promise<PdfEngine> {
         if (!this.chromium) throw noChromium();
         const engine = await (this.engine ??= PdfEngine.start(this.chromium));
-        await engine.load(html);
+        await engine.load(html, options);
         return engine;
     }
 

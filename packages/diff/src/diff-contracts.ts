@@ -44,8 +44,10 @@ function jsonCopy(value: unknown): unknown {
     if (typeof value === 'number') return Number.isFinite(value) ? value : null;
     if (typeof value !== 'object' || value === null) return value;
     if (Array.isArray(value)) return value.map(item => (item === undefined || typeof item === 'function' ? null : jsonCopy(item)));
+    const source = value as Record<string, unknown>;
     const copy: Record<string, unknown> = {};
-    for (const [key, member] of Object.entries(value)) {
+    for (const key of Object.keys(source)) {
+        const member = source[key];
         if (member !== undefined && typeof member !== 'function') copy[key] = jsonCopy(member);
     }
     return copy;

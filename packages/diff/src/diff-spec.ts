@@ -130,10 +130,40 @@ export function canonical(value: Json | undefined): string {
 }
 
 /**
+ * Whether two values are the same JSON, key order included: then no comparison below them can find a change (the
+ * canonical texts are equal too). Cheaper than comparing canonical texts, and nothing is allocated.
+ */
+export function sameJson(a: Json | undefined, b: Json | undefined): boolean {
+    if (a === b) return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+    if (Array.isArray(a)) {
+        if (!Array.isArray(b) || a.length !== b.length) return false;
+        for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+        return true;
+    }
+    if (Array.isArray(b)) return false;
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    for (const key of keys) if (!Object.hasOwn(b, key) || !sameJson(a[key], b[key])) return false;
+    return true;
+}
+
+const canonicalPatterns = new Map<string, string>();
+
+/**
  * The pattern as in the contract: an avenant's signatories, authorities, added establishments and funding are
- * matched and worded as the contract's.
+ * matched and worded as the contract's. Patterns are few (one per place in the document): each is rewritten once.
  */
 export function canonicalPattern(pattern: string): string {
+    let canonicalForm = canonicalPatterns.get(pattern);
+    if (canonicalForm === undefined) {
+        canonicalForm = rewrittenPattern(pattern);
+        canonicalPatterns.set(pattern, canonicalForm);
+    }
+    return canonicalForm;
+}
+
+function rewrittenPattern(pattern: string): string {
     const rewrites: Array<[string, string]> = [
         ['contract.avenants[].signatories', 'contract.parties.signatories'],
         ['contract.avenants[].authorities', 'contract.parties.authorities'],

@@ -3,7 +3,7 @@ import type { ChangeKind, ChangeRecord } from './change.js';
 import { describeChange, type ElementNames } from './describe.js';
 import {
     areaOf, ARRAYS, type ArraySpec, ATOMIC_OBJECTS, canonical, canonicalPattern, CONTAINERS, DERIVED_ENGAGEMENT_FIELDS, isObject,
-    isSubstantive, type Json, type JsonObject, type Location, named,
+    isSubstantive, type Json, type JsonObject, type Location, named, sameJson,
 } from './diff-spec.js';
 import { child, displayKey, itemAt, matchByKey, type Renames, sameElement, without } from './matching.js';
 
@@ -22,6 +22,9 @@ export class Differ {
 
     diff(oldValue: Json | undefined, newValue: Json | undefined, at: Location): void {
         if (oldValue === undefined && newValue === undefined) return;
+        // Most of a contract is unchanged between versions: nothing to walk there. The axes are always paired: an
+        // objective or indicator whose identifier repeats is matched across them (diffAxes).
+        if (sameJson(oldValue, newValue) && at.pattern !== 'contract.axes') return;
         // Values compared whole (a quantity, a list of publics): one record per change, not one per item.
         const atomic = ATOMIC_OBJECTS.has(canonicalPattern(at.pattern));
         // A list or a part of the contract on one side only (a contract compared with an empty one): its items.
@@ -109,7 +112,9 @@ export class Differ {
             this.diffItem(without(old, ['id', ...(retitled ? [title!] : [])]), without(item, ['id', ...(retitled ? [title!] : [])]), location, spec);
         }
         for (const { old, new: item, name } of relabelled) this.diffItem(old, item, itemAt(at, name, item), spec);
-        for (const { old, new: item, name } of matching.pairs) this.diffItem(old, item, itemAt(at, name, item), spec);
+        for (const { old, new: item, name } of matching.pairs) {
+            if (!sameJson(old, item)) this.diffItem(old, item, itemAt(at, name, item), spec);
+        }
         for (const { item, name } of added) this.record('add', itemAt(at, name, item), { new: item });
         for (const { item, name } of removed) this.record('remove', itemAt(at, name, item), { old: item });
     }

@@ -119,17 +119,27 @@ export function findRenames(oldItems: JsonObject[], newItems: JsonObject[], idOf
     return renames;
 }
 
-/** Rewrites the references of an old document to renamed elements, so that they compare equal to the new ones. */
+/** The kind of element a reference field names, by field name. */
+const REFERENCE_KIND = new Map(Object.entries(REFERENCES).flatMap(([kind, keys]) => keys.map(key => [key, kind as keyof Renames])));
+
+/**
+ * Rewrites the references of an old document to renamed elements, so that they compare equal to the new ones. With
+ * no rename, the document itself (it is not modified, here or by the comparison).
+ */
 export function rewriteReferences(value: Json, renames: Renames): Json {
-    if (Array.isArray(value)) return value.map(v => rewriteReferences(v, renames));
+    return Object.values(renames).some(map => map.size > 0) ? rewritten(value, renames) : value;
+}
+
+function rewritten(value: Json, renames: Renames): Json {
+    if (Array.isArray(value)) return value.map(v => rewritten(v, renames));
     if (!isObject(value)) return value;
     const result: JsonObject = {};
     for (const [key, field] of Object.entries(value)) {
-        const kind = (Object.keys(REFERENCES) as Array<keyof Renames>).find(k => REFERENCES[k].includes(key));
+        const kind = REFERENCE_KIND.get(key);
         const map = kind ? renames[kind] : undefined;
         if (map && typeof field === 'string') result[key] = map.get(field) ?? field;
         else if (map && Array.isArray(field) && field.every(f => typeof f === 'string')) result[key] = field.map(f => map.get(f as string) ?? f);
-        else result[key] = rewriteReferences(field, renames);
+        else result[key] = rewritten(field, renames);
     }
     return result;
 }

@@ -32,3 +32,4 @@ export * from './model/modulation.js';
 export * from './model/follow-up.js';
 export * from './model/consolidation.js';
 export * from './model/modulation-clause.js';
+export { walkedTree, type WalkedTree } from './workspace/ast-nodes.js';

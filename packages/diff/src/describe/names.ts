@@ -12,24 +12,34 @@ type JsonObject = Record<string, unknown>;
 const NAMING_FIELDS = ['nomEgeLong', 'denominationPm', 'title', 'name'] as const;
 
 export class ElementNames {
-    private readonly byId = new Map<string, string>();
+    private byIdOnceRead: Map<string, string> | undefined;
+    private readonly versions: readonly unknown[];
 
     constructor(...versions: readonly unknown[]) {
-        for (const version of versions) this.collect(version);
+        this.versions = versions;
     }
 
-    private collect(value: unknown): void {
+    /** The names of the versions, collected when the first one is looked up: a diff without changes needs none. */
+    private get byId(): Map<string, string> {
+        if (!this.byIdOnceRead) {
+            this.byIdOnceRead = new Map();
+            for (const version of this.versions) this.collect(version, this.byIdOnceRead);
+        }
+        return this.byIdOnceRead;
+    }
+
+    private collect(value: unknown, byId: Map<string, string>): void {
         if (Array.isArray(value)) {
-            for (const item of value) this.collect(item);
+            for (const item of value) this.collect(item, byId);
             return;
         }
         if (typeof value !== 'object' || value === null) return;
         const object = value as JsonObject;
-        if (typeof object.id === 'string' && !this.byId.has(object.id)) {
+        if (typeof object.id === 'string' && !byId.has(object.id)) {
             const name = NAMING_FIELDS.map(f => object[f]).find((v): v is string => typeof v === 'string' && v !== '');
-            if (name !== undefined) this.byId.set(object.id, name);
+            if (name !== undefined) byId.set(object.id, name);
         }
-        for (const [key, child] of Object.entries(object)) if (key !== 'id') this.collect(child);
+        for (const key of Object.keys(object)) if (key !== 'id') this.collect(object[key], byId);
     }
 
     /** The name of what an identifier names, or the placeholder (never the identifier). */

@@ -1,6 +1,6 @@
 /** The JSON of the parties (docs/json-export.md): the gestionnaire, the authorities, the signatories. */
-import { AstUtils, type AstNode, isReference } from 'langium';
-import { ast, authorityDepartments, catalogueOf, firstProp, type GestionnaireView, normalisedDepartment, plain, type SignatoryView } from '@cpom/language';
+import { AstUtils, type AstNode, isReference, type ReferenceInfo } from 'langium';
+import { ast, authorityDepartments, catalogueOf, firstProp, type GestionnaireView, normalisedDepartment, plain, type SignatoryView, walkedTree } from '@cpom/language';
 import type { AuthorityJson, GestionnaireJson, SignatoryJson } from './cpom-json.js';
 import { defined, idOf } from './model.js';
 
@@ -26,14 +26,30 @@ export function authoritiesOf(owner: ast.Contrat | ast.Avenant, listed: Set<ast.
             found.push(node);
         }
     };
-    for (const node of AstUtils.streamAst(owner)) {
-        add(node);
-        for (const info of AstUtils.streamReferences(node)) {
-            // The grammar has single references only; a multi-reference would bring nothing here.
-            add(isReference(info.reference) ? info.reference.ref : undefined);
-        }
-    }
+    // The grammar has single references only; a multi-reference would bring nothing here.
+    visitWithReferences(owner, add, info => add(isReference(info.reference) ? info.reference.ref : undefined));
     return found.map(authorityJson);
+}
+
+/**
+ * Visits the nodes under `owner` (itself first), each followed by its cross-references, in `AstUtils.streamAst` order:
+ * from the document's shared walk (language's ast-nodes.ts, already made by linking) rather than Langium's stream
+ * iterators, which took half of an export. A consolidated contract is a copy outside its document's tree: streamed.
+ */
+function visitWithReferences(owner: AstNode, visitNode: (node: AstNode) => void, visitReference: (info: ReferenceInfo) => void): void {
+    const tree = walkedTree(AstUtils.findRootNode(owner));
+    const start = tree.nodes.indexOf(owner);
+    if (start < 0) {
+        for (const node of AstUtils.streamAst(owner)) {
+            visitNode(node);
+            for (const info of AstUtils.streamReferences(node)) visitReference(info);
+        }
+        return;
+    }
+    for (let i = start; i < tree.subtreeEnd[start]; i++) {
+        visitNode(tree.nodes[i]);
+        for (let r = tree.firstReference[i]; r < tree.firstReference[i + 1]; r++) visitReference(tree.references[r]);
+    }
 }
 
 function authorityJson(a: ast.Autorite): AuthorityJson {

@@ -146,10 +146,16 @@ const PRINT = `@media print {
   .table-wrap { overflow: visible; }
 }`;
 
+/**
+ * The printed page, in millimetres: A4 and its margins, as `@page` says below. The table of contents' page numbers
+ * are measured on a layout of the page's content box (html-toc-pages.ts).
+ */
+export const PRINTED_PAGE = { width: 210, height: 297, marginTop: 22, marginSides: 18, marginBottom: 20 } as const;
+
 /** A4 pages: the running header top left, page numbers at the bottom, neither on the title page. */
 const pageBoxes = (runningHeader: string) => `@page {
   size: A4;
-  margin: 22mm 18mm 20mm;
+  margin: ${PRINTED_PAGE.marginTop}mm ${PRINTED_PAGE.marginSides}mm ${PRINTED_PAGE.marginBottom}mm;
   @top-left { content: ${runningHeader}; width: 100%; white-space: nowrap; font-family: Cambria, "Times New Roman", serif; font-size: 8.5pt; color: #555; }
   @bottom-center { content: "Page " counter(page) " sur " counter(pages); font-family: Cambria, "Times New Roman", serif; font-size: 8.5pt; color: #555; }
 }

@@ -1,9 +1,11 @@
 /**
  * The page numbers of the HTML table of contents, filled in the page already laid out by a browser: the same result
  * as `renderHtml(document, { pageNumbers })` over a draft rendered with an empty map, without parsing and laying
- * out the document again (the PDF's second print, issue 15). Kept next to `html.ts`, whose markup it follows:
+ * out the document again (issue 15). Kept next to `html.ts`, whose markup it follows:
  * `<span class="toc-line"><a href="#ID">…</a><span class="toc-page" aria-hidden="true">000</span></span>`.
  */
+import { PRINTED_PAGE } from './html-style.js';
+
 
 /** A script for the browser's page (DevTools `Runtime.evaluate`); its value is the number of entries filled. */
 export function tocPageNumbersScript(pageNumbers: ReadonlyMap<string, number>): string {
@@ -22,4 +24,56 @@ export function tocPageNumbersScript(pageNumbers: ReadonlyMap<string, number>): 
         }
         return filled;
     })(${pairs})`;
+}
+
+/**
+ * A script for the browser's page, to run with the print media emulated: the page of each entry of the table of
+ * contents, as `[id, page]` pairs, measured without printing (a print of the 5,000-line contract costs as much as
+ * the rest of its PDF). Chromium prints a document wider than the page's content box (a wide table) laid out at
+ * that width (at most twice it) and shrunk to fit, the page's height in the same ratio; pages are then the columns of
+ * a multi-column layout of that size, where the forced page breaks of the style sheet break columns. This is an
+ * estimate that the printed PDF's own anchors confirm (`pdfWithPageNumbers` in the command line). The page is left
+ * as it was: the measuring style is removed.
+ */
+export function tocPageEstimateScript(): string {
+    const mm = 96 / 25.4;
+    const pageWidth = (PRINTED_PAGE.width - 2 * PRINTED_PAGE.marginSides) * mm;
+    const pageHeight = (PRINTED_PAGE.height - PRINTED_PAGE.marginTop - PRINTED_PAGE.marginBottom) * mm;
+    return `((pageWidth, pageHeight) => {
+        const style = document.createElement('style');
+        style.textContent = 'html, body { margin: 0 !important; padding: 0 !important; } body { width: ' + pageWidth + 'px !important; max-width: none !important; }';
+        document.head.append(style);
+        // The content's width: its boxes' right edges (fractions of pixels count), or the body's overflow when wider
+        // (rounded to a pixel, but it has the text that overflows its box). The root's box is the window's width.
+        let right = 0;
+        for (const element of document.body.querySelectorAll('*')) right = Math.max(right, element.getBoundingClientRect().right);
+        if (document.body.scrollWidth > right + 1) right = document.body.scrollWidth;
+        const width = Math.min(Math.max(right - document.body.getBoundingClientRect().left, pageWidth), 2 * pageWidth);
+        const height = pageHeight * width / pageWidth;
+        const forced = ['page', 'always', 'left', 'right', 'recto', 'verso'];
+        const columnBreaks = [];
+        const visit = (rules) => {
+            for (const rule of rules) {
+                if (rule instanceof CSSMediaRule) {
+                    if (matchMedia(rule.conditionText).matches) visit(rule.cssRules);
+                } else if (rule instanceof CSSStyleRule) {
+                    const before = forced.includes(rule.style.breakBefore);
+                    const after = forced.includes(rule.style.breakAfter);
+                    if (before || after) columnBreaks.push(rule.selectorText + ' {' + (before ? ' break-before: column;' : '') + (after ? ' break-after: column;' : '') + ' }');
+                }
+            }
+        };
+        for (const sheet of document.styleSheets) visit(sheet.cssRules);
+        style.textContent = 'html, body { margin: 0 !important; padding: 0 !important; } body { width: ' + width + 'px !important; max-width: none !important; height: ' + height + 'px !important; columns: ' + width + 'px; column-gap: 0; column-fill: auto; } ' + columnBreaks.join(' ');
+        const left = document.body.getBoundingClientRect().left;
+        const pages = [];
+        for (const link of document.querySelectorAll('.toc .toc-line > a[href^="#"]')) {
+            const id = link.getAttribute('href').slice(1);
+            const target = document.getElementById(id);
+            const box = target && (target.getClientRects()[0] ?? target.getBoundingClientRect());
+            if (box) pages.push([id, Math.floor((box.left - left + 1) / width) + 1]);
+        }
+        style.remove();
+        return pages;
+    })(${pageWidth}, ${pageHeight})`;
 }
