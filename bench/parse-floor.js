@@ -2,7 +2,8 @@
 // alone, against its JSON floor (JSON.parse + ajv), in CPU time of the process (a shared machine's other load does
 // not count; V8's GC threads do). Not run by run.js; the evidence for issue 15's "≤ 15× the floor" row:
 //
-//   node bench/parse-floor.js [--lines 5000] [--runs 15]
+//   node bench/parse-floor.js [--lines 5000] [--runs 15] [--root ../other-checkout]   (another build: before/after)
+//   node bench/parse-floor.js --against ../other-checkout   (both builds' pipelines alternately, in one process)
 //
 // Layers: Chevrotain's lexer as cpom builds it (its token types, the linear last-resort token, the STRING scan);
 // lexer + Chevrotain's recognizer driven by Langium's grammar walk with the CST and AST building left out (the
@@ -63,8 +64,8 @@ function recognizerOnly(parser) {
     };
 }
 
-export async function measureParseFloor({ lines = 5000, runs = 15, warmup = 5 } = {}) {
-    const language = await import(pathToFileURL(path.join(ROOT, 'packages/language/dist/index.js')).href);
+export async function measureParseFloor({ lines = 5000, runs = 15, warmup = 5, root = ROOT } = {}) {
+    const language = await import(pathToFileURL(path.join(root, 'packages/language/dist/index.js')).href);
     const { NodeFileSystem } = await import('langium/node');
     const { URI } = await import('langium');
     const { shared, Cpom } = language.createCpomServices(NodeFileSystem);
@@ -119,16 +120,66 @@ export async function measureParseFloor({ lines = 5000, runs = 15, warmup = 5 } 
     return { lines: text.split('\n').length, tokens, layers };
 }
 
+/** Parse + link + validate of one build (its checkout's root), as a function timed by `compareBuilds`. */
+async function pipelineOf(root, text) {
+    const language = await import(pathToFileURL(path.join(root, 'packages/language/dist/index.js')).href);
+    const { NodeFileSystem } = await import('langium/node');
+    const { URI } = await import('langium');
+    const { shared, Cpom } = language.createCpomServices(NodeFileSystem);
+    const config = language.resolveConfig(CPOM_CONFIG, 'bench config');
+    Cpom.cpom.Settings.setConfigResolver(() => config);
+    const uri = URI.file(path.join(os.tmpdir(), 'cpom-bench-parse-floor', 'compared.cpom'));
+    return async () => {
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, uri);
+        shared.workspace.LangiumDocuments.addDocument(document);
+        await shared.workspace.DocumentBuilder.build([document], { validation: false });
+        const diagnostics = await Cpom.validation.DocumentValidator.validateDocument(document);
+        shared.workspace.LangiumDocuments.deleteDocument(uri);
+        shared.workspace.IndexManager.remove(uri);
+        return diagnostics.length;
+    };
+}
+
+/**
+ * The warm pipeline of two builds run alternately in one process (each run of one, then one of the other, the order
+ * swapped every round), so that both see the same load: CPU ms, median and minimum, and the diagnostics' count.
+ */
+export async function compareBuilds({ lines = 5000, runs = 20, warmup = 4, roots }) {
+    const { text } = contractOfAboutLines(lines, 2);
+    const builds = [];
+    for (const root of roots) builds.push({ root, run: await pipelineOf(root, text), samples: [], diagnostics: 0 });
+    for (let i = 0; i < warmup + runs; i++) {
+        for (const build of i % 2 ? builds : [...builds].reverse()) {
+            const t0 = cpuClock();
+            build.diagnostics = await build.run();
+            if (i >= warmup) build.samples.push(cpuClock() - t0);
+        }
+    }
+    return builds.map(({ root, samples, diagnostics }) => ({ root, diagnostics, median: median(samples), min: Math.min(...samples) }));
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
     if (process.argv.includes('--help')) {
-        console.log('node bench/parse-floor.js [--lines 5000] [--runs 15] [--warmup 5]: each layer of the warm pipeline against the JSON floor');
+        console.log('node bench/parse-floor.js [--lines 5000] [--runs 15] [--warmup 5] [--root DIR | --against DIR]: each layer of the warm pipeline against the JSON floor (DIR: another checkout, built; --against: its pipeline and this one\'s alternately)');
         process.exit(0);
     }
     const arg = (name, fallback) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : fallback; };
     const load0 = os.loadavg();
-    const r = await measureParseFloor({ lines: arg('--lines', 5000), runs: arg('--runs', 15), warmup: arg('--warmup', 5) });
+    const againstAt = process.argv.indexOf('--against');
+    if (againstAt > 0) {
+        const load0 = os.loadavg();
+        const roots = [path.resolve(process.argv[againstAt + 1]), ROOT];
+        const compared = await compareBuilds({ lines: arg('--lines', 5000), runs: arg('--runs', 20), warmup: arg('--warmup', 4), roots });
+        console.log(`parse + link + validate, two builds alternately, process CPU (ms); load ${load0.map(x => x.toFixed(2)).join(' ')} → ${os.loadavg().map(x => x.toFixed(2)).join(' ')}`);
+        for (const c of compared) console.log(`  ${c.root.padEnd(40)} median ${c.median.toFixed(1).padStart(7)}  min ${c.min.toFixed(1).padStart(7)}  (${c.diagnostics} diagnostics)`);
+        console.log(`  this build / the other: ${(compared[1].median / compared[0].median).toFixed(2)} (medians), ${(compared[1].min / compared[0].min).toFixed(2)} (minima)`);
+        process.exit(0);
+    }
+    const rootAt = process.argv.indexOf('--root');
+    const root = rootAt > 0 ? path.resolve(process.argv[rootAt + 1]) : ROOT;
+    const r = await measureParseFloor({ lines: arg('--lines', 5000), runs: arg('--runs', 15), warmup: arg('--warmup', 5), root });
     const floor = r.layers.jsonFloor.median;
-    console.log(`parse floor, ${r.lines} lines, ${r.tokens} tokens, process CPU time (ms, median / min of the runs); load ${load0.map(x => x.toFixed(2)).join(' ')} → ${os.loadavg().map(x => x.toFixed(2)).join(' ')}`);
+    console.log(`parse floor${root === ROOT ? '' : ' (' + root + ')'}, ${r.lines} lines, ${r.tokens} tokens, process CPU time (ms, median / min of the runs); load ${load0.map(x => x.toFixed(2)).join(' ')} → ${os.loadavg().map(x => x.toFixed(2)).join(' ')}`);
     const labels = {
         jsonFloor: 'JSON.parse + ajv (the floor)', jsonParse: 'JSON.parse alone', lexer: 'cpom lexer (linear, STRING scan)',
         lexerChevrotainDefault: "Chevrotain's lexer of Langium's tokens", lexerRecognizer: 'lexer + recognizer, no CST/AST',
