@@ -64,13 +64,19 @@ function recognizerOnly(parser) {
     };
 }
 
-export async function measureParseFloor({ lines = 5000, runs = 15, warmup = 5, root = ROOT } = {}) {
+/** The language services of a build (its checkout's root) with the bench's config, and Langium's URI. */
+async function servicesOf(root) {
     const language = await import(pathToFileURL(path.join(root, 'packages/language/dist/index.js')).href);
     const { NodeFileSystem } = await import('langium/node');
     const { URI } = await import('langium');
     const { shared, Cpom } = language.createCpomServices(NodeFileSystem);
     const config = language.resolveConfig(CPOM_CONFIG, 'bench config');
     Cpom.cpom.Settings.setConfigResolver(() => config);
+    return { shared, Cpom, URI };
+}
+
+export async function measureParseFloor({ lines = 5000, runs = 15, warmup = 5, root = ROOT } = {}) {
+    const { shared, Cpom, URI } = await servicesOf(root);
     const { text, json } = contractOfAboutLines(lines, 2);
 
     const jsonText = JSON.stringify(json);
@@ -122,12 +128,7 @@ export async function measureParseFloor({ lines = 5000, runs = 15, warmup = 5, r
 
 /** Parse + link + validate of one build (its checkout's root), as a function timed by `compareBuilds`. */
 async function pipelineOf(root, text) {
-    const language = await import(pathToFileURL(path.join(root, 'packages/language/dist/index.js')).href);
-    const { NodeFileSystem } = await import('langium/node');
-    const { URI } = await import('langium');
-    const { shared, Cpom } = language.createCpomServices(NodeFileSystem);
-    const config = language.resolveConfig(CPOM_CONFIG, 'bench config');
-    Cpom.cpom.Settings.setConfigResolver(() => config);
+    const { shared, Cpom, URI } = await servicesOf(root);
     const uri = URI.file(path.join(os.tmpdir(), 'cpom-bench-parse-floor', 'compared.cpom'));
     return async () => {
         const document = shared.workspace.LangiumDocumentFactory.fromString(text, uri);
