@@ -106,6 +106,10 @@ export async function measureKeystrokes({ lines = 5000, edits = 48, warmup = 6, 
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+    if (process.argv.includes('--help')) {
+        console.log('node bench/keystroke.js [--lines 5000] [--edits 48] [--warmup 6] [--workspace DIR…] [--root DIR]: server CPU and wall time per edit (DIR of --root: another checkout, built)');
+        process.exit(0);
+    }
     const arg = (name, fallback) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : fallback; };
     const folders = process.argv.includes('--workspace') ? process.argv.slice(process.argv.indexOf('--workspace') + 1).filter(a => !a.startsWith('--')) : [];
     const workspace = folders.flatMap(folder => readdirSync(folder, { recursive: true }).map(f => path.join(folder, String(f))).filter(f => f.endsWith('.cpom')));

@@ -11,6 +11,7 @@
  */
 import { CstUtils, createLangiumParser, type CompositeCstNode, type CstNode, type CstNodeBuilder, LeafCstNodeImpl, type LangiumCoreServices, type LangiumParser } from 'langium';
 import { type IToken, tokenMatcher, type TokenType } from 'chevrotain';
+import { buildTreesFaster } from './fast-tree-building.js';
 
 export function createCpomParser(services: LangiumCoreServices): LangiumParser {
     const parser = createLangiumParser(services);
@@ -22,7 +23,7 @@ export function createCpomParser(services: LangiumCoreServices): LangiumParser {
     if (wrapper && typeof wrapper.flattenFollowSet === 'function' && typeof wrapper.findReSyncTokenType === 'function') {
         wrapper.findReSyncTokenType = findReSyncTokenType;
     }
-    return parser;
+    return buildTreesFaster(parser);
 }
 
 /** The members of Chevrotain's recovery (`Recoverable`, chevrotain 11) that the resync search uses. */

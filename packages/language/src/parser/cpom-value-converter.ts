@@ -2,7 +2,7 @@
  * Texts are kept as typed. In a "…" string only \" and \\ are escapes (a pasted Windows path keeps its
  * backslashes); a “…” string, pasted from Word, has no escape at all.
  */
-import { type CstNode, DefaultValueConverter, type GrammarAST, type ValueType } from 'langium';
+import { type CstNode, DefaultValueConverter, GrammarAST, GrammarUtils, ValueConverter, type ValueType } from 'langium';
 
 export function convertCpomString(input: string): string {
     const body = input.slice(1, -1);
@@ -28,14 +28,45 @@ export function isFrenchDateText(input: string): boolean {
     return input.includes('/');
 }
 
+/** A rule's conversion of its text (none reads the CST node). */
+type Conversion = (input: string) => ValueType;
+
 export class CpomValueConverter extends DefaultValueConverter {
-    protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
-        if (rule.name === 'STRING') {
-            return convertCpomString(input);
+    /**
+     * Per grammar element (a token's or a data type rule's `grammarSource`): its rule's conversion, or null when the
+     * text stays as it is. Langium found the rule and its type again for every token (a tenth of the parse).
+     */
+    private readonly conversions = new Map<GrammarAST.AbstractElement | undefined, Conversion | null>();
+
+    override convert(input: string, cstNode: CstNode): ValueType {
+        const feature = cstNode.grammarSource;
+        let conversion = this.conversions.get(feature);
+        if (conversion === undefined) {
+            conversion = this.conversionOf(feature);
+            this.conversions.set(feature, conversion);
         }
-        if (rule.name === 'DATE') {
-            return convertCpomDate(input);
+        return conversion === null ? input : conversion(input);
+    }
+
+    /** Langium's `convert` and `runConverter` (4.2), decided once per grammar element. */
+    private conversionOf(feature: GrammarAST.AbstractElement | undefined): Conversion | null {
+        const element = GrammarAST.isCrossReference(feature) ? GrammarUtils.getCrossReferenceTerminal(feature) : feature;
+        if (!GrammarAST.isRuleCall(element)) return null;
+        const rule = element.rule.ref;
+        if (!rule) throw new Error('This cst node was not parsed by a rule.');
+        if (rule.name === 'STRING') return convertCpomString;
+        if (rule.name === 'DATE') return convertCpomDate;
+        switch (rule.name.toUpperCase()) {
+            case 'INT': return ValueConverter.convertInt;
+            case 'STRING': return ValueConverter.convertString;
+            case 'ID': return ValueConverter.convertID;
         }
-        return super.runConverter(rule, input, cstNode);
+        switch (GrammarUtils.getRuleType(rule)?.toLowerCase()) {
+            case 'number': return ValueConverter.convertNumber;
+            case 'boolean': return ValueConverter.convertBoolean;
+            case 'bigint': return ValueConverter.convertBigint;
+            case 'date': return ValueConverter.convertDate;
+            default: return null;
+        }
     }
 }

@@ -45,13 +45,17 @@ export class CpomScopeComputation extends DefaultScopeComputation {
     }
 }
 
-/** The contract, catalogue, avenant or follow-up whose scope a nested declaration or reference belongs to. */
+/** The types whose nodes own a scope; none of them has a subtype, so that the type name alone tells. */
+const SCOPE_OWNERS: ReadonlySet<string> = new Set([ast.Contrat.$type, ast.Catalogue.$type, ast.Avenant.$type, ast.SuiviAnnuel.$type]);
+
+/**
+ * The contract, catalogue, avenant or follow-up whose scope a nested declaration or reference belongs to. Asked for
+ * every named node and reference: the type names are compared, not asked of the reflection per ancestor and type.
+ */
 export function scopeOwner(node: AstNode): AstNode | undefined {
     let current = node.$container;
-    while (current && !ast.isCpomFile(current)) {
-        if (ast.isContrat(current) || ast.isCatalogue(current) || ast.isAvenant(current) || ast.isSuiviAnnuel(current)) {
-            return current;
-        }
+    while (current && current.$type !== ast.CpomFile.$type) {
+        if (SCOPE_OWNERS.has(current.$type)) return current;
         current = current.$container;
     }
     return undefined;

@@ -93,8 +93,10 @@ export function checkProrogeable(contract: ast.Contrat, ctx: RuleContext): void 
 
 /** CPOM131 on a date typed the French way (`15/12/2023`): how it was read; the quick fix writes it in ISO. */
 export function checkFrenchDate(node: ast.Effet | ast.Fin | ast.DateSignature | ast.Prorogation | ast.Action | ast.FraisDeSiege | ast.Visa, ctx: RuleContext): void {
+    // A date typed the French way has a slash: a node without one is done without searching its CST (every action).
+    if (!node.$cstNode?.text.includes('/')) return;
     const property = ast.isAction(node) ? 'deadline' : ast.isFraisDeSiege(node) ? 'authorisation' : 'date';
-    const typed = node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, property)?.text : undefined;
+    const typed = GrammarUtils.findNodeForProperty(node.$cstNode, property)?.text;
     const iso = (node as unknown as Record<string, string | undefined>)[property];
     if (typed && iso && typed.includes('/') && parseIsoDate(iso)) {
         ctx.reporter.report('CPOM131', { typed, iso }, { node, property });
