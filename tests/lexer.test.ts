@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import type { Lexer as ChevrotainLexer } from 'chevrotain';
-import { EmptyFileSystem } from 'langium';
+import { DefaultTokenBuilder, EmptyFileSystem } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createCpomServices } from '@cpom/language';
 import { CpomLexer, deadStartIndices, MAX_NESTING } from '../packages/language/src/parser/cpom-lexer.js';
@@ -52,6 +52,27 @@ describe('the lexer', () => {
         const text = `contrat X "x" {\n  ${'«'.repeat(1_000_000)}\n}\n`;
         const { errors } = lexer.tokenize(text);
         expect(errors).toEqual([expect.objectContaining({ offset: 18, line: 2, column: 3, length: 1_000_000 })]);
+    });
+});
+
+describe('the token builder', () => {
+    it('builds the tokens Langium builds (names, patterns, groups, longer alternatives, order); keywords declare no line break', () => {
+        const grammar = services.Cpom.Grammar;
+        const shape = (token: { name: string; PATTERN?: unknown; GROUP?: unknown; LONGER_ALT?: unknown }) => ({
+            name: token.name,
+            pattern: String((token.PATTERN as { source?: string } | undefined)?.source ?? token.PATTERN),
+            group: token.GROUP,
+            longer: ([] as Array<{ name: string }>).concat((token.LONGER_ALT as Array<{ name: string }> | undefined) ?? []).map(t => t.name),
+        });
+        const ours = services.Cpom.parser.TokenBuilder.buildTokens(grammar, {}) as Array<Parameters<typeof shape>[0] & { LINE_BREAKS?: boolean }>;
+        const langium = new DefaultTokenBuilder().buildTokens(grammar, {}) as Array<Parameters<typeof shape>[0]>;
+        // STRING alone has its own pattern (a linear scan).
+        const withoutString = (tokens: Array<Parameters<typeof shape>[0]>) => tokens.map(shape).map(t => t.name === 'STRING' ? { ...t, pattern: '' } : t);
+        expect(withoutString(ours)).toEqual(withoutString(langium));
+        const keywords = ours.filter(token => typeof token.PATTERN === 'string');
+        expect(keywords.length).toBeGreaterThan(100);
+        expect(keywords.every(token => token.LINE_BREAKS === false)).toBe(true);
+        expect(ours.find(token => token.name === 'objectif')?.LONGER_ALT).toEqual([expect.objectContaining({ name: 'ID' })]);
     });
 });
 

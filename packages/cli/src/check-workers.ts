@@ -28,10 +28,15 @@ export function workerScript(): URL | undefined {
     return undefined;
 }
 
-/** Checks `chunks` on `jobs` threads; the reports come back in the order of the chunks. */
-export function checkOnWorkers(script: URL, chunks: readonly string[][], jobs: number, settings: BatchSettings, warn: (message: Bilingual) => void): Promise<FileReport[]> {
+/**
+ * Checks the chunks on `jobs` threads; the reports come back in the order of the chunks. The threads start at once
+ * and build their services (the costly part of their start) while `chunks` is still being computed: the main
+ * thread reads every file to group them meanwhile. A thread that finds no chunk left is let go.
+ */
+export function checkOnWorkers(script: URL, chunks: Promise<readonly string[][]>, jobs: number, settings: BatchSettings, warn: (message: Bilingual) => void): Promise<FileReport[]> {
     return new Promise((resolve, reject) => {
-        const results: FileReport[][] = new Array(chunks.length);
+        let results: FileReport[][] = [];
+        let all: readonly string[][] | undefined;
         const workers: Worker[] = [];
         let next = 0;
         let finished = 0;
@@ -42,15 +47,17 @@ export function checkOnWorkers(script: URL, chunks: readonly string[][], jobs: n
             for (const worker of workers) void worker.terminate();
             reject(error);
         };
-        const count = Math.max(1, Math.min(jobs, chunks.length));
+        const count = Math.max(1, jobs);
+        const ready: Array<() => void> = [];
         for (let i = 0; i < count; i++) {
             const worker = new Worker(script, { workerData: settings });
             workers.push(worker);
             let current = -1;
             const send = () => {
-                if (next < chunks.length) {
+                if (failed) return;
+                if (next < all!.length) {
                     current = next++;
-                    worker.postMessage({ chunk: chunks[current] } satisfies ToWorker);
+                    worker.postMessage({ chunk: all![current] } satisfies ToWorker);
                 } else {
                     worker.postMessage({ done: true } satisfies ToWorker);
                 }
@@ -58,10 +65,12 @@ export function checkOnWorkers(script: URL, chunks: readonly string[][], jobs: n
             worker.on('message', (message: FromWorker) => {
                 if ('note' in message) warn(message.note);
                 else if ('failure' in message) fail(new Error(message.failure));
-                else if ('ready' in message) send();
-                else {
+                else if ('ready' in message) {
+                    if (all) send();
+                    else ready.push(send);
+                } else {
                     results[current] = message.reports;
-                    if (++finished === chunks.length) {
+                    if (++finished === all!.length) {
                         for (const other of workers) void other.terminate();
                         resolve(results.flat());
                     } else {
@@ -71,8 +80,18 @@ export function checkOnWorkers(script: URL, chunks: readonly string[][], jobs: n
             });
             worker.on('error', fail);
             worker.on('exit', code => {
-                if (code !== 0 && finished < chunks.length) fail(new Error(`cpom check: a worker thread stopped (exit code ${code})`));
+                if (code !== 0 && (!all || finished < all.length)) fail(new Error(`cpom check: a worker thread stopped (exit code ${code})`));
             });
         }
+        chunks.then(list => {
+            all = list;
+            results = new Array(list.length);
+            if (list.length === 0) {
+                for (const worker of workers) void worker.terminate();
+                resolve([]);
+                return;
+            }
+            for (const send of ready.splice(0)) send();
+        }, fail);
     });
 }

@@ -93,17 +93,19 @@ export async function buildReport(paths: readonly string[], options: Pick<CheckO
     const jobs = options.jobs ?? defaultJobs();
     const script = jobs > 1 && kept.length >= (options.jobs === undefined ? FILES_FOR_WORKERS : 2) ? workerScript() : undefined;
     const chunkSize = script ? Math.min(CHUNK_SIZE, Math.ceil(kept.length / jobs)) : CHUNK_SIZE;
-    const chunks = chunksOf(groupByImports(kept, file => {
+    const chunksOfKept = () => chunksOf(groupByImports(kept, file => {
         const bytes = diskSource.read(file);
         return bytes === undefined ? undefined : decodeContract(bytes, file);
     }), chunkSize);
     let reports: FileReport[];
     if (script) {
-        reports = await checkOnWorkers(script, chunks, jobs, settings, warn);
+        // The threads start before the files are read and grouped (a macrotask later), so that both overlap.
+        const chunks = new Promise<void>(resolve => setImmediate(resolve)).then(chunksOfKept);
+        reports = await checkOnWorkers(script, chunks, Math.min(jobs, Math.ceil(kept.length / chunkSize)), settings, warn);
     } else {
         const services = createCheckServices(settings, configs);
         reports = [];
-        for (const chunk of chunks) reports.push(...await checkChunk(services, chunk, settings, warn));
+        for (const chunk of chunksOfKept()) reports.push(...await checkChunk(services, chunk, settings, warn));
     }
     // In the order the files were found, as one workspace would list them.
     const order = new Map(kept.map((file, i) => [file, i]));

@@ -14,9 +14,13 @@
  * And it bounds the number of tokens read: past MAX_TOKENS (visible, hidden and unlexable runs together) the rest of
  * the text is one left-out token, with a lexer error where it starts (CPOM001, "tokens"). Lexing, parsing and every
  * completion request cost about a microsecond a token; a run of millions of `{`, `,` or `""` took seconds of each.
+ *
+ * Chevrotain's lexer over the grammar's tokens alone (Langium's `DefaultLexer`) is built only if asked for: the
+ * first-character table comes from the lexer with the last-resort token, and each construction analyses every
+ * pattern of the grammar (a sizeable part of the start-up of `cpom check`).
  */
-import { Lexer as ChevrotainLexer, type IToken, type ILexingError, type TokenType } from 'chevrotain';
-import { DefaultLexer, type LangiumCoreServices, type LexerResult, type TokenizeOptions } from 'langium';
+import { Lexer as ChevrotainLexer, type ILexerErrorMessageProvider, type IToken, type ILexingError, type TokenType } from 'chevrotain';
+import { type Lexer, type LangiumCoreServices, type LexerResult, type TokenBuilder, type TokenizeOptions } from 'langium';
 
 /** Deepest `{ }` nesting read; a deeper block is left out with an error. */
 export const MAX_NESTING = 64;
@@ -62,15 +66,18 @@ interface FirstCharTable {
 }
 
 /**
- * For each first-character index, whether no token of the lexer can start with a character of that index; undefined
- * when the lexer has no such table (then every character is tried one by one, as before).
+ * For each first-character index, whether no token of the lexer but the `ignored` ones can start with a character of
+ * that index; undefined when the lexer has no such table (then every character is tried one by one, as before).
  */
-export function deadStartIndices(lexer: ChevrotainLexer): boolean[] | undefined {
+export function deadStartIndices(lexer: ChevrotainLexer, ignored: readonly TokenType[] = []): boolean[] | undefined {
     const table = lexer as unknown as FirstCharTable;
     const byIndex = table.charCodeToPatternIdxToConfig?.defaultMode;
     if (table.canModeBeOptimized?.defaultMode !== true || !Array.isArray(byIndex)) return undefined;
+    const typeOf = (config: unknown) => (config as { tokenType?: TokenType }).tokenType;
+    // Each entry names its token type (Chevrotain 11's pattern configuration): needed to leave `ignored` out.
+    if (ignored.length > 0 && byIndex.some(configs => configs?.some(config => typeOf(config) === undefined))) return undefined;
     const size = optimizedIndex(0xFFFF) + 1;
-    return Array.from({ length: size }, (_, i) => !(byIndex[i]?.length));
+    return Array.from({ length: size }, (_, i) => !byIndex[i]?.some(config => !ignored.includes(typeOf(config)!)));
 }
 
 /** One character of each index of Chevrotain's first-character table: a token that may start anywhere. */
@@ -118,30 +125,61 @@ function invalidRunToken(dead: readonly boolean[], startChars: number[]): TokenT
     } as TokenType;
 }
 
-export class CpomLexer extends DefaultLexer {
+export class CpomLexer implements Lexer {
+    private readonly tokenBuilder: TokenBuilder;
+    private readonly errorMessageProvider: ILexerErrorMessageProvider;
+    private readonly skipValidations: boolean;
+    private readonly tokenTypes: Record<string, TokenType>;
     /** The grammar's tokens and the last-resort one; undefined: Chevrotain's table was not found. */
     private readonly linearLexer: ChevrotainLexer | undefined;
+    private plainLexer: ChevrotainLexer | undefined;
 
     constructor(services: LangiumCoreServices) {
-        super(services);
-        const dead = deadStartIndices(this.chevrotainLexer);
-        if (!dead) return;
+        this.tokenBuilder = services.parser.TokenBuilder;
+        this.errorMessageProvider = services.parser.LexerErrorMessageProvider;
+        this.skipValidations = services.LanguageMetaData.mode === 'production';
+        // As Langium's DefaultLexer (4.2): the grammar's tokens, by name.
+        const built = this.tokenBuilder.buildTokens(services.Grammar, { caseInsensitive: services.LanguageMetaData.caseInsensitive });
+        if (!Array.isArray(built)) throw new Error('CpomLexer: the token builder must give a list of tokens');
+        this.tokenTypes = Object.fromEntries(built.map(token => [token.name, token]));
         // The same token objects as the parser's vocabulary, in the same order, the last-resort token last, so that
-        // it is tried only once every other token failed; the limit first, so that it stops the lexer at once.
+        // it is tried only once every other token failed; the limit first, so that it stops the lexer at once. The
+        // last-resort token reads the dead table, filled once the lexer has built its first-character table.
+        const dead: boolean[] = [];
         const startChars = anyStartChars();
-        const tokens = [unreadRestToken(MAX_TOKENS, startChars), ...Object.values(this.definition), invalidRunToken(dead, startChars)];
-        this.linearLexer = new ChevrotainLexer(tokens, {
-            positionTracking: 'full',
-            skipValidations: services.LanguageMetaData.mode === 'production',
-            errorMessageProvider: this.errorMessageProvider,
-        });
+        const extra = [unreadRestToken(MAX_TOKENS, startChars), invalidRunToken(dead, startChars)];
+        const linear = this.chevrotainLexerOf([extra[0], ...Object.values(this.tokenTypes), extra[1]]);
+        const found = deadStartIndices(linear, extra);
+        if (found) {
+            dead.push(...found);
+            this.linearLexer = linear;
+        }
     }
 
-    override tokenize(text: string, options?: TokenizeOptions): LexerResult {
-        const result = this.linearLexer ? this.lexLinearly(text) : super.tokenize(text, options);
+    get definition(): Record<string, TokenType> {
+        return this.tokenTypes;
+    }
+
+    /** Chevrotain's lexer over the grammar's tokens alone, as Langium's DefaultLexer builds it. */
+    get chevrotainLexer(): ChevrotainLexer {
+        return this.plainLexer ??= this.chevrotainLexerOf(Object.values(this.tokenTypes));
+    }
+
+    tokenize(text: string, _options?: TokenizeOptions): LexerResult {
+        const result = this.linearLexer ? this.lexLinearly(text) : this.lexPlainly(text);
         const nesting = limitNesting(result.tokens, MAX_NESTING);
         if (nesting.errors.length === 0) return result;
         return { ...result, tokens: nesting.tokens, errors: [...result.errors, ...nesting.errors].sort((a, b) => a.offset - b.offset) };
+    }
+
+    private chevrotainLexerOf(tokens: TokenType[]): ChevrotainLexer {
+        return new ChevrotainLexer(tokens, { positionTracking: 'full', skipValidations: this.skipValidations, errorMessageProvider: this.errorMessageProvider });
+    }
+
+    /** Langium's DefaultLexer.tokenize (4.2). */
+    private lexPlainly(text: string): LexerResult {
+        const result = this.chevrotainLexer.tokenize(text);
+        return { tokens: result.tokens, errors: result.errors, hidden: result.groups.hidden ?? [], report: this.tokenBuilder.flushLexingReport?.(text) };
     }
 
     private lexLinearly(text: string): LexerResult {
