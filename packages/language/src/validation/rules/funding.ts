@@ -320,7 +320,9 @@ function checkDepartementOnlyModulation(modulation: ast.Modulation, frames: Read
         return usual.length > 0 && usual.every(role => role === 'departement');
     };
     if (establishments.length > 0 && establishments.every(departementOnly)) {
-        ctx.reporter.report('CPOM150', { name: modulation.funding.$refText, establishments: establishments.map(e => e.name).join(', ') },
+        const named = establishments.map(labelled);
+        const concerned = named.length === 1 ? { variant: 'one' as const, name: named[0] } : { variant: 'several' as const, names: named };
+        ctx.reporter.report('CPOM150', { name: funding ? labelled(funding) : `« ${modulation.funding.$refText} »`, establishments: concerned },
             { node: modulation, keyword: 'modulation' });
     }
 }
@@ -335,7 +337,10 @@ function checkModulation(modulation: ast.Modulation, frames: ReadonlySet<string>
     const criterion = modulation.props.find(ast.isCritere)?.value;
     const justified = modulation.props.some(ast.isJustification);
     if ((criterion === undefined || criterion === 'autre') && !justified) {
-        ctx.reporter.report('CPOM068', { name: modulation.funding.$refText }, { node: modulation, property: 'funding' });
+        const funding = modulation.funding.ref;
+        ctx.reporter.report('CPOM068', {
+            name: funding ? labelled(funding) : `« ${modulation.funding.$refText} »`, criterion: { variant: criterion === undefined ? 'none' : 'other' },
+        }, { node: modulation, property: 'funding' });
     }
     const abattement = modulation.props.find(ast.isAbattement);
     const value = parseNumber(abattement?.value?.number);
