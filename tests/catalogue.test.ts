@@ -92,9 +92,9 @@ const WORDING: ReadonlyArray<{ code: DiagnosticCode; params: unknown; fr: string
         en: 'GMP and PMP are assessed in year 3 of the contract (2015); the contract plans no assessment: add `evaluation_gmp_pmp 2015` to the suivi.',
     },
     {
-        code: 'CPOM064', params: { nature: 'dotation_esat', expected: ['ars', 'prefet'], name: 'L', payer: 'P' },
-        fr: "Un financement de nature « dotation d'ESAT » est versé par l'ARS et le préfet ; « L » a pour financeur P.",
-        en: "A ESAT dotation is paid by the ARS and the préfet; 'L' is paid by P.",
+        code: 'CPOM064', params: { nature: 'dotation_esat', expected: ['ars', 'prefet'], name: '« Dotation » (L)', payer: '« Préfecture » (P)' },
+        fr: "Un financement de nature « dotation d'ESAT » est versé par l'ARS et le préfet ; la ligne « Dotation » (L) a pour financeur « Préfecture » (P).",
+        en: 'A ESAT dotation is paid by the ARS and the préfet; line « Dotation » (L) is paid by « Préfecture » (P).',
     },
     {
         code: 'CPOM026', params: { category: "« Foyer d'accueil médicalisé » (FAM)", expected: ['ars', 'departement'], establishment: '« FAM Lyon » (E)', actual: ['other'] },

@@ -81,8 +81,8 @@ export const FUNDING_RULES = [
         title: { fr: 'Répartition différente du montant', en: 'Distribution differs from the amount' },
         params: { year: 'text', name: 'text', sum: 'text', amount: 'text', gap: 'text' },
         message: {
-            fr: 'La répartition {year} de « {name} » totalise {sum}, au lieu de {amount} (écart {gap}).',
-            en: "The {year} distribution of '{name}' sums to {sum} instead of {amount} (gap {gap})."
+            fr: 'La répartition {year} de la ligne {name} totalise {sum}, au lieu de {amount} (écart de {gap}) : corrigez les parts ou le montant {year}.',
+            en: 'The {year} distribution of line {name} sums to {sum} instead of {amount} (gap of {gap}): correct the shares or the {year} amount.'
         },
         rationale: {
             fr: "La répartition prévisionnelle d'une dotation entre établissements a pour total, au centime près, le montant de la dotation (article R. 314-43-1 du CASF : l'arrêté annuel fixe le montant et sa répartition prévisionnelle). La règle tient à la cohérence du contrat : une répartition qui ne totalise pas le montant qu'elle ventile donne deux montants pour la même chose (contrôle arithmétique, comme CPOM070).",
@@ -108,8 +108,8 @@ export const FUNDING_RULES = [
             details: 'text',
         },
         message: {
-            fr: 'La dotation globalisée commune « {name} » réunit des établissements {difference} ({details}).',
-            en: "The dotation globalisée commune '{name}' groups establishments {difference} ({details})."
+            fr: 'La dotation globalisée commune {name} réunit des établissements {difference} ({details}).',
+            en: 'The dotation globalisée commune {name} groups establishments {difference} ({details}).'
         },
         rationale: {
             fr: "Une dotation globalisée commune ne peut regrouper que des ESMS d'une même personne morale « relevant de la même autorité de tarification et des mêmes financements » : chaque établissement de la dotation relève d'une seule et même autorité (ou des mêmes autorités conjointes) et des mêmes financements. Un IME et une MAS (ARS, assurance maladie) le peuvent ; un FAM (ARS et département) et une MAS (ARS seule) ne le peuvent pas, ni un IME (ARS) et un SAVS (département). Le texte a été relu mot pour mot dans une copie non datée du code, mais la date de cette rédaction n'a pas été lue (registre du droit : S) : avertissement.",
@@ -126,8 +126,8 @@ export const FUNDING_RULES = [
         title: { fr: 'Financeur incompatible avec la nature du financement', en: 'Payer incompatible with the kind of funding' },
         params: { nature: { choice: PAYER_NATURES }, expected: { choices: AUTHORITY_ROLES }, name: 'text', payer: 'text' },
         message: {
-            fr: 'Un financement de nature « {nature} » est versé par {expected} ; « {name} » a pour financeur {payer}.',
-            en: "A {nature} is paid by {expected}; '{name}' is paid by {payer}."
+            fr: 'Un financement de nature « {nature} » est versé par {expected} ; la ligne {name} a pour financeur {payer}.',
+            en: 'A {nature} is paid by {expected}; line {name} is paid by {payer}.'
         },
         rationale: {
             fr: "Pour les EHPAD, le forfait global soins est fixé par l'ARS, le forfait global dépendance et le tarif hébergement par le président du conseil départemental ; la dotation d'un ESAT est versée par l'État et fixée par l'ARS. Exception : dans les départements de l'expérimentation du forfait global unique soins et entretien de l'autonomie (LFSS pour 2024, article 79, modifié ; 23 territoires depuis le 1er juillet 2025 selon le registre du droit), l'ARS fixe aussi la dépendance : un forfait dépendance versé par l'ARS n'y est pas une erreur. Dans le Rhône (69), où seule la Métropole de Lyon expérimente, la règle ne signale qu'un avertissement.",
@@ -280,8 +280,8 @@ export const FUNDING_RULES = [
         title: { fr: 'Répartition vers un établissement non financé', en: 'Distribution to an establishment not funded' },
         params: { establishment: 'text', name: 'text' },
         message: {
-            fr: "« {establishment} » reçoit une part de « {name} » mais n'est pas parmi les établissements financés par cette ligne.",
-            en: "'{establishment}' receives a share of '{name}' but is not among the establishments funded by this line."
+            fr: "L'établissement {establishment} reçoit une part de la ligne {name} mais n'est pas parmi les établissements qu'elle finance : ajoutez-le à sa clause « etablissements » ou retirez sa part.",
+            en: "Establishment {establishment} receives a share of line {name} but is not among the establishments it funds: add it to its 'etablissements' clause or remove its share."
         },
         rationale: {
             fr: "Une répartition ventile la ligne entre les établissements qu'elle finance.",

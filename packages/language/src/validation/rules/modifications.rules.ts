@@ -14,8 +14,8 @@ export const MODIFICATIONS_RULES = [
         title: { fr: 'Clause sans objet dans une modification', en: 'Clause that does not apply in a modification' },
         params: { clause: 'text', target: 'text', kind: { choice: TARGET_KINDS } },
         message: {
-            fr: "La clause « {clause} » ne s'applique pas à « {target} », qui est {kind} : l'avenant ne la modifie pas.",
-            en: "Clause '{clause}' does not apply to '{target}', which is {kind}: the avenant does not change it."
+            fr: "La clause « {clause} » ne s'applique pas à {target}, qui est {kind} : l'avenant ne la modifie pas ; retirez-la de cette modification.",
+            en: "Clause '{clause}' does not apply to {target}, which is {kind}: the avenant does not change it; remove it from this modification."
         },
         rationale: {
             fr: "`modifie X { … }` remplace, dans X, les clauses données. Une clause qu'un élément de ce genre ne peut pas avoir (une capacité pour un indicateur, des cibles pour un établissement) ne modifierait rien : le texte de l'avenant dirait une chose que le contrat consolidé ne contient pas.",
@@ -43,8 +43,8 @@ export const MODIFICATIONS_RULES = [
         title: { fr: 'Modification d\'un établissement hors du périmètre', en: 'Modification of an establishment outside the perimeter' },
         params: { name: 'text', number: 'text' },
         message: {
-            fr: "L'avenant n° {number} modifie « {name} », qui n'est pas dans le périmètre du contrat à cette date (retiré par un avenant antérieur, ou jamais inclus) : ajoutez-le d'abord (`ajoute`).",
-            en: "Amendment no. {number} modifies '{name}', which is not in the contract's perimeter at that date (withdrawn by an earlier avenant, or never included): add it first (`ajoute`)."
+            fr: "L'avenant n° {number} modifie l'établissement {name}, qui n'est pas dans le périmètre du contrat à cette date (retiré par un avenant antérieur, ou jamais inclus) : ajoutez-le d'abord (`ajoute`).",
+            en: "Amendment no. {number} modifies establishment {name}, which is not in the contract's perimeter at that date (withdrawn by an earlier avenant, or never included): add it first (`ajoute`)."
         },
         rationale: {
             fr: "Un avenant modifie ce que le contrat contient à sa date. Un établissement retiré, ou seulement déclaré dans un catalogue sans être inclus, n'est pas couvert par le contrat : le modifier n'a pas d'effet, et l'entrée d'un établissement dans le périmètre se fait par un avenant qui l'ajoute avec son numéro FINESS, sa capacité et son autorité de tarification.",

@@ -2,6 +2,7 @@
  * What an avenant modifies (`modifie X { … }`, `fin`), dates typed the French way, and the duration clause
  * `prorogeable par avenant pour N ans`. The semantics of a modification are in model/consolidation.ts.
  */
+import { labelled } from '../message-names.js';
 import { type AstNode, GrammarUtils } from 'langium';
 import * as ast from '../../generated/ast.js';
 import { contractPeriod, firstClause, isIvTer } from '../../model/contract.js';
@@ -24,13 +25,13 @@ export function checkModifications(avenant: ast.Avenant, ctx: RuleContext): void
         if (!target || !kind) continue;
         modification.props.forEach(prop => {
             if (!modificationPropApplies(kind, prop)) {
-                ctx.reporter.report('CPOM130', { clause: keywordOf(prop), target: target.name, kind }, { node: prop });
+                ctx.reporter.report('CPOM130', { clause: keywordOf(prop), target: labelled(target), kind }, { node: prop });
             }
         });
         if (ast.isEtablissement(target)) {
             perimeter ??= perimeterForAvenant(avenant, ctx.workspace);
             if (!perimeter.has(target)) {
-                ctx.reporter.report('CPOM132', { name: target.name, number }, { node: modification, property: 'target' });
+                ctx.reporter.report('CPOM132', { name: labelled(target), number }, { node: modification, property: 'target' });
             }
         }
     }
