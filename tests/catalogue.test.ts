@@ -73,18 +73,18 @@ const WORDING: ReadonlyArray<{ code: DiagnosticCode; params: unknown; fr: string
     },
     {
         code: 'CPOM097', params: { detail: { variant: 'ivterWithoutEhpad' } },
-        fr: "Le cadre L313-12-IVter concerne les EHPAD et PUV, mais le périmètre n'en compte aucun.",
-        en: 'Frame L313-12-IVter is for EHPAD and PUV, but the perimeter has none.',
+        fr: "Le cadre L313-12-IVter est celui des CPOM d'EHPAD et de PUV, mais le périmètre n'en compte aucun : écrivez le cadre de ses établissements (`cadre L313-12-2`, `cadre L313-11`…).",
+        en: 'Frame L313-12-IVter is that of EHPAD and PUV CPOM, but the perimeter has none: write the frame of its establishments (`cadre L313-12-2`, `cadre L313-11`…).',
     },
     {
-        code: 'CPOM097', params: { detail: { variant: 'ehpadWithoutIvter', name: 'EHPAD_A' } },
-        fr: "Le périmètre compte un EHPAD (EHPAD_A) : le CPOM relève du IV ter de l'article L.313-12 (cadre L313-12-IVter).",
-        en: 'The perimeter has an EHPAD (EHPAD_A): the CPOM falls under L.313-12 IV ter (frame L313-12-IVter).',
+        code: 'CPOM097', params: { detail: { variant: 'ehpadWithoutIvter', name: '« EHPAD Les Tilleuls » (EHPAD_A)' } },
+        fr: "Le périmètre compte un EHPAD, « EHPAD Les Tilleuls » (EHPAD_A) : le CPOM relève du IV ter de l'article L.313-12 ; ajoutez L313-12-IVter à sa clause « cadre ».",
+        en: "The perimeter has an EHPAD, « EHPAD Les Tilleuls » (EHPAD_A): the CPOM falls under L.313-12 IV ter; add L313-12-IVter to its 'cadre' clause.",
     },
     {
-        code: 'CPOM097', params: { detail: { variant: 'chrsWithoutFrame', name: 'CHRS_A' } },
-        fr: "Le périmètre compte un CHRS (CHRS_A) : son CPOM relève de l'article L.313-11-2.",
-        en: 'The perimeter has a CHRS (CHRS_A): its CPOM falls under L.313-11-2.',
+        code: 'CPOM097', params: { detail: { variant: 'chrsWithoutFrame', name: '« CHRS Le Phare » (CHRS_A)' } },
+        fr: "Le périmètre compte un CHRS, « CHRS Le Phare » (CHRS_A) : son CPOM relève de l'article L.313-11-2 ; ajoutez L313-11-2 à la clause « cadre ».",
+        en: "The perimeter has a CHRS, « CHRS Le Phare » (CHRS_A): its CPOM falls under L.313-11-2; add L313-11-2 to the 'cadre' clause.",
     },
     {
         code: 'CPOM082', params: { expected: 2015, actual: { variant: 'none', clause: 'evaluation_gmp_pmp 2015' } },
@@ -92,14 +92,24 @@ const WORDING: ReadonlyArray<{ code: DiagnosticCode; params: unknown; fr: string
         en: 'GMP and PMP are assessed in year 3 of the contract (2015); the contract plans no assessment: add `evaluation_gmp_pmp 2015` to the suivi.',
     },
     {
-        code: 'CPOM064', params: { nature: 'dotation_esat', expected: ['ars', 'prefet'], name: 'L', payer: 'P' },
-        fr: "Un financement de nature « dotation d'ESAT » est versé par l'ARS et le préfet ; « L » a pour financeur P.",
-        en: "A ESAT dotation is paid by the ARS and the préfet; 'L' is paid by P.",
+        code: 'CPOM064', params: { nature: 'dotation_esat', expected: ['ars', 'prefet'], name: '« Dotation » (L)', payer: '« Préfecture » (P)' },
+        fr: "Un financement de nature « dotation d'ESAT » est versé par l'ARS et le préfet ; la ligne « Dotation » (L) a pour financeur « Préfecture » (P).",
+        en: 'A ESAT dotation is paid by the ARS and the préfet; line « Dotation » (L) is paid by « Préfecture » (P).',
     },
     {
-        code: 'CPOM026', params: { category: 'FAM', expected: ['ars', 'departement'], establishment: 'E', actual: [] },
-        fr: "La catégorie FAM est habituellement tarifée par l'ARS et le département ; E déclare —.",
-        en: 'Category FAM is usually tarified by the ARS and the département; E declares —.',
+        code: 'CPOM026', params: { category: "« Foyer d'accueil médicalisé » (FAM)", expected: ['ars', 'departement'], establishment: '« FAM Lyon » (E)', actual: ['other'] },
+        fr: "L'établissement « FAM Lyon » (E) est tarifé par une autorité qui n'est ni l'ARS, ni le département, ni le préfet, alors que la catégorie « Foyer d'accueil médicalisé » (FAM) l'est d'habitude par l'ARS et le département : vérifiez sa clause « tarification ».",
+        en: "Establishment « FAM Lyon » (E) is tarified by an authority that is neither the ARS, the département nor the préfet, whereas category « Foyer d'accueil médicalisé » (FAM) usually is by the ARS and the département: check its 'tarification' clause.",
+    },
+    {
+        code: 'CPOM133', params: { years: { variant: 'one' }, end: '2024-12-31', max: '2025-06-30' },
+        fr: "Le contrat se dit prorogeable pour un an après le 31 décembre 2024 : la durée totale dépasserait six ans (fin au plus tard le 30 juin 2025) ; réduisez la durée de la clause « prorogeable ».",
+        en: "The contract says it may be prorogued for one year after 31 December 2024: the total term would exceed six years (end on 30 June 2025 at the latest); shorten the 'prorogeable' clause.",
+    },
+    {
+        code: 'CPOM131', params: { typed: '1/1/2024', iso: '2024-01-01', written: '2024-01-01' },
+        fr: "La date 1/1/2024 est lue comme le 1er janvier 2024 ; le correctif l'écrit 2024-01-01 (année-mois-jour).",
+        en: 'Date 1/1/2024 is read as 1 January 2024; the quick fix writes it 2024-01-01 (year-month-day).',
     },
     {
         code: 'CPOM060', params: { name: '« Dotation » (L)', years: [2014, 2015, 2016] },

@@ -70,12 +70,16 @@ export function parseMarkers(marked: string, name = 'fixture'): RuleFixture {
     const lines = marked.split('\n');
     lines.forEach((line, lineIndex) => {
         // The comments of a line announce the ranges that follow them (on this line or after).
-        const comments = [...line.matchAll(TEST_COMMENT)].map(m => ({ index: m.index, code: m[2], severity: m[1] as Severity, message: m[3] }));
+        const comments = [...line.matchAll(TEST_COMMENT)].map(m => ({ index: m.index, length: m[0].length, code: m[2], severity: m[1] as Severity, message: m[3] }));
+        // A message fragment may quote names as messages do (« … »): inside a $TEST$ comment these are no markers.
+        const inComment = (k: number) => comments.some(c => k >= c.index && k < c.index + c.length);
         let out = '';
         for (let k = 0; k < line.length; k++) {
             for (const c of comments.filter(c => c.index === k)) pending.push({ code: c.code, severity: c.severity, message: c.message });
             const ch = line[k];
-            if (ch === '»') {
+            if (inComment(k)) {
+                out += ch;
+            } else if (ch === '»') {
                 const announced = pending.shift();
                 if (!announced) throw new Error(`${name}:${lineIndex + 1}: a »…« range with no $TEST$ comment before it`);
                 open.push({ start: { line: lineIndex, character: out.length }, announced });

@@ -14,7 +14,8 @@
  *   (lines before the first block are comments on the fixture); or
  * - a whole file (`NAME.cpom`), for a catalogue or a contract too unlike the base to be a patch.
  *
- * In the text, `// $TEST$ SEVERITY CODE` (optionally followed by `"a fragment of the message"`) announces a
+ * In the text, `// $TEST$ SEVERITY CODE` (optionally followed by `"a fragment of the message"`, where « » are the
+ * message's quotes, not markers) announces a
  * diagnostic on the next range marked `»…«` not yet announced (in text order, one comment per range; two
  * diagnostics on the same range are two nested ranges, `»»…««`).
  * The markers are removed before the text is checked (at the fixture's path, so that `importe` resolves), and the

@@ -14,7 +14,7 @@ export * from './render/html-toc-pages.js';
 export * from './render/markdown.js';
 export {
     authorityKindLabel, budgetDocumentLabel, criterionLabel, directionLabel, frameLabel, frequencyLabel, frenchDate,
-    indexationLabel, modalityLabel, natureLabel, reviewLabel, sourceLabel, statusLabel,
+    indexationLabel, modalityLabel, natureBesideTitle, natureLabel, reviewLabel, sourceLabel, statusLabel,
 } from './document/french.js';
 export * from './skeleton/contract-skeleton.js';
 export * from './json/follow-up-json.js';

@@ -1,6 +1,6 @@
 /** The annexes of an avenant: the fact sheets of the establishments entering the perimeter, the new financial annex. */
 import {
-    type Block, cnrTable, establishmentSheet, fundingSummary, type FundingLineJson, indexationLabel, MISSING, orMissing, natureLabel, paragraph, type Section,
+    type Block, cnrTable, establishmentSheet, fundingSummary, type FundingLineJson, indexationLabel, MISSING, orMissing, natureBesideTitle, paragraph, type Section,
 } from '@cpom/generator';
 import { cnrTotal, yearlyLineTotals } from '@cpom/language';
 import { jsonAmountFigures, jsonCnrFigure } from '../funding-totals.js';
@@ -44,7 +44,7 @@ export function financialAnnex(ctx: DraftContext): Section {
     });
     lines.forEach((line, index) => {
         const details: Block[] = [paragraph(fundingSummary(
-            natureLabel(line.nature), line.payer ? ctx.versions.partyName(line.payer) : '', line.fundingSource,
+            natureBesideTitle(line.title, line.nature), line.payer ? ctx.versions.partyName(line.payer) : '', line.fundingSource,
             line.establishments.map(e => ctx.versions.establishmentTitle(e)),
         ))];
         if (line.actualisation) {

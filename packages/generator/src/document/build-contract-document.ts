@@ -17,7 +17,7 @@ import {
 } from './contract-annexes.js';
 import {
     amount, authorityKindLabel, budgetDocumentLabel, diagnosticAxisLabel, euros, frameLabel,
-    frenchDate, frequencyLabel, indexationLabel, key, natureLabel, plainNumber, reviewLabel, statusLabel, value,
+    frenchDate, frequencyLabel, indexationLabel, key, natureBesideTitle, plainNumber, reviewLabel, statusLabel, value,
 } from './french.js';
 import { type Block, type Cell, type ContractDocument, type Paragraph, paragraph, ref, type Section, type SignatureBlock, text } from './model.js';
 import { MISSING, orMissing } from './missing.js';
@@ -233,9 +233,12 @@ class DocumentBuilder {
             'Pour la réalisation des objectifs, les autorités de tarification allouent les moyens suivants, détaillés par année et par établissement dans l\'annexe financière (',
             ref('annexe-financiere'), ').',
         )];
-        const rows: Cell[][] = model.lines.map(line => [
+        // A nature its line's title already says is printed once, as the title; no line says more: no Nature column.
+        const natures = model.lines.map(line => natureBesideTitle(line.title, firstProp(line.node, ast.isNature)?.value));
+        const withNature = natures.some(n => n !== undefined);
+        const rows: Cell[][] = model.lines.map((line, i) => [
             orMissing(line.title, MISSING.title),
-            natureLabel(firstProp(line.node, ast.isNature)?.value),
+            ...(withNature ? [natures[i] ?? ''] : []),
             payerName(line.node),
             indexationLabel(firstProp(line.node, ast.isActualisation)?.method),
             fundingTotalText(line.total),
@@ -243,7 +246,10 @@ class DocumentBuilder {
         blocks.push({
             kind: 'table',
             caption: 'Financements',
-            columns: [{ label: 'Financement' }, { label: 'Nature' }, { label: 'Financeur' }, { label: 'Actualisation (R. 314-40)' }, { label: 'Total sur la durée', align: 'right' }],
+            columns: [
+                { label: 'Financement' }, ...(withNature ? [{ label: 'Nature' }] : []), { label: 'Financeur' }, { label: 'Actualisation (R. 314-40)' },
+                { label: 'Total sur la durée', align: 'right' },
+            ],
             rows,
         });
         const moyens = clausesOf(this.contract, ast.isMoyens).flatMap(m => m.items);

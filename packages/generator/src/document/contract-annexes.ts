@@ -8,7 +8,7 @@ import {
 } from '@cpom/language';
 import { addTotals, capacityTotals, capacityTotalText } from './capacity-totals.js';
 import { cnrTable, establishmentSheet, type EstablishmentSheetFacts } from './fact-sheet.js';
-import { amount, directionLabel, euros, frenchDate, indexationLabel, natureLabel, sourceLabel, statusLabel, value } from './french.js';
+import { amount, directionLabel, euros, frenchDate, indexationLabel, natureBesideTitle, sourceLabel, statusLabel, value } from './french.js';
 import { MISSING, orMissing } from './missing.js';
 import { amendmentSentences } from './amendment-clauses.js';
 import { ficheHeadings } from './fiche-headings.js';
@@ -160,11 +160,15 @@ export function dashboard(ctx: DocumentContext): Section {
     }]);
 }
 
-/** `Nature : dotation globale. Financeur : … (financement : assurance maladie). Établissements financés : …`. */
-export function fundingSummary(nature: string, payer: string, source: string | undefined, establishments: readonly string[]): string {
+/**
+ * `Nature : dotation globale. Financeur : … (financement : assurance maladie). Établissements financés : …`; without
+ * the nature when the line's title, its heading, already says it (natureBesideTitle).
+ */
+export function fundingSummary(nature: string | undefined, payer: string, source: string | undefined, establishments: readonly string[]): string {
     // "autre" says nothing a reader can use: the source of funding is shown only when it names one.
     const shownSource = source && source !== 'autre' ? ` (financement : ${sourceLabel(source)})` : '';
-    return `Nature : ${nature}. Financeur : ${payer || '—'}${shownSource}. Établissements financés : ${establishments.join(', ') || '—'}.`;
+    const shownNature = nature === undefined ? '' : `Nature : ${nature}. `;
+    return `${shownNature}Financeur : ${payer || '—'}${shownSource}. Établissements financés : ${establishments.join(', ') || '—'}.`;
 }
 
 export function financialAnnex(ctx: DocumentContext): Section {
@@ -184,7 +188,7 @@ export function financialAnnex(ctx: DocumentContext): Section {
     });
     fundings.forEach((f, i) => {
         const details: Block[] = [paragraph(fundingSummary(
-            natureLabel(firstProp(f, ast.isNature)?.value), payerName(f), firstProp(f, ast.isSourceFinancement)?.value,
+            natureBesideTitle(f.title, firstProp(f, ast.isNature)?.value), payerName(f), firstProp(f, ast.isSourceFinancement)?.value,
             fundedEstablishments(f).map(e => orMissing(e.title, MISSING.title)),
         ))];
         const actualisation = firstProp(f, ast.isActualisation);

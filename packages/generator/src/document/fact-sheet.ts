@@ -73,7 +73,7 @@ export function establishmentSheet(facts: EstablishmentSheetFacts): Table {
     if (facts.activeFile) rows.push(['Personnes accompagnées (file active)', activeFileCell(facts.activeFile)]);
     if (facts.publics && facts.publics.length > 0) rows.push(['Public accompagné', facts.publics.join(' ; ')]);
     if (facts.activities && facts.activities.length > 0) rows.push(['Activités', facts.activities.join(' ; ')]);
-    rows.push(['Autorité(s) de tarification', facts.tarification.join(', ')]);
+    rows.push([facts.tarification.length > 1 ? 'Autorités de tarification' : 'Autorité de tarification', facts.tarification.join(', ')]);
     if (facts.habilitation) rows.push(['Habilitation à l\'aide sociale', habilitationCell(facts.habilitation)]);
     if (facts.address) rows.push(['Adresse', facts.address]);
     return { kind: 'table', caption: orMissing(facts.title, MISSING.title), columns: [{ label: 'Rubrique' }, { label: 'Valeur' }], rows };

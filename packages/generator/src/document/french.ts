@@ -1,5 +1,5 @@
 /** The contract's words in French: amounts, dates, values, and labels of the language's keywords (its wording layer). */
-import { formatEuros, formatNumber, frenchDateOf, keywordKey, keywordLabel, parseCents, parseNumber } from '@cpom/language';
+import { formatEuros, formatNumber, frenchDateOf, keywordKey, keywordLabel, parseCents, parseNumber, plain as plainText } from '@cpom/language';
 import type { ast } from '@cpom/language';
 import { MISSING } from './missing.js';
 
@@ -48,6 +48,23 @@ function label(rule: string, keyword: string | undefined): string {
 
 export const frameLabel = (frame: string) => label('LegalFrame', frame);
 export const natureLabel = (k: string | undefined) => label('FundingNature', k);
+
+/** Words that do not change what a funding title says: `Forfait global soins` says `forfait global relatif aux soins`. */
+const LINK_WORDS = new Set(['a', 'au', 'aux', 'd', 'de', 'des', 'du', 'l', 'la', 'le', 'les', 'relatif', 'relative', 'relatifs', 'relatives']);
+
+function contentWords(phrase: string): string {
+    return plainText(phrase).toLowerCase().split(/[^a-z0-9]+/).filter(w => w !== '' && !LINK_WORDS.has(w)).join(' ');
+}
+
+/**
+ * The nature of a funding line to print beside its title, or undefined when the title already says it in the same
+ * words (`Forfait global relatif aux soins`, nature `forfait_global_soins`): the reader is told it once.
+ */
+export function natureBesideTitle(title: string | undefined, nature: string | undefined): string | undefined {
+    if (nature === undefined) return natureLabel(nature);
+    const shown = natureLabel(nature);
+    return title !== undefined && contentWords(title) === contentWords(shown) ? undefined : shown;
+}
 export const sourceLabel = (k: string | undefined) => label('FundingSource', k);
 export const indexationLabel = (k: string | undefined) => label('IndexationMethod', k);
 export const modalityLabel = (k: string | undefined) => label('Modality', k);

@@ -40,7 +40,7 @@ export interface ContractJson {
     engagement: EngagementJson;
     /** End date after a prorogation written in the contract itself (avenants carry their own). */
     prorogationEndDate?: string;
-    /** "prorogeable par avenant pour N an(s)": a clause of the contract, not a prorogation (format 2). */
+    /** "prorogeable par avenant pour N ans": a clause of the contract, not a prorogation (format 2). */
     prorogeableYears?: number;
     /** Where the contract is signed (`lieu`), format 2. */
     signaturePlace?: string;

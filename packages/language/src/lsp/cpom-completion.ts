@@ -5,6 +5,8 @@
  * - where a département code goes: the départements with their names, the contract's own first;
  * - where a year goes (targets, yearly amounts, distributions, CNR, reviews, baseline): the years of the contract
  *   period not yet used in that block, in order;
+ * - after `public` in an establishment: the publics its category usually accompanies (model/usual-publics.ts), as
+ *   quoted strings, the ones already written left out;
  * - value keywords (legal frame, modality, nature of funding…): with their French label.
  * Each keyword is offered once, in its accented spelling when the grammar has both (`établissement`, matched by
  * `etab` too), and only where it can be written: not a clause that takes one value and is already in the block
@@ -17,6 +19,7 @@ import * as ast from '../generated/ast.js';
 import { AUTHORITY_ROLE_LABELS, ESMS_CATEGORIES, type EsmsCategory } from '../model/categories.js';
 import { clausesOf, contractYears, establishmentFacts, propsOf } from '../model/contract.js';
 import { DEPARTMENTS, findDepartment } from '../model/departments.js';
+import { usualPublics } from '../model/usual-publics.js';
 import { ownerOf, periodOf, yearOf } from './cpom-facts.js';
 import { ordinal, valueLabel, VALUE_LABELS } from './cpom-french-labels.js';
 import { describe } from './cpom-hover.js';
@@ -71,6 +74,8 @@ export class CpomCompletionProvider extends DefaultCompletionProvider {
         const property = AstUtils.getContainerOfType(feature, GrammarAST.isAssignment)?.feature;
         if (rule === 'Categorie' && property === 'category') {
             this.completeCategories(context, acceptor);
+        } else if (rule === 'PublicAccompagne' && property === 'publics') {
+            this.completePublics(context, acceptor);
         } else if (rule === 'DepartmentCode') {
             this.completeDepartments(context, acceptor);
         } else if (property === 'year' && rule && YEAR_RULES.has(rule)) {
@@ -90,6 +95,24 @@ export class CpomCompletionProvider extends DefaultCompletionProvider {
                 detail: `${category.label} (FINESS ${codes})`,
                 documentation: { kind: 'markdown', value: categoryDocumentation(category) },
                 kind: CompletionItemKind.EnumMember,
+                sortText: `0${String(index).padStart(3, '0')}`,
+            });
+        });
+    }
+
+    private completePublics(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const establishment = AstUtils.getContainerOfType(context.node, ast.isEtablissement);
+        if (!establishment) return;
+        const written = new Set(propsOf(establishment, ast.isPublicAccompagne).flatMap(p => p.publics ?? []));
+        usualPublics(establishmentFacts(establishment).category?.key).forEach((usual, index) => {
+            if (written.has(usual.label)) return;
+            const quoted = `"${usual.label}"`;
+            acceptor(context, {
+                label: quoted,
+                detail: 'public habituel de la catégorie',
+                documentation: `Source : ${usual.source}.`,
+                filterText: quoted,
+                kind: CompletionItemKind.Value,
                 sortText: `0${String(index).padStart(3, '0')}`,
             });
         });

@@ -95,7 +95,7 @@ export class CpomHoverProvider extends MultilineCommentHoverProvider {
         const card = clauseCard(node);
         if (card) return card;
         if (ast.isProrogeable(node)) {
-            return `**Clause de durée** — le contrat est prorogeable par avenant pour ${md(node.years)} an(s) : une faculté, pas une prorogation (celle-ci s'écrit \`prorogation AAAA-MM-JJ\` dans un avenant).`;
+            return `**Clause de durée** — le contrat est prorogeable par avenant pour ${md(node.years)} ${parseNumber(node.years) === 1 ? 'an' : 'ans'} : une faculté, pas une prorogation (celle-ci s'écrit \`prorogation AAAA-MM-JJ\` dans un avenant).`;
         }
         return undefined;
     }

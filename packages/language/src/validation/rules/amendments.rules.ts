@@ -45,8 +45,8 @@ export const AMENDMENTS_RULES = [
         title: { fr: 'Établissement ajouté incomplet', en: 'Incomplete added establishment' },
         params: { name: 'text', number: 'text', missing: { choices: ESTABLISHMENT_FACTS } },
         message: {
-            fr: "L'établissement « {name} » ajouté par l'avenant n° {number} ne précise pas {missing}.",
-            en: "Establishment '{name}' added by amendment no. {number} does not state {missing}."
+            fr: "L'établissement {name} ajouté par l'avenant n° {number} ne précise pas {missing}.",
+            en: "Establishment {name} added by amendment no. {number} does not state {missing}."
         },
         rationale: {
             fr: 'Un établissement entre dans le périmètre par avenant, avec son numéro FINESS, sa capacité et son autorité de tarification. L\'obligation de l\'avenant et de ces mentions vient du modèle de contrat des CHRS (annexe II de l\'arrêté du 25 octobre 2019), que les parties peuvent adapter (article 1er) : avertissement.',
@@ -62,8 +62,8 @@ export const AMENDMENTS_RULES = [
         title: { fr: "Numéro d'avenant en double", en: 'Duplicate amendment number' },
         params: { contract: 'text', number: 'text' },
         message: {
-            fr: "Le contrat {contract} a déjà un avenant n° {number}.",
-            en: 'Contract {contract} already has an amendment no. {number}.'
+            fr: "Le contrat {contract} a déjà un avenant n° {number} : donnez à celui-ci le numéro suivant.",
+            en: 'Contract {contract} already has an amendment no. {number}: give this one the next number.'
         },
         rationale: {
             fr: 'Les avenants sont numérotés successivement.',
@@ -96,10 +96,10 @@ export const AMENDMENTS_RULES = [
         code: 'CPOM095', name: 'avenant-new-authority-signs', severity: 'error', category: 'amendments', confidence: 'V',
         texts: ['CASF:L313-11', 'ARRETE:2019-10-25'],
         title: { fr: "Nouvelle autorité non signataire de l'avenant", en: 'New authority does not sign the amendment' },
-        params: { authority: 'text', establishment: 'text', number: 'text' },
+        params: { authority: 'text', establishment: 'text', number: 'text', id: 'text' },
         message: {
-            fr: "{authority}, autorité de tarification de l'établissement ajouté {establishment}, ne signe pas l'avenant n° {number}.",
-            en: '{authority}, tarification authority of the added establishment {establishment}, does not sign amendment no. {number}.'
+            fr: "{authority}, autorité de tarification de l'établissement ajouté {establishment}, ne signe pas l'avenant n° {number} : ajoutez {id} à ses signataires.",
+            en: '{authority}, tarification authority of the added establishment {establishment}, does not sign amendment no. {number}: add {id} to its signatories.'
         },
         rationale: {
             fr: "Lorsqu'un avenant fait entrer un ESMS relevant d'une autre autorité de tarification, celle-ci est cosignataire. Le contrat est conclu avec « la ou les autorités chargées de la tarification » (article L. 313-11 du CASF) : l'autorité d'un établissement ajouté devient partie et signe l'avenant. Erreur lorsque la version de l'article L. 313-11 en vigueur à la date de l'avenant a été lue dans le texte (depuis le 4 mars 2022) ; avertissement avant.",

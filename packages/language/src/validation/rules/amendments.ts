@@ -51,7 +51,7 @@ export function checkAvenant(avenant: ast.Avenant, ctx: RuleContext): void {
     for (const e of added) {
         const missing = missingEstablishmentFacts(e);
         if (missing.length > 0) {
-            ctx.reporter.report('CPOM092', { name: e.name, number, missing }, { node: e, property: 'name' });
+            ctx.reporter.report('CPOM092', { name: labelled(e), number, missing }, { node: e, property: 'name' });
         }
         if (signatories) {
             const tarification = e.props.find(ast.isTarification);
@@ -59,7 +59,7 @@ export function checkAvenant(avenant: ast.Avenant, ctx: RuleContext): void {
                 // An authority already party to the contract is CPOM091's business.
                 if (!signers.has(authority) && !parties.has(authority) && tarification) {
                     const index = tarification.authorities.findIndex(r => r.ref === authority);
-                    ctx.reporter.report('CPOM095', { authority: authority.name, establishment: e.name, number }, { node: tarification, property: 'authorities', index },
+                    ctx.reporter.report('CPOM095', { authority: labelled(authority), establishment: labelled(e), number, id: authority.name }, { node: tarification, property: 'authorities', index },
                         errorWhereVerified(avenant, ctx, 'CASF:L313-11'));
                 }
             }
@@ -74,7 +74,7 @@ export function checkAvenant(avenant: ast.Avenant, ctx: RuleContext): void {
     for (const other of ctx.workspace.avenantsOf(contract)) {
         if (other === avenant) break;
         if (avenantNumber(other) === avenantNumber(avenant)) {
-            ctx.reporter.report('CPOM093', { contract: contract.name, number }, { node: avenant, property: 'number' });
+            ctx.reporter.report('CPOM093', { contract: labelled(contract), number }, { node: avenant, property: 'number' });
             break;
         }
     }

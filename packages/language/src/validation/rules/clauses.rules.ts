@@ -90,8 +90,8 @@ export const CLAUSES_RULES = [
         title: { fr: 'Conseil départemental couvrant plusieurs départements', en: 'Departmental council over several départements' },
         params: { authority: 'text', departments: 'list' },
         message: {
-            fr: "« {authority} » couvre les départements {departments}, qu'aucune collectivité ne réunit à la date du contrat : déclarez une autorité par département.",
-            en: "'{authority}' covers départements {departments}, which no single collectivité holds at the contract's date: declare one authority per département."
+            fr: "L'autorité {authority} couvre les départements {departments}, qu'aucune collectivité ne réunit à la date du contrat : déclarez une autorité par département.",
+            en: "Authority {authority} covers départements {departments}, which no single collectivité holds at the contract's date: declare one authority per département."
         },
         rationale: {
             fr: "Un conseil départemental exerce ses compétences sur un seul département ; seules quelques collectivités en réunissent plusieurs (Collectivité de Corse pour 2A et 2B depuis 2018, Collectivité européenne d'Alsace pour 67 et 68 depuis 2021). Dans un CPOM sur plusieurs départements, chaque président de conseil départemental est une partie distincte qui signe pour le sien.",
@@ -107,8 +107,8 @@ export const CLAUSES_RULES = [
         title: { fr: "Établissement hors du territoire de son autorité", en: "Establishment outside its authority's territory" },
         params: { establishment: 'text', department: 'text', authority: 'text', departments: 'list' },
         message: {
-            fr: "« {establishment} » est dans le département {department}, que « {authority} » ne couvre pas (elle couvre : {departments}) : ajoutez ce département à l'autorité, ou nommez l'autorité de ce département.",
-            en: "'{establishment}' is in département {department}, which '{authority}' does not cover (it covers: {departments}): add that département to the authority, or name the authority of that département."
+            fr: "L'établissement {establishment} est dans le département {department}, que l'autorité {authority} ne couvre pas (elle couvre : {departments}) : ajoutez ce département à l'autorité, ou nommez l'autorité de ce département.",
+            en: "Establishment {establishment} is in département {department}, which authority {authority} does not cover (it covers: {departments}): add that département to the authority, or name the authority of that département."
         },
         rationale: {
             fr: "Une autorité qui déclare ses départements tarifie les établissements situés sur ce territoire. Un établissement d'un autre département relève d'une autre autorité, ou la liste des départements de l'autorité est incomplète.",

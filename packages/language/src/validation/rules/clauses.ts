@@ -2,6 +2,7 @@
  * The contract's own visas and clauses of Titre 2, and the territory of authorities over several départements
  * (CPOM160–166). Entries in clauses.rules.ts.
  */
+import { labelled, namedDepartment } from '../message-names.js';
 import * as ast from '../../generated/ast.js';
 import { authorityKind, clausesOf, establishmentFacts, firstClause, isDepartmentalAuthority, legalFrames, perimeterOf } from '../../model/contract.js';
 import { authorityDepartmentCodes, authorityDepartments, visasOf } from '../../model/contract-clauses.js';
@@ -72,7 +73,7 @@ function checkAuthorityTerritories(contract: ast.Contrat, ctx: RuleContext): voi
         const holders = departmentalAuthorityAt(codes[0], date);
         const together = holders.some(h => codes.every(code => departmentalAuthorityAt(code, date).includes(h)));
         if (!together) {
-            ctx.reporter.report('CPOM165', { authority: authority.name, departments: authorityDepartments(authority) }, { node: authority, property: 'otherDepartments', index: 0 });
+            ctx.reporter.report('CPOM165', { authority: labelled(authority), departments: authorityDepartments(authority) }, { node: authority, property: 'otherDepartments', index: 0 });
         }
     }
     for (const e of perimeterOf(contract)) {
@@ -86,7 +87,7 @@ function checkAuthorityTerritories(contract: ast.Contrat, ctx: RuleContext): voi
             const covered = isDepartmentalAuthority(authority) ? signsFor(authority, department, date) : codes.includes(department);
             if (!covered && !(authorityKind(authority) === 'organisme')) {
                 ctx.reporter.report('CPOM166', {
-                    establishment: e.name, department, authority: authority.name, departments: authorityDepartments(authority),
+                    establishment: labelled(e), department: namedDepartment(department), authority: labelled(authority), departments: authorityDepartments(authority),
                 }, establishmentSite(contract, e));
             }
         }

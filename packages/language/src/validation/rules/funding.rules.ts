@@ -1,5 +1,5 @@
 /** Catalogue entries of the rules in funding.ts: amounts, funding lines, distributions, payers, modulation, CNR. */
-import { defineRule } from '../../diagnostics/catalogue.js';
+import { defineRule, variant } from '../../diagnostics/catalogue.js';
 import { AUTHORITY_ROLES } from './parties.rules.js';
 
 /** What a funding line states (CPOM066). */
@@ -81,8 +81,8 @@ export const FUNDING_RULES = [
         title: { fr: 'Répartition différente du montant', en: 'Distribution differs from the amount' },
         params: { year: 'text', name: 'text', sum: 'text', amount: 'text', gap: 'text' },
         message: {
-            fr: 'La répartition {year} de « {name} » totalise {sum}, au lieu de {amount} (écart {gap}).',
-            en: "The {year} distribution of '{name}' sums to {sum} instead of {amount} (gap {gap})."
+            fr: 'La répartition {year} de la ligne {name} totalise {sum}, au lieu de {amount} (écart de {gap}) : corrigez les parts ou le montant {year}.',
+            en: 'The {year} distribution of line {name} sums to {sum} instead of {amount} (gap of {gap}): correct the shares or the {year} amount.'
         },
         rationale: {
             fr: "La répartition prévisionnelle d'une dotation entre établissements a pour total, au centime près, le montant de la dotation (article R. 314-43-1 du CASF : l'arrêté annuel fixe le montant et sa répartition prévisionnelle). La règle tient à la cohérence du contrat : une répartition qui ne totalise pas le montant qu'elle ventile donne deux montants pour la même chose (contrôle arithmétique, comme CPOM070).",
@@ -108,8 +108,8 @@ export const FUNDING_RULES = [
             details: 'text',
         },
         message: {
-            fr: 'La dotation globalisée commune « {name} » réunit des établissements {difference} ({details}).',
-            en: "The dotation globalisée commune '{name}' groups establishments {difference} ({details})."
+            fr: 'La dotation globalisée commune {name} réunit des établissements {difference} ({details}).',
+            en: 'The dotation globalisée commune {name} groups establishments {difference} ({details}).'
         },
         rationale: {
             fr: "Une dotation globalisée commune ne peut regrouper que des ESMS d'une même personne morale « relevant de la même autorité de tarification et des mêmes financements » : chaque établissement de la dotation relève d'une seule et même autorité (ou des mêmes autorités conjointes) et des mêmes financements. Un IME et une MAS (ARS, assurance maladie) le peuvent ; un FAM (ARS et département) et une MAS (ARS seule) ne le peuvent pas, ni un IME (ARS) et un SAVS (département). Le texte a été relu mot pour mot dans une copie non datée du code, mais la date de cette rédaction n'a pas été lue (registre du droit : S) : avertissement.",
@@ -126,8 +126,8 @@ export const FUNDING_RULES = [
         title: { fr: 'Financeur incompatible avec la nature du financement', en: 'Payer incompatible with the kind of funding' },
         params: { nature: { choice: PAYER_NATURES }, expected: { choices: AUTHORITY_ROLES }, name: 'text', payer: 'text' },
         message: {
-            fr: 'Un financement de nature « {nature} » est versé par {expected} ; « {name} » a pour financeur {payer}.',
-            en: "A {nature} is paid by {expected}; '{name}' is paid by {payer}."
+            fr: 'Un financement de nature « {nature} » est versé par {expected} ; la ligne {name} a pour financeur {payer}.',
+            en: 'A {nature} is paid by {expected}; line {name} is paid by {payer}.'
         },
         rationale: {
             fr: "Pour les EHPAD, le forfait global soins est fixé par l'ARS, le forfait global dépendance et le tarif hébergement par le président du conseil départemental ; la dotation d'un ESAT est versée par l'État et fixée par l'ARS. Exception : dans les départements de l'expérimentation du forfait global unique soins et entretien de l'autonomie (LFSS pour 2024, article 79, modifié ; 23 territoires depuis le 1er juillet 2025 selon le registre du droit), l'ARS fixe aussi la dépendance : un forfait dépendance versé par l'ARS n'y est pas une erreur. Dans le Rhône (69), où seule la Métropole de Lyon expérimente, la règle ne signale qu'un avertissement.",
@@ -196,10 +196,26 @@ export const FUNDING_RULES = [
         code: 'CPOM068', name: 'modulation-indicator', severity: 'warning', category: 'funding', confidence: 'V',
         texts: ['CASF:R314-43-2'],
         title: { fr: 'Critère de modulation non justifié', en: 'Unjustified modulation criterion' },
-        params: { name: 'text' },
+        params: {
+            name: 'text',
+            criterion: {
+                phrase: {
+                    none: variant({
+                        params: {},
+                        fr: " ne précise pas son critère : écrivez `critere taux_occupation` (ou `personnes_accompagnees`, `prestations`), ou justifiez un autre critère (`justification \"…\"`)",
+                        en: ' does not state its criterion: write `critere taux_occupation` (or `personnes_accompagnees`, `prestations`), or justify another criterion (`justification "…"`)',
+                    }),
+                    other: variant({
+                        params: {},
+                        fr: " repose sur un autre critère que le taux d'occupation, le nombre de personnes accompagnées ou celui des prestations, sans justification : donnez la raison de ce critère (`justification \"…\"`) ou choisissez-en un de ces trois",
+                        en: ' rests on a criterion other than occupancy, the number of persons accompanied or of prestations, without justification: give the reason for this criterion (`justification "…"`) or choose one of these three',
+                    }),
+                },
+            },
+        },
         message: {
-            fr: "La modulation de « {name} » repose sur un critère autre que le taux d'occupation, le nombre de personnes accompagnées ou de prestations, sans justification.",
-            en: "The modulation of '{name}' uses a criterion other than occupancy, persons accompanied or prestations, without justification."
+            fr: 'La modulation de la ligne {name}{criterion}.',
+            en: 'The modulation of line {name}{criterion}.'
         },
         rationale: {
             fr: "Sous l'article R. 314-43-2 du CASF (CPOM de l'article L. 313-12-2 et, au IV ter de l'article L. 313-12, les ESMS autres que les EHPAD et PUV), l'activité se mesure, sauf justification, par le taux d'occupation, le nombre de personnes accompagnées dans l'année ou le nombre de prestations délivrées. La règle ne s'applique ni aux lignes des EHPAD (modulation réglementaire des articles R. 314-160 et R. 314-174) ni aux contrats de CHRS (article L. 313-11-2).",
@@ -232,10 +248,22 @@ export const FUNDING_RULES = [
         code: 'CPOM150', name: 'modulation-departement-only', severity: 'warning', category: 'funding', confidence: 'V',
         texts: ['CASF:R314-43-2', 'CASF:L313-12-2'],
         title: { fr: 'Modulation d\'un ESMS financé par le seul département', en: 'Modulation of an ESMS funded by the département alone' },
-        params: { name: 'text', establishments: 'text' },
+        params: {
+            name: 'text',
+            establishments: {
+                phrase: {
+                    one: variant({
+                        params: { name: 'text' }, fr: "l'établissement {name}, tarifé par le seul département, que", en: 'establishment {name}, tarified by the département alone, which',
+                    }),
+                    several: variant({
+                        params: { names: 'list' }, fr: 'des établissements tarifés par le seul département ({names}), que', en: 'establishments tarified by the département alone ({names}), which',
+                    }),
+                },
+            },
+        },
         message: {
-            fr: "La modulation de « {name} » porte sur des établissements tarifés par le seul département ({establishments}), que le I de l'article R. 314-43-2 ne vise pas clairement.",
-            en: "The modulation of '{name}' bears on establishments tarified by the département alone ({establishments}), which R.314-43-2 I does not clearly cover."
+            fr: "La modulation de la ligne {name} porte sur {establishments} le I de l'article R. 314-43-2 ne vise pas clairement : vérifiez avec le département qu'elle peut s'y appliquer.",
+            en: 'The modulation of line {name} bears on {establishments} R.314-43-2 I does not clearly cover: check with the département that it may apply.'
         },
         rationale: {
             fr: "Le I de l'article R. 314-43-2 du CASF ne permet la modulation contractuelle selon l'activité que pour « le contrat mentionné au IV ter de l'article L. 313-12, pour les établissements et services définis au troisième alinéa du A de ce IV ter, et le contrat mentionné à l'article L. 313-12-2 ». Le CPOM de l'article L. 313-12-2 vise les ESMS relevant de la compétence tarifaire exclusive ou conjointe du directeur général de l'ARS ; un établissement tarifé par le seul président du conseil départemental (foyer de vie, foyer d'hébergement, SAVS, SAAD) n'en relève pas, et le troisième alinéa du A du IV ter n'a pas été relu. Le texte ne permet pas de conclure à coup sûr : avertissement, à vérifier avec le département.",
@@ -252,8 +280,8 @@ export const FUNDING_RULES = [
         title: { fr: 'Répartition vers un établissement non financé', en: 'Distribution to an establishment not funded' },
         params: { establishment: 'text', name: 'text' },
         message: {
-            fr: "« {establishment} » reçoit une part de « {name} » mais n'est pas parmi les établissements financés par cette ligne.",
-            en: "'{establishment}' receives a share of '{name}' but is not among the establishments funded by this line."
+            fr: "L'établissement {establishment} reçoit une part de la ligne {name} mais n'est pas parmi les établissements qu'elle finance : ajoutez-le à sa clause « etablissements » ou retirez sa part.",
+            en: "Establishment {establishment} receives a share of line {name} but is not among the establishments it funds: add it to its 'etablissements' clause or remove its share."
         },
         rationale: {
             fr: "Une répartition ventile la ligne entre les établissements qu'elle finance.",

@@ -1,5 +1,6 @@
 /** Funding lines: years, amounts, distributions, payers, dotation globalisée commune, modulation (R.314-40 ff.). */
 import { labelled } from '../message-names.js';
+import { keywordLabel } from '../../wording/keywords.js';
 import * as ast from '../../generated/ast.js';
 import {
     authorityKind, clausesOf, type ContractPeriod, contractPeriod, contractYears, establishmentFacts, fundedEstablishments, fundingNature,
@@ -137,13 +138,13 @@ function checkDistributions(funding: ast.Financement, amounts: ReadonlyMap<numbe
             sum += cents ?? 0;
             const target = part.establishment.ref;
             if (target && funded.size > 0 && !funded.has(target)) {
-                ctx.reporter.report('CPOM070', { establishment: target.name, name: funding.name }, { node: part, property: 'establishment' });
+                ctx.reporter.report('CPOM070', { establishment: labelled(target), name: labelled(funding) }, { node: part, property: 'establishment' });
             }
         }
         const expected = amounts.get(year) ?? 0;
         if (comparable && sum !== expected) {
             ctx.reporter.report('CPOM062', {
-                year: repartition.year, name: funding.name, sum: formatEuros(sum), amount: formatEuros(expected), gap: formatEuros(sum - expected),
+                year: repartition.year, name: labelled(funding), sum: formatEuros(sum), amount: formatEuros(expected), gap: formatEuros(sum - expected),
             }, { node: repartition, property: 'year' });
         }
     }
@@ -191,7 +192,7 @@ function checkPayerKind(funding: ast.Financement, nature: string | undefined, pa
         ctx.reporter.report('CPOM064', {
             nature: label,
             expected,
-            name: funding.name, payer: payer.name,
+            name: labelled(funding), payer: labelled(payer),
         }, { node: financeur, property: 'payer' }, experiment === 'maybe' ? 'warning' : undefined);
     }
 }
@@ -237,9 +238,9 @@ function checkCommonDotation(funding: ast.Financement, establishments: ast.Etabl
     const sameSet = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every(x => b.includes(x)) && b.every(x => a.includes(x));
     if (tarified.length > 1 && tarified.some(x => !sameSet([...new Set(x.authorities)], [...new Set(tarified[0].authorities)]))) {
         ctx.reporter.report('CPOM063', {
-            name: funding.name,
+            name: labelled(funding),
             difference: 'authority',
-            details: tarified.map(x => `${x.e.name} : ${x.authorities.map(a => a.name).join(', ')}`).join(' ; '),
+            details: tarified.map(x => `${labelled(x.e)} : ${x.authorities.map(a => a.title ?? a.name).join(', ')}`).join(' ; '),
         }, { node: concernes });
         return;
     }
@@ -250,9 +251,9 @@ function checkCommonDotation(funding: ast.Financement, establishments: ast.Etabl
     }
     if (sources.length > 1 && sources.some(x => !sameSet(x.financements, sources[0].financements))) {
         ctx.reporter.report('CPOM063', {
-            name: funding.name,
+            name: labelled(funding),
             difference: 'financement',
-            details: sources.map(x => `${x.e.name} : ${x.financements.map(f => f.replace(/_/g, ' ')).join(', ')}`).join(' ; '),
+            details: sources.map(x => `${labelled(x.e)} : ${x.financements.map(f => keywordLabel('FundingSource', f) ?? f).join(', ')}`).join(' ; '),
         }, { node: concernes });
     }
 }
@@ -320,7 +321,9 @@ function checkDepartementOnlyModulation(modulation: ast.Modulation, frames: Read
         return usual.length > 0 && usual.every(role => role === 'departement');
     };
     if (establishments.length > 0 && establishments.every(departementOnly)) {
-        ctx.reporter.report('CPOM150', { name: modulation.funding.$refText, establishments: establishments.map(e => e.name).join(', ') },
+        const named = establishments.map(labelled);
+        const concerned = named.length === 1 ? { variant: 'one' as const, name: named[0] } : { variant: 'several' as const, names: named };
+        ctx.reporter.report('CPOM150', { name: funding ? labelled(funding) : `« ${modulation.funding.$refText} »`, establishments: concerned },
             { node: modulation, keyword: 'modulation' });
     }
 }
@@ -335,7 +338,10 @@ function checkModulation(modulation: ast.Modulation, frames: ReadonlySet<string>
     const criterion = modulation.props.find(ast.isCritere)?.value;
     const justified = modulation.props.some(ast.isJustification);
     if ((criterion === undefined || criterion === 'autre') && !justified) {
-        ctx.reporter.report('CPOM068', { name: modulation.funding.$refText }, { node: modulation, property: 'funding' });
+        const funding = modulation.funding.ref;
+        ctx.reporter.report('CPOM068', {
+            name: funding ? labelled(funding) : `« ${modulation.funding.$refText} »`, criterion: { variant: criterion === undefined ? 'none' : 'other' },
+        }, { node: modulation, property: 'funding' });
     }
     const abattement = modulation.props.find(ast.isAbattement);
     const value = parseNumber(abattement?.value?.number);

@@ -132,8 +132,8 @@ export const INDICATORS_RULES = [
         title: { fr: 'Année de référence tardive', en: 'Late baseline year' },
         params: { year: 'text', name: 'text', first: 'number' },
         message: {
-            fr: "L'année de référence {year} de l'indicateur « {name} » n'est pas antérieure à la première cible ({first}).",
-            en: "Baseline year {year} of indicator '{name}' is not before its first target ({first})."
+            fr: "L'année de référence {year} de l'indicateur {name} n'est pas antérieure à sa première cible ({first}) : la référence est une valeur déjà mesurée, d'une année qui précède les cibles.",
+            en: "Baseline year {year} of indicator {name} is not before its first target ({first}): the baseline is a value already measured, of a year before the targets."
         },
         rationale: {
             fr: 'La valeur de référence est une valeur connue, mesurée avant les cibles.',

@@ -68,7 +68,7 @@ function checkIndicator(indicator: ast.Indicateur, period: { first: number; last
         const year = Number(parseNumber(baseline.year));
         const value = parseNumber(baseline.value?.number);
         if (points.length > 0 && year >= points[0].year) {
-            ctx.reporter.report('CPOM057', { year: baseline.year, name: indicator.name, first: points[0].year }, { node: baseline, property: 'year' });
+            ctx.reporter.report('CPOM057', { year: baseline.year, name: labelledIndicator(indicator), first: points[0].year }, { node: baseline, property: 'year' });
         } else if (value !== undefined) {
             points.unshift({ year, value, unit: baseline.value?.unit, node: baseline });
         }

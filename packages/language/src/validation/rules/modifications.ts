@@ -1,7 +1,8 @@
 /**
  * What an avenant modifies (`modifie X { … }`, `fin`), dates typed the French way, and the duration clause
- * `prorogeable par avenant pour N an(s)`. The semantics of a modification are in model/consolidation.ts.
+ * `prorogeable par avenant pour N ans`. The semantics of a modification are in model/consolidation.ts.
  */
+import { labelled } from '../message-names.js';
 import { type AstNode, GrammarUtils } from 'langium';
 import * as ast from '../../generated/ast.js';
 import { contractPeriod, firstClause, isIvTer } from '../../model/contract.js';
@@ -24,13 +25,13 @@ export function checkModifications(avenant: ast.Avenant, ctx: RuleContext): void
         if (!target || !kind) continue;
         modification.props.forEach(prop => {
             if (!modificationPropApplies(kind, prop)) {
-                ctx.reporter.report('CPOM130', { clause: keywordOf(prop), target: target.name, kind }, { node: prop });
+                ctx.reporter.report('CPOM130', { clause: keywordOf(prop), target: labelled(target), kind }, { node: prop });
             }
         });
         if (ast.isEtablissement(target)) {
             perimeter ??= perimeterForAvenant(avenant, ctx.workspace);
             if (!perimeter.has(target)) {
-                ctx.reporter.report('CPOM132', { name: target.name, number }, { node: modification, property: 'target' });
+                ctx.reporter.report('CPOM132', { name: labelled(target), number }, { node: modification, property: 'target' });
             }
         }
     }
@@ -87,7 +88,8 @@ export function checkProrogeable(contract: ast.Contrat, ctx: RuleContext): void 
     if (compareDates(latest, max) > 0) {
         const version = lawOf(contract, ctx)?.inForce('CASF:L313-11');
         const verified = version !== undefined && supportsError(version.confidence) && (version.quote?.includes('sixième année') ?? false);
-        ctx.reporter.report('CPOM133', { years, end: toIsoDate(period.end), max: toIsoDate(max) }, { node: clause, property: 'years' }, verified ? undefined : 'warning');
+        const duration = years === 1 ? { variant: 'one' as const } : { variant: 'several' as const, count: years };
+        ctx.reporter.report('CPOM133', { years: duration, end: toIsoDate(period.end), max: toIsoDate(max) }, { node: clause, property: 'years' }, verified ? undefined : 'warning');
     }
 }
 
@@ -99,6 +101,6 @@ export function checkFrenchDate(node: ast.Effet | ast.Fin | ast.DateSignature | 
     const typed = GrammarUtils.findNodeForProperty(node.$cstNode, property)?.text;
     const iso = (node as unknown as Record<string, string | undefined>)[property];
     if (typed && iso && typed.includes('/') && parseIsoDate(iso)) {
-        ctx.reporter.report('CPOM131', { typed, iso }, { node, property });
+        ctx.reporter.report('CPOM131', { typed, iso, written: iso }, { node, property });
     }
 }

@@ -8,6 +8,12 @@ export const AUTHORITY_ROLES = {
     prefet: { fr: 'le préfet', en: 'the préfet' },
 } as const;
 
+/** The tarification authorities an establishment declares, by role, and those that have none of these roles (CPOM026). */
+const DECLARED_ROLES = {
+    ...AUTHORITY_ROLES,
+    other: { fr: "une autorité qui n'est ni l'ARS, ni le département, ni le préfet", en: 'an authority that is neither the ARS, the département nor the préfet' },
+} as const;
+
 export const PARTIES_RULES = [
     defineRule({
         code: 'CPOM020', name: 'tarification-authority-signs', severity: 'error', category: 'parties', confidence: 'V',
@@ -85,10 +91,22 @@ export const PARTIES_RULES = [
         code: 'CPOM024', name: 'ivter-department-signs', severity: 'warning', category: 'parties', confidence: 'G',
         texts: ['CASF:L313-12-IVter'],
         title: { fr: 'Département du périmètre non signataire', en: 'Département of the perimeter does not sign' },
-        params: { establishment: 'text', department: 'text' },
+        params: {
+            establishment: 'text', department: 'text',
+            hint: {
+                phrase: {
+                    declared: variant({ params: { authority: 'text' }, fr: ' : ajoutez {authority} aux signataires', en: ': add {authority} to the signatories' }),
+                    undeclared: variant({
+                        params: { code: 'text' },
+                        fr: " : déclarez son autorité (`autorite NOM departement {code} \"…\"`) et ajoutez-la aux signataires",
+                        en: ': declare its authority (`autorite NAME departement {code} "…"`) and add it to the signatories',
+                    }),
+                },
+            },
+        },
         message: {
-            fr: "L'établissement {establishment} est situé dans le département {department}, dont le conseil départemental ne signe pas ce CPOM EHPAD.",
-            en: 'Establishment {establishment} is in département {department}, whose conseil départemental does not sign this EHPAD CPOM.'
+            fr: "L'établissement {establishment} est situé dans le département {department}, dont le conseil départemental ne signe pas ce CPOM d'EHPAD{hint}.",
+            en: 'Establishment {establishment} is in département {department}, whose conseil départemental does not sign this EHPAD CPOM{hint}.'
         },
         rationale: {
             fr: "Un CPOM EHPAD couvrant plusieurs départements d'une même région associe le président de chaque conseil départemental concerné.",
@@ -121,10 +139,10 @@ export const PARTIES_RULES = [
         code: 'CPOM026', name: 'unexpected-tarification', severity: 'warning', category: 'parties', confidence: 'S',
         texts: ['CASF:R314-159', 'CASF:R314-160', 'CASF:R314-172', 'CASF:R314-174', 'CASF:R314-105'],
         title: { fr: 'Autorité de tarification inattendue', en: 'Unexpected tarification authority' },
-        params: { category: 'text', expected: { choices: AUTHORITY_ROLES }, establishment: 'text', actual: { choices: AUTHORITY_ROLES, empty: '—' } },
+        params: { category: 'text', expected: { choices: AUTHORITY_ROLES }, establishment: 'text', actual: { choices: DECLARED_ROLES } },
         message: {
-            fr: 'La catégorie {category} est habituellement tarifée par {expected} ; {establishment} déclare {actual}.',
-            en: 'Category {category} is usually tarified by {expected}; {establishment} declares {actual}.'
+            fr: "L'établissement {establishment} est tarifé par {actual}, alors que la catégorie {category} l'est d'habitude par {expected} : vérifiez sa clause « tarification ».",
+            en: "Establishment {establishment} is tarified by {actual}, whereas category {category} usually is by {expected}: check its 'tarification' clause."
         },
         rationale: {
             fr: "Chaque catégorie d'ESMS a ses autorités de tarification (article R. 314-105 du CASF et mode de fixation tarifaire FINESS) : l'ARS pour les IME, ESAT, MAS et SSIAD ; l'ARS et le département conjointement pour les EHPAD, FAM, SAMSAH et CAMSP ; le département seul pour les foyers de vie, SAVS et SAAD ; le préfet pour les CHRS.",
@@ -144,23 +162,23 @@ export const PARTIES_RULES = [
                 phrase: {
                     ivterWithoutEhpad: variant({
                         params: {},
-                        fr: "Le cadre L313-12-IVter concerne les EHPAD et PUV, mais le périmètre n'en compte aucun.",
-                        en: 'Frame L313-12-IVter is for EHPAD and PUV, but the perimeter has none.',
+                        fr: "Le cadre L313-12-IVter est celui des CPOM d'EHPAD et de PUV, mais le périmètre n'en compte aucun : écrivez le cadre de ses établissements (`cadre L313-12-2`, `cadre L313-11`…).",
+                        en: 'Frame L313-12-IVter is that of EHPAD and PUV CPOM, but the perimeter has none: write the frame of its establishments (`cadre L313-12-2`, `cadre L313-11`…).',
                     }),
                     ehpadWithoutIvter: variant({
                         params: { name: 'text' },
-                        fr: "Le périmètre compte un EHPAD ({name}) : le CPOM relève du IV ter de l'article L.313-12 (cadre L313-12-IVter).",
-                        en: 'The perimeter has an EHPAD ({name}): the CPOM falls under L.313-12 IV ter (frame L313-12-IVter).',
+                        fr: "Le périmètre compte un EHPAD, {name} : le CPOM relève du IV ter de l'article L.313-12 ; ajoutez L313-12-IVter à sa clause « cadre ».",
+                        en: "The perimeter has an EHPAD, {name}: the CPOM falls under L.313-12 IV ter; add L313-12-IVter to its 'cadre' clause.",
                     }),
                     outsideL313122: variant({
                         params: { name: 'text', category: 'text' },
-                        fr: "{name} ({category}) n'entre pas dans le champ de l'article L.313-12-2 (CAMSP et ESMS de compétence exclusive du département).",
-                        en: '{name} ({category}) is outside the scope of L.313-12-2 (CAMSP and ESMS under the exclusive competence of the département).',
+                        fr: "L'établissement {name}, de la catégorie {category}, n'entre pas dans le champ de l'article L.313-12-2, qui ne vise ni les CAMSP ni les ESMS de la seule compétence du département.",
+                        en: 'Establishment {name}, of category {category}, is outside the scope of L.313-12-2, which covers neither CAMSP nor ESMS under the sole competence of the département.',
                     }),
                     chrsWithoutFrame: variant({
                         params: { name: 'text' },
-                        fr: "Le périmètre compte un CHRS ({name}) : son CPOM relève de l'article L.313-11-2.",
-                        en: 'The perimeter has a CHRS ({name}): its CPOM falls under L.313-11-2.',
+                        fr: "Le périmètre compte un CHRS, {name} : son CPOM relève de l'article L.313-11-2 ; ajoutez L313-11-2 à la clause « cadre ».",
+                        en: "The perimeter has a CHRS, {name}: its CPOM falls under L.313-11-2; add L313-11-2 to the 'cadre' clause.",
                     }),
                 },
             },

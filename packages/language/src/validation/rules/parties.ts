@@ -1,5 +1,5 @@
 /** Who signs: tarification authorities, payers, the gestionnaire, EHPAD tripartite contracts (L.313-11, L.313-12 IV ter). */
-import { labelled } from '../message-names.js';
+import { labelled, labelledCategory, namedDepartment } from '../message-names.js';
 import { AstUtils } from 'langium';
 import * as ast from '../../generated/ast.js';
 import type { AuthorityRole } from '../../model/categories.js';
@@ -112,7 +112,11 @@ function checkDepartmentsSign(contract: ast.Contrat, departmental: readonly ast.
         const department = establishmentDepartment(e);
         if (category?.frame === 'L313-12-IVter' && department && !departmental.some(a => signsFor(a, department, date)) && !reported.has(department)) {
             reported.add(department);
-            ctx.reporter.report('CPOM024', { establishment: e.name, department }, establishmentSite(contract, e));
+            // The authority to add: one the contract declares for that département, the establishment's own first.
+            const candidates = [...establishmentFacts(e).tarification, ...clausesOf(contract, ast.isAutorite)];
+            const authority = candidates.find(a => isDepartmentalAuthority(a) && signsFor(a, department, date));
+            const hint = authority ? { variant: 'declared' as const, authority: authority.name } : { variant: 'undeclared' as const, code: department };
+            ctx.reporter.report('CPOM024', { establishment: labelled(e), department: namedDepartment(department), hint }, establishmentSite(contract, e));
         }
     }
 }
@@ -140,11 +144,12 @@ export function checkTarificationKinds(e: ast.Etablissement, ctx: RuleContext): 
     const tarification = e.props.find(ast.isTarification);
     if (!facts.category || !tarification || facts.tarification.length === 0) return;
     const actual = new Set(facts.tarification.map(roleOf).filter((r): r is AuthorityRole => r !== undefined));
+    const declared = actual.size > 0 ? [...actual] : ['other' as const];
     const expected = new Set(facts.category.tarification);
     const same = actual.size === expected.size && [...actual].every(r => expected.has(r));
     if (!same) {
         ctx.reporter.report('CPOM026', {
-            category: facts.category.key, expected: [...expected], establishment: e.name, actual: [...actual],
+            category: labelledCategory(facts.category), expected: [...expected], establishment: labelled(e), actual: declared,
         }, { node: tarification, keyword: 'tarification' });
     }
 }
@@ -162,17 +167,17 @@ export function checkFrameCategories(contract: ast.Contrat, ctx: RuleContext): v
     // Before IV ter existed (1 January 2017), an EHPAD contract was an L.313-11 CPOM.
     const ivTerNotYet = lawOf(contract, ctx)?.frame('L313-12-IVter').status === 'not-yet';
     if (ehpad.length > 0 && !frames.has('L313-12-IVter') && !ivTerNotYet) {
-        ctx.reporter.report('CPOM097', { detail: { variant: 'ehpadWithoutIvter', name: ehpad[0].e.name } }, { node: cadre, keyword: 'cadre' });
+        ctx.reporter.report('CPOM097', { detail: { variant: 'ehpadWithoutIvter', name: labelled(ehpad[0].e) } }, { node: cadre, keyword: 'cadre' });
     }
     if (frames.size === 1 && frames.has('L313-12-2')) {
         const outside = categories.filter(x => x.category!.key === 'CAMSP' || (x.category!.tarification.length === 1 && x.category!.tarification[0] === 'departement'));
         for (const x of outside) {
-            ctx.reporter.report('CPOM097', { detail: { variant: 'outsideL313122', name: x.e.name, category: x.category!.key } }, establishmentSite(contract, x.e));
+            ctx.reporter.report('CPOM097', { detail: { variant: 'outsideL313122', name: labelled(x.e), category: labelledCategory(x.category!) } }, establishmentSite(contract, x.e));
         }
     }
     const chrs = categories.find(x => x.category!.frame === 'L313-11-2');
     if (chrs && !frames.has('L313-11-2')) {
-        ctx.reporter.report('CPOM097', { detail: { variant: 'chrsWithoutFrame', name: chrs.e.name } }, { node: cadre, keyword: 'cadre' });
+        ctx.reporter.report('CPOM097', { detail: { variant: 'chrsWithoutFrame', name: labelled(chrs.e) } }, { node: cadre, keyword: 'cadre' });
     }
 }
 

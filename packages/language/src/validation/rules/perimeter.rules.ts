@@ -1,12 +1,12 @@
 /** Catalogue entries of the rules in perimeter.ts: establishments of the perimeter, their FINESS and départements. */
-import { defineRule } from '../../diagnostics/catalogue.js';
+import { defineRule, variant } from '../../diagnostics/catalogue.js';
 
 /** What every establishment of a perimeter states (CPOM032; CPOM092 for an establishment added by an avenant). */
 export const ESTABLISHMENT_FACTS = {
-    finess: { fr: 'son numéro FINESS', en: 'its FINESS number' },
-    categorie: { fr: 'sa catégorie', en: 'its category' },
-    capacite: { fr: 'sa capacité', en: 'its capacity' },
-    tarification: { fr: 'son autorité de tarification', en: 'its tarification authority' },
+    finess: { fr: 'son numéro FINESS (`finess`)', en: 'its FINESS number (`finess`)' },
+    categorie: { fr: 'sa catégorie (`categorie`)', en: 'its category (`categorie`)' },
+    capacite: { fr: 'sa capacité (`capacite`)', en: 'its capacity (`capacite`)' },
+    tarification: { fr: 'son autorité de tarification (`tarification`)', en: 'its tarification authority (`tarification`)' },
 } as const;
 
 export const PERIMETER_RULES = [
@@ -31,10 +31,25 @@ export const PERIMETER_RULES = [
         code: 'CPOM030', name: 'missing-finess', severity: 'error', category: 'perimeter', confidence: 'V',
         texts: ['ARRETE:2017-03-03'],
         title: { fr: 'Numéro FINESS manquant', en: 'Missing FINESS number' },
-        params: { kind: { choice: { establishment: { fr: "L'établissement", en: 'Establishment' }, gestionnaire: { fr: 'Le gestionnaire', en: 'The gestionnaire' } } }, name: 'text' },
+        params: {
+            what: {
+                phrase: {
+                    establishment: variant({
+                        params: { name: 'text' },
+                        fr: "L'établissement {name} n'a pas de numéro FINESS : ajoutez `finess` suivi de son numéro d'établissement (FINESS ET, 9 caractères)",
+                        en: 'Establishment {name} has no FINESS number: add `finess` followed by its establishment number (FINESS ET, 9 characters)',
+                    }),
+                    gestionnaire: variant({
+                        params: { name: 'text' },
+                        fr: "Le gestionnaire {name} n'a pas de numéro FINESS : ajoutez `finess` suivi du numéro de son entité juridique (FINESS EJ, 9 caractères)",
+                        en: 'The gestionnaire {name} has no FINESS number: add `finess` followed by the number of its legal entity (FINESS EJ, 9 characters)',
+                    }),
+                },
+            },
+        },
         message: {
-            fr: "{kind} « {name} » n'a pas de numéro FINESS.",
-            en: "{kind} '{name}' has no FINESS number."
+            fr: '{what}.',
+            en: '{what}.'
         },
         rationale: {
             fr: 'Le contrat identifie le gestionnaire par le numéro FINESS de son entité juridique, et chaque établissement ou service du périmètre par son numéro FINESS. Erreur pour un CPOM relevant du IV ter de l\'article L. 313-12 dont la date d\'effet suit l\'entrée en vigueur de l\'arrêté du 3 mars 2017 (11 mars 2017, lendemain de sa publication au JORF du 10 mars 2017, article 1er du code civil) ; avertissement pour les autres contrats, que ce cahier des charges ne vise pas.',
@@ -49,10 +64,10 @@ export const PERIMETER_RULES = [
         code: 'CPOM031', name: 'duplicate-finess', severity: 'error', category: 'perimeter', confidence: 'V',
         texts: ['REF:FINESS'],
         title: { fr: 'Numéro FINESS en double', en: 'Duplicate FINESS number' },
-        params: { finess: 'text', other: 'text' },
+        params: { finess: 'text', name: 'text', other: 'text' },
         message: {
-            fr: 'Le numéro FINESS {finess} est déjà celui de {other}.',
-            en: 'FINESS number {finess} is already that of {other}.'
+            fr: "Le numéro FINESS {finess} de l'établissement {name} est déjà celui de {other} : chaque établissement a le sien ; vérifiez-les dans le répertoire FINESS.",
+            en: 'FINESS number {finess} of establishment {name} is already that of {other}: each establishment has its own; check them in the FINESS directory.'
         },
         rationale: {
             fr: "Un numéro FINESS d'établissement identifie un site et un budget : deux établissements d'un même périmètre ne peuvent pas le partager.",
@@ -69,8 +84,8 @@ export const PERIMETER_RULES = [
         title: { fr: 'Établissement incomplet', en: 'Incomplete establishment' },
         params: { name: 'text', missing: { choices: ESTABLISHMENT_FACTS } },
         message: {
-            fr: "L'établissement « {name} » ne précise pas {missing}.",
-            en: "Establishment '{name}' does not state {missing}."
+            fr: "L'établissement {name} ne précise pas {missing}.",
+            en: 'Establishment {name} does not state {missing}.'
         },
         rationale: {
             fr: 'Chaque ESMS du périmètre est décrit par sa catégorie, sa capacité (autorisations) et son autorité de tarification. Erreur pour un CPOM relevant du IV ter de l\'article L. 313-12 dont la date d\'effet suit l\'entrée en vigueur de l\'arrêté du 3 mars 2017 (11 mars 2017, lendemain de sa publication au JORF du 10 mars 2017, article 1er du code civil) ; avertissement pour les autres contrats, que ce cahier des charges ne vise pas.',
@@ -102,10 +117,18 @@ export const PERIMETER_RULES = [
         code: 'CPOM034', name: 'category-code-mismatch', severity: 'warning', category: 'perimeter', confidence: 'V',
         texts: ['REF:FINESS'],
         title: { fr: 'Code de catégorie incohérent', en: 'Inconsistent category code' },
-        params: { code: 'text', category: 'text', expected: 'text' },
+        params: {
+            code: 'text', category: 'text',
+            expected: {
+                phrase: {
+                    one: variant({ params: { code: 'number' }, fr: 'dont le code est {code}', en: 'whose code is {code}' }),
+                    several: variant({ params: { codes: 'list' }, fr: 'dont les codes sont {codes}', en: 'whose codes are {codes}' }),
+                },
+            },
+        },
         message: {
-            fr: "Le code de catégorie FINESS {code} ne correspond pas à {category} (code {expected}).",
-            en: 'FINESS category code {code} does not match {category} (code {expected}).'
+            fr: "Le code de catégorie FINESS {code} n'est pas celui de la catégorie {category}, {expected} : corrigez le code ou la catégorie.",
+            en: 'FINESS category code {code} is not that of category {category}, {expected}: correct the code or the category.'
         },
         rationale: {
             fr: "Lorsqu'une catégorie et un code de catégorie FINESS sont tous deux indiqués, ils doivent concorder.",
@@ -119,10 +142,10 @@ export const PERIMETER_RULES = [
     defineRule({
         code: 'CPOM035', name: 'department-outside-perimeter', severity: 'warning', category: 'perimeter', confidence: 'T',
         title: { fr: 'Département hors du périmètre déclaré', en: 'Département outside the declared perimeter' },
-        params: { name: 'text', department: 'text', declared: 'text' },
+        params: { name: 'text', department: 'text', declared: 'list', code: 'text' },
         message: {
-            fr: "L'établissement « {name} » est dans le département {department}, absent de la clause « départements » du contrat ({declared}).",
-            en: "Establishment '{name}' is in département {department}, missing from the contract's 'départements' clause ({declared})."
+            fr: "L'établissement {name} est dans le département {department}, absent de la clause « départements » du contrat ({declared}) : ajoutez-y {code}.",
+            en: "Establishment {name} is in département {department}, missing from the contract's 'départements' clause ({declared}): add {code} to it."
         },
         rationale: {
             fr: "Les départements indiqués dans l'en-tête du contrat devraient couvrir tous les établissements du périmètre.",
@@ -139,8 +162,8 @@ export const PERIMETER_RULES = [
         title: { fr: 'FINESS et département discordants', en: 'FINESS and département disagree' },
         params: { finess: 'text', finessDepartment: 'text', name: 'text', department: 'text' },
         message: {
-            fr: 'Le numéro FINESS {finess} désigne le département {finessDepartment}, mais « {name} » est déclaré dans le département {department}.',
-            en: "FINESS number {finess} belongs to département {finessDepartment}, but '{name}' is declared in département {department}."
+            fr: "Le numéro FINESS {finess} de l'établissement {name} est celui d'un établissement du département {finessDepartment}, mais sa clause « département » dit {department} : corrigez l'un ou l'autre.",
+            en: "FINESS number {finess} of establishment {name} is that of an establishment of département {finessDepartment}, but its 'département' clause says {department}: correct one or the other."
         },
         rationale: {
             fr: "Les premiers caractères d'un numéro FINESS désignent le département (97x outre-mer, 2A/2B pour la Corse).",
@@ -157,8 +180,8 @@ export const PERIMETER_RULES = [
         title: { fr: 'Établissement hors périmètre', en: 'Establishment outside the perimeter' },
         params: { name: 'text' },
         message: {
-            fr: "« {name} » n'appartient pas au périmètre du contrat.",
-            en: "'{name}' is not in the contract's perimeter."
+            fr: "L'établissement {name} n'appartient pas au périmètre du contrat : ajoutez-le au périmètre (dans un avenant, par `ajoute`) ou ne le nommez pas ici.",
+            en: "Establishment {name} is not in the contract's perimeter: add it to the perimeter (in an avenant, with `ajoute`) or do not name it here."
         },
         rationale: {
             fr: 'Les objectifs, les lignes de financement et les répartitions ne peuvent concerner que des établissements du périmètre (déclarés dans `perimetre` ou inclus depuis un catalogue avec `inclut`). Un nouvel établissement entre dans le périmètre par avenant.',
@@ -173,10 +196,18 @@ export const PERIMETER_RULES = [
         code: 'CPOM038', name: 'capacity-funded-above-authorised', severity: 'warning', category: 'perimeter', confidence: 'G',
         texts: ['CASF:R314-43-2', 'CASF:L313-1'],
         title: { fr: 'Capacité financée supérieure à la capacité autorisée', en: 'Funded capacity above authorised capacity' },
-        params: { funded: 'text', authorised: 'text' },
+        params: {
+            name: 'text', funded: 'text', authorised: 'text',
+            modality: {
+                phrase: {
+                    none: variant({ params: {}, fr: '', en: '' }),
+                    some: variant({ params: { modality: 'text' }, fr: ' en {modality}', en: ' in {modality}' }),
+                },
+            },
+        },
         message: {
-            fr: 'La capacité financée ({funded}) dépasse la capacité autorisée ({authorised}).',
-            en: 'The funded capacity ({funded}) exceeds the authorised capacity ({authorised}).'
+            fr: "L'établissement {name} a une capacité financée{modality} de {funded}, au-delà de sa capacité autorisée de {authorised}.",
+            en: 'Establishment {name} has a funded capacity{modality} of {funded}, above its authorised capacity of {authorised}.'
         },
         rationale: {
             fr: "Des places financées au-delà de l'autorisation sont probablement une erreur de saisie. Aucun texte lu ne dit qu'un contrat ne peut pas financer plus que la capacité autorisée (l'article R. 314-43-2 du CASF parle de « capacité autorisée et financée » pour le taux d'occupation) : un avertissement, pas une erreur.",
@@ -190,10 +221,10 @@ export const PERIMETER_RULES = [
     defineRule({
         code: 'CPOM039', name: 'habilitated-above-capacity', severity: 'warning', category: 'perimeter', confidence: 'G',
         title: { fr: "Places habilitées à l'aide sociale au-delà de la capacité", en: 'Places habilitated to social aid above capacity' },
-        params: { name: 'text', habilitated: 'text', authorised: 'number' },
+        params: { name: 'text', habilitated: 'text', authorised: 'text' },
         message: {
-            fr: "« {name} » a {habilitated} places habilitées à l'aide sociale pour une capacité autorisée de {authorised} places.",
-            en: "'{name}' has {habilitated} places habilitated to social aid for an authorised capacity of {authorised} places."
+            fr: "L'établissement {name} a {habilitated} habilitées à l'aide sociale pour une capacité autorisée de {authorised} : vérifiez le nombre écrit après `habilitation_aide_sociale`.",
+            en: 'Establishment {name} has {habilitated} habilitated to social aid for an authorised capacity of {authorised}: check the number written after `habilitation_aide_sociale`.'
         },
         rationale: {
             fr: "L'habilitation à l'aide sociale porte sur des places de l'établissement : en déclarer plus que sa capacité autorisée (toutes modalités) est probablement une erreur de saisie. Aucun texte lu ne l'énonce : un avertissement.",
@@ -208,10 +239,10 @@ export const PERIMETER_RULES = [
         code: 'CPOM044', name: 'finess-ej-equals-et', severity: 'info', category: 'finess', confidence: 'G',
         texts: ['REF:FINESS'],
         title: { fr: 'FINESS EJ identique à un FINESS ET', en: 'EJ FINESS equal to an ET FINESS' },
-        params: { finess: 'text', name: 'text' },
+        params: { finess: 'text', name: 'text', gestionnaire: 'text' },
         message: {
-            fr: "Le numéro FINESS {finess} est à la fois celui de l'entité juridique et de l'établissement {name}.",
-            en: 'FINESS number {finess} is both that of the entité juridique and of establishment {name}.'
+            fr: "Le numéro FINESS {finess} est à la fois celui de l'entité juridique du gestionnaire {gestionnaire} et celui de l'établissement {name} : vérifiez dans le répertoire FINESS le numéro propre à l'établissement (FINESS ET).",
+            en: 'FINESS number {finess} is both that of the legal entity of the gestionnaire {gestionnaire} and that of establishment {name}: check in the FINESS directory the number of the establishment itself (FINESS ET).'
         },
         rationale: {
             fr: "Le répertoire FINESS numérote séparément l'entité juridique (EJ, la personne morale) et chacun de ses établissements (ET). Un même numéro pour l'EJ et un établissement n'est pas interdit par un texte connu, mais trahit souvent un numéro recopié au mauvais endroit : il mérite un second regard. L'exemple autrefois cité (2A0000154, EJ et ET de la même clinique) n'a pu être confirmé dans aucune copie publique, et une autre source l'associe à l'EJ 2A0000204 : il a été retiré.",
@@ -228,8 +259,8 @@ export const PERIMETER_RULES = [
         title: { fr: 'Numéros FINESS presque identiques', en: 'Nearly identical FINESS numbers' },
         params: { finess: 'text', name: 'text', other: 'text', otherName: 'text' },
         message: {
-            fr: "Le numéro FINESS {finess} de « {name} » ne diffère de {other} (« {otherName} ») que d'un caractère ou d'une inversion : vouliez-vous dire {other}, déjà au périmètre ?",
-            en: "FINESS number {finess} of '{name}' differs from {other} ('{otherName}') by one character or a swap only: did you mean {other}, already in the perimeter?"
+            fr: "Le numéro FINESS {finess} de l'établissement {name} ne diffère de {other}, celui de {otherName}, que d'un caractère ou d'une inversion : vérifiez qu'il ne s'agit pas du même établissement saisi deux fois ou d'un numéro mal recopié.",
+            en: 'FINESS number {finess} of establishment {name} differs from {other}, that of {otherName}, by one character or a swap only: check that it is not the same establishment entered twice or a number miscopied.'
         },
         rationale: {
             fr: "Deux établissements d'un même périmètre dont les numéros FINESS ne diffèrent que d'un caractère, ou de deux caractères voisins inversés, trahissent souvent une faute de frappe : le même établissement saisi deux fois, ou un numéro mal recopié. Une faute sur un seul caractère fausse la clé (CPOM041) ; la règle signale donc les numéros aux clés justes que la clé de Luhn ne distingue pas (09 et 90 inversés). Ce n'est qu'un indice : un avertissement.",

@@ -10,6 +10,9 @@ import { errorWhereVerified } from '../law-support.js';
 import type { RuleContext } from '../rule-context.js';
 import type { ESTABLISHMENT_FACTS } from './perimeter.rules.js';
 import { ownerIndex, targetOf } from '../owner-index.js';
+import { labelled, labelledCategory, namedDepartment } from '../message-names.js';
+import { capacityCount } from '../../wording/plurals.js';
+import { keywordLabel } from '../../wording/keywords.js';
 
 /** What an establishment leaves out, among what every ESMS of a perimeter states. */
 export function missingEstablishmentFacts(e: ast.Etablissement): Array<keyof typeof ESTABLISHMENT_FACTS> {
@@ -35,11 +38,11 @@ export function checkEstablishment(e: ast.Etablissement, ctx: RuleContext): void
     if (!added) {
         const severity = identificationSeverity(AstUtils.getContainerOfType(e, ast.isContrat), ctx);
         if (missing.includes('finess')) {
-            ctx.reporter.report('CPOM030', { kind: 'establishment', name: e.name }, { node: e, property: 'name' }, severity);
+            ctx.reporter.report('CPOM030', { what: { variant: 'establishment', name: labelled(e) } }, { node: e, property: 'name' }, severity);
         }
         const rest = missing.filter(m => m !== 'finess');
         if (rest.length > 0) {
-            ctx.reporter.report('CPOM032', { name: e.name, missing: rest }, { node: e, property: 'name' }, severity);
+            ctx.reporter.report('CPOM032', { name: labelled(e), missing: rest }, { node: e, property: 'name' }, severity);
         }
     }
     const categoryProp = firstProp(e, ast.isCategorie);
@@ -50,7 +53,10 @@ export function checkEstablishment(e: ast.Etablissement, ctx: RuleContext): void
         const authorised = parseNumber(capacity.authorised);
         const funded = parseNumber(capacity.funded);
         if (authorised !== undefined && funded !== undefined && funded > authorised) {
-            ctx.reporter.report('CPOM038', { funded: capacity.funded!, authorised: capacity.authorised }, { node: capacity, property: 'funded' });
+            const modality = capacity.modality ? { variant: 'some' as const, modality: keywordLabel('Modality', capacity.modality) ?? capacity.modality } : { variant: 'none' as const };
+            ctx.reporter.report('CPOM038', {
+                name: labelled(e), funded: capacityCount(funded, capacity.unit), authorised: capacityCount(authorised, capacity.unit), modality,
+            }, { node: capacity, property: 'funded' });
         }
     }
     // Places habilitated to the aide sociale are places of the establishment: more than it is authorised for is a slip.
@@ -58,7 +64,9 @@ export function checkEstablishment(e: ast.Etablissement, ctx: RuleContext): void
     const habilitated = parseNumber(habilitation?.places);
     const authorisedPlaces = establishmentFacts(e).authorisedPlaces;
     if (habilitation && habilitated !== undefined && authorisedPlaces > 0 && habilitated > authorisedPlaces) {
-        ctx.reporter.report('CPOM039', { name: e.name, habilitated: habilitation.places!, authorised: authorisedPlaces }, { node: habilitation, property: 'places' });
+        ctx.reporter.report('CPOM039', {
+            name: labelled(e), habilitated: capacityCount(habilitated, 'places'), authorised: capacityCount(authorisedPlaces, 'places'),
+        }, { node: habilitation, property: 'places' });
     }
     const departmentProp = firstProp(e, ast.isDepartementEtab);
     const finessText = firstProp(e, ast.isFiness)?.value;
@@ -67,7 +75,9 @@ export function checkEstablishment(e: ast.Etablissement, ctx: RuleContext): void
         const declared = findDepartment(departmentProp.code);
         // A prefix that is no département (20, 96, 99) is CPOM042's concern, not a mismatch.
         if (declared && isWellFormedFiness(finess) && findDepartment(finessDepartment(finess)) && finessDepartment(finess) !== declared.code) {
-            ctx.reporter.report('CPOM036', { finess, finessDepartment: finessDepartment(finess), name: e.name, department: declared.code }, { node: departmentProp, property: 'code' });
+            ctx.reporter.report('CPOM036', {
+                finess, finessDepartment: namedDepartment(finessDepartment(finess)), name: labelled(e), department: namedDepartment(declared.code),
+            }, { node: departmentProp, property: 'code' });
         }
     }
 }
@@ -83,7 +93,10 @@ function checkCategory(prop: ast.Categorie, ctx: RuleContext): void {
         if (prop.code !== undefined) {
             const code = Number(parseNumber(prop.code));
             if (!category.finessCodes.includes(code)) {
-                ctx.reporter.report('CPOM034', { code: prop.code, category: category.key, expected: category.finessCodes.join('/') }, { node: prop, property: 'code' });
+                const expected = category.finessCodes.length === 1
+                    ? { variant: 'one' as const, code: category.finessCodes[0] }
+                    : { variant: 'several' as const, codes: category.finessCodes.map(String) };
+                ctx.reporter.report('CPOM034', { code: prop.code, category: labelledCategory(category), expected }, { node: prop, property: 'code' });
             }
         }
     } else if (prop.code !== undefined && !findCategoryByCode(Number(parseNumber(prop.code)))) {
@@ -132,7 +145,7 @@ export function checkPerimeter(contract: ast.Contrat, ctx: RuleContext): void {
     const perimeter = perimeterOf(contract);
     const gestionnaire = gestionnaireOf(contract);
     if (gestionnaire && !gestionnaire.props.some(ast.isFiness)) {
-        ctx.reporter.report('CPOM030', { kind: 'gestionnaire', name: gestionnaire.name }, { node: gestionnaire, property: 'name' },
+        ctx.reporter.report('CPOM030', { what: { variant: 'gestionnaire', name: labelled(gestionnaire) } }, { node: gestionnaire, property: 'name' },
             identificationSeverity(contract, ctx));
     }
     const ej = gestionnaire ? firstProp(gestionnaire, ast.isFiness)?.value : undefined;
@@ -146,19 +159,19 @@ export function checkPerimeter(contract: ast.Contrat, ctx: RuleContext): void {
         }
         const other = seen.get(finess);
         if (other && other !== e) {
-            ctx.reporter.report('CPOM031', { finess, other: other.name }, establishmentSite(contract, e));
+            ctx.reporter.report('CPOM031', { finess, name: labelled(e), other: labelled(other) }, establishmentSite(contract, e));
         } else {
             // A wrong key is CPOM041's; with both keys right, only the slips the Luhn key cannot see remain (09 ↔ 90).
             const rightKey = hasValidFinessKey(finess);
             const lookalike = rightKey ? withRightKey.firstLike(finess) : undefined;
             if (lookalike) {
-                ctx.reporter.report('CPOM045', { finess, name: e.name, other: lookalike, otherName: seen.get(lookalike)!.name }, establishmentSite(contract, e));
+                ctx.reporter.report('CPOM045', { finess, name: labelled(e), other: lookalike, otherName: labelled(seen.get(lookalike)!) }, establishmentSite(contract, e));
             }
             seen.set(finess, e);
             if (rightKey) withRightKey.add(finess);
         }
         if (finess === ejFiness) {
-            ctx.reporter.report('CPOM044', { finess, name: e.name }, establishmentSite(contract, e));
+            ctx.reporter.report('CPOM044', { finess, name: labelled(e), gestionnaire: labelled(gestionnaire!) }, establishmentSite(contract, e));
         }
     }
     const declared = firstClause(contract, ast.isDepartements);
@@ -171,7 +184,7 @@ export function checkPerimeter(contract: ast.Contrat, ctx: RuleContext): void {
                 ? findDepartment(facts.department)?.code
                 : facts.finess && isWellFormedFiness(facts.finess) ? findDepartment(finessDepartment(facts.finess))?.code : undefined;
             if (department && !codes.has(department)) {
-                ctx.reporter.report('CPOM035', { name: e.name, department, declared: declared.codes.join(', ') }, establishmentSite(contract, e));
+                ctx.reporter.report('CPOM035', { name: labelled(e), department: namedDepartment(department), declared: declared.codes, code: department }, establishmentSite(contract, e));
             }
         }
     }
@@ -185,7 +198,7 @@ export function checkReferencesInPerimeter(owner: ast.Contrat | ast.Avenant, all
         }
         const target = targetOf(info);
         if (ast.isEtablissement(target) && !allowed.has(target)) {
-            ctx.reporter.report('CPOM037', { name: target.name }, { node: info.container, property: info.property, index: info.index });
+            ctx.reporter.report('CPOM037', { name: labelled(target) }, { node: info.container, property: info.property, index: info.index });
         }
     }
 }

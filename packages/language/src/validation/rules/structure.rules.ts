@@ -134,7 +134,7 @@ export const STRUCTURE_RULES = [
     }),
     defineRule({
         code: 'CPOM007', name: 'unused-declaration', severity: 'warning', category: 'structure', confidence: 'T',
-        title: { fr: 'Déclaration inutilisée', en: 'Unused declaration' },
+        title: { fr: 'Autorité ou établissement sans rôle dans le contrat', en: 'Authority or establishment with no role in the contract' },
         params: {
             what: {
                 phrase: {
