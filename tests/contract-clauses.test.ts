@@ -163,10 +163,12 @@ describe('diff and avenant', () => {
         expect(text).toContain('département 26 ajouté au territoire de l\'autorité « Agence régionale de santé Rhône-Alpes »');
         expect(text).toContain('visa (arrêté d\'autorisation) « n° 2009-123 du préfet du Rhône » du 5 mars 2009 modifié');
         expect(text).not.toMatch(/ARS_RA|ESAT_LYON|\{"/);
-        // The visa is editorial: only the clause and the authority's territory need an avenant.
-        expect(diff.changes.filter(c => c.substantive).map(c => parseChangePath(c.path).kind).sort()).toEqual(['authority', 'authority-department', 'clause']);
+        // The visas are part of the signed act: an avenant changes them, as it changes the clauses.
+        expect(diff.changes.filter(c => c.substantive).map(c => parseChangePath(c.path).kind).sort()).toEqual(['authority', 'authority-department', 'clause', 'visa']);
         const avenant = JSON.stringify(buildAvenantDocument(diff, oldJson, newJson, { number: 2 }));
         expect(avenant).toContain('la clause «\u00A0résiliation\u00A0» est rédigée comme suit');
+        expect(avenant).toContain('Visas du contrat');
+        expect(avenant.replace(/\u00A0/g, ' ')).toContain('du 2 mars 2009 portant autorisation de l\'établissement « ESAT MESSIDOR Lyon » » est remplacé par le visa « Vu l\'arrêté n° 2009-123 du préfet du Rhône du 5 mars 2009');
         expect(avenant).toContain('couvre le département 26');
     });
 });
