@@ -76,7 +76,10 @@ export const ATOMIC_OBJECTS = new Set([
 ]);
 
 /** Parts of the contract compared part by part even when one side has none (a contract added or removed whole). */
-export const CONTAINERS = new Set(['contract.engagement', 'contract.parties', 'contract.perimeter', 'contract.diagnostic', 'contract.funding', 'contract.followUp', 'contract.clauses']);
+export const CONTAINERS = new Set([
+    'contract.engagement', 'contract.parties', 'contract.perimeter', 'contract.diagnostic', 'contract.funding', 'contract.followUp', 'contract.clauses',
+    'contract.avenants[].clauses',
+]);
 
 /** Fields that only repeat others (FINESS+ engagement identifiers, the authorities among the signatories). */
 export const DERIVED_ENGAGEMENT_FIELDS = ['typeEngagement', 'sousTypeEngagement', 'identifiantEngagement', 'nomEngagement', 'autoriteRegulationEngagement'];
