@@ -10,7 +10,7 @@ import {
     reviewLabel, sourceLabel, value,
 } from './french.js';
 import { MISSING, orMissing } from './missing.js';
-import { visaSentence } from './contract-visas.js';
+import { visaSentence, withoutSemicolon } from './contract-visas.js';
 
 /** One sentence per change an avenant makes beyond additions and withdrawals (in the order of its text). */
 export function amendmentSentences(avenant: ast.Avenant): string[] {
@@ -46,7 +46,7 @@ function addedVisa(visa: ast.Visa): string | undefined {
         kind: visa.kind ? plain(visa.kind) : undefined, text: visa.text, date: visa.date,
         establishments: visa.establishments.map(e => orMissing(e.ref?.title, MISSING.name)),
     });
-    return sentence === undefined ? undefined : quote(sentence.replace(/\s*;$/, ''));
+    return sentence === undefined ? undefined : quote(withoutSemicolon(sentence));
 }
 
 /** What a visa cites, after "le visa": the act of each kind (a visa `autre` is named by its text alone). */

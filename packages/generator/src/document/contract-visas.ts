@@ -40,6 +40,11 @@ export function visaSentence(visa: VisaWords): string | undefined {
     }
 }
 
+/** A visa's sentence without its final " ;", to quote it in a sentence of its own. */
+export function withoutSemicolon(sentence: string): string {
+    return sentence.endsWith(';') ? sentence.slice(0, -1).trimEnd() : sentence;
+}
+
 function dated(visa: VisaWords): string {
     return visa.date ? ` du ${frenchDate(visa.date)}` : '';
 }

@@ -2,7 +2,7 @@
  * The article on the contract's own visas (`visas { … }`): each visa added, withdrawn or replaced, quoted as the
  * contract document words it ("Vu le projet régional de santé …"), establishments by their names.
  */
-import { MISSING, visaSentence } from '@cpom/generator';
+import { MISSING, visaSentence, withoutSemicolon } from '@cpom/generator';
 import { isObject, type Json, type JsonObject } from '../../diff-spec.js';
 import type { ChangeRecord } from '../../change.js';
 import type { ChangeGroup } from '../groups.js';
@@ -52,5 +52,5 @@ function visaText(ctx: DraftContext, value: unknown): string {
         date: typeof visa.date === 'string' ? visa.date : undefined,
         establishments: establishments.map(id => ctx.versions.establishment(String(id))?.nomEgeLong ?? MISSING.name),
     });
-    return (sentence ?? MISSING.text).replace(/\s*;$/, '');
+    return withoutSemicolon(sentence ?? MISSING.text);
 }
