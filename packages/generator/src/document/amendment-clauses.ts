@@ -3,7 +3,7 @@
  * each `modifie X { … }` (what X becomes), the follow-up it replaces, the visas and clauses it adds, words anew or
  * withdraws. Labels and numbers only, never an identifier.
  */
-import { ast, clauseKindKey, joinFr, keywordLabel, modificationPropApplies, modificationTargetKind, plain, propsOf, quote } from '@cpom/language';
+import { ast, clauseKindKey, de, joinFr, keywordLabel, modificationPropApplies, modificationTargetKind, plain, propsOf, quote, VISA_ACTS, type VisaKindKey } from '@cpom/language';
 import type { AstNode } from 'langium';
 import {
     amount, directionLabel, frenchDate, frequencyLabel, indexationLabel, modalityLabel, natureLabel, plainNumber,
@@ -49,16 +49,10 @@ function addedVisa(visa: ast.Visa): string | undefined {
     return sentence === undefined ? undefined : quote(withoutSemicolon(sentence));
 }
 
-/** What a visa cites, after "le visa": the act of each kind (a visa `autre` is named by its text alone). */
-const VISA_OF: Readonly<Record<string, string>> = {
-    prs: 'du projet régional de santé', schema_regional: 'du schéma régional de santé', schema_departemental: 'du schéma départemental',
-    autorisation: 'de l\'arrêté d\'autorisation', deliberation: 'de la délibération',
-};
-
 /** "Le visa du schéma départemental « … » est retiré des visas du contrat" (each visa in force it names). */
 function withdrawnVisa(withdrawal: ast.RetraitVisa): string {
     const kind = withdrawal.kind ? plain(withdrawal.kind) : undefined;
-    const label = kind !== undefined && kind in VISA_OF ? ` ${VISA_OF[kind]}` : '';
+    const label = kind !== undefined && kind !== 'autre' && kind in VISA_ACTS ? ` ${de(VISA_ACTS[kind as VisaKindKey])}` : '';
     const text = withdrawal.text?.trim() ? ` ${quote(withdrawal.text.trim())}` : '';
     const date = withdrawal.date ? ` du ${frenchDate(withdrawal.date)}` : '';
     return `Le visa${label}${text}${date} est retiré des visas du contrat`;

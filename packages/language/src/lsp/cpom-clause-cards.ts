@@ -4,7 +4,7 @@
  * replace), a visa or clause an avenant withdraws, and an authority over several départements.
  */
 import * as ast from '../generated/ast.js';
-import { authorityDepartments, type ClauseKindKey, type VisaKindKey } from '../model/contract-clauses.js';
+import { authorityDepartments, type ClauseKindKey, VISA_ACTS, type VisaKindKey } from '../model/contract-clauses.js';
 import { findDepartment } from '../model/departments.js';
 import { plain } from '../model/french.js';
 import { joinFr } from '../wording/lists.js';
@@ -17,12 +17,6 @@ const VISA_CARDS: Readonly<Record<VisaKindKey, string>> = {
     autorisation: 'Arrêté d\'autorisation : « Vu l\'arrêté *texte* du *date* portant autorisation de l\'établissement « … » ; ». Nommez l\'établissement du périmètre avec `pour`.',
     deliberation: 'Délibération : « Vu la délibération *texte* du *date* ; » ; sans texte, « Vu la délibération du conseil d\'administration de l\'organisme gestionnaire du *date* autorisant la signature du présent contrat ; ».',
     autre: 'Autre visa, écrit en entier : « Vu *texte* ; » (le « Vu » et le point-virgule sont ajoutés s\'ils manquent).',
-};
-
-/** What `retire visa KIND` withdraws, by kind. */
-const VISA_NOUNS: Readonly<Record<VisaKindKey, string>> = {
-    prs: 'le projet régional de santé', schema_regional: 'le schéma régional de santé', schema_departemental: 'le schéma départemental',
-    autorisation: 'l\'arrêté d\'autorisation', deliberation: 'la délibération', autre: 'l\'autre acte',
 };
 
 const CLAUSE_CARDS: Readonly<Record<ClauseKindKey, string>> = {
@@ -52,7 +46,7 @@ export function clauseCard(node: unknown): string | undefined {
         return '**Clauses rédigées à nouveau par l\'avenant** — chacune remplace la rédaction en vigueur de la clause du même genre : celle du contrat, ou la rédaction par défaut si le contrat n\'en écrit pas.';
     }
     if (ast.isRetraitVisa(node)) {
-        const kind = node.kind ? VISA_NOUNS[plain(node.kind) as VisaKindKey] : undefined;
+        const kind = node.kind ? VISA_ACTS[plain(node.kind) as VisaKindKey] : undefined;
         return `**Retrait d'un visa par avenant** — retire des visas du contrat ${kind ?? 'les visas de ce genre'}${node.text !== undefined || node.date !== undefined ? ' ayant ce texte et cette date' : ' (tous ceux de ce genre : précisez le texte ou la date pour n\'en retirer qu\'un)'}. Le contrat tel que modifié à une date : \`cpom generate --au AAAA-MM-JJ\`.`;
     }
     if (ast.isRetraitClause(node)) {

@@ -12,6 +12,12 @@ import { plain } from './french.js';
 /** The kinds of visas a contract writes, keyword without accents. */
 export type VisaKindKey = 'prs' | 'schema_regional' | 'schema_departemental' | 'autorisation' | 'deliberation' | 'autre';
 
+/** The act each kind of visa cites, with its article ("le schéma départemental"); a visa `autre` by its text alone. */
+export const VISA_ACTS: Readonly<Record<VisaKindKey, string>> = {
+    prs: 'le projet régional de santé', schema_regional: 'le schéma régional de santé', schema_departemental: 'le schéma départemental',
+    autorisation: 'l\'arrêté d\'autorisation', deliberation: 'la délibération', autre: 'l\'autre acte',
+};
+
 /** The kinds of clauses of Titre 2 the parties may word, keyword without accents. */
 export type ClauseKindKey = 'affectation_des_resultats' | 'non_respect' | 'resiliation' | 'conventions_tripartites' | 'litiges' | 'juridiction' | 'revision';
 
