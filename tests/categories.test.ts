@@ -36,6 +36,17 @@ describe('FINESS categories', () => {
         for (const [key, code] of ADDED) expect(findCategory(key)?.finessCodes, key).toContain(code);
     });
 
+    it('gives the SAD the FINESS categories renamed by the reform: 460 for the SAD aide, 209 first for the SAD mixte', () => {
+        // ANS, NOS TRE_R66-CategorieEtablissement (version 20260505120000): 460 « Service autonomie aide (SAA) »,
+        // 209 « Service autonomie aide et soins (SAAS) », both renamed on 2023-10-30; no new category was created.
+        expect(findCategory('SAD_AIDE')?.finessCodes).toEqual([460]);
+        expect(findCategory('SAD_MIXTE')?.finessCodes[0]).toBe(209);
+        for (const key of ['SAD_AIDE', 'SAD_MIXTE']) {
+            expect(findCategory(key)?.codeSource, key).toContain('TRE_R66');
+            expect(findCategory(key)?.codeSource, key).not.toContain('[G');
+        }
+    });
+
     it('finds a category by its usual code before one that takes it as an alternative', () => {
         expect(findCategoryByCode(460)?.key).toBe('SAAD');
         expect(findCategoryByCode(186)?.key).toBe('ITEP');

@@ -7,7 +7,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ast, consolidate, establishmentFacts, firstClause, perimeterOf } from '@cpom/language';
+import { EmptyFileSystem, URI } from 'langium';
+import { ast, consolidate, createCpomServices, establishmentFacts, firstClause, perimeterOf, visasOf, writtenClause, writtenClauses } from '@cpom/language';
 import { createServices, loadWorkspace } from '../packages/cli/src/workspace.js';
 import { ROOT } from './helpers.js';
 import { runCpom } from './cli-run.js';
@@ -58,7 +59,18 @@ describe('the contract as amended at a date (consolidate)', () => {
             .flatMap(f => f.props.filter(ast.isConcernes)).flatMap(c => c.establishments.map(r => r.ref));
         expect(funded).toContain(amboise(second.contract));
 
+        // Avenant n° 2 replaces the visa of the schéma départemental and words the révision clause.
+        const schemas = (c: ast.Contrat) => visasOf(c).filter(v => v.kind === 'schema_departemental').map(v => v.text);
+        expect(schemas(first.contract)).toEqual(['de l\'autonomie d\'Indre-et-Loire']);
+        expect(schemas(second.contract)).toEqual(['de l\'autonomie d\'Indre-et-Loire 2022-2026']);
+        expect(visasOf(second.contract).map(v => v.kind)).toEqual(['autorisation', 'autorisation', 'deliberation', 'schema_departemental']);
+        expect(writtenClause(first.contract, 'revision')).toBeUndefined();
+        expect(writtenClause(second.contract, 'revision')).toContain('revue finale de 2024');
+        expect(writtenClause(second.contract, 'juridiction')).toBe('tribunal administratif d\'Orléans');
+
         // The source is untouched.
+        expect(schemas(contract)).toEqual(['de l\'autonomie d\'Indre-et-Loire']);
+        expect(writtenClause(contract, 'revision')).toBeUndefined();
         expect(capacity(amboise(contract), 'hebergement_temporaire')).toBe('4');
         expect(firstClause(contract, ast.isFin)?.date).toBe('2023-12-31');
     });
@@ -70,7 +82,9 @@ describe('cpom generate --au', () => {
             'Fait à Tours, le 16 décembre 2019, en trois exemplaires originaux, un pour chaque partie.', 'prorogeable par avenant pour une durée de 1 an',
             '**Enjeux et contexte :**'], ['2 351 100']],
         ['01/07/2021', ['31 décembre 2023', 'avenant n° 1 inclus', 'Capacité — hébergement temporaire | 6 lits', '2 351 100'], ['97,5 %', 'Avenant n° 2']],
-        ['2023-01-01', ['31 décembre 2024', 'avenants n° 1 et n° 2 inclus', '97,5 %', 'rythme semestriel', 'La date de fin du contrat est portée au 31 décembre 2024.'], []],
+        ['2023-01-01', ['31 décembre 2024', 'avenants n° 1 et n° 2 inclus', '97,5 %', 'rythme semestriel', 'La date de fin du contrat est portée au 31 décembre 2024.',
+            '*Vu le schéma départemental de l\'autonomie d\'Indre-et-Loire 2022-2026, adopté le 27 juin 2022 ;*', 'en particulier à l\'issue de la revue finale de 2024'],
+        ['*Vu le schéma départemental de l\'autonomie d\'Indre-et-Loire ;*']],
     ])('prints the contract as amended on %s', async (day, present, absent) => {
         const out = path.join(dir, `out-${day.replace(/\//g, '-')}`);
         const run = await runCpom(['generate', EXAMPLE, '--au', day, '-f', 'md,json', '-o', out], ROOT);
@@ -103,7 +117,7 @@ describe('cpom avenant --au drafts each amendment from the consolidated versions
         expect(markdown).not.toContain('à formuler par les parties');
     });
 
-    it('avenant n° 2: the end date, the targets of the fifth year, the comité', async () => {
+    it('avenant n° 2: the end date, the targets of the fifth year, the comité, the visa and the clause', async () => {
         const out = path.join(dir, 'avenant-2');
         const run = await runCpom(['avenant', path.join(dir, 'v1.cpom'), path.join(dir, 'v2.cpom'), '--number', '2', '--au', '2023-01-01', '--effet', '2023-01-01', '-f', 'md', '-o', out], ROOT);
         expect(run.code).toBe(0);
@@ -111,6 +125,10 @@ describe('cpom avenant --au drafts each amendment from the consolidated versions
         expect(markdown).toContain('le contrat prend fin le 31 décembre 2024, au lieu du 31 décembre 2023');
         expect(markdown).toContain('97,5 %');
         expect(markdown).toContain('semestriel');
+        expect(markdown).toContain('Visas du contrat');
+        expect(markdown).toContain('le visa « Vu le schéma départemental de l\'autonomie d\'Indre-et-Loire » est remplacé par le visa « Vu le schéma départemental de l\'autonomie d\'Indre-et-Loire 2022-2026, adopté le 27 juin 2022 »');
+        expect(markdown).toContain('la clause « révision du contrat » est rédigée comme suit : « Le contrat peut être révisé par avenant');
+        expect(markdown).not.toMatch(/schema_departemental|revision "/);
         expect(markdown).not.toContain('à formuler par les parties');
     });
 
@@ -119,5 +137,53 @@ describe('cpom avenant --au drafts each amendment from the consolidated versions
         expect(run.code).toBe(0);
         expect(run.stdout).toContain('capacité autorisée (hébergement temporaire)');
         expect(run.stdout).toContain('4 lits → 6 lits');
+    });
+});
+
+describe('visas and clauses as amended', () => {
+    const CONTRACT_TEXT = readFileSync(path.join(ROOT, 'tests/fixtures/clean/base.cpom'), 'utf8').replace(/avenant 1 au[\s\S]*$/, '');
+
+    async function parse(text: string): Promise<{ contract: ast.Contrat; avenants: ast.Avenant[] }> {
+        const { shared } = createCpomServices(EmptyFileSystem);
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`memory:///amended-${Math.random()}.cpom`));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        await shared.workspace.DocumentBuilder.build([document], { validation: false });
+        expect(document.parseResult.parserErrors).toEqual([]);
+        const root = document.parseResult.value as ast.CpomFile;
+        return { contract: root.elements.find(ast.isContrat)!, avenants: root.elements.filter(ast.isAvenant) };
+    }
+
+    const avenant = (number: number, effect: string, body: string) =>
+        `avenant ${number} au CPOM_MESSIDOR_2013 {\n    effet ${effect}\n    signataires ARS_RA, MESSIDOR\n${body}\n}\n`;
+
+    it('adds visas and clauses to a contract that writes none, then withdraws them, date by date', async () => {
+        const { contract, avenants } = await parse(CONTRACT_TEXT
+            + avenant(1, '2014-01-01', '    visas {\n        prs "Rhône-Alpes 2012-2017" du 2012-03-01\n        délibération du 2013-11-15\n    }\n    clauses {\n        litiges "A"\n        litiges "B"\n        juridiction "tribunal administratif de Lyon"\n    }')
+            + avenant(2, '2016-01-01', '    retire visa prs "RHÔNE-ALPES 2012-2017"\n    visas {\n        prs "Auvergne-Rhône-Alpes 2018-2028" du 2015-06-28\n    }\n    retire visa deliberation du 2013-11-16\n    retire clause litiges\n    clauses {\n        résiliation "C"\n    }'));
+        expect(visasOf(contract)).toEqual([]);
+        expect(writtenClauses(contract).size).toBe(0);
+
+        const first = consolidate(contract, avenants, '2015-01-01').contract;
+        expect(visasOf(first).map(v => [v.kind, v.text ?? null, v.date])).toEqual([['prs', 'Rhône-Alpes 2012-2017', '2012-03-01'], ['deliberation', null, '2013-11-15']]);
+        // The first of each kind, as in a contract.
+        expect([...writtenClauses(first)].map(([k, c]) => [k, c.text])).toEqual([['litiges', 'A'], ['juridiction', 'tribunal administratif de Lyon']]);
+
+        const second = consolidate(contract, avenants, '2016-01-01').contract;
+        // The PRS is replaced (its text matched whatever the case); the délibération of another date stays.
+        expect(visasOf(second).map(v => [v.kind, v.text ?? null])).toEqual([['deliberation', null], ['prs', 'Auvergne-Rhône-Alpes 2018-2028']]);
+        // The dispute clause takes back the default wording; résiliation is worded; the court stays.
+        expect([...writtenClauses(second).keys()]).toEqual(['resiliation', 'juridiction']);
+        expect(second.clauses.filter(ast.isVisas)).toHaveLength(1);
+        expect(second.clauses.filter(ast.isClausesRedigees)).toHaveLength(1);
+
+        // The source is untouched.
+        expect(contract.clauses.some(c => ast.isVisas(c) || ast.isClausesRedigees(c))).toBe(false);
+    });
+
+    it('withdraws every visa of a kind when the withdrawal names no text or date', async () => {
+        const { contract, avenants } = await parse(CONTRACT_TEXT.replace('    departements 69, 26\n',
+            '    departements 69, 26\n    visas {\n        autorisation "n° 1" du 2009-03-02 pour ESAT_LYON\n        autorisation "n° 2" du 2010-03-02 pour ESAT_VALENCE\n        prs "Rhône-Alpes 2012-2017"\n    }\n')
+            + avenant(1, '2014-01-01', '    retire visa autorisation'));
+        expect(visasOf(consolidate(contract, avenants).contract).map(v => v.kind)).toEqual(['prs']);
     });
 });

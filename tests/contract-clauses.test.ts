@@ -163,11 +163,31 @@ describe('diff and avenant', () => {
         expect(text).toContain('département 26 ajouté au territoire de l\'autorité « Agence régionale de santé Rhône-Alpes »');
         expect(text).toContain('visa (arrêté d\'autorisation) « n° 2009-123 du préfet du Rhône » du 5 mars 2009 modifié');
         expect(text).not.toMatch(/ARS_RA|ESAT_LYON|\{"/);
-        // The visa is editorial: only the clause and the authority's territory need an avenant.
-        expect(diff.changes.filter(c => c.substantive).map(c => parseChangePath(c.path).kind).sort()).toEqual(['authority', 'authority-department', 'clause']);
+        // The visas are part of the signed act: an avenant changes them, as it changes the clauses.
+        expect(diff.changes.filter(c => c.substantive).map(c => parseChangePath(c.path).kind).sort()).toEqual(['authority', 'authority-department', 'clause', 'visa']);
         const avenant = JSON.stringify(buildAvenantDocument(diff, oldJson, newJson, { number: 2 }));
         expect(avenant).toContain('la clause «\u00A0résiliation\u00A0» est rédigée comme suit');
+        expect(avenant).toContain('Visas du contrat');
+        expect(avenant.replace(/\u00A0/g, ' ')).toContain('du 2 mars 2009 portant autorisation de l\'établissement « ESAT MESSIDOR Lyon » » est remplacé par le visa « Vu l\'arrêté n° 2009-123 du préfet du Rhône du 5 mars 2009');
         expect(avenant).toContain('couvre le département 26');
+    });
+
+    it('name what an avenant adds and withdraws of the visas and clauses, as changes of that avenant', async () => {
+        const amended = (body: string) => variant(VISAS + CLAUSES).replace('    objet "Intégration de l\'ESAT de Romans"\n', `    objet "Intégration de l'ESAT de Romans"\n${body}`);
+        const before = await load(amended(''));
+        const after = await load(amended('    retire visa prs "Rhône-Alpes 2012-2017"\n    retire clause résiliation\n    visas {\n        prs "Auvergne-Rhône-Alpes 2018-2028" du 2018-06-28\n    }\n    clauses {\n        litiges "Le comité de suivi est saisi de tout différend."\n    }\n'));
+        expect(after.errors).toEqual([]);
+        const diff = diffContracts(exportContract(before.contract, before.avenants), exportContract(after.contract, after.avenants));
+        expect(diff.changes.map(c => parseChangePath(c.path)).map(p => `${p.kind}${'field' in p && p.field ? `:${p.field}` : ''}${p.avenant ? ` (${p.avenant})` : ''}`).sort())
+            .toEqual(['avenant:withdrawnClauses', 'avenant:withdrawnVisas', 'clause (1)', 'visa (1)']);
+        // A change of an avenant is none of the contract's: no avenant needed for it.
+        expect(diff.changes.every(c => !c.substantive)).toBe(true);
+        const text = formatDiffText(diff).replace(/\u00A0/g, ' ');
+        expect(text).toContain('avenant n° 1 : retire le visa (projet régional de santé) « Rhône-Alpes 2012-2017 »');
+        expect(text).toContain('avenant n° 1 : rend à la clause « résiliation » sa rédaction par défaut');
+        expect(text).toContain('avenant n° 1 : visa (projet régional de santé) « Auvergne-Rhône-Alpes 2018-2028 » du 28 juin 2018 ajouté');
+        expect(text).toContain('avenant n° 1 : clause « règlement des litiges »');
+        expect(text).not.toMatch(/withdrawn|resiliation|\{"/);
     });
 });
 
@@ -188,6 +208,31 @@ describe('editor', () => {
         expect(await hover(text, 'autorisation "n°')).toContain('**Visa** — Arrêté d\'autorisation');
         expect(await hover(text, 'juridiction "')).toContain('**Clause** — Juridiction compétente');
         expect(await hover(text, 'ARS_RA ars 69')).toContain('départements : Rhône (69) et Drôme (26)');
+    });
+
+    it('explains what an avenant adds, words anew and withdraws of the visas and clauses on hover', async () => {
+        const text = variant(VISAS + CLAUSES).replace('    objet "Intégration de l\'ESAT de Romans"\n',
+            '    objet "Intégration de l\'ESAT de Romans"\n    retire visa prs "Rhône-Alpes 2012-2017"\n    retire clause résiliation\n    visas {\n        prs "Auvergne-Rhône-Alpes 2018-2028"\n    }\n    clauses {\n        litiges "Le comité de suivi est saisi de tout différend."\n    }\n');
+        expect(await hover(text, 'retire visa')).toContain('**Retrait d\'un visa par avenant** — retire des visas du contrat le projet régional de santé ayant ce texte');
+        expect(await hover(text, 'retire clause')).toContain('la clause reprend la rédaction par défaut du contrat');
+        expect(await hover(text, 'retire clause')).toContain('Résiliation — remplace le second alinéa');
+        const avenantVisas = text.lastIndexOf('visas {');
+        expect(await hover(text.slice(0, avenantVisas) + text.slice(avenantVisas).replace('visas {', 'visas  {'), 'visas  {')).toContain('**Visas ajoutés par l\'avenant**');
+        expect(await hover(text, 'clauses {\n        litiges "Le comité')).toContain('**Clauses rédigées à nouveau par l\'avenant**');
+        // The contract's own blocks keep their cards.
+        expect(await hover(text, 'visas {\n        prs "Rhône')).toContain('**Visas du contrat**');
+    });
+
+    it('offers the kinds of visas and clauses after `retire visa` and `retire clause` in an avenant', async () => {
+        for (const [after, expected] of [['retire visa ', ['schéma_départemental', 'schéma départemental']], ['retire clause ', ['résiliation', 'résiliation']]] as const) {
+            const text = variant('').replace('    objet "Intégration de l\'ESAT de Romans"\n', `    objet "Intégration de l'ESAT de Romans"\n    ${after}<|>\n`);
+            let labels: Array<[string, string | undefined]> = [];
+            await expectCompletion(services)({
+                text, index: 0, parseOptions: { documentUri: `file:///cpom/completion-${after.trim().replace(' ', '-')}.cpom` }, disposeAfterCheck: true,
+                assert: list => { labels = list.items.map(i => [i.label, i.detail]); },
+            });
+            expect(labels, after).toContainEqual(expected);
+        }
     });
 
     it('offers the kinds of visas with their French labels, the accented spelling first', async () => {

@@ -118,6 +118,13 @@ describe('formatter', () => {
         await expectFormatting(services)({ before: MESSY, after: EXPECTED, disposeAfterCheck: true });
     });
 
+    it('lays out what an avenant withdraws and words anew of the visas and clauses, as the contract\'s blocks', async () => {
+        const messy = 'avenant 2 au X {\n  retire   visa  schéma_départemental "de l\'Ain"   du 2019-01-01\n    retire clause   litiges\n  visas { prs "b" du 2023-10-31\n}\n clauses { litiges "c" }\n}\n';
+        const expected = 'avenant 2 au X {\n    retire visa schéma_départemental "de l\'Ain" du 2019-01-01\n    retire clause litiges\n\n    visas {\n        prs "b" du 2023-10-31\n    }\n\n    clauses {\n        litiges "c"\n    }\n}\n';
+        expect(await format(messy)).toBe(expected);
+        expect(await format(expected)).toBe(expected);
+    });
+
     it('is idempotent and keeps the AST of the messy contract', async () => {
         const once = await format(MESSY);
         expect(await format(once)).toBe(once);

@@ -30,7 +30,10 @@ const DURATION_FIELDS = ['dateEffetEngagement', 'dateFinEngagement', 'dateSignat
 const CLAUSE_FIELDS = [
     'affectationDesResultats', 'nonRespect', 'resiliation', 'conventionsTripartites', 'litiges', 'juridiction', 'revision',
 ] as const;
-const AVENANT_FIELDS = ['number', 'object', 'effectDate', 'signatureDate', 'prorogationEndDate', 'endDate', 'followUp', 'modifications'] as const;
+const AVENANT_FIELDS = [
+    'number', 'object', 'effectDate', 'signatureDate', 'prorogationEndDate', 'endDate', 'followUp', 'modifications', 'withdrawnVisas',
+    'withdrawnClauses',
+] as const;
 
 export type GestionnaireField = typeof GESTIONNAIRE_FIELDS[number];
 export type AuthorityField = typeof AUTHORITY_FIELDS[number];
@@ -245,8 +248,15 @@ function parseAvenant(rest: readonly string[]): ChangePath | undefined {
         case 'withdrawnEstablishments':
             return key !== undefined && more.length === 0 ? { kind: 'avenant-withdrawal', number, establishment: key } : undefined;
         case 'modifications':
-            // One `modifie X { … }`, compared whole and keyed by its target.
-            return key !== undefined && more.length === 0 ? { kind: 'avenant', number, field: 'modifications' } : undefined;
+        case 'withdrawnVisas':
+        case 'withdrawnClauses':
+            // One `modifie X { … }` keyed by its target, one visa or clause withdrawn: each compared whole.
+            return key !== undefined && more.length === 0 ? { kind: 'avenant', number, field: part } : undefined;
+        case 'visas':
+        case 'clauses':
+            // The visas an avenant adds and the clauses it words anew: the contract's places.
+            place = parse(rest.slice(1));
+            break;
         default: {
             const f = fieldOf(AVENANT_FIELDS, rest.slice(1));
             return f && { kind: 'avenant', number, ...f };

@@ -54,6 +54,8 @@ export const ARRAYS: Record<string, ArraySpec> = {
     'contract.visas': { key: item => `${named(item.kind)} ${typeof item.text === 'string' ? item.text : ''}`.trim(), atomic: true },
     'contract.avenants': { key: item => named(item.number) },
     'contract.avenants[].modifications': { key: item => named(item.target), atomic: true },
+    // A visa withdrawn is named as the avenant names it: its kind, and its text and date when given.
+    'contract.avenants[].withdrawnVisas': { key: item => `${named(item.kind)} ${typeof item.text === 'string' ? item.text : ''} ${typeof item.date === 'string' ? item.date : ''}`.trim(), atomic: true },
 };
 
 /** Objects compared whole: a value with its year or unit reads as one value. */
@@ -74,7 +76,10 @@ export const ATOMIC_OBJECTS = new Set([
 ]);
 
 /** Parts of the contract compared part by part even when one side has none (a contract added or removed whole). */
-export const CONTAINERS = new Set(['contract.engagement', 'contract.parties', 'contract.perimeter', 'contract.diagnostic', 'contract.funding', 'contract.followUp', 'contract.clauses']);
+export const CONTAINERS = new Set([
+    'contract.engagement', 'contract.parties', 'contract.perimeter', 'contract.diagnostic', 'contract.funding', 'contract.followUp', 'contract.clauses',
+    'contract.avenants[].clauses',
+]);
 
 /** Fields that only repeat others (FINESS+ engagement identifiers, the authorities among the signatories). */
 export const DERIVED_ENGAGEMENT_FIELDS = ['typeEngagement', 'sousTypeEngagement', 'identifiantEngagement', 'nomEngagement', 'autoriteRegulationEngagement'];
@@ -90,8 +95,6 @@ export const REFERENCES: Record<NonNullable<ArraySpec['referenced']>, readonly s
 /** Changes of wording: they do not change what the parties commit to (no avenant needed). */
 export const EDITORIAL = new Set([
     'contract.id', 'contract.title', 'contract.preambule',
-    // The visas cite what the contract rests on; they commit the parties to nothing.
-    'contract.visas[]',
     'contract.parties.gestionnaire.id', 'contract.parties.gestionnaire.denominationPm', 'contract.parties.gestionnaire.address',
     'contract.parties.authorities[].name', 'contract.parties.authorities[].region', 'contract.parties.authorities[].address',
     'contract.parties.authorities[].catalogue',
@@ -169,6 +172,8 @@ function rewrittenPattern(pattern: string): string {
         ['contract.avenants[].authorities', 'contract.parties.authorities'],
         ['contract.avenants[].addedEstablishments', 'contract.perimeter.establishments'],
         ['contract.avenants[].funding', 'contract.funding'],
+        ['contract.avenants[].visas', 'contract.visas'],
+        ['contract.avenants[].clauses', 'contract.clauses'],
     ];
     for (const [from, to] of rewrites) {
         if (pattern === from || pattern.startsWith(`${from}.`) || pattern.startsWith(`${from}[]`)) return to + pattern.slice(from.length);

@@ -3,6 +3,7 @@ export * from './document/build-contract-document.js';
 export * from './document/numbering.js';
 export * from './document/fact-sheet.js';
 export { fundingSummary } from './document/contract-annexes.js';
+export { visaSentence, type VisaWords, withoutSemicolon } from './document/contract-visas.js';
 export { MISSING, orMissing } from './document/missing.js';
 export * from './version.js';
 export * from './json/cpom-json.js';

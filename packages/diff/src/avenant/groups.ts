@@ -33,6 +33,7 @@ export type FundingPlace = PlaceOf<
 export type FollowUpPlace = PlaceOf<'committee' | 'committee-member' | 'management-dialogue' | 'review' | 'gmp-pmp-evaluation' | 'transmission'>;
 export type DurationPlace = PlaceOf<'duration'>;
 export type ClausePlace = PlaceOf<'clause'>;
+export type VisaPlace = PlaceOf<'visa'>;
 
 interface GroupOf<K extends string, P extends ChangePath> {
     /** `establishment:ESAT_ROMANS`, `indicator:FA01/CONVENTIONS`, `funding`… */
@@ -63,13 +64,14 @@ export type ChangeGroup =
     | GroupOf<'follow-up', FollowUpPlace>
     | GroupOf<'duration', DurationPlace>
     | GroupOf<'clauses', ClausePlace>
+    | GroupOf<'visas', VisaPlace>
     | GroupOf<'other', ChangePath>;
 
 export type GroupKind = ChangeGroup['kind'];
 
 /** Groups in the order of the contract: title page and parties, perimeter, objectives, means, follow-up, duration. */
 const ORDER: readonly GroupKind[] = [
-    'frames', 'parties', 'establishment', 'departments', 'axis', 'objective', 'indicator', 'funding', 'follow-up', 'clauses', 'duration', 'other',
+    'frames', 'visas', 'parties', 'establishment', 'departments', 'axis', 'objective', 'indicator', 'funding', 'follow-up', 'clauses', 'duration', 'other',
 ];
 
 type GroupKey = Pick<ChangeGroup, 'key' | 'kind' | 'id' | 'objective'>;
@@ -125,8 +127,9 @@ function keyOf(place: ChangePath, axesAddedOrRemoved: ReadonlySet<string>): Grou
             return { key: 'follow-up', kind: 'follow-up' };
         case 'clause':
             return { key: 'clauses', kind: 'clauses' };
-        case 'contract-field':
         case 'visa':
+            return { key: 'visas', kind: 'visas' };
+        case 'contract-field':
         case 'diagnostic':
         case 'avenant':
         case 'avenant-withdrawal':

@@ -12,6 +12,10 @@ const CLAUSE_KEYWORDS: Readonly<Record<ClauseField, string>> = {
     conventionsTripartites: 'conventions_tripartites', litiges: 'litiges', juridiction: 'juridiction', revision: 'revision',
 };
 
+export function isClauseField(value: string): value is ClauseField {
+    return Object.hasOwn(CLAUSE_KEYWORDS, value);
+}
+
 /** "résiliation". */
 export function clauseLabel(field: ClauseField): string {
     return keywordLabel('ClauseKind', CLAUSE_KEYWORDS[field]) ?? field;

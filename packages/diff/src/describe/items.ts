@@ -6,7 +6,7 @@ import { amountChange } from './amount-change.js';
 import { done, lineName } from './fields.js';
 import type { ElementNames } from './names.js';
 import { modificationContent } from './modification.js';
-import { visaName } from './clauses.js';
+import { clauseName, isClauseField, visaName } from './clauses.js';
 import { amount, capacitiesText, capacityText, date, formatValue, label, lineTotalText, NBSP, quantity, quote, REVIEWS, shown, type JsonObject } from './values.js';
 
 /** What the describers read around a record: the record, its item, its owners by name, and two phrasings. */
@@ -92,6 +92,14 @@ const ITEM_DESCRIBERS: { readonly [K in ChangePathKind]: ItemDescriber<K> } = {
                 if (kind === 'add') return `modifie ${target} : ${modificationContent(value, names)}`;
                 if (kind === 'remove') return `ne modifie plus ${target}`;
                 return `modification de ${target} : ${modificationContent(record.old as JsonObject, names)} → ${modificationContent(value, names)}`;
+            }
+            case 'withdrawnVisas': {
+                const visa = visaName(kind === 'remove' ? record.old as JsonObject : value);
+                return kind === 'remove' ? `ne retire plus le ${visa}` : `retire le ${visa}`;
+            }
+            case 'withdrawnClauses': {
+                const clause = isClauseField(name) ? clauseName(name) : quote(name);
+                return kind === 'remove' ? `ne rend plus à la ${clause} sa rédaction par défaut` : `rend à la ${clause} sa rédaction par défaut`;
             }
         }
         return undefined;

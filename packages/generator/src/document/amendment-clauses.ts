@@ -1,14 +1,16 @@
 /**
  * What an avenant modifies, in French sentences for the avenants annex of the contract document: the new end date,
- * each `modifie X { … }` (what X becomes), the follow-up it replaces. Labels and numbers only, never an identifier.
+ * each `modifie X { … }` (what X becomes), the follow-up it replaces, the visas and clauses it adds, words anew or
+ * withdraws. Labels and numbers only, never an identifier.
  */
-import { ast, joinFr, modificationPropApplies, modificationTargetKind, propsOf } from '@cpom/language';
+import { ast, clauseKindKey, de, joinFr, keywordLabel, modificationPropApplies, modificationTargetKind, plain, propsOf, quote, VISA_ACTS, type VisaKindKey } from '@cpom/language';
 import type { AstNode } from 'langium';
 import {
     amount, directionLabel, frenchDate, frequencyLabel, indexationLabel, modalityLabel, natureLabel, plainNumber,
     reviewLabel, sourceLabel, value,
 } from './french.js';
 import { MISSING, orMissing } from './missing.js';
+import { visaSentence, withoutSemicolon } from './contract-visas.js';
 
 /** One sentence per change an avenant makes beyond additions and withdrawals (in the order of its text). */
 export function amendmentSentences(avenant: ast.Avenant): string[] {
@@ -22,9 +24,43 @@ export function amendmentSentences(avenant: ast.Avenant): string[] {
         } else if (ast.isSuivi(clause)) {
             const items = clause.items.map(followUpText).filter((t): t is string => t !== undefined);
             if (items.length > 0) sentences.push(`Le suivi du contrat est modifié : ${joinFr(items)}.`);
+        } else if (ast.isVisas(clause)) {
+            const visas = clause.items.map(addedVisa).filter((t): t is string => t !== undefined);
+            if (visas.length > 0) sentences.push(`${visas.length > 1 ? 'Les visas suivants sont ajoutés' : 'Le visa suivant est ajouté'} : ${joinFr(visas)}.`);
+        } else if (ast.isRetraitVisa(clause)) {
+            sentences.push(`${withdrawnVisa(clause)}.`);
+        } else if (ast.isClausesRedigees(clause)) {
+            for (const item of clause.items) {
+                const wording = item.text?.trim().replace(/[.;]$/, '');
+                sentences.push(`La clause ${quote(clauseLabel(item.kind))} est rédigée comme suit : ${quote(orMissing(wording, MISSING.text))}.`);
+            }
+        } else if (ast.isRetraitClause(clause)) {
+            sentences.push(`La clause ${quote(clauseLabel(clause.kind))} reprend la rédaction par défaut du contrat.`);
         }
     }
     return sentences;
+}
+
+function addedVisa(visa: ast.Visa): string | undefined {
+    const sentence = visaSentence({
+        kind: visa.kind ? plain(visa.kind) : undefined, text: visa.text, date: visa.date,
+        establishments: visa.establishments.map(e => orMissing(e.ref?.title, MISSING.name)),
+    });
+    return sentence === undefined ? undefined : quote(withoutSemicolon(sentence));
+}
+
+/** "Le visa du schéma départemental « … » est retiré des visas du contrat" (each visa in force it names). */
+function withdrawnVisa(withdrawal: ast.RetraitVisa): string {
+    const kind = withdrawal.kind ? plain(withdrawal.kind) : undefined;
+    const label = kind !== undefined && kind !== 'autre' && kind in VISA_ACTS ? ` ${de(VISA_ACTS[kind as VisaKindKey])}` : '';
+    const text = withdrawal.text?.trim() ? ` ${quote(withdrawal.text.trim())}` : '';
+    const date = withdrawal.date ? ` du ${frenchDate(withdrawal.date)}` : '';
+    return `Le visa${label}${text}${date} est retiré des visas du contrat`;
+}
+
+function clauseLabel(kind: string | undefined): string {
+    const key = clauseKindKey(kind);
+    return (key && keywordLabel('ClauseKind', key)) ?? MISSING.name;
 }
 
 const TARGET_LABELS = { establishment: 'l\'établissement', indicator: 'l\'indicateur', funding: 'le financement', objective: 'l\'objectif' } as const;

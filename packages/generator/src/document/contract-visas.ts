@@ -9,10 +9,23 @@ import { MISSING, orMissing } from './missing.js';
 
 /** The contract's own visas, one sentence each ("Vu … ;"), in the order written. */
 export function ownVisas(contract: ast.Contrat): string[] {
-    return visasOf(contract).map(visaSentence).filter((s): s is string => s !== undefined);
+    return visasOf(contract).map(visaWording).filter((s): s is string => s !== undefined);
 }
 
-function visaSentence(visa: VisaView): string | undefined {
+/** A visa as the documents word it: its kind (keyword without accents), text, date and the establishments' names. */
+export interface VisaWords {
+    readonly kind?: string;
+    readonly text?: string;
+    readonly date?: string;
+    readonly establishments: readonly string[];
+}
+
+function visaWording(visa: VisaView): string | undefined {
+    return visaSentence({ ...visa, establishments: visa.establishments.map(e => orMissing(e.title, MISSING.name)) });
+}
+
+/** "Vu le projet régional de santé …, arrêté le … ;": the document's sentence, read by the avenant drafter too. */
+export function visaSentence(visa: VisaWords): string | undefined {
     const text = visa.text?.trim() ? ` ${visa.text.trim()}` : '';
     switch (visa.kind) {
         case 'prs': return `Vu le projet régional de santé${text}${visa.date ? `, arrêté le ${frenchDate(visa.date)}` : ''} ;`;
@@ -27,13 +40,18 @@ function visaSentence(visa: VisaView): string | undefined {
     }
 }
 
-function dated(visa: VisaView): string {
+/** A visa's sentence without its final " ;", to quote it in a sentence of its own. */
+export function withoutSemicolon(sentence: string): string {
+    return sentence.endsWith(';') ? sentence.slice(0, -1).trimEnd() : sentence;
+}
+
+function dated(visa: VisaWords): string {
     return visa.date ? ` du ${frenchDate(visa.date)}` : '';
 }
 
 /** "portant autorisation de l'établissement « … »": the establishments named (as the document names them). */
-function authorised(visa: VisaView): string {
-    const names = visa.establishments.map(e => quote(orMissing(e.title, MISSING.name)));
+function authorised(visa: VisaWords): string {
+    const names = visa.establishments.map(quote);
     if (names.length === 0) return '';
     return ` portant autorisation ${names.length > 1 ? 'des établissements' : 'de l\'établissement'} ${joinFr(names)}`;
 }

@@ -369,6 +369,14 @@ export interface AvenantJson {
     modifications: ModificationJson[];
     /** The follow-up clauses the avenant replaces, kind by kind (`suivi { … }`), format 2. */
     followUp?: FollowUpJson;
+    /** The visas the avenant adds (`visas { … }`), format 2 (optional within version 2). */
+    visas?: VisaJson[];
+    /** The visas it withdraws (`retire visa …`), as it names them: the kind, and the text and date when given. */
+    withdrawnVisas?: VisaJson[];
+    /** The clauses of Titre 2 it words anew (`clauses { … }`), format 2 (optional within version 2). */
+    clauses?: ClausesJson;
+    /** The clauses that take back their default wording (`retire clause …`), by their field in `clauses`. */
+    withdrawnClauses?: Array<keyof ClausesJson>;
 }
 
 /**

@@ -21,7 +21,7 @@ import { axisJson, diagnosticJson } from './export-objectives.js';
 import { fundingJson } from './export-funding.js';
 import { followUpJson } from './export-follow-up-clauses.js';
 import { modificationJson } from './export-modification.js';
-import { clausesJson, visasJson } from './export-clauses.js';
+import { clausesJson, visasJson, withdrawnClausesJson, withdrawnVisasJson } from './export-clauses.js';
 
 /**
  * The JSON document of a contract. `avenants` are the contract's avenants (the workspace index gives them in
@@ -129,5 +129,9 @@ function avenantJson(a: ast.Avenant, authorities: AuthorityJson[]): AvenantJson 
         funding: fundingJson(a),
         modifications: clausesOf(a, ast.isModification).map(modificationJson),
         followUp: clausesOf(a, ast.isSuivi).length > 0 ? followUpJson(a) : undefined,
+        visas: visasJson(a),
+        withdrawnVisas: withdrawnVisasJson(a),
+        clauses: clausesJson(a),
+        withdrawnClauses: withdrawnClausesJson(a),
     });
 }

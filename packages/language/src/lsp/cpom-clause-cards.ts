@@ -1,9 +1,10 @@
 /**
  * Hover cards, in French, for what a contract writes of its own: a visa (what the document will print), a clause of
- * Titre 2 (what it replaces), the `visas` and `clauses` blocks, and an authority over several départements.
+ * Titre 2 (what it replaces), the `visas` and `clauses` blocks (of a contract, or of an avenant: what they add or
+ * replace), a visa or clause an avenant withdraws, and an authority over several départements.
  */
 import * as ast from '../generated/ast.js';
-import { authorityDepartments, type ClauseKindKey, type VisaKindKey } from '../model/contract-clauses.js';
+import { authorityDepartments, type ClauseKindKey, VISA_ACTS, type VisaKindKey } from '../model/contract-clauses.js';
 import { findDepartment } from '../model/departments.js';
 import { plain } from '../model/french.js';
 import { joinFr } from '../wording/lists.js';
@@ -37,6 +38,20 @@ export function clauseCard(node: unknown): string | undefined {
     if (ast.isClauseRedigee(node)) {
         const card = node.kind ? CLAUSE_CARDS[plain(node.kind) as ClauseKindKey] : undefined;
         return card ? `**Clause** — ${card}` : undefined;
+    }
+    if (ast.isVisas(node) && ast.isAvenant(node.$container)) {
+        return '**Visas ajoutés par l\'avenant** — imprimés après les visas en vigueur dans le contrat tel que modifié. Pour remplacer un visa (un schéma renouvelé), retirez l\'ancien (`retire visa …`) et ajoutez le nouveau ici.';
+    }
+    if (ast.isClausesRedigees(node) && ast.isAvenant(node.$container)) {
+        return '**Clauses rédigées à nouveau par l\'avenant** — chacune remplace la rédaction en vigueur de la clause du même genre : celle du contrat, ou la rédaction par défaut si le contrat n\'en écrit pas.';
+    }
+    if (ast.isRetraitVisa(node)) {
+        const kind = node.kind ? VISA_ACTS[plain(node.kind) as VisaKindKey] : undefined;
+        return `**Retrait d'un visa par avenant** — retire des visas du contrat ${kind ?? 'les visas de ce genre'}${node.text !== undefined || node.date !== undefined ? ' ayant ce texte et cette date' : ' (tous ceux de ce genre : précisez le texte ou la date pour n\'en retirer qu\'un)'}. Le contrat tel que modifié à une date : \`cpom generate --au AAAA-MM-JJ\`.`;
+    }
+    if (ast.isRetraitClause(node)) {
+        const card = node.kind ? CLAUSE_CARDS[plain(node.kind) as ClauseKindKey] : undefined;
+        return `**Retrait d'une clause par avenant** — la clause reprend la rédaction par défaut du contrat.${card ? `\n\n${card}` : ''}`;
     }
     if (ast.isVisas(node)) {
         return '**Visas du contrat** — projet régional de santé (`prs`), schémas (`schéma_régional`, `schéma_départemental`), arrêtés d\'autorisation (`autorisation`), délibération (`délibération`), autres actes (`autre`) ; imprimés après les visas des textes.';

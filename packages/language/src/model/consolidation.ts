@@ -9,12 +9,17 @@
  * - `ajoute établissement …` adds it to the perimeter, `retire X` takes X out of it;
  * - `moyens { … }` adds its funding lines, CNR, modulations;
  * - `suivi { … }` replaces, kind by kind, the follow-up clauses it gives (the comité replaces the comité…);
+ * - `visas { … }` adds its visas after those in force, `retire visa KIND ["text"] [du DATE]` withdraws the visas it
+ *   names (a visa is replaced by both, in one avenant);
+ * - `clauses { … }` words anew each clause of Titre 2 it gives (the contract's wording, or the default one when the
+ *   contract wrote none), `retire clause KIND` gives the clause back its default wording;
  * - `modifie X { … }` changes what X declares (see `applyModification`).
  */
 import type { AstNode, Reference } from 'langium';
 import * as ast from '../generated/ast.js';
 import { avenantNumber } from './avenants.js';
 import { clausesOf } from './contract.js';
+import { type ClauseKindKey, CLAUSE_KINDS, clauseKindKey, visaWithdrawn, writtenClauses } from './contract-clauses.js';
 import { compareDates, parseIsoDate } from './dates.js';
 import { plain } from './french.js';
 import { parseNumber } from './numbers.js';
@@ -85,6 +90,9 @@ export function consolidate(contract: ast.Contrat, avenants: readonly ast.Avenan
     const suivi = new Map<string, ast.SuiviItem[]>();
     const added: ast.Etablissement[] = [];
     const retired = new Set<AstNode>();
+    // The visas and written clauses in force, undefined until an avenant changes them.
+    let visas: ast.Visa[] | undefined;
+    let written: Map<ClauseKindKey, ast.ClauseRedigee> | undefined;
     for (const avenant of applied) {
         for (const clause of avenant.clauses) {
             if (ast.isModification(clause)) {
@@ -100,6 +108,23 @@ export function consolidate(contract: ast.Contrat, avenants: readonly ast.Avenan
                 clause.establishments.forEach(r => r.ref && retired.add(r.ref));
             } else if (ast.isMoyens(clause)) {
                 extraClauses.push(clause);
+            } else if (ast.isVisas(clause)) {
+                visas = [...(visas ?? ownVisas(contract)), ...clause.items];
+            } else if (ast.isRetraitVisa(clause)) {
+                visas = (visas ?? ownVisas(contract)).filter(v => !visaWithdrawn(v, clause));
+            } else if (ast.isClausesRedigees(clause)) {
+                written ??= new Map(writtenClauses(contract));
+                const given = new Set<ClauseKindKey>();
+                for (const item of clause.items) {
+                    const kind = clauseKindKey(item.kind);
+                    // The first of each kind, as in the contract (CPOM163 reports the others).
+                    if (kind && !given.has(kind)) written.set(kind, item);
+                    if (kind) given.add(kind);
+                }
+            } else if (ast.isRetraitClause(clause)) {
+                const kind = clauseKindKey(clause.kind);
+                written ??= new Map(writtenClauses(contract));
+                if (kind) written.delete(kind);
             }
         }
     }
@@ -113,6 +138,10 @@ export function consolidate(contract: ast.Contrat, avenants: readonly ast.Avenan
             clauses.push({ ...clause, date: end.date } as ast.Fin);
         } else if (ast.isPerimetre(clause)) {
             clauses.push(amendedPerimeter(clause, clauses.some(ast.isPerimetre) ? [] : added, retired));
+        } else if (ast.isVisas(clause) && visas) {
+            if (!clauses.some(ast.isVisas)) clauses.push({ ...clause, items: visas } as ast.Visas);
+        } else if (ast.isClausesRedigees(clause) && written) {
+            if (!clauses.some(ast.isClausesRedigees)) clauses.push({ ...clause, items: inDocumentOrder(written) } as ast.ClausesRedigees);
         } else if (ast.isSuivi(clause)) {
             const kinds = new Set(suivi.keys());
             const items = [...clause.items.filter(i => !kinds.has(i.$type)), ...[...suivi.values()].flat()];
@@ -122,11 +151,29 @@ export function consolidate(contract: ast.Contrat, avenants: readonly ast.Avenan
         }
     }
     if (end && !contract.clauses.some(ast.isFin)) clauses.push(end);
+    if (visas && !contract.clauses.some(ast.isVisas)) clauses.push(newBlock<ast.Visas>('Visas', contract, visas));
+    if (written && !contract.clauses.some(ast.isClausesRedigees)) {
+        clauses.push(newBlock<ast.ClausesRedigees>('ClausesRedigees', contract, inDocumentOrder(written)));
+    }
     clauses.push(...extraClauses);
     const draft = { ...contract, clauses } as ast.Contrat;
     replaced.set(contract, draft);
     const rebuilt = rebuildAll([contract, ...applied], replaced);
     return { contract: rebuilt[0] as ast.Contrat, avenants: rebuilt.slice(1) as ast.Avenant[], date };
+}
+
+/** The visas the contract writes, in the order written. */
+function ownVisas(contract: ast.Contrat): ast.Visa[] {
+    return clausesOf(contract, ast.isVisas).flatMap(v => v.items ?? []);
+}
+
+function inDocumentOrder(written: ReadonlyMap<ClauseKindKey, ast.ClauseRedigee>): ast.ClauseRedigee[] {
+    return CLAUSE_KINDS.map(kind => written.get(kind)).filter((c): c is ast.ClauseRedigee => c !== undefined);
+}
+
+/** A `visas { … }` or `clauses { … }` block for a contract that wrote none: its items stay those of the avenants. */
+function newBlock<T extends ast.Visas | ast.ClausesRedigees>(type: T['$type'], contract: ast.Contrat, items: T['items']): T {
+    return { $type: type, $container: contract, $containerProperty: 'clauses', items } as unknown as T;
 }
 
 function amendedPerimeter(perimeter: ast.Perimetre, added: ast.Etablissement[], retired: Set<AstNode>): ast.Perimetre {

@@ -12,6 +12,12 @@ import { plain } from './french.js';
 /** The kinds of visas a contract writes, keyword without accents. */
 export type VisaKindKey = 'prs' | 'schema_regional' | 'schema_departemental' | 'autorisation' | 'deliberation' | 'autre';
 
+/** The act each kind of visa cites, with its article ("le schéma départemental"); a visa `autre` by its text alone. */
+export const VISA_ACTS: Readonly<Record<VisaKindKey, string>> = {
+    prs: 'le projet régional de santé', schema_regional: 'le schéma régional de santé', schema_departemental: 'le schéma départemental',
+    autorisation: 'l\'arrêté d\'autorisation', deliberation: 'la délibération', autre: 'l\'autre acte',
+};
+
 /** The kinds of clauses of Titre 2 the parties may word, keyword without accents. */
 export type ClauseKindKey = 'affectation_des_resultats' | 'non_respect' | 'resiliation' | 'conventions_tripartites' | 'litiges' | 'juridiction' | 'revision';
 
@@ -31,7 +37,7 @@ export interface VisaView {
 }
 
 /** The contract's own visas, in the order written. */
-export function visasOf(contract: ast.Contrat): VisaView[] {
+export function visasOf(contract: ast.Contrat | ast.Avenant): VisaView[] {
     return clausesOf(contract, ast.isVisas).flatMap(v => v.items ?? []).map(node => ({
         node,
         kind: node.kind ? plain(node.kind) as VisaKindKey : undefined,
@@ -42,13 +48,32 @@ export function visasOf(contract: ast.Contrat): VisaView[] {
 }
 
 /** The clauses of Titre 2 the parties wrote, by kind (the first of each kind; a repeated one is reported by CPOM163). */
-export function writtenClauses(contract: ast.Contrat): ReadonlyMap<ClauseKindKey, ast.ClauseRedigee> {
+export function writtenClauses(contract: ast.Contrat | ast.Avenant): ReadonlyMap<ClauseKindKey, ast.ClauseRedigee> {
     const clauses = new Map<ClauseKindKey, ast.ClauseRedigee>();
     for (const clause of clausesOf(contract, ast.isClausesRedigees).flatMap(c => c.items ?? [])) {
-        const kind = clause.kind ? plain(clause.kind) as ClauseKindKey : undefined;
+        const kind = clauseKindKey(clause.kind);
         if (kind && !clauses.has(kind)) clauses.set(kind, clause);
     }
     return clauses;
+}
+
+/** A clause keyword (`résiliation`, `revision`…) without accents, or undefined when missing. */
+export function clauseKindKey(kind: string | undefined): ClauseKindKey | undefined {
+    return kind ? plain(kind) as ClauseKindKey : undefined;
+}
+
+/**
+ * Whether `retire visa KIND "text" du DATE` (an avenant) names this visa: the same kind, and the same text and date
+ * when the withdrawal gives them (spaces and case aside). The one definition, read by the consolidation and CPOM190.
+ */
+export function visaWithdrawn(visa: ast.Visa, withdrawal: ast.RetraitVisa): boolean {
+    if (!visa.kind || !withdrawal.kind || plain(visa.kind) !== plain(withdrawal.kind)) return false;
+    if (withdrawal.text !== undefined && comparable(withdrawal.text) !== comparable(visa.text ?? '')) return false;
+    return withdrawal.date === undefined || withdrawal.date === visa.date;
+}
+
+function comparable(text: string): string {
+    return text.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** The text of a clause the parties wrote, if they did. */

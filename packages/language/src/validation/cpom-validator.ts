@@ -11,7 +11,7 @@ import { perimeterOf } from '../model/contract.js';
 import { RuleReporter } from './reporter.js';
 import type { RuleContext } from './rule-context.js';
 import { checkActuals } from './rules/actuals.js';
-import { checkClauses } from './rules/clauses.js';
+import { checkAvenantClauses, checkClauses } from './rules/clauses.js';
 import { checkAvenant } from './rules/amendments.js';
 import { checkFrenchDate, checkModifications, checkProrogeable } from './rules/modifications.js';
 import { checkActionDeadlines, checkContractDates, checkDateExists, checkFramesInForce, checkTransmissionDay } from './rules/dates.js';
@@ -58,6 +58,7 @@ export function registerValidationChecks(services: CpomServices): void {
             checkDuplicateNames(avenant, ctx);
             checkAvenant(avenant, ctx);
             checkModifications(avenant, ctx);
+            checkAvenantClauses(avenant, ctx);
         }),
         Etablissement: validator.wrapWhole((e, ctx) => { checkSingleProps(e, ctx); checkEstablishment(e, ctx); checkTarificationKinds(e, ctx); }),
         Gestionnaire: validator.wrap(checkSingleProps),

@@ -12,6 +12,7 @@ import { indicator } from './indicator.js';
 import { axis, objective } from './objectives.js';
 import { other } from './other.js';
 import { partiesArticle } from './parties.js';
+import { visas } from './visas.js';
 
 export function draftArticle(ctx: DraftContext, group: ChangeGroup): DraftedArticle {
     switch (group.kind) {
@@ -26,6 +27,7 @@ export function draftArticle(ctx: DraftContext, group: ChangeGroup): DraftedArti
         case 'follow-up': return followUp(ctx, group);
         case 'duration': return duration(ctx, group);
         case 'clauses': return clauses(ctx, group);
+        case 'visas': return visas(ctx, group);
         case 'other': return other(group);
         default: return unhandledGroup(group);
     }

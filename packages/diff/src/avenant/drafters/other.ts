@@ -1,6 +1,6 @@
 /**
  * The article for substantive changes that belong to no article of the contract. None reaches it today (the
- * contract's own fields, its visas and the diagnostic are editorial, an avenant's changes are not substantive): the
+ * contract's own fields and the diagnostic are editorial, an avenant's changes are not substantive): the
  * tests assert it. Each change it meets is still said, or named for the parties to word.
  */
 import { unhandledPlace } from '../../change-path.js';

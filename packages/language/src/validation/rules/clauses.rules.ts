@@ -116,4 +116,32 @@ export const CLAUSES_RULES = [
         },
         source: { fr: 'Compétence territoriale des autorités de tarification (proposition du projet cpom).', en: 'Territorial competence of tarification authorities (cpom project proposal).' }
     }),
+    defineRule({
+        code: 'CPOM190', name: 'visa-withdrawal-none', severity: 'warning', category: 'amendments', confidence: 'T',
+        title: { fr: 'Retrait d\'un visa que le contrat ne comporte pas', en: 'Withdrawal of a visa the contract does not contain' },
+        params: { number: 'text', visa: 'text' },
+        message: {
+            fr: "L'avenant n° {number} retire le visa {visa}, que le contrat ne comporte pas à cette date : le retrait est sans effet. Vérifiez le genre, le texte et la date du visa.",
+            en: "Amendment no. {number} withdraws the visa {visa}, which the contract does not contain at that date: the withdrawal has no effect. Check the kind, text and date of the visa."
+        },
+        rationale: {
+            fr: "`retire visa GENRE \"texte\" du DATE` retire les visas en vigueur de ce genre (ayant ce texte et cette date s'ils sont donnés) : ceux du contrat, des avenants antérieurs et ceux que l'avenant a ajoutés plus haut. Un retrait qui ne désigne aucun visa ne change rien au contrat consolidé, alors que le texte de l'avenant dit le contraire : le plus souvent, le texte ou la date diffèrent de ceux du visa.",
+            en: '`retire visa KIND "text" du DATE` withdraws the visas in force of that kind (with that text and date when given): those of the contract, of the earlier avenants and those the avenant added above. A withdrawal that names no visa changes nothing in the consolidated contract, while the avenant says otherwise: most often the text or the date differ from the visa\'s.'
+        },
+        source: { fr: 'Structure du langage CPOM.', en: 'CPOM language structure.' }
+    }),
+    defineRule({
+        code: 'CPOM191', name: 'clause-withdrawal-default', severity: 'warning', category: 'amendments', confidence: 'T',
+        title: { fr: 'Retrait d\'une clause déjà rédigée par défaut', en: 'Withdrawal of a clause that already has the default wording' },
+        params: { number: 'text', clause: 'text' },
+        message: {
+            fr: "L'avenant n° {number} rend sa rédaction par défaut à la clause « {clause} », que le contrat en vigueur ne rédige pas : le retrait est sans effet.",
+            en: "Amendment no. {number} gives the clause '{clause}' back its default wording, but the contract in force does not word it: the withdrawal has no effect."
+        },
+        rationale: {
+            fr: "`retire clause GENRE` efface la rédaction que le contrat (ou un avenant antérieur) donne à la clause, qui reprend alors la rédaction par défaut. Si aucune rédaction n'est en vigueur, l'avenant ne change rien ; pour rédiger la clause, écrivez-la dans `clauses { … }`. Rédiger dans un avenant une clause que le contrat n'écrit pas est en revanche normal : elle remplace la rédaction par défaut.",
+            en: '`retire clause KIND` erases the wording the contract (or an earlier avenant) gives the clause, which takes back the default wording. If no wording is in force, the avenant changes nothing; to word the clause, write it in `clauses { … }`. Wording in an avenant a clause the contract does not write is, on the other hand, normal: it replaces the default wording.'
+        },
+        source: { fr: 'Structure du langage CPOM.', en: 'CPOM language structure.' }
+    }),
 ] as const;
