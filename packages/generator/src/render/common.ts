@@ -1,4 +1,4 @@
-/** What the HTML and Markdown renderers share: headings, section walking and the wording of the title page. */
+/** What the HTML, Markdown and Word renderers share: headings, section walking and the wording of the title page. */
 import type { Block, Section } from '../document/model.js';
 
 /** "Titre 1 — Objet du contrat", "Article 2 — Diagnostic partagé"; an unnumbered part keeps its title. */
@@ -36,7 +36,19 @@ export function partyConnector(index: number, count: number): string | undefined
  */
 export function frenchSpacing(value: string): string {
     // A document drafted from a broken version may lack a text: it is drawn as nothing, never a crash.
-    const text = value ?? '';
+    return bindReferences(spaceBeforeSigns(value ?? ''));
+}
+
+/**
+ * A no-break space after the letter of a code's article and after "n°", so that "L. 313-11", "R. 314-40" and
+ * "n° 3" are never cut at the end of a line. A fixed-length pattern: one linear pass.
+ */
+function bindReferences(text: string): string {
+    if (!text.includes('. ') && !text.includes('° ')) return text;
+    return text.replace(/\b([LRD]\.|n°) (?=\d)/g, '$1\u00A0');
+}
+
+function spaceBeforeSigns(text: string): string {
     const signs = /[:;!?«»]/g;
     let out = '';
     let copied = 0;

@@ -12,7 +12,7 @@ import {
     type Paragraph as ModelParagraph, type Section, type SignatureBlock, type Table,
 } from '../document/model.js';
 import { BORDER_COLOR, HEADER_FILL, TEXT_WIDTH } from './docx-base.js';
-import { CELL_MARGIN, columnWidths } from './docx-columns.js';
+import { CELL_MARGIN, columnLayout } from './docx-columns.js';
 import { tableOfContentsXml, type TocEntry } from './docx-toc.js';
 import {
     type Border, cellBordersXml, cellXml, escapeXml, internalLinkXml, paragraphXml, rowStartXml, runsXml, tableStartXml,
@@ -161,8 +161,7 @@ export class DocxBodyWriter {
     private table(table: Table): void {
         const columns = table.columns;
         const count = Math.max(columns.length, ...table.rows.map(r => r.length), ...(table.footer ?? []).map(r => r.length), 1);
-        const size = count <= 5 ? 18 : count <= 7 ? 17 : 15;
-        const widths = columnWidths(table, count, size);
+        const { size, widths } = columnLayout(table, count, count <= 5 ? 18 : count <= 7 ? 17 : 15);
         const rowCount = 1 + table.rows.length + (table.footer?.length ?? 0);
         // A short table (a fact sheet) is kept on one page (every row but the last is kept with the next one).
         const together = rowCount <= 8;

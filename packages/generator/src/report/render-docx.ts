@@ -11,6 +11,7 @@ import {
 } from 'docx';
 import { type Cell, cellText, type Table } from '../document/model.js';
 import { docxText } from '../render/docx-base.js';
+import { frenchSpacing } from '../render/common.js';
 import type { FollowUpReport, ReportBlock, ReportFigure, ReportSection } from './model.js';
 
 export interface FollowUpDocxOptions {
@@ -25,7 +26,7 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
 const ALIGN = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
 
 const run = (text: string, style: { bold?: boolean; italics?: boolean; size?: number; color?: string } = {}) =>
-    new TextRun({ ...style, text: docxText(text).replace(/\n/g, ' ') });
+    new TextRun({ ...style, text: frenchSpacing(docxText(text).replace(/\n/g, ' ')) });
 
 export async function renderFollowUpDocx(report: FollowUpReport, options: FollowUpDocxOptions = {}): Promise<Uint8Array> {
     const children: Array<Paragraph | DocxTable> = [
