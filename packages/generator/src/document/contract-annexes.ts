@@ -28,7 +28,7 @@ export function section(id: string, sectionKind: SectionKind, title: string, blo
 }
 
 /** The establishments of a perimeter, one row each, with their capacities and tarification authorities. */
-export function perimeterTable(perimeter: readonly ast.Etablissement[]): Table {
+export function perimeterTable(perimeter: readonly ast.Etablissement[], caption = 'Établissements et services du périmètre'): Table {
     const total = new Map<string, number>();
     const rows: Cell[][] = perimeter.map(e => {
         const facts = establishmentFacts(e);
@@ -45,7 +45,7 @@ export function perimeterTable(perimeter: readonly ast.Etablissement[]): Table {
     });
     return {
         kind: 'table',
-        caption: 'Établissements et services du périmètre',
+        caption,
         columns: [
             { label: 'Établissement ou service' }, { label: 'FINESS' }, { label: 'Catégorie' }, { label: 'Dép.', align: 'center' },
             { label: 'Capacité', align: 'right' }, { label: 'Tarification' },
@@ -224,7 +224,7 @@ export function avenantsAnnex(ctx: DocumentContext): Section {
         const signature = firstClause(a, ast.isDateSignature)?.date;
         parts.push(paragraph(`Effet : ${frenchDate(effect)}${signature ? ` ; signé le ${frenchDate(signature)}` : ''}.`));
         const added = clausesOf(a, ast.isAjout).map(x => x.establishment).filter((e): e is ast.Etablissement => e !== undefined);
-        if (added.length > 0) parts.push(paragraph('Établissements ajoutés au périmètre :'), perimeterTable(added));
+        if (added.length > 0) parts.push(perimeterTable(added, 'Établissements et services ajoutés au périmètre'));
         const retired = clausesOf(a, ast.isRetrait).flatMap(r => (r.establishments ?? []).map(titleOf));
         if (retired.length > 0) parts.push(paragraph(`Établissements retirés du périmètre : ${nameList(retired)}.`));
         const prorogation = firstClause(a, ast.isProrogation)?.date;

@@ -1,9 +1,20 @@
 /** What the HTML, Markdown and Word renderers share: headings, section walking and the wording of the title page. */
-import type { Block, Section } from '../document/model.js';
+import type { Block, Section, TitlePage } from '../document/model.js';
 
 /** "Titre 1 — Objet du contrat", "Article 2 — Diagnostic partagé"; an unnumbered part keeps its title. */
 export function headingText(section: Section): string {
     return section.label ? `${section.label} — ${section.title}` : section.title;
+}
+
+/** The running header holds on one line of the page's top margin: a long title is cut at a word, with `…`. */
+const RUNNING_HEADER_MAX = 95;
+
+/** What the top margin of each page says, on one line, in the PDF and in Word. */
+export function runningHeaderText(page: TitlePage): string {
+    const flat = (page.runningHeader || page.title || page.heading).replace(/\s+/g, ' ').trim();
+    if (flat.length <= RUNNING_HEADER_MAX) return flat;
+    const cut = flat.slice(0, RUNNING_HEADER_MAX);
+    return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40))} …`;
 }
 
 export function sectionsOf(blocks: readonly Block[]): Section[] {
