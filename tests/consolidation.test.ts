@@ -110,7 +110,8 @@ describe('cpom avenant --au drafts each amendment from the consolidated versions
         const markdown = readFileSync(path.join(out, 'AVENANT_2_CPOM_EHPAD_VAL_DE_LOIRE_2020.md'), 'utf8').replace(/[\u00a0\u202f]/g, ' ');
         expect(markdown).toContain('le contrat prend fin le 31 décembre 2024, au lieu du 31 décembre 2023');
         expect(markdown).toContain('97,5 %');
-        expect(markdown).toContain('semestriel');
+        // One verb, as the contract words its comité: not "le comité de suivi réunit …, qui se réunit …".
+        expect(markdown).toContain('le comité de suivi, composé de représentants de « Agence régionale de santé Centre-Val de Loire », « Département d\'Indre-et-Loire » et « Association Val de Loire Âge », se réunit selon un rythme semestriel');
         expect(markdown).not.toContain('à formuler par les parties');
     });
 

@@ -116,7 +116,7 @@ export class DocxBodyWriter {
     private blocks(blocks: readonly Block[], depth: number): void {
         blocks.forEach((block, i) => {
             switch (block.kind) {
-                case 'paragraph': return this.paragraph(block);
+                case 'paragraph': return this.paragraph(block, blocks[i + 1]?.kind === 'table');
                 case 'list': return this.list(block, blocks[i + 1]?.kind === 'paragraph');
                 case 'table': return this.table(block);
                 case 'signatures': return this.signatures(block);
@@ -125,11 +125,12 @@ export class DocxBodyWriter {
         });
     }
 
-    private paragraph(paragraph: ModelParagraph): void {
+    /** `beforeTable`: a table follows, which the paragraph introduces ("… conformément au tableau ci-après."). */
+    private paragraph(paragraph: ModelParagraph, beforeTable = false): void {
         const style = paragraph.style === 'legal' ? 'Visa' : paragraph.style === 'note' ? 'Note' : undefined;
         const last = paragraph.content.at(-1);
-        // A paragraph ending with a colon introduces what follows: keep them on the same page.
-        const keepNext = last?.kind === 'text' && /:\s*$/.test(last.text) ? true : undefined;
+        // A paragraph ending with a colon, or followed by a table, introduces what follows: keep them on the same page.
+        const keepNext = beforeTable || (last?.kind === 'text' && /:\s*$/.test(last.text)) ? true : undefined;
         this.parts.push(paragraphXml({ style, keepNext }, this.inlines(paragraph.content)));
     }
 

@@ -111,6 +111,8 @@ thead { display: table-header-group; }
 tfoot { display: table-row-group; }
 tr, caption { break-inside: avoid; page-break-inside: avoid; }
 table.keep { break-inside: avoid; page-break-inside: avoid; }
+/* A paragraph that introduces a table ("… au tableau ci-après.") stays on the page of the table. */
+p:has(+ .table-wrap) { break-after: avoid; page-break-after: avoid; }
 `;
 
 /** The signature blocks. */
