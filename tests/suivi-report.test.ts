@@ -70,6 +70,10 @@ describe('cpom suivi (report)', () => {
         const md = plain(readFileSync(path.resolve(ROOT, latest.stdout.trim()), 'utf8'));
         expect(md).toContain('6 indicateurs atteints sur 8 ; modulation de 20 584,69 € sur les financements de 2023.');
         expect(md).toContain('Pourcentage de minoration : ½ × 3,3 % = 1,65 %');
+        // "aucun", never "0 indicateur"; the establishment and the line of a calculation apart, as their names hold commas.
+        expect(md).not.toMatch(/\b0 (indicateur|établissement)/);
+        expect(md).toMatch(/aucun indicateur (en retard|en écart|sans valeur)/);
+        expect(md).toMatch(/Calcul : EHPAD [^\n—]+ — Forfait global relatif/);
         expect(md).not.toContain('Revue à mi-parcours');
         const year3 = await runCpom(['suivi', contract, path.join('examples', 'ehpad-ivter', 'suivi-2021.cpom'), '--annee', '2021', '-f', 'md', '-o', path.join(work, 'year3')], ROOT);
         expect(year3.code, year3.stderr).toBe(0);
