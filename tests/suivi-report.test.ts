@@ -60,6 +60,10 @@ describe('cpom suivi (report)', () => {
         const body = plain(await zip.file('word/document.xml')!.async('string'));
         expect(body).toContain('Modulation des financements');
         expect(Object.keys(zip.files).some(f => f.startsWith('word/media/') && f.endsWith('.png')), 'charts rasterised').toBe(true);
+        // "Page X sur Y" at the foot of each page, in Word as in the PDF (a report of several pages read in comité).
+        const footers = await Promise.all(Object.keys(zip.files).filter(f => /^word\/footer\d*\.xml$/.test(f)).map(f => zip.file(f)!.async('string')));
+        expect(footers.some(f => f.includes('NUMPAGES') && f.includes('Page '))).toBe(true);
+        expect(html).toContain('content: "Page " counter(page) " sur " counter(pages)');
         const json = JSON.parse(readFileSync(path.resolve(ROOT, base('json')), 'utf8'));
         expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
     });

@@ -58,13 +58,13 @@ export interface ColumnLayout {
 const SMALLEST_SIZE = 14;
 
 /**
- * Column widths in twips, summing to the text width, at the `preferred` run size or, when the words of the table
- * cannot fit whole at that size, at the largest size down to 7 points where they do. Each column is at least as wide
- * as its longest word (numbers, in right-aligned or centred columns, as their whole text: they never wrap), and wants
- * its longest content (capped, so that one long title does not crush the numbers); what is left is shared in
- * proportion.
+ * Column widths in twips, summing to the text width (`textWidth`, the contract's by default), at the `preferred` run
+ * size or, when the words of the table cannot fit whole at that size, at the largest size down to 7 points where
+ * they do. Each column is at least as wide as its longest word (numbers, in right-aligned or centred columns, as
+ * their whole text: they never wrap), and wants its longest content (capped, so that one long title does not crush
+ * the numbers); what is left goes to the columns of text.
  */
-export function columnLayout(table: Table, count: number, preferred: number): ColumnLayout {
+export function columnLayout(table: Table, count: number, preferred: number, textWidth = TEXT_WIDTH): ColumnLayout {
     const padding = 2 * CELL_MARGIN + 60;
     // In ems of the run size: the narrowest each column can be, and the width it wants.
     const minimumEms: number[] = [];
@@ -89,7 +89,7 @@ export function columnLayout(table: Table, count: number, preferred: number): Co
     }
     const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
     // The largest size at which the narrowest columns fit: sum(minimum) × em + count × padding ≤ text width.
-    const fitting = Math.floor(((TEXT_WIDTH - count * padding) / Math.max(sum(minimumEms), 1e-9)) / 10);
+    const fitting = Math.floor(((textWidth - count * padding) / Math.max(sum(minimumEms), 1e-9)) / 10);
     const size = Math.max(SMALLEST_SIZE, Math.min(preferred, fitting));
     const em = (size / 2) * 20; // twips
     const minimum = minimumEms.map(m => m * em + padding);
@@ -98,20 +98,20 @@ export function columnLayout(table: Table, count: number, preferred: number): Co
     // Columns of text (left-aligned, they wrap) take the room left over; numbers keep the width they need.
     const wraps = Array.from({ length: count }, (_, i) => table.columns[i]?.align !== 'right' && table.columns[i]?.align !== 'center');
     const wrappingWanted = sum(wanted.filter((_, i) => wraps[i]));
-    if (sum(wanted) <= TEXT_WIDTH && wrappingWanted > 0) {
-        const spare = TEXT_WIDTH - sum(wanted);
+    if (sum(wanted) <= textWidth && wrappingWanted > 0) {
+        const spare = textWidth - sum(wanted);
         widths = wanted.map((w, i) => (wraps[i] ? w + (spare * w) / wrappingWanted : w));
-    } else if (sum(wanted) <= TEXT_WIDTH) {
-        widths = wanted.map(w => w * (TEXT_WIDTH / sum(wanted)));
-    } else if (sum(minimum) <= TEXT_WIDTH) {
-        const spare = TEXT_WIDTH - sum(minimum);
+    } else if (sum(wanted) <= textWidth) {
+        widths = wanted.map(w => w * (textWidth / sum(wanted)));
+    } else if (sum(minimum) <= textWidth) {
+        const spare = textWidth - sum(minimum);
         const growth = sum(wanted) - sum(minimum);
         widths = minimum.map((m, i) => m + (spare * (wanted[i]! - m)) / growth);
     } else {
-        widths = minimum.map(m => m * (TEXT_WIDTH / sum(minimum)));
+        widths = minimum.map(m => m * (textWidth / sum(minimum)));
     }
     const result = widths.map(w => Math.floor(w));
     const widest = result.indexOf(Math.max(...result));
-    result[widest]! += TEXT_WIDTH - sum(result);
+    result[widest]! += textWidth - sum(result);
     return { size, widths: result };
 }
