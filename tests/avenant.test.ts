@@ -200,6 +200,24 @@ describe('cpom avenant: parties, hostile text, refusals', () => {
         expect(md).toContain('Le présent avenant prend effet le premier jour du mois suivant sa signature par l\'ensemble des parties.');
     });
 
+    it('has every authority of the contract sign, even one that is a party but not among its signataires, and lists the gestionnaire last', async () => {
+        const withAuthority = (t: string) => replace(t, '    signataires COTE_DOR.ARS_BFC', '    autorité CD21 département 21 "Département de la Côte-d\'Or"\n    signataires COTE_DOR.ARS_BFC');
+        version(path.join(work, 'party-before'), withAuthority);
+        version(path.join(work, 'party-after'), t => withAuthority(amend(t)));
+        const run = await cpom(['avenant', 'party-before/cpom-les-sources.cpom', 'party-after/cpom-les-sources.cpom', '-n', '3', '-f', 'md,html', '-o', 'out-party'], work);
+        expect(run.code).toBe(0);
+        const md = plain(readFileSync(path.join(work, 'out-party', `${NAME}.md`), 'utf8'));
+        const signatures = md.slice(md.indexOf('<a id="signatures">'), md.indexOf('<a id="avenant-fiche-signaletique">'));
+        expect(signatures).toContain('| **Département de la Côte-d\'Or** |');
+        // Title page: "Entre" the authorities "et" the gestionnaire, as in the contract.
+        const titlePage = md.slice(0, md.indexOf('Sommaire'));
+        expect(titlePage.indexOf('Département de la Côte-d\'Or')).toBeLessThan(titlePage.indexOf('**ET**'));
+        expect(titlePage.indexOf('**ET**')).toBeLessThan(titlePage.indexOf('Association Les Sources de Bourgogne'));
+        // The running header of an avenant is short enough for one line: its number and the contract's title.
+        const html = readFileSync(path.join(work, 'out-party', `${NAME}.html`), 'utf8');
+        expect(html).toMatch(/@top-left \{ content: "Avenant n° 3 — CPOM de l\\27 association Les Sources de Bourgogne 2019\\2d 2023"/);
+    });
+
     it('keeps hostile names escaped (the renderers escape them)', async () => {
         const hostile = 'SESSAD <script>alert(1)</script> <img src=x onerror=alert(2)> *gras* [lien](http://x)';
         version(path.join(work, 'hostile'), t => amend(t, hostile));

@@ -129,6 +129,8 @@ describe('cpom avenant --au drafts each amendment from the consolidated versions
         expect(markdown).toContain('le visa « Vu le schéma départemental de l\'autonomie d\'Indre-et-Loire » est remplacé par le visa « Vu le schéma départemental de l\'autonomie d\'Indre-et-Loire 2022-2026, adopté le 27 juin 2022 »');
         expect(markdown).toContain('la clause « révision du contrat » est rédigée comme suit : « Le contrat peut être révisé par avenant');
         expect(markdown).not.toMatch(/schema_departemental|revision "/);
+        // One verb, as the contract words its comité: not "le comité de suivi réunit …, qui se réunit …".
+        expect(markdown).toContain('le comité de suivi, composé de représentants de « Agence régionale de santé Centre-Val de Loire », « Département d\'Indre-et-Loire » et « Association Val de Loire Âge », se réunit selon un rythme semestriel');
         expect(markdown).not.toContain('à formuler par les parties');
     });
 

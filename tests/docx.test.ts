@@ -115,7 +115,8 @@ describe('renderDocx on the bundled contracts', () => {
             'CPOM MESSIDOR – ESAT Rhône-Alpes 2013-2017',
             'ENTRE', 'Agence régionale de santé Rhône-Alpes', 'ET', 'Association MESSIDOR',
             'Pour la période du 1er janvier 2013 au 31 décembre 2017',
-            'Cadre juridique :',
+            // French spacing as in the PDF: a no-break space before the colon.
+            'Cadre juridique\u00A0:',
         ]);
         expect(docx.body).toMatch(/<w:pStyle w:val="TOCHeading"\/><w:pageBreakBefore\/>/);
         expect(docx.body).toMatch(/<w:pStyle w:val="Heading1"\/><w:pageBreakBefore\/>(?:(?!<\/w:p>).)*Visas.*?<w:pStyle w:val="Visa"\/>.*?Vu le code de l&apos;action sociale/s);

@@ -12,7 +12,8 @@ const BEFORE_NBSP = new Set([':', ';', '!', '?', '»']);
 function frenchSpacingByRegex(value: string): string {
     return value
         .replace(/[ \t]+/g, (run, offset: number, whole: string) => (BEFORE_NBSP.has(whole.charAt(offset + run.length)) ? '\u00A0' : run))
-        .replace(/«[ \t]+/g, '«\u00A0');
+        .replace(/«[ \t]+/g, '«\u00A0')
+        .replace(/\b([LRD]\.|n°) (?=\d)/g, '$1\u00A0');
 }
 
 const HTML_SPECIALS: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
@@ -25,12 +26,17 @@ function escapeMarkdownByRegex(value: string): string {
     return line.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
-const piece = fc.constantFrom(' ', '\t', ':', ';', '!', '?', '«', '»', 'a', 'é', '\n', '\r', '\u00A0', '\u2028', '-', '1', '.', '*', '<', '&');
+const piece = fc.constantFrom(' ', '\t', ':', ';', '!', '?', '«', '»', 'a', 'é', '\n', '\r', '\u00A0', '\u2028', '-', '1', '.', '*', '<', '&', 'L', 'R', 'n°');
 const text = fc.array(piece, { maxLength: 40 }).map(pieces => pieces.join(''));
 
 describe('the renderers\' one-pass text passes', () => {
     it('French spacing gives what the regular expressions gave', () => {
         fc.assert(fc.property(text, t => { expect(frenchSpacing(t)).toBe(frenchSpacingByRegex(t)); }), { numRuns: 5000 });
+    });
+
+    it('binds the article of a code and "n°" to their number, and only there', () => {
+        expect(frenchSpacing('article L. 313-11, R. 314-40 ; fiche n° 3')).toBe('article L.\u00A0313-11, R.\u00A0314-40\u00A0; fiche n°\u00A03');
+        expect(frenchSpacing('AL. 3, L. trois, n° x')).toBe('AL. 3, L. trois, n° x');
     });
 
     it('Markdown escaping gives what the regular expressions gave', () => {

@@ -165,6 +165,54 @@ describe('bundled contracts', () => {
     });
 });
 
+/** The text of a section's blocks, tables cell by cell, one line each. */
+function textOf(blocks: readonly ContractDocument['annexes'][number]['blocks'][number][]): string[] {
+    return blocks.flatMap(b => {
+        if (b.kind === 'paragraph') return [b.content.map(i => i.text ?? '').join('')];
+        if (b.kind === 'table') return [b.caption, ...[...b.rows, ...(b.footer ?? [])].map(r => r.map(c => (typeof c === 'string' ? c : c.text)).join(' | '))];
+        if (b.kind === 'section') return [b.title, ...textOf(b.blocks)];
+        return [];
+    });
+}
+
+describe('what a signer reads in the annexes (from looking at the printed pages)', () => {
+    const annex = (name: string, id: string) => bundled.find(r => r.name === name)!.document.annexes.find(a => a.id === id)!;
+
+    it('names one tarification authority in the singular, two in the plural, never "Autorité(s)"', () => {
+        const sheets = textOf(annex('handicap-conjoint', 'fiche-signaletique').blocks);
+        expect(sheets).toContain('Autorité de tarification | Agence régionale de santé Pays de la Loire');
+        expect(sheets).toContain('Autorités de tarification | Agence régionale de santé Pays de la Loire, Département de Loire-Atlantique');
+        for (const r of bundled) expect(r.md, r.name).not.toMatch(/\(s\)/);
+    });
+
+    it('separates names that hold a comma with semicolons', () => {
+        const sheets = textOf(annex('handicap-conjoint', 'fiches-actions').blocks);
+        expect(sheets).toContain('Établissements concernés : IME Les Goélands, Rezé ; SESSAD Les Goélands, Rezé ; MAS L\'Estran, Saint-Nazaire ; FAM Le Verger, Ancenis-Saint-Géréon ; SAMSAH Estuaire, Nantes');
+    });
+
+    it('says "hors tarifs journaliers" only beside a tariff line, and prints the CNR before the details of the lines', () => {
+        const messidorAnnex = textOf(annex('messidor-2013', 'annexe-financiere').blocks);
+        expect(messidorAnnex.some(l => /^Total \| 4.150.000/.test(l))).toBe(true);
+        expect(messidorAnnex.join('\n')).not.toContain('hors tarifs journaliers');
+        const handicap = annex('handicap-conjoint', 'annexe-financiere');
+        expect(textOf(handicap.blocks).join('\n')).toContain('Total (hors tarifs journaliers)');
+        // The yearly table, the CNR, then one part per line: after the last line, the CNR would read as its own.
+        expect(handicap.blocks.map(b => (b.kind === 'table' ? b.caption : b.kind))).toEqual(['Financements par année', 'Crédits non reconductibles', 'section', 'section', 'section', 'section']);
+    });
+
+    it('names the source of a funding line only when it adds to its payer', () => {
+        const lines = textOf(annex('handicap-conjoint', 'annexe-financiere').blocks).join('\n');
+        expect(lines).toContain('(financement : assurance maladie)');
+        expect(lines).not.toContain('(financement : département)');
+    });
+
+    it('heads a fiche action with its axis by number and title, without "Axe : Axe"', () => {
+        const fiches = textOf(annex('messidor-2013', 'fiches-actions').blocks);
+        expect(fiches).toContain('Axe 3 — Évaluer les personnes psychiquement fragiles grâce à une plateforme d\'évaluation socio-professionnelle construite avec les partenaires du territoire');
+        expect(fiches.join('\n')).not.toContain('Axe : ');
+    });
+});
+
 describe('MESSIDOR', () => {
     it('HTML: title page, 13 establishments, Article 4, 11 fiches actions, signatures', () => {
         const { html } = messidor;

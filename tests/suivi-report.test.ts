@@ -60,6 +60,10 @@ describe('cpom suivi (report)', () => {
         const body = plain(await zip.file('word/document.xml')!.async('string'));
         expect(body).toContain('Modulation des financements');
         expect(Object.keys(zip.files).some(f => f.startsWith('word/media/') && f.endsWith('.png')), 'charts rasterised').toBe(true);
+        // "Page X sur Y" at the foot of each page, in Word as in the PDF (a report of several pages read in comité).
+        const footers = await Promise.all(Object.keys(zip.files).filter(f => /^word\/footer\d*\.xml$/.test(f)).map(f => zip.file(f)!.async('string')));
+        expect(footers.some(f => f.includes('NUMPAGES') && f.includes('Page '))).toBe(true);
+        expect(html).toContain('content: "Page " counter(page) " sur " counter(pages)');
         const json = JSON.parse(readFileSync(path.resolve(ROOT, base('json')), 'utf8'));
         expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
     });
@@ -70,6 +74,10 @@ describe('cpom suivi (report)', () => {
         const md = plain(readFileSync(path.resolve(ROOT, latest.stdout.trim()), 'utf8'));
         expect(md).toContain('6 indicateurs atteints sur 8 ; modulation de 20 584,69 € sur les financements de 2023.');
         expect(md).toContain('Pourcentage de minoration : ½ × 3,3 % = 1,65 %');
+        // "aucun", never "0 indicateur"; the establishment and the line of a calculation apart, as their names hold commas.
+        expect(md).not.toMatch(/\b0 (indicateur|établissement)/);
+        expect(md).toMatch(/aucun indicateur (en retard|en écart|sans valeur)/);
+        expect(md).toMatch(/Calcul : EHPAD [^\n—]+ — Forfait global relatif/);
         expect(md).not.toContain('Revue à mi-parcours');
         const year3 = await runCpom(['suivi', contract, path.join('examples', 'ehpad-ivter', 'suivi-2021.cpom'), '--annee', '2021', '-f', 'md', '-o', path.join(work, 'year3')], ROOT);
         expect(year3.code, year3.stderr).toBe(0);

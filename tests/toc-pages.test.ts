@@ -53,19 +53,38 @@ describe.runIf(findChromium() !== undefined && poppler)('PDF table of contents',
     });
 });
 
-describe.runIf(canConvert)('DOCX table of contents in LibreOffice', () => {
-    it('shows the page of every heading, Visas and Signatures included', async () => {
+/** The seed's DOCX as LibreOffice lays it out, as text page by page (converted once for the tests below). */
+let docxPages: Promise<string[]> | undefined;
+function docxAsLaidOut(): Promise<string[]> {
+    docxPages ??= (async () => {
         const bytes = await renderDocx(await documentOfSeed());
         const work = mkdtempSync(path.join(tmpdir(), 'cpom-docx-toc-'));
         try {
             writeFileSync(path.join(work, 'contract.docx'), bytes);
             execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'pdf', '--outdir', work, path.join(work, 'contract.docx')], { stdio: 'ignore', timeout: 180_000 });
-            const pages = execFileSync('pdftotext', ['-layout', path.join(work, 'contract.pdf'), '-'], { encoding: 'utf8' }).split('\f');
-            // Every line of dots ends with a page number.
-            expect(pages[1]!.split('\n').filter(l => /\.{5,}/.test(l)).every(l => /\.{3,}\s*\d+\s*$/.test(l))).toBe(true);
-            expectTocPages(pages, TITLES, '\\.{3,}\\s*');
+            return execFileSync('pdftotext', ['-layout', path.join(work, 'contract.pdf'), '-'], { encoding: 'utf8' }).split('\f');
         } finally {
             rmSync(work, { recursive: true, force: true });
         }
+    })();
+    return docxPages;
+}
+
+describe.runIf(canConvert)('DOCX table of contents in LibreOffice', () => {
+    it('shows the page of every heading, Visas and Signatures included', async () => {
+        const pages = await docxAsLaidOut();
+        // Every line of dots ends with a page number.
+        expect(pages[1]!.split('\n').filter(l => /\.{5,}/.test(l)).every(l => /\.{3,}\s*\d+\s*$/.test(l))).toBe(true);
+        expectTocPages(pages, TITLES, '\\.{3,}\\s*');
+    });
+
+    // LibreOffice without Arial draws the document in a wider font (Liberation Sans, or DejaVu Sans): the columns
+    // are measured for the wider one, so that no number or word is cut across two lines of a cell.
+    it('cuts no FINESS number, amount or column heading across two lines of a table cell', async () => {
+        const text = (await docxAsLaidOut()).join('\n');
+        // A FINESS number cut in the perimeter table leaves eight digits on a line (`69099902` then `4`).
+        expect(text.match(/(?<!\d)\d{6,8}(?!\d)/g) ?? []).toEqual([]);
+        // Column headings and words cut before their last letters (`Référenc` then `e`).
+        expect(text.match(/Établissemen(?!t)|Référenc(?!e)|Catégori(?!e)|Indicateu(?!r)|Anné(?!e)/g) ?? []).toEqual([]);
     });
 });

@@ -1,8 +1,8 @@
 /** The annexes of an avenant: the fact sheets of the establishments entering the perimeter, the new financial annex. */
 import {
-    type Block, cnrTable, establishmentSheet, fundingSummary, type FundingLineJson, indexationLabel, MISSING, orMissing, natureBesideTitle, paragraph, type Section,
+    type Block, cnrTable, establishmentSheet, yearlyTotalLabel, fundingSummary, type FundingLineJson, indexationLabel, MISSING, orMissing, natureBesideTitle, paragraph, type Section,
 } from '@cpom/generator';
-import { cnrTotal, yearlyLineTotals } from '@cpom/language';
+import { cnrTotal, lineTotal, yearlyLineTotals } from '@cpom/language';
 import { jsonAmountFigures, jsonCnrFigure } from '../funding-totals.js';
 import { amountText, eurosText } from './context.js';
 import { type DraftContext, section, FINANCIAL_ANNEX, FACT_SHEET_ANNEX } from './drafters/draft-context.js';
@@ -40,8 +40,16 @@ export function financialAnnex(ctx: DraftContext): Section {
         kind: 'table', caption: 'Financements par année',
         columns: [{ label: 'Financement' }, ...years.map(y => ({ label: String(y), align: 'right' as const }))],
         rows: lines.map(l => [orMissing(l.title, MISSING.title), ...years.map(y => amountText(l.amounts.find(a => a.year === y)))]),
-        footer: [[{ text: 'Total (hors tarifs journaliers)', strong: true }, ...years.map(y => ({ text: eurosText((totals.get(y) ?? 0) / 100), strong: true }))]],
+        footer: [[{ text: yearlyTotalLabel(lines.some(l => lineTotal(jsonAmountFigures(l)).kind === 'daily')), strong: true }, ...years.map(y => ({ text: eurosText((totals.get(y) ?? 0) / 100), strong: true }))]],
     });
+    // The CNR beside the yearly amounts, before the details of each line (as in the contract's annex).
+    const cnr = funding?.cnr ?? [];
+    if (cnr.length > 0) {
+        blocks.push(cnrTable(cnr.map(c => ({
+            title: c.title, year: c.year, establishment: c.establishment ? ctx.versions.establishmentTitle(c.establishment) : undefined,
+            payer: c.payer ? ctx.versions.partyName(c.payer) : undefined, amount: amountText(c),
+        })), cnrTotal(cnr.map(jsonCnrFigure))));
+    }
     lines.forEach((line, index) => {
         const details: Block[] = [paragraph(fundingSummary(
             natureBesideTitle(line.title, line.nature), line.payer ? ctx.versions.partyName(line.payer) : '', line.fundingSource,
@@ -61,13 +69,6 @@ export function financialAnnex(ctx: DraftContext): Section {
         }
         blocks.push(section(`avenant-financement-${index + 1}`, 'part', orMissing(line.title, MISSING.title), details));
     });
-    const cnr = funding?.cnr ?? [];
-    if (cnr.length > 0) {
-        blocks.push(cnrTable(cnr.map(c => ({
-            title: c.title, year: c.year, establishment: c.establishment ? ctx.versions.establishmentTitle(c.establishment) : undefined,
-            payer: c.payer ? ctx.versions.partyName(c.payer) : undefined, amount: amountText(c),
-        })), cnrTotal(cnr.map(jsonCnrFigure))));
-    }
     return section(FINANCIAL_ANNEX, 'annex', 'Annexe financière', blocks);
 }
 

@@ -118,6 +118,7 @@ class AvenantDrafter {
             titlePage: {
                 heading: 'Avenant',
                 title: `Avenant n° ${this.options.number} au contrat pluriannuel d'objectifs et de moyens ${quote(this.after.title)}`,
+                ...(this.after.title ? { runningHeader: `Avenant n° ${this.options.number} — ${this.after.title}` } : {}),
                 between: parties.map(p => p.name),
                 period: this.periodText(this.after),
                 frames: (this.after.legalFrames ?? []).map(f => `${frameLabel(f)} du code de l'action sociale et des familles`),
@@ -176,7 +177,7 @@ class AvenantDrafter {
         return effect && end ? `du ${frenchDate(effect)} au ${frenchDate(end)}` : '';
     }
 
-    /** Every party signs: those of the new version, those that leave (they are parties to the contract amended), those that join. */
+    /** Every party signs: those of the new version (its authorities included), those that leave (they are parties to the contract amended), those that join. */
     private parties(groups: readonly ChangeGroup[]): AvenantParty[] {
         const result = new Map<string, AvenantParty>();
         const add = (id: string, role?: string, person?: string) => {
@@ -185,12 +186,15 @@ class AvenantDrafter {
         };
         for (const s of this.after.parties?.signatories ?? []) add(s.party, s.role, s.person);
         for (const s of this.before.parties?.signatories ?? []) add(s.party, s.role, s.person);
+        // "Tout avenant est signé par l'ensemble des parties": an authority that joined by an earlier avenant signs too.
+        for (const a of this.after.parties?.authorities ?? []) add(a.id);
         const joining = groups.flatMap(g => (g.placed as Placed[]))
             .flatMap(({ change, place }) => (change.kind === 'add' && place.kind === 'authority' && place.field === undefined && place.avenant === undefined ? [place.authority] : []));
         for (const id of joining) add(id);
         const gestionnaire = this.after.parties?.gestionnaire ?? this.before.parties?.gestionnaire;
         if (gestionnaire) add(gestionnaire.id);
-        return [...result.values()];
+        // The authorities, those that join included, then the gestionnaire: "Entre … et …", as in the contract.
+        return [...result.values()].sort((a, b) => Number(a.id === gestionnaire?.id) - Number(b.id === gestionnaire?.id));
     }
 
     private visas(): ReturnType<typeof paragraph>[] {

@@ -7,7 +7,7 @@ import {
     fundingsOf, indicatorsOf, indicatorView, objectivesOf, parseCents, parseNumber, partiesOf, perimeterOf, propsOf, signatoriesOf,
 } from '@cpom/language';
 import { addTotals, capacityTotals, capacityTotalText } from './capacity-totals.js';
-import { cnrTable, establishmentSheet, type EstablishmentSheetFacts } from './fact-sheet.js';
+import { cnrTable, establishmentSheet, type EstablishmentSheetFacts, nameList, yearlyTotalLabel } from './fact-sheet.js';
 import { amount, directionLabel, euros, frenchDate, indexationLabel, natureBesideTitle, sourceLabel, statusLabel, value } from './french.js';
 import { MISSING, orMissing } from './missing.js';
 import { amendmentSentences } from './amendment-clauses.js';
@@ -28,7 +28,7 @@ export function section(id: string, sectionKind: SectionKind, title: string, blo
 }
 
 /** The establishments of a perimeter, one row each, with their capacities and tarification authorities. */
-export function perimeterTable(perimeter: readonly ast.Etablissement[]): Table {
+export function perimeterTable(perimeter: readonly ast.Etablissement[], caption = 'Établissements et services du périmètre'): Table {
     const total = new Map<string, number>();
     const rows: Cell[][] = perimeter.map(e => {
         const facts = establishmentFacts(e);
@@ -40,12 +40,12 @@ export function perimeterTable(perimeter: readonly ast.Etablissement[]): Table {
             facts.category ? `${facts.category.key} (${facts.category.finessCodes.join('/')})` : '',
             facts.department ?? '',
             capacityTotalText(capacity),
-            facts.tarification.map(a => partyName(a)).join(', '),
+            nameList(facts.tarification.map(a => partyName(a))),
         ];
     });
     return {
         kind: 'table',
-        caption: 'Établissements et services du périmètre',
+        caption,
         columns: [
             { label: 'Établissement ou service' }, { label: 'FINESS' }, { label: 'Catégorie' }, { label: 'Dép.', align: 'center' },
             { label: 'Capacité', align: 'right' }, { label: 'Tarification' },
@@ -97,17 +97,18 @@ export function actionSheets(ctx: DocumentContext): Section {
     const blocks: Block[] = [];
     for (const objective of objectivesOf(ctx.contract)) {
         const parts: Block[] = [];
-        parts.push(paragraph(text('Axe : ', { strong: true }), ctx.numbering.axisHeading(objective.$container)));
+        // The axis the objective serves, by its number and title ("Axe 1 — …"): the heading says what it is.
+        parts.push(paragraph(text(ctx.numbering.axisHeading(objective.$container), { strong: true })));
         for (const d of objective.items.filter(ast.isDescription)) parts.push(paragraph(orMissing(d.text, MISSING.text)));
         const concerned = objective.items.filter(ast.isConcernes).flatMap(c => (c.establishments ?? []).map(titleOf));
-        if (concerned.length > 0) parts.push(paragraph(text('Établissements concernés : ', { strong: true }), concerned.join(', ')));
+        if (concerned.length > 0) parts.push(paragraph(text('Établissements concernés : ', { strong: true }), nameList(concerned)));
         parts.push(...ficheHeadings(objective));
         const actions = objective.items.filter(ast.isAction);
         if (actions.length > 0) {
             parts.push({
                 kind: 'table', caption: 'Actions',
                 columns: [{ label: 'Action' }, { label: 'Échéance' }, { label: 'Pilote' }, { label: 'Établissements' }],
-                rows: actions.map(a => [orMissing(a.title, MISSING.title), a.deadline ? frenchDate(a.deadline) : '', a.lead ?? '', (a.establishments ?? []).map(titleOf).join(', ')]),
+                rows: actions.map(a => [orMissing(a.title, MISSING.title), a.deadline ? frenchDate(a.deadline) : '', a.lead ?? '', nameList((a.establishments ?? []).map(titleOf))]),
             });
         }
         const indicators = indicatorsOf(objective);
@@ -165,10 +166,11 @@ export function dashboard(ctx: DocumentContext): Section {
  * the nature when the line's title, its heading, already says it (natureBesideTitle).
  */
 export function fundingSummary(nature: string | undefined, payer: string, source: string | undefined, establishments: readonly string[]): string {
-    // "autre" says nothing a reader can use: the source of funding is shown only when it names one.
-    const shownSource = source && source !== 'autre' ? ` (financement : ${sourceLabel(source)})` : '';
+    // "autre" says nothing a reader can use, and "département" only repeats the payer (a département funds from its
+    // own budget): the source of funding is shown when it tells the reader something.
+    const shownSource = source && !['autre', 'departement', 'département'].includes(source) ? ` (financement : ${sourceLabel(source)})` : '';
     const shownNature = nature === undefined ? '' : `Nature : ${nature}. `;
-    return `${shownNature}Financeur : ${payer || '—'}${shownSource}. Établissements financés : ${establishments.join(', ') || '—'}.`;
+    return `${shownNature}Financeur : ${payer || '—'}${shownSource}. Établissements financés : ${nameList(establishments) || '—'}.`;
 }
 
 export function financialAnnex(ctx: DocumentContext): Section {
@@ -184,8 +186,16 @@ export function financialAnnex(ctx: DocumentContext): Section {
         kind: 'table', caption: 'Financements par année',
         columns: [{ label: 'Financement' }, ...ctx.years.map(y => ({ label: String(y), align: 'right' as const }))],
         rows: yearlyRows,
-        footer: [[{ text: 'Total (hors tarifs journaliers)', strong: true }, ...ctx.years.map(y => ({ text: euros(totals.get(y) ?? 0), strong: true }))]],
+        footer: [[{ text: yearlyTotalLabel(model.lines.some(line => line.daily)), strong: true }, ...ctx.years.map(y => ({ text: euros(totals.get(y) ?? 0), strong: true }))]],
     });
+    // The CNR beside the yearly amounts, before the details of each line: after the last line, they read as its own.
+    const cnr = model.cnr.map(c => c.node);
+    if (cnr.length > 0) {
+        blocks.push(cnrTable(cnr.map(c => ({
+            title: c.title, year: c.year, establishment: c.establishment ? titleOf(c.establishment) : undefined,
+            payer: c.payer ? titleOf(c.payer) : undefined, amount: amount(c.amount),
+        })), model.cnrTotalCents));
+    }
     fundings.forEach((f, i) => {
         const details: Block[] = [paragraph(fundingSummary(
             natureBesideTitle(f.title, firstProp(f, ast.isNature)?.value), payerName(f), firstProp(f, ast.isSourceFinancement)?.value,
@@ -207,13 +217,6 @@ export function financialAnnex(ctx: DocumentContext): Section {
         }
         blocks.push(section(`financement-${i + 1}`, 'part', orMissing(f.title, MISSING.title), details));
     });
-    const cnr = model.cnr.map(c => c.node);
-    if (cnr.length > 0) {
-        blocks.push(cnrTable(cnr.map(c => ({
-            title: c.title, year: c.year, establishment: c.establishment ? titleOf(c.establishment) : undefined,
-            payer: c.payer ? titleOf(c.payer) : undefined, amount: amount(c.amount),
-        })), model.cnrTotalCents));
-    }
     return section('annexe-financiere', 'annex', 'Annexe financière', blocks);
 }
 
@@ -225,9 +228,9 @@ export function avenantsAnnex(ctx: DocumentContext): Section {
         const signature = firstClause(a, ast.isDateSignature)?.date;
         parts.push(paragraph(`Effet : ${frenchDate(effect)}${signature ? ` ; signé le ${frenchDate(signature)}` : ''}.`));
         const added = clausesOf(a, ast.isAjout).map(x => x.establishment).filter((e): e is ast.Etablissement => e !== undefined);
-        if (added.length > 0) parts.push(paragraph('Établissements ajoutés au périmètre :'), perimeterTable(added));
+        if (added.length > 0) parts.push(perimeterTable(added, 'Établissements et services ajoutés au périmètre'));
         const retired = clausesOf(a, ast.isRetrait).flatMap(r => (r.establishments ?? []).map(titleOf));
-        if (retired.length > 0) parts.push(paragraph(`Établissements retirés du périmètre : ${retired.join(', ')}.`));
+        if (retired.length > 0) parts.push(paragraph(`Établissements retirés du périmètre : ${nameList(retired)}.`));
         const prorogation = firstClause(a, ast.isProrogation)?.date;
         if (prorogation) parts.push(paragraph(`Le contrat est prorogé jusqu'au ${frenchDate(prorogation)}.`));
         const changes = amendmentSentences(a);
@@ -240,7 +243,7 @@ export function avenantsAnnex(ctx: DocumentContext): Section {
                 rows: fundings.map(f => [orMissing(f.title, MISSING.title), payerName(f), propsOf(f, ast.isMontants).flatMap(m => m.amounts ?? []).map(x => `${orMissing(x.year, MISSING.year)} : ${amount(x.amount)}`).join(' ; ')]),
             });
         }
-        parts.push(paragraph(`Signataires : ${signatoriesOf(a).map(s => titleOf(s.party)).join(', ')}.`));
+        parts.push(paragraph(`Signataires : ${nameList(signatoriesOf(a).map(s => titleOf(s.party)))}.`));
         return section(`avenant-${a.number ?? ''}`, 'part', `Avenant n° ${orMissing(a.number, MISSING.number)}`, parts);
     });
     return section('annexe-avenants', 'annex', 'Avenants', blocks);

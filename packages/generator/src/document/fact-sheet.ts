@@ -73,10 +73,23 @@ export function establishmentSheet(facts: EstablishmentSheetFacts): Table {
     if (facts.activeFile) rows.push(['Personnes accompagnées (file active)', activeFileCell(facts.activeFile)]);
     if (facts.publics && facts.publics.length > 0) rows.push(['Public accompagné', facts.publics.join(' ; ')]);
     if (facts.activities && facts.activities.length > 0) rows.push(['Activités', facts.activities.join(' ; ')]);
-    rows.push([facts.tarification.length > 1 ? 'Autorités de tarification' : 'Autorité de tarification', facts.tarification.join(', ')]);
+    rows.push([facts.tarification.length > 1 ? 'Autorités de tarification' : 'Autorité de tarification', nameList(facts.tarification)]);
     if (facts.habilitation) rows.push(['Habilitation à l\'aide sociale', habilitationCell(facts.habilitation)]);
     if (facts.address) rows.push(['Adresse', facts.address]);
     return { kind: 'table', caption: orMissing(facts.title, MISSING.title), columns: [{ label: 'Rubrique' }, { label: 'Valeur' }], rows };
+}
+
+/**
+ * Names in a sentence or a cell: separated by commas, or by semicolons when a name has a comma of its own
+ * (`IME Les Goélands, Rezé ; SESSAD Les Goélands, Rezé`), so that a reader counts them right.
+ */
+export function nameList(names: readonly string[]): string {
+    return names.join(names.some(n => n.includes(',')) ? ' ; ' : ', ');
+}
+
+/** The footer of the yearly funding table: tariff lines (amounts per day) have no yearly total and are left out. */
+export function yearlyTotalLabel(tariffLines: boolean): string {
+    return tariffLines ? 'Total (hors tarifs journaliers)' : 'Total';
 }
 
 /** One crédit non reconductible, by labels. */

@@ -68,6 +68,8 @@ export type Block = Paragraph | BulletList | Table | SignatureBlock | Section;
 export interface TitlePage {
     readonly heading: string;
     readonly title: string;
+    /** The title in the top margin of each page when the title is too long for one line (an avenant's). */
+    readonly runningHeader?: string;
     readonly between: string[];
     readonly period: string;
     readonly frames: string[];

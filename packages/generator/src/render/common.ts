@@ -1,9 +1,20 @@
-/** What the HTML and Markdown renderers share: headings, section walking and the wording of the title page. */
-import type { Block, Section } from '../document/model.js';
+/** What the HTML, Markdown and Word renderers share: headings, section walking and the wording of the title page. */
+import type { Block, Section, TitlePage } from '../document/model.js';
 
 /** "Titre 1 — Objet du contrat", "Article 2 — Diagnostic partagé"; an unnumbered part keeps its title. */
 export function headingText(section: Section): string {
     return section.label ? `${section.label} — ${section.title}` : section.title;
+}
+
+/** The running header holds on one line of the page's top margin: a long title is cut at a word, with `…`. */
+const RUNNING_HEADER_MAX = 95;
+
+/** What the top margin of each page says, on one line, in the PDF and in Word. */
+export function runningHeaderText(page: TitlePage): string {
+    const flat = (page.runningHeader || page.title || page.heading).replace(/\s+/g, ' ').trim();
+    if (flat.length <= RUNNING_HEADER_MAX) return flat;
+    const cut = flat.slice(0, RUNNING_HEADER_MAX);
+    return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40))} …`;
 }
 
 export function sectionsOf(blocks: readonly Block[]): Section[] {
@@ -36,7 +47,19 @@ export function partyConnector(index: number, count: number): string | undefined
  */
 export function frenchSpacing(value: string): string {
     // A document drafted from a broken version may lack a text: it is drawn as nothing, never a crash.
-    const text = value ?? '';
+    return bindReferences(spaceBeforeSigns(value ?? ''));
+}
+
+/**
+ * A no-break space after the letter of a code's article and after "n°", so that "L. 313-11", "R. 314-40" and
+ * "n° 3" are never cut at the end of a line. A fixed-length pattern: one linear pass.
+ */
+function bindReferences(text: string): string {
+    if (!text.includes('. ') && !text.includes('° ')) return text;
+    return text.replace(/\b([LRD]\.|n°) (?=\d)/g, '$1\u00A0');
+}
+
+function spaceBeforeSigns(text: string): string {
     const signs = /[:;!?«»]/g;
     let out = '';
     let copied = 0;

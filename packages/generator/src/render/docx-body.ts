@@ -12,7 +12,7 @@ import {
     type Paragraph as ModelParagraph, type Section, type SignatureBlock, type Table,
 } from '../document/model.js';
 import { BORDER_COLOR, HEADER_FILL, TEXT_WIDTH } from './docx-base.js';
-import { CELL_MARGIN, columnWidths } from './docx-columns.js';
+import { CELL_MARGIN, columnLayout } from './docx-columns.js';
 import { tableOfContentsXml, type TocEntry } from './docx-toc.js';
 import {
     type Border, cellBordersXml, cellXml, escapeXml, internalLinkXml, paragraphXml, rowStartXml, runsXml, tableStartXml,
@@ -116,7 +116,7 @@ export class DocxBodyWriter {
     private blocks(blocks: readonly Block[], depth: number): void {
         blocks.forEach((block, i) => {
             switch (block.kind) {
-                case 'paragraph': return this.paragraph(block);
+                case 'paragraph': return this.paragraph(block, blocks[i + 1]?.kind === 'table');
                 case 'list': return this.list(block, blocks[i + 1]?.kind === 'paragraph');
                 case 'table': return this.table(block);
                 case 'signatures': return this.signatures(block);
@@ -125,11 +125,12 @@ export class DocxBodyWriter {
         });
     }
 
-    private paragraph(paragraph: ModelParagraph): void {
+    /** `beforeTable`: a table follows, which the paragraph introduces ("… conformément au tableau ci-après."). */
+    private paragraph(paragraph: ModelParagraph, beforeTable = false): void {
         const style = paragraph.style === 'legal' ? 'Visa' : paragraph.style === 'note' ? 'Note' : undefined;
         const last = paragraph.content.at(-1);
-        // A paragraph ending with a colon introduces what follows: keep them on the same page.
-        const keepNext = last?.kind === 'text' && /:\s*$/.test(last.text) ? true : undefined;
+        // A paragraph ending with a colon, or followed by a table, introduces what follows: keep them on the same page.
+        const keepNext = beforeTable || (last?.kind === 'text' && /:\s*$/.test(last.text)) ? true : undefined;
         this.parts.push(paragraphXml({ style, keepNext }, this.inlines(paragraph.content)));
     }
 
@@ -161,8 +162,7 @@ export class DocxBodyWriter {
     private table(table: Table): void {
         const columns = table.columns;
         const count = Math.max(columns.length, ...table.rows.map(r => r.length), ...(table.footer ?? []).map(r => r.length), 1);
-        const size = count <= 5 ? 18 : count <= 7 ? 17 : 15;
-        const widths = columnWidths(table, count, size);
+        const { size, widths } = columnLayout(table, count, count <= 5 ? 18 : count <= 7 ? 17 : 15);
         const rowCount = 1 + table.rows.length + (table.footer?.length ?? 0);
         // A short table (a fact sheet) is kept on one page (every row but the last is kept with the next one).
         const together = rowCount <= 8;

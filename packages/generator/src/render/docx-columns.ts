@@ -1,24 +1,34 @@
-/** Widths of the columns of a Word table, from the lengths of their texts in Arial. */
+/**
+ * Widths of the columns of a Word table, from the lengths of their texts. Word draws the document in Arial; LibreOffice
+ * draws it in Liberation Sans where installed (Arial's metrics) and otherwise in DejaVu Sans, up to 15 % wider: texts
+ * are measured in DejaVu Sans, so that no word or number is cut inside a cell in either program.
+ */
 import { type Cell, cellText, type Table } from '../document/model.js';
 import { TEXT_WIDTH } from './docx-base.js';
 
 export const CELL_MARGIN = 85;
 
-/** Approximate width of a character in Arial, in ems (digits 0.556, capitals about 0.67, narrow letters and spaces 0.28). */
+/** Bold DejaVu Sans is about a tenth wider than the regular face. */
+const BOLD = 1.1;
+
+/** Width of a character in DejaVu Sans, in ems (digits 0.636, capitals about 0.7, narrow letters and spaces 0.28 to 0.34). */
 function charEms(ch: string): number {
-    if (/[0-9]/.test(ch)) return 0.556;
-    if (/[\s.,;:'’!|()[\]ilj]/.test(ch)) return 0.28;
-    if (/[ftr\-/]/.test(ch)) return 0.34;
-    if (/[mwMW%]/.test(ch)) return 0.86;
-    if (/[A-ZÀ-ÖØ-ÞŒ€]/.test(ch)) return 0.68;
-    return 0.54;
+    if (/[0-9€]/.test(ch)) return 0.636;
+    if (/[\s.,'’|!ilj]/.test(ch)) return 0.318;
+    if (/[;:/]/.test(ch)) return 0.337;
+    if (/[()[\]ftr-]/.test(ch)) return 0.411;
+    if (/[mwMW%]/.test(ch)) return 0.974;
+    if (/[A-ZÀ-ÖØ-ÞŒ]/.test(ch)) return 0.72;
+    return 0.62;
 }
 
 /** Widths of the first 8,192 code units, computed once: a big contract's tables measure millions of characters. */
 const BMP_EMS = Float64Array.from({ length: 0x2000 }, (_, code) => charEms(String.fromCharCode(code)));
-const BMP_SPACE = Uint8Array.from({ length: 0x2000 }, (_, code) => (/\s/.test(String.fromCharCode(code)) ? 1 : 0));
+/** Where a line may break: spaces, tabs and line ends, not the no-break spaces of `150 000 €` or `n° 3`. */
+const breaks = (ch: string) => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
+const BMP_BREAK = Uint8Array.from({ length: 0x2000 }, (_, code) => (breaks(String.fromCharCode(code)) ? 1 : 0));
 
-/** Width in ems of a whole text and of its longest word (words split at white space), in one pass. */
+/** Width in ems of a whole text and of its longest word (words split where a line may break), in one pass. */
 function measure(text: string): { whole: number; longestWord: number } {
     let whole = 0;
     let word = 0;
@@ -28,7 +38,7 @@ function measure(text: string): { whole: number; longestWord: number } {
         const known = ch.length === 1 && code < BMP_EMS.length;
         const width = known ? BMP_EMS[code]! : charEms(ch);
         whole += width;
-        if (known ? BMP_SPACE[code] === 1 : /\s/.test(ch)) {
+        if (known ? BMP_BREAK[code] === 1 : breaks(ch)) {
             if (word > longestWord) longestWord = word;
             word = 0;
         } else {
@@ -38,50 +48,70 @@ function measure(text: string): { whole: number; longestWord: number } {
     return { whole, longestWord: Math.max(longestWord, word) };
 }
 
+/** A Word table's run size (half-points) and column widths (twips, summing to the text width). */
+export interface ColumnLayout {
+    readonly size: number;
+    readonly widths: number[];
+}
+
+/** The smallest run size a table is shrunk to so that its words fit whole (7 points). */
+const SMALLEST_SIZE = 14;
+
 /**
- * Column widths in twips, summing to the text width. Each column is at least as wide as its longest word (numbers,
- * in right-aligned or centred columns, as their whole text: they never wrap), and wants its longest content
- * (capped, so that one long title does not crush the numbers); what is left is shared in proportion.
+ * Column widths in twips, summing to the text width (`textWidth`, the contract's by default), at the `preferred` run
+ * size or, when the words of the table cannot fit whole at that size, at the largest size down to 7 points where
+ * they do. Each column is at least as wide as its longest word (numbers, in right-aligned or centred columns, as
+ * their whole text: they never wrap), and wants its longest content (capped, so that one long title does not crush
+ * the numbers); what is left goes to the columns of text.
  */
-export function columnWidths(table: Table, count: number, size: number): number[] {
-    const em = (size / 2) * 20; // twips
-    const scale = (bold: boolean) => em * (bold ? 1.08 : 1);
+export function columnLayout(table: Table, count: number, preferred: number, textWidth = TEXT_WIDTH): ColumnLayout {
     const padding = 2 * CELL_MARGIN + 60;
-    const minimum: number[] = [];
-    const wanted: number[] = [];
+    // In ems of the run size: the narrowest each column can be, and the width it wants.
+    const minimumEms: number[] = [];
+    const wantedEms: number[] = [];
     for (let i = 0; i < count; i++) {
         const column = table.columns[i];
         const whole = column?.align === 'right' || column?.align === 'center';
         const label = measure(column?.label ?? '');
         // Loops, not `Math.max(...cells)`: a table of 100,000 rows would overflow the call stack.
-        let min = label.longestWord * scale(true);
-        let longest = label.whole * scale(true);
+        let min = label.longestWord * BOLD;
+        let longest = label.whole * BOLD;
         const visit = (cell: Cell | undefined, footer: boolean) => {
             const size = measure(cell === undefined ? '' : cellText(cell));
-            const factor = scale(footer || (typeof cell === 'object' && cell.strong === true));
+            const factor = footer || (typeof cell === 'object' && cell.strong === true) ? BOLD : 1;
             min = Math.max(min, (whole ? size.whole : size.longestWord) * factor);
             longest = Math.max(longest, size.whole * factor);
         };
         for (const row of table.rows) visit(row[i], false);
         for (const row of table.footer ?? []) visit(row[i], true);
-        min += padding;
-        minimum.push(min);
-        wanted.push(Math.max(min, Math.min(24 * em, longest) + padding));
+        minimumEms.push(min);
+        wantedEms.push(Math.max(min, Math.min(24, longest)));
     }
     const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    // The largest size at which the narrowest columns fit: sum(minimum) × em + count × padding ≤ text width.
+    const fitting = Math.floor(((textWidth - count * padding) / Math.max(sum(minimumEms), 1e-9)) / 10);
+    const size = Math.max(SMALLEST_SIZE, Math.min(preferred, fitting));
+    const em = (size / 2) * 20; // twips
+    const minimum = minimumEms.map(m => m * em + padding);
+    const wanted = wantedEms.map(w => w * em + padding);
     let widths: number[];
-    if (sum(wanted) <= TEXT_WIDTH) {
-        widths = wanted.map(w => w * (TEXT_WIDTH / sum(wanted)));
-    } else if (sum(minimum) <= TEXT_WIDTH) {
-        const spare = TEXT_WIDTH - sum(minimum);
+    // Columns of text (left-aligned, they wrap) take the room left over; numbers keep the width they need.
+    const wraps = Array.from({ length: count }, (_, i) => table.columns[i]?.align !== 'right' && table.columns[i]?.align !== 'center');
+    const wrappingWanted = sum(wanted.filter((_, i) => wraps[i]));
+    if (sum(wanted) <= textWidth && wrappingWanted > 0) {
+        const spare = textWidth - sum(wanted);
+        widths = wanted.map((w, i) => (wraps[i] ? w + (spare * w) / wrappingWanted : w));
+    } else if (sum(wanted) <= textWidth) {
+        widths = wanted.map(w => w * (textWidth / sum(wanted)));
+    } else if (sum(minimum) <= textWidth) {
+        const spare = textWidth - sum(minimum);
         const growth = sum(wanted) - sum(minimum);
         widths = minimum.map((m, i) => m + (spare * (wanted[i]! - m)) / growth);
     } else {
-        widths = minimum.map(m => m * (TEXT_WIDTH / sum(minimum)));
+        widths = minimum.map(m => m * (textWidth / sum(minimum)));
     }
     const result = widths.map(w => Math.floor(w));
     const widest = result.indexOf(Math.max(...result));
-    result[widest]! += TEXT_WIDTH - sum(result);
-    return result;
+    result[widest]! += textWidth - sum(result);
+    return { size, widths: result };
 }
-

@@ -7,6 +7,7 @@
  * Every string goes through `escapeXml`: text and attribute values alike.
  */
 import { docxText } from './docx-base.js';
+import { frenchSpacing } from './common.js';
 
 const SPECIALS = /[&"'<>]/;
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '\'': '&apos;', '<': '&lt;', '>': '&gt;' };
@@ -48,7 +49,8 @@ export function textRunXml(text: string, style: RunOptions = {}, lineBreak = fal
  * a text of 100,000 line breaks would otherwise be 100,000 runs.
  */
 export function runsXml(value: string, style: RunOptions = {}): string {
-    const text = docxText(value);
+    // French spacing as in the HTML and Markdown: no colon at the start of a line, no "L." at the end of one.
+    const text = frenchSpacing(docxText(value));
     if (!text.includes('\n')) return textRunXml(text, style);
     const lines = text.split('\n');
     let result = '';

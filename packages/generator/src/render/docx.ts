@@ -16,6 +16,7 @@ import { Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun } from
 import type { ContractDocument } from '../document/model.js';
 import { A4, BULLETS, docxText, MARGIN, runs } from './docx-base.js';
 import { DocxBodyWriter } from './docx-body.js';
+import { runningHeaderText } from './common.js';
 import { NUMBERING, STYLES } from './docx-styles.js';
 import { zipParts } from './docx-zip.js';
 
@@ -62,7 +63,7 @@ function packageOf(document: ContractDocument): Document {
             },
             headers: {
                 first: new Header({ children: [new Paragraph({})] }),
-                default: new Header({ children: [new Paragraph({ style: 'CpomHeader', children: runs(document.titlePage.title) })] }),
+                default: new Header({ children: [new Paragraph({ style: 'CpomHeader', children: runs(runningHeaderText(document.titlePage)) })] }),
             },
             footers: {
                 first: new Footer({ children: [new Paragraph({})] }),

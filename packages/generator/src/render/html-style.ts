@@ -64,7 +64,7 @@ const TITLE_PAGE = `/* Title page */
 .title-page .period { font-size: 1.05em; border-top: 1px solid var(--rule); padding-top: 1em; }
 `;
 
-/** The table of contents, with page numbers where known. */
+/** The table of contents, with page numbers where known (on the last line of an entry that wraps). */
 const TABLE_OF_CONTENTS = `/* Table of contents */
 .toc h2 { text-align: center; font-variant: small-caps; letter-spacing: 0.08em; }
 .toc ol { list-style: none; padding-left: 0; }
@@ -73,7 +73,7 @@ const TABLE_OF_CONTENTS = `/* Table of contents */
 .toc a:hover, .toc a:focus { text-decoration: underline; }
 .toc > ol > li { margin-top: 0.4em; font-weight: bold; }
 .toc ol ol li { font-weight: normal; }
-.toc-line { display: flex; align-items: baseline; gap: 0.3em; }
+.toc-line { display: flex; align-items: last baseline; gap: 0.3em; }
 .toc-line > a { flex: 0 1 auto; }
 .toc-page { margin-left: auto; padding-left: 0.3em; font-variant-numeric: tabular-nums; }
 .toc-page[aria-hidden] { visibility: hidden; }
@@ -111,6 +111,8 @@ thead { display: table-header-group; }
 tfoot { display: table-row-group; }
 tr, caption { break-inside: avoid; page-break-inside: avoid; }
 table.keep { break-inside: avoid; page-break-inside: avoid; }
+/* A paragraph that introduces a table ("… au tableau ci-après.") stays on the page of the table. */
+p:has(+ .table-wrap) { break-after: avoid; page-break-after: avoid; }
 `;
 
 /** The signature blocks. */

@@ -7,23 +7,13 @@
  * Every string of the document is plain text and goes through `escapeHtml` (or `cssString` for the running
  * header); section ids go through `Anchors`, which turns them into safe, unique HTML ids.
  */
-import { Anchors, framesSentence, headingText, partyConnector, sectionsOf } from './common.js';
+import { Anchors, framesSentence, headingText, partyConnector, runningHeaderText, sectionsOf } from './common.js';
 import type { Block, ContractDocument, Inline, Paragraph, Section, SignatureBlock, Table } from '../document/model.js';
 import { documentCss } from './html-style.js';
 import { htmlTable } from './html-table.js';
 import { escapeHtml, htmlText as txt } from './html-text.js';
 
 export { escapeHtml } from './html-text.js';
-
-/** The running header holds on one line of the page's top margin: a long title is cut at a word, with `…`. */
-const RUNNING_HEADER_MAX = 95;
-
-function oneLine(title: string): string {
-    const flat = title.replace(/\s+/g, ' ').trim();
-    if (flat.length <= RUNNING_HEADER_MAX) return flat;
-    const cut = flat.slice(0, RUNNING_HEADER_MAX);
-    return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40))} …`;
-}
 
 /** A CSS string literal: anything but letters, digits, spaces and non-ASCII characters is a hex escape (so no `</style>`). */
 function cssString(value: string): string {
@@ -221,7 +211,7 @@ class HtmlRenderer {
 
     private css(): string {
         const page = this.document.titlePage;
-        return documentCss(cssString(oneLine(page.title || page.heading)));
+        return documentCss(cssString(runningHeaderText(page)));
     }
 }
 

@@ -50,13 +50,18 @@ export function buildFollowUpReport(followUp: FollowUp, options: FollowUpReportO
     };
 }
 
+/** "aucun indicateur", "1 indicateur", "2 indicateurs" (masculine nouns): French writes no "0 indicateur". */
+function count(n: number, noun: string): string {
+    return n === 0 ? `aucun ${noun}` : plural(n, noun);
+}
+
 function headlineSection(followUp: FollowUp): ReportSection {
     const s = followUp.summary;
     const next = followUp.year !== undefined ? ` sur les financements de ${followUp.year + 1}` : '';
     const modulation = s.modulationCents > 0 ? `modulation de ${eurosText(s.modulationCents)}${next}` : 'aucune modulation';
     const items = [
-        `${plural(s.enRetard, 'indicateur')} en retard, ${plural(s.enEcart, 'indicateur')} en écart, ${plural(s.sansValeur, 'indicateur')} sans valeur`,
-        `${plural(s.establishmentsBelowThreshold, 'établissement')} sous le seuil d'activité`,
+        `${count(s.enRetard, 'indicateur')} en retard, ${count(s.enEcart, 'indicateur')} en écart, ${count(s.sansValeur, 'indicateur')} sans valeur`,
+        `${count(s.establishmentsBelowThreshold, 'établissement')} sous le seuil d'activité`,
     ];
     return {
         kind: 'section', title: 'Synthèse',
@@ -114,7 +119,8 @@ function modulationSection(followUp: FollowUp): ReportSection {
         ]),
         footer: records.length > 1 ? [['Total', '', '', '', '', { text: eurosText(followUp.summary.modulationCents), strong: true }]] : undefined,
     };
-    const where = (m: ModulationRecord) => `${namedLabel(m.establishment, 'Ensemble du financement')}, ${namedLabel(m.funding, 'financement sans intitulé')}`;
+    // A dash between the establishment and the line: their names may hold commas ("IME Les Goélands, Rezé").
+    const where = (m: ModulationRecord) => `${namedLabel(m.establishment, 'Ensemble du financement')} — ${namedLabel(m.funding, 'financement sans intitulé')}`;
     const steps: ReportSection[] = records.filter(m => m.calculation.applies).map(m => ({
         kind: 'section', title: `Calcul : ${where(m)}`,
         blocks: [{ kind: 'list', items: m.calculation.steps.map(step => `${step.label} : ${step.expression}`) }],

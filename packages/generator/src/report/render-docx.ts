@@ -6,11 +6,13 @@
  * the contract renderer's `docxText` (characters XML forbids removed); `docx` escapes XML specials.
  */
 import {
-    AlignmentType, BorderStyle, Document, HeadingLevel, ImageRun, Packer, Paragraph, ShadingType, Table as DocxTable,
-    TableCell, TableRow, TextRun, WidthType,
+    AlignmentType, BorderStyle, Document, Footer, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph, ShadingType, Table as DocxTable,
+    TableCell, TableLayoutType, TableRow, TextRun, WidthType,
 } from 'docx';
 import { type Cell, cellText, type Table } from '../document/model.js';
 import { docxText } from '../render/docx-base.js';
+import { frenchSpacing } from '../render/common.js';
+import { columnLayout } from '../render/docx-columns.js';
 import type { FollowUpReport, ReportBlock, ReportFigure, ReportSection } from './model.js';
 
 export interface FollowUpDocxOptions {
@@ -25,7 +27,7 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
 const ALIGN = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
 
 const run = (text: string, style: { bold?: boolean; italics?: boolean; size?: number; color?: string } = {}) =>
-    new TextRun({ ...style, text: docxText(text).replace(/\n/g, ' ') });
+    new TextRun({ ...style, text: frenchSpacing(docxText(text).replace(/\n/g, ' ')) });
 
 export async function renderFollowUpDocx(report: FollowUpReport, options: FollowUpDocxOptions = {}): Promise<Uint8Array> {
     const children: Array<Paragraph | DocxTable> = [
@@ -37,7 +39,19 @@ export async function renderFollowUpDocx(report: FollowUpReport, options: Follow
     const document = new Document({
         creator: 'cpom', title: `${report.heading} — ${report.title}`,
         styles: { default: { document: { run: { font: FONT, size: 20, language: { value: 'fr-FR' } } } } },
-        sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } }, children }],
+        sections: [{
+            properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134, footer: 567 } } },
+            // A report of several pages read in a comité: "Page X sur Y", as in the PDF.
+            footers: {
+                default: new Footer({
+                    children: [new Paragraph({
+                        alignment: AlignmentType.CENTER,
+                        children: [new TextRun({ size: 16, color: '595959', children: ['Page ', PageNumber.CURRENT, ' sur ', PageNumber.TOTAL_PAGES] })],
+                    })],
+                }),
+            },
+            children,
+        }],
     });
     return new Uint8Array(await Packer.toBuffer(document));
 }
@@ -81,25 +95,31 @@ function figureOf(figure: ReportFigure, options: FollowUpDocxOptions): Array<Par
     return [picture, ...tableOf(figure.data)];
 }
 
-function cellOf(cell: Cell, align: keyof typeof ALIGN | undefined, header: boolean, bold: boolean): TableCell {
+/** The text width of the report's A4 pages (2 cm margins), in twips. */
+const TEXT_WIDTH = 11906 - 2 * 1134;
+
+function cellOf(cell: Cell, align: keyof typeof ALIGN | undefined, header: boolean, bold: boolean, size: number, width: number): TableCell {
     return new TableCell({
+        width: { size: width, type: WidthType.DXA },
         borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
         shading: header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'DCE3ED' } : undefined,
         margins: { left: 85, right: 85, top: 40, bottom: 40 },
         children: [new Paragraph({
             alignment: ALIGN[align ?? 'left'],
-            children: [run(cellText(cell), { bold: header || bold || (typeof cell !== 'string' && cell.strong), size: 18 })],
+            children: [run(cellText(cell), { bold: header || bold || (typeof cell !== 'string' && cell.strong), size })],
         })],
     });
 }
 
 function tableOf(table: Table): Array<Paragraph | DocxTable> {
-    const header = new TableRow({ tableHeader: true, cantSplit: true, children: table.columns.map(c => cellOf(c.label, c.align, true, false)) });
+    // Columns measured as the contract's (no word or amount cut in a cell, in Word or in LibreOffice).
+    const { size, widths } = columnLayout(table, table.columns.length, 18, TEXT_WIDTH);
+    const header = new TableRow({ tableHeader: true, cantSplit: true, children: table.columns.map((c, i) => cellOf(c.label, c.align, true, false, size, widths[i]!)) });
     const rows = [...table.rows.map(r => ({ r, bold: false })), ...(table.footer ?? []).map(r => ({ r, bold: true }))]
-        .map(({ r, bold }) => new TableRow({ cantSplit: true, children: table.columns.map((c, i) => cellOf(r[i] ?? '', c.align, false, bold)) }));
+        .map(({ r, bold }) => new TableRow({ cantSplit: true, children: table.columns.map((c, i) => cellOf(r[i] ?? '', c.align, false, bold, size, widths[i]!)) }));
     return [
         new Paragraph({ keepNext: true, spacing: { before: 160, after: 60 }, children: [run(table.caption, { bold: true })] }),
-        new DocxTable({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] }),
+        new DocxTable({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [header, ...rows] }),
         new Paragraph({ children: [] }),
     ];
 }

@@ -96,5 +96,8 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 table.data.compact, ul, section.keep { break-inside: avoid; page-break-inside: avoid; }
 @media print { html { background: none; } body { max-width: none; padding: 0; } }
 @media (max-width: 40em) { figure.chart { display: block; } }
-@page { size: A4; margin: 16mm 15mm 18mm; }
+@page {
+  size: A4; margin: 16mm 15mm 18mm;
+  @bottom-center { content: "Page " counter(page) " sur " counter(pages); font-size: 8.5pt; color: #555; }
+}
 `;

@@ -72,8 +72,11 @@ export function followUp(ctx: DraftContext, group: FollowUpGroup): DraftedArticl
         const after = ctx.after.followUp?.committees ?? [];
         if (after.length === 0) items.push('le comité de suivi est supprimé');
         for (const committee of after) {
-            const frequency = committee.meetingFrequency ? `, qui se réunit selon un rythme ${frequencyLabel(committee.meetingFrequency)}` : '';
-            items.push(`le comité de suivi réunit ${joinFr(committee.members.map(m => quote(ctx.versions.partyName(m))))}${frequency}`);
+            // As the contract words it (Titre 2, article 1): one verb, the composition then the rhythm.
+            const members = joinFr(committee.members.map(m => quote(ctx.versions.partyName(m))));
+            items.push(committee.meetingFrequency
+                ? `le comité de suivi, composé de représentants de ${members}, se réunit selon un rythme ${frequencyLabel(committee.meetingFrequency)}`
+                : `le comité de suivi est composé de représentants de ${members}`);
         }
     }
     return {

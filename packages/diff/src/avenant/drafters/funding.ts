@@ -180,8 +180,10 @@ export function funding(ctx: DraftContext, group: FundingGroup): DraftedArticle 
     blocks.push(paragraph(`${capitalise(ctx.refs.annex('annexe-financiere'))} est remplacée par l'annexe jointe au présent avenant (`, ref(FINANCIAL_ANNEX), ').'));
     const oldTotal = ctx.diff.summary.fundingOld;
     const newTotal = ctx.diff.summary.fundingNew;
+    // "hors tarifs journaliers" only when a version has a tariff line, which the totals leave out.
+    const tariffs = [ctx.before, ctx.after].some(v => (v.funding?.lines ?? []).some(l => lineTotal(jsonAmountFigures(l)).kind === 'daily'));
     const purpose = oldTotal !== newTotal
-        ? `la modification des moyens alloués (montant total sur la durée du contrat porté de ${eurosText(oldTotal)} à ${eurosText(newTotal)}, hors tarifs journaliers)`
+        ? `la modification des moyens alloués (montant total sur la durée du contrat porté de ${eurosText(oldTotal)} à ${eurosText(newTotal)}${tariffs ? ', hors tarifs journaliers' : ''})`
         : 'la modification des moyens alloués';
     return { title: 'Moyens du contrat', blocks, purpose };
 }
