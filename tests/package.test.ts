@@ -23,7 +23,7 @@ interface Run { status: number | null; stdout: string; stderr: string }
 
 /** Runs the installed `cpom` (found on the PATH, as a user's shell would) in `cwd`. */
 function cpom(args: string[], cwd = work): Run {
-    const run = spawnSync('cpom', args, { cwd, env: cli.env, encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync('cpom', args, { cwd, env: cli.env, encoding: 'utf8', timeout: 120_000 }); // a bound against a hang, not a speed check: generate starts Chromium
     if (run.error) throw run.error;
     return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
