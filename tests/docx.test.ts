@@ -8,6 +8,7 @@ import { ast, createCpomServices } from '@cpom/language';
 import { buildContractDocument } from '../packages/generator/src/document/build-contract-document.js';
 import type { ContractDocument } from '../packages/generator/src/document/model.js';
 import { renderDocx } from '../packages/generator/src/render/docx.js';
+import { renderHtml } from '../packages/generator/src/render/html.js';
 import { createServices, loadWorkspace } from '../packages/cli/src/workspace.js';
 import { filesUnder, ROOT } from './helpers.js';
 
@@ -107,6 +108,22 @@ describe('renderDocx on the bundled contracts', () => {
         }
     });
 
+    it('lists the same headings as the PDF\'s table of contents: titres and annexes, their articles, no part of an article', () => {
+        for (const { document, docx } of documents.values()) {
+            const toc = docx.body.slice(docx.body.indexOf('<w:sdtContent>'), docx.body.indexOf('</w:sdtContent>'));
+            const html = renderHtml(document);
+            const nav = html.slice(html.indexOf('<nav class="toc"'), html.indexOf('</nav>'));
+            const htmlEntries = [...nav.matchAll(/<a href="[^"]*">([^<]*)<\/a>/g)].map(m => decode(m[1]!.replace(/&#39;/g, '&apos;')));
+            expect(paragraphs(toc)).toEqual(htmlEntries);
+            // Two levels: TOC1 for titres, annexes and the unnumbered headings, TOC2 for what they hold.
+            expect(toc).not.toContain('<w:pStyle w:val="TOC3"/>');
+        }
+        const { docx } = documents.get('CPOM_EHPAD_VAL_DE_LOIRE_2020')!;
+        const toc = docx.body.slice(docx.body.indexOf('<w:sdtContent>'), docx.body.indexOf('</w:sdtContent>'));
+        expect(paragraphs(toc)).toContain('Article 2 — Diagnostic partagé');
+        expect(paragraphs(toc)).not.toContain('Activité');
+    });
+
     it('has a title page, then the visas in italics', () => {
         const { docx } = documents.get('CPOM_MESSIDOR_2013')!;
         const text = paragraphs(docx.body);
@@ -165,9 +182,28 @@ describe('renderDocx on the bundled contracts', () => {
         const heading = /<w:pStyle w:val="Heading1"\/>(?:(?!<\/w:p>).)*?>Signatures<\/w:t>/s.exec(docx.body);
         expect(heading?.index).toBeLessThan(date);
         expect(paragraphs(table)).toEqual(expect.arrayContaining(['Agence régionale de santé Rhône-Alpes', 'Association MESSIDOR']));
-        expect(table).toMatch(/<w:trHeight w:val="2270" w:hRule="atLeast"\/>/);
+        expect(table).toMatch(/<w:trHeight w:val="\d+" w:hRule="atLeast"\/>/);
         for (const annex of document.annexes) {
             expect(docx.body).toMatch(new RegExp(`<w:pStyle w:val="Heading1"/><w:pageBreakBefore/>(?:(?!</w:p>).)*${annex.label}`, 's'));
+        }
+    });
+
+    it('puts in each signatory\'s box, as in the PDF, the party, the role, the person and a "Signature" line at its foot', () => {
+        for (const { document, docx } of documents.values()) {
+            const start = docx.body.indexOf('<w:tbl>', docx.body.indexOf('w:name="cpom_signatures"'));
+            const end = docx.body.indexOf('<w:pStyle w:val="Heading1"/>', start);
+            const block = docx.body.slice(start, end < 0 ? undefined : end);
+            const text = paragraphs(block);
+            const { signatories } = document.signatures;
+            for (const s of signatories) {
+                expect(text).toContain(s.party);
+                if (s.role) expect(text).toContain(s.role);
+                if (s.person) expect(text).toContain(s.person);
+            }
+            expect(text.filter(t => t === 'Signature')).toHaveLength(signatories.length);
+            // The line to sign on: a dotted rule under the word, in the style of its paragraph.
+            expect(block.match(/<w:pStyle w:val="SignatureLine"\/>/g)).toHaveLength(signatories.length);
+            expect(docx.parts.get('word/styles.xml')).toMatch(/<w:style w:type="paragraph" w:styleId="SignatureLine">.*?<w:bottom w:val="dotted"/s);
         }
     });
 
@@ -180,8 +216,9 @@ describe('renderDocx on the bundled contracts', () => {
     it('renders the avenants annex of a contract with avenants', () => {
         const { docx } = documents.get('CPOM_LES_SOURCES_2019')!;
         const text = paragraphs(docx.body);
-        expect(text).toContain('Avenant n° 1');
-        expect(text).toContain('Avenant n° 2');
+        // French spacing: a no-break space after « n° », in the heading and its table of contents entry alike.
+        expect(text.filter(t => t === 'Avenant n°\u00A01')).toHaveLength(2);
+        expect(text.filter(t => t === 'Avenant n°\u00A02')).toHaveLength(2);
     });
 });
 

@@ -78,6 +78,15 @@ describe.runIf(canConvert)('DOCX table of contents in LibreOffice', () => {
         expectTocPages(pages, TITLES, '\\.{3,}\\s*');
     });
 
+    it('lists titres, articles and annexes as the PDF does, not the parts of an article (the diagnostic\'s)', async () => {
+        const toc = (await docxAsLaidOut())[1]!;
+        expect(toc).toMatch(/^\s*Article 2 — Diagnostic partagé\.{3,}\s*\d+\s*$/m);
+        expect(toc).toMatch(/^\s*Fiche action n° 1 — /m);
+        for (const part of ['Activité', 'Organisation et fonctionnement', 'Ressources', 'Qualité', 'Axe 1 — ']) {
+            expect(toc).not.toMatch(new RegExp(`^\\s*${part}`, 'm'));
+        }
+    });
+
     // LibreOffice without Arial draws the document in a wider font (Liberation Sans, or DejaVu Sans): the columns
     // are measured for the wider one, so that no number or word is cut across two lines of a cell.
     it('cuts no FINESS number, amount or column heading across two lines of a table cell', async () => {

@@ -12,6 +12,7 @@ import {
     type Paragraph as ModelParagraph, type Section, type SignatureBlock, type Table,
 } from '../document/model.js';
 import { BORDER_COLOR, HEADER_FILL, TEXT_WIDTH } from './docx-base.js';
+import { headingText, sectionsOf } from './common.js';
 import { CELL_MARGIN, columnLayout } from './docx-columns.js';
 import { tableOfContentsXml, type TocEntry } from './docx-toc.js';
 import {
@@ -61,12 +62,12 @@ export class DocxBodyWriter {
         const entries: TocEntry[] = [];
         if (this.document.visas.length > 0) entries.push({ level: 1, text: 'Visas', bookmark: VISAS_BOOKMARK });
         if (this.document.preamble.length > 0) entries.push({ level: 1, text: 'Préambule', bookmark: PREAMBLE_BOOKMARK });
-        const visit = (sections: readonly Section[], depth: number) => {
+        // As in the PDF: titres and annexes, and their articles (or fiches, lines), not the parts of an article.
+        const visit = (sections: readonly Section[], depth: 0 | 1) => {
             for (const section of sections) {
-                const level = headingLevel(section, depth);
                 const bookmark = this.bookmarks.get(section.id);
-                if (level <= 3 && bookmark) entries.push({ level: level as 1 | 2 | 3, text: headingText(section), bookmark });
-                visit(section.blocks.filter((b): b is Section => b.kind === 'section'), depth + 1);
+                if (bookmark) entries.push({ level: depth === 0 ? 1 : 2, text: headingText(section), bookmark });
+                if (depth === 0) visit(sectionsOf(section.blocks), 1);
             }
         };
         visit(this.document.body, 0);
@@ -199,35 +200,38 @@ export class DocxBodyWriter {
     // --- signatures ------------------------------------------------------------------------------------
 
     /**
-     * "Fait le …", then one framed box per signatory (three per row, a gap between boxes, as in the PDF): the party,
-     * the role and the person, and room to sign below.
+     * "Fait à …, le …", then one framed box per signatory, two per row with a gap between them, as in the PDF: the
+     * party, the role and the person, room to sign, and a "Signature" line at the foot of the box. A box is two rows
+     * of one table (its text above, its signature line below), so that the signature lines of a row are level.
      */
     private signatures(block: SignatureBlock): void {
         if (block.date) this.parts.push(paragraphXml({ style: 'SignatureDate', keepNext: true }, runsXml(block.date)));
-        const perRow = 3;
-        const gap = 284; // 0.5 cm between boxes
+        const perRow = 2;
+        const gap = 567; // 1 cm between boxes
+        const width = Math.floor((TEXT_WIDTH - gap * (perRow - 1)) / perRow);
         const none: Border = { style: 'none', size: 0, color: 'FFFFFF' };
         const line: Border = { style: 'single', size: 6, color: BORDER_COLOR };
-        const framed = cellBordersXml({ top: line, left: line, bottom: line, right: line });
-        const blank = cellBordersXml({ top: none, left: none, bottom: none, right: none });
+        const top = cellBordersXml({ top: line, left: line, bottom: none, right: line });
+        const foot = cellBordersXml({ top: none, left: line, bottom: line, right: line });
+        const spacer = cellXml({ width: gap, borders: cellBordersXml({ top: none, left: none, bottom: none, right: none }) }, '<w:p/>');
+        const text = (s: SignatureBlock['signatories'][number]) => cellXml({ width, borders: top }, [
+            paragraphXml({ style: 'SignatureParty', keepNext: true }, runsXml(s.party)),
+            s.role ? paragraphXml({ style: 'SignatureRole', keepNext: true }, runsXml(s.role)) : '',
+            s.person ? paragraphXml({ style: 'SignaturePerson', keepNext: true }, runsXml(s.person)) : '',
+        ].join(''));
+        const signHere = cellXml({ width, borders: foot, verticalAlign: 'bottom' }, paragraphXml({ style: 'SignatureLine' }, runsXml('Signature')));
         for (let start = 0; start < block.signatories.length; start += perRow) {
             const group = block.signatories.slice(start, start + perRow);
-            const width = Math.floor((TEXT_WIDTH - gap * (perRow - 1)) / perRow);
             const widths = group.flatMap((_, i) => (i === 0 ? [width] : [gap, width]));
-            const box = (s: SignatureBlock['signatories'][number]) => cellXml({ width, borders: framed }, [
-                paragraphXml({ style: 'SignatureParty', keepNext: true }, runsXml(s.party)),
-                s.role ? paragraphXml({ style: 'SignatureRole', keepNext: true }, runsXml(s.role)) : '',
-                s.person ? paragraphXml({ style: 'SignatureRole', keepNext: true }, runsXml(s.person)) : '',
-            ].join(''));
-            const spacer = cellXml({ width: gap, borders: blank }, '<w:p/>');
-            // Room to sign: the box is at least 4 cm high.
-            const cells = group.map((s, i) => (i === 0 ? box(s) : spacer + box(s))).join('');
+            const row = (cell: (s: SignatureBlock['signatories'][number]) => string) => group.map((s, i) => (i === 0 ? '' : spacer) + cell(s)).join('');
             this.parts.push(
                 tableStartXml({
                     width: widths.reduce((a, b) => a + b, 0), columnWidths: widths, border: none,
                     margins: { top: 80, bottom: 80, left: CELL_MARGIN, right: CELL_MARGIN },
                 }),
-                rowStartXml({ cantSplit: true, minHeight: 2270 }), cells, '</w:tr></w:tbl>',
+                // Room to sign: the text and the space above the signature line are at least 3 cm high.
+                rowStartXml({ cantSplit: true, minHeight: 1700 }), row(text), '</w:tr>',
+                rowStartXml({ cantSplit: true }), row(() => signHere), '</w:tr></w:tbl>',
                 paragraphXml({ style: 'AfterTable' }, ''),
             );
         }
@@ -242,8 +246,4 @@ function headingLevel(section: Section, depth: number): 1 | 2 | 3 | 4 {
         case 'article': return 2;
         case 'part': return depth <= 2 ? 3 : 4;
     }
-}
-
-function headingText(section: Section): string {
-    return section.label ? `${section.label} — ${section.title}` : section.title;
 }

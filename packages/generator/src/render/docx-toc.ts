@@ -1,6 +1,7 @@
 /** The table of contents of the Word document. */
 import { docxText, TEXT_WIDTH } from './docx-base.js';
 import { escapeXml } from './docx-xml.js';
+import { frenchSpacing } from './common.js';
 
 /** Right indent of the TOC styles; the page numbers' right tab stops a few twips inside it. */
 export const TOC_RIGHT_INDENT = 567;
@@ -26,7 +27,7 @@ export function tableOfContentsXml(entries: readonly TocEntry[]): string {
     const paragraphs = entries.map(entry => {
         const bookmark = escapeXml(entry.bookmark);
         return `<w:p><w:pPr><w:pStyle w:val="TOC${entry.level}"/><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="${TOC_TAB}"/></w:tabs></w:pPr>`
-            + `<w:hyperlink w:anchor="${bookmark}" w:history="true"><w:r><w:t xml:space="preserve">${escapeXml(docxText(entry.text).replace(/\n/g, ' '))}</w:t></w:r></w:hyperlink>`
+            + `<w:hyperlink w:anchor="${bookmark}" w:history="true"><w:r><w:t xml:space="preserve">${escapeXml(frenchSpacing(docxText(entry.text).replace(/\n/g, ' ')))}</w:t></w:r></w:hyperlink>`
             + `<w:r><w:tab/></w:r>${fieldChar('begin')}<w:r><w:instrText xml:space="preserve"> PAGEREF ${bookmark} \\h </w:instrText></w:r>`
             + `${fieldChar('separate')}<w:r><w:t xml:space="preserve"></w:t></w:r>${fieldChar('end')}</w:p>`;
     });

@@ -98,7 +98,7 @@ export function internalLinkXml(anchor: string, content: string): string {
 }
 
 export interface Border {
-    readonly style: 'single' | 'none';
+    readonly style: 'single' | 'dotted' | 'none';
     readonly size: number;
     readonly color: string;
 }
