@@ -79,7 +79,7 @@ describe('the contract as amended at a date (consolidate)', () => {
 describe('cpom generate --au', () => {
     it.each([
         ['2020-06-01', ['31 décembre 2023', 'aucun avenant en vigueur', 'Capacité — hébergement temporaire | 4 lits', 'Il est convenu ce qui suit.',
-            'Fait à Tours, le 16 décembre 2019, en trois exemplaires originaux, un pour chaque partie.', 'prorogeable par avenant pour une durée de 1 an',
+            'Fait à Tours, le 16 décembre 2019, en trois exemplaires originaux, un pour chaque partie.', 'prorogeable par avenant pour une durée d\'un an',
             '**Enjeux et contexte :**'], ['2 351 100']],
         ['01/07/2021', ['31 décembre 2023', 'avenant n° 1 inclus', 'Capacité — hébergement temporaire | 6 lits', '2 351 100'], ['97,5 %', 'Avenant n° 2']],
         ['2023-01-01', ['31 décembre 2024', 'avenants n° 1 et n° 2 inclus', '97,5 %', 'rythme semestriel', 'La date de fin du contrat est portée au 31 décembre 2024.',

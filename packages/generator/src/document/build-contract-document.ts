@@ -323,7 +323,7 @@ class DocumentBuilder {
         blocks.push(paragraph(prorogation
             ? `Il est prorogé jusqu'au ${frenchDate(prorogation)}, dans la limite d'une sixième année (article L. 313-11).`
             : prorogeable !== undefined
-                ? `Il est prorogeable par avenant pour une durée de ${plainNumber(String(prorogeable))} an${prorogeable > 1 ? 's' : ''}, dans la limite d'une sixième année (article L. 313-11). À défaut, un nouveau contrat est négocié avant son échéance.`
+                ? `Il est prorogeable par avenant pour une durée ${prorogeable === 1 ? 'd\'un an' : `de ${plainNumber(String(prorogeable))} ans`}, dans la limite d'une sixième année (article L. 313-11). À défaut, un nouveau contrat est négocié avant son échéance.`
                 : 'Il peut être prorogé dans la limite d\'une sixième année (article L. 313-11). À défaut, un nouveau contrat est négocié avant son échéance.'));
         return section('duree', 'article', 'Entrée en vigueur et durée du contrat', blocks);
     }

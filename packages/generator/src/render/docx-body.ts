@@ -22,6 +22,8 @@ import {
 const PREAMBLE_BOOKMARK = 'cpom_preambule';
 const VISAS_BOOKMARK = 'cpom_visas';
 const SIGNATURES_BOOKMARK = 'cpom_signatures';
+/** The id of the annex of fiches actions (`document/contract-annexes.ts`). */
+const FICHES_ACTIONS = 'fiches-actions';
 
 export class DocxBodyWriter {
     /** Section id → Word bookmark name (letters, digits and underscores, at most 40 characters). */
@@ -100,9 +102,10 @@ export class DocxBodyWriter {
     // --- sections and blocks -------------------------------------------------------------------------
 
     /** `depth`: 0 for titres and annexes, 1 inside them, and so on. */
-    private section(section: Section, depth: number): void {
-        this.heading(`Heading${headingLevel(section, depth)}`, headingText(section), this.bookmarks.get(section.id), section.sectionKind === 'annex');
-        this.blocks(section.blocks, depth + 1);
+    private section(section: Section, depth: number, pageBreakBefore = section.sectionKind === 'annex'): void {
+        this.heading(`Heading${headingLevel(section, depth)}`, headingText(section), this.bookmarks.get(section.id), pageBreakBefore);
+        // As in the PDF, each fiche action starts a page: a sheet is read, and copied, on its own.
+        this.blocks(section.blocks, depth + 1, section.id === FICHES_ACTIONS);
     }
 
     /** A heading paragraph, its text in a bookmark (each with its own id) for the table of contents and links. */
@@ -114,14 +117,15 @@ export class DocxBodyWriter {
         this.parts.push(paragraphXml({ style, pageBreakBefore }, content));
     }
 
-    private blocks(blocks: readonly Block[], depth: number): void {
+    /** `sheets`: a section that follows another starts a page. */
+    private blocks(blocks: readonly Block[], depth: number, sheets = false): void {
         blocks.forEach((block, i) => {
             switch (block.kind) {
                 case 'paragraph': return this.paragraph(block, blocks[i + 1]?.kind === 'table');
                 case 'list': return this.list(block, blocks[i + 1]?.kind === 'paragraph');
                 case 'table': return this.table(block);
                 case 'signatures': return this.signatures(block);
-                case 'section': return this.section(block, depth);
+                case 'section': return this.section(block, depth, sheets && blocks[i - 1]?.kind === 'section');
             }
         });
     }
@@ -130,9 +134,11 @@ export class DocxBodyWriter {
     private paragraph(paragraph: ModelParagraph, beforeTable = false): void {
         const style = paragraph.style === 'legal' ? 'Visa' : paragraph.style === 'note' ? 'Note' : undefined;
         const last = paragraph.content.at(-1);
+        // A line all in bold ("Axe 1 — …" above a fiche action) heads what follows: not justified, not left at a page foot.
+        const lead = paragraph.content.length > 0 && paragraph.content.every(i => i.kind === 'text' && i.strong);
         // A paragraph ending with a colon, or followed by a table, introduces what follows: keep them on the same page.
-        const keepNext = beforeTable || (last?.kind === 'text' && /:\s*$/.test(last.text)) ? true : undefined;
-        this.parts.push(paragraphXml({ style, keepNext }, this.inlines(paragraph.content)));
+        const keepNext = lead || beforeTable || (last?.kind === 'text' && /:\s*$/.test(last.text)) ? true : undefined;
+        this.parts.push(paragraphXml({ style, keepNext, alignment: lead ? 'left' : undefined }, this.inlines(paragraph.content)));
     }
 
     private inlines(content: readonly Inline[]): string {
@@ -227,7 +233,7 @@ export class DocxBodyWriter {
             this.parts.push(
                 tableStartXml({
                     width: widths.reduce((a, b) => a + b, 0), columnWidths: widths, border: none,
-                    margins: { top: 80, bottom: 80, left: CELL_MARGIN, right: CELL_MARGIN },
+                    margins: { top: 120, bottom: 100, left: 170, right: 170 },
                 }),
                 // Room to sign: the text and the space above the signature line are at least 3 cm high.
                 rowStartXml({ cantSplit: true, minHeight: 1700 }), row(text), '</w:tr>',

@@ -55,7 +55,7 @@ export const STYLES = {
         { id: 'CoverParty', name: 'Cover Party', basedOn: 'Normal', run: { size: pt(12) }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 160 } } },
         { id: 'CoverPeriod', name: 'Cover Period', basedOn: 'Normal', run: { size: pt(11) }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 960, after: 240 } } },
         { id: 'CoverFrame', name: 'Cover Frame', basedOn: 'Normal', run: { size: pt(9.5), color: '404040' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 40 } } },
-        { id: 'SignatureDate', name: 'Signature Date', basedOn: 'Normal', paragraph: { spacing: { before: 480, after: 240 } } },
+        { id: 'SignatureDate', name: 'Signature Date', basedOn: 'Normal', paragraph: { spacing: { before: 120, after: 240 } } },
         { id: 'SignatureParty', name: 'Signature Party', basedOn: 'Normal', run: { bold: true }, paragraph: { alignment: AlignmentType.LEFT, spacing: { after: 40 } } },
         { id: 'SignatureRole', name: 'Signature Role', basedOn: 'Normal', run: { italics: true }, paragraph: { alignment: AlignmentType.LEFT, spacing: { after: 40 } } },
         { id: 'SignaturePerson', name: 'Signature Person', basedOn: 'Normal', paragraph: { alignment: AlignmentType.LEFT, spacing: { after: 40 } } },

@@ -98,14 +98,18 @@ const TABLES = `/* Tables */
 .table-wrap { overflow-x: auto; margin: 0.6em 0 1.2em; }
 table.data { border-collapse: collapse; width: 100%; font-size: 0.86em; line-height: 1.3; font-variant-numeric: tabular-nums lining-nums; }
 table.data.wide { font-size: 0.8em; }
+table.data.wide th, table.data.wide td { padding: 0.3em 0.3em; }
 table.data caption { caption-side: top; text-align: left; font-weight: bold; padding: 0 0 0.35em; }
 table.data th, table.data td { border: 1px solid var(--rule); padding: 0.3em 0.45em; vertical-align: top; text-align: left; }
 table.data thead th { background: var(--shade); font-weight: bold; }
 table.data tbody th { font-weight: normal; }
 table.data tfoot th, table.data tfoot td { font-weight: bold; background: #f7f7f5; border-top: 2px solid var(--ink); }
 table.data .num { text-align: right; white-space: nowrap; }
+/* A heading over numbers may wrap ("Cible / 2023"): ten columns of unbroken headings are wider than the page, and
+   Chromium then shrinks every page of the PDF to fit. */
+table.data thead th.num { white-space: normal; }
 table.data .center { text-align: center; }
-table.data.wide tbody th { min-width: 9em; }
+table.data.wide tbody th { min-width: 7em; }
 .nowrap { white-space: nowrap; }
 thead { display: table-header-group; }
 tfoot { display: table-row-group; }
@@ -133,6 +137,8 @@ li.signatory .sign-here { margin-top: auto; padding-top: 2.5em; color: var(--mut
 /** The annexes (one action sheet a page when printed). */
 const ANNEXES = `/* Annexes */
 #fiches-actions > section.part { border-top: 1px solid var(--rule); padding-top: 0.2em; }
+/* The annex heading's rule already stands above the first sheet: no second one. */
+#fiches-actions > h2 + section.part { border-top: none; }
 `;
 
 /** Printing: no screen margins, page breaks before titres and annexes. */

@@ -187,7 +187,9 @@ class HtmlRenderer {
     }
 
     private table(table: Table): string {
-        const classes = [...(table.columns.length > 6 ? ['wide'] : []), ...(table.rows.length + (table.footer?.length ?? 0) <= KEEP_ROWS ? ['keep'] : [])];
+        // Smaller type for many columns, or for five columns of amounts (which never wrap) beside a label.
+        const wide = table.columns.length > 6 || table.columns.filter(c => c.align === 'right').length >= 5;
+        const classes = [...(wide ? ['wide'] : []), ...(table.rows.length + (table.footer?.length ?? 0) <= KEEP_ROWS ? ['keep'] : [])];
         return ['<div class="table-wrap">', htmlTable(table, classes), '</div>'].join('\n');
     }
 
