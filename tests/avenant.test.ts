@@ -114,13 +114,13 @@ describe('cpom avenant: the drafted avenant', () => {
 
     it('words each change in legal French, with the numbers of the contract\'s articles and annexes', () => {
         expect(md).toContain('L\'article 1 du titre 1 du contrat (identification des parties et périmètre du contrat) est modifié comme suit : le service « SESSAD Les Sources, Beaune » (FINESS 210999058, catégorie SESSAD (182), département 21, 15 places, tarifé par « Agence régionale de santé Bourgogne-Franche-Comté ») est ajouté au périmètre du contrat.');
-        expect(md).toContain('En conséquence, il est ajouté aux établissements financés par la dotation « Dotation globalisée commune IME, ITEP et SESSAD ».');
+        expect(md).toContain('En conséquence, il est ajouté aux établissements financés par la « Dotation globalisée commune IME, ITEP et SESSAD ».');
         expect(md).toContain('Les valeurs cibles de l\'indicateur « Enfants en attente d\'une place au SESSAD au 31 décembre » (objectif « Réduire l\'attente au SESSAD ») sont modifiées comme suit :');
         expect(md).toContain('| Année | Ancienne cible | Nouvelle cible |');
         for (const row of ['| 2021 | 20 | 18 |', '| 2022 | 15 | 12 |', '| 2023 | 10 | 8 |']) expect(md).toContain(row);
         expect(md).not.toContain('| 2020 | 28 |');
         expect(md).toContain('Le tableau de bord des indicateurs (annexe 3 du contrat)');
-        expect(md).toContain('L\'article 4 du titre 1 du contrat (moyens) est modifié comme suit : le montant 2021 de la dotation « Dotation globalisée commune IME, ITEP et SESSAD » est porté de 5 732 962 € à 5 892 962 €.');
+        expect(md).toContain('L\'article 4 du titre 1 du contrat (moyens) est modifié comme suit : le montant 2021 de la « Dotation globalisée commune IME, ITEP et SESSAD » est porté de 5 732 962 € à 5 892 962 €.');
     });
 
     it('replaces the financial annex with the one annexed to the avenant, and annexes the new fiche signalétique', () => {

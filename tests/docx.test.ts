@@ -207,10 +207,19 @@ describe('renderDocx on the bundled contracts', () => {
         }
     });
 
+    it('starts each fiche action after the first on a page, its axis line kept with it and not justified, as in the PDF', () => {
+        const { docx } = documents.get('CPOM_EHPAD_VAL_DE_LOIRE_2020')!;
+        const heading = (n: number) => new RegExp(`<w:p><w:pPr><w:pStyle w:val="Heading3"/>(<w:pageBreakBefore/>)?</w:pPr>(?:(?!</w:p>).)*Fiche action n°\u00A0${n} —`, 's').exec(docx.body);
+        expect(heading(1)?.[1]).toBeUndefined();
+        expect(heading(2)?.[1]).toBe('<w:pageBreakBefore/>');
+        expect(docx.body).toMatch(/<w:p><w:pPr><w:keepNext\/><w:jc w:val="left"\/><\/w:pPr><w:r><w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">Axe 1 — /);
+    });
+
     it('writes cross-references as numbers, linked to their section', () => {
         const { docx } = documents.get('CPOM_MESSIDOR_2013')!;
-        expect(paragraphs(docx.body)).toContain('Le présent contrat fixe les obligations respectives des parties et prévoit les moyens nécessaires à la réalisation des objectifs qu\'il détermine, sur la durée fixée à l\'article 6 du titre 2.');
-        expect(docx.body).toMatch(/<w:hyperlink w:anchor="cpom_duree"[^>]*>.*?article 6 du titre 2/s);
+        // No-break spaces: a reference's number is never cut from its noun at a line's end.
+        expect(paragraphs(docx.body)).toContain('Le présent contrat fixe les obligations respectives des parties et prévoit les moyens nécessaires à la réalisation des objectifs qu\'il détermine, sur la durée fixée à l\'article\u00A06 du titre\u00A02.');
+        expect(docx.body).toMatch(/<w:hyperlink w:anchor="cpom_duree"[^>]*>.*?article\u00A06 du titre\u00A02/s);
     });
 
     it('renders the avenants annex of a contract with avenants', () => {

@@ -104,7 +104,12 @@ export function establishmentNoun(establishment: EstablishmentJson | undefined, 
 
 /** `la dotation « … »`, `le forfait « … »`, and the agreement of a past participle with it. */
 export function fundingNoun(line: Pick<FundingLineJson, 'kind' | 'title'>): { noun: string; e: string } {
-    return line.kind === 'dotation' ? { noun: `la dotation ${quote(line.title)}`, e: 'e' } : { noun: `le ${line.kind ?? 'financement'} ${quote(line.title)}`, e: '' };
+    const kind = line.kind === 'dotation' ? 'dotation' : line.kind ?? 'financement';
+    // Not "la dotation « Dotation globalisée … »": a title that starts with its kind says it once.
+    const said = (line.title ?? '').split(/\s/, 1)[0]!.toLowerCase() === kind;
+    return line.kind === 'dotation'
+        ? { noun: `la ${said ? '' : 'dotation '}${quote(line.title)}`, e: 'e' }
+        : { noun: `le ${said ? '' : `${kind} `}${quote(line.title)}`, e: '' };
 }
 
 /** The two versions of the contract, to look up what a change record names by identifier. */

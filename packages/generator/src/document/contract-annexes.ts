@@ -105,10 +105,15 @@ export function actionSheets(ctx: DocumentContext): Section {
         parts.push(...ficheHeadings(objective));
         const actions = objective.items.filter(ast.isAction);
         if (actions.length > 0) {
+            // No empty Établissements column when no action names one: the fiche's "Établissements concernés" says it.
+            const named = actions.some(a => (a.establishments ?? []).length > 0);
             parts.push({
                 kind: 'table', caption: 'Actions',
-                columns: [{ label: 'Action' }, { label: 'Échéance' }, { label: 'Pilote' }, { label: 'Établissements' }],
-                rows: actions.map(a => [orMissing(a.title, MISSING.title), a.deadline ? frenchDate(a.deadline) : '', a.lead ?? '', nameList((a.establishments ?? []).map(titleOf))]),
+                columns: [{ label: 'Action' }, { label: 'Échéance' }, { label: 'Pilote' }, ...(named ? [{ label: 'Établissements' }] : [])],
+                rows: actions.map(a => [
+                    orMissing(a.title, MISSING.title), a.deadline ? frenchDate(a.deadline) : '', a.lead ?? '',
+                    ...(named ? [nameList((a.establishments ?? []).map(titleOf))] : []),
+                ]),
             });
         }
         const indicators = indicatorsOf(objective);

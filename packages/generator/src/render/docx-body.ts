@@ -148,7 +148,8 @@ export class DocxBodyWriter {
                 if (inline.text) result += runsXml(inline.text, { bold: inline.strong, italics: inline.emphasis });
                 continue;
             }
-            const label = runsXml(inline.text ?? inline.target);
+            // A reference's number is never cut from its noun at a line's end ("annexe / 1").
+            const label = runsXml((inline.text ?? inline.target).replace(/ (?=\d)/g, '\u00A0'));
             const anchor = this.bookmarks.get(inline.target);
             result += anchor ? internalLinkXml(anchor, label) : label;
         }

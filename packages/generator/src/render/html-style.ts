@@ -31,7 +31,8 @@ p { margin: 0 0 0.6em; text-align: justify; }
 ul { margin: 0 0 0.8em; padding-left: 1.6em; }
 li { margin-bottom: 0.2em; }
 a { color: var(--accent); }
-a.ref { text-decoration: underline dotted; }
+/* A cross-reference is never cut at a line's end ("annexe / 1"). */
+a.ref { text-decoration: underline dotted; white-space: nowrap; }
 h1, h2, h3, h4, h5, h6 { line-height: 1.25; break-after: avoid; page-break-after: avoid; }
 h2 { font-size: 1.3em; margin: 1.6em 0 0.8em; }
 h3 { font-size: 1.1em; margin: 1.4em 0 0.6em; }
