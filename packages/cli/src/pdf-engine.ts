@@ -54,7 +54,7 @@ export class PdfEngine {
             '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
             '--disable-sync', '--no-first-run', '--disable-quic', '--disable-extensions', `--user-data-dir=${path.join(work, 'profile')}`,
             '--run-all-compositor-stages-before-draw', '--remote-debugging-pipe', 'about:blank',
-        ], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
+        ], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], detached: KILL_GROUP });
         const engine = new PdfEngine(browser, work);
         try {
             // The tab Chromium opened at start (about:blank), or a new one: a tab costs a renderer to start.
@@ -102,20 +102,29 @@ export class PdfEngine {
     }
 
     /**
-     * Stops the browser and removes its profile. Killed, not asked to close: its profile is thrown away, and an orderly
-     * shutdown (writing that profile, stopping each process in turn) took ~0.5 s of every PDF command (issue 15);
-     * its other processes end with it (they stop when their channel to it closes).
+     * Stops the browser and removes its profile. Where processes have groups (not Windows), the browser's group is
+     * killed at once, not asked to close: its profile is thrown away, and an orderly shutdown (writing that profile,
+     * stopping each process in turn) took ~0.5 s of every PDF command (issue 15). The whole group, so that no
+     * process of it still writes in the profile being removed.
      */
     async close(): Promise<void> {
+        const pid = this.browser.pid;
         // No pid: it never started (not executable), and will send no `exit`.
-        if (this.browser.pid !== undefined && this.browser.exitCode === null && this.browser.signalCode === null) {
+        if (pid !== undefined && this.browser.exitCode === null && this.browser.signalCode === null) {
             const exited = new Promise(resolve => this.browser.once('exit', resolve));
-            this.browser.kill('SIGKILL');
+            if (KILL_GROUP) {
+                killGroup(pid);
+            } else {
+                const polite = this.failure ? Promise.resolve() : this.send('Browser.close', {}).catch(() => undefined);
+                const kill = setTimeout(() => this.browser.kill('SIGKILL'), 5_000);
+                await polite;
+                await exited;
+                clearTimeout(kill);
+            }
             await exited;
         }
         this.fail(new Error('Chromium closed'));
-        // Its last processes may still be ending in the profile: removal is retried.
-        rmSync(this.work, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+        rmSync(this.work, { recursive: true, force: true, maxRetries: 3 });
     }
 
     private ready(): { sessionId: string; file: string } {
@@ -193,6 +202,17 @@ export class PdfEngine {
         }
         this.pending.clear();
         for (const waiter of this.waiters.splice(0)) waiter.reject(this.failure);
+    }
+}
+
+/** Chromium runs in a process group of its own, killed whole at the end (`close`); not on Windows, which has none. */
+const KILL_GROUP = process.platform !== 'win32';
+
+function killGroup(pid: number): void {
+    try {
+        process.kill(-pid, 'SIGKILL');
+    } catch {
+        // Already gone.
     }
 }
 
