@@ -39,6 +39,16 @@ describe('groups of files checked together', () => {
         expect(chunksOf(groups, 3)).toEqual([['/w/a.cpom', '/w/b.cpom', '/w/c.cpom', '/w/d.cpom'], ['/w/e.cpom']]);
     });
 
+    it('shrinks the chunks towards the end of a batch on threads, every file once and in order', () => {
+        const files = Array.from({ length: 1000 }, (_, i) => `/w/${i}.cpom`);
+        const chunks = chunksOf(files.map(f => [f]), 50, 2);
+        expect(chunks.flat()).toEqual(files);
+        const sizes = chunks.map(c => c.length);
+        expect(sizes[0]).toBe(50);
+        expect(Math.max(...sizes.slice(-3))).toBeLessThanOrEqual(5);
+        expect(sizes.every((size, i) => i === 0 || size <= sizes[i - 1]!)).toBe(true);
+    });
+
     it('follows imports of imported files and ignores a missing one', () => {
         const texts: Record<string, string> = {
             '/w/a.cpom': 'importe "x.cpom"',

@@ -70,17 +70,30 @@ export function groupByImports(files: readonly string[], read: (file: string) =>
     return [...groups.values()];
 }
 
-/** Consecutive groups packed into chunks of at least `size` files (a group is never split). */
-export function chunksOf(groups: readonly string[][], size: number): string[][] {
+/**
+ * Consecutive groups packed into chunks of at least `size` files (a group is never split). With `threads`, the chunks
+ * shrink towards the end (each at most 1/(2 × threads) of the files left, at least MIN_TAIL_CHUNK), so that the
+ * threads finish together: with equal chunks of 50 files (~1 s each), one thread was left working alone for up to a
+ * chunk at the end of a batch (issue 15).
+ */
+export function chunksOf(groups: readonly string[][], size: number, threads = 0): string[][] {
+    let left = groups.reduce((sum, group) => sum + group.length, 0);
+    const target = () => (threads > 0 ? Math.min(size, Math.max(MIN_TAIL_CHUNK, Math.ceil(left / (2 * threads)))) : size);
     const chunks: string[][] = [];
     let current: string[] = [];
+    let wanted = target();
     for (const group of groups) {
         current.push(...group);
-        if (current.length >= size) {
+        if (current.length >= wanted) {
             chunks.push(current);
+            left -= current.length;
             current = [];
+            wanted = target();
         }
     }
     if (current.length > 0) chunks.push(current);
     return chunks;
 }
+
+/** The smallest chunk at the end of a batch on threads: a build's fixed costs stay small next to its files'. */
+const MIN_TAIL_CHUNK = 5;

@@ -96,7 +96,7 @@ export async function buildReport(paths: readonly string[], options: Pick<CheckO
     const chunksOfKept = () => chunksOf(groupByImports(kept, file => {
         const bytes = diskSource.read(file);
         return bytes === undefined ? undefined : decodeContract(bytes, file);
-    }), chunkSize);
+    }), chunkSize, script ? jobs : 0);
     let reports: FileReport[];
     if (script) {
         // The threads start before the files are read and grouped (a macrotask later), so that both overlap.

@@ -3,7 +3,7 @@
  * and writing a document in each asked format, atomically, never over a contract or a file they read.
  */
 import * as path from 'node:path';
-import { type ContractDocument, renderDocx, renderHtml, renderMarkdown, tocPageEstimateScript, tocPageNumbersScript } from '@cpom/generator';
+import { type ContractDocument, renderDocx, renderHtml, renderMarkdown, tocPageEstimateScript, tocPageNumbersScript, withTocMeasureStyle } from '@cpom/generator';
 import type { CommandIO } from './check.js';
 import type { DocumentFormat } from './document-formats.js';
 import { type Bilingual, UsageError } from './errors.js';
@@ -95,7 +95,7 @@ export async function writeDocument(document: ContractDocument, formats: readonl
  */
 export async function pdfWithPageNumbers(document: ContractDocument, printer?: PdfPrinter): Promise<Buffer> {
     if (!printer) return withPdfPrinter(own => pdfWithPageNumbers(document, own));
-    const page = await printer.load(renderHtml(document, { pageNumbers: new Map() }), { media: 'print' });
+    const page = await printer.load(withTocMeasureStyle(renderHtml(document, { pageNumbers: new Map() })), { media: 'print' });
     const estimated = new Map(await page.evaluate(tocPageEstimateScript()) as Array<[string, number]>);
     if (estimated.size > 0) await page.evaluate(tocPageNumbersScript(estimated));
     const pdf = await page.print();

@@ -37,7 +37,12 @@ export interface Matching {
 export function matchByKey(oldItems: JsonObject[], newItems: JsonObject[], key: (item: JsonObject) => string): Matching {
     const group = (items: JsonObject[]) => {
         const groups = new Map<string, JsonObject[]>();
-        for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+        for (const item of items) {
+            const k = key(item);
+            const group = groups.get(k);
+            if (group) group.push(item); // not a copy per item: an array of items sharing a key was quadratic
+            else groups.set(k, [item]);
+        }
         return groups;
     };
     const oldGroups = group(oldItems);

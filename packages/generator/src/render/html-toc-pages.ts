@@ -33,16 +33,17 @@ export function tocPageNumbersScript(pageNumbers: ReadonlyMap<string, number>): 
  * that width (at most twice it) and shrunk to fit, the page's height in the same ratio; pages are then the columns of
  * a multi-column layout of that size, where the forced page breaks of the style sheet break columns. This is an
  * estimate that the printed PDF's own anchors confirm (`pdfWithPageNumbers` in the command line). The page is left
- * as it was: the measuring style is removed.
+ * as it was: the measuring style is removed. A page loaded `withTocMeasureStyle` is laid out at the page's width
+ * from the start: the script then reads that layout instead of laying the whole document out once more.
  */
 export function tocPageEstimateScript(): string {
-    const mm = 96 / 25.4;
-    const pageWidth = (PRINTED_PAGE.width - 2 * PRINTED_PAGE.marginSides) * mm;
-    const pageHeight = (PRINTED_PAGE.height - PRINTED_PAGE.marginTop - PRINTED_PAGE.marginBottom) * mm;
     return `((pageWidth, pageHeight) => {
-        const style = document.createElement('style');
-        style.textContent = 'html, body { margin: 0 !important; padding: 0 !important; } body { width: ' + pageWidth + 'px !important; max-width: none !important; }';
-        document.head.append(style);
+        let style = document.getElementById(${JSON.stringify(MEASURE_STYLE_ID)});
+        if (!style) {
+            style = document.createElement('style');
+            style.textContent = ${JSON.stringify(pageWidthCss())};
+            document.head.append(style);
+        }
         // The content's width: its boxes' right edges (fractions of pixels count), or the body's overflow when wider
         // (rounded to a pixel, but it has the text that overflows its box). The root's box is the window's width.
         let right = 0;
@@ -75,5 +76,29 @@ export function tocPageEstimateScript(): string {
         }
         style.remove();
         return pages;
-    })(${pageWidth}, ${pageHeight})`;
+    })(${PAGE_BOX.width}, ${PAGE_BOX.height})`;
+}
+
+/** The content box of a printed page, in CSS pixels. */
+const PAGE_BOX = {
+    width: (PRINTED_PAGE.width - 2 * PRINTED_PAGE.marginSides) * (96 / 25.4),
+    height: (PRINTED_PAGE.height - PRINTED_PAGE.marginTop - PRINTED_PAGE.marginBottom) * (96 / 25.4),
+};
+
+const MEASURE_STYLE_ID = 'cpom-toc-measure';
+
+/** The body as wide as a page's content box, without margins: the layout `tocPageEstimateScript` measures first. */
+function pageWidthCss(): string {
+    return `html, body { margin: 0 !important; padding: 0 !important; } body { width: ${PAGE_BOX.width}px !important; max-width: none !important; }`;
+}
+
+/**
+ * The HTML to load in the browser's page for `tocPageEstimateScript`: with the measuring style, which the script
+ * removes. Each full layout of a 241-page contract costs ~0.3–0.7 s: laid out for the screen at load, then again at
+ * the page's width, was one layout too many (issue 15). Never written to a file: the HTML output has no such style.
+ */
+export function withTocMeasureStyle(html: string): string {
+    const end = html.indexOf('</head>');
+    if (end < 0) return html;
+    return `${html.slice(0, end)}<style id="${MEASURE_STYLE_ID}">${pageWidthCss()}</style>\n${html.slice(end)}`;
 }
