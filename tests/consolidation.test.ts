@@ -30,6 +30,14 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** `cpom avenant OLD NEW --number N --au DAY --effet DAY` in Markdown (no-break spaces read as spaces). */
+async function drafted(oldFile: string, newFile: string, number: number, day: string, file: string): Promise<string> {
+    const out = path.join(dir, `drafted-${number}-${day}-${path.basename(path.dirname(newFile))}`);
+    const run = await runCpom(['avenant', oldFile, newFile, '--number', String(number), '--au', day, '--effet', day, '-f', 'md', '-o', out], ROOT);
+    expect(run.code).toBe(0);
+    return readFileSync(path.join(out, file), 'utf8').replace(/[\u00a0\u202f]/g, ' ');
+}
+
 const capacity = (e: ast.Etablissement, modality: string) =>
     establishmentFacts(e).capacities.find(c => c.modality === modality)?.authorised;
 
@@ -118,20 +126,14 @@ describe('cpom generate --au', () => {
 
 describe('cpom avenant --au drafts each amendment from the consolidated versions', () => {
     it('avenant n° 1: the capacity and the amounts', async () => {
-        const out = path.join(dir, 'avenant-1');
-        const run = await runCpom(['avenant', path.join(dir, 'v0.cpom'), path.join(dir, 'v1.cpom'), '--number', '1', '--au', '2021-07-01', '--effet', '2021-07-01', '-f', 'md', '-o', out], ROOT);
-        expect(run.code).toBe(0);
-        const markdown = readFileSync(path.join(out, 'AVENANT_1_CPOM_EHPAD_VAL_DE_LOIRE_2020.md'), 'utf8').replace(/[\u00a0\u202f]/g, ' ');
+        const markdown = await drafted(path.join(dir, 'v0.cpom'), path.join(dir, 'v1.cpom'), 1, '2021-07-01', 'AVENANT_1_CPOM_EHPAD_VAL_DE_LOIRE_2020.md');
         expect(markdown).toContain('en hébergement temporaire est portée de 4 à 6 lits');
         expect(markdown).toContain('| Forfait global relatif aux soins | 2021 | 2 333 100 € | 2 351 100 € |');
         expect(markdown).not.toContain('à formuler par les parties');
     });
 
     it('avenant n° 2: the end date, the targets of the fifth year, the comité, the visa and the clause', async () => {
-        const out = path.join(dir, 'avenant-2');
-        const run = await runCpom(['avenant', path.join(dir, 'v1.cpom'), path.join(dir, 'v2.cpom'), '--number', '2', '--au', '2023-01-01', '--effet', '2023-01-01', '-f', 'md', '-o', out], ROOT);
-        expect(run.code).toBe(0);
-        const markdown = readFileSync(path.join(out, 'AVENANT_2_CPOM_EHPAD_VAL_DE_LOIRE_2020.md'), 'utf8').replace(/[\u00a0\u202f]/g, ' ');
+        const markdown = await drafted(path.join(dir, 'v1.cpom'), path.join(dir, 'v2.cpom'), 2, '2023-01-01', 'AVENANT_2_CPOM_EHPAD_VAL_DE_LOIRE_2020.md');
         expect(markdown).toContain('le contrat prend fin le 31 décembre 2024, au lieu du 31 décembre 2023');
         expect(markdown).toContain('97,5 %');
         expect(markdown).toContain('semestriel');
@@ -214,13 +216,15 @@ describe('the term as amended: prorogation and end date', () => {
 
     it('prints the prorogued period, its year and the avenant that prorogued it in the consolidated contract', async () => {
         const markdown = await markdownOf(CATALOGUE, ['--au', '2024-01-01'], 'prorogued');
-        expect(markdown).toContain('Pour la période du 1er janvier 2019 au 31 décembre 2024 (contrat prorogé par l\'avenant n° 2) — version consolidée au 1er janvier 2024 (avenants n° 1 et n° 2 inclus).');
-        expect(markdown).toContain('Le contrat prend effet le 1er janvier 2019 et prend fin le 31 décembre 2024. Il est signé le 20 décembre 2018.');
-        expect(markdown).toContain('Le contrat, qui devait prendre fin le 31 décembre 2023, est prorogé jusqu\'au 31 décembre 2024 par l\'avenant n° 2, dans la limite d\'une sixième année (article L. 313-11 du code de l\'action sociale et des familles).');
-        // The year of the prorogation is a year of the tables, with the amounts avenant n° 2 gives it.
-        expect(markdown).toContain('| Financement | 2019 | 2020 | 2021 | 2022 | 2023 | 2024 |');
-        expect(markdown).toContain('| Dotation globalisée commune IME et SESSAD, année de prorogation | — | — | — | — | — | 3 436 760,50 € |');
-        expect(markdown).toContain('| Fiche action | Indicateur | Référence | 2019 | 2020 | 2021 | 2022 | 2023 | 2024 |');
+        for (const text of [
+            'Pour la période du 1er janvier 2019 au 31 décembre 2024 (contrat prorogé par l\'avenant n° 2) — version consolidée au 1er janvier 2024 (avenants n° 1 et n° 2 inclus).',
+            'Le contrat prend effet le 1er janvier 2019 et prend fin le 31 décembre 2024. Il est signé le 20 décembre 2018.',
+            'Le contrat, qui devait prendre fin le 31 décembre 2023, est prorogé jusqu\'au 31 décembre 2024 par l\'avenant n° 2, dans la limite d\'une sixième année (article L. 313-11 du code de l\'action sociale et des familles).',
+            // The year of the prorogation is a year of the tables, with the amounts avenant n° 2 gives it.
+            '| Financement | 2019 | 2020 | 2021 | 2022 | 2023 | 2024 |',
+            '| Dotation globalisée commune IME et SESSAD, année de prorogation | — | — | — | — | — | 3 436 760,50 € |',
+            '| Fiche action | Indicateur | Référence | 2019 | 2020 | 2021 | 2022 | 2023 | 2024 |',
+        ]) expect(markdown).toContain(text);
         expect(markdown).not.toContain('Il peut être prorogé');
         expect(markdown).not.toContain('Axe 0');
         expect(markdown).not.toMatch(/AVENANT|CPOM_LES_SOURCES|ARS_BFC/);
@@ -276,10 +280,7 @@ describe('the term as amended: prorogation and end date', () => {
         for (const f of ['catalogue-anap.cpom', 'referentiel-cote-dor.cpom']) writeFileSync(path.join(versions, f), readFileSync(path.join(CATALOGUE, f)));
         writeFileSync(path.join(versions, 'v1.cpom'), contract + strip('avenant-1.cpom'));
         writeFileSync(path.join(versions, 'v2.cpom'), contract + strip('avenant-1.cpom') + strip('avenant-2.cpom'));
-        const out = path.join(dir, 'catalogue-avenant-2');
-        const run = await runCpom(['avenant', path.join(versions, 'v1.cpom'), path.join(versions, 'v2.cpom'), '--number', '2', '--au', '2024-01-01', '--effet', '2024-01-01', '-f', 'md', '-o', out], ROOT);
-        expect(run.code).toBe(0);
-        const markdown = readFileSync(path.join(out, 'AVENANT_2_CPOM_LES_SOURCES_2019.md'), 'utf8').replace(/[\u00a0\u202f]/g, ' ');
+        const markdown = await drafted(path.join(versions, 'v1.cpom'), path.join(versions, 'v2.cpom'), 2, '2024-01-01', 'AVENANT_2_CPOM_LES_SOURCES_2019.md');
         expect(markdown).toContain('le contrat est prorogé jusqu\'au 31 décembre 2024, dans la limite d\'une sixième année (article L. 313-11 du code de l\'action sociale et des familles)');
         expect(markdown).toContain('l\'établissement « ITEP Le Clos, Beaune » (FINESS 210999025');
         // Every name in a sentence is quoted: the payer as the establishments.
