@@ -168,7 +168,7 @@ describe('cpom avenant: the drafted avenant', () => {
         expect(json.avenant.number).toBe(3);
         expect(json.avenant.effectDate).toBe('2021-01-01');
         expect(json.avenant.contract.id).toBe('CPOM_LES_SOURCES_2019');
-        expect(json.avenant.object).toMatch(/^L'intégration du service « SESSAD Les Sources, Beaune » au périmètre du contrat ; la révision/);
+        expect(json.avenant.object).toMatch(/^L'intégration du service «\u00A0SESSAD Les Sources, Beaune\u00A0» au périmètre du contrat ; la révision/);
         expect(json.avenant.parties.map((p: { id: string }) => p.id)).toEqual(['COTE_DOR.ARS_BFC', 'LES_SOURCES']);
         expect(json.avenant.articles.map((a: { label: string; group: string }) => `${a.label} ${a.group}`)).toEqual([
             'Article 1 establishment:SESSAD_BEAUNE', 'Article 2 indicator:SESSAD_ATTENTE/ATTENTE_SESSAD', 'Article 3 funding',

@@ -3,7 +3,7 @@
  * printed by `cpom generate --au`, compared by `cpom diff --au` and drafted by `cpom avenant --au`, on the example
  * examples/avenants-modificatifs (amended twice: a capacity change; then the end date and new targets).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,14 @@ beforeAll(() => {
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** `cpom avenant OLD NEW --number N --au DAY --effet DAY` in Markdown (no-break spaces read as spaces). */
+async function drafted(oldFile: string, newFile: string, number: number, day: string, file: string): Promise<string> {
+    const out = path.join(dir, `drafted-${number}-${day}-${path.basename(path.dirname(newFile))}`);
+    const run = await runCpom(['avenant', oldFile, newFile, '--number', String(number), '--au', day, '--effet', day, '-f', 'md', '-o', out], ROOT);
+    expect(run.code).toBe(0);
+    return readFileSync(path.join(out, file), 'utf8').replace(/[\u00a0\u202f]/g, ' ');
+}
 
 const capacity = (e: ast.Etablissement, modality: string) =>
     establishmentFacts(e).capacities.find(c => c.modality === modality)?.authorised;
@@ -63,7 +71,8 @@ describe('the contract as amended at a date (consolidate)', () => {
         const schemas = (c: ast.Contrat) => visasOf(c).filter(v => v.kind === 'schema_departemental').map(v => v.text);
         expect(schemas(first.contract)).toEqual(['de l\'autonomie d\'Indre-et-Loire']);
         expect(schemas(second.contract)).toEqual(['de l\'autonomie d\'Indre-et-Loire 2022-2026']);
-        expect(visasOf(second.contract).map(v => v.kind)).toEqual(['autorisation', 'autorisation', 'deliberation', 'schema_departemental']);
+        // The new schéma takes the place of the one it replaces, first of the contract's visas.
+        expect(visasOf(second.contract).map(v => v.kind)).toEqual(['schema_departemental', 'autorisation', 'autorisation', 'deliberation']);
         expect(writtenClause(first.contract, 'revision')).toBeUndefined();
         expect(writtenClause(second.contract, 'revision')).toContain('revue finale de 2024');
         expect(writtenClause(second.contract, 'juridiction')).toBe('tribunal administratif d\'Orléans');
@@ -81,8 +90,15 @@ describe('cpom generate --au', () => {
         ['2020-06-01', ['31 décembre 2023', 'aucun avenant en vigueur', 'Capacité — hébergement temporaire | 4 lits', 'Il est convenu ce qui suit.',
             'Fait à Tours, le 16 décembre 2019, en trois exemplaires originaux, un pour chaque partie.', 'prorogeable par avenant pour une durée d\'un an',
             '**Enjeux et contexte :**'], ['2 351 100']],
-        ['01/07/2021', ['31 décembre 2023', 'avenant n° 1 inclus', 'Capacité — hébergement temporaire | 6 lits', '2 351 100'], ['97,5 %', 'Avenant n° 2']],
+        ['01/07/2021', ['31 décembre 2023', 'avenant n° 1 inclus', 'Capacité — hébergement temporaire | 6 lits', '2 351 100',
+            'Pour la période du 1er janvier 2020 au 31 décembre 2023 — version consolidée au 1er juillet 2021',
+            // The fiche action heads with its axis's number, the consolidated objective copied or not.
+            '**Axe 1 — Inscrire les EHPAD dans le parcours des personnes âgées du territoire**'], ['97,5 %', 'Avenant n° 2', 'Axe 0', 'fixée par l\'avenant']],
         ['2023-01-01', ['31 décembre 2024', 'avenants n° 1 et n° 2 inclus', '97,5 %', 'rythme semestriel', 'La date de fin du contrat est portée au 31 décembre 2024.',
+            // The term as amended, and by which avenant (its number, never its identifier).
+            'Pour la période du 1er janvier 2020 au 31 décembre 2024 (date de fin fixée par l\'avenant n° 2) — version consolidée au 1er janvier 2023',
+            'Le contrat prend effet le 1er janvier 2020 et prend fin le 31 décembre 2024.',
+            'La date de fin du contrat, précédemment fixée au 31 décembre 2023, est portée au 31 décembre 2024 par l\'avenant n° 2.',
             '*Vu le schéma départemental de l\'autonomie d\'Indre-et-Loire 2022-2026, adopté le 27 juin 2022 ;*', 'en particulier à l\'issue de la revue finale de 2024'],
         ['*Vu le schéma départemental de l\'autonomie d\'Indre-et-Loire ;*']],
     ])('prints the contract as amended on %s', async (day, present, absent) => {
@@ -95,6 +111,8 @@ describe('cpom generate --au', () => {
         const markdown = readFileSync(path.join(out, files.find(f => f.endsWith('.md'))!), 'utf8').replace(/[\u00a0\u202f]/g, ' ');
         for (const text of present) expect(markdown).toContain(text);
         for (const text of absent) expect(markdown).not.toContain(text);
+        // The visa avenant n° 2 renews stands where the one it replaces stood, before the arrêtés d'autorisation.
+        if (markdown.includes('2022-2026')) expect(markdown.indexOf('2022-2026, adopté')).toBeLessThan(markdown.indexOf('Vu l\'arrêté conjoint'));
         const json = JSON.parse(readFileSync(path.join(out, files.find(f => f.endsWith('.json'))!), 'utf8')) as { contract: { consolidatedAt: string } };
         expect(json.contract.consolidatedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     });
@@ -108,20 +126,14 @@ describe('cpom generate --au', () => {
 
 describe('cpom avenant --au drafts each amendment from the consolidated versions', () => {
     it('avenant n° 1: the capacity and the amounts', async () => {
-        const out = path.join(dir, 'avenant-1');
-        const run = await runCpom(['avenant', path.join(dir, 'v0.cpom'), path.join(dir, 'v1.cpom'), '--number', '1', '--au', '2021-07-01', '--effet', '2021-07-01', '-f', 'md', '-o', out], ROOT);
-        expect(run.code).toBe(0);
-        const markdown = readFileSync(path.join(out, 'AVENANT_1_CPOM_EHPAD_VAL_DE_LOIRE_2020.md'), 'utf8').replace(/[\u00a0\u202f]/g, ' ');
+        const markdown = await drafted(path.join(dir, 'v0.cpom'), path.join(dir, 'v1.cpom'), 1, '2021-07-01', 'AVENANT_1_CPOM_EHPAD_VAL_DE_LOIRE_2020.md');
         expect(markdown).toContain('en hébergement temporaire est portée de 4 à 6 lits');
         expect(markdown).toContain('| Forfait global relatif aux soins | 2021 | 2 333 100 € | 2 351 100 € |');
         expect(markdown).not.toContain('à formuler par les parties');
     });
 
     it('avenant n° 2: the end date, the targets of the fifth year, the comité, the visa and the clause', async () => {
-        const out = path.join(dir, 'avenant-2');
-        const run = await runCpom(['avenant', path.join(dir, 'v1.cpom'), path.join(dir, 'v2.cpom'), '--number', '2', '--au', '2023-01-01', '--effet', '2023-01-01', '-f', 'md', '-o', out], ROOT);
-        expect(run.code).toBe(0);
-        const markdown = readFileSync(path.join(out, 'AVENANT_2_CPOM_EHPAD_VAL_DE_LOIRE_2020.md'), 'utf8').replace(/[\u00a0\u202f]/g, ' ');
+        const markdown = await drafted(path.join(dir, 'v1.cpom'), path.join(dir, 'v2.cpom'), 2, '2023-01-01', 'AVENANT_2_CPOM_EHPAD_VAL_DE_LOIRE_2020.md');
         expect(markdown).toContain('le contrat prend fin le 31 décembre 2024, au lieu du 31 décembre 2023');
         expect(markdown).toContain('97,5 %');
         expect(markdown).toContain('semestriel');
@@ -171,8 +183,8 @@ describe('visas and clauses as amended', () => {
         expect([...writtenClauses(first)].map(([k, c]) => [k, c.text])).toEqual([['litiges', 'A'], ['juridiction', 'tribunal administratif de Lyon']]);
 
         const second = consolidate(contract, avenants, '2016-01-01').contract;
-        // The PRS is replaced (its text matched whatever the case); the délibération of another date stays.
-        expect(visasOf(second).map(v => [v.kind, v.text ?? null])).toEqual([['deliberation', null], ['prs', 'Auvergne-Rhône-Alpes 2018-2028']]);
+        // The PRS is replaced (its text matched whatever the case) where it was; the délibération of another date stays.
+        expect(visasOf(second).map(v => [v.kind, v.text ?? null])).toEqual([['prs', 'Auvergne-Rhône-Alpes 2018-2028'], ['deliberation', null]]);
         // The dispute clause takes back the default wording; résiliation is worded; the court stays.
         expect([...writtenClauses(second).keys()]).toEqual(['resiliation', 'juridiction']);
         expect(second.clauses.filter(ast.isVisas)).toHaveLength(1);
@@ -187,5 +199,131 @@ describe('visas and clauses as amended', () => {
             '    departements 69, 26\n    visas {\n        autorisation "n° 1" du 2009-03-02 pour ESAT_LYON\n        autorisation "n° 2" du 2010-03-02 pour ESAT_VALENCE\n        prs "Rhône-Alpes 2012-2017"\n    }\n')
             + avenant(1, '2014-01-01', '    retire visa autorisation'));
         expect(visasOf(consolidate(contract, avenants).contract).map(v => v.kind)).toEqual(['prs']);
+    });
+});
+
+describe('the term as amended: prorogation and end date', () => {
+    const CATALOGUE = path.join(ROOT, 'examples/avenant-catalogue');
+
+    async function markdownOf(example: string, args: string[], name: string): Promise<string> {
+        const out = path.join(dir, name);
+        const run = await runCpom(['generate', example, ...args, '-f', 'md', '-o', out], ROOT);
+        expect(run.stderr).toBe('');
+        expect(run.code).toBe(0);
+        const file = readdirSync(out).find(f => f.startsWith('CPOM_LES_SOURCES') || f.startsWith('CPOM_EHPAD'))!;
+        return readFileSync(path.join(out, file), 'utf8').replace(/[\u00a0\u202f]/g, ' ');
+    }
+
+    it('prints the prorogued period, its year and the avenant that prorogued it in the consolidated contract', async () => {
+        const markdown = await markdownOf(CATALOGUE, ['--au', '2024-01-01'], 'prorogued');
+        for (const text of [
+            'Pour la période du 1er janvier 2019 au 31 décembre 2024 (contrat prorogé par l\'avenant n° 2) — version consolidée au 1er janvier 2024 (avenants n° 1 et n° 2 inclus).',
+            'Le contrat prend effet le 1er janvier 2019 et prend fin le 31 décembre 2024. Il est signé le 20 décembre 2018.',
+            'Le contrat, qui devait prendre fin le 31 décembre 2023, est prorogé jusqu\'au 31 décembre 2024 par l\'avenant n° 2, dans la limite d\'une sixième année (article L. 313-11 du code de l\'action sociale et des familles).',
+            // The year of the prorogation is a year of the tables, with the amounts avenant n° 2 gives it.
+            '| Financement | 2019 | 2020 | 2021 | 2022 | 2023 | 2024 |',
+            '| Dotation globalisée commune IME et SESSAD, année de prorogation | — | — | — | — | — | 3 436 760,50 € |',
+            '| Fiche action | Indicateur | Référence | 2019 | 2020 | 2021 | 2022 | 2023 | 2024 |',
+        ]) expect(markdown).toContain(text);
+        expect(markdown).not.toContain('Il peut être prorogé');
+        expect(markdown).not.toContain('Axe 0');
+        expect(markdown).not.toMatch(/AVENANT|CPOM_LES_SOURCES|ARS_BFC/);
+    });
+
+    it('prints the signed dates in the contract as signed (no --au), and before the prorogation takes effect', async () => {
+        for (const args of [[], ['--au', '2023-12-31']]) {
+            const markdown = await markdownOf(CATALOGUE, args, `signed-${args.length}`);
+            expect(markdown).toMatch(/Pour la période du 1er janvier 2019 au 31 décembre 2023[ .]/);
+            expect(markdown).toContain('Le contrat prend effet le 1er janvier 2019 et prend fin le 31 décembre 2023.');
+            expect(markdown).toContain('Il peut être prorogé dans la limite d\'une sixième année (article L. 313-11 du code de l\'action sociale et des familles).');
+            expect(markdown).toContain('| Financement | 2019 | 2020 | 2021 | 2022 | 2023 |\n');
+            expect(markdown).not.toContain('prorogé par l\'avenant');
+        }
+        const signed = await markdownOf(EXAMPLE, [], 'signed-modificatifs');
+        expect(signed).toContain('Pour la période du 1er janvier 2020 au 31 décembre 2023.');
+        expect(signed).toContain('prend fin le 31 décembre 2023.');
+        expect(signed).not.toContain('fixée par l\'avenant');
+    });
+
+    it('consolidate says which avenant set the end date or prorogued the contract; a later end date supersedes a prorogation', async () => {
+        const { shared } = createCpomServices(EmptyFileSystem);
+        const text = readFileSync(path.join(ROOT, 'tests/fixtures/clean/base.cpom'), 'utf8').replace(/avenant 1 au[\s\S]*$/, '')
+            + 'avenant 1 au CPOM_MESSIDOR_2013 {\n    effet 2017-06-01\n    signataires ARS_RA, MESSIDOR\n    prorogation 2018-12-31\n}\n'
+            + 'avenant 2 au CPOM_MESSIDOR_2013 {\n    effet 2018-06-01\n    signataires ARS_RA, MESSIDOR\n    fin 2018-10-31\n}\n';
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse('memory:///term.cpom'));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        await shared.workspace.DocumentBuilder.build([document], { validation: false });
+        const root = document.parseResult.value as ast.CpomFile;
+        const contract = root.elements.find(ast.isContrat)!;
+        const avenants = root.elements.filter(ast.isAvenant);
+
+        const prorogued = consolidate(contract, avenants, '2017-06-01');
+        expect(firstClause(prorogued.contract, ast.isProrogation)?.date).toBe('2018-12-31');
+        expect(firstClause(prorogued.contract, ast.isFin)?.date).toBe('2017-12-31');
+        expect(prorogued.term.prorogation?.avenant.number).toBe('1');
+        expect(prorogued.term.prorogation?.before).toBe('2017-12-31');
+        expect(prorogued.term.end).toBeUndefined();
+
+        const ended = consolidate(contract, avenants, '2018-06-01');
+        expect(firstClause(ended.contract, ast.isProrogation)).toBeUndefined();
+        expect(firstClause(ended.contract, ast.isFin)?.date).toBe('2018-10-31');
+        expect(ended.term).toEqual({ end: { date: '2018-10-31', avenant: avenants[1], before: '2017-12-31' } });
+        // The source is untouched.
+        expect(firstClause(contract, ast.isProrogation)).toBeUndefined();
+    });
+
+    it('cpom avenant --au drafts the prorogation of avenant n° 2 back from the consolidated versions', async () => {
+        const strip = (file: string) => readFileSync(path.join(CATALOGUE, file), 'utf8').replace(/^importe .*$/gm, '');
+        const contract = readFileSync(path.join(CATALOGUE, 'cpom-les-sources.cpom'), 'utf8');
+        const versions = path.join(dir, 'catalogue');
+        mkdirSync(versions, { recursive: true });
+        for (const f of ['catalogue-anap.cpom', 'referentiel-cote-dor.cpom']) writeFileSync(path.join(versions, f), readFileSync(path.join(CATALOGUE, f)));
+        writeFileSync(path.join(versions, 'v1.cpom'), contract + strip('avenant-1.cpom'));
+        writeFileSync(path.join(versions, 'v2.cpom'), contract + strip('avenant-1.cpom') + strip('avenant-2.cpom'));
+        const markdown = await drafted(path.join(versions, 'v1.cpom'), path.join(versions, 'v2.cpom'), 2, '2024-01-01', 'AVENANT_2_CPOM_LES_SOURCES_2019.md');
+        expect(markdown).toContain('le contrat est prorogé jusqu\'au 31 décembre 2024, dans la limite d\'une sixième année (article L. 313-11 du code de l\'action sociale et des familles)');
+        expect(markdown).toContain('l\'établissement « ITEP Le Clos, Beaune » (FINESS 210999025');
+        // Every name in a sentence is quoted: the payer as the establishments.
+        expect(markdown).toContain('financeur : « Agence régionale de santé Bourgogne-Franche-Comté » ; établissements financés : « IME Les Sources, Dijon » et « SESSAD Les Sources, Dijon »');
+    });
+});
+
+describe('the avenants annex of the document', () => {
+    it('words a capacity in two sentences and quotes every name, with no-break spaces inside the quotes', async () => {
+        const out = path.join(dir, 'annex');
+        const run = await runCpom(['generate', EXAMPLE, '-f', 'md', '-o', out], ROOT);
+        expect(run.code).toBe(0);
+        const raw = readFileSync(path.join(out, 'CPOM_EHPAD_VAL_DE_LOIRE_2020.md'), 'utf8');
+        const annex = raw.slice(raw.indexOf('annexe-avenants"></a>')).replace(/[\u00a0\u202f]/g, ' ');
+        expect(annex).toContain('- La capacité autorisée de l\'établissement « EHPAD Les Bords de Loire, Amboise » en hébergement temporaire est portée à 6 lits. Sa capacité financée en hébergement temporaire est portée à 6 lits.\n');
+        expect(annex).toContain('comité de suivi : « Agence régionale de santé Centre-Val de Loire », « Département d\'Indre-et-Loire » et « Association Val de Loire Âge » (rythme semestriel)');
+        expect(annex).not.toContain('dont 6 financés');
+        // Every guillemet of the annex holds a no-break space on its inner side.
+        const rawAnnex = raw.slice(raw.indexOf('annexe-avenants"></a>'));
+        expect(rawAnnex).not.toMatch(/« |«[^\u00a0]| »|[^\u00a0]»/);
+    });
+
+    it('quotes a visa whose text holds guillemets with “ ” inside « », never « « … » », in the annex and the drafted avenant', async () => {
+        const visa = 'autre "la circulaire « Accueil temporaire » du 6 mars 2022"';
+        const v1 = readFileSync(path.join(dir, 'v1.cpom'), 'utf8');
+        const withVisa = v1 + 'avenant 3 au CPOM_EHPAD_VAL_DE_LOIRE_2020 {\n    objet "Visa de la circulaire"\n    effet 2022-06-01\n    signature 2022-05-15\n    signataires ARS_CVL, CD37, VAL_DE_LOIRE_AGE\n'
+            + `    visas {\n        ${visa}\n    }\n}\n`;
+        writeFileSync(path.join(dir, 'quoted.cpom'), withVisa);
+        const out = path.join(dir, 'quoted');
+        const run = await runCpom(['generate', path.join(dir, 'quoted.cpom'), '-f', 'md', '-o', out], ROOT);
+        expect(run.stderr).toBe('');
+        const markdown = readFileSync(path.join(out, 'CPOM_EHPAD_VAL_DE_LOIRE_2020.md'), 'utf8').replace(/[\u00a0\u202f]/g, ' ');
+        expect(markdown).toContain('Le visa suivant est ajouté : « Vu la circulaire “Accueil temporaire” du 6 mars 2022 ».');
+        expect(markdown).not.toMatch(/« [^»]*«/);
+
+        // The drafted avenant quotes the same visa the same way.
+        const contractWithVisa = CONTRACT.replace('        deliberation du 2019-11-28\n', `        deliberation du 2019-11-28\n        ${visa}\n`);
+        writeFileSync(path.join(dir, 'visa-new.cpom'), contractWithVisa);
+        const drafted = path.join(dir, 'quoted-avenant');
+        const avenant = await runCpom(['avenant', path.join(dir, 'v0.cpom'), path.join(dir, 'visa-new.cpom'), '--number', '1', '-f', 'md', '-o', drafted], ROOT);
+        expect(avenant.code).toBe(0);
+        const text = readFileSync(path.join(drafted, 'AVENANT_1_CPOM_EHPAD_VAL_DE_LOIRE_2020.md'), 'utf8').replace(/[\u00a0\u202f]/g, ' ');
+        expect(text).toContain('le visa « Vu la circulaire “Accueil temporaire” du 6 mars 2022 » est ajouté');
+        expect(text).not.toMatch(/« [^»]*«/);
     });
 });

@@ -63,7 +63,7 @@ const DOTATION = 'dotation DG "Dotation de l\'accueil de jour" { nature dotation
 describe('the Moyens table and the financial annex', () => {
     it('leave out the Nature column when every title says its nature, and the annex does not repeat it', async () => {
         const { table, markdown } = await documentOf(SOINS);
-        expect(table.columns.map(c => c.label)).toEqual(['Financement', 'Financeur', 'Actualisation (R. 314-40)', 'Total sur la durée']);
+        expect(table.columns.map(c => c.label)).toEqual(['Financement', 'Financeur', 'Actualisation annuelle', 'Total sur la durée']);
         expect(table.rows[0][0]).toBe('Forfait global soins');
         expect(markdown).not.toContain('forfait global relatif aux soins');
         expect(markdown).toMatch(/Financeur\s:\sAgence régionale de santé Occitanie/u);
@@ -71,7 +71,7 @@ describe('the Moyens table and the financial annex', () => {
 
     it('keep the nature of a line whose title says more, and print the other once', async () => {
         const { table, markdown } = await documentOf(`${SOINS}\n${DOTATION}`);
-        expect(table.columns.map(c => c.label)).toEqual(['Financement', 'Nature', 'Financeur', 'Actualisation (R. 314-40)', 'Total sur la durée']);
+        expect(table.columns.map(c => c.label)).toEqual(['Financement', 'Nature', 'Financeur', 'Actualisation annuelle', 'Total sur la durée']);
         expect(table.rows.map(r => r.slice(0, 2))).toEqual([['Forfait global soins', ''], ['Dotation de l\'accueil de jour', 'dotation globale']]);
         expect(markdown).toMatch(/Nature\s:\sdotation globale\.\sFinanceur/u);
         expect(markdown).not.toContain('forfait global relatif aux soins');

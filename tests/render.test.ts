@@ -206,6 +206,14 @@ describe('what a signer reads in the annexes (from looking at the printed pages)
         expect(lines).not.toContain('(financement : département)');
     });
 
+    it('cites the law as a signed text does: the article and its code written out, no "CASF" nor bare "(R. 314-40)"', () => {
+        for (const r of bundled) {
+            const md = r.md.replace(/[\u00a0\u202f]/g, ' ');
+            expect(md, r.name).not.toMatch(/CASF|\((?:article )?[LRD]\. ?\d{3}-[\d-]+\)/);
+            expect(md, r.name).toContain('(article L. 313-11 du code de l\'action sociale et des familles)');
+        }
+    });
+
     it('heads a fiche action with its axis by number and title, without "Axe : Axe"', () => {
         const fiches = textOf(annex('messidor-2013', 'fiches-actions').blocks);
         expect(fiches).toContain('Axe 3 — Évaluer les personnes psychiquement fragiles grâce à une plateforme d\'évaluation socio-professionnelle construite avec les partenaires du territoire');

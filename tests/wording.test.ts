@@ -5,11 +5,12 @@
  */
 import type { Grammar } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { KEYWORD_LABELS, keywordKey, keywordLabel } from '@cpom/language';
+import { KEYWORD_LABELS, keywordKey, keywordLabel, quote } from '@cpom/language';
 import { natureLabel, sourceLabel, statusLabel } from '@cpom/generator';
 import { formatValue } from '@cpom/diff';
 import { CpomGrammar } from '../packages/language/src/generated/grammar.js';
 import { valueLabel } from '../packages/language/src/lsp/cpom-french-labels.js';
+import { quote as avenantQuote } from '../packages/diff/src/avenant/context.js';
 
 /** The grammar's value rules: data type rules whose every alternative is a keyword (`Modality`, `FundingNature`…). */
 function valueRules(grammar: Grammar): Map<string, string[]> {
@@ -51,5 +52,16 @@ describe('the wording of the value keywords', () => {
         expect(sourceLabel('état')).toBe('État');
         expect(formatValue('etat', 'fundingSource')).toBe('État');
         expect(statusLabel('gcsms')).toBe(valueLabel('LegalStatus', 'gcsms'));
+    });
+});
+
+describe('quotes', () => {
+    it('quote with no-break spaces inside « », and a text\'s own guillemets as “ ” (never « « … » »)', () => {
+        expect(quote('EHPAD Les Bords de Loire')).toBe('«\u00A0EHPAD Les Bords de Loire\u00A0»');
+        expect(quote('Vu la circulaire « Accueil temporaire » du 6 mars 2022')).toBe('«\u00A0Vu la circulaire “Accueil temporaire” du 6 mars 2022\u00A0»');
+        expect(quote('«\u00A0tout\u00A0»')).toBe('«\u00A0“tout”\u00A0»');
+        expect(quote('un « seul')).toBe('«\u00A0un “seul\u00A0»');
+        // The avenant drafter quotes through the same function.
+        expect(avenantQuote('SESSAD « Les Sources »')).toBe(quote('SESSAD « Les Sources »'));
     });
 });

@@ -104,7 +104,7 @@ async function writeContracts(contracts: ReadonlyArray<{ contract: ast.Contrat; 
             if (day !== undefined) {
                 // The contract as amended on that day: the avenants in force applied, the later ones left out.
                 const consolidated = consolidate(contract, avenants, day);
-                await writeDocument(buildContractDocument(consolidated.contract, consolidated.avenants, { consolidatedAt: day }), formats, {
+                await writeDocument(buildContractDocument(consolidated.contract, consolidated.avenants, { consolidatedAt: day, term: consolidated.term }), formats, {
                     outDir, baseName: `${contract.name}_au_${day}`, sources,
                     json: () => serialiseJson(exportContract(consolidated.contract, consolidated.avenants, { consolidatedAt: day })),
                 }, io, printer);

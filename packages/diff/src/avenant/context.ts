@@ -7,13 +7,13 @@ import {
     type AuthorityJson, type AxisJson, type CapacityJson, type ContractDocument, type ContractJson, type EstablishmentJson,
     type FundingLineJson, type IndicatorJson, MISSING, modalityLabel, type ObjectiveJson,
 } from '@cpom/generator';
-import { de, formatDate, formatEuros, formatNumber, joinFr, monthName, parseIsoDate, to } from '@cpom/language';
+import { de, formatDate, formatEuros, formatNumber, joinFr, monthName, parseIsoDate, quote as frenchQuote, to } from '@cpom/language';
 
 const NNBSP = '\u202F';
 
-/** « … »; a title missing from a broken version as « [titre manquant] ». */
+/** « … » (the language's quotes: no-break spaces, inner quotes as “…”); a title missing from a broken version as « [titre manquant] ». */
 export function quote(value: string | undefined): string {
-    return `« ${value ?? MISSING.title} »`;
+    return frenchQuote(value ?? MISSING.title);
 }
 
 /** A value of a version as text; the export of a broken version may lack it: the placeholder then. */

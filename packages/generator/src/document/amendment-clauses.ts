@@ -3,7 +3,10 @@
  * each `modifie X { … }` (what X becomes), the follow-up it replaces, the visas and clauses it adds, words anew or
  * withdraws. Labels and numbers only, never an identifier.
  */
-import { ast, clauseKindKey, de, joinFr, keywordLabel, modificationPropApplies, modificationTargetKind, plain, propsOf, quote, VISA_ACTS, type VisaKindKey } from '@cpom/language';
+import {
+    ast, capacityCount, clauseKindKey, de, joinFr, keywordLabel, modificationPropApplies, modificationTargetKind, parseNumber, plain, propsOf, quote,
+    VISA_ACTS, type VisaKindKey,
+} from '@cpom/language';
 import type { AstNode } from 'langium';
 import {
     amount, directionLabel, frenchDate, frequencyLabel, indexationLabel, modalityLabel, natureLabel, plainNumber,
@@ -19,8 +22,7 @@ export function amendmentSentences(avenant: ast.Avenant): string[] {
         if (ast.isFin(clause)) {
             sentences.push(`La date de fin du contrat est portée au ${frenchDate(clause.date)}.`);
         } else if (ast.isModification(clause)) {
-            const sentence = modificationSentence(clause);
-            if (sentence) sentences.push(sentence);
+            sentences.push(...modificationSentences(clause));
         } else if (ast.isSuivi(clause)) {
             const items = clause.items.map(followUpText).filter((t): t is string => t !== undefined);
             if (items.length > 0) sentences.push(`Le suivi du contrat est modifié : ${joinFr(items)}.`);
@@ -65,34 +67,48 @@ function clauseLabel(kind: string | undefined): string {
 
 const TARGET_LABELS = { establishment: 'l\'établissement', indicator: 'l\'indicateur', funding: 'le financement', objective: 'l\'objectif' } as const;
 
-function modificationSentence(m: ast.Modification): string | undefined {
+/**
+ * What a `modifie` does, one item each: a capacity in two sentences of its own ("La capacité autorisée de
+ * l'établissement « … » en hébergement temporaire est portée à 6 lits. Sa capacité financée en hébergement temporaire
+ * est portée à 6 lits."), then the other clauses in one sentence ("Pour l'indicateur « … » : cibles : 2024 : 97,5 %.").
+ */
+function modificationSentences(m: ast.Modification): string[] {
     const target = m.target?.ref;
     const kind = modificationTargetKind(target);
-    if (!target || !kind) return undefined;
-    const parts = m.props.filter(p => modificationPropApplies(kind, p)).map(propText).filter((t): t is string => t !== undefined);
-    if (parts.length === 0) return undefined;
-    const name = (target as { title?: string }).title ?? MISSING.name;
-    return `Pour ${TARGET_LABELS[kind]} « ${name} » : ${parts.join(' ; ')}.`;
+    if (!target || !kind) return [];
+    const props = m.props.filter(p => modificationPropApplies(kind, p));
+    const name = quote((target as { title?: string }).title ?? MISSING.name);
+    // The two sentences of one capacity stay together: "Sa capacité financée" reads after its authorised capacity.
+    const sentences = props.filter(ast.isCapacite).map(c => capacitySentences(`${TARGET_LABELS[kind]} ${name}`, c).join(' '));
+    const parts = props.filter(p => !ast.isCapacite(p)).map(propText).filter((t): t is string => t !== undefined);
+    if (parts.length > 0) sentences.push(`Pour ${TARGET_LABELS[kind]} ${name} : ${parts.join(' ; ')}.`);
+    return sentences;
+}
+
+/** The authorised capacity of one modality in a sentence, the funded one in a second ("Sa capacité financée …"). */
+function capacitySentences(noun: string, capacity: ast.Capacite): string[] {
+    const where = capacity.modality && plain(capacity.modality) !== 'places_de_service' ? ` en ${modalityLabel(capacity.modality)}` : '';
+    const count = (n: string | undefined) => {
+        const value = parseNumber(n);
+        return value === undefined ? `${orMissing(n, MISSING.number)} ${capacity.unit ?? 'places'}` : capacityCount(value, capacity.unit);
+    };
+    const sentences = [`La capacité autorisée ${de(noun)}${where} est portée à ${count(capacity.authorised)}.`];
+    if (capacity.funded !== undefined) sentences.push(`Sa capacité financée${where} est portée à ${count(capacity.funded)}.`);
+    return sentences;
 }
 
 function propText(prop: AstNode): string | undefined {
-    if (ast.isTitre(prop)) return `l'intitulé devient « ${prop.text} »`;
-    if (ast.isCapacite(prop)) {
-        const modality = prop.modality ? ` (${modalityLabel(prop.modality)})` : '';
-        const unit = prop.unit ?? 'places';
-        const funded = prop.funded !== undefined ? `, dont ${plainNumber(prop.funded)} financé${unit === 'lits' ? 's' : 'es'}` : '';
-        return `capacité autorisée${modality} portée à ${plainNumber(prop.authorised)} ${unit}${funded}`;
-    }
+    if (ast.isTitre(prop)) return `l'intitulé devient ${quote(orMissing(prop.text, MISSING.title))}`;
     if (ast.isCibles(prop)) return `cibles : ${prop.targets.map(t => `${orMissing(t.year, MISSING.year)} : ${value(t.value)}`).join(', ')}`;
     if (ast.isReference(prop)) return `valeur de référence : ${orMissing(prop.year, MISSING.year)} : ${value(prop.value)}`;
     if (ast.isMontants(prop)) return `montants : ${prop.amounts.map(a => `${orMissing(a.year, MISSING.year)} : ${amount(a.amount)}`).join(', ')}`;
-    if (ast.isRepartition(prop)) return `répartition ${orMissing(prop.year, MISSING.year)} : ${prop.shares.map(s => `${s.establishment?.ref?.title ?? MISSING.name} : ${amount(s.amount)}`).join(', ')}`;
+    if (ast.isRepartition(prop)) return `répartition ${orMissing(prop.year, MISSING.year)} : ${prop.shares.map(s => `${quote(s.establishment?.ref?.title ?? MISSING.name)} : ${amount(s.amount)}`).join(', ')}`;
     if (ast.isNature(prop)) return `nature : ${natureLabel(prop.value)}`;
     if (ast.isSourceFinancement(prop)) return `financement : ${sourceLabel(prop.value)}`;
-    if (ast.isFinanceur(prop)) return `financeur : ${prop.payer?.ref?.title ?? MISSING.name}`;
+    if (ast.isFinanceur(prop)) return `financeur : ${quote(prop.payer?.ref?.title ?? MISSING.name)}`;
     if (ast.isActualisation(prop)) return `actualisation : ${indexationLabel(prop.method)}${prop.formula ? ` (${prop.formula})` : ''}`;
-    if (ast.isConcernes(prop)) return `établissements concernés : ${joinFr(prop.establishments.map(e => e.ref?.title ?? MISSING.name))}`;
-    if (ast.isTarification(prop)) return `autorités de tarification : ${joinFr(prop.authorities.map(a => a.ref?.title ?? MISSING.name))}`;
+    if (ast.isConcernes(prop)) return `établissements concernés : ${joinFr(prop.establishments.map(e => quote(e.ref?.title ?? MISSING.name)))}`;
+    if (ast.isTarification(prop)) return `autorités de tarification : ${joinFr(prop.authorities.map(a => quote(a.ref?.title ?? MISSING.name)))}`;
     if (ast.isHabilitationAideSociale(prop)) {
         return prop.scope ? `habilitation à l'aide sociale : ${prop.scope}` : `habilitation à l'aide sociale : ${plainNumber(prop.places)} places`;
     }
@@ -101,8 +117,8 @@ function propText(prop: AstNode): string | undefined {
     if (ast.isFormule(prop)) return `formule : ${prop.value}`;
     if (ast.isSens(prop)) return `évolution attendue : ${directionLabel(prop.value)}`;
     if (ast.isDescription(prop)) return `description : ${prop.text}`;
-    if (ast.isAction(prop)) return `action ajoutée : ${prop.title}${prop.deadline ? ` (échéance : ${frenchDate(prop.deadline)})` : ''}`;
-    if (ast.isIndicateur(prop)) return `indicateur ajouté : ${prop.title ?? MISSING.title}${propsOf(prop, ast.isCibles).length > 0 ? ` (cibles : ${propsOf(prop, ast.isCibles).flatMap(c => c.targets).map(t => `${orMissing(t.year, MISSING.year)} : ${value(t.value)}`).join(', ')})` : ''}`;
+    if (ast.isAction(prop)) return `action ajoutée : ${quote(orMissing(prop.title, MISSING.title))}${prop.deadline ? ` (échéance : ${frenchDate(prop.deadline)})` : ''}`;
+    if (ast.isIndicateur(prop)) return `indicateur ajouté : ${quote(prop.title ?? MISSING.title)}${propsOf(prop, ast.isCibles).length > 0 ? ` (cibles : ${propsOf(prop, ast.isCibles).flatMap(c => c.targets).map(t => `${orMissing(t.year, MISSING.year)} : ${value(t.value)}`).join(', ')})` : ''}`;
     if (ast.isAdresse(prop)) return `adresse : ${prop.value}`;
     if (ast.isDepartementEtab(prop)) return `département : ${prop.code}`;
     if (ast.isCategorie(prop)) return 'catégorie modifiée';
@@ -112,7 +128,7 @@ function propText(prop: AstNode): string | undefined {
 
 function followUpText(item: ast.SuiviItem): string | undefined {
     if (ast.isComite(item)) {
-        const members = joinFr(item.members.map(m => m.ref?.title ?? MISSING.name));
+        const members = joinFr(item.members.map(m => quote(m.ref?.title ?? MISSING.name)));
         return `comité de suivi : ${members}${item.frequency ? ` (rythme ${frequencyLabel(item.frequency)})` : ''}`;
     }
     if (ast.isDialogueDeGestion(item)) return `dialogue de gestion ${frequencyLabel(item.frequency)}`;

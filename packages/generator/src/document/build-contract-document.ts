@@ -9,7 +9,7 @@
  * or list may be missing from the AST, and the document then shows a French placeholder (missing.ts) instead.
  */
 import {
-    ast, authorityDepartments, clausesOf, contractFundings, contractPeriod, contractYears, countOf, firstClause, firstProp, gestionnaireOf, joinFr, legalFrames, type LineTotal,
+    type AmendedTerm, ast, authorityDepartments, clausesOf, contractFundings, contractPeriod, contractYears, countOf, firstClause, firstProp, gestionnaireOf, joinFr, legalFrames, type LineTotal,
     modulationClauseView, parseNumber, perimeterOf, periodText, plural, regulatoryArticle, signatoriesOf, suiviItems,
 } from '@cpom/language';
 import {
@@ -37,6 +37,11 @@ export interface ContractDocumentOptions {
      * (model/consolidation.ts) and `avenants` the avenants applied; the title page says so.
      */
     readonly consolidatedAt?: string;
+    /**
+     * What the avenants applied did to the term (`consolidate`'s `term`): the title page and the duration article
+     * say which avenant prorogued the contract or set its end date.
+     */
+    readonly term?: AmendedTerm;
 }
 
 export function buildContractDocument(contract: ast.Contrat, avenants: readonly ast.Avenant[] = [], options: ContractDocumentOptions = {}): ContractDocument {
@@ -66,7 +71,8 @@ class DocumentBuilder {
 
     constructor(private readonly contract: ast.Contrat, private readonly avenants: readonly ast.Avenant[], private readonly options: ContractDocumentOptions = {}) {
         this.period = contractPeriod(contract);
-        this.years = this.period ? contractYears(this.period) : [];
+        // The budget years up to the end of a prorogation (the contract's own, or one an avenant decided).
+        this.years = this.period ? contractYears({ ...this.period, lastYear: Math.max(this.period.lastYear, this.period.prorogation?.year ?? 0) }) : [];
         this.frames = [...legalFrames(contract)];
         this.ctx = { contract, avenants, years: this.years, numbering: new ContractNumbering(contract) };
     }
@@ -127,14 +133,18 @@ class DocumentBuilder {
     private periodText(): string {
         if (!this.period) return '';
         const effect = firstClause(this.contract, ast.isEffet)?.date;
-        const end = firstClause(this.contract, ast.isFin)?.date;
+        // The end of the contract as amended: a prorogation's, else the end date (an avenant's `fin` applied).
+        const end = firstClause(this.contract, ast.isProrogation)?.date ?? firstClause(this.contract, ast.isFin)?.date;
         const period = periodText(frenchDate(effect), frenchDate(end));
         const day = this.options.consolidatedAt;
         if (day === undefined) return period;
         const numbers = this.avenants.map(a => `n° ${orMissing(a.number, MISSING.number)}`);
         const applied = numbers.length === 0 ? 'aucun avenant en vigueur'
             : `${numbers.length > 1 ? 'avenants' : 'avenant'} ${joinFr(numbers)} inclus`;
-        return `${period} — version consolidée au ${frenchDate(day)} (${applied})`;
+        const term = this.options.term;
+        const amended = term?.prorogation ? ` (contrat prorogé par ${avenantLabel(term.prorogation.avenant)})`
+            : term?.end ? ` (date de fin fixée par ${avenantLabel(term.end.avenant)})` : '';
+        return `${period}${amended} — version consolidée au ${frenchDate(day)} (${applied})`;
     }
 
     private visas(): Paragraph[] {
@@ -247,11 +257,14 @@ class DocumentBuilder {
             kind: 'table',
             caption: 'Financements',
             columns: [
-                { label: 'Financement' }, ...(withNature ? [{ label: 'Nature' }] : []), { label: 'Financeur' }, { label: 'Actualisation (R. 314-40)' },
+                { label: 'Financement' }, ...(withNature ? [{ label: 'Nature' }] : []), { label: 'Financeur' }, { label: 'Actualisation annuelle' },
                 { label: 'Total sur la durée', align: 'right' },
             ],
             rows,
         });
+        if (rows.length > 0) {
+            blocks.push(paragraph('Les montants de chaque financement sont fixés chaque année selon la modalité d\'actualisation indiquée, en application de l\'article R. 314-40 du code de l\'action sociale et des familles.'));
+        }
         const moyens = clausesOf(this.contract, ast.isMoyens).flatMap(m => m.items);
         const cnr = model.cnr.map(c => c.node);
         if (cnr.length > 0) {
@@ -315,16 +328,24 @@ class DocumentBuilder {
         const end = firstClause(this.contract, ast.isFin)?.date;
         const signature = firstClause(this.contract, ast.isDateSignature)?.date;
         const prorogation = firstClause(this.contract, ast.isProrogation)?.date;
+        const term = this.options.term;
+        const prorogedBy = term?.prorogation;
         const blocks: Block[] = [paragraph(
-            `Le contrat prend effet le ${frenchDate(effect)} et prend fin le ${frenchDate(end)}`,
+            `Le contrat prend effet le ${frenchDate(effect)} et prend fin le ${frenchDate(prorogedBy ? prorogation : end)}`,
             signature ? `. Il est signé le ${frenchDate(signature)}` : '', '.',
         )];
+        if (term?.end && !prorogedBy) {
+            const before = term.end.before;
+            blocks.push(paragraph(`La date de fin du contrat${before ? `, précédemment fixée au ${frenchDate(before)},` : ''} est portée au ${frenchDate(end)} par ${avenantLabel(term.end.avenant)}.`));
+        }
         const prorogeable = parseNumber(firstClause(this.contract, ast.isProrogeable)?.years);
-        blocks.push(paragraph(prorogation
-            ? `Il est prorogé jusqu'au ${frenchDate(prorogation)}, dans la limite d'une sixième année (article L. 313-11).`
-            : prorogeable !== undefined
-                ? `Il est prorogeable par avenant pour une durée ${prorogeable === 1 ? 'd\'un an' : `de ${plainNumber(String(prorogeable))} ans`}, dans la limite d'une sixième année (article L. 313-11). À défaut, un nouveau contrat est négocié avant son échéance.`
-                : 'Il peut être prorogé dans la limite d\'une sixième année (article L. 313-11). À défaut, un nouveau contrat est négocié avant son échéance.'));
+        blocks.push(paragraph(prorogedBy
+            ? `Le contrat, qui devait prendre fin le ${frenchDate(prorogedBy.before ?? end)}, est prorogé jusqu'au ${frenchDate(prorogation)} par ${avenantLabel(prorogedBy.avenant)}, dans la limite d'une sixième année (${SIXTH_YEAR}).`
+            : prorogation
+                ? `Il est prorogé jusqu'au ${frenchDate(prorogation)}, dans la limite d'une sixième année (${SIXTH_YEAR}).`
+                : prorogeable !== undefined
+                    ? `Il est prorogeable par avenant pour une durée ${prorogeable === 1 ? 'd\'un an' : `de ${plainNumber(String(prorogeable))} ans`}, dans la limite d'une sixième année (${SIXTH_YEAR}). À défaut, un nouveau contrat est négocié avant son échéance.`
+                    : `Il peut être prorogé dans la limite d'une sixième année (${SIXTH_YEAR}). À défaut, un nouveau contrat est négocié avant son échéance.`));
         return section('duree', 'article', 'Entrée en vigueur et durée du contrat', blocks);
     }
 
@@ -339,6 +360,14 @@ class DocumentBuilder {
             signatories: signatoriesOf(this.contract).map(s => ({ party: titleOf(s.party), role: s.role, person: s.person })),
         };
     }
+}
+
+/** The article that limits a CPOM to a sixth year, as a signed text cites it. */
+const SIXTH_YEAR = 'article L. 313-11 du code de l\'action sociale et des familles';
+
+/** "l'avenant n° 2": an avenant by its number, never its identifier. */
+function avenantLabel(avenant: ast.Avenant): string {
+    return `l'avenant n° ${orMissing(avenant.number, MISSING.number)}`;
 }
 
 /** A line's total over the period as the language model defines it (a tariff line has none). */

@@ -98,7 +98,7 @@ export function actionSheets(ctx: DocumentContext): Section {
     for (const objective of objectivesOf(ctx.contract)) {
         const parts: Block[] = [];
         // The axis the objective serves, by its number and title ("Axe 1 — …"): the heading says what it is.
-        parts.push(paragraph(text(ctx.numbering.axisHeading(objective.$container), { strong: true })));
+        parts.push(paragraph(text(ctx.numbering.objectiveAxisHeading(objective), { strong: true })));
         for (const d of objective.items.filter(ast.isDescription)) parts.push(paragraph(orMissing(d.text, MISSING.text)));
         const concerned = objective.items.filter(ast.isConcernes).flatMap(c => (c.establishments ?? []).map(titleOf));
         if (concerned.length > 0) parts.push(paragraph(text('Établissements concernés : ', { strong: true }), nameList(concerned)));

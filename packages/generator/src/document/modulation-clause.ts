@@ -4,7 +4,7 @@
  * contract's numbers, the last known measures and the justification. Names by titles, never identifiers. Pure.
  */
 import {
-    type ast, effectiveFormula, indicatorView, joinFr, legalFrames, measureText, modulationClauseView, modulationFormulaText, type ModulationClauseView,
+    type ast, effectiveFormula, indicatorView, joinFr, quote, legalFrames, measureText, modulationClauseView, modulationFormulaText, type ModulationClauseView,
     regulatoryArticle,
 } from '@cpom/language';
 import { criterionLabel } from './french.js';
@@ -63,20 +63,20 @@ export function modulationClause(node: ast.Modulation, contract: ast.Contrat): B
     const view = modulationClauseView(node);
     const line = orMissing(view.funding?.title, MISSING.name);
     const criterion = view.criterion ? `, sur le critère du ${criterionLabel(view.criterion)}` : '';
-    const indicator = view.indicator ? `, mesuré par l'indicateur « ${orMissing(indicatorView(view.indicator).title, MISSING.title)} »` : '';
+    const indicator = view.indicator ? `, mesuré par l'indicateur ${quote(orMissing(indicatorView(view.indicator).title, MISSING.title))}` : '';
     const scope = view.establishments.length > 0
-        ? ` Elle s'applique à ${view.establishments.length > 1 ? 'chacun des établissements' : 'l\'établissement'} ${joinFr(view.establishments.map(e => `« ${orMissing(e.title, MISSING.name)} »`))}, sur sa propre activité.`
+        ? ` Elle s'applique à ${view.establishments.length > 1 ? 'chacun des établissements' : 'l\'établissement'} ${joinFr(view.establishments.map(e => quote(orMissing(e.title, MISSING.name))))}, sur sa propre activité.`
         : '';
     const below = referenceOf(view).below;
     const blocks: Block[] = [paragraph(
-        `Le financement « ${line} » est modulé selon l'activité (${articleOf(view, contract)})${criterion}${indicator}.${scope}`,
+        `Le financement ${quote(line)} est modulé selon l'activité (${articleOf(view, contract)})${criterion}${indicator}.${scope}`,
         ` Lorsque l'activité réalisée est ${below}, le montant de l'exercice suivant est minoré ${reductionWords(view)}, au vu de la dernière mesure connue : `,
         `minoration = ${modulationFormulaText(view)}.`,
     )];
     const measures = view.referenceMeasures.filter(m => m.year !== undefined && m.measure);
     if (measures.length > 0) {
         blocks.push(paragraph(`Mesure d'activité de référence : ${joinFr(measures.map(m =>
-            `${measureWords(m.measure!, view.criterion)} en ${m.year}${m.establishment ? ` (« ${orMissing(m.establishment.title, MISSING.name)} »)` : ''}`))}.`));
+            `${measureWords(m.measure!, view.criterion)} en ${m.year}${m.establishment ? ` (${quote(orMissing(m.establishment.title, MISSING.name))})` : ''}`))}.`));
     }
     if (view.justification) blocks.push(paragraph(view.justification));
     return blocks;

@@ -25,9 +25,14 @@ export function finessText(typed: string): string {
 export class ContractNumbering {
     private readonly axes = new Map<ast.Axe, number>();
     private readonly objectives = new Map<ast.Objectif, number>();
+    /** The axis of each objective, by containment: a consolidated copy's `$container` is the axis as written. */
+    private readonly axisOf = new Map<ast.Objectif, ast.Axe>();
 
     constructor(contract: ast.Contrat) {
-        clausesOf(contract, ast.isAxe).forEach((axe, i) => this.axes.set(axe, i + 1));
+        clausesOf(contract, ast.isAxe).forEach((axe, i) => {
+            this.axes.set(axe, i + 1);
+            for (const objective of axe.objectives ?? []) this.axisOf.set(objective, axe);
+        });
         objectivesOf(contract).forEach((objective, i) => this.objectives.set(objective, i + 1));
     }
 
@@ -42,6 +47,11 @@ export class ContractNumbering {
     /** `Axe 1 — Titre`. */
     axisHeading(axe: ast.Axe): string {
         return `Axe ${this.axis(axe)} — ${orMissing(axe.title, MISSING.title)}`;
+    }
+
+    /** `Axe 1 — Titre` of the axis an objective serves. */
+    objectiveAxisHeading(objective: ast.Objectif): string {
+        return this.axisHeading(this.axisOf.get(objective) ?? objective.$container);
     }
 
     /** `Fiche action n° 3 — Titre`. */

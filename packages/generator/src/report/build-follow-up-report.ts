@@ -108,13 +108,13 @@ function modulationSection(followUp: FollowUp): ReportSection {
     const table: Table = {
         kind: 'table', caption: 'Modulation sur l\'activité',
         columns: [
-            { label: 'Établissement' }, { label: 'Financement' }, { label: 'Texte' }, { label: 'Année appliquée', align: 'right' },
+            { label: 'Établissement' }, { label: 'Financement' }, { label: 'Article du code de l\'action sociale et des familles' }, { label: 'Année appliquée', align: 'right' },
             { label: 'Taux', align: 'right' }, { label: 'Montant', align: 'right' },
         ],
         rows: records.map(m => [
             namedLabel(m.establishment, 'Ensemble du financement'), namedLabel(m.funding, 'Financement sans intitulé'),
-            // Non-breaking hyphens: « R.314-43-2 » is never cut at the end of a line of a narrow column.
-            `CASF ${m.article.replace(/-/g, '\u2011')}`, String(m.appliedYear), m.calculation.applies ? valueText(m.calculation.ratePercent, '%') : '—',
+            // Written out as in a signed text (« R. 314-43-2 »), its hyphens non-breaking: never cut in a narrow column.
+            m.article.replace('.', '. ').replace(/-/g, '\u2011'), String(m.appliedYear), m.calculation.applies ? valueText(m.calculation.ratePercent, '%') : '—',
             { text: eurosText(m.calculation.amountCents), strong: m.calculation.amountCents > 0 },
         ]),
         footer: records.length > 1 ? [['Total', '', '', '', '', { text: eurosText(followUp.summary.modulationCents), strong: true }]] : undefined,

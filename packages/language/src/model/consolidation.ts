@@ -5,12 +5,15 @@
  * copy.
  *
  * What an avenant does, in number order (docs/language.md, "Avenants"):
- * - `fin DATE` replaces the end date; `prorogation DATE` stays the avenant's own (as before);
+ * - `fin DATE` replaces the end date; `prorogation DATE` stays the avenant's own, and the contract as amended is
+ *   prorogued: it carries a prorogation clause with that date (a later `fin` supersedes an avenant's prorogation);
+ *   `term` says which avenant set each, for the documents ("prorogé par l'avenant n° 2");
  * - `ajoute établissement …` adds it to the perimeter, `retire X` takes X out of it;
  * - `moyens { … }` adds its funding lines, CNR, modulations;
  * - `suivi { … }` replaces, kind by kind, the follow-up clauses it gives (the comité replaces the comité…);
- * - `visas { … }` adds its visas after those in force, `retire visa KIND ["text"] [du DATE]` withdraws the visas it
- *   names (a visa is replaced by both, in one avenant);
+ * - `visas { … }` adds its visas after those in force, `retire visa KIND ["text"] [du DATE]` withdraws the visas in
+ *   force it names; a visa is replaced by both in one avenant, and the new visa of the same kind takes the place of
+ *   the one it replaces;
  * - `clauses { … }` words anew each clause of Titre 2 it gives (the contract's wording, or the default one when the
  *   contract wrote none), `retire clause KIND` gives the clause back its default wording;
  * - `modifie X { … }` changes what X declares (see `applyModification`).
@@ -18,7 +21,7 @@
 import type { AstNode, Reference } from 'langium';
 import * as ast from '../generated/ast.js';
 import { avenantNumber } from './avenants.js';
-import { clausesOf } from './contract.js';
+import { clausesOf, firstClause } from './contract.js';
 import { type ClauseKindKey, CLAUSE_KINDS, clauseKindKey, visaWithdrawn, writtenClauses } from './contract-clauses.js';
 import { compareDates, parseIsoDate } from './dates.js';
 import { plain } from './french.js';
@@ -71,6 +74,20 @@ function order(a: ast.Avenant): number {
     return Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER;
 }
 
+/** A date of the term that an avenant set, with the date it replaced (ISO, as written). */
+export interface TermChange {
+    readonly date: string | undefined;
+    readonly avenant: ast.Avenant;
+    /** The end date in force before that avenant (the signed one, or an earlier avenant's). */
+    readonly before: string | undefined;
+}
+
+/** What the avenants applied did to the term: the end date they set (`fin`) and the prorogation in force. */
+export interface AmendedTerm {
+    readonly end?: TermChange;
+    readonly prorogation?: TermChange;
+}
+
 export interface ConsolidatedContract {
     /** The contract as amended (a copy where anything changed, the contract itself otherwise). */
     readonly contract: ast.Contrat;
@@ -78,6 +95,8 @@ export interface ConsolidatedContract {
     readonly avenants: ast.Avenant[];
     /** The day of the consolidation, as given. */
     readonly date?: string;
+    /** Which avenant set the end date and the prorogation in force (the avenants as written). */
+    readonly term: AmendedTerm;
 }
 
 /** The contract as amended by its avenants in force on `date` (all of them without a date). */
@@ -86,7 +105,7 @@ export function consolidate(contract: ast.Contrat, avenants: readonly ast.Avenan
     const replaced = new Map<AstNode, AstNode>();
     const current = <T extends AstNode>(node: T): T => (replaced.get(node) as T | undefined) ?? node;
     const extraClauses: AstNode[] = [];
-    let end: ast.Fin | undefined;
+    const { end, prorogation, term } = termOf(contract, applied);
     const suivi = new Map<string, ast.SuiviItem[]>();
     const added: ast.Etablissement[] = [];
     const retired = new Set<AstNode>();
@@ -94,12 +113,11 @@ export function consolidate(contract: ast.Contrat, avenants: readonly ast.Avenan
     let visas: ast.Visa[] | undefined;
     let written: Map<ClauseKindKey, ast.ClauseRedigee> | undefined;
     for (const avenant of applied) {
+        visas = amendedVisas(visas ?? ownVisas(contract), avenant) ?? visas;
         for (const clause of avenant.clauses) {
             if (ast.isModification(clause)) {
                 const target = clause.target?.ref;
                 if (target) replaced.set(target, applyModification(current(target), clause));
-            } else if (ast.isFin(clause)) {
-                end = clause;
             } else if (ast.isSuivi(clause)) {
                 for (const item of clause.items) suivi.set(item.$type, [...(suivi.get(item.$type) ?? []).filter(i => i.$container === clause), item]);
             } else if (ast.isAjout(clause) && clause.establishment) {
@@ -108,10 +126,6 @@ export function consolidate(contract: ast.Contrat, avenants: readonly ast.Avenan
                 clause.establishments.forEach(r => r.ref && retired.add(r.ref));
             } else if (ast.isMoyens(clause)) {
                 extraClauses.push(clause);
-            } else if (ast.isVisas(clause)) {
-                visas = [...(visas ?? ownVisas(contract)), ...clause.items];
-            } else if (ast.isRetraitVisa(clause)) {
-                visas = (visas ?? ownVisas(contract)).filter(v => !visaWithdrawn(v, clause));
             } else if (ast.isClausesRedigees(clause)) {
                 written ??= new Map(writtenClauses(contract));
                 const given = new Set<ClauseKindKey>();
@@ -129,13 +143,15 @@ export function consolidate(contract: ast.Contrat, avenants: readonly ast.Avenan
         }
     }
     const changed = applied.length > 0;
-    if (!changed) return { contract, avenants: applied, date };
+    if (!changed) return { contract, avenants: applied, date, term };
 
     // The contract's own clauses as amended: end date, perimeter, follow-up; then the avenants' funding.
     const clauses: AstNode[] = [];
     for (const clause of contract.clauses) {
         if (ast.isFin(clause) && end) {
             clauses.push({ ...clause, date: end.date } as ast.Fin);
+        } else if (ast.isProrogation(clause) && prorogation) {
+            clauses.push({ ...clause, date: prorogation.date } as ast.Prorogation);
         } else if (ast.isPerimetre(clause)) {
             clauses.push(amendedPerimeter(clause, clauses.some(ast.isPerimetre) ? [] : added, retired));
         } else if (ast.isVisas(clause) && visas) {
@@ -151,6 +167,7 @@ export function consolidate(contract: ast.Contrat, avenants: readonly ast.Avenan
         }
     }
     if (end && !contract.clauses.some(ast.isFin)) clauses.push(end);
+    if (prorogation && !contract.clauses.some(ast.isProrogation)) clauses.push(prorogation);
     if (visas && !contract.clauses.some(ast.isVisas)) clauses.push(newBlock<ast.Visas>('Visas', contract, visas));
     if (written && !contract.clauses.some(ast.isClausesRedigees)) {
         clauses.push(newBlock<ast.ClausesRedigees>('ClausesRedigees', contract, inDocumentOrder(written)));
@@ -159,7 +176,51 @@ export function consolidate(contract: ast.Contrat, avenants: readonly ast.Avenan
     const draft = { ...contract, clauses } as ast.Contrat;
     replaced.set(contract, draft);
     const rebuilt = rebuildAll([contract, ...applied], replaced);
-    return { contract: rebuilt[0] as ast.Contrat, avenants: rebuilt.slice(1) as ast.Avenant[], date };
+    return { contract: rebuilt[0] as ast.Contrat, avenants: rebuilt.slice(1) as ast.Avenant[], date, term };
+}
+
+/** The end date and the prorogation in force after the avenants applied (in number order), and who set each. */
+function termOf(contract: ast.Contrat, applied: readonly ast.Avenant[]): { end?: ast.Fin; prorogation?: ast.Prorogation; term: AmendedTerm } {
+    let end: ast.Fin | undefined;
+    let prorogation: ast.Prorogation | undefined;
+    let term: AmendedTerm = {};
+    for (const avenant of applied) {
+        for (const clause of avenant.clauses) {
+            const before = end?.date ?? firstClause(contract, ast.isFin)?.date;
+            if (ast.isFin(clause)) {
+                // A new end date supersedes a prorogation an earlier avenant decided.
+                term = { end: { date: clause.date, avenant, before } };
+                end = clause;
+                prorogation = undefined;
+            } else if (ast.isProrogation(clause)) {
+                term = { ...term, prorogation: { date: clause.date, avenant, before } };
+                prorogation = clause;
+            }
+        }
+    }
+    return { end, prorogation, term };
+}
+
+/**
+ * The visas in force after an avenant, undefined when it changes none: the visas in force it withdraws (`retire visa`,
+ * wherever written in the avenant) are taken out, and each visa it adds (`visas { … }`) takes the place of the first
+ * withdrawn visa of its kind (a schéma renewed stays where the old one was), else goes after those in force.
+ */
+function amendedVisas(inForce: readonly ast.Visa[], avenant: ast.Avenant): ast.Visa[] | undefined {
+    const withdrawals = avenant.clauses.filter(ast.isRetraitVisa);
+    const additions = avenant.clauses.filter(ast.isVisas).flatMap(v => v.items);
+    if (withdrawals.length === 0 && additions.length === 0) return undefined;
+    const pending = [...additions];
+    const result: ast.Visa[] = [];
+    for (const visa of inForce) {
+        if (!withdrawals.some(w => visaWithdrawn(visa, w))) {
+            result.push(visa);
+            continue;
+        }
+        const index = pending.findIndex(a => a.kind !== undefined && visa.kind !== undefined && plain(a.kind) === plain(visa.kind));
+        if (index >= 0) result.push(...pending.splice(index, 1));
+    }
+    return [...result, ...pending];
 }
 
 /** The visas the contract writes, in the order written. */

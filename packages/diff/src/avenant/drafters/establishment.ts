@@ -145,15 +145,18 @@ export function capacityChanges(noun: string, before: EstablishmentJson | undefi
             items.push(`une capacité de ${capacityText(c)} est ajoutée ${to(noun)}`);
             continue;
         }
-        if (previous.authorised !== c.authorised) {
+        const authorised = previous.authorised !== c.authorised;
+        if (authorised) {
             items.push(`la capacité autorisée ${de(noun)}${where} est portée de ${numberText(previous.authorised)} à ${numberText(c.authorised)} ${unit}`);
         }
         if (previous.funded !== c.funded) {
+            // Right after the authorised capacity of the same modality: "sa capacité financée", not the name again.
+            const funded = authorised ? `sa capacité financée${where}` : `la capacité financée ${de(noun)}${where}`;
             items.push(c.funded === undefined
-                ? `la capacité financée ${de(noun)}${where} n'est plus précisée`
+                ? `${funded} n'est plus précisée`
                 : previous.funded === undefined
-                    ? `la capacité financée ${de(noun)}${where} est fixée à ${numberText(c.funded)} ${unit}`
-                    : `la capacité financée ${de(noun)}${where} est portée de ${numberText(previous.funded)} à ${numberText(c.funded)} ${unit}`);
+                    ? `${funded} est fixée à ${numberText(c.funded)} ${unit}`
+                    : `${funded} est portée de ${numberText(previous.funded)} à ${numberText(c.funded)} ${unit}`);
         }
         if ((previous.unit ?? 'places') !== unit) items.push(`la capacité ${de(noun)}${where} est exprimée en ${unit}`);
     }

@@ -191,7 +191,7 @@ export function funding(ctx: DraftContext, group: FundingGroup): DraftedArticle 
 export function lineDetails(ctx: DraftContext, line: FundingLineJson): string {
     return [
         line.nature ? natureLabel(line.nature) : '',
-        line.payer ? `financeur : ${ctx.versions.partyName(line.payer)}` : '',
+        line.payer ? `financeur : ${quote(ctx.versions.partyName(line.payer))}` : '',
         line.establishments.length > 0 ? `établissements financés : ${joinFr(line.establishments.map(e => quote(ctx.versions.establishmentTitle(e))))}` : '',
     ].filter(Boolean).join(' ; ');
 }

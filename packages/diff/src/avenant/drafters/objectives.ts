@@ -156,12 +156,12 @@ export function actionSheet(objective: ObjectiveJson): Block[] {
     const blocks: Block[] = [];
     if (objective.actions.length > 0) {
         blocks.push({
-            kind: 'table', caption: `Fiche action ${orMissing(objective.id, MISSING.name)} — actions`,
+            kind: 'table', caption: `Fiche action ${quote(orMissing(objective.title, MISSING.title))} — actions`,
             columns: [{ label: 'Action' }, { label: 'Échéance' }, { label: 'Pilote' }],
             rows: objective.actions.map(a => [orMissing(a.title, MISSING.title), a.deadline ? frenchDate(a.deadline) : '', a.lead ?? '']),
         });
     }
-    if (objective.indicators.length > 0) blocks.push(indicatorsTable(objective.indicators, `Fiche action ${orMissing(objective.id, MISSING.name)} — indicateurs`));
+    if (objective.indicators.length > 0) blocks.push(indicatorsTable(objective.indicators, `Fiche action ${quote(orMissing(objective.title, MISSING.title))} — indicateurs`));
     return blocks;
 }
 
