@@ -230,6 +230,17 @@ describe('the term as amended: prorogation and end date', () => {
         expect(markdown).not.toMatch(/AVENANT|CPOM_LES_SOURCES|ARS_BFC/);
     });
 
+    it('names a party that joined through an avenant among the parties, and keeps the originals of the signing', async () => {
+        const consolidated = await markdownOf(CATALOGUE, ['--au', '2024-01-01'], 'joined');
+        const signed = await markdownOf(CATALOGUE, [], 'joined-signed');
+        // Avenant n° 1 makes the département a party (it co-funds the SAMSAH it adds); the contract as signed has two.
+        expect(consolidated).toMatch(/\*\*ENTRE\*\*\n\nAgence régionale de santé Bourgogne-Franche-Comté\n\nDépartement de la Côte-d'Or\n\n\*\*ET\*\*\n\nAssociation Les Sources de Bourgogne/);
+        expect(consolidated).toContain('- **Département de la Côte-d\'Or** (conseil départemental, département 21)');
+        expect(consolidated).toContain('Fait le 20 décembre 2018, en deux exemplaires originaux, un pour chaque partie.');
+        expect(signed).not.toContain('- **Département de la Côte-d\'Or** (conseil départemental');
+        expect(signed).toContain('**ET**\n\nAssociation Les Sources de Bourgogne');
+    });
+
     it('prints the signed dates in the contract as signed (no --au), and before the prorogation takes effect', async () => {
         for (const args of [[], ['--au', '2023-12-31']]) {
             const markdown = await markdownOf(CATALOGUE, args, `signed-${args.length}`);

@@ -122,12 +122,23 @@ class DocumentBuilder {
 
     // --- parties and header -------------------------------------------------------------------------
 
-    private parties(): ast.Partie[] {
+    /** The parties that signed the contract (the gestionnaire too where it signs nothing). */
+    private signingParties(): ast.Partie[] {
         const result: ast.Partie[] = [];
         const add = (p: ast.Partie | undefined) => { if (p && !result.includes(p)) result.push(p); };
         for (const signatory of signatoriesOf(this.contract)) add(signatory.party?.ref);
         add(gestionnaireOf(this.contract));
         return result;
+    }
+
+    private parties(): ast.Partie[] {
+        const result = this.signingParties();
+        // An authority declared in the contract itself is a party even where it signs nothing: in a consolidated
+        // contract, one that joined through an avenant (it signed the avenant). Before the gestionnaire, named last.
+        const gestionnaire = gestionnaireOf(this.contract);
+        const signing = result.filter(p => p !== gestionnaire);
+        for (const clause of this.contract.clauses) if (ast.isAutorite(clause) && !signing.includes(clause)) signing.push(clause);
+        return gestionnaire ? [...signing, gestionnaire] : signing;
     }
 
     private periodText(): string {
@@ -353,7 +364,8 @@ class DocumentBuilder {
         const signature = firstClause(this.contract, ast.isDateSignature)?.date;
         const place = firstClause(this.contract, ast.isLieuSignature)?.place;
         const at = place ? `Fait à ${place}, le` : 'Fait le';
-        const originals = originalsText(this.parties().length);
+        // The originals of the signing (a consolidated contract keeps its own: a party that joined later signed an avenant).
+        const originals = originalsText(this.signingParties().length);
         return {
             kind: 'signatures',
             date: signature ? `${at} ${frenchDate(signature)}, ${originals}.` : `${at} …………………, ${originals}.`,
