@@ -55,7 +55,19 @@ function escapeInline(text: string): string {
         }
         const replacement = code < 128 ? REPLACEMENTS[code] : undefined;
         if (replacement !== undefined) {
-            out.text(replacement);
+            // A run of one special (a name of a million backslashes) is escaped in one repeat.
+            let end = i + 1;
+            while (end < text.length && text.charCodeAt(end) === code) end++;
+            out.repeat(replacement, end - i);
+            i = end;
+            continue;
+        } else if (isPlain(code)) {
+            // Plain text is copied a stretch at a time.
+            let end = i + 1;
+            while (end < text.length && isPlain(text.charCodeAt(end))) end++;
+            out.slice(text, i, end);
+            i = end;
+            continue;
         } else if (code === COLON && text.charCodeAt(i + 1) === SLASH && text.charCodeAt(i + 2) === SLASH) {
             out.unit(BACKSLASH);
             out.unit(code);
@@ -71,6 +83,12 @@ function escapeInline(text: string): string {
         i++;
     }
     return out.toString();
+}
+
+/** A character the loop copies as it is (not white space, a special, `:` or `w`). */
+function isPlain(code: number): boolean {
+    if (code >= 128) return !isWhiteSpace(code);
+    return REPLACEMENTS[code] === undefined && code > SPACE && code !== COLON && (code | 0x20) !== 0x77;
 }
 
 /** `/\bwww\./i` at `i`. */

@@ -6,6 +6,8 @@
  * loops write code units into a buffer and turn it into a string 8,192 at a time; lone surrogates are kept.
  */
 const CHUNK = 8192;
+/** A slice or a repeat this long becomes a piece of its own rather than code units in the buffer. */
+const LONG = 64;
 
 export class TextWriter {
     private readonly buffer: Uint16Array;
@@ -28,12 +30,22 @@ export class TextWriter {
 
     /** `source.slice(start, end)`, a long one without copying it unit by unit. */
     slice(source: string, start: number, end: number): void {
-        if (end - start <= this.buffer.length) {
+        if (end - start < LONG) {
             for (let i = start; i < end; i++) this.unit(source.charCodeAt(i));
             return;
         }
         this.flush();
         this.pieces.push(source.slice(start, end));
+    }
+
+    /** `value` `count` times (a long run of one character escaped: `\\*` a million times, in one native repeat). */
+    repeat(value: string, count: number): void {
+        if (count * value.length < LONG) {
+            for (let i = 0; i < count; i++) this.text(value);
+            return;
+        }
+        this.flush();
+        this.pieces.push(value.repeat(count));
     }
 
     toString(): string {
