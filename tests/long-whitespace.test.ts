@@ -128,6 +128,8 @@ describe('long runs of escaped characters', () => {
     it.each(Object.keys(SPECIAL_RUNS))('%s: the Markdown, HTML, DOCX and the text diff do not match a pattern per character', async (kind) => {
         // Runs long enough that the diff shows the texts whole (MAX_WORD_DIFF_CHARACTERS): below, jsdiff matches per word.
         const small = await matchesWith(SPECIAL_RUNS[kind], 120_000);
-        expect(await matchesWith(SPECIAL_RUNS[kind], 240_000)).toBe(small);
+        // 120,000 more characters per run: the old code matched millions more times, the new a few dozen at most
+        // (texts under the Markdown renderer's cache length are escaped at each draw).
+        expect(Math.abs(await matchesWith(SPECIAL_RUNS[kind], 240_000) - small)).toBeLessThan(1_000);
     }, 120_000);
 });
