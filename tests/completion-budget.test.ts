@@ -1,11 +1,12 @@
 /**
  * Completion's parser stops past its error-recovery budget (lsp/completion-budget.ts): a place after hundreds of
- * thousands of stray tokens gets no completion instead of seconds of parsing; a valid text never reaches it.
+ * thousands of stray tokens gets no completion instead of seconds of parsing; a valid text never reaches it. And the
+ * text typed in a long token is folded once per request, not once per candidate (cpom-completion.ts).
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { EmptyFileSystem, type LangiumDocument, URI } from 'langium';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createCpomLspServices } from '@cpom/language/lsp';
 import { ROOT } from './helpers.js';
 
@@ -45,5 +46,37 @@ describe('the completion budget', () => {
         expect(list?.items).toBeDefined();
         // Before the stray texts nothing changes.
         expect(featuresAt(document, cut).length).toBeGreaterThan(0);
+    });
+});
+
+describe('completion inside a long token', () => {
+    const fixture = readFileSync(path.join(ROOT, 'tests/fixtures/rules/CPOM024/triggers.cpom'), 'utf8');
+    const anchor = 'autorite ARS_ARA ars "Agence régiona';
+
+    /** Completes in the middle of a text of `words` words after `ars` (the départements are offered there). */
+    async function foldingsOfLongText(words: number): Promise<{ foldings: number; items: number }> {
+        expect(fixture).toContain(anchor);
+        const at = fixture.indexOf(anchor) + anchor.length;
+        const text = `${fixture.slice(0, at)}${'x '.repeat(words)}${fixture.slice(at)}`;
+        const document = await open(text);
+        const normalize = vi.spyOn(String.prototype, 'normalize');
+        try {
+            const list = await services.Cpom.lsp.CompletionProvider!.getCompletion(document, {
+                textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(at + words),
+            });
+            const long = normalize.mock.contexts.filter(context => String(context).length > 1_000).length;
+            return { foldings: long, items: list?.items.length ?? 0 };
+        } finally {
+            normalize.mockRestore();
+        }
+    }
+
+    it('folds the typed text once, whatever the number of candidates (a 600,000-character token took seconds)', async () => {
+        const small = await foldingsOfLongText(5_000);
+        const large = await foldingsOfLongText(10_000);
+        // A deterministic measure of work: the long typed text is folded at most once per completion context.
+        expect(small.foldings).toBeLessThanOrEqual(2);
+        expect(large.foldings).toBe(small.foldings);
+        expect(large.items).toBe(small.items);
     });
 });

@@ -12,7 +12,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { exportContract } from '@cpom/generator';
+import { buildContractDocument, exportContract, renderDocx, renderHtml, renderMarkdown } from '@cpom/generator';
+import { diffContracts, formatDiffMarkdown, formatDiffText } from '@cpom/diff';
 import { createCpomLspServices } from '../packages/language/src/lsp/index.js';
 import { preview } from '../packages/server/src/index.js';
 import { everyOutput, withContracts } from './every-output.js';
@@ -71,4 +72,64 @@ describe('long runs of white space in every text', () => {
         const shown = await preview(services, { uri: uri.toString() });
         expect(shown.html?.length ?? 0).toBeGreaterThan(LENGTH);
     }, 30_000);
+});
+
+/**
+ * Long runs of the characters an output escapes (Markdown's specials, HTML's and XML's, autolinks) and of words on
+ * many lines: the renderers and the text diff rewrite a text in one pass (render/text-writer.ts). A regular
+ * expression replace per kind of special cost a few hundred nanoseconds per match: the Markdown of a name of 1.7
+ * million backslashes took 4 s, the text diff of 1.5 million words on lines of their own 3 s (fuzz seed 20261202).
+ * The measure is deterministic: how many times a regular expression matches (`RegExp.prototype.exec`, which
+ * `replace`, `match` and `test` call once per match when it is replaced) must not grow with the length of the runs.
+ */
+describe('long runs of escaped characters', () => {
+    const base = baseText();
+    const SPECIAL_RUNS: Record<string, string> = {
+        backslashes: '\\\\', 'Markdown specials': '*_`#|~$[]', 'HTML specials': '<&>\'', autolinks: 'www.a@b://', 'words on lines': 'x\n',
+    };
+
+    /** The first `count` strings of the text (the title, the préambule, the gestionnaire's name) with the run in them. */
+    function withRunsInFirst(text: string, run: string, count: number): string {
+        let left = count;
+        return text.replace(/"((?:\\.|[^"\\])*)"/g, (all, content: string) => (left-- > 0 ? `"${content} ${run}x${run}: fin"` : all));
+    }
+
+    /** Regular expression matches while rendering the contract with runs of `length` characters and diffing it. */
+    async function matchesWith(unit: string, length: number): Promise<number> {
+        const original = await withContracts(new Map([['c.cpom', base]]), 'c.cpom', async ([c]) => exportContract(c.contract, c.avenants));
+        const hostile = withRunsInFirst(base, unit.repeat(Math.ceil(length / unit.length)), 3);
+        return withContracts(new Map([['c.cpom', hostile]]), 'c.cpom', async ([parsed], document) => {
+            expect(document.parseResult.parserErrors).toEqual([]);
+            const contractDocument = buildContractDocument(parsed.contract, parsed.avenants);
+            const json = exportContract(parsed.contract, parsed.avenants);
+            const diffs = [diffContracts(original, json), diffContracts(json, original)];
+            // Counted, not recorded (a spy would keep millions of arguments): the old code matched per character.
+            // eslint-disable-next-line @typescript-eslint/unbound-method -- put back as it was, and called with its `this`
+            const exec = RegExp.prototype.exec;
+            let matches = 0;
+            RegExp.prototype.exec = function (this: RegExp, text: string) {
+                matches++;
+                return exec.call(this, text);
+            };
+            try {
+                const rendered = [renderMarkdown(contractDocument), renderHtml(contractDocument)];
+                // The DOCX writes each line as a run of its own (one escape per line, as many as there are lines).
+                if (!unit.includes('\n')) await renderDocx(contractDocument);
+                const diffTexts = diffs.flatMap(diff => [formatDiffText(diff), formatDiffMarkdown(diff)]);
+                expect(rendered.every(r => r.length > length)).toBe(true);
+                expect(diffTexts.join('').length).toBeGreaterThan(length);
+                return matches;
+            } finally {
+                RegExp.prototype.exec = exec;
+            }
+        });
+    }
+
+    it.each(Object.keys(SPECIAL_RUNS))('%s: the Markdown, HTML, DOCX and the text diff do not match a pattern per character', async (kind) => {
+        // Runs long enough that the diff shows the texts whole (MAX_WORD_DIFF_CHARACTERS): below, jsdiff matches per word.
+        const small = await matchesWith(SPECIAL_RUNS[kind], 120_000);
+        // 120,000 more characters per run: the old code matched millions more times, the new a few dozen at most
+        // (texts under the Markdown renderer's cache length are escaped at each draw).
+        expect(Math.abs(await matchesWith(SPECIAL_RUNS[kind], 240_000) - small)).toBeLessThan(1_000);
+    }, 120_000);
 });

@@ -13,6 +13,7 @@ export * from './render/docx.js';
 export * from './render/html.js';
 export * from './render/html-toc-pages.js';
 export * from './render/markdown.js';
+export { collapseWhiteSpace } from './render/text-writer.js';
 export {
     authorityKindLabel, budgetDocumentLabel, criterionLabel, directionLabel, frameLabel, frequencyLabel, frenchDate,
     indexationLabel, modalityLabel, natureBesideTitle, natureLabel, reviewLabel, sourceLabel, statusLabel,

@@ -1,4 +1,5 @@
 /** The diff for a terminal: one line per change, substantive ones first, then the avenants, then wording. */
+import { collapseWhiteSpace } from '@cpom/generator';
 import type { ChangeRecord, SemanticDiff } from '../change.js';
 import { diffTitle } from './title.js';
 import { isLongTextChange, wordDiff } from './word-diff.js';
@@ -11,10 +12,11 @@ export function formatDiffText(diff: SemanticDiff, options: { color?: boolean } 
     const title = diffTitle(diff);
     const labels = diff.old.label || diff.new.label ? ` (${diff.old.label ?? 'ancien'} → ${diff.new.label ?? 'nouveau'})` : '';
     const lines = [paint(`${title}${labels} : ${diff.summary.headline}`, COLORS.bold)];
-    const words = (c: ChangeRecord & { old: string; new: string }) => wordDiff(c.old, c.new).map(part => {
+    // On one line, in one pass (text-writer.ts): a regular expression replace took a second on 1.5 million words.
+    const words = (c: ChangeRecord & { old: string; new: string }) => collapseWhiteSpace(wordDiff(c.old, c.new).map(part => {
         if (part.kind === 'same') return part.text;
         return part.kind === 'removed' ? paint(`[-${part.text}-]`, COLORS.remove) : paint(`{+${part.text}+}`, COLORS.add);
-    }).join('').replace(/\s+/g, ' ');
+    }).join(''));
     // A long text changed shows its words removed [-…-] and added {+…+}, as `git diff --word-diff` does.
     const line = (c: ChangeRecord) => `  ${paint(SIGNS[c.kind], COLORS[c.kind])} ${c.description}${isLongTextChange(c) ? `\n      ${words(c)}` : ''}`;
     const sections: Array<[string, ChangeRecord[]]> = [

@@ -1,5 +1,6 @@
 /** What the HTML, Markdown and Word renderers share: headings, section walking and the wording of the title page. */
 import type { Block, Section, TitlePage } from '../document/model.js';
+import { collapseWhiteSpace } from './text-writer.js';
 
 /** "Titre 1 — Objet du contrat", "Article 2 — Diagnostic partagé"; an unnumbered part keeps its title. */
 export function headingText(section: Section): string {
@@ -11,7 +12,7 @@ const RUNNING_HEADER_MAX = 95;
 
 /** What the top margin of each page says, on one line, in the PDF and in Word. */
 export function runningHeaderText(page: TitlePage): string {
-    const flat = (page.runningHeader || page.title || page.heading).replace(/\s+/g, ' ').trim();
+    const flat = collapseWhiteSpace(page.runningHeader || page.title || page.heading).trim();
     if (flat.length <= RUNNING_HEADER_MAX) return flat;
     const cut = flat.slice(0, RUNNING_HEADER_MAX);
     return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40))} …`;
@@ -60,12 +61,14 @@ function bindReferences(text: string): string {
 }
 
 function spaceBeforeSigns(text: string): string {
-    const signs = /[:;!?«»]/g;
+    if (!SIGNS.test(text)) return text;
     let out = '';
     let copied = 0;
-    for (let match = signs.exec(text); match; match = signs.exec(text)) {
-        const i = match.index;
-        if (text.charCodeAt(i) !== OPENING_QUOTE) {
+    // Signs found by their code, not by a global expression: a match costs more than a character (text-writer.ts).
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (!isSign(code)) continue;
+        if (code !== OPENING_QUOTE) {
             let start = i;
             while (start > copied && isSpaceOrTab(text.charCodeAt(start - 1))) start--;
             if (start < i) {
@@ -79,13 +82,19 @@ function spaceBeforeSigns(text: string): string {
         if (end > i + 1) {
             out += `${text.slice(copied, i + 1)}\u00A0`;
             copied = end;
-            signs.lastIndex = end;
+            i = end - 1;
         }
     }
     return copied === 0 ? text : out + text.slice(copied);
 }
 
 const OPENING_QUOTE = 0xAB;
+const SIGNS = /[:;!?«»]/;
+
+/** `: ; ! ? « »`. */
+function isSign(code: number): boolean {
+    return code === 0x3A || code === 0x3B || code === 0x21 || code === 0x3F || code === OPENING_QUOTE || code === 0xBB;
+}
 
 function isSpaceOrTab(c: number): boolean {
     return c === 0x20 || c === 0x09;

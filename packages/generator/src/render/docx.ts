@@ -41,14 +41,29 @@ export async function renderDocx(document: ContractDocument): Promise<Uint8Array
     return zipParts({ ...parts, [DOCUMENT_PART]: documentPart });
 }
 
+/** Word shows 255 characters of a document property. */
+const PROPERTY_MAX = 255;
+
+/**
+ * A document property (title, subject, description) as Word shows it: at most 255 characters, never a surrogate
+ * pair cut. The `docx` library escapes it with a callback per special character: whole, a title of a million `<`
+ * took a second.
+ */
+function propertyText(value: string): string {
+    const text = docxText(value);
+    if (text.length <= PROPERTY_MAX) return text;
+    const high = text.charCodeAt(PROPERTY_MAX - 1);
+    return text.slice(0, high >= 0xD800 && high <= 0xDBFF ? PROPERTY_MAX - 1 : PROPERTY_MAX);
+}
+
 /** The Word package without its body: a marker paragraph and one bullet item stand in its place. */
 function packageOf(document: ContractDocument): Document {
     return new Document({
-        title: docxText(document.titlePage.title),
-        subject: docxText(document.titlePage.heading),
+        title: propertyText(document.titlePage.title),
+        subject: propertyText(document.titlePage.heading),
         creator: 'cpom',
         keywords: 'CPOM',
-        description: docxText(`${document.titlePage.heading} ${document.titlePage.period}`.trim()),
+        description: propertyText(`${document.titlePage.heading} ${document.titlePage.period}`.trim()),
         features: { updateFields: true },
         hyphenation: { autoHyphenation: true },
         styles: STYLES,

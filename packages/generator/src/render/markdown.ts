@@ -33,11 +33,26 @@ export function renderMarkdown(document: ContractDocument): string {
     return new MarkdownRenderer(document).render();
 }
 
+/** Texts this long are escaped once per document, however many times they are drawn. */
+const CACHED_LENGTH = 1_000;
+
 class MarkdownRenderer {
     private readonly anchors: Anchors;
+    /** A long text (a name, a title) is drawn several times: escaping 3.4 million characters three times took a second. */
+    private readonly escaped = new Map<string, string>();
 
     constructor(private readonly document: ContractDocument) {
         this.anchors = new Anchors(Object.values(IDS), [...sectionsOf(document.preamble), ...document.body, ...document.annexes]);
+    }
+
+    private md(value: string): string {
+        if ((value ?? '').length < CACHED_LENGTH) return md(value);
+        let escaped = this.escaped.get(value);
+        if (escaped === undefined) {
+            escaped = md(value);
+            this.escaped.set(value, escaped);
+        }
+        return escaped;
     }
 
     render(): string {
@@ -62,20 +77,20 @@ class MarkdownRenderer {
 
     private titlePage(): string[] {
         const t = this.document.titlePage;
-        const out = [`# ${md(t.title || t.heading)}`, wrap(md(t.heading), '**')];
-        if (t.frames.length > 0) out.push(wrap(md(framesSentence(t.frames)), '*'));
+        const out = [`# ${this.md(t.title || t.heading)}`, wrap(this.md(t.heading), '**')];
+        if (t.frames.length > 0) out.push(wrap(this.md(framesSentence(t.frames)), '*'));
         t.between.forEach((party, i) => {
             const connector = partyConnector(i, t.between.length);
             if (connector) out.push(`**${connector.toUpperCase()}**`);
-            out.push(md(party).trim());
+            out.push(this.md(party).trim());
         });
-        if (t.period) out.push(`Pour la période ${md(t.period)}.`);
+        if (t.period) out.push(`Pour la période ${this.md(t.period)}.`);
         return out;
     }
 
     private tableOfContents(): string[] {
         const d = this.document;
-        const line = (depth: number, anchor: string, label: string) => `${'  '.repeat(depth)}- [${md(label)}](#${anchor})`;
+        const line = (depth: number, anchor: string, label: string) => `${'  '.repeat(depth)}- [${this.md(label)}](#${anchor})`;
         const lines: string[] = [];
         if (d.visas.length > 0) lines.push(line(0, IDS.visas, 'Visas'));
         if (d.preamble.length > 0) lines.push(line(0, IDS.preamble, 'Préambule'));
@@ -90,7 +105,7 @@ class MarkdownRenderer {
     }
 
     private heading(level: number, anchor: string, label: string): string {
-        return `${'#'.repeat(Math.min(level, 6))} <a id="${anchor}"></a>${md(label)}`;
+        return `${'#'.repeat(Math.min(level, 6))} <a id="${anchor}"></a>${this.md(label)}`;
     }
 
     private section(section: Section, level: number): string[] {
@@ -126,11 +141,11 @@ class MarkdownRenderer {
 
     private inline(inline: Inline): string {
         if (inline.kind === 'ref') {
-            const label = md(inline.text ?? '');
+            const label = this.md(inline.text ?? '');
             const anchor = this.anchors.target(inline.target);
             return anchor && label ? `[${label}](#${anchor})` : label;
         }
-        let out = md(inline.text);
+        let out = this.md(inline.text);
         if (inline.emphasis) out = wrap(out, '*');
         if (inline.strong) out = wrap(out, '**');
         return out;
@@ -138,7 +153,7 @@ class MarkdownRenderer {
 
     private table(table: Table): string[] {
         const cell = (c: Cell) => {
-            const escaped = md(typeof c === 'string' ? c : c.text);
+            const escaped = this.md(typeof c === 'string' ? c : c.text);
             return typeof c !== 'string' && c.strong ? wrap(escaped, '**') : escaped;
         };
         const width = table.columns.length;
@@ -148,22 +163,22 @@ class MarkdownRenderer {
         };
         const rule = (c: Column) => (c.align === 'right' ? '---:' : c.align === 'center' ? ':---:' : '---');
         const lines = [
-            `| ${table.columns.map(c => md(c.label)).join(' | ')} |`,
+            `| ${table.columns.map(c => this.md(c.label)).join(' | ')} |`,
             `| ${table.columns.map(rule).join(' | ')} |`,
             ...table.rows.map(row),
             ...(table.footer ?? []).map(r => row(r.map(c => (typeof c === 'string' ? c : { text: c.text, strong: true })))),
         ];
-        return [wrap(md(table.caption), '**'), lines.join('\n')];
+        return [wrap(this.md(table.caption), '**'), lines.join('\n')];
     }
 
     private signatures(block: SignatureBlock): string[] {
         const out: string[] = [];
-        if (block.date) out.push(md(block.date));
+        if (block.date) out.push(this.md(block.date));
         if (block.signatories.length > 0) {
             out.push([
                 '| Partie | Qualité du signataire | Nom | Signature |',
                 '| --- | --- | --- | --- |',
-                ...block.signatories.map(s => `| ${wrap(md(s.party), '**') || ' '} | ${md(s.role ?? '') || ' '} | ${md(s.person ?? '') || ' '} | <br><br><br> |`),
+                ...block.signatories.map(s => `| ${wrap(this.md(s.party), '**') || ' '} | ${this.md(s.role ?? '') || ' '} | ${this.md(s.person ?? '') || ' '} | <br><br><br> |`),
             ].join('\n'));
         }
         return out;
