@@ -1,7 +1,7 @@
 /** The formatter: expected layout, idempotence on every bundled contract, AST unchanged. */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { type AstNode, isReference } from 'langium';
+import { type AstNode, isReference, type LangiumDocument } from 'langium';
 import { expectFormatting, parseDocument } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FormattingOptions } from 'vscode-languageserver-types';
@@ -14,10 +14,24 @@ import { reformatted } from './reformat.js';
 const services = lspServices();
 const contracts = [...filesUnder(path.join(ROOT, 'seeds'), '.cpom'), ...filesUnder(path.join(ROOT, 'examples'), '.cpom')];
 
-async function format(text: string, options: FormattingOptions = { insertSpaces: true, tabSize: 4 }): Promise<string> {
+/**
+ * Parses a text as a document of its own and removes it once used: left in the workspace, the hundreds of texts of
+ * the property tests were linked against each other on every build (the time grew with their count).
+ */
+async function withDocument<T>(text: string, use: (document: LangiumDocument) => Promise<T> | T): Promise<T> {
     const document = await parseDocument(services, text);
-    const edits = await services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options });
-    return TextDocument.applyEdits(document.textDocument, edits);
+    try {
+        return await use(document);
+    } finally {
+        await services.shared.workspace.DocumentBuilder.update([], [document.uri]);
+    }
+}
+
+async function format(text: string, options: FormattingOptions = { insertSpaces: true, tabSize: 4 }): Promise<string> {
+    return withDocument(text, async document => {
+        const edits = await services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options });
+        return TextDocument.applyEdits(document.textDocument, edits);
+    });
 }
 
 /** The AST without positions, containers or CST: what the text means. References by their text. */
@@ -33,8 +47,9 @@ function meaning(node: unknown): unknown {
 }
 
 async function parse(text: string): Promise<{ ast: unknown; errors: number }> {
-    const document = await parseDocument(services, text);
-    return { ast: meaning(document.parseResult.value), errors: document.parseResult.parserErrors.length + document.parseResult.lexerErrors.length };
+    return withDocument(text, document => ({
+        ast: meaning(document.parseResult.value), errors: document.parseResult.parserErrors.length + document.parseResult.lexerErrors.length,
+    }));
 }
 
 const MESSY = `importe   "catalogue.cpom"

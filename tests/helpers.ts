@@ -23,12 +23,22 @@ export function simplify(d: Diagnostic): SimpleDiagnostic {
     return { code: String(d.code), line: d.range.start.line + 1, severity: SEVERITY[(d.severity ?? 1) as 1 | 2 | 3 | 4], message: d.message };
 }
 
-/** Validates files on disk (and what they import) as `cpom check` does; returns diagnostics by path. */
+let diskServices: ReturnType<typeof createServices> | undefined;
+
+/**
+ * Validates files on disk (and what they import) as `cpom check` does; returns diagnostics by path. One set of
+ * services for every call (building Langium's parser costs more than checking a file), emptied after each.
+ */
 export async function checkFiles(files: string[], locale: Locale = 'fr'): Promise<Map<string, SimpleDiagnostic[]>> {
-    const services = createServices();
+    const services = diskServices ??= createServices();
+    const { workspace: documents } = services.shared;
     services.Cpom.cpom.Settings.forcedLocale = locale;
-    const workspace = await loadWorkspace(services, files);
-    return new Map(workspace.files.map(f => [f.path, (f.document.diagnostics ?? []).map(simplify)]));
+    try {
+        const workspace = await loadWorkspace(services, files);
+        return new Map(workspace.files.map(f => [f.path, (f.document.diagnostics ?? []).map(simplify)]));
+    } finally {
+        await documents.DocumentBuilder.update([], documents.LangiumDocuments.all.map(d => d.uri).toArray());
+    }
 }
 
 let memoryServices: ReturnType<typeof createCpomServices> | undefined;

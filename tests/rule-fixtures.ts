@@ -25,6 +25,7 @@ import { readFileSync } from 'node:fs';
 import { applyPatch, type MarkedExpectation, parseMarkers, type Place, type RuleFixture } from './fixture-patch.js';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CpomServicesBundle } from '@cpom/language';
 import { type ContractSource, createServices, diskSource, loadWorkspace } from '../packages/cli/src/workspace.js';
 import { filesUnder, ROOT } from './helpers.js';
 
@@ -45,10 +46,25 @@ export interface ActualDiagnostic extends Omit<MarkedExpectation, 'message'> {
     readonly message: string;
 }
 
+/**
+ * One set of services for every fixture (building Langium's parser costs more than checking a fixture); the
+ * workspace is emptied after each check, so that a fixture is checked alone, as `cpom check` would.
+ */
+let services: CpomServicesBundle | undefined;
+
 /** Checks a fixture's text as `cpom check` does, at the fixture's path (imports resolve from there). */
 export async function checkFixtureText(file: string, text: string): Promise<ActualDiagnostic[]> {
-    const services = createServices();
+    services ??= createServices();
     services.Cpom.cpom.Settings.forcedLocale = 'fr';
+    const { workspace } = services.shared;
+    try {
+        return await checkWith(services, file, text);
+    } finally {
+        await workspace.DocumentBuilder.update([], workspace.LangiumDocuments.all.map(d => d.uri).toArray());
+    }
+}
+
+async function checkWith(services: CpomServicesBundle, file: string, text: string): Promise<ActualDiagnostic[]> {
     // A patch is checked as the contract it stands for, beside it (`.cpom`: the language is chosen by extension).
     const checked = checkedPath(file);
     const bytes = Buffer.from(text, 'utf8');
