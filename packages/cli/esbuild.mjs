@@ -22,7 +22,7 @@ const result = await build({
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: 'node22',
     minify: true,
     sourcemap: 'linked',
     legalComments: 'linked',

@@ -15,6 +15,17 @@ export const OUTPUT = path.join(ROOT, 'tests/output');
 export const SCREENSHOTS = path.join(OUTPUT, 'screenshots');
 export const EDITOR_CACHE = process.env.CPOM_EDITOR_CACHE || path.join(process.env.HOME || tmpdir(), '.cache/cpom-editor');
 export const CODE_SERVER = process.env.CPOM_CODE_SERVER || path.join(EDITOR_CACHE, 'code-server/node_modules/.bin/code-server');
+
+/**
+ * The environment code-server runs in: its own Node (20, written by install-code-server.sh next to it) first on the
+ * PATH, since its launcher runs `node` from the PATH and cpom's own Node (≥ 22) cannot load its native modules.
+ */
+export function codeServerEnv(extra = {}) {
+    const nodeBinFile = path.join(path.dirname(path.dirname(path.dirname(CODE_SERVER))), 'node-bin');
+    const nodeBin = existsSync(nodeBinFile) ? readFileSync(nodeBinFile, 'utf8').trim() : '';
+    const PATH = nodeBin ? `${nodeBin}${path.delimiter}${process.env.PATH ?? ''}` : process.env.PATH;
+    return { ...process.env, PATH, ...extra };
+}
 export const DEFAULT_TIMEOUT_MS = Number(process.env.CPOM_EDITOR_TIMEOUT_MS || 180_000);
 
 const CHROMIUM_ARGS = [

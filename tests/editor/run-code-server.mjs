@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSuite, EXTENSION_DIR, SUITE_NODE } from './build-suite.mjs';
 import {
-    attachAutomation, CHROMIUM, CODE_SERVER, conclude, finish, freePort, guard, isExiting, launchChromium, makeTempDir, onCleanup, OUTPUT,
+    attachAutomation, CHROMIUM, CODE_SERVER, codeServerEnv, conclude, finish, freePort, guard, isExiting, launchChromium, makeTempDir, onCleanup, OUTPUT,
     prepareWorkspace, ROOT, waitForHttp, WORKSPACE_SETTINGS,
 } from './common.mjs';
 
@@ -40,9 +40,9 @@ function codeServerArgs(userData, extensionsDir) {
 function installVsix(vsix, userData, extensionsDir) {
     if (!existsSync(vsix)) throw new Error(`${vsix} does not exist: run npm run package`);
     const start = performance.now();
-    const install = spawnSync(CODE_SERVER, [...codeServerArgs(userData, extensionsDir), '--force', '--install-extension', vsix], { encoding: 'utf8', timeout: 60_000 });
+    const install = spawnSync(CODE_SERVER, [...codeServerArgs(userData, extensionsDir), '--force', '--install-extension', vsix], { encoding: 'utf8', timeout: 60_000, env: codeServerEnv() });
     if (install.status !== 0) throw new Error(`code-server --install-extension failed (${install.status ?? install.signal}): ${install.stderr || install.stdout}`);
-    const list = spawnSync(CODE_SERVER, [...codeServerArgs(userData, extensionsDir), '--list-extensions', '--show-versions'], { encoding: 'utf8', timeout: 60_000 });
+    const list = spawnSync(CODE_SERVER, [...codeServerArgs(userData, extensionsDir), '--list-extensions', '--show-versions'], { encoding: 'utf8', timeout: 60_000, env: codeServerEnv() });
     const listed = list.stdout.split('\n').map(l => l.trim()).filter(Boolean);
     console.log(`${NAME}: installed ${vsix.startsWith(ROOT) ? path.relative(ROOT, vsix) : vsix} in ${Math.round(performance.now() - start)} ms; --list-extensions: ${listed.join(', ')}`);
     if (!listed.some(l => l.split('@')[0] === EXTENSION_ID)) throw new Error(`code-server --list-extensions does not show ${EXTENSION_ID}: ${list.stdout}${list.stderr}`);
@@ -54,7 +54,7 @@ function startCodeServer(port, userData, extensionsDir, folder, logFile) {
     const child = spawn(CODE_SERVER, [
         '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
         '--disable-workspace-trust', '--disable-getting-started-override', ...codeServerArgs(userData, extensionsDir), folder,
-    ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CS_DISABLE_FILE_DOWNLOADS: '1' } });
+    ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: codeServerEnv({ CS_DISABLE_FILE_DOWNLOADS: '1' }) });
     child.stdout.pipe(log);
     child.stderr.pipe(log);
     let exited = false;

@@ -32,7 +32,7 @@ export async function bundleFuzzEntries(entries) {
         bundle: true,
         platform: 'node',
         format: 'esm',
-        target: 'node20',
+        target: 'node22',
         sourcemap: 'inline',
         plugins: [sources],
         // Some dependencies are CommonJS and call require().
