@@ -108,8 +108,6 @@ export function consolidate(contract: ast.Contrat, avenants: readonly ast.Avenan
     const { end, prorogation, term } = termOf(contract, applied);
     const suivi = new Map<string, ast.SuiviItem[]>();
     const added: ast.Etablissement[] = [];
-    // Authorities that become parties through an avenant (a département that co-funds a new service).
-    const joined: ast.Autorite[] = [];
     const retired = new Set<AstNode>();
     // The visas and written clauses in force, undefined until an avenant changes them.
     let visas: ast.Visa[] | undefined;
@@ -126,11 +124,9 @@ export function consolidate(contract: ast.Contrat, avenants: readonly ast.Avenan
                 added.push(clause.establishment);
             } else if (ast.isRetrait(clause)) {
                 clause.establishments.forEach(r => r.ref && retired.add(r.ref));
-            } else if (ast.isMoyens(clause)) {
+            } else if (ast.isMoyens(clause) || ast.isAutorite(clause)) {
+                // Funding, and the authorities that become parties through an avenant (a département co-funding).
                 extraClauses.push(clause);
-            } else if (ast.isAutorite(clause)) {
-                joined.push(clause);
-
             } else if (ast.isClausesRedigees(clause)) {
                 written ??= new Map(writtenClauses(contract));
                 const given = new Set<ClauseKindKey>();
@@ -171,10 +167,6 @@ export function consolidate(contract: ast.Contrat, avenants: readonly ast.Avenan
             clauses.push(clause);
         }
     }
-    // After the contract's own authorities, as the parties are listed.
-    let lastParty = -1;
-    clauses.forEach((c, i) => { if (ast.isAutorite(c) || ast.isGestionnaire(c)) lastParty = i; });
-    clauses.splice(lastParty + 1, 0, ...joined);
     if (end && !contract.clauses.some(ast.isFin)) clauses.push(end);
     if (prorogation && !contract.clauses.some(ast.isProrogation)) clauses.push(prorogation);
     if (visas && !contract.clauses.some(ast.isVisas)) clauses.push(newBlock<ast.Visas>('Visas', contract, visas));
