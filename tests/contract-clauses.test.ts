@@ -168,7 +168,7 @@ describe('diff and avenant', () => {
         const avenant = JSON.stringify(buildAvenantDocument(diff, oldJson, newJson, { number: 2 }));
         expect(avenant).toContain('la clause «\u00A0résiliation\u00A0» est rédigée comme suit');
         expect(avenant).toContain('Visas du contrat');
-        expect(avenant.replace(/\u00A0/g, ' ')).toContain('du 2 mars 2009 portant autorisation de l\'établissement « ESAT MESSIDOR Lyon » » est remplacé par le visa « Vu l\'arrêté n° 2009-123 du préfet du Rhône du 5 mars 2009');
+        expect(avenant.replace(/\u00A0/g, ' ')).toContain('du 2 mars 2009 portant autorisation de l\'établissement “ESAT MESSIDOR Lyon” » est remplacé par le visa « Vu l\'arrêté n° 2009-123 du préfet du Rhône du 5 mars 2009');
         expect(avenant).toContain('couvre le département 26');
     });
 

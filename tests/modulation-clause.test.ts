@@ -186,7 +186,7 @@ describe('the clause as written, in the hover, the JSON and the document', () =>
         expect(json.contract.perimeter.establishments[1].activeFile).toEqual({ count: 41, year: 2020 });
         const text = JSON.stringify(buildContractDocument(contract, []));
         expect(text).toContain('minoration = ½ × (90\u202F% − taux d\'occupation)');
-        expect(text).toContain('Mesure d\'activité de référence : 88,2\u202F% en 2020 (« IME Les Sources »)');
+        expect(text).toContain('Mesure d\'activité de référence : 88,2\u202F% en 2020 («\u00A0IME Les Sources\u00A0»)');
         expect(text).toContain('41 personnes en 2020');
         expect(text).not.toContain('IME_A');
     });
