@@ -76,6 +76,10 @@ describe('the contract as amended at a date (consolidate)', () => {
         expect(writtenClause(first.contract, 'revision')).toBeUndefined();
         expect(writtenClause(second.contract, 'revision')).toContain('revue finale de 2024');
         expect(writtenClause(second.contract, 'juridiction')).toBe('tribunal administratif d\'Orléans');
+        // Avenant n° 2's `revue finale 2024` replaces the final review of 2023, not the mid-term review of 2022.
+        const reviews = (c: ast.Contrat) => c.clauses.filter(ast.isSuivi).flatMap(s => s.items).filter(ast.isRevue).map(r => `${r.kind} ${r.year}`);
+        expect(reviews(first.contract)).toEqual(['mi_parcours 2022', 'finale 2023']);
+        expect(reviews(second.contract)).toEqual(['mi_parcours 2022', 'finale 2024']);
 
         // The source is untouched.
         expect(schemas(contract)).toEqual(['de l\'autonomie d\'Indre-et-Loire']);

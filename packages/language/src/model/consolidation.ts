@@ -10,7 +10,9 @@
  *   `term` says which avenant set each, for the documents ("prorogé par l'avenant n° 2");
  * - `ajoute établissement …` adds it to the perimeter, `retire X` takes X out of it;
  * - `moyens { … }` adds its funding lines, CNR, modulations;
- * - `suivi { … }` replaces, kind by kind, the follow-up clauses it gives (the comité replaces the comité…);
+ * - `suivi { … }` replaces, kind by kind, the follow-up clauses it gives (the comité replaces the comité…); a
+ *   review replaces the review of its kind (`revue finale 2024` the final review, not the mid-term one), an annual
+ *   review the one of its year;
  * - `visas { … }` adds its visas after those in force, `retire visa KIND ["text"] [du DATE]` withdraws the visas in
  *   force it names; a visa is replaced by both in one avenant, and the new visa of the same kind takes the place of
  *   the one it replaces;
@@ -119,7 +121,7 @@ export function consolidate(contract: ast.Contrat, avenants: readonly ast.Avenan
                 const target = clause.target?.ref;
                 if (target) replaced.set(target, applyModification(current(target), clause));
             } else if (ast.isSuivi(clause)) {
-                for (const item of clause.items) suivi.set(item.$type, [...(suivi.get(item.$type) ?? []).filter(i => i.$container === clause), item]);
+                for (const item of clause.items) suivi.set(suiviKey(item), [...(suivi.get(suiviKey(item)) ?? []).filter(i => i.$container === clause), item]);
             } else if (ast.isAjout(clause) && clause.establishment) {
                 added.push(clause.establishment);
             } else if (ast.isRetrait(clause)) {
@@ -161,7 +163,7 @@ export function consolidate(contract: ast.Contrat, avenants: readonly ast.Avenan
             if (!clauses.some(ast.isClausesRedigees)) clauses.push({ ...clause, items: inDocumentOrder(written) } as ast.ClausesRedigees);
         } else if (ast.isSuivi(clause)) {
             const kinds = new Set(suivi.keys());
-            const items = [...clause.items.filter(i => !kinds.has(i.$type)), ...[...suivi.values()].flat()];
+            const items = [...clause.items.filter(i => !kinds.has(suiviKey(i))), ...[...suivi.values()].flat()];
             clauses.push({ ...clause, items } as ast.Suivi);
         } else {
             clauses.push(clause);
@@ -179,6 +181,9 @@ export function consolidate(contract: ast.Contrat, avenants: readonly ast.Avenan
     const rebuilt = rebuildAll([contract, ...applied], replaced);
     return { contract: rebuilt[0] as ast.Contrat, avenants: rebuilt.slice(1) as ast.Avenant[], date, term };
 }
+
+/** What an avenant's follow-up clause replaces: the clause of its kind; a review, the review of its kind (and year). */
+const suiviKey = (i: ast.SuiviItem): string => (!ast.isRevue(i) ? i.$type : i.kind === 'annuelle' ? `revue:${i.year}` : `revue:${i.kind}`);
 
 /** The end date and the prorogation in force after the avenants applied (in number order), and who set each. */
 function termOf(contract: ast.Contrat, applied: readonly ast.Avenant[]): { end?: ast.Fin; prorogation?: ast.Prorogation; term: AmendedTerm } {
