@@ -132,13 +132,12 @@ class DocumentBuilder {
     }
 
     private parties(): ast.Partie[] {
-        const result = this.signingParties();
         // An authority declared in the contract itself is a party even where it signs nothing: in a consolidated
         // contract, one that joined through an avenant (it signed the avenant). Before the gestionnaire, named last.
         const gestionnaire = gestionnaireOf(this.contract);
-        const signing = result.filter(p => p !== gestionnaire);
-        for (const clause of this.contract.clauses) if (ast.isAutorite(clause) && !signing.includes(clause)) signing.push(clause);
-        return gestionnaire ? [...signing, gestionnaire] : signing;
+        const authorities = this.signingParties().filter(p => p !== gestionnaire);
+        for (const authority of clausesOf(this.contract, ast.isAutorite)) if (!authorities.includes(authority)) authorities.push(authority);
+        return gestionnaire ? [...authorities, gestionnaire] : authorities;
     }
 
     private periodText(): string {
