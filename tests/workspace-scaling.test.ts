@@ -24,9 +24,9 @@ async function buildWorkspace(files: number): Promise<WorkCount> {
     const documents = shared.workspace.LangiumDocuments;
     const index = shared.workspace.IndexManager;
     const count: WorkCount = { documentsWalked: 0, filesScanned: 0, errors: 0 };
-    const all = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(documents), 'all')!.get!;
+    const prototype = Object.getPrototypeOf(documents) as object;
     Object.defineProperty(documents, 'all', {
-        get: () => (all.call(documents) as Stream<LangiumDocument>).map(d => { count.documentsWalked++; return d; }),
+        get: () => (Reflect.get(prototype, 'all', documents) as Stream<LangiumDocument>).map(d => { count.documentsWalked++; return d; }),
     });
     // Langium's index walks the URIs of its symbol map to answer a query (of all files, or filtered by URI).
     const symbolIndex = (index as unknown as { symbolIndex: Map<string, AstNodeDescription[]> }).symbolIndex;
