@@ -3,7 +3,7 @@
  * printed by `cpom generate --au`, compared by `cpom diff --au` and drafted by `cpom avenant --au`, on the example
  * examples/avenants-modificatifs (amended twice: a capacity change; then the end date and new targets).
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -340,5 +340,51 @@ describe('the avenants annex of the document', () => {
         const text = readFileSync(path.join(drafted, 'AVENANT_1_CPOM_EHPAD_VAL_DE_LOIRE_2020.md'), 'utf8').replace(/[\u00a0\u202f]/g, ' ');
         expect(text).toContain('le visa « Vu la circulaire “Accueil temporaire” du 6 mars 2022 » est ajouté');
         expect(text).not.toMatch(/« [^»]*«/);
+    });
+});
+
+describe('a contract named alone comes with the avenants beside it (they import it, not the reverse)', () => {
+    const CATALOGUE = path.join(ROOT, 'examples/avenant-catalogue');
+    /** The example folder twice: as signed and with the ITEP's boarding capacity changed (20 → 22 places). */
+    const versions = () => {
+        const root = path.join(dir, 'beside');
+        for (const version of ['old', 'new']) cpSync(CATALOGUE, path.join(root, version), { recursive: true });
+        const changed = path.join(root, 'new', 'cpom-les-sources.cpom');
+        writeFileSync(changed, readFileSync(changed, 'utf8').replace('capacité internat 20 places', 'capacité internat 22 places'));
+        return { old: path.join(root, 'old', 'cpom-les-sources.cpom'), new: changed, out: path.join(root, 'out') };
+    };
+
+    it('cpom generate FILE prints the document cpom generate FOLDER prints, consolidated or as signed', async () => {
+        for (const args of [['--au', '2024-01-01'], []]) {
+            const outputs: string[] = [];
+            for (const target of [CATALOGUE, path.join(CATALOGUE, 'cpom-les-sources.cpom')]) {
+                const out = path.join(dir, `beside-generate-${outputs.length}-${args.length}`);
+                const run = await runCpom(['generate', target, ...args, '-f', 'md', '-o', out], ROOT);
+                expect(run.stderr).toBe('');
+                expect(run.code).toBe(0);
+                outputs.push(readFileSync(path.join(out, readdirSync(out).find(f => f.startsWith('CPOM_LES_SOURCES'))!), 'utf8'));
+            }
+            expect(outputs[1]).toBe(outputs[0]);
+            expect(outputs[1].replace(/[\u00a0\u202f]/g, ' ')).toContain(args.length > 0 ? 'avenants n° 1 et n° 2 inclus' : 'Avenants conclus');
+        }
+    });
+
+    it('cpom diff FILE FILE --au applies them: the ITEP withdrawn by avenant n° 2 has no capacity left to change', async () => {
+        const { old, new: changed } = versions();
+        const before = await runCpom(['diff', old, changed, '--au', '2023-06-01', '--no-color'], ROOT);
+        expect(before.stdout).toContain('20 places → 22 places');
+        const after = await runCpom(['diff', old, changed, '--au', '2024-06-01', '--no-color'], ROOT);
+        expect(after.code).toBe(0);
+        expect(after.stdout).not.toContain('22 places');
+    });
+
+    it('cpom avenant FILE FILE --au recites the avenants in force and has the party they brought sign in its quality', async () => {
+        const { old, new: changed, out } = versions();
+        const run = await runCpom(['avenant', old, changed, '--number', '3', '--au', '2023-06-01', '-f', 'md', '-o', out], ROOT);
+        expect(run.code).toBe(0);
+        const markdown = readFileSync(path.join(out, 'AVENANT_3_CPOM_LES_SOURCES_2019.md'), 'utf8').replace(/[\u00a0\u202f]/g, ' ');
+        expect(markdown).toContain('*Vu l\'avenant n° 1 au contrat, signé le 10 décembre 2020 ;*');
+        expect(markdown).toContain('| **Département de la Côte-d\'Or** | Président du conseil départemental |');
+        expect(markdown).not.toContain('Vu l\'avenant n° 2');
     });
 });

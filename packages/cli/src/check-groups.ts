@@ -14,7 +14,8 @@ import * as path from 'node:path';
 /** `importe "x"` or `import 'x'`, as the grammar writes them (an escaped quote or backslash inside is unescaped). */
 const IMPORT = /\bimporte?\s*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')/g;
 
-function importedPaths(text: string, file: string): string[] {
+/** The absolute paths a file's text imports (found by a scan: see above). */
+export function importedPaths(text: string, file: string): string[] {
     if (!text.includes('import')) return [];
     const found: string[] = [];
     for (const match of text.matchAll(IMPORT)) {

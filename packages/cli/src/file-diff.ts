@@ -16,6 +16,7 @@ import { type LangiumDocument, URI } from 'langium';
 import { avenantNumber, consolidate, contractsOfFile, type CpomServicesBundle, firstSyntaxError, importersOf } from '@cpom/language';
 import { type ContractJson, exportContract, type CpomJson } from '@cpom/generator';
 import { diffContractVersions, escapeMarkdownText, formatDiffMarkdown, formatDiffText, type SemanticDiff } from '@cpom/diff';
+import { avenantFilesBeside } from './avenants-beside.js';
 import { UsageError } from './errors.js';
 import { visibleStrings } from './terminal-text.js';
 import { type ContractSource, createServices, decodeContract, loadWorkspace } from './workspace.js';
@@ -74,7 +75,9 @@ export function absolutePath(version: TreeVersion, relativePath: string): string
  */
 export async function loadVersion(services: CpomServicesBundle, file: string, source: ContractSource, label: string, consolidatedAt?: string): Promise<FileVersion> {
     // Comparing needs names resolved, not the rules checked.
-    const workspace = await loadWorkspace(services, [file], () => {}, source, { validation: false });
+    // As amended on a day: the avenants beside the file too (an avenant imports its contract, not the reverse).
+    const companions = consolidatedAt === undefined ? [] : avenantFilesBeside([file], source);
+    const workspace = await loadWorkspace(services, [file], () => {}, source, { validation: false, companions });
     try {
         const loaded = workspace.files[0];
         const syntax = firstSyntaxError(loaded.document, 'fr');

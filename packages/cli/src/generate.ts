@@ -18,7 +18,8 @@ import { type PdfPrinter, withPdfPrinter } from './pdf.js';
 import { reportFailure, UsageError } from './errors.js';
 import { expandPaths } from './files.js';
 import { prepareOutputFolder } from './output.js';
-import { createServices, loadWorkspace } from './workspace.js';
+import { avenantFilesBeside } from './avenants-beside.js';
+import { createServices, diskSource, loadWorkspace } from './workspace.js';
 
 export interface GenerateOptions {
     readonly formats: DocumentFormat[];
@@ -45,7 +46,9 @@ async function generate(paths: readonly string[], options: GenerateOptions, io: 
     const services = createServices();
     services.Cpom.cpom.Settings.setConfigResolver(uri => configs.forFile(uri.fsPath));
     services.Cpom.cpom.Settings.locale = locale;
-    const workspace = await loadWorkspace(services, files, message => io.stderr(`cpom: note: ${message[locale]}\n`));
+    // A contract named alone comes with the avenants beside it: the same document as for its folder.
+    const companions = avenantFilesBeside(files, diskSource);
+    const workspace = await loadWorkspace(services, files, message => io.stderr(`cpom: note: ${message[locale]}\n`), diskSource, { companions });
     const index = services.Cpom.cpom.WorkspaceIndex;
 
     const contracts: Array<{ contract: ast.Contrat; file: string; avenants: ast.Avenant[] }> = [];

@@ -121,7 +121,10 @@ export function commitVersion(root: string, files: Map<string, Buffer>, revision
     const relative = (file: string) => toPosix(path.relative(root, file));
     return {
         root,
-        source: { read: file => files.get(relative(file)) },
+        source: {
+            read: file => files.get(relative(file)),
+            list: folder => [...files.keys()].filter(f => f.endsWith('.cpom') && path.posix.dirname(f) === relative(folder)).map(f => path.join(root, ...f.split('/'))).sort(),
+        },
         label: file => `${revisionName}:${file}`,
         listContracts: async () => [...files.keys()],
     };
@@ -134,6 +137,10 @@ export function workingTreeVersion(root: string, label: (file: string) => string
         read: file => {
             const override = overrides.get(relative(file));
             return override !== undefined ? override ?? undefined : diskSource.read(file);
+        },
+        list: folder => {
+            const added = [...overrides].filter(([f, bytes]) => bytes && path.posix.dirname(f) === relative(folder)).map(([f]) => path.join(root, ...f.split('/')));
+            return [...new Set([...diskSource.list!(folder), ...added])].filter(f => source.read(f) !== undefined).sort();
         },
     };
     return {

@@ -3,7 +3,8 @@
  * and the files they import (transitively), then builds and validates them all. The Node side of the loading API
  * of @cpom/language: contracts read from the disk or another `ContractSource`, bytes decoded.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import { type LangiumDocument, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createCpomServices, type CpomServicesBundle, type DocumentSource, loadDocuments } from '@cpom/language';
@@ -56,6 +57,17 @@ function decodeWindows1252(bytes: Uint8Array): string {
 export interface ContractSource {
     /** The file's bytes, or undefined when it does not exist in this source. */
     read(file: string): Uint8Array | undefined;
+    /** The .cpom files of a folder (absolute paths), when this source can list one. */
+    list?(folder: string): string[];
+}
+
+/** The .cpom files of a folder on the disk; none when it cannot be read (the files asked for report that). */
+function listCpomFiles(folder: string): string[] {
+    try {
+        return readdirSync(folder).filter(name => name.endsWith('.cpom')).map(name => path.join(folder, name)).sort();
+    } catch {
+        return [];
+    }
 }
 
 /**
@@ -63,6 +75,7 @@ export interface ContractSource {
  * exists but cannot be read is an error naming it.
  */
 export const diskSource: ContractSource = {
+    list: listCpomFiles,
     read: file => {
         try {
             if (!statSync(file).isFile()) return undefined;
@@ -80,6 +93,7 @@ export const diskSource: ContractSource = {
 /** The disk, with some files' content replaced (absolute paths → text) and, optionally, the standard input in place. */
 export function diskWith(texts: ReadonlyMap<string, string>, stdin?: { readonly path: string; readonly bytes: Uint8Array }): ContractSource {
     return {
+        list: listCpomFiles,
         read: file => {
             const text = texts.get(file);
             if (text !== undefined) return Buffer.from(text, 'utf8');
@@ -119,7 +133,7 @@ export function decodeContract(bytes: Uint8Array, file: string, warn: (message: 
  * Loads `paths` and, transitively, the files they import (see `loadDocuments` of @cpom/language), read from
  * `source` (a file it does not have does not exist) and decoded as contracts are.
  */
-export async function loadWorkspace(services: CpomServicesBundle, paths: readonly string[], warn: (message: Bilingual) => void = () => {}, source: ContractSource = diskSource, options: { validation?: boolean } = {}): Promise<Workspace> {
+export async function loadWorkspace(services: CpomServicesBundle, paths: readonly string[], warn: (message: Bilingual) => void = () => {}, source: ContractSource = diskSource, options: { validation?: boolean; companions?: readonly string[] } = {}): Promise<Workspace> {
     const texts: DocumentSource = {
         read: uri => {
             const bytes = source.read(uri.fsPath);
@@ -128,7 +142,7 @@ export async function loadWorkspace(services: CpomServicesBundle, paths: readonl
     };
     // Requested files keep the path they were given (URI.file(p).fsPath may differ: drive letter case on Windows).
     const given = new Map(paths.map(p => [URI.file(p).toString(), p]));
-    const loaded = await loadDocuments(services.shared, paths.map(p => URI.file(p)), texts, options);
+    const loaded = await loadDocuments(services.shared, paths.map(p => URI.file(p)), texts, { validation: options.validation, companions: options.companions?.map(p => URI.file(p)) });
     const missing = loaded.missing[0];
     if (missing) throw fileError('read', missing.fsPath, Object.assign(new Error('ENOENT'), { code: 'ENOENT' }));
     const files = loaded.documents.map(({ document, text, requested }) => ({ path: given.get(document.uri.toString()) ?? document.uri.fsPath, uri: document.uri, text, document, requested }));

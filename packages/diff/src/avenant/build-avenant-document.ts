@@ -186,6 +186,10 @@ class AvenantDrafter {
         };
         for (const s of this.after.parties?.signatories ?? []) add(s.party, s.role, s.person);
         for (const s of this.before.parties?.signatories ?? []) add(s.party, s.role, s.person);
+        // An authority that joined by an earlier avenant signs in the quality that avenant gave it (the latest one).
+        for (const avenant of [...this.after.avenants].reverse()) {
+            for (const s of avenant.signatories) add(s.party, s.role, s.person);
+        }
         // "Tout avenant est signé par l'ensemble des parties": an authority that joined by an earlier avenant signs too.
         for (const a of this.after.parties?.authorities ?? []) add(a.id);
         const joining = groups.flatMap(g => (g.placed as Placed[]))

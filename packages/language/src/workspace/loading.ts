@@ -32,6 +32,11 @@ export interface LoadOptions {
     /** Run the validation rules (default true); comparing versions needs names resolved, not rules checked. */
     readonly validation?: boolean;
     readonly cancelToken?: Cancellation.CancellationToken;
+    /**
+     * Files loaded with the requested ones but not requested (built, not reported): the avenants that lie beside a
+     * contract file and import it, without which the contract would be read unamended.
+     */
+    readonly companions?: readonly URI[];
 }
 
 /**
@@ -51,6 +56,12 @@ export async function loadDocuments(shared: LangiumSharedCoreServices, uris: rea
         else queue.push({ uri, text, requested: true });
     }
     if (missing.length > 0) return { documents: [], missing };
+    for (const uri of options.companions ?? []) {
+        if (seen.has(uri.toString())) continue;
+        seen.add(uri.toString());
+        const text = source.read(uri);
+        if (text !== undefined) queue.push({ uri, text, requested: false });
+    }
 
     const factory = shared.workspace.LangiumDocumentFactory;
     const documents = shared.workspace.LangiumDocuments;
