@@ -17,7 +17,8 @@ import type { DocumentFormat } from './document-formats.js';
 import { goesOnDespiteErrors, writeDocument } from './document-output.js';
 import { reportFailure, UsageError } from './errors.js';
 import { prepareOutputFolder } from './output.js';
-import { createServices, loadWorkspace } from './workspace.js';
+import { avenantFilesBeside } from './avenants-beside.js';
+import { createServices, diskSource, loadWorkspace } from './workspace.js';
 
 export interface AvenantCommandOptions {
     /** The avenant's number, as typed. */
@@ -97,7 +98,9 @@ async function avenant(oldFile: string, newFile: string, options: AvenantCommand
     // articles and annexes the avenant amends. The services were left empty by exportVersion.
     const locale = io.locale ?? 'fr';
     services.Cpom.cpom.Settings.locale = locale;
-    const workspace = await loadWorkspace(services, [resolve(newFile)], message => io.stderr(`cpom: note: ${message[locale]}\n`));
+    // With the avenants beside it, as `generate` reads it: the same document, the same numbers.
+    const companions = avenantFilesBeside([resolve(newFile)], diskSource);
+    const workspace = await loadWorkspace(services, [resolve(newFile)], message => io.stderr(`cpom: note: ${message[locale]}\n`), diskSource, { companions });
     const goesOn = goesOnDespiteErrors(workspace.files, io, options.force, {
         refused: { fr: 'la nouvelle version a des erreurs : aucun avenant rédigé (--force pour le rédiger quand même)', en: 'the new version has errors: no avenant drafted (use --force to draft it anyway)' },
         forced: { fr: 'avenant rédigé malgré les erreurs de la nouvelle version (--force) : relisez-le', en: 'avenant drafted despite the errors of the new version (--force): proofread it' },
