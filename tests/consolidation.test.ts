@@ -388,3 +388,23 @@ describe('a contract named alone comes with the avenants beside it (they import 
         expect(markdown).not.toContain('Vu l\'avenant n° 2');
     });
 });
+
+describe('the drafted avenant recites the term as signed, then what earlier avenants did to it', () => {
+    it('a prorogation by avenant n° 2: concluded for 2019–2023, prorogued to 2024 by that avenant', async () => {
+        const root = path.join(dir, 'recital-prorogation');
+        for (const version of ['old', 'new']) cpSync(path.join(ROOT, 'examples/avenant-catalogue'), path.join(root, version), { recursive: true });
+        const changed = path.join(root, 'new', 'cpom-les-sources.cpom');
+        writeFileSync(changed, readFileSync(changed, 'utf8').replace('cibles 2019: 35, 2020: 28, 2021: 20, 2022: 15, 2023: 10', 'cibles 2019: 35, 2020: 28, 2021: 20, 2022: 15, 2023: 9'));
+        const markdown = await drafted(path.join(root, 'old', 'cpom-les-sources.cpom'), changed, 3, '2024-06-01', 'AVENANT_3_CPOM_LES_SOURCES_2019.md');
+        expect(markdown).toContain('a été conclu entre les parties le 20 décembre 2018 pour la période du 1er janvier 2019 au 31 décembre 2023. Il a été prorogé jusqu\'au 31 décembre 2024 par l\'avenant n° 2.');
+    });
+
+    it('an end date set by avenant n° 2: concluded with effect from 2020, its end set to 2024 by that avenant', async () => {
+        const changed = path.join(dir, 'recital-end', 'v2.cpom');
+        mkdirSync(path.dirname(changed), { recursive: true });
+        writeFileSync(changed, readFileSync(path.join(dir, 'v2.cpom'), 'utf8').replace('cibles 2020: 10 %, 2021: 9,5 %, 2022: 9 %, 2023: 8,5 %', 'cibles 2020: 10 %, 2021: 9,5 %, 2022: 9 %, 2023: 8 %'));
+        const markdown = await drafted(path.join(dir, 'v2.cpom'), changed, 3, '2023-06-01', 'AVENANT_3_CPOM_EHPAD_VAL_DE_LOIRE_2020.md');
+        expect(markdown).toContain('a été conclu entre les parties le 16 décembre 2019, à effet du 1er janvier 2020. Sa date de fin a été fixée au 31 décembre 2024 par l\'avenant n° 2.');
+        expect(markdown).not.toContain('pour la période du 1er janvier 2020 au 31 décembre 2024');
+    });
+});

@@ -229,15 +229,40 @@ class AvenantDrafter {
     private preamble(purposes: readonly string[]): Block[] {
         const blocks: Block[] = [];
         const signed = this.before.engagement?.dateSignatureEngagement;
-        const period = this.periodText(this.before);
         blocks.push(paragraph(
             `Le contrat pluriannuel d'objectifs et de moyens ${quote(this.before.title || this.after.title)} a été conclu entre les parties`,
-            signed ? ` le ${frenchDate(signed)}` : '', period ? ` pour la période ${period}` : '', '.',
+            signed ? ` le ${frenchDate(signed)}` : '', this.concludedFor(), '.', ...this.termChanges(),
         ));
         blocks.push(paragraph(`Conformément à ${this.refs.article('revision')}, les parties sont convenues de le modifier par le présent avenant, afin de tenir compte des évolutions suivantes :`));
         blocks.push({ kind: 'list', items: purposes.map((p, i) => [text(`${p}${i === purposes.length - 1 ? '.' : ' ;'}`)]) });
         blocks.push(paragraph('Il est convenu ce qui suit.'));
         return blocks;
+    }
+
+    /**
+     * The period the contract was concluded for: its term as signed, not as avenants changed it since (they are
+     * recited after it). A consolidated version no longer holds the end an avenant's `fin` replaced: then the start only.
+     */
+    private concludedFor(): string {
+        const contract = this.before;
+        const effect = contract.engagement?.dateEffetEngagement;
+        const endReplaced = contract.consolidatedAt !== undefined && contract.avenants.some(a => a.endDate);
+        const proroguedByAvenant = contract.avenants.some(a => a.prorogationEndDate);
+        if (!endReplaced && !proroguedByAvenant) {
+            const period = this.periodText(contract);
+            return period ? ` pour la période ${period}` : '';
+        }
+        const end = contract.engagement?.dateFinEngagement;
+        if (effect && end && !endReplaced) return ` pour la période du ${frenchDate(effect)} au ${frenchDate(end)}`;
+        return effect ? `, à effet du ${frenchDate(effect)}` : '';
+    }
+
+    /** What the avenants of the amended version did to its term, in their order: `. Il a été prorogé … par l'avenant n° 2`. */
+    private termChanges(): string[] {
+        return this.before.avenants.flatMap(a => [
+            ...(a.endDate ? [` Sa date de fin a été fixée au ${frenchDate(a.endDate)} par l'avenant n° ${a.number}.`] : []),
+            ...(a.prorogationEndDate ? [` Il a été prorogé jusqu'au ${frenchDate(a.prorogationEndDate)} par l'avenant n° ${a.number}.`] : []),
+        ]);
     }
 
     // --- articles -------------------------------------------------------------------------------------
