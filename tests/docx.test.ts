@@ -131,7 +131,7 @@ describe('renderDocx on the bundled contracts', () => {
             'Contrat pluriannuel d\'objectifs et de moyens',
             'CPOM MESSIDOR – ESAT Rhône-Alpes 2013-2017',
             'ENTRE', 'Agence régionale de santé Rhône-Alpes', 'ET', 'Association MESSIDOR',
-            'Pour la période du 1er janvier 2013 au 31 décembre 2017',
+            'Pour la période du 1er\u00A0janvier 2013 au 31\u00A0décembre 2017',
             // French spacing as in the PDF: a no-break space before the colon.
             'Cadre juridique\u00A0:',
         ]);
@@ -173,7 +173,7 @@ describe('renderDocx on the bundled contracts', () => {
 
     it('ends the body with a Signatures heading and a framed box per signatory, and starts each annex on a new page', () => {
         const { docx, document } = documents.get('CPOM_MESSIDOR_2013')!;
-        const date = docx.body.indexOf('Fait le 20 juin 2013');
+        const date = docx.body.indexOf('Fait le 20\u00A0juin 2013');
         expect(date).toBeGreaterThan(0);
         const table = docx.body.slice(docx.body.indexOf('<w:tbl>', date), docx.body.indexOf('</w:tbl>', date));
         // A box per signatory, a narrow gap between two boxes.

@@ -9,7 +9,7 @@
  * it is given (`options.contractDocument`), by their titles otherwise. The text is plain: renderers escape it.
  */
 import {
-    type Block, type ContractDocument, type ContractJson, type CpomJson, frameLabel, numberDocument, paragraph, type Section, type Signatory, text,
+    type AvenantJson, type Block, type ContractDocument, type ContractJson, type CpomJson, frameLabel, numberDocument, paragraph, type Section, type Signatory, text,
 } from '@cpom/generator';
 import type { SemanticDiff } from '../change.js';
 import { capitalise, ContractReferences, frenchDate, quote, unique, Versions } from './context.js';
@@ -187,8 +187,8 @@ class AvenantDrafter {
         for (const s of this.after.parties?.signatories ?? []) add(s.party, s.role, s.person);
         for (const s of this.before.parties?.signatories ?? []) add(s.party, s.role, s.person);
         // An authority that joined by an earlier avenant signs in the quality that avenant gave it (the latest one).
-        for (const avenant of [...this.after.avenants].reverse()) {
-            for (const s of avenant.signatories) add(s.party, s.role, s.person);
+        for (const avenant of [...avenantsOf(this.after)].reverse()) {
+            for (const s of avenant.signatories ?? []) add(s.party, s.role, s.person);
         }
         // "Tout avenant est signé par l'ensemble des parties": an authority that joined by an earlier avenant signs too.
         for (const a of this.after.parties?.authorities ?? []) add(a.id);
@@ -246,8 +246,8 @@ class AvenantDrafter {
     private concludedFor(): string {
         const contract = this.before;
         const effect = contract.engagement?.dateEffetEngagement;
-        const endReplaced = contract.consolidatedAt !== undefined && contract.avenants.some(a => a.endDate);
-        const proroguedByAvenant = contract.avenants.some(a => a.prorogationEndDate);
+        const endReplaced = contract.consolidatedAt !== undefined && avenantsOf(contract).some(a => a.endDate);
+        const proroguedByAvenant = avenantsOf(contract).some(a => a.prorogationEndDate);
         if (!endReplaced && !proroguedByAvenant) {
             const period = this.periodText(contract);
             return period ? ` pour la période ${period}` : '';
@@ -259,11 +259,16 @@ class AvenantDrafter {
 
     /** What the avenants of the amended version did to its term, in their order: `. Il a été prorogé … par l'avenant n° 2`. */
     private termChanges(): string[] {
-        return this.before.avenants.flatMap(a => [
+        return avenantsOf(this.before).flatMap(a => [
             ...(a.endDate ? [` Sa date de fin a été fixée au ${frenchDate(a.endDate)} par l'avenant n° ${a.number}.`] : []),
             ...(a.prorogationEndDate ? [` Il a été prorogé jusqu'au ${frenchDate(a.prorogationEndDate)} par l'avenant n° ${a.number}.`] : []),
         ]);
     }
 
     // --- articles -------------------------------------------------------------------------------------
+}
+
+/** The avenants of a version: a broken text's export may lack the list, or an avenant its signatories. */
+function avenantsOf(contract: ContractJson): ReadonlyArray<Partial<AvenantJson>> {
+    return (contract.avenants as AvenantJson[] | undefined) ?? [];
 }

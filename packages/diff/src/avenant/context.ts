@@ -7,7 +7,7 @@ import {
     type AuthorityJson, type AxisJson, type CapacityJson, type ContractDocument, type ContractJson, type EstablishmentJson,
     type FundingLineJson, type IndicatorJson, MISSING, modalityLabel, type ObjectiveJson,
 } from '@cpom/generator';
-import { de, formatDate, formatEuros, formatNumber, joinFr, monthName, parseIsoDate, quote as frenchQuote, to } from '@cpom/language';
+import { de, documentDateOf, formatEuros, formatNumber, joinFr, monthName, quote as frenchQuote, to } from '@cpom/language';
 
 const NNBSP = '\u202F';
 
@@ -29,10 +29,9 @@ export function unique<T>(items: readonly T[]): T[] {
     return [...new Set(items)];
 }
 
-/** `1er janvier 2013`; the text as is when it is not an ISO date; a missing date as « [date manquante] ». */
+/** `1er janvier 2013` (no break after the day); the text as is when it is not an ISO date; a missing date as « [date manquante] ». */
 export function frenchDate(iso: string | undefined): string {
-    const date = parseIsoDate(iso);
-    return date ? formatDate(date, 'fr') : iso ?? MISSING.date;
+    return documentDateOf(iso) ?? iso ?? MISSING.date;
 }
 
 /** A number of a version: a broken one may lack it (the export leaves it out). */

@@ -1,13 +1,13 @@
 /** The contract's words in French: amounts, dates, values, and labels of the language's keywords (its wording layer). */
-import { formatEuros, formatNumber, frenchDateOf, keywordKey, keywordLabel, parseCents, parseNumber, plain as plainText } from '@cpom/language';
+import { documentDateOf, formatEuros, formatNumber, keywordKey, keywordLabel, parseCents, parseNumber, plain as plainText } from '@cpom/language';
 import type { ast } from '@cpom/language';
 import { MISSING } from './missing.js';
 
 const NNBSP = '\u202F';
 
-/** "1er janvier 2013"; a date that is not one as typed; a missing one as « [date manquante] ». */
+/** "1er janvier 2013" (no break after the day); a date that is not one as typed; a missing one as « [date manquante] ». */
 export function frenchDate(iso: string | undefined): string {
-    return frenchDateOf(iso) ?? iso ?? MISSING.date;
+    return documentDateOf(iso) ?? iso ?? MISSING.date;
 }
 
 export function euros(cents: number): string {

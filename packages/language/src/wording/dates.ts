@@ -7,6 +7,14 @@ export function frenchDateOf(iso: string | undefined): string | undefined {
     return date ? formatDate(date, 'fr') : undefined;
 }
 
+/**
+ * A date in a document: `1er janvier 2013` with a no-break space between the day and the month, so that a line
+ * never ends on « le 16 » (French typography); undefined when the text is not an ISO date.
+ */
+export function documentDateOf(iso: string | undefined): string | undefined {
+    return frenchDateOf(iso)?.replace(' ', '\u00A0');
+}
+
 /** A date in a language of the messages: `1er janvier 2013`, `1 January 2013`; a text that is no date, as given. */
 export function localDate(iso: string, locale: 'fr' | 'en'): string {
     const date = parseIsoDate(iso);
