@@ -12,11 +12,11 @@ import {
     type Paragraph as ModelParagraph, type Section, type SignatureBlock, type Table,
 } from '../document/model.js';
 import { BORDER_COLOR, HEADER_FILL, TEXT_WIDTH } from './docx-base.js';
-import { headingText, sectionsOf } from './common.js';
-import { CELL_MARGIN, columnLayout } from './docx-columns.js';
+import { ConvertedTexts, headingText, sectionsOf } from './common.js';
+import { CELL_MARGIN, columnLayout, measure } from './docx-columns.js';
 import { tableOfContentsXml, type TocEntry } from './docx-toc.js';
 import {
-    type Border, cellBordersXml, cellXml, escapeXml, internalLinkXml, paragraphXml, rowStartXml, runsXml, tableStartXml,
+    type Border, cellBordersXml, cellXml, docxLines, escapeXml, internalLinkXml, linesXml, paragraphXml, rowStartXml, type RunOptions, tableStartXml,
 } from './docx-xml.js';
 
 const PREAMBLE_BOOKMARK = 'cpom_preambule';
@@ -30,6 +30,9 @@ export class DocxBodyWriter {
     private readonly bookmarks = new Map<string, string>();
     private nextBookmarkId = 0;
     private readonly parts: string[] = [];
+    /** The lines and the measures of long texts, made once however many times a text is drawn (common.ts). */
+    private readonly lines = new ConvertedTexts(docxLines);
+    private readonly measures = new ConvertedTexts(measure);
 
     /** `bulletsNumId`: the `w:numId` of the bullet lists in the numbering part. */
     constructor(private readonly document: ContractDocument, private readonly bulletsNumId: number) {
@@ -42,11 +45,15 @@ export class DocxBodyWriter {
         });
     }
 
+    private runs(value: string, style?: RunOptions): string {
+        return linesXml(this.lines.of(value), style);
+    }
+
     /** The body's XML, once, in pieces to be written one after the other (a 5,000-line contract makes 5 MB). */
     write(): string[] {
         const { document } = this;
         this.titlePage();
-        this.parts.push(paragraphXml({ style: 'TOCHeading', pageBreakBefore: true }, runsXml('Sommaire')), tableOfContentsXml(this.tocEntries()));
+        this.parts.push(paragraphXml({ style: 'TOCHeading', pageBreakBefore: true }, this.runs('Sommaire')), tableOfContentsXml(this.tocEntries()));
         if (document.visas.length > 0) this.heading('Heading1', 'Visas', VISAS_BOOKMARK, true);
         for (const visa of document.visas) this.paragraph(visa);
         if (document.preamble.length > 0) {
@@ -82,7 +89,7 @@ export class DocxBodyWriter {
 
     private titlePage(): void {
         const page = this.document.titlePage;
-        const line = (style: string, text: string, bold?: boolean) => this.parts.push(paragraphXml({ style }, runsXml(text, bold ? { bold } : {})));
+        const line = (style: string, text: string, bold?: boolean) => this.parts.push(paragraphXml({ style }, this.runs(text, bold ? { bold } : {})));
         line('CoverHeading', page.heading);
         line('CoverTitle', page.title);
         if (page.between.length > 0) {
@@ -112,8 +119,8 @@ export class DocxBodyWriter {
     private heading(style: string, text: string, bookmark: string | undefined, pageBreakBefore: boolean): void {
         const id = this.nextBookmarkId++;
         const content = bookmark
-            ? `<w:bookmarkStart w:id="${id}" w:name="${escapeXml(bookmark)}"/>${runsXml(text)}<w:bookmarkEnd w:id="${id}"/>`
-            : runsXml(text);
+            ? `<w:bookmarkStart w:id="${id}" w:name="${escapeXml(bookmark)}"/>${this.runs(text)}<w:bookmarkEnd w:id="${id}"/>`
+            : this.runs(text);
         this.parts.push(paragraphXml({ style, pageBreakBefore }, content));
     }
 
@@ -145,11 +152,11 @@ export class DocxBodyWriter {
         let result = '';
         for (const inline of content) {
             if (inline.kind === 'text') {
-                if (inline.text) result += runsXml(inline.text, { bold: inline.strong, italics: inline.emphasis });
+                if (inline.text) result += this.runs(inline.text, { bold: inline.strong, italics: inline.emphasis });
                 continue;
             }
             // A reference's number is never cut from its noun at a line's end ("annexe / 1").
-            const label = runsXml((inline.text ?? inline.target).replace(/ (?=\d)/g, '\u00A0'));
+            const label = this.runs((inline.text ?? inline.target).replace(/ (?=\d)/g, '\u00A0'));
             const anchor = this.bookmarks.get(inline.target);
             result += anchor ? internalLinkXml(anchor, label) : label;
         }
@@ -170,7 +177,7 @@ export class DocxBodyWriter {
     private table(table: Table): void {
         const columns = table.columns;
         const count = Math.max(columns.length, ...table.rows.map(r => r.length), ...(table.footer ?? []).map(r => r.length), 1);
-        const { size, widths } = columnLayout(table, count, count <= 5 ? 18 : count <= 7 ? 17 : 15);
+        const { size, widths } = columnLayout(table, count, count <= 5 ? 18 : count <= 7 ? 17 : 15, undefined, text => this.measures.of(text));
         const rowCount = 1 + table.rows.length + (table.footer?.length ?? 0);
         // A short table (a fact sheet) is kept on one page (every row but the last is kept with the next one).
         const together = rowCount <= 8;
@@ -184,7 +191,7 @@ export class DocxBodyWriter {
                 fill: kind === 'header' ? HEADER_FILL : undefined,
                 borders: kind === 'footer' ? footerBorders : undefined,
                 verticalAlign: kind === 'header' ? 'bottom' : 'top',
-            }, paragraphXml({ style: 'TableText', keepNext: keepNext || undefined, alignment: column?.align ?? 'left' }, runsXml(text, { bold, size })));
+            }, paragraphXml({ style: 'TableText', keepNext: keepNext || undefined, alignment: column?.align ?? 'left' }, this.runs(text, { bold, size })));
         };
         // Rows and cells go to the output one by one: the body is never copied into bigger strings on its way.
         const row = (values: readonly (Cell | undefined)[], kind: 'header' | 'body' | 'footer') => {
@@ -195,7 +202,7 @@ export class DocxBodyWriter {
         };
         const border: Border = { style: 'single', size: 4, color: BORDER_COLOR };
         this.parts.push(
-            paragraphXml({ style: 'Caption' }, runsXml(table.caption)),
+            paragraphXml({ style: 'Caption' }, this.runs(table.caption)),
             tableStartXml({ width: TEXT_WIDTH, columnWidths: widths, border, margins: { top: 40, bottom: 40, left: CELL_MARGIN, right: CELL_MARGIN } }),
         );
         row(columns.map(c => c.label), 'header');
@@ -212,7 +219,7 @@ export class DocxBodyWriter {
      * of one table (its text above, its signature line below), so that the signature lines of a row are level.
      */
     private signatures(block: SignatureBlock): void {
-        if (block.date) this.parts.push(paragraphXml({ style: 'SignatureDate', keepNext: true }, runsXml(block.date)));
+        if (block.date) this.parts.push(paragraphXml({ style: 'SignatureDate', keepNext: true }, this.runs(block.date)));
         const perRow = 2;
         const gap = 567; // 1 cm between boxes
         const width = Math.floor((TEXT_WIDTH - gap * (perRow - 1)) / perRow);
@@ -222,11 +229,11 @@ export class DocxBodyWriter {
         const foot = cellBordersXml({ top: none, left: line, bottom: line, right: line });
         const spacer = cellXml({ width: gap, borders: cellBordersXml({ top: none, left: none, bottom: none, right: none }) }, '<w:p/>');
         const text = (s: SignatureBlock['signatories'][number]) => cellXml({ width, borders: top }, [
-            paragraphXml({ style: 'SignatureParty', keepNext: true }, runsXml(s.party)),
-            s.role ? paragraphXml({ style: 'SignatureRole', keepNext: true }, runsXml(s.role)) : '',
-            s.person ? paragraphXml({ style: 'SignaturePerson', keepNext: true }, runsXml(s.person)) : '',
+            paragraphXml({ style: 'SignatureParty', keepNext: true }, this.runs(s.party)),
+            s.role ? paragraphXml({ style: 'SignatureRole', keepNext: true }, this.runs(s.role)) : '',
+            s.person ? paragraphXml({ style: 'SignaturePerson', keepNext: true }, this.runs(s.person)) : '',
         ].join(''));
-        const signHere = cellXml({ width, borders: foot, verticalAlign: 'bottom' }, paragraphXml({ style: 'SignatureLine' }, runsXml('Signature')));
+        const signHere = cellXml({ width, borders: foot, verticalAlign: 'bottom' }, paragraphXml({ style: 'SignatureLine' }, this.runs('Signature')));
         for (let start = 0; start < block.signatories.length; start += perRow) {
             const group = block.signatories.slice(start, start + perRow);
             const widths = group.flatMap((_, i) => (i === 0 ? [width] : [gap, width]));

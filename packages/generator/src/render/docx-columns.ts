@@ -28,17 +28,33 @@ const BMP_EMS = Float64Array.from({ length: 0x2000 }, (_, code) => charEms(Strin
 const breaks = (ch: string) => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
 const BMP_BREAK = Uint8Array.from({ length: 0x2000 }, (_, code) => (breaks(String.fromCharCode(code)) ? 1 : 0));
 
+export interface TextMeasure {
+    readonly whole: number;
+    readonly longestWord: number;
+}
+
 /** Width in ems of a whole text and of its longest word (words split where a line may break), in one pass. */
-function measure(text: string): { whole: number; longestWord: number } {
+export function measure(text: string): TextMeasure {
     let whole = 0;
     let word = 0;
     let longestWord = 0;
-    for (const ch of text) {
-        const code = ch.charCodeAt(0);
-        const known = ch.length === 1 && code < BMP_EMS.length;
-        const width = known ? BMP_EMS[code]! : charEms(ch);
+    // By code unit, not `for…of` (an iterator step per character: 2 s for a table of 4 million characters).
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        let width: number;
+        let breaking: boolean;
+        if (code < BMP_EMS.length) {
+            width = BMP_EMS[code]!;
+            breaking = BMP_BREAK[code] === 1;
+        } else {
+            const pair = code >= 0xD800 && code <= 0xDBFF && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1));
+            const ch = pair ? text.slice(i, i + 2) : text.charAt(i);
+            if (pair) i++;
+            width = charEms(ch);
+            breaking = breaks(ch);
+        }
         whole += width;
-        if (known ? BMP_BREAK[code] === 1 : breaks(ch)) {
+        if (breaking) {
             if (word > longestWord) longestWord = word;
             word = 0;
         } else {
@@ -46,6 +62,10 @@ function measure(text: string): { whole: number; longestWord: number } {
         }
     }
     return { whole, longestWord: Math.max(longestWord, word) };
+}
+
+function isLowSurrogate(code: number): boolean {
+    return code >= 0xDC00 && code <= 0xDFFF;
 }
 
 /** A Word table's run size (half-points) and column widths (twips, summing to the text width). */
@@ -60,11 +80,11 @@ const SMALLEST_SIZE = 14;
 /**
  * Column widths in twips, summing to the text width (`textWidth`, the contract's by default), at the `preferred` run
  * size or, when the words of the table cannot fit whole at that size, at the largest size down to 7 points where
- * they do. Each column is at least as wide as its longest word (numbers, in right-aligned or centred columns, as
+ * they do (`measureText`: a renderer passes its cache of long texts' measures). Each column is at least as wide as its longest word (numbers, in right-aligned or centred columns, as
  * their whole text: they never wrap), and wants its longest content (capped, so that one long title does not crush
  * the numbers); what is left goes to the columns of text.
  */
-export function columnLayout(table: Table, count: number, preferred: number, textWidth = TEXT_WIDTH): ColumnLayout {
+export function columnLayout(table: Table, count: number, preferred: number, textWidth = TEXT_WIDTH, measureText: (text: string) => TextMeasure = measure): ColumnLayout {
     const padding = 2 * CELL_MARGIN + 60;
     // In ems of the run size: the narrowest each column can be, and the width it wants.
     const minimumEms: number[] = [];
@@ -72,12 +92,12 @@ export function columnLayout(table: Table, count: number, preferred: number, tex
     for (let i = 0; i < count; i++) {
         const column = table.columns[i];
         const whole = column?.align === 'right' || column?.align === 'center';
-        const label = measure(column?.label ?? '');
+        const label = measureText(column?.label ?? '');
         // Loops, not `Math.max(...cells)`: a table of 100,000 rows would overflow the call stack.
         let min = label.longestWord * BOLD;
         let longest = label.whole * BOLD;
         const visit = (cell: Cell | undefined, footer: boolean) => {
-            const size = measure(cell === undefined ? '' : cellText(cell));
+            const size = measureText(cell === undefined ? '' : cellText(cell));
             const factor = footer || (typeof cell === 'object' && cell.strong === true) ? BOLD : 1;
             min = Math.max(min, (whole ? size.whole : size.longestWord) * factor);
             longest = Math.max(longest, size.whole * factor);

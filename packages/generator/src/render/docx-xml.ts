@@ -6,7 +6,7 @@
  *
  * Every string goes through `escapeXml`: text and attribute values alike.
  */
-import { docxText } from './docx-base.js';
+import { docxText, keptLines } from './docx-base.js';
 import { frenchSpacing } from './common.js';
 import { replaceCharacters, replacementTable } from './text-writer.js';
 
@@ -44,24 +44,21 @@ export function textRunXml(text: string, style: RunOptions = {}, lineBreak = fal
     return `<w:r>${runProperties(style)}${lineBreak ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
 }
 
-/**
- * Text runs for a string; a line break in the text becomes a Word line break. Blank lines in a row are kept as one:
- * a text of 100,000 line breaks would otherwise be 100,000 runs.
- */
+/** Text runs for a string; a line break in the text becomes a Word line break (blank lines in a row as one). */
 export function runsXml(value: string, style: RunOptions = {}): string {
+    return linesXml(docxLines(value), style);
+}
+
+/** The lines a string is drawn as in Word (what `runsXml` draws; a renderer keeps those of its long texts). */
+export function docxLines(value: string): readonly string[] {
     // French spacing as in the HTML and Markdown: no colon at the start of a line, no "L." at the end of one.
     const text = frenchSpacing(docxText(value));
-    if (!text.includes('\n')) return textRunXml(text, style);
-    const lines = text.split('\n');
-    let result = '';
-    let previousBlank = false;
-    lines.forEach((line, i) => {
-        const blank = line.trim() === '';
-        if (i > 0 && blank && previousBlank) return;
-        previousBlank = blank;
-        result += textRunXml(line, style, i > 0);
-    });
-    return result;
+    return text.includes('\n') ? keptLines(text) : [text];
+}
+
+/** Text runs for lines, a Word line break between them. */
+export function linesXml(lines: readonly string[], style: RunOptions = {}): string {
+    return lines.length === 1 ? textRunXml(lines[0]!, style) : lines.map((line, i) => textRunXml(line, style, i > 0)).join('');
 }
 
 export interface ParagraphOptions {

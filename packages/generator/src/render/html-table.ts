@@ -4,10 +4,10 @@
  * indicator, rubrique, total), numbers aligned right, a footer for totals.
  */
 import type { Cell, Table } from '../document/model.js';
-import { htmlText as txt } from './html-text.js';
+import { htmlText } from './html-text.js';
 
-/** The `<table>` element, of class `data` and `classes`. */
-export function htmlTable(table: Table, classes: readonly string[] = []): string {
+/** The `<table>` element, of class `data` and `classes`; `txt` converts its texts (a renderer passes its cache). */
+export function htmlTable(table: Table, classes: readonly string[] = [], txt: (value: string) => string = htmlText): string {
     const align = (i: number) => {
         const a = table.columns[i]?.align;
         return a === 'right' ? ' class="num"' : a === 'center' ? ' class="center"' : '';

@@ -7,11 +7,11 @@
  * Every string of the document is plain text and goes through `escapeHtml` (or `cssString` for the running
  * header); section ids go through `Anchors`, which turns them into safe, unique HTML ids.
  */
-import { Anchors, framesSentence, headingText, partyConnector, runningHeaderText, sectionsOf } from './common.js';
+import { Anchors, ConvertedTexts, framesSentence, headingText, partyConnector, runningHeaderText, sectionsOf } from './common.js';
 import type { Block, ContractDocument, Inline, Paragraph, Section, SignatureBlock, Table } from '../document/model.js';
 import { documentCss } from './html-style.js';
 import { htmlTable } from './html-table.js';
-import { escapeHtml, htmlText as txt } from './html-text.js';
+import { escapeHtml, htmlText } from './html-text.js';
 
 export { escapeHtml } from './html-text.js';
 
@@ -44,6 +44,8 @@ export function renderHtml(document: ContractDocument, options: HtmlOptions = {}
 
 class HtmlRenderer {
     private readonly anchors: Anchors;
+    private readonly texts = new ConvertedTexts(htmlText);
+    private readonly txt = (value: string): string => this.texts.of(value);
 
     constructor(private readonly document: ContractDocument, private readonly options: HtmlOptions = {}) {
         this.anchors = new Anchors(Object.values(IDS), [...sectionsOf(document.preamble), ...document.body, ...document.annexes]);
@@ -57,7 +59,7 @@ class HtmlRenderer {
         out.push('<head>');
         out.push('<meta charset="utf-8">');
         out.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
-        out.push(`<title>${txt(d.titlePage.title || d.titlePage.heading)}</title>`);
+        out.push(`<title>${this.txt(d.titlePage.title || d.titlePage.heading)}</title>`);
         out.push(`<style>\n${this.css()}</style>`);
         out.push('</head>');
         out.push('<body>');
@@ -94,22 +96,22 @@ class HtmlRenderer {
     private titlePage(): string {
         const page = this.document.titlePage;
         const out: string[] = ['<header class="title-page">'];
-        out.push(`<p class="doc-kind">${txt(page.heading)}</p>`);
+        out.push(`<p class="doc-kind">${this.txt(page.heading)}</p>`);
         // Keep "2013-2017" on one line; a match starts where its digits do (no rescan of a long run of digits).
-        out.push(`<h1>${txt(page.title).replace(/(?<!\d)\d+-\d+/g, m => `<span class="nowrap">${m}</span>`)}</h1>`);
+        out.push(`<h1>${this.txt(page.title).replace(/(?<!\d)\d+-\d+/g, m => `<span class="nowrap">${m}</span>`)}</h1>`);
         if (page.frames.length > 0) {
-            out.push(`<p class="frames">${txt(framesSentence(page.frames))}</p>`);
+            out.push(`<p class="frames">${this.txt(framesSentence(page.frames))}</p>`);
         }
         if (page.between.length > 0) {
             out.push('<div class="parties">');
             page.between.forEach((party, i) => {
                 const connector = partyConnector(i, page.between.length);
                 if (connector) out.push(`<p class="between">${connector}</p>`);
-                out.push(`<p class="party">${txt(party)}</p>`);
+                out.push(`<p class="party">${this.txt(party)}</p>`);
             });
             out.push('</div>');
         }
-        if (page.period) out.push(`<p class="period">Pour la période ${txt(page.period)}</p>`);
+        if (page.period) out.push(`<p class="period">Pour la période ${this.txt(page.period)}</p>`);
         out.push('</header>');
         return out.join('\n');
     }
@@ -118,7 +120,7 @@ class HtmlRenderer {
         const d = this.document;
         const pages = this.options.pageNumbers;
         const page = (id: string) => (pages ? `<span class="toc-page"${pages.has(id) ? '' : ' aria-hidden="true"'}>${pages.get(id) ?? '000'}</span>` : '');
-        const entry = (id: string, label: string, children = '') => `<li><span class="toc-line"><a href="#${id}">${txt(label)}</a>${page(id)}</span>${children}</li>`;
+        const entry = (id: string, label: string, children = '') => `<li><span class="toc-line"><a href="#${id}">${this.txt(label)}</a>${page(id)}</span>${children}</li>`;
         const nested = (sections: readonly Section[]) => sections.length === 0
             ? ''
             : `\n<ol>\n${sections.map(s => entry(this.anchors.of(s), headingText(s))).join('\n')}\n</ol>\n`;
@@ -142,18 +144,18 @@ class HtmlRenderer {
         const h = Math.min(level, 6);
         const classes = ['section', section.sectionKind === 'title' ? 'titre' : section.sectionKind];
         const label = section.label
-            ? `<span class="label">${txt(section.label)}</span><span class="sep"> — </span>${txt(section.title)}`
-            : txt(section.title);
-        return [
+            ? `<span class="label">${this.txt(section.label)}</span><span class="sep"> — </span>${this.txt(section.title)}`
+            : this.txt(section.title);
+        return lines([
             `<section id="${this.anchors.of(section)}" class="${classes.join(' ')}">`,
             `<h${h}>${label}</h${h}>`,
             this.blocks(section.blocks, level + 1),
             '</section>',
-        ].join('\n');
+        ]);
     }
 
     private blocks(blocks: readonly Block[], level: number): string {
-        return blocks.map(b => this.block(b, level)).filter(s => s !== '').join('\n');
+        return lines(blocks.map(b => this.block(b, level)).filter(s => s !== ''));
     }
 
     private block(block: Block, level: number): string {
@@ -176,11 +178,11 @@ class HtmlRenderer {
 
     private inline(inline: Inline): string {
         if (inline.kind === 'ref') {
-            const label = txt(inline.text ?? '');
+            const label = this.txt(inline.text ?? '');
             const anchor = this.anchors.target(inline.target);
             return anchor ? `<a class="ref" href="#${anchor}">${label}</a>` : label;
         }
-        let html = txt(inline.text);
+        let html = this.txt(inline.text);
         if (inline.emphasis) html = `<em>${html}</em>`;
         if (inline.strong) html = `<strong>${html}</strong>`;
         return html;
@@ -190,18 +192,18 @@ class HtmlRenderer {
         // Smaller type for many columns, or for five columns of amounts (which never wrap) beside a label.
         const wide = table.columns.length > 6 || table.columns.filter(c => c.align === 'right').length >= 5;
         const classes = [...(wide ? ['wide'] : []), ...(table.rows.length + (table.footer?.length ?? 0) <= KEEP_ROWS ? ['keep'] : [])];
-        return ['<div class="table-wrap">', htmlTable(table, classes), '</div>'].join('\n');
+        return ['<div class="table-wrap">', htmlTable(table, classes, this.txt), '</div>'].join('\n');
     }
 
     private signatures(block: SignatureBlock): string {
         const out: string[] = ['<div class="signature-block">'];
-        if (block.date) out.push(`<p class="done">${txt(block.date)}</p>`);
+        if (block.date) out.push(`<p class="done">${this.txt(block.date)}</p>`);
         out.push('<ul class="signatories">');
         for (const s of block.signatories) {
             out.push('<li class="signatory">');
-            out.push(`<p class="party">${txt(s.party)}</p>`);
-            if (s.role) out.push(`<p class="role">${txt(s.role)}</p>`);
-            if (s.person) out.push(`<p class="person">${txt(s.person)}</p>`);
+            out.push(`<p class="party">${this.txt(s.party)}</p>`);
+            if (s.role) out.push(`<p class="role">${this.txt(s.role)}</p>`);
+            if (s.person) out.push(`<p class="person">${this.txt(s.person)}</p>`);
             out.push('<p class="sign-here" aria-hidden="true">Signature</p>');
             out.push('</li>');
         }
@@ -215,6 +217,17 @@ class HtmlRenderer {
         const page = this.document.titlePage;
         return documentCss(cssString(runningHeaderText(page)));
     }
+}
+
+/**
+ * `parts.join('\n')` by concatenation, which links the strings instead of copying them: sections nest, and a join at
+ * each level copied a long name again (a third of the HTML's time on a name of 4 million characters). The page's
+ * final join copies everything once.
+ */
+function lines(parts: readonly string[]): string {
+    let result = parts[0] ?? '';
+    for (let i = 1; i < parts.length; i++) result = `${result}\n${parts[i]}`;
+    return result;
 }
 
 /** Tables up to this many rows are kept on one page when printed. */

@@ -8,7 +8,7 @@
  * letters, digits and hyphens), so the table of contents does not depend on a forge's slug rules.
  */
 import { escapeMarkdown } from './markdown-escape.js';
-import { Anchors, framesSentence, frenchSpacing, headingText, partyConnector, sectionsOf } from './common.js';
+import { Anchors, ConvertedTexts, framesSentence, frenchSpacing, headingText, partyConnector, sectionsOf } from './common.js';
 import type { Block, Cell, Column, ContractDocument, Inline, Paragraph, Section, SignatureBlock, Table } from '../document/model.js';
 
 export { escapeCell, escapeMarkdown } from './markdown-escape.js';
@@ -33,26 +33,17 @@ export function renderMarkdown(document: ContractDocument): string {
     return new MarkdownRenderer(document).render();
 }
 
-/** Texts this long are escaped once per document, however many times they are drawn. */
-const CACHED_LENGTH = 1_000;
-
 class MarkdownRenderer {
     private readonly anchors: Anchors;
     /** A long text (a name, a title) is drawn several times: escaping 3.4 million characters three times took a second. */
-    private readonly escaped = new Map<string, string>();
+    private readonly escaped = new ConvertedTexts(md);
 
     constructor(private readonly document: ContractDocument) {
         this.anchors = new Anchors(Object.values(IDS), [...sectionsOf(document.preamble), ...document.body, ...document.annexes]);
     }
 
     private md(value: string): string {
-        if ((value ?? '').length < CACHED_LENGTH) return md(value);
-        let escaped = this.escaped.get(value);
-        if (escaped === undefined) {
-            escaped = md(value);
-            this.escaped.set(value, escaped);
-        }
-        return escaped;
+        return this.escaped.of(value);
     }
 
     render(): string {
