@@ -75,3 +75,6 @@ function writeNotices(packageDirs) {
     ], packageDirs);
     writeFileSync(path.join(outdir, 'THIRD-PARTY-NOTICES.txt'), text);
 }
+
+// The startup snapshot of `cpom check`, from the bundle just written (bin/snapshot.js).
+await import('./scripts/build-snapshot.mjs');

@@ -1,0 +1,82 @@
+// The startup snapshot of `cpom check` (packages/cli/src/snapshot-entry.ts): a V8 heap with the check's modules
+// loaded and its parser built, which only the Node binary that wrote it can read. This file decides whether the one
+// in dist/bundle/ is usable and runs `cpom check` from it in a child process; it loads nothing of the bundle, so that
+// the path it replaces (import the bundle, build the parser) costs nothing when it is taken.
+// scripts/build-snapshot.mjs writes the blob and its manifest with `snapshotIdentity` below.
+import { spawn } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const BUNDLE = fileURLToPath(new URL('../dist/bundle/', import.meta.url));
+export const SNAPSHOT_BLOB = `${BUNDLE}cpom-snapshot.blob`;
+export const SNAPSHOT_MANIFEST = `${BUNDLE}cpom-snapshot.json`;
+/** The bundle the snapshot was made from: a rebuilt bundle makes the snapshot stale. */
+const SNAPSHOT_SOURCE = `${BUNDLE}snapshot.cjs`;
+
+/** What must be the same when the blob is read as when it was written: the Node binary, the bundle, the blob itself. */
+export function snapshotIdentity() {
+    const file = path => {
+        const stat = statSync(path);
+        return { size: stat.size, mtimeMs: stat.mtimeMs };
+    };
+    return {
+        node: process.version,
+        platform: process.platform,
+        arch: process.arch,
+        execPath: process.execPath,
+        exec: file(process.execPath),
+        source: file(SNAPSHOT_SOURCE),
+        blob: file(SNAPSHOT_BLOB),
+    };
+}
+
+/**
+ * The commands the snapshot serves: `check` without `--fix` (which loads the language server's services, left out of
+ * the snapshot). Anything else, or anything unsure, takes the normal path.
+ */
+function servedBySnapshot(args) {
+    return args[0] === 'check' && !args.some(arg => arg.startsWith('--fix'));
+}
+
+function usableSnapshot() {
+    try {
+        const manifest = readFileSync(SNAPSHOT_MANIFEST, 'utf8');
+        return manifest === JSON.stringify(snapshotIdentity());
+    } catch {
+        return false;
+    }
+}
+
+/**
+ * Runs the CLI from the snapshot in a child process (standard streams inherited) and ends this process as the child
+ * ended: its exit code, or the signal that killed it. Resolves `false`, having run nothing, when the snapshot is not
+ * to be used (CPOM_NO_SNAPSHOT=1, another command, no blob, a blob of another Node binary or bundle) or when the child
+ * could not start from it: the child says so on file descriptor 3 before running anything, so a blob that Node
+ * refuses leaves the caller to take the normal path.
+ */
+export function runSnapshot(args) {
+    if (process.env.CPOM_NO_SNAPSHOT === '1' || !servedBySnapshot(args) || !usableSnapshot()) return Promise.resolve(false);
+    return new Promise(resolve => {
+        // `--` ends Node's options: the CLI's arguments follow, whatever they look like.
+        const child = spawn(process.execPath, ['--snapshot-blob', SNAPSHOT_BLOB, '--', ...args], { stdio: ['inherit', 'inherit', 'inherit', 'pipe'] });
+        let started = false;
+        child.stdio[3].on('data', () => { started = true; });
+        child.stdio[3].on('error', () => {});
+        // A signal sent to this process alone (kill, a CI's timeout) goes on to the child, which ends with it; Ctrl-C
+        // reaches both (one process group).
+        const forward = signal => child.kill(signal);
+        const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+        for (const signal of signals) process.on(signal, forward);
+        child.on('error', () => resolve(false));
+        child.on('close', (code, signal) => {
+            for (const s of signals) process.removeListener(s, forward);
+            if (!started) {
+                resolve(false);
+            } else if (signal) {
+                process.kill(process.pid, signal);
+            } else {
+                process.exit(code ?? 2);
+            }
+        });
+    });
+}
