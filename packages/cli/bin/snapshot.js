@@ -17,7 +17,8 @@ const SNAPSHOT_SOURCE = `${BUNDLE}snapshot.cjs`;
 export function snapshotIdentity() {
     const file = path => {
         const stat = statSync(path);
-        return { size: stat.size, mtimeMs: stat.mtimeMs };
+        // Whole seconds: a copy that keeps the timestamps (cp -p, npm's tarballs) may move the milliseconds.
+        return { size: stat.size, mtime: Math.floor(stat.mtimeMs / 1000) };
     };
     return {
         node: process.version,
@@ -30,12 +31,38 @@ export function snapshotIdentity() {
     };
 }
 
+/** The options of `cpom check` that take a value (packages/cli/src/main.ts). */
+const CHECK_VALUE_OPTIONS = new Set(['-f', '--format', '--lang', '--max-warnings', '-o', '--output', '-c', '--config', '--stdin-filename', '--droit-au']);
+
 /**
- * The commands the snapshot serves: `check` without `--fix` (which loads the language server's services, left out of
- * the snapshot). Anything else, or anything unsure, takes the normal path.
+ * What the snapshot serves: `cpom check` of a few files named one by one (or `-`), the batches that the CLI checks on
+ * its main thread. Not `--fix` (it loads the language server's services, left out of the snapshot), nor `--jobs`,
+ * folders, globs or 100 files and more (worker threads, which a process started from a snapshot cannot run on
+ * Node 20). Anything unsure takes the normal path: an option's value taken for a path is no file, so no snapshot.
  */
 function servedBySnapshot(args) {
-    return args[0] === 'check' && !args.some(arg => arg.startsWith('--fix'));
+    if (args[0] !== 'check') return false;
+    let files = 0;
+    for (let i = 1; i < args.length; i++) {
+        const arg = args[i];
+        if (arg === '--') return false;
+        // --jobs in any spelling, also inside a cluster of short options (-qj2).
+        if (arg.startsWith('--fix') || arg.startsWith('--jobs') || /^-[^-]*j/.test(arg)) return false;
+        if (CHECK_VALUE_OPTIONS.has(arg)) {
+            i++;
+        } else if (arg === '-' || !arg.startsWith('-')) {
+            if (++files >= 100 || (arg !== '-' && !isFile(arg))) return false;
+        }
+    }
+    return true;
+}
+
+function isFile(file) {
+    try {
+        return statSync(file).isFile();
+    } catch {
+        return false;
+    }
 }
 
 function usableSnapshot() {

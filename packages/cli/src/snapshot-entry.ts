@@ -7,6 +7,7 @@
  */
 import { closeSync, writeSync } from 'node:fs';
 import * as v8 from 'node:v8';
+import { withoutWorkerThreads } from './check-workers.js';
 import { runProcess } from './main.js';
 import { prepareServices } from './workspace.js';
 
@@ -20,6 +21,7 @@ if (v8.startupSnapshot?.isBuildingSnapshot()) {
         } catch {
             // Started by hand, without that pipe.
         }
+        withoutWorkerThreads();
         // A snapshot's process has no script in its arguments: [node, ...the CLI's arguments].
         runProcess(process.argv.slice(1));
     });
