@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
 
@@ -75,6 +76,20 @@ describe('the bin and its snapshot', () => {
         for (const part of ['package.json', 'bin', 'dist/bundle']) cpSync(path.join(CLI_DIR, part), copied(part), { recursive: true, preserveTimestamps: true });
     });
     afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+    it('takes the normal path in a moved copy: the snapshot knows its folder', async () => {
+        const main = copied('dist/bundle/main.js');
+        const saved = readFileSync(main);
+        rmSync(main);
+        try {
+            expect(run([copied('bin/cpom.js'), ...args], { CPOM_NO_SNAPSHOT: '' }).stderr).toContain('ERR_MODULE_NOT_FOUND');
+        } finally {
+            writeFileSync(main, saved);
+        }
+        // The manifest as the copy's own build would write it, for the cases below.
+        const { snapshotIdentity } = await import(pathToFileURL(copied('bin/snapshot.js')).href) as { snapshotIdentity: () => unknown };
+        writeFileSync(copied('dist/bundle/cpom-snapshot.json'), JSON.stringify(snapshotIdentity()));
+    });
 
     it('takes the snapshot when it matches: it runs without the bundle', () => {
         const main = copied('dist/bundle/main.js');

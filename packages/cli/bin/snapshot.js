@@ -21,6 +21,8 @@ export function snapshotIdentity() {
         return { size: stat.size, mtime: Math.floor(stat.mtimeMs / 1000) };
     };
     return {
+        // The CLI's folder is frozen in the snapshot (install-paths.ts): a moved copy takes the normal path.
+        bundle: BUNDLE,
         node: process.version,
         platform: process.platform,
         arch: process.arch,
