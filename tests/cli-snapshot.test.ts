@@ -104,49 +104,43 @@ describe('the bin and its snapshot', () => {
         }
     });
 
-    it('takes the normal path when the manifest names another Node binary', () => {
-        const manifest = copied('dist/bundle/cpom-snapshot.json');
-        const saved = readFileSync(manifest, 'utf8');
-        writeFileSync(manifest, saved.replace(`"node":"${process.version}"`, '"node":"v0.0.0"'));
-        const blob = copied('dist/bundle/cpom-snapshot.blob');
-        const savedBlob = readFileSync(blob);
-        // Were the snapshot used, this blob would crash Node.
-        writeFileSync(blob, savedBlob.subarray(0, 1000));
+    /** Runs `check` with `file` of the copy changed by `change` (its dates kept: the manifest still matches them), then restores it. */
+    function withChanged(file: string, change: (saved: Buffer) => Buffer, fn: () => void): void {
+        const saved = readFileSync(file);
+        const { atime, mtime } = statSync(file);
+        writeFileSync(file, change(saved));
+        utimesSync(file, atime, mtime);
         try {
-            expect(run([copied('bin/cpom.js'), ...args], { CPOM_NO_SNAPSHOT: '' })).toEqual(normal(args));
+            fn();
         } finally {
-            writeFileSync(manifest, saved);
-            writeFileSync(blob, savedBlob);
+            writeFileSync(file, saved);
+            utimesSync(file, atime, mtime);
         }
+    }
+    const viaBin = () => run([copied('bin/cpom.js'), ...args], { CPOM_NO_SNAPSHOT: '' });
+    // Were the snapshot used with it, this blob would crash Node.
+    const cutShort = (blob: Buffer) => blob.subarray(0, 1000);
+
+    it('takes the normal path when the manifest names another Node binary', () => {
+        const otherNode = (manifest: Buffer) => Buffer.from(manifest.toString().replace(`"node":"${process.version}"`, '"node":"v0.0.0"'));
+        withChanged(copied('dist/bundle/cpom-snapshot.json'), otherNode, () => {
+            withChanged(copied('dist/bundle/cpom-snapshot.blob'), cutShort, () => expect(viaBin()).toEqual(normal(args)));
+        });
     });
 
     it('takes the normal path when the blob is cut short', () => {
-        const blob = copied('dist/bundle/cpom-snapshot.blob');
-        const saved = readFileSync(blob);
-        writeFileSync(blob, saved.subarray(0, 1000));
-        try {
-            expect(run([copied('bin/cpom.js'), ...args], { CPOM_NO_SNAPSHOT: '' })).toEqual(normal(args));
-        } finally {
-            writeFileSync(blob, saved);
-        }
+        withChanged(copied('dist/bundle/cpom-snapshot.blob'), cutShort, () => expect(viaBin()).toEqual(normal(args)));
     });
 
     it('runs the normal path when Node refuses a corrupt blob that the manifest cannot tell', () => {
-        const blob = copied('dist/bundle/cpom-snapshot.blob');
-        const saved = readFileSync(blob);
-        const { atime, mtime } = statSync(blob);
-        const corrupt = Buffer.from(saved);
-        corrupt.fill(0x58, 100_000, 100_008);
-        writeFileSync(blob, corrupt);
-        utimesSync(blob, atime, mtime);
-        try {
-            const result = run([copied('bin/cpom.js'), ...args], { CPOM_NO_SNAPSHOT: '' });
+        const corrupt = (blob: Buffer) => Buffer.from(blob).fill(0x58, 100_000, 100_008);
+        withChanged(copied('dist/bundle/cpom-snapshot.blob'), corrupt, () => {
+            const result = viaBin();
             const expected = normal(args);
             // V8's own message on a checksum failure is on the standard error before the normal path's output.
             expect({ code: result.code, stdout: result.stdout }).toEqual({ code: expected.code, stdout: expected.stdout });
+            expect(result.stderr).toContain('VerifyChecksum');
             expect(result.stderr.endsWith(expected.stderr)).toBe(true);
-        } finally {
-            writeFileSync(blob, saved);
-        }
+        });
     });
 });
