@@ -1,8 +1,10 @@
 /**
- * The cold start of `cpom check one.cpom` (~300 lines), the CPU time (user + sys, with its children) that users pay:
- * the `cpom` bin with its startup snapshot, without it (CPOM_NO_SNAPSHOT=1), and bare `node -e 0`, alternated,
- * medians of `--runs` (default 9). `node bench/cold-cli.js [--runs N]`; needs GNU time (/usr/bin/time).
- * Figures are printed with the load average, never asserted.
+ * The cold start of `cpom check one.cpom` (~300 lines): CPU time (user + sys, with the children waited for) and wall
+ * time of the `cpom` bin with its startup snapshot, without it (CPOM_NO_SNAPSHOT=1), and of a bare `node -e 0`,
+ * interleaved; median and min–max of `--runs` (default 21). `node bench/cold-cli.js [--runs N] [--root DIR]`
+ * (`--root`: another checkout's build, measured the same way); needs GNU time (/usr/bin/time).
+ * The snapshot case's blob is built first, in a cache folder of the bench's own. Figures are printed with the load average,
+ * never asserted.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,40 +13,53 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CPOM_CONFIG, contractOfAboutLines } from './generate.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const option = (name, fallback) => {
+    const at = process.argv.indexOf(name);
+    return at > 0 ? process.argv[at + 1] : fallback;
+};
+const ROOT = path.resolve(option('--root', fileURLToPath(new URL('..', import.meta.url))));
 const CLI = path.join(ROOT, 'packages/cli/bin/cpom.js');
-const runsAt = process.argv.indexOf('--runs');
-const RUNS = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 9;
+const RUNS = Number(option('--runs', '21'));
+
+const dir = mkdtempSync(path.join(tmpdir(), 'cpom-cold-'));
+const cache = path.join(dir, 'cache');
 
 /** CPU seconds (user + sys of the process and the children it waited for) and wall seconds of one run. */
 function measure(argv, env) {
-    const run = spawnSync('/usr/bin/time', ['-f', '%U %S %e', process.execPath, ...argv], { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const run = spawnSync('/usr/bin/time', ['-f', '%U %S %e', process.execPath, ...argv], { cwd: dir, env: { ...process.env, XDG_CACHE_HOME: cache, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     if (run.status !== 0) throw new Error(`${argv.join(' ')} exited with ${run.status}: ${run.stderr}`);
-    const out = run.stderr.toString();
-    const [user, sys, wall] = out.trim().split('\n').at(-1).split(' ').map(Number);
+    const [user, sys, wall] = run.stderr.toString().trim().split('\n').at(-1).split(' ').map(Number);
     return { cpu: user + sys, wall };
 }
 
-const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const sorted = values => [...values].sort((a, b) => a - b);
+const median = values => sorted(values)[Math.floor(values.length / 2)];
+const ms = seconds => `${Math.round(seconds * 1000)}`;
+const spread = values => `${ms(median(values))} ms (${ms(sorted(values)[0])}–${ms(sorted(values).at(-1))})`;
 
-const dir = mkdtempSync(path.join(tmpdir(), 'cpom-cold-'));
 try {
     const small = contractOfAboutLines(300, 1);
     writeFileSync(path.join(dir, 'cpom.config.json'), JSON.stringify(CPOM_CONFIG));
     writeFileSync(path.join(dir, 'one.cpom'), small.text);
+    // The blob a first run would build in the background (bin/snapshot.js), built here before the runs.
+    const built = spawnSync(process.execPath, [path.join(ROOT, 'packages/cli/bin/snapshot-build.js')], { env: { ...process.env, XDG_CACHE_HOME: cache }, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (built.status !== 0) throw new Error('the startup snapshot could not be built');
     const cases = {
         snapshot: () => measure([CLI, 'check', 'one.cpom'], { CPOM_NO_SNAPSHOT: '' }),
         normal: () => measure([CLI, 'check', 'one.cpom'], { CPOM_NO_SNAPSHOT: '1' }),
         bare: () => measure(['-e', '0'], {}),
     };
     const samples = { snapshot: [], normal: [], bare: [] };
-    const loadBefore = loadavg()[0];
+    const loadBefore = loadavg();
     for (let i = 0; i < RUNS; i++) for (const [name, run] of Object.entries(cases)) samples[name].push(run());
-    const loadAfter = loadavg()[0];
-    console.log(`cpom check one.cpom (${small.lines} lines), medians of ${RUNS}, load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on ${process.version}:`);
+    const loadAfter = loadavg();
+    const load = values => values.map(v => v.toFixed(2)).join(' ');
+    console.log(`cpom check one.cpom (${small.lines} lines), ${ROOT}, ${RUNS} interleaved runs, ${process.version}, load average ${load(loadBefore)} → ${load(loadAfter)}:`);
+    const bare = { cpu: median(samples.bare.map(s => s.cpu)), wall: median(samples.bare.map(s => s.wall)) };
     for (const [name, list] of Object.entries(samples)) {
-        const cpu = median(list.map(s => s.cpu));
-        console.log(`  ${name.padEnd(8)} CPU ${cpu.toFixed(2)} s (${(cpu / median(samples.bare.map(s => s.cpu))).toFixed(1)}× bare node), wall ${median(list.map(s => s.wall)).toFixed(2)} s; CPU samples ${list.map(s => s.cpu.toFixed(2)).join(' ')}`);
+        const cpu = list.map(s => s.cpu);
+        const wall = list.map(s => s.wall);
+        console.log(`  ${name.padEnd(8)} CPU ${spread(cpu)} = ${(median(cpu) / bare.cpu).toFixed(1)}× bare; wall ${spread(wall)} = ${(median(wall) / bare.wall).toFixed(1)}× bare`);
     }
 } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -76,5 +76,5 @@ function writeNotices(packageDirs) {
     writeFileSync(path.join(outdir, 'THIRD-PARTY-NOTICES.txt'), text);
 }
 
-// The startup snapshot of `cpom check`, from the bundle just written (bin/snapshot.js).
+// The script the startup snapshot of `cpom check` is made from, on the user's machine (bin/snapshot.js).
 await import('./scripts/build-snapshot.mjs');

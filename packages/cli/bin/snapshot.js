@@ -1,37 +1,58 @@
 // The startup snapshot of `cpom check` (packages/cli/src/snapshot-entry.ts): a V8 heap with the check's modules
-// loaded and its parser built, which only the Node binary that wrote it can read. This file decides whether the one
-// in dist/bundle/ is usable and runs `cpom check` from it in a child process; it loads nothing of the bundle, so that
-// the path it replaces (import the bundle, build the parser) costs nothing when it is taken.
-// scripts/build-snapshot.mjs writes the blob and its manifest with `snapshotIdentity` below.
-import { spawn } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+// loaded and its parser built, which only the Node binary that wrote it can read. It is not shipped: the first
+// `cpom check` that finds none for this Node binary and this bundle starts a detached process that writes it in the
+// user's cache folder (bin/snapshot-build.js), and takes the normal path; later runs start from it in a child process.
+// This file loads nothing of the bundle, so that the path it replaces (import the bundle, build the parser) costs
+// nothing when it is taken.
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const BUNDLE = fileURLToPath(new URL('../dist/bundle/', import.meta.url));
-export const SNAPSHOT_BLOB = `${BUNDLE}cpom-snapshot.blob`;
-export const SNAPSHOT_MANIFEST = `${BUNDLE}cpom-snapshot.json`;
-/** The bundle the snapshot was made from: a rebuilt bundle makes the snapshot stale. */
+/** The script the snapshot is made from (scripts/build-snapshot.mjs bundles it with the CLI). */
 const SNAPSHOT_SOURCE = `${BUNDLE}snapshot.cjs`;
+const BUILDER = fileURLToPath(new URL('./snapshot-build.js', import.meta.url));
+/** A build that started longer ago and left its lock died or failed: the next run may try again. */
+const RETRY_AFTER_MS = 60 * 60 * 1000;
 
-/** What must be the same when the blob is read as when it was written: the Node binary, the bundle, the blob itself. */
+/** `$XDG_CACHE_HOME/cpom`, else `~/.cache/cpom` (`%LOCALAPPDATA%\cpom` on Windows). */
+export function snapshotFolder(env = process.env) {
+    const xdg = env.XDG_CACHE_HOME;
+    if (xdg && path.isAbsolute(xdg)) return path.join(xdg, 'cpom');
+    if (process.platform === 'win32' && env.LOCALAPPDATA) return path.join(env.LOCALAPPDATA, 'cpom');
+    return path.join(homedir(), '.cache', 'cpom');
+}
+
+/**
+ * What must be the same when the blob is read as when it was written: the Node binary, the bundle's folder (frozen in
+ * the snapshot, install-paths.ts) and the content of the script it was made from (an upgrade may keep a file's size
+ * and date: npm's tarballs date every file 1985).
+ */
 export function snapshotIdentity() {
-    const file = path => {
-        const stat = statSync(path);
-        // Whole seconds: a copy that keeps the timestamps (cp -p, npm's tarballs) may move the milliseconds.
-        return { size: stat.size, mtime: Math.floor(stat.mtimeMs / 1000) };
-    };
+    const exec = statSync(process.execPath);
     return {
-        // The CLI's folder is frozen in the snapshot (install-paths.ts): a moved copy takes the normal path.
-        bundle: BUNDLE,
         node: process.version,
         platform: process.platform,
         arch: process.arch,
         execPath: process.execPath,
-        exec: file(process.execPath),
-        source: file(SNAPSHOT_SOURCE),
-        blob: file(SNAPSHOT_BLOB),
+        exec: { size: exec.size, mtime: Math.floor(exec.mtimeMs / 1000) },
+        bundle: BUNDLE,
+        source: createHash('sha256').update(readFileSync(SNAPSHOT_SOURCE)).digest('hex'),
     };
 }
+
+/** The blob, its manifest and the lock of its build, named after the identity: another bundle or Node, other files. */
+export function snapshotFiles(identity, folder = snapshotFolder()) {
+    const name = `check-${createHash('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 20)}`;
+    const file = extension => path.join(folder, `${name}.${extension}`);
+    return { folder, blob: file('blob'), manifest: file('json'), lock: file('lock') };
+}
+
+/** The manifest of a whole blob: written last, once the blob has its final name. */
+const manifestOf = (identity, blobSize) => JSON.stringify({ ...identity, blobSize });
 
 /** The options of `cpom check` that take a value (packages/cli/src/main.ts). */
 const CHECK_VALUE_OPTIONS = new Set(['-f', '--format', '--lang', '--max-warnings', '-o', '--output', '-c', '--config', '--stdin-filename', '--droit-au']);
@@ -67,27 +88,99 @@ function isFile(file) {
     }
 }
 
-function usableSnapshot() {
+function usableSnapshot(identity, files) {
     try {
-        const manifest = readFileSync(SNAPSHOT_MANIFEST, 'utf8');
-        return manifest === JSON.stringify(snapshotIdentity());
+        return readFileSync(files.manifest, 'utf8') === manifestOf(identity, statSync(files.blob).size);
     } catch {
         return false;
     }
 }
 
 /**
+ * Starts the snapshot's build in a detached process that outlives this one, unless one is under way or failed less
+ * than an hour ago (its lock). A cache folder that cannot be written (read-only home) leaves the normal path, silently.
+ */
+function startBuild(files) {
+    try {
+        mkdirSync(files.folder, { recursive: true });
+        try {
+            closeSync(openSync(files.lock, 'wx'));
+        } catch (error) {
+            if (error.code !== 'EEXIST' || Date.now() - statSync(files.lock).mtimeMs < RETRY_AFTER_MS) return;
+            const now = new Date();
+            utimesSync(files.lock, now, now);
+        }
+        const child = spawn(process.execPath, [BUILDER], { detached: true, stdio: 'ignore', windowsHide: true });
+        child.on('error', () => {});
+        child.unref();
+    } catch {
+        // No cache folder: every run takes the normal path.
+    }
+}
+
+/**
+ * Writes the blob and its manifest for this Node binary and this bundle (bin/snapshot-build.js): `node --build-snapshot`
+ * into a temporary name, renamed, then the manifest likewise, then the lock removed. Files of earlier snapshots of the
+ * same bundle folder and Node binary (a rebuilt or upgraded CLI) are removed. Throws when the build fails (the lock
+ * stays: no new attempt for an hour).
+ */
+export function buildSnapshot(folder = snapshotFolder()) {
+    const identity = snapshotIdentity();
+    const files = snapshotFiles(identity, folder);
+    mkdirSync(folder, { recursive: true });
+    const temporary = suffix => `${suffix}.${process.pid}.tmp`;
+    try {
+        execFileSync(process.execPath, ['--snapshot-blob', temporary(files.blob), '--build-snapshot', SNAPSHOT_SOURCE], { stdio: ['ignore', 'ignore', 'pipe'], cwd: folder });
+        renameSync(temporary(files.blob), files.blob);
+        writeFileSync(temporary(files.manifest), manifestOf(identity, statSync(files.blob).size));
+        renameSync(temporary(files.manifest), files.manifest);
+    } finally {
+        rmSync(temporary(files.blob), { force: true });
+        rmSync(temporary(files.manifest), { force: true });
+    }
+    rmSync(files.lock, { force: true });
+    removeSuperseded(identity, files);
+    return files;
+}
+
+function removeSuperseded(identity, files) {
+    for (const entry of readdirSync(files.folder)) {
+        const manifest = path.join(files.folder, entry);
+        if (!/^check-[0-9a-f]+\.json$/.test(entry) || manifest === files.manifest) continue;
+        try {
+            const other = JSON.parse(readFileSync(manifest, 'utf8'));
+            if (other.bundle !== identity.bundle || other.execPath !== identity.execPath) continue;
+            rmSync(manifest, { force: true });
+            rmSync(manifest.replace(/\.json$/, '.blob'), { force: true });
+        } catch {
+            // Another process's file, or not ours to read.
+        }
+    }
+}
+
+/**
  * Runs the CLI from the snapshot in a child process (standard streams inherited) and ends this process as the child
  * ended: its exit code, or the signal that killed it. Resolves `false`, having run nothing, when the snapshot is not
- * to be used (CPOM_NO_SNAPSHOT=1, another command, no blob, a blob of another Node binary or bundle) or when the child
- * could not start from it: the child says so on file descriptor 3 before running anything, so a blob that Node
- * refuses leaves the caller to take the normal path.
+ * to be used (CPOM_NO_SNAPSHOT=1, a command it does not serve, no blob yet for this Node binary and this bundle: its
+ * build is then started) or when the child could not start from it: the child says so on file descriptor 3 before
+ * running anything, so a blob that Node refuses leaves the caller to take the normal path (and is built again).
  */
 export function runSnapshot(args) {
-    if (process.env.CPOM_NO_SNAPSHOT === '1' || !servedBySnapshot(args) || !usableSnapshot()) return Promise.resolve(false);
+    if (process.env.CPOM_NO_SNAPSHOT === '1' || !servedBySnapshot(args)) return Promise.resolve(false);
+    let files;
+    try {
+        const identity = snapshotIdentity();
+        files = snapshotFiles(identity);
+        if (!usableSnapshot(identity, files)) {
+            startBuild(files);
+            return Promise.resolve(false);
+        }
+    } catch {
+        return Promise.resolve(false);
+    }
     return new Promise(resolve => {
         // `--` ends Node's options: the CLI's arguments follow, whatever they look like.
-        const child = spawn(process.execPath, ['--snapshot-blob', SNAPSHOT_BLOB, '--', ...args], { stdio: ['inherit', 'inherit', 'inherit', 'pipe'] });
+        const child = spawn(process.execPath, ['--snapshot-blob', files.blob, '--', ...args], { stdio: ['inherit', 'inherit', 'inherit', 'pipe'] });
         let started = false;
         child.stdio[3].on('data', () => { started = true; });
         child.stdio[3].on('error', () => {});
@@ -100,6 +193,7 @@ export function runSnapshot(args) {
         child.on('close', (code, signal) => {
             for (const s of signals) process.removeListener(s, forward);
             if (!started) {
+                rmSync(files.manifest, { force: true });
                 resolve(false);
             } else if (signal) {
                 process.kill(process.pid, signal);

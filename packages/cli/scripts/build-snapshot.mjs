@@ -1,16 +1,11 @@
-// Writes the startup snapshot of `cpom check` next to the bundle (bin/snapshot.js reads it): src/snapshot-entry.ts
-// bundled into one CommonJS file (a snapshot is built from a single script that requires only Node's built-ins),
-// run by `node --build-snapshot` with this very Node binary, then the manifest naming that binary and that bundle.
-// Called by esbuild.mjs after the bundle. A snapshot that cannot be built is left out: the CLI takes its normal path.
-import { execFileSync } from 'node:child_process';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// Bundles src/snapshot-entry.ts into dist/bundle/snapshot.cjs, the script the startup snapshot of `cpom check` is made
+// from (a snapshot is built from a single script that requires only Node's built-ins). The blob itself is written on
+// the user's machine, by the Node binary that will read it (bin/snapshot.js). Called by esbuild.mjs after the bundle.
 import { build } from 'esbuild';
-import { SNAPSHOT_BLOB, SNAPSHOT_MANIFEST, snapshotIdentity } from '../bin/snapshot.js';
+import { fileURLToPath } from 'node:url';
 
 const outfile = fileURLToPath(new URL('../dist/bundle/snapshot.cjs', import.meta.url));
 
-rmSync(SNAPSHOT_MANIFEST, { force: true });
 await build({
     entryPoints: [fileURLToPath(new URL('../src/snapshot-entry.ts', import.meta.url))],
     outfile,
@@ -27,16 +22,6 @@ await build({
     plugins: [commandsOnDemandLeftOut(), builtinsOnlyRequire()],
     logLevel: 'warning',
 });
-
-try {
-    const temporary = `${SNAPSHOT_BLOB}.${process.pid}.tmp`;
-    execFileSync(process.execPath, ['--snapshot-blob', temporary, '--build-snapshot', outfile], { stdio: ['ignore', 'ignore', 'pipe'] });
-    renameSync(temporary, SNAPSHOT_BLOB);
-    // Last: a manifest is there only once its blob is whole.
-    writeFileSync(SNAPSHOT_MANIFEST, JSON.stringify(snapshotIdentity()));
-} catch (error) {
-    console.warn(`cpom: no startup snapshot (the CLI starts without it): ${error.stderr?.toString().trim() || error.message}`);
-}
 
 /**
  * The commands main.ts imports on demand are not served by the snapshot (bin/snapshot.js says which are): each
