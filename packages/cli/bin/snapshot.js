@@ -131,6 +131,8 @@ export function buildSnapshot(folder = snapshotFolder()) {
     const temporary = suffix => `${suffix}.${process.pid}.tmp`;
     try {
         execFileSync(process.execPath, ['--snapshot-blob', temporary(files.blob), '--build-snapshot', SNAPSHOT_SOURCE], { stdio: ['ignore', 'ignore', 'pipe'], cwd: folder });
+        // The script changed while the snapshot was made (an upgrade under way): not published under the old name.
+        if (JSON.stringify(snapshotIdentity()) !== JSON.stringify(identity)) throw new Error('cpom changed during the snapshot build');
         renameSync(temporary(files.blob), files.blob);
         writeFileSync(temporary(files.manifest), manifestOf(identity, statSync(files.blob).size));
         renameSync(temporary(files.manifest), files.manifest);
@@ -179,8 +181,9 @@ export function runSnapshot(args) {
         return Promise.resolve(false);
     }
     return new Promise(resolve => {
+        // A blob damaged after it was written would not always crash V8: its checksum (~10 ms) makes it refuse it.
         // `--` ends Node's options: the CLI's arguments follow, whatever they look like.
-        const child = spawn(process.execPath, ['--snapshot-blob', files.blob, '--', ...args], { stdio: ['inherit', 'inherit', 'inherit', 'pipe'] });
+        const child = spawn(process.execPath, ['--verify-snapshot-checksum', '--snapshot-blob', files.blob, '--', ...args], { stdio: ['inherit', 'inherit', 'inherit', 'pipe'] });
         let started = false;
         child.stdio[3].on('data', () => { started = true; });
         child.stdio[3].on('error', () => {});
