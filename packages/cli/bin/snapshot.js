@@ -15,6 +15,8 @@ const BUNDLE = fileURLToPath(new URL('../dist/bundle/', import.meta.url));
 /** The script the snapshot is made from (scripts/build-snapshot.mjs bundles it with the CLI). */
 const SNAPSHOT_SOURCE = `${BUNDLE}snapshot.cjs`;
 const BUILDER = fileURLToPath(new URL('./snapshot-build.js', import.meta.url));
+/** The builder's argument when a check starts it: the folder it made must still be there (not a removed temporary home). */
+export const FROM_CHECK = '--from-check';
 /** A build that started longer ago and left its lock died or failed: the next run may try again. */
 const RETRY_AFTER_MS = 60 * 60 * 1000;
 
@@ -110,7 +112,7 @@ function startBuild(files) {
             const now = new Date();
             utimesSync(files.lock, now, now);
         }
-        const child = spawn(process.execPath, [BUILDER], { detached: true, stdio: 'ignore', windowsHide: true });
+        const child = spawn(process.execPath, [BUILDER, FROM_CHECK], { detached: true, stdio: 'ignore', windowsHide: true });
         child.on('error', () => {});
         child.unref();
     } catch {
@@ -122,12 +124,12 @@ function startBuild(files) {
  * Writes the blob and its manifest for this Node binary and this bundle (bin/snapshot-build.js): `node --build-snapshot`
  * into a temporary name, renamed, then the manifest likewise, then the lock removed. Files of earlier snapshots of the
  * same bundle folder and Node binary (a rebuilt or upgraded CLI) are removed. Throws when the build fails (the lock
- * stays: no new attempt for an hour).
+ * stays: no new attempt for an hour). Started by a check, the folder is not made again: gone, it was meant to be.
  */
-export function buildSnapshot(folder = snapshotFolder()) {
+export function buildSnapshot({ createFolder = true, folder = snapshotFolder() } = {}) {
     const identity = snapshotIdentity();
     const files = snapshotFiles(identity, folder);
-    mkdirSync(folder, { recursive: true });
+    if (createFolder) mkdirSync(folder, { recursive: true });
     const temporary = suffix => `${suffix}.${process.pid}.tmp`;
     try {
         execFileSync(process.execPath, ['--snapshot-blob', temporary(files.blob), '--build-snapshot', SNAPSHOT_SOURCE], { stdio: ['ignore', 'ignore', 'pipe'], cwd: folder });
