@@ -3,6 +3,7 @@
 // the user's machine, by the Node binary that will read it (bin/snapshot.js). Called by esbuild.mjs after the bundle.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { langiumCoreWithoutProtocol } from './langium-core-without-protocol.mjs';
 
 const outfile = fileURLToPath(new URL('../dist/bundle/snapshot.cjs', import.meta.url));
 
@@ -19,7 +20,7 @@ await build({
     // The snapshot sits next to main.js, so the answers are the same.
     define: { 'import.meta.url': '__cpomModuleUrl' },
     banner: { js: 'var __cpomModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
-    plugins: [commandsOnDemandLeftOut(), builtinsOnlyRequire()],
+    plugins: [commandsOnDemandLeftOut(), builtinsOnlyRequire(), langiumCoreWithoutProtocol()],
     logLevel: 'warning',
 });
 
