@@ -1,8 +1,9 @@
 /**
  * The cold start of `cpom check one.cpom` (~300 lines): CPU time (user + sys, with the children waited for) and wall
  * time of the `cpom` bin with its startup snapshot, without it (CPOM_NO_SNAPSHOT=1), and of a bare `node -e 0`,
- * interleaved; median and min–max of `--runs` (default 21). `node bench/cold-cli.js [--runs N] [--root DIR]`
- * (`--root`: another checkout's build, measured the same way); needs GNU time (/usr/bin/time).
+ * interleaved; median and min–max of `--runs` (default 21). `node bench/cold-cli.js [--runs N] [--root DIR] [--before BIN]`
+ * (`--root`: another checkout's build, measured the same way; `--before`: another `cpom` bin, e.g. main's, as a fourth
+ * case); needs bash.
  * The snapshot case's blob is built first, in a cache folder of the bench's own. Figures are printed with the load average,
  * never asserted.
  */
@@ -20,15 +21,23 @@ const option = (name, fallback) => {
 const ROOT = path.resolve(option('--root', fileURLToPath(new URL('..', import.meta.url))));
 const CLI = path.join(ROOT, 'packages/cli/bin/cpom.js');
 const RUNS = Number(option('--runs', '21'));
+const BEFORE = option('--before', undefined);
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cpom-cold-'));
 const cache = path.join(dir, 'cache');
 
-/** CPU seconds (user + sys of the process and the children it waited for) and wall seconds of one run. */
+/**
+ * CPU seconds (user + sys of the process and the children it waited for: bash's `times`, to the millisecond, where
+ * GNU time rounds to 10 ms) and wall seconds of one run.
+ */
 function measure(argv, env) {
-    const run = spawnSync('/usr/bin/time', ['-f', '%U %S %e', process.execPath, ...argv], { cwd: dir, env: { ...process.env, XDG_CACHE_HOME: cache, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const started = process.hrtime.bigint();
+    const run = spawnSync('bash', ['-c', '"$@" >/dev/null || exit $?; times', 'cpom-cold', process.execPath, ...argv], { cwd: dir, env: { ...process.env, XDG_CACHE_HOME: cache, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const wall = Number(process.hrtime.bigint() - started) / 1e9;
     if (run.status !== 0) throw new Error(`${argv.join(' ')} exited with ${run.status}: ${run.stderr}`);
-    const [user, sys, wall] = run.stderr.toString().trim().split('\n').at(-1).split(' ').map(Number);
+    // `times`: the shell's user and sys, then its children's, as `0m0.123s 0m0.045s`.
+    const seconds = text => text.match(/(\d+)m([\d.]+)s/g).map(t => { const [, m, s] = t.match(/(\d+)m([\d.]+)s/); return Number(m) * 60 + Number(s); });
+    const [user, sys] = seconds(run.stdout.toString().trim().split('\n').at(-1));
     return { cpu: user + sys, wall };
 }
 
@@ -48,8 +57,9 @@ try {
         snapshot: () => measure([CLI, 'check', 'one.cpom'], { CPOM_NO_SNAPSHOT: '' }),
         normal: () => measure([CLI, 'check', 'one.cpom'], { CPOM_NO_SNAPSHOT: '1' }),
         bare: () => measure(['-e', '0'], {}),
+        ...(BEFORE ? { before: () => measure([path.resolve(BEFORE), 'check', 'one.cpom'], {}) } : {}),
     };
-    const samples = { snapshot: [], normal: [], bare: [] };
+    const samples = Object.fromEntries(Object.keys(cases).map(name => [name, []]));
     const loadBefore = loadavg();
     for (let i = 0; i < RUNS; i++) for (const [name, run] of Object.entries(cases)) samples[name].push(run());
     const loadAfter = loadavg();
