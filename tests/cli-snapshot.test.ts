@@ -22,7 +22,7 @@ let dir: string;
 let cache: string;
 
 function run(argv: string[], env: Record<string, string>, stdin?: string): Run {
-    const result = spawnSync(process.execPath, argv, { cwd: dir, input: stdin ?? '', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', XDG_CACHE_HOME: cache, ...env }, timeout: 120_000 });
+    const result = spawnSync(process.execPath, argv, { cwd: dir, input: stdin ?? '', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', XDG_CACHE_HOME: cache, CI: '', ...env }, timeout: 120_000 });
     return { code: result.status, stdout: result.stdout.toString(), stderr: result.stderr.toString() };
 }
 
@@ -143,6 +143,12 @@ describe('the snapshot in the cache folder', () => {
     it('is neither used nor built with CPOM_NO_SNAPSHOT=1', () => {
         const other = path.join(copy, 'other-cache');
         expect(run([BIN, ...args], { CPOM_NO_SNAPSHOT: '1', XDG_CACHE_HOME: other })).toEqual(normal(args));
+        expect(existsSync(other)).toBe(false);
+    });
+
+    it('is not built on a CI machine (CI=true), which is new at each job', () => {
+        const other = path.join(copy, 'ci-cache');
+        expect(run([BIN, ...args], { CPOM_NO_SNAPSHOT: '', XDG_CACHE_HOME: other, CI: 'true' })).toEqual(normal(args));
         expect(existsSync(other)).toBe(false);
     });
 

@@ -162,6 +162,11 @@ function removeSuperseded(identity, files) {
     }
 }
 
+/** A CI job (`CI` set, as GitHub Actions, GitLab CI and most others set it): a blob kept by its cache is used, none is built. */
+function onCi(env = process.env) {
+    return env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
+}
+
 /**
  * Runs the CLI from the snapshot in a child process (standard streams inherited) and ends this process as the child
  * ended: its exit code, or the signal that killed it. Resolves `false`, having run nothing, when the snapshot is not
@@ -176,7 +181,8 @@ export function runSnapshot(args) {
         const identity = snapshotIdentity();
         files = snapshotFiles(identity);
         if (!usableSnapshot(identity, files)) {
-            startBuild(files);
+            // A CI job's machine is new each time: a build there costs 1–2 s of CPU beside the job, for nothing.
+            if (!onCi()) startBuild(files);
             return Promise.resolve(false);
         }
     } catch {
