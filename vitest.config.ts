@@ -17,6 +17,9 @@ export default defineConfig({
         // only stop a real hang. Above the 90 s the protocol tests give one awaited event, so theirs is the message.
         testTimeout: 120_000,
         hookTimeout: 120_000,
+        // A first `cpom check` starts the build of the CLI's startup snapshot in the background, in the cache folder
+        // of the user, or of a temporary HOME that its test removes meanwhile: off, except in tests/cli-snapshot.test.ts.
+        env: { CPOM_NO_SNAPSHOT: '1' },
         pool: 'forks',
         // Two files at a time, also on 2 cores (vitest's default there is one: cores − 1): many files wait on child
         // processes (the CLI, Chromium, LibreOffice, editors) and leave a core idle; the suite's wall time halves.

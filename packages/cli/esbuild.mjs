@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { packageDirOf, thirdPartyNotices } from '../../tools/bundling.mjs';
+import { langiumCoreWithoutProtocol } from './scripts/langium-core-without-protocol.mjs';
 
 const outdir = fileURLToPath(new URL('dist/bundle', import.meta.url));
 
@@ -29,6 +30,7 @@ const result = await build({
     metafile: true,
     // Some dependencies are CommonJS and call require().
     banner: { js: "import { createRequire as __cpomCreateRequire } from 'node:module'; const require = __cpomCreateRequire(import.meta.url);" },
+    plugins: [langiumCoreWithoutProtocol()],
     logLevel: 'warning',
 });
 
@@ -75,3 +77,6 @@ function writeNotices(packageDirs) {
     ], packageDirs);
     writeFileSync(path.join(outdir, 'THIRD-PARTY-NOTICES.txt'), text);
 }
+
+// The script the startup snapshot of `cpom check` is made from, on the user's machine (bin/snapshot.js).
+await import('./scripts/build-snapshot.mjs');

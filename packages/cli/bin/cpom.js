@@ -1,17 +1,15 @@
 #!/usr/bin/env node
 import module from 'node:module';
 
-// V8's compile cache (Node ≥ 22.1; absent on Node 20): the bundle is compiled once per version and read back at
-// each start instead of compiled again. Before the bundle is imported, so that it applies to it.
-module.enableCompileCache?.();
-const { main } = await import('../dist/bundle/main.js');
-
-// `cpom rules | head` closes the pipe early: that is not an error.
-process.stdout.on('error', error => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-});
-
-main(process.argv.slice(2)).then(code => {
-    process.exitCode = code;
-});
+const args = process.argv.slice(2);
+// `cpom check` from the startup snapshot when one matches this Node binary and this bundle (snapshot.js): its parser
+// is already built. This process then only waits for the child and ends as it did; otherwise the normal path below.
+// snapshot.js is loaded only when it may serve.
+const fromSnapshot = args[0] === 'check' && process.env.CPOM_NO_SNAPSHOT !== '1' && await (await import('./snapshot.js')).runSnapshot(args);
+if (!fromSnapshot) {
+    // V8's compile cache (Node ≥ 22.1; absent on Node 20): the bundle is compiled once per version and read back at
+    // each start instead of compiled again. Before the bundle is imported, so that it applies to it.
+    module.enableCompileCache?.();
+    const { runProcess } = await import('../dist/bundle/main.js');
+    runProcess(args);
+}

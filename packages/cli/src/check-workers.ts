@@ -16,11 +16,22 @@ export function defaultJobs(): number {
     return Math.max(1, availableParallelism());
 }
 
+let workerThreadsWork = true;
+
+/**
+ * In a process started from the startup snapshot (snapshot-entry.ts), Node 20's worker threads fail at their first
+ * `process.cwd()`: such a process checks on its main thread, which gives the same report (check-batch.ts).
+ */
+export function withoutWorkerThreads(): void {
+    workerThreadsWork = false;
+}
+
 /**
  * The worker's script: next to the bundle's entry (dist/bundle/check-worker.js, this code may sit in a chunk one
  * folder below) or next to this file (tsc's output). Undefined when running from the TypeScript sources.
  */
 export function workerScript(): URL | undefined {
+    if (!workerThreadsWork) return undefined;
     for (const candidate of ['./check-worker.js', '../check-worker.js']) {
         const url = new URL(candidate, import.meta.url);
         if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;

@@ -78,6 +78,21 @@ interface CommandContext {
     readonly exit: (code: number) => void;
 }
 
+/**
+ * The process around `main`: what `bin/cpom.js` and the startup snapshot's main (snapshot-entry.ts) both run, so that
+ * the two paths answer the same.
+ */
+export function runProcess(argv: readonly string[]): void {
+    // `cpom rules | head` closes the pipe early: that is not an error.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+        throw error;
+    });
+    void main(argv).then(code => {
+        process.exitCode = code;
+    });
+}
+
 export async function main(argv: readonly string[], commandIO: CommandIO = defaultIO()): Promise<number> {
     const locale = commandIO.locale ?? resolveCliLocale(argv, commandIO.cwd, commandIO.env);
     const t = (fr: string, en: string) => (locale === 'fr' ? fr : en);

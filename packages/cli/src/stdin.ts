@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { CommandIO } from './check.js';
 import { UsageError } from './errors.js';
 import { type ContractSource, diskSource } from './workspace.js';
-import { withoutUtf8Bom } from './utf8-bom.js';
+import { strictUtf8, withoutUtf8Bom } from './utf8-bom.js';
 
 /** The operand that names the standard input. */
 export const STDIN_OPERAND = '-';
@@ -23,13 +23,11 @@ export interface StdinContract {
     readonly bytes: Uint8Array;
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 /** The input as text; a UsageError saying where when it is not valid UTF-8 (a byte order mark is dropped). */
 export function decodeStdin(bytes: Uint8Array): string {
     const body = withoutUtf8Bom(bytes);
     try {
-        return UTF8.decode(body);
+        return strictUtf8().decode(body);
     } catch {
         const offset = firstInvalidUtf8(body);
         throw new UsageError({

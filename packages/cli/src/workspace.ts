@@ -10,7 +10,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createCpomServices, type CpomServicesBundle, type DocumentSource, loadDocuments } from '@cpom/language';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { type Bilingual, fileError, isSystemError } from './errors.js';
-import { withoutUtf8Bom } from './utf8-bom.js';
+import { strictUtf8, withoutUtf8Bom } from './utf8-bom.js';
 
 export interface LoadedFile {
     readonly path: string;
@@ -26,7 +26,26 @@ export interface Workspace {
     readonly files: LoadedFile[];
 }
 
+/** Services whose parser a startup snapshot built ahead (snapshot-entry.ts): handed to the first caller only. */
+let prepared: CpomServicesBundle | undefined;
+
+/**
+ * Builds a set of services and its parser now (Chevrotain's grammar recording and lookahead, the costly part of a
+ * cold start), for the next `createServices()`. Called while a startup snapshot is built, so that the snapshot holds it.
+ */
+export function prepareServices(): void {
+    const services = newServices();
+    services.Cpom.parser.LangiumParser.parse('contrat X "x" {}');
+    prepared = services;
+}
+
 export function createServices(): CpomServicesBundle {
+    const services = prepared ?? newServices();
+    prepared = undefined;
+    return services;
+}
+
+function newServices(): CpomServicesBundle {
     const services = createCpomServices(NodeFileSystem);
     // Langium picks a language by file extension; the CLI reads every file it is given as a contract
     // (`cpom check notes.txt`, `--stdin-filename contract.txt`) instead of failing on it.
@@ -35,9 +54,6 @@ export function createServices(): CpomServicesBundle {
     registry.hasServices = () => true;
     return services;
 }
-
-// The byte order mark is removed by hand, before falling back to Windows-1252 too.
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Windows-1252 differs from Latin-1 in 0x80–0x9F (€, –, ’, œ…); Node's TextDecoder reads that range as Latin-1. */
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
@@ -107,7 +123,6 @@ export function diskWith(texts: ReadonlyMap<string, string>, stdin?: { readonly 
     };
 }
 
-const UTF16_DECODERS = { le: new TextDecoder('utf-16le'), be: new TextDecoder('utf-16be') };
 
 /**
  * Contract bytes as text, without a byte order mark: UTF-8; UTF-16 when a UTF-16 byte order mark says so (Windows
@@ -118,11 +133,11 @@ export function decodeContract(bytes: Uint8Array, file: string, warn: (message: 
     const bom = bytes.length >= 2 ? (bytes[0] === 0xff && bytes[1] === 0xfe ? 'le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'be' : undefined) : undefined;
     if (bom) {
         warn({ fr: `« ${file} » est encodé en UTF-16 (${bom.toUpperCase()}) : lu comme tel`, en: `'${file}' is encoded in UTF-16 (${bom.toUpperCase()}): read as such` });
-        return UTF16_DECODERS[bom].decode(bytes.subarray(2));
+        return new TextDecoder(bom === 'le' ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));
     }
     const body = withoutUtf8Bom(bytes);
     try {
-        return UTF8.decode(body);
+        return strictUtf8().decode(body);
     } catch {
         warn({ fr: `« ${file} » n'est pas en UTF-8 valide : lu comme Windows-1252`, en: `'${file}' is not valid UTF-8: read as Windows-1252` });
         return decodeWindows1252(body);
