@@ -69,6 +69,22 @@ describe.runIf(findChromium() !== undefined)('PDF printer', () => {
         });
     }, 120_000);
 
+    it('measures the pages of a long document as the print puts them (columns in 1/64 px add up)', async () => {
+        // 120 titres of a page each: the pages of the bench's ~5,000-line contract were one too few from the 80th on.
+        const html = renderHtml(await seedDocument(), { pageNumbers: new Map() });
+        const ids = Array.from({ length: 120 }, (_, i) => `titre-${i + 1}`);
+        const toc = ids.map(id => `<li><span class="toc-line"><a href="#${id}">${id}</a><span class="toc-page" aria-hidden="true">000</span></span></li>`).join('');
+        const sections = ids.map(id => `<section id="${id}" class="section titre"><h2>${id}</h2><p>Texte.</p></section>`).join('\n');
+        const long = `${html.slice(0, html.indexOf('<body>'))}<body><nav class="toc"><ol>${toc}</ol></nav>\n${sections}</body></html>`;
+        await withPdfPrinter(async printer => {
+            const page = await printer.load(long, { media: 'print' });
+            const measured = new Map(await page.evaluate(tocPageEstimateScript()) as Array<[string, number]>);
+            const printed = anchorPages(await page.print({ generateTaggedPDF: false }));
+            expect(printed.get('titre-120')).toBeGreaterThan(100);
+            expect(Object.fromEntries(measured)).toEqual(Object.fromEntries(ids.map(id => [id, printed.get(id)])));
+        });
+    }, 120_000);
+
     it('prints again with the printed pages when a measured page is wrong', async () => {
         const document = await seedDocument();
         const estimate = tocPageEstimateScript();

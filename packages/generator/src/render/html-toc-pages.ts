@@ -66,13 +66,15 @@ export function tocPageEstimateScript(): string {
         };
         for (const sheet of document.styleSheets) visit(sheet.cssRules);
         style.textContent = 'html, body { margin: 0 !important; padding: 0 !important; } body { width: ' + width + 'px !important; max-width: none !important; height: ' + height + 'px !important; columns: ' + width + 'px; column-gap: 0; column-fill: auto; } ' + columnBreaks.join(' ');
-        const left = document.body.getBoundingClientRect().left;
+        // Columns follow each other at the body's width as laid out, in 1/64 px (657.625 for 657.638): dividing by
+        // the asked width put a heading at the start of the 80th column in the 79th.
+        const { left, width: pitch } = document.body.getBoundingClientRect();
         const pages = [];
         for (const link of document.querySelectorAll('.toc .toc-line > a[href^="#"]')) {
             const id = link.getAttribute('href').slice(1);
             const target = document.getElementById(id);
             const box = target && (target.getClientRects()[0] ?? target.getBoundingClientRect());
-            if (box) pages.push([id, Math.floor((box.left - left + 1) / width) + 1]);
+            if (box) pages.push([id, Math.floor((box.left - left + 1) / pitch) + 1]);
         }
         style.remove();
         return pages;
