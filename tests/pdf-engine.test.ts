@@ -4,16 +4,48 @@
  * contents' page numbers written into the page already laid out give the same table as a document rendered with them.
  */
 import { EmptyFileSystem, URI } from 'langium';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ast, createCpomServices } from '@cpom/language';
-import { buildContractDocument, type ContractDocument, renderHtml, tocPageEstimateScript, tocPageNumbersScript } from '@cpom/generator';
+import { buildContractDocument, type ContractDocument, renderHtml, tocPageEstimateScript, tocPageNumbersScript, withTocMeasureStyle } from '@cpom/generator';
 import { pdfWithPageNumbers } from '../packages/cli/src/document-output.js';
 import { PdfEngine } from '../packages/cli/src/pdf-engine.js';
 import { findChromium, withPdfPrinter } from '../packages/cli/src/pdf.js';
 import { anchorPages } from '../packages/cli/src/pdf-pages.js';
 import { ROOT } from './helpers.js';
+
+const poppler = (() => {
+    try {
+        execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
+        return true;
+    } catch {
+        return false;
+    }
+})();
+
+/** Each page of a PDF in grey at 50 dpi, as pdftoppm draws it. */
+function pagePixels(pdf: Buffer): string[] {
+    const work = mkdtempSync(path.join(tmpdir(), 'cpom-pdf-pixels-'));
+    try {
+        writeFileSync(path.join(work, 'a.pdf'), pdf);
+        execFileSync('pdftoppm', ['-r', '50', '-gray', path.join(work, 'a.pdf'), path.join(work, 'page')]);
+        return readdirSync(work).filter(f => f.endsWith('.pgm')).sort().map(f => readFileSync(path.join(work, f)).toString('base64'));
+    } finally {
+        rmSync(work, { recursive: true, force: true });
+    }
+}
+
+/** 120 titres of a page each after the seed's style sheet: the pages of the bench's ~5,000-line contract were one too few from the 80th on. */
+async function longDocument(): Promise<{ html: string; ids: string[] }> {
+    const html = renderHtml(await seedDocument(), { pageNumbers: new Map() });
+    const ids = Array.from({ length: 120 }, (_, i) => `titre-${i + 1}`);
+    const toc = ids.map(id => `<li><span class="toc-line"><a href="#${id}">${id}</a><span class="toc-page" aria-hidden="true">000</span></span></li>`).join('');
+    const sections = ids.map(id => `<section id="${id}" class="section titre"><h2>${id}</h2><p>Texte.</p></section>`).join('\n');
+    return { html: `${html.slice(0, html.indexOf('<body>'))}<body><nav class="toc"><ol>${toc}</ol></nav>\n${sections}</body></html>`, ids };
+}
 
 async function seedDocument(): Promise<ContractDocument> {
     const services = createCpomServices(EmptyFileSystem);
@@ -68,6 +100,33 @@ describe.runIf(findChromium() !== undefined)('PDF printer', () => {
             expect(await page.evaluate('document.head.querySelectorAll("style").length')).toBe(1);
         });
     }, 120_000);
+
+    it('measures the pages of a long document as the print puts them (an error per column adds up)', async () => {
+        const { html, ids } = await longDocument();
+        await withPdfPrinter(async printer => {
+            const page = await printer.load(html, { media: 'print' });
+            const measured = new Map(await page.evaluate(tocPageEstimateScript()) as Array<[string, number]>);
+            const printed = anchorPages(await page.print({ generateTaggedPDF: false }));
+            expect(printed.get('titre-120')).toBeGreaterThan(100);
+            expect(Object.fromEntries(measured)).toEqual(Object.fromEntries(ids.map(id => [id, printed.get(id)])));
+        });
+    }, 120_000);
+
+    it.runIf(poppler)('prints the same pixels after the measure, the page left at the print\'s width or not (wider)', async () => {
+        // The seed has a table wider than the page (Chromium lays it out wider and shrinks it); the long one none.
+        for (const [html, kept] of [[(await longDocument()).html, true], [renderHtml(await seedDocument(), { pageNumbers: new Map() }), false]] as const) {
+            await withPdfPrinter(async printer => {
+                const plain = pagePixels(await (await printer.load(html)).print({ generateTaggedPDF: false }));
+                const page = await printer.load(withTocMeasureStyle(html), { media: 'print' });
+                await page.evaluate(tocPageEstimateScript());
+                // Chromium lays a printed A4 page with 18 mm side margins out 658 px wide (rounded from 657.64).
+                expect(await page.evaluate('document.body.getBoundingClientRect().width') === 658).toBe(kept);
+                const measured = pagePixels(await page.print({ generateTaggedPDF: false }));
+                expect(measured.length).toBe(plain.length);
+                expect(measured.map((pixels, i) => pixels === plain[i] ? '' : `page ${i + 1}`).filter(Boolean)).toEqual([]);
+            });
+        }
+    }, 180_000);
 
     it('prints again with the printed pages when a measured page is wrong', async () => {
         const document = await seedDocument();

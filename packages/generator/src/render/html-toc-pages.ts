@@ -34,11 +34,13 @@ export function tocPageNumbersScript(pageNumbers: ReadonlyMap<string, number>): 
  * a multi-column layout of that size, where the forced page breaks of the style sheet break columns. This is an
  * estimate that the printed PDF's own anchors confirm (`pdfWithPageNumbers` in the command line). The page is left
  * as it was: the measuring style is removed. A page loaded `withTocMeasureStyle` is laid out at the page's width
- * from the start: the script then reads that layout instead of laying the whole document out once more.
+ * from the start: the script then reads that layout instead of laying the whole document out once more, and leaves
+ * the page at that width when it is the print's.
  */
 export function tocPageEstimateScript(): string {
     return `((pageWidth, pageHeight) => {
         let style = document.getElementById(${JSON.stringify(MEASURE_STYLE_ID)});
+        const loadedWithStyle = style !== null;
         if (!style) {
             style = document.createElement('style');
             style.textContent = ${JSON.stringify(pageWidthCss())};
@@ -66,35 +68,46 @@ export function tocPageEstimateScript(): string {
         };
         for (const sheet of document.styleSheets) visit(sheet.cssRules);
         style.textContent = 'html, body { margin: 0 !important; padding: 0 !important; } body { width: ' + width + 'px !important; max-width: none !important; height: ' + height + 'px !important; columns: ' + width + 'px; column-gap: 0; column-fill: auto; } ' + columnBreaks.join(' ');
-        const left = document.body.getBoundingClientRect().left;
+        // Columns follow each other at the body's width as laid out, in 1/64 px (657.625 for 657.638): dividing by
+        // the asked width put a heading at the start of the 80th column in the 79th.
+        const { left, width: pitch } = document.body.getBoundingClientRect();
         const pages = [];
         for (const link of document.querySelectorAll('.toc .toc-line > a[href^="#"]')) {
             const id = link.getAttribute('href').slice(1);
             const target = document.getElementById(id);
             const box = target && (target.getClientRects()[0] ?? target.getBoundingClientRect());
-            if (box) pages.push([id, Math.floor((box.left - left + 1) / width) + 1]);
+            if (box) pages.push([id, Math.floor((box.left - left + 1) / pitch) + 1]);
         }
-        style.remove();
+        // Left at the print's width unless the print lays the page out wider, to shrink it.
+        if (loadedWithStyle && width === pageWidth) style.textContent = ${JSON.stringify(pageWidthCss())};
+        else style.remove();
         return pages;
     })(${PAGE_BOX.width}, ${PAGE_BOX.height})`;
 }
 
-/** The content box of a printed page, in CSS pixels. */
+/**
+ * The content box of a printed page, in CSS pixels, as Chromium lays the print out: rounded to whole pixels (A4 with
+ * 18 mm side margins: 658 × 964, not 657.64 × 963.78; measured in its prints).
+ */
 const PAGE_BOX = {
-    width: (PRINTED_PAGE.width - 2 * PRINTED_PAGE.marginSides) * (96 / 25.4),
-    height: (PRINTED_PAGE.height - PRINTED_PAGE.marginTop - PRINTED_PAGE.marginBottom) * (96 / 25.4),
+    width: Math.round((PRINTED_PAGE.width - 2 * PRINTED_PAGE.marginSides) * (96 / 25.4)),
+    height: Math.round((PRINTED_PAGE.height - PRINTED_PAGE.marginTop - PRINTED_PAGE.marginBottom) * (96 / 25.4)),
 };
 
 const MEASURE_STYLE_ID = 'cpom-toc-measure';
 
-/** The body as wide as a page's content box, without margins: the layout `tocPageEstimateScript` measures first. */
+/**
+ * The body as wide as a page's content box, without margins: the layout `tocPageEstimateScript` measures first, and
+ * the one it leaves in a page loaded `withTocMeasureStyle` (the print is the same, pixel for pixel): laid out for the
+ * screen at the print's width before printing, the print's own layouts reuse much of it (issue 15).
+ */
 function pageWidthCss(): string {
     return `html, body { margin: 0 !important; padding: 0 !important; } body { width: ${PAGE_BOX.width}px !important; max-width: none !important; }`;
 }
 
 /**
  * The HTML to load in the browser's page for `tocPageEstimateScript`: with the measuring style, which the script
- * removes. Each full layout of a 241-page contract costs ~0.3–0.7 s: laid out for the screen at load, then again at
+ * leaves at the print's width. Each full layout of a 241-page contract costs ~0.3–0.7 s: laid out for the screen at load, then again at
  * the page's width, was one layout too many (issue 15). Never written to a file: the HTML output has no such style.
  */
 export function withTocMeasureStyle(html: string): string {
