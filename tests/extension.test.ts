@@ -12,13 +12,15 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, type ExpectStatic, it } from 'vitest';
 import { buildSuite } from './editor/build-suite.mjs';
 import { CHROMIUM, CODE_SERVER, isPng, SCREENSHOTS } from './editor/common.mjs';
 import { ROOT } from './helpers.js';
 
 const REQUIRED = process.env.CPOM_EDITOR_TESTS === 'required';
-const RUN_TIMEOUT_MS = 240_000;
+// Hang guards, not durations: the three runs share the machine (alone, one takes under a minute on CI).
+const HARNESS_TIMEOUT_MS = Number(process.env.CPOM_EDITOR_TIMEOUT_MS || 300_000);
+const RUN_TIMEOUT_MS = HARNESS_TIMEOUT_MS + 60_000;
 const VSCE = path.join(ROOT, 'node_modules/.bin/vsce');
 
 /** The suite's tests (packages/extension/test/suite/index.ts), each must print `✓ name`. */
@@ -52,7 +54,10 @@ function runHarness(script: string, args: string[] = []): Promise<Run> {
 function run(command: string, args: string[], cwd: string): Promise<Run> {
     const start = performance.now();
     return new Promise(resolve => {
-        const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+        // The suite is built once (beforeAll): a harness rebuilding it would rewrite a bundle another editor loads.
+        const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: {
+            ...process.env, CPOM_EDITOR_SUITE_BUILT: '1', CPOM_EDITOR_TIMEOUT_MS: String(HARNESS_TIMEOUT_MS),
+        } });
         let output = '';
         child.stdout.on('data', chunk => { output += String(chunk); });
         child.stderr.on('data', chunk => { output += String(chunk); });
@@ -72,8 +77,11 @@ function missing(needs: Array<'chromium' | 'code-server' | 'vsix'>): string | un
     return undefined;
 }
 
-/** Registers a run: skipped (with its reason printed) when something it needs is missing, unless required. */
-function editorRun(name: string, needs: Array<'chromium' | 'code-server' | 'vsix'>, body: () => Promise<void>): void {
+/**
+ * Registers a run: skipped (with its reason printed) when something it needs is missing, unless required. The runs
+ * go side by side (their own ports, folders and screenshot names): each mostly waits on its editor and browser.
+ */
+function editorRun(name: string, needs: Array<'chromium' | 'code-server' | 'vsix'>, body: (expect: ExpectStatic) => Promise<void>): void {
     const reason = missing(needs);
     if (reason && !REQUIRED) {
         // eslint-disable-next-line no-console
@@ -81,13 +89,13 @@ function editorRun(name: string, needs: Array<'chromium' | 'code-server' | 'vsix
         it.skip(`${name} (skipped: ${reason})`, () => undefined);
         return;
     }
-    it(name, async () => {
+    it.concurrent(name, async ({ expect }) => {
         if (reason) throw new Error(`CPOM_EDITOR_TESTS=required but ${reason}`);
-        await body();
+        await body(expect);
     }, RUN_TIMEOUT_MS);
 }
 
-function checkRun(host: string, run: Run, screenshotsFrom?: number): void {
+function checkRun(expect: ExpectStatic, host: string, run: Run, screenshotsFrom?: number): void {
     // eslint-disable-next-line no-console
     console.log(`--- ${host} (${run.seconds.toFixed(1)} s)\n${run.output.trimEnd()}`);
     const lines = run.output.split('\n').map(l => l.trimEnd());
@@ -116,17 +124,17 @@ describe('the VS Code extension in real editors', () => {
         await buildSuite();
     });
 
-    editorRun('VS Code for the web (browser extension host)', ['chromium'], async () => {
+    editorRun('VS Code for the web (browser extension host)', ['chromium'], async expect => {
         const from = removeScreenshots('web');
-        checkRun('web', await runHarness('run-web.mjs'), from);
+        checkRun(expect, 'web', await runHarness('run-web.mjs'), from);
     });
 
-    editorRun('code-server (Node extension host)', ['chromium', 'code-server'], async () => {
+    editorRun('code-server (Node extension host)', ['chromium', 'code-server'], async expect => {
         const from = removeScreenshots('code-server');
-        checkRun('code-server', await runHarness('run-code-server.mjs'), from);
+        checkRun(expect, 'code-server', await runHarness('run-code-server.mjs'), from);
     });
 
-    editorRun('code-server with the packaged .vsix installed', ['chromium', 'code-server', 'vsix'], async () => {
+    editorRun('code-server with the packaged .vsix installed', ['chromium', 'code-server', 'vsix'], async expect => {
         // What `npm run package` does after its build (the bundles are already built by npm ci's prepare: not rebuilt
         // here, other test files read them), into a temporary folder.
         const temp = mkdtempSync(path.join(tmpdir(), 'cpom-vsix-'));
@@ -137,7 +145,7 @@ describe('the VS Code extension in real editors', () => {
             // No screenshots: the screen is the same as with the extension under development.
             const result = await runHarness('run-code-server.mjs', ['--vsix', vsix, '--no-screenshots']);
             expect(result.output).toMatch(/--list-extensions: .*cpom-toolchain\.cpom-vscode@/);
-            checkRun('code-server-vsix', result);
+            checkRun(expect, 'code-server-vsix', result);
             // The suite ran against the installed copy, not packages/extension.
             expect(result.output).toMatch(/extension cpom-toolchain\.cpom-vscode \S+ from \S+\/extensions\/cpom-toolchain\.cpom-vscode-/);
         } finally {

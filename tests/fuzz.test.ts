@@ -114,7 +114,8 @@ describe('fuzz', () => {
                 it.skip(`${title} — expected to fail until fixed: ${finding.knownFailure}`, () => undefined);
                 continue;
             }
-            it(title, async () => {
+            // Side by side: the pool's two workers replay two findings at a time.
+            it.concurrent(title, async ({ expect }) => {
                 const outcome = await pool.run(finding.source, finding.text);
                 expect(outcome.kind === 'ok' ? 'ok' : `${outcome.kind} in ${outcome.stage}: ${outcome.name}: ${outcome.message}`).toBe('ok');
             }, 120_000);

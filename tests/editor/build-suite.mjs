@@ -7,6 +7,7 @@
  *
  *   node tests/editor/build-suite.mjs
  */
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -17,6 +18,9 @@ export const SUITE_WEB = path.join(EXTENSION_DIR, 'dist/test/suite-web.js');
 export const SUITE_NODE = path.join(EXTENSION_DIR, 'dist/test/suite-node.cjs');
 
 export async function buildSuite() {
+    // Set by tests/extension.test.ts, which builds once and runs the editors side by side: a harness rebuilding then
+    // would rewrite a bundle that another editor is loading.
+    if (process.env.CPOM_EDITOR_SUITE_BUILT === '1' && existsSync(SUITE_WEB) && existsSync(SUITE_NODE)) return { web: SUITE_WEB, node: SUITE_NODE };
     const common = {
         entryPoints: [path.join(EXTENSION_DIR, 'test/suite/index.ts')],
         bundle: true,
