@@ -26,6 +26,11 @@ export function ownerIndex(owner: AstNode): OwnerIndex {
     return index;
 }
 
+/** Forgets the index of an owner whose subtree was patched in place (workspace/incremental-reparse.ts). */
+export function forgetOwnerIndex(owner: AstNode): void {
+    cache.delete(owner);
+}
+
 /** Each list is computed when first read: while typing, the rules that need the references do not run. */
 class LazyOwnerIndex implements OwnerIndex {
     private descendants?: { nodes: readonly AstNode[]; references: readonly ReferenceInfo[] };

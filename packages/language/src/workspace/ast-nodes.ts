@@ -31,6 +31,11 @@ export function walkedTree(root: AstNode): WalkedTree {
     return tree;
 }
 
+/** Forgets the walk of a tree patched in place (workspace/incremental-reparse.ts). */
+export function forgetWalk(root: AstNode): void {
+    walked.delete(root);
+}
+
 /** Every node of the tree under `root`, `root` first, in `AstUtils.streamAst` order. */
 export function allNodes(root: AstNode): readonly AstNode[] {
     return walkedTree(root).nodes;
