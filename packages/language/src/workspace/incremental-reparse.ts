@@ -14,11 +14,11 @@
  * diagnostics are computed again for the whole document, as after a full parse; `tests/incremental-reparse.test.ts`
  * compares both, edit after edit.
  */
-import { type AstNode, type CompositeCstNode, type CstNode, GrammarAST, isAstNode, type LangiumDocument, type LangiumParser, type LeafCstNode } from 'langium';
+import { type AstNode, type CompositeCstNode, CompositeCstNodeImpl, type CstNode, GrammarAST, isAstNode, type LangiumDocument, type LangiumParser, type LeafCstNode } from 'langium';
 import type { IToken } from 'chevrotain';
 import type { Range } from 'vscode-languageserver-types';
 import { MAX_NESTING, MAX_TOKENS } from '../parser/cpom-lexer.js';
-import { forgetWalk } from './ast-nodes.js';
+import { replaceInWalk } from './ast-nodes.js';
 import { forgetOwnerIndex } from '../validation/owner-index.js';
 import { invalidateModel } from '../model/model-cache.js';
 
@@ -47,15 +47,7 @@ export function reparseIncrementally(document: LangiumDocument, text: string, pa
     const oldText = root.fullText;
     if (oldText === text || result.lexerErrors.length > 0 || result.parserErrors.length > 0 || hasReport(result.lexerReport)) return false;
     // The changed range: [start, oldEnd) of the old text became [start, text.length - (oldText.length - oldEnd)).
-    const min = Math.min(oldText.length, text.length);
-    let start = 0;
-    while (start < min && oldText.charCodeAt(start) === text.charCodeAt(start)) start++;
-    let oldEnd = oldText.length;
-    let newEnd = text.length;
-    while (oldEnd > start && newEnd > start && oldText.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
-        oldEnd--;
-        newEnd--;
-    }
+    const { start, oldEnd } = changedRange(oldText, text);
     let tries = 0;
     for (const node of containingNodes(rootNode, start, oldEnd)) {
         const rule = blockRule(node);
@@ -64,6 +56,28 @@ export function reparseIncrementally(document: LangiumDocument, text: string, pa
         if (++tries >= MAX_TRIES) break;
     }
     return false;
+}
+
+/** Compared by slices of this many characters first (the buffer's text is a concatenation: one compare per slice). */
+const SLICE = 512;
+
+/** The changed range: [start, oldEnd) of the old text is what differs from the new text (common prefix and suffix). */
+function changedRange(oldText: string, text: string): { start: number; oldEnd: number } {
+    const min = Math.min(oldText.length, text.length);
+    let start = 0;
+    while (start + SLICE <= min && oldText.slice(start, start + SLICE) === text.slice(start, start + SLICE)) start += SLICE;
+    while (start < min && oldText.charCodeAt(start) === text.charCodeAt(start)) start++;
+    let oldEnd = oldText.length;
+    let newEnd = text.length;
+    while (oldEnd - SLICE >= start && newEnd - SLICE >= start && oldText.slice(oldEnd - SLICE, oldEnd) === text.slice(newEnd - SLICE, newEnd)) {
+        oldEnd -= SLICE;
+        newEnd -= SLICE;
+    }
+    while (oldEnd > start && newEnd > start && oldText.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
+        oldEnd--;
+        newEnd--;
+    }
+    return { start, oldEnd };
 }
 
 function hasReport(report: unknown): boolean {
@@ -151,7 +165,7 @@ function replaceBlock(document: LangiumDocument, parser: LangiumParser, old: Ast
         end.line += startPosition.line;
     });
     const newEndPosition = last.range.end;
-    shiftAfter(root, block, blockStart, blockEnd, delta, oldEndPosition.line, newEndPosition.line - oldEndPosition.line, newEndPosition.character - oldEndPosition.character);
+    shiftAfter(block, delta, oldEndPosition.line, newEndPosition.line - oldEndPosition.line, newEndPosition.character - oldEndPosition.character);
 
     // The CST: the block's composite node keeps its place and grammar source, with the new content.
     const blockFields = block as unknown as CompositeFields;
@@ -177,7 +191,7 @@ function replaceBlock(document: LangiumDocument, parser: LangiumParser, old: Ast
 
     // The caches of the trees that changed.
     const rootNode = document.parseResult.value;
-    forgetWalk(rootNode);
+    replaceInWalk(rootNode, old, node);
     invalidateModel(rootNode);
     for (let ancestor: AstNode | undefined = container; ancestor; ancestor = ancestor.$container) forgetOwnerIndex(ancestor);
     return true;
@@ -281,35 +295,32 @@ function deepestNesting(nodes: readonly CstNode[]): number {
 
 /**
  * Every leaf after the block moved by `delta` characters, and by `lines` lines (and `columns` columns on the line
- * where the block ended); the ranges the composite nodes computed from them forgotten.
+ * where the block ended); the ranges the block's ancestors computed from them forgotten. The CST's content is in
+ * the order of the text: after the block are the later siblings of the block and of each of its ancestors.
  */
-function shiftAfter(node: CompositeCstNode, block: CstNode, blockStart: number, blockEnd: number, delta: number, endLine: number, lines: number, columns: number): void {
-    (node as unknown as CompositeFields)._rangeCache = undefined;
-    for (const child of node.content) {
-        if (child === block) continue;
-        if (isComposite(child)) {
-            if (endOf(child) > blockStart) shiftAfter(child, block, blockStart, blockEnd, delta, endLine, lines, columns);
-            continue;
+function shiftAfter(block: CstNode, delta: number, endLine: number, lines: number, columns: number): void {
+    const shift = (nodes: readonly CstNode[], from: number): void => {
+        for (let i = from; i < nodes.length; i++) {
+            const node = nodes[i];
+            if (node instanceof CompositeCstNodeImpl) {
+                (node as unknown as CompositeFields)._rangeCache = undefined;
+                shift(node.content, 0);
+                continue;
+            }
+            const leaf = node as unknown as LeafFields;
+            leaf._offset += delta;
+            const { start, end } = leaf._range;
+            if (lines !== 0 || start.line === endLine || end.line === endLine) {
+                leaf._range = {
+                    start: { line: start.line + lines, character: start.line === endLine ? start.character + columns : start.character },
+                    end: { line: end.line + lines, character: end.line === endLine ? end.character + columns : end.character },
+                };
+            }
         }
-        const leaf = child as unknown as LeafFields;
-        if (leaf._offset < blockEnd) continue;
-        leaf._offset += delta;
-        const { start, end } = leaf._range;
-        if (lines !== 0 || start.line === endLine || end.line === endLine) {
-            leaf._range = {
-                start: { line: start.line + lines, character: start.line === endLine ? start.character + columns : start.character },
-                end: { line: end.line + lines, character: end.line === endLine ? end.character + columns : end.character },
-            };
-        }
+    };
+    for (let current: CstNode = block; current.container; current = current.container) {
+        const parent = current.container;
+        (parent as unknown as CompositeFields)._rangeCache = undefined;
+        shift(parent.content, parent.content.indexOf(current) + 1);
     }
-}
-
-/** The end of the last leaf under `node`, comments included. */
-function endOf(node: CstNode): number {
-    let current = node;
-    while (isComposite(current)) {
-        if (current.content.length === 0) return 0;
-        current = current.content[current.content.length - 1];
-    }
-    return current.end;
 }
