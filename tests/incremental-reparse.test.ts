@@ -7,17 +7,23 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Cancellation, type CstNode, EmptyFileSystem, isCompositeCstNode, type LangiumDocument, URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { createCpomLspServices } from '../packages/language/src/lsp/index.js';
-import { contractOfAboutLines } from '../bench/generate.js';
 import { ROOT } from './helpers.js';
 import { shape } from './tree-shapes.js';
 import { forgetWalk, walkedTree } from '../packages/language/src/workspace/ast-nodes.js';
 
 const files = ['seeds', 'examples', 'tests/fixtures'].flatMap(folder => readdirSync(path.join(ROOT, folder), { recursive: true })
     .map(file => path.join(folder, String(file))).filter(file => file.endsWith('.cpom')));
+
+/** The bench's generated contract of about `lines` lines (bench/generate.js, untyped JavaScript). */
+async function benchContract(lines: number): Promise<string> {
+    const generate = await import(pathToFileURL(path.join(ROOT, 'bench/generate.js')).href) as { contractOfAboutLines(lines: number, seed: number): { text: string } };
+    return generate.contractOfAboutLines(lines, 2).text;
+}
 
 /** Mulberry32: the same edits on every run. */
 function random(seed: number): () => number {
@@ -210,7 +216,7 @@ describe('reparsing by block', () => {
 
     it("gives the trees of a full parse on the bench's generated contract", async () => {
         const services = createCpomLspServices(EmptyFileSystem);
-        const edited = await editAndCompare(services, 'bench.cpom', contractOfAboutLines(300, 2).text, 300, 42);
+        const edited = await editAndCompare(services, 'bench.cpom', await benchContract(300), 300, 42);
         expect(edited.reparsedByBlock).toBeGreaterThan(edited.edits / 4);
     }, 300_000);
 
@@ -218,7 +224,7 @@ describe('reparsing by block', () => {
         const texts = files.filter(file => !file.startsWith('tests')).map(file => readFileSync(path.join(ROOT, file), 'utf8'));
         let byBlock = 0;
         let edits = 0;
-        for (const [i, text] of [...texts, contractOfAboutLines(300, 2).text].entries()) {
+        for (const [i, text] of [...texts, await benchContract(300)].entries()) {
             byBlock += await diagnosticsAfterEdits(`d${i}.cpom`, text, 60, 100 + i);
             edits += 60;
         }
