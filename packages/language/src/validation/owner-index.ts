@@ -1,8 +1,8 @@
 /**
  * One walk over a contract, catalogue or avenant, shared by the rules that need every node or every
  * reference (duplicate names, unused declarations, perimeter membership): slices of the document's shared walk
- * (workspace/ast-nodes.ts). The AST of a parse never changes, so they are memoised per node; references are kept
- * unresolved and read when used.
+ * (workspace/ast-nodes.ts). They are memoised per node (a block reparsed in place forgets its ancestors':
+ * `forgetOwnerIndex`); references are kept unresolved and read when used.
  */
 import type { AstNode, ReferenceInfo } from 'langium';
 import { descendantsOf } from '../workspace/ast-nodes.js';
@@ -24,6 +24,11 @@ export function ownerIndex(owner: AstNode): OwnerIndex {
         cache.set(owner, index);
     }
     return index;
+}
+
+/** Forgets the index of an owner whose subtree was patched in place (workspace/incremental-reparse.ts). */
+export function forgetOwnerIndex(owner: AstNode): void {
+    cache.delete(owner);
 }
 
 /** Each list is computed when first read: while typing, the rules that need the references do not run. */

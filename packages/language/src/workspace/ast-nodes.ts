@@ -2,8 +2,9 @@
  * One walk of a document's AST shared by the phases that visit every node: scope computation, linking, the
  * reference index, validation and the rules' owner index each walked the whole tree again through Langium's stream
  * iterators (10 % of a warm check of a 5,000-line contract, and as much again in garbage). The nodes and their
- * cross-references are listed once per parse (the root is new at each parse, and nothing adds nodes to a parsed
- * tree), in `AstUtils.streamAst` / `streamReferences` order; a node's subtree is a slice of the lists.
+ * cross-references are listed once per parse (the root is new at each parse; a block reparsed in place replaces
+ * its slices, `replaceInWalk`), in `AstUtils.streamAst` / `streamReferences` order; a node's subtree is a slice of
+ * the lists.
  */
 import { type AstNode, type Cancellation, interruptAndCheck, isAstNode, isReference, type ReferenceInfo } from 'langium';
 
@@ -29,6 +30,52 @@ export function walkedTree(root: AstNode): WalkedTree {
         walked.set(root, tree);
     }
     return tree;
+}
+
+/** Forgets the walk of a tree patched in place (workspace/incremental-reparse.ts). */
+export function forgetWalk(root: AstNode): void {
+    walked.delete(root);
+}
+
+/**
+ * The walk of a tree whose node `old` was replaced in place by `node` (incremental-reparse.ts): the old walk with
+ * the subtree's slices replaced by the walk of the new node, the indices after it moved. Nothing if never walked.
+ */
+export function replaceInWalk(root: AstNode, old: AstNode, node: AstNode): void {
+    const tree = walked.get(root);
+    if (!tree) return;
+    walked.delete(root);
+    const i = tree.nodes.indexOf(old);
+    if (i < 0) return;
+    const end = tree.subtreeEnd[i];
+    const sub = walk(node);
+    const movedNodes = sub.nodes.length - (end - i);
+    const firstReference = tree.firstReference[i];
+    const endReference = tree.firstReference[end];
+    const movedReferences = sub.references.length - (endReference - firstReference);
+    const count = tree.nodes.length + movedNodes;
+    const ends = new Int32Array(count);
+    const firsts = new Int32Array(count + 1);
+    for (let j = 0; j < i; j++) {
+        const e = tree.subtreeEnd[j];
+        ends[j] = e > i ? e + movedNodes : e;
+        firsts[j] = tree.firstReference[j];
+    }
+    for (let j = 0; j < sub.nodes.length; j++) {
+        ends[i + j] = sub.subtreeEnd[j] + i;
+        firsts[i + j] = sub.firstReference[j] + firstReference;
+    }
+    for (let j = end; j < tree.nodes.length; j++) {
+        ends[j + movedNodes] = tree.subtreeEnd[j] + movedNodes;
+        firsts[j + movedNodes] = tree.firstReference[j] + movedReferences;
+    }
+    firsts[count] = tree.firstReference[tree.nodes.length] + movedReferences;
+    walked.set(root, {
+        nodes: tree.nodes.slice(0, i).concat(sub.nodes, tree.nodes.slice(end)),
+        references: tree.references.slice(0, firstReference).concat(sub.references, tree.references.slice(endReference)),
+        subtreeEnd: ends,
+        firstReference: firsts,
+    });
 }
 
 /** Every node of the tree under `root`, `root` first, in `AstUtils.streamAst` order. */

@@ -4,13 +4,33 @@
  * workspace goes on: a parse that throws would stop the initial load of the workspace, or every later build.
  */
 import type { IRecognitionException, IToken } from 'chevrotain';
-import { type AstNode, DefaultLangiumDocumentFactory, isOperationCancelled, type ParseResult, type URI } from 'langium';
+import { type AstNode, DefaultLangiumDocumentFactory, isOperationCancelled, type LangiumDocument, type ParseResult, type URI } from 'langium';
 import type { ParserOptions } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { encodeBilingual } from '../diagnostics/bilingual.js';
 import { internalFailureMessage } from '../diagnostics/syntax-messages.js';
+import { reparseIncrementally } from './incremental-reparse.js';
 
 export class CpomDocumentFactory extends DefaultLangiumDocumentFactory {
+    /**
+     * An edited buffer is reparsed by the block the edit falls in when it can be (incremental-reparse.ts); Langium's
+     * update then finds the text unchanged and parses nothing.
+     */
+    override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
+        const buffer = this.textDocuments?.get(document.uri.toString());
+        if (buffer) {
+            try {
+                reparseIncrementally(document, buffer.getText(), this.serviceRegistry.getServices(document.uri).parser.LangiumParser);
+            } catch (error) {
+                // A patch that failed half-way leaves trees that cannot be trusted: parse the whole text.
+                console.error(`cpom: reparsing ${document.uri.toString()} by block failed:`, error);
+                document.parseResult = this.parse(document.uri, buffer.getText());
+                (document.parseResult.value as { $document?: LangiumDocument }).$document = document;
+            }
+        }
+        return super.update(document, cancellationToken);
+    }
+
     protected override parse<T extends AstNode>(uri: URI, text: string, options?: ParserOptions): ParseResult<T> {
         try {
             return super.parse(uri, text, options);
