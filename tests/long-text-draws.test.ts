@@ -75,6 +75,20 @@ describe('a long name drawn many times', () => {
     });
 });
 
+describe('a Word table of many rows', () => {
+    it('is drawn without spreading its rows into one call (the call stack overflowed past some 100,000)', async () => {
+        const base = readFileSync(path.join(ROOT, 'tests/fixtures/clean/base.cpom'), 'utf8');
+        await withContracts(new Map([['c.cpom', base]]), 'c.cpom', async ([parsed]) => {
+            const document = buildContractDocument(parsed.contract, parsed.avenants);
+            const rows = Array.from({ length: LENGTH }, (_, i) => [`x${i}`, '1']);
+            const [first, ...rest] = document.body;
+            const big = { ...first!, blocks: [...first!.blocks, { kind: 'table' as const, caption: 'Répartition', columns: [{ label: 'Établissement' }, { label: 'Montant', align: 'right' as const }], rows }] };
+            const bytes = await renderDocx({ ...document, body: [big, ...rest] });
+            expect(bytes.length).toBeGreaterThan(0);
+        });
+    }, 120_000);
+});
+
 describe('a Word table\'s long text of characters past U+2000', () => {
     it('is measured from a table of widths, not by a regular expression per character', () => {
         // Each character past the first 8,192 code units was tested against six expressions: 80 ms on a table of
