@@ -12,6 +12,7 @@ import { parseDocument } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import { buildContractDocument, renderDocx, renderHtml, renderMarkdown } from '@cpom/generator';
 import { runsXml } from '../packages/generator/src/render/docx-xml.js';
+import { measure } from '../packages/generator/src/render/docx-columns.js';
 import { withContracts } from './every-output.js';
 import { ROOT } from './helpers.js';
 import { lspServices } from './lsp-services.js';
@@ -71,6 +72,44 @@ describe('a long name drawn many times', () => {
             String.prototype.trim = trim;
         }
         expect(trimmed).toBeLessThan(10);
+    });
+});
+
+describe('a Word table of many rows', () => {
+    it('is drawn without spreading its rows into one call (the call stack overflowed past some 100,000)', async () => {
+        const base = readFileSync(path.join(ROOT, 'tests/fixtures/clean/base.cpom'), 'utf8');
+        await withContracts(new Map([['c.cpom', base]]), 'c.cpom', async ([parsed]) => {
+            const document = buildContractDocument(parsed.contract, parsed.avenants);
+            const rows = Array.from({ length: LENGTH }, (_, i) => [`x${i}`, '1']);
+            const [first, ...rest] = document.body;
+            const big = { ...first!, blocks: [...first!.blocks, { kind: 'table' as const, caption: 'Répartition', columns: [{ label: 'Établissement' }, { label: 'Montant', align: 'right' as const }], rows }] };
+            const bytes = await renderDocx({ ...document, body: [big, ...rest] });
+            expect(bytes.length).toBeGreaterThan(0);
+        });
+    }, 120_000);
+});
+
+describe('a Word table\'s long text of characters past U+2000', () => {
+    it('is measured from a table of widths, not by a regular expression per character', () => {
+        // Each character past the first 8,192 code units was tested against six expressions: 80 ms on a table of
+        // 4 million characters (fuzz seed 20261203, input 30412). Counts the expression runs, not the time.
+        // eslint-disable-next-line @typescript-eslint/unbound-method -- put back as it was, and called with its `this`
+        const exec = RegExp.prototype.exec;
+        let runs = 0;
+        RegExp.prototype.exec = function (this: RegExp, text: string) {
+            runs++;
+            return exec.call(this, text);
+        };
+        let measured: ReturnType<typeof measure>;
+        try {
+            measured = measure(`${'\u2030'.repeat(LENGTH)} 😀\uD800`);
+        } finally {
+            RegExp.prototype.exec = exec;
+        }
+        // Each of the four code units' width is worked out once (six expressions at most), then read: 1.2 million before.
+        expect(runs).toBeLessThanOrEqual(4 * 6);
+        expect(measured.whole).toBeCloseTo(0.62 * (LENGTH + 2) + 0.318, 6);
+        expect(measured.longestWord).toBeCloseTo(0.62 * LENGTH, 6);
     });
 });
 

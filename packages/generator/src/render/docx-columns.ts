@@ -22,11 +22,24 @@ function charEms(ch: string): number {
     return 0.62;
 }
 
-/** Widths of the first 8,192 code units, computed once: a big contract's tables measure millions of characters. */
-const BMP_EMS = Float64Array.from({ length: 0x2000 }, (_, code) => charEms(String.fromCharCode(code)));
+/**
+ * Widths of the code units, each computed once when first met: a big contract's tables measure millions of
+ * characters, and a regular expression per character took 80 ms on a table of 4 million `‰` (fuzz seed 20261203,
+ * input 30412). A surrogate pair, or a lone surrogate, is as wide as any other character (0.62).
+ */
+const EMS = new Float64Array(0x10000).fill(Number.NaN);
+
+function emsOf(code: number): number {
+    let width = EMS[code]!;
+    if (Number.isNaN(width)) {
+        width = charEms(String.fromCharCode(code));
+        EMS[code] = width;
+    }
+    return width;
+}
+
 /** Where a line may break: spaces, tabs and line ends, not the no-break spaces of `150 000 €` or `n° 3`. */
-const breaks = (ch: string) => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
-const BMP_BREAK = Uint8Array.from({ length: 0x2000 }, (_, code) => (breaks(String.fromCharCode(code)) ? 1 : 0));
+const breaks = (code: number) => code === 0x20 || code === 0x09 || code === 0x0A || code === 0x0D;
 
 export interface TextMeasure {
     readonly whole: number;
@@ -41,18 +54,10 @@ export function measure(text: string): TextMeasure {
     // By code unit, not `for…of` (an iterator step per character: 2 s for a table of 4 million characters).
     for (let i = 0; i < text.length; i++) {
         const code = text.charCodeAt(i);
-        let width: number;
-        let breaking: boolean;
-        if (code < BMP_EMS.length) {
-            width = BMP_EMS[code]!;
-            breaking = BMP_BREAK[code] === 1;
-        } else {
-            const pair = code >= 0xD800 && code <= 0xDBFF && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1));
-            const ch = pair ? text.slice(i, i + 2) : text.charAt(i);
-            if (pair) i++;
-            width = charEms(ch);
-            breaking = breaks(ch);
-        }
+        const width = emsOf(code);
+        const breaking = breaks(code);
+        // A pair is one character: its low half is not measured again.
+        if (code >= 0xD800 && code <= 0xDBFF && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) i++;
         whole += width;
         if (breaking) {
             if (word > longestWord) longestWord = word;

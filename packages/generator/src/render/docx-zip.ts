@@ -11,10 +11,15 @@ interface Deflated {
     readonly size: number;
 }
 
-/** Raw deflate data, CRC-32 and size of `content`, read from the platform's gzip of it (RFC 1952). */
-async function deflate(content: Blob): Promise<Deflated> {
-    const stream = content.stream().pipeThrough(new CompressionStream('gzip'));
-    const gzip = new Uint8Array(await new Response(stream).arrayBuffer());
+/**
+ * Raw deflate data, CRC-32 and size of `content`, read from the platform's gzip of it (RFC 1952). The bytes are
+ * written to the stream as they are: a Blob copied them once more, and read them back in pieces.
+ */
+async function deflate(content: Uint8Array<ArrayBuffer>): Promise<Deflated> {
+    const compression = new CompressionStream('gzip');
+    const writer = compression.writable.getWriter();
+    const written = writer.write(content).then(() => writer.close());
+    const [gzip] = await Promise.all([new Response(compression.readable).arrayBuffer().then(buffer => new Uint8Array(buffer)), written]);
     if (gzip.length < 18 || gzip[0] !== 0x1f || gzip[1] !== 0x8b || gzip[2] !== 8) throw new Error('docx: the platform gave no gzip data');
     const flags = gzip[3]!;
     let offset = 10;
@@ -27,13 +32,13 @@ async function deflate(content: Blob): Promise<Deflated> {
     }
     if (flags & 2) offset += 2; // FHCRC
     const view = new DataView(gzip.buffer, gzip.byteOffset, gzip.byteLength);
-    return { data: gzip.subarray(offset, gzip.length - 8), crc: view.getUint32(gzip.length - 8, true), size: content.size };
+    return { data: gzip.subarray(offset, gzip.length - 8), crc: view.getUint32(gzip.length - 8, true), size: content.length };
 }
 
 /** A ZIP archive of the parts, in their order, each deflated. */
-export async function zipParts(parts: Readonly<Record<string, Uint8Array | Blob>>): Promise<Uint8Array> {
+export async function zipParts(parts: Readonly<Record<string, Uint8Array>>): Promise<Uint8Array> {
     const entries = Object.entries(parts);
-    const deflated = await Promise.all(entries.map(([, content]) => deflate(content instanceof Blob ? content : new Blob([content as Uint8Array<ArrayBuffer>]))));
+    const deflated = await Promise.all(entries.map(([, content]) => deflate(content as Uint8Array<ArrayBuffer>)));
     const chunks: Uint8Array[] = [];
     let failure: Error | undefined;
     const zip = new Zip((error, chunk) => {

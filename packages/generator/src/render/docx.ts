@@ -35,8 +35,8 @@ export async function renderDocx(document: ContractDocument): Promise<Uint8Array
         throw new Error('docx: the document part has no body marker');
     }
     const body = new DocxBodyWriter(document, numId).write();
-    // One join of the pieces (a Blob of 300,000 pieces would be read, and deflated, piece by piece).
-    const documentPart = new Blob([[skeleton.slice(0, start), ...body, skeleton.slice(end)].join('')]);
+    // One join of the pieces, encoded once (a Blob of 300,000 pieces would be read, and deflated, piece by piece).
+    const documentPart = new TextEncoder().encode([skeleton.slice(0, start), ...body, skeleton.slice(end)].join(''));
     // A Uint8Array, not a Node Buffer: the same renderer runs in the language server's browser worker.
     return zipParts({ ...parts, [DOCUMENT_PART]: documentPart });
 }

@@ -11,3 +11,4 @@ export * from './amounts.js';
 export * from './dates.js';
 export * from './plurals.js';
 export * from './capitals.js';
+export * from './text-writer.js';
