@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { EmptyFileSystem, type LangiumDocument, URI } from 'langium';
 import { describe, expect, it, vi } from 'vitest';
 import { createCpomLspServices } from '@cpom/language/lsp';
+import { RECOVERY_ERROR_BUDGET } from '../packages/language/src/lsp/completion-budget.js';
 import { ROOT } from './helpers.js';
 
 const services = createCpomLspServices(EmptyFileSystem);
@@ -46,6 +47,19 @@ describe('the completion budget', () => {
         expect(list?.items).toBeDefined();
         // Before the stray texts nothing changes.
         expect(featuresAt(document, cut).length).toBeGreaterThan(0);
+    });
+
+    it('gives up past RECOVERY_ERROR_BUDGET syntax errors of stray names, each one an error (fuzz seed 20261204, input 6310)', async () => {
+        const base = readFileSync(path.join(ROOT, 'tests/fixtures/clean/base.cpom'), 'utf8');
+        const at = base.search(/repartition \d{4} \{/);
+        const open_ = base.indexOf('{', at) + 1;
+        const withNames = async (names: number) => {
+            const document = await open(`${base.slice(0, open_)}${' x'.repeat(names)} ${base.slice(open_)}`);
+            return featuresAt(document, open_ + 2 * names + 1);
+        };
+        // Under the budget, the place after the names is completed (a key of the répartition); past it, nothing.
+        expect((await withNames(RECOVERY_ERROR_BUDGET / 2)).length).toBeGreaterThan(0);
+        expect(await withNames(RECOVERY_ERROR_BUDGET * 5)).toEqual([]);
     });
 });
 

@@ -25,6 +25,7 @@ export * from './workspace/loading.js';
 export { CpomDocumentBuilder } from './workspace/cpom-document-builder.js';
 export * from './diagnostics/config-schema.js';
 export { isNestingError, isTokenLimitError, MAX_NESTING, MAX_TOKENS } from './parser/cpom-lexer.js';
+export { isSyntaxErrorLimitError, MAX_SYNTAX_ERRORS } from './parser/syntax-error-limit.js';
 export { isIsoDate } from './law/legal-texts.js';
 export type { ISODate } from './law/types.js';
 export * from './model/indicator-status.js';

@@ -7,6 +7,7 @@ import type { LangiumDocument } from 'langium';
 import type { Locale } from './catalogue.js';
 import { formatMessage } from './rules.js';
 import { isNestingError, isTokenLimitError } from '../parser/cpom-lexer.js';
+import { isSyntaxErrorLimitError } from '../parser/syntax-error-limit.js';
 import { parserErrorDetail } from './syntax-messages.js';
 
 export interface SyntaxErrorPlace {
@@ -36,6 +37,12 @@ export function firstSyntaxError(document: LangiumDocument, locale: Locale = 'fr
             line: lexing.line ?? 1,
             column: lexing.column ?? 1,
             message: formatMessage('CPOM001', { detail: { variant: 'tokens', limit: lexing.tokenLimit } }, locale),
+        });
+    } else if (lexing && isSyntaxErrorLimitError(lexing)) {
+        candidates.push({
+            line: lexing.line ?? 1,
+            column: lexing.column ?? 1,
+            message: formatMessage('CPOM001', { detail: { variant: 'errors', limit: lexing.syntaxErrorLimit } }, locale),
         });
     } else if (lexing) {
         const character = text.substr(lexing.offset, Math.max(1, Math.min(lexing.length, QUOTED_CHARACTERS)));

@@ -16,6 +16,7 @@
 import { CstUtils, createLangiumParser, type CompositeCstNode, type CstNode, type CstNodeBuilder, LeafCstNodeImpl, type LangiumCoreServices, type LangiumParser } from 'langium';
 import { type IToken, tokenMatcher, type TokenType } from 'chevrotain';
 import { buildTreesFaster } from './fast-tree-building.js';
+import { stopAfterSyntaxErrors } from './syntax-error-limit.js';
 
 export function createCpomParser(services: LangiumCoreServices): LangiumParser {
     const parser = createLangiumParser(services);
@@ -30,7 +31,7 @@ export function createCpomParser(services: LangiumCoreServices): LangiumParser {
     if (wrapper && typeof wrapper.getNextPossibleTokenTypes === 'function') {
         wrapper.getNextPossibleTokenTypes = nextTokenTypesOncePerPath(wrapper.getNextPossibleTokenTypes.bind(wrapper));
     }
-    return buildTreesFaster(parser);
+    return stopAfterSyntaxErrors(buildTreesFaster(parser));
 }
 
 /** The members of Chevrotain's recovery (`Recoverable`, chevrotain 11) that the resync search uses. */

@@ -15,6 +15,7 @@ import { internalFailureText, parserErrorDetail } from '../diagnostics/syntax-me
 import { closestWords } from '../diagnostics/suggestions.js';
 import { readSuppressions, type SuppressedCode, type Suppression } from './suppressions.js';
 import { isNestingError, isTokenLimitError } from '../parser/cpom-lexer.js';
+import { isSyntaxErrorLimitError } from '../parser/syntax-error-limit.js';
 import { SharedWalkDocumentValidator } from './shared-walk-validator.js';
 
 /** How Langium's validation registry words a check that threw ("An error occurred during validation: …"). */
@@ -50,6 +51,8 @@ export class CpomDocumentValidator extends SharedWalkDocumentValidator {
                 this.setMessage(diagnostic, 'CPOM001', { detail: { variant: 'internal', error: internalFailureText(detail) } }, locale);
             } else if (diagnostic.data?.nesting !== undefined) {
                 this.setMessage(diagnostic, 'CPOM001', { detail: { variant: 'nesting', limit: diagnostic.data.nesting } }, locale);
+            } else if (diagnostic.data?.syntaxErrors !== undefined) {
+                this.setMessage(diagnostic, 'CPOM001', { detail: { variant: 'errors', limit: diagnostic.data.syntaxErrors } }, locale);
             } else if (diagnostic.data?.tokens !== undefined) {
                 this.setMessage(diagnostic, 'CPOM001', { detail: { variant: 'tokens', limit: diagnostic.data.tokens } }, locale);
             } else if (diagnostic.data?.lexing !== undefined) {
@@ -100,6 +103,7 @@ export class CpomDocumentValidator extends SharedWalkDocumentValidator {
                 code: 'CPOM001',
                 data: isNestingError(error) ? { code: 'CPOM001', nesting: error.nestingLimit }
                     : isTokenLimitError(error) ? { code: 'CPOM001', tokens: error.tokenLimit }
+                    : isSyntaxErrorLimitError(error) ? { code: 'CPOM001', syntaxErrors: error.syntaxErrorLimit }
                     : { code: 'CPOM001', lexing: text },
             });
         }

@@ -40,6 +40,12 @@ export const DOCUMENT_RULES = [
                         fr: 'Texte trop long : il compte plus de {limit} éléments (mots, nombres, textes entre guillemets, signes) ; la suite, à partir d’ici, est ignorée.',
                         en: 'Text too long: it has more than {limit} tokens (words, numbers, quoted texts, signs); the rest, from here, is ignored.',
                     }),
+                    // Past the most syntax errors the parser reports (parser/syntax-error-limit.ts): the rest is left out.
+                    errors: variant({
+                        params: { limit: 'number' },
+                        fr: 'Trop d’erreurs de syntaxe : l’analyse s’arrête après les {limit} premières ; la suite, à partir d’ici, est ignorée.',
+                        en: 'Too many syntax errors: the analysis stops after the first {limit}; the rest, from here, is ignored.',
+                    }),
                     // cpom itself failed on this text (a defect of cpom): the file gets this error, the others are checked.
                     internal: variant({
                         params: { error: 'text' },
