@@ -24,7 +24,7 @@ function tolerance(length: number): number {
 }
 
 /** Longest word compared: beyond, a token is a text pasted by mistake, not a slip of a keyword or a name. */
-const MAX_WORD_LENGTH = 64;
+export const MAX_WORD_LENGTH = 64;
 
 /**
  * The candidates closest to `word`, best first (at most three, all at the smallest distance found): among

@@ -6,7 +6,7 @@ import type { IToken, TokenType } from 'chevrotain';
 import { AstUtils, type Grammar, GrammarAST, LangiumParserErrorMessageProvider } from 'langium';
 import { decodeBilingual, decodeSuggestions, encodeBilingual } from './bilingual.js';
 import { formatMessage, type Locale, type Localized, type MessageParams } from './rules.js';
-import { closestWords } from './suggestions.js';
+import { closestWords, MAX_WORD_LENGTH } from './suggestions.js';
 
 const TERMINALS: Record<string, Localized> = {
     ID: { fr: 'un nom (identifiant)', en: 'a name (identifier)' },
@@ -103,7 +103,9 @@ export class CpomParserErrorMessageProvider extends LangiumParserErrorMessagePro
      * misspelt in a block is read as the end of the block, where only `}` is expected.
      */
     private suggestions(actual: IToken | undefined, expected: readonly TokenType[], fallback?: readonly string[]): string[] {
-        if (!actual || !WORD.test(actual.image)) return [];
+        // No word that long is a slip of a keyword; and a regex over millions of characters may overflow the stack
+        // the parser's recursion left (fuzz seed 20261207, input 86734: a 4 M-character word).
+        if (!actual || actual.image.length > MAX_WORD_LENGTH || !WORD.test(actual.image)) return [];
         const expectedKeywords = expected.map(keywordOf).filter((k): k is string => k !== undefined);
         const close = closestWords(actual.image, expectedKeywords);
         if (close.length > 0 || keywordOf(actual.tokenType) !== undefined) return close;
