@@ -48,20 +48,20 @@ export async function loadDocuments(shared: LangiumSharedCoreServices, uris: rea
     const queue: Array<{ uri: URI; text: string; requested: boolean }> = [];
     const seen = new Set<string>();
     const missing: URI[] = [];
-    for (const uri of uris) {
-        if (seen.has(uri.toString())) continue;
+    /** Queues a file once; false when the source does not have it. */
+    const enqueue = (uri: URI, requested: boolean): boolean => {
+        if (seen.has(uri.toString())) return true;
         seen.add(uri.toString());
         const text = source.read(uri);
-        if (text === undefined) missing.push(uri);
-        else queue.push({ uri, text, requested: true });
+        if (text === undefined) return false;
+        queue.push({ uri, text, requested });
+        return true;
+    };
+    for (const uri of uris) {
+        if (!enqueue(uri, true)) missing.push(uri);
     }
     if (missing.length > 0) return { documents: [], missing };
-    for (const uri of options.companions ?? []) {
-        if (seen.has(uri.toString())) continue;
-        seen.add(uri.toString());
-        const text = source.read(uri);
-        if (text !== undefined) queue.push({ uri, text, requested: false });
-    }
+    for (const uri of options.companions ?? []) enqueue(uri, false);
 
     const factory = shared.workspace.LangiumDocumentFactory;
     const documents = shared.workspace.LangiumDocuments;
@@ -71,11 +71,7 @@ export async function loadDocuments(shared: LangiumSharedCoreServices, uris: rea
         documents.addDocument(document);
         loaded.push({ document, text: next.text, requested: next.requested });
         for (const imported of importedUris(document)) {
-            const key = imported.toString();
-            if (seen.has(key) || !imported.path.endsWith('.cpom')) continue;
-            seen.add(key);
-            const text = source.read(imported);
-            if (text !== undefined) queue.push({ uri: imported, text, requested: false });
+            if (imported.path.endsWith('.cpom')) enqueue(imported, false);
         }
     }
     await shared.workspace.DocumentBuilder.build(loaded.map(l => l.document), { validation: options.validation ?? true }, options.cancelToken);
