@@ -370,16 +370,16 @@ describe('French first on the command line, English on request', () => {
 
     const french: Array<{ args: string[]; stream: 'stdout' | 'stderr'; says: string[]; code: number }> = [
         { args: ['--help'], stream: 'stdout', code: 0, says: ['Utilisation : cpom [options] [commande]', 'Commandes :', 'vérifier des contrats', "afficher l'aide de la commande"] },
-        { args: ['check', '--help'], stream: 'stdout', code: 0, says: ['Arguments :', 'Options :', '(choix : "human", "json"', 'défaut : "human"'] },
+        { args: ['check', '--help'], stream: 'stdout', code: 0, says: ['Arguments :', 'Options :', '(choix : "human", "json"', 'défaut :'] },
         { args: ['check', 'nope.cpom'], stream: 'stderr', code: 2, says: ['cpom: fichier ou dossier introuvable : « nope.cpom »'] },
         { args: ['check', '--frobnicate', 'x'], stream: 'stderr', code: 2, says: ['erreur : option inconnue « --frobnicate »', "(cpom --help pour l'aide)"] },
-        { args: ['check'], stream: 'stderr', code: 2, says: ['erreur : argument obligatoire manquant : « paths »'] },
+        { args: ['check'], stream: 'stderr', code: 2, says: ['erreur : argument obligatoire manquant : « chemins »'] },
         { args: ['check', '--format', 'xml', 'x'], stream: 'stderr', code: 2, says: ["erreur : valeur « xml » impossible pour l'option « -f, --format <format> » ; valeurs possibles : human, json"] },
         { args: ['check', '--max-warnings', 'beaucoup', 'x'], stream: 'stderr', code: 2, says: ['un entier ≥ 0 est attendu'] },
         { args: ['generate', 'x', '--format', 'odt'], stream: 'stderr', code: 2, says: ['format inconnu « odt »'] },
         { args: ['avenant', 'old.cpom', 'new.cpom'], stream: 'stderr', code: 2, says: ["erreur : l'option « -n, --number <n> » est obligatoire"] },
         { args: ['chek', 'x'], stream: 'stderr', code: 2, says: ['erreur : commande inconnue « chek »', '(vouliez-vous dire check ?)'] },
-        { args: ['check', '-o'], stream: 'stderr', code: 2, says: ["erreur : l'option « -o, --output <file> » attend une valeur"] },
+        { args: ['check', '-o'], stream: 'stderr', code: 2, says: ["erreur : l'option « -o, --output <fichier> » attend une valeur"] },
         { args: ['rules', 'a', 'b'], stream: 'stderr', code: 2, says: ["erreur : trop d'arguments pour « rules » : 1 attendu, 2 donnés"] },
         { args: ['avenant', 'old.cpom', 'new.cpom', '-n', 'deux'], stream: 'stderr', code: 2, says: ["numéro d'avenant impossible : « deux »"] },
     ];
@@ -387,6 +387,20 @@ describe('French first on the command line, English on request', () => {
         const run = await cpomIn(args);
         for (const words of says) expect(run[stream]).toContain(words);
         expect(run.code).toBe(code);
+    });
+
+    const COMMANDS = [['check'], ['init'], ['generate'], ['avenant'], ['diff'], ['suivi'], ['suivi', 'importer'], ['fmt'], ['rules'], ['studio'], ['git-setup'], ['lsp'], []];
+    const ENGLISH_NAMES = /[<[](file|dir|name|path|paths|old|new|operands|identifier|frame|contract|follow-ups|command)(\.\.\.)?[>\]]|^ {2}(file|paths|old|new|operands|contract|follow-ups) |category|capacity/m;
+    const FRENCH_NAMES = /[<[](fichier|dossier|nom|chemin|chemins|ancien|nouveau|opérandes|identifiant|cadre|contrat|suivis|commande)(\.\.\.)?[>\]]|catégorie|capacité/;
+    it.each(COMMANDS.map(command => ({ name: ['cpom', ...command].join(' '), command })))('$name --help names its arguments and values in French, and in English with --lang en', async ({ command }) => {
+        const french = (await cpomIn([...command, '--help'])).stdout;
+        expect(french).toContain('Utilisation :');
+        expect(french).not.toMatch(ENGLISH_NAMES);
+        // A list default reads as the user types it, not as JSON.
+        expect(french).not.toContain('["');
+        const english = (await cpomIn([...command, '--help', '--lang', 'en'])).stdout;
+        expect(english).toContain('Usage:');
+        expect(english).not.toMatch(FRENCH_NAMES);
     });
 
     it('--lang en, an English LANG or LC_ALL, or "lang": "en" in cpom.config.json give English', async () => {

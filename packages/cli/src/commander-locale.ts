@@ -20,17 +20,35 @@ function frenchExtra(description: string): string {
         extra.replace(/\bchoices: /, 'choix : ').replace(/\bdefault: /, 'défaut : ').replace(/\bpreset: /, 'valeur sans argument : '));
 }
 
+/**
+ * The names of arguments and option values, written in English in the code (`<file>`, `<paths...>`), as a French
+ * reader sees them in help, usage and errors.
+ */
+const FRENCH_NAMES: Record<string, string> = {
+    file: 'fichier', dir: 'dossier', name: 'nom', path: 'chemin', paths: 'chemins', old: 'ancien', new: 'nouveau',
+    operands: 'opérandes', identifier: 'identifiant', frame: 'cadre', contract: 'contrat', 'follow-ups': 'suivis',
+    command: 'commande',
+};
+
+/** `<file>`, `[paths...]`, `<finess[:category[:capacity]]>` → `<fichier>`, `[chemins...]`, `<finess[:catégorie[:capacité]]>`. */
+export function frenchPlaceholders(text: string): string {
+    return text
+        .replace(/([<[])([a-z-]+)((?:\.\.\.)?[>\]])/g, (whole, open: string, name: string, close: string) =>
+            FRENCH_NAMES[name] === undefined ? whole : `${open}${FRENCH_NAMES[name]}${close}`)
+        .replace('<finess[:category[:capacity]]>', '<finess[:catégorie[:capacité]]>');
+}
+
 /** The `configureHelp` settings for a language. */
 export function helpConfiguration(locale: Locale): Partial<Help> {
     if (locale === 'en') return {};
     return {
         styleTitle: (title: string) => FRENCH_TITLES[title] ?? title,
-        commandUsage(this: Help, command) {
-            return Help.prototype.commandUsage.call(this, command).replace('[command]', '[commande]');
-        },
-        subcommandTerm(this: Help, command) {
-            return Help.prototype.subcommandTerm.call(this, command).replace('[command]', '[commande]');
-        },
+        // Every `<name>` and `[name]` of usages, option terms and argument terms passes through these two.
+        styleOptionText: frenchPlaceholders,
+        styleArgumentText: frenchPlaceholders,
+        styleSubcommandText: frenchPlaceholders,
+        // The "Arguments" section names them bare (`paths`).
+        styleArgumentTerm: (name: string) => FRENCH_NAMES[name] ?? name,
         optionDescription(this: Help, option: Option) {
             return frenchExtra(Help.prototype.optionDescription.call(this, option));
         },
@@ -44,7 +62,7 @@ export function helpConfiguration(locale: Locale): Partial<Help> {
 const FRENCH_ERRORS: Array<[RegExp, (...groups: string[]) => string]> = [
     [/^error: unknown option '(.*)'$/, flag => `erreur : option inconnue « ${flag} »`],
     [/^error: unknown command '(.*)'$/, name => `erreur : commande inconnue « ${name} »`],
-    [/^error: missing required argument '(.*)'$/, name => `erreur : argument obligatoire manquant : « ${name} »`],
+    [/^error: missing required argument '(.*)'$/, name => `erreur : argument obligatoire manquant : « ${FRENCH_NAMES[name] ?? name} »`],
     [/^error: option '(.*)' argument missing$/, flags => `erreur : l'option « ${flags} » attend une valeur`],
     [/^error: required option '(.*)' not specified$/, flags => `erreur : l'option « ${flags} » est obligatoire`],
     [/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/s, (flags, value, choices) =>
@@ -64,7 +82,7 @@ export function frenchCommanderError(text: string): string {
         if (suggestion) return `(vouliez-vous dire ${suggestion[1] ? 'l\'une de ' : ''}${suggestion[2]} ?)`;
         for (const [pattern, words] of FRENCH_ERRORS) {
             const match = pattern.exec(line);
-            if (match) return words(...match.slice(1));
+            if (match) return frenchPlaceholders(words(...match.slice(1)));
         }
         return line;
     });

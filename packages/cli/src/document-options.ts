@@ -13,7 +13,7 @@ export interface DocumentOptionWords {
 export function documentOutputOptions({ t, parseFormats, formatList }: DocumentOptionWords): [format: Option, out: Option] {
     return [
         new Option('-f, --format <formats>', t(`formats séparés par des virgules parmi ${formatList}`, `comma-separated formats among ${formatList}`))
-            .default(['html'] as DocumentFormat[]).argParser(parseFormats),
+            .default(['html'] as DocumentFormat[], 'html').argParser(parseFormats),
         new Option('-o, --out <dir>', t('dossier de sortie', 'output folder')).default('.'),
     ];
 }

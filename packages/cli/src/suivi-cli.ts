@@ -27,8 +27,8 @@ export function registerSuiviCommands(program: Command, { t, io, parseFormats, f
             'écrire le rapport de suivi annuel d\'un contrat pour son comité de suivi (indicateurs, activité, modulation, CNR)',
             'write the yearly follow-up report of a contract for its comité de suivi (indicators, activity, modulation, CNR)'))
         .usage(t('[options] CONTRAT.cpom [SUIVI.cpom...] | importer FICHIER.xlsx|FICHIER.csv --contrat CONTRAT.cpom --annee N', '[options] CONTRACT.cpom [FOLLOW-UP.cpom...] | importer FILE.xlsx|FILE.csv --contrat CONTRACT.cpom --annee N'))
-        .argument('<contrat>', t('le fichier du contrat (.cpom)', 'the contract file (.cpom)'))
-        .argument('[suivis...]', t('les fichiers de suivi annuel (par défaut : ceux du dossier du contrat)', 'the yearly follow-up files (default: those in the contract\'s folder)'))
+        .argument('<contract>', t('le fichier du contrat (.cpom)', 'the contract file (.cpom)'))
+        .argument('[follow-ups...]', t('les fichiers de suivi annuel (par défaut : ceux du dossier du contrat)', 'the yearly follow-up files (default: those in the contract\'s folder)'))
         .option('--annee <n>', t('l\'année du rapport (par défaut : la dernière année suivie)', 'the year reported (default: the latest year followed)'))
         .addOption(format).addOption(out)
         .option('--force', t('écrire le rapport même quand le contrat ou le suivi a des erreurs', 'write the report even when the contract or the follow-up has errors'))
@@ -42,10 +42,10 @@ export function registerSuiviCommands(program: Command, { t, io, parseFormats, f
         .description(t(
             'écrire le fichier de suivi annuel à partir d\'un tableau (XLSX ou CSV) : une ligne par indicateur ou par établissement',
             'write the yearly follow-up file from a sheet (XLSX or CSV): one row per indicator or establishment'))
-        .argument('<fichier>', t('le tableau des valeurs (.xlsx ou .csv)', 'the sheet of values (.xlsx or .csv)'))
-        .requiredOption('--contrat <fichier>', t('le fichier du contrat suivi (.cpom)', 'the contract file followed (.cpom)'))
+        .argument('<file>', t('le tableau des valeurs (.xlsx ou .csv)', 'the sheet of values (.xlsx or .csv)'))
+        .requiredOption('--contrat <file>', t('le fichier du contrat suivi (.cpom)', 'the contract file followed (.cpom)'))
         .requiredOption('--annee <n>', t('l\'année suivie', 'the year followed'))
-        .option('-o, --output <fichier>', t('le fichier de suivi à écrire (par défaut : suivi-<année>.cpom à côté du contrat)', 'the follow-up file to write (default: suivi-<year>.cpom beside the contract)'))
+        .option('-o, --output <file>', t('le fichier de suivi à écrire (par défaut : suivi-<année>.cpom à côté du contrat)', 'the follow-up file to write (default: suivi-<year>.cpom beside the contract)'))
         .option('--force', t('remplacer le fichier de suivi s\'il existe', 'replace the follow-up file if it exists'))
         .addOption(langOption())
         .action(async (file: string, options: { contrat: string; annee: string; output?: string; force?: boolean }) => {
