@@ -103,10 +103,15 @@ describe('cpom init writes a skeleton that checks with no error', () => {
             const text = readFileSync(path.join(dir, c.file), 'utf8');
 
             const check = await cpom(['check', c.file, '--format', 'json'], dir);
-            const report = JSON.parse(check.stdout) as { summary: { errors: number }; files: { diagnostics: { code: string; severity: string; message: string }[] }[] };
-            expect(report.files[0].diagnostics.filter(d => d.severity === 'error')).toEqual([]);
-            expect(report.files[0].diagnostics.map(d => d.code)).toEqual(c.diagnostics ?? []);
+            const report = JSON.parse(check.stdout) as { summary: { errors: number }; files: { diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; column: number } } }[] }[] };
+            const diagnostics = report.files[0].diagnostics;
+            expect(diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+            expect(diagnostics.filter(d => d.code !== 'CPOM182').map(d => d.code)).toEqual(c.diagnostics ?? []);
             expect(check.code).toBe(0);
+            // `cpom check` shows the places init lists, as infos: the skeleton is a draft, not signed.
+            const places = diagnostics.filter(d => d.code === 'CPOM182');
+            expect(places.every(d => d.severity === 'info')).toBe(true);
+            expect(places.map(d => `${d.range.start.line}:${d.range.start.column}`)).toEqual(init.stdout.split('\n').filter(l => / info /.test(l)).map(l => /:(\d+:\d+) info /.exec(l)![1]));
 
             // Every place reported is an "À COMPLÉTER" at that place in the file, and every marker is reported.
             const lines = text.split('\n');

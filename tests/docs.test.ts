@@ -1,5 +1,5 @@
 /** The rule pages are generated from the catalogue and kept in sync; the catalogue itself is well-formed. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES, ruleMarkdown, rulesIndexMarkdown } from '@cpom/language';
@@ -37,6 +37,10 @@ describe('docs/rules', () => {
     it.each(RULES.map(r => [r.code, r]))('%s page is up to date (npm run docs:rules)', (code, rule) => {
         const page = readFileSync(path.join(ROOT, 'docs/rules', `${code}.md`), 'utf8');
         expect(page).toBe(ruleMarkdown(rule as (typeof RULES)[number]));
+        // Every relative link of the page leads to a file or folder of the repository.
+        for (const [, target] of page.matchAll(/\]\((\.\.?\/[^)#]*)\)/g)) {
+            expect(existsSync(path.resolve(ROOT, 'docs/rules', target)), `${code}: ${target}`).toBe(true);
+        }
     });
 
     it('index is up to date', () => {

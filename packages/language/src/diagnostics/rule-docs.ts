@@ -58,8 +58,9 @@ export function ruleMarkdown(rule: RuleDefinition): string {
         '',
         '## Examples',
         '',
-        `- Triggers the rule: [tests/fixtures/rules/${rule.code}/triggers.cpom](../../tests/fixtures/rules/${rule.code}/triggers.cpom)`,
-        `- Does not trigger it: [tests/fixtures/rules/${rule.code}/passes.cpom](../../tests/fixtures/rules/${rule.code}/passes.cpom)`,
+        // The folder, not a file: a fixture is a whole contract (`.cpom`) or a patch of the clean base (`.patch`).
+        `In the repository, [tests/fixtures/rules/${rule.code}/](../../tests/fixtures/rules/${rule.code}/): \`triggers\` raises the rule, \`passes\` does not`,
+        '(a `.cpom` is a whole contract, a `.patch` the changes it makes to `tests/fixtures/clean/base.cpom`).',
         '',
     ].join('\n');
 }

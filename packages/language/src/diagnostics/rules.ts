@@ -15,6 +15,7 @@ import { MODIFICATIONS_RULES } from '../validation/rules/modifications.rules.js'
 import { CLAUSES_RULES } from '../validation/rules/clauses.rules.js';
 import { MODULATION_CLAUSE_RULES } from '../validation/rules/modulation-clause.rules.js';
 import { OMISSIONS_RULES } from '../validation/rules/omissions.rules.js';
+import { PLACEHOLDERS_RULES } from '../validation/rules/placeholders.rules.js';
 import { DATES_RULES } from '../validation/rules/dates.rules.js';
 import { FINESS_RULES } from '../validation/rules/finess.rules.js';
 import { FOLLOWUP_RULES } from '../validation/rules/followup.rules.js';
@@ -33,7 +34,8 @@ type AnyRule =
     | (typeof DATES_RULES)[number] | (typeof PARTIES_RULES)[number] | (typeof PERIMETER_RULES)[number]
     | (typeof FINESS_RULES)[number] | (typeof INDICATORS_RULES)[number] | (typeof FUNDING_RULES)[number]
     | (typeof FOLLOWUP_RULES)[number] | (typeof AMENDMENTS_RULES)[number] | (typeof SUPPRESSIONS_RULES)[number]
-    | (typeof ACTUALS_RULES)[number] | (typeof MODIFICATIONS_RULES)[number] | (typeof CLAUSES_RULES)[number] | (typeof MODULATION_CLAUSE_RULES)[number] | (typeof OMISSIONS_RULES)[number];
+    | (typeof ACTUALS_RULES)[number] | (typeof MODIFICATIONS_RULES)[number] | (typeof CLAUSES_RULES)[number] | (typeof MODULATION_CLAUSE_RULES)[number] | (typeof OMISSIONS_RULES)[number]
+    | (typeof PLACEHOLDERS_RULES)[number];
 
 /** The code of a rule of the catalogue; any other string is a type error. */
 export type DiagnosticCode = AnyRule['code'];
@@ -63,7 +65,7 @@ const ORDER = [
     'CPOM094', 'CPOM095', 'CPOM130', 'CPOM132', 'CPOM190', 'CPOM191', 'CPOM096', 'CPOM097', 'CPOM113', 'CPOM110', 'CPOM111', 'CPOM112',
     'CPOM120', 'CPOM121', 'CPOM122', 'CPOM123', 'CPOM124', 'CPOM125', 'CPOM126', 'CPOM127', 'CPOM128', 'CPOM140', 'CPOM141',
     'CPOM160', 'CPOM161', 'CPOM162', 'CPOM163', 'CPOM164', 'CPOM165', 'CPOM166',
-    'CPOM180', 'CPOM181',
+    'CPOM180', 'CPOM181', 'CPOM182',
 ] as const satisfies readonly DiagnosticCode[];
 
 // Every rule has its place in ORDER (a type error names the one that has not).
@@ -73,7 +75,7 @@ void everyRuleOrdered;
 const BY_CODE = new Map<string, AnyRule>([
     ...DOCUMENT_RULES, ...STRUCTURE_RULES, ...IMPORTS_RULES, ...DATES_RULES, ...PARTIES_RULES, ...PERIMETER_RULES,
     ...FINESS_RULES, ...INDICATORS_RULES, ...FUNDING_RULES, ...FOLLOWUP_RULES, ...AMENDMENTS_RULES, ...SUPPRESSIONS_RULES,
-    ...ACTUALS_RULES, ...MODIFICATIONS_RULES, ...CLAUSES_RULES, ...MODULATION_CLAUSE_RULES, ...OMISSIONS_RULES,
+    ...ACTUALS_RULES, ...MODIFICATIONS_RULES, ...CLAUSES_RULES, ...MODULATION_CLAUSE_RULES, ...OMISSIONS_RULES, ...PLACEHOLDERS_RULES,
 ].map(r => [r.code, r]));
 
 export const RULES: readonly AnyRule[] = ORDER.map(code => BY_CODE.get(code)!);

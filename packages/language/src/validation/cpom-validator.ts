@@ -22,6 +22,7 @@ import { checkImports } from './rules/imports.js';
 import { checkModulationClause } from './rules/modulation-clause.js';
 import { checkObjectives, checkPercentage } from './rules/indicators.js';
 import { checkForfaitDistribution, checkTrajectoryGaps } from './rules/omissions.js';
+import { checkPlaceholders } from './rules/placeholders.js';
 import { checkFrameCategories, checkParties, checkTarificationKinds } from './rules/parties.js';
 import { checkDepartmentCode, checkEstablishment, checkPerimeter, checkReferencesInPerimeter } from './rules/perimeter.js';
 import {
@@ -33,7 +34,7 @@ export function registerValidationChecks(services: CpomServices): void {
     const registry = services.validation.ValidationRegistry;
     const validator = new CpomValidator(services.cpom.Settings, services.cpom.WorkspaceIndex);
     const checks: ValidationChecks<CpomAstType> = {
-        CpomFile: validator.wrap((file, ctx) => { checkImports(file, ctx); checkTopLevelNames(file, ctx); }),
+        CpomFile: validator.wrap((file, ctx) => { checkImports(file, ctx); checkTopLevelNames(file, ctx); checkPlaceholders(file, ctx); }),
         Contrat: validator.wrapWhole((contract, ctx) => {
             checkContractStructure(contract, ctx);
             checkDuplicateNames(contract, ctx);

@@ -3,6 +3,7 @@
  * values (names, numbers, keys of the catalogue's labels), never words: the reporter is their only way to speak.
  */
 import { type AstNode, AstUtils, type ValidationAcceptor } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
 import type { CpomSettings } from '../cpom-settings.js';
 import type { RuleOptions } from '../diagnostics/config.js';
 import {
@@ -16,6 +17,8 @@ export interface ReportTarget<N extends AstNode = AstNode> {
     readonly property?: string;
     readonly index?: number;
     readonly keyword?: string;
+    /** A place the AST does not hold (a comment): reported there rather than on the node. */
+    readonly range?: Range;
 }
 
 export class RuleReporter {
@@ -41,6 +44,7 @@ export class RuleReporter {
             property: target.property as never,
             index: target.index,
             keyword: target.keyword,
+            range: target.range,
             code,
             data: { code, params },
         });
