@@ -252,6 +252,15 @@ describe('the snapshot in the cache folder', () => {
         expect({ code: await ended, stdout, stderr }).toEqual(expected);
     }, 60_000);
 
+    it('starts a child from a blob written again with the same bytes (a cache restored), which records its stamp for the next run', () => {
+        const manifest = cached(xdg, 'json')[0]!;
+        const stampInManifest = () => (JSON.parse(readFileSync(manifest, 'utf8')) as { blobStamp: string }).blobStamp;
+        writeFileSync(blobOf(), readFileSync(blobOf()));
+        expect(stampInManifest()).not.toBe(stampOf(blobOf()));
+        expect(viaCopy()).toEqual(normal(args));
+        expect(stampInManifest()).toBe(stampOf(blobOf()));
+    });
+
     it('sends the run after a start in place that did not report (its mark left) to a child, which removes the mark', () => {
         restamp();
         writeFileSync(pendingOf(), '');

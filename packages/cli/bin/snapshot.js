@@ -133,8 +133,10 @@ function isFile(file) {
 }
 
 /**
- * Whether the blob can be used (its manifest names this identity and its size), and whether it is the very file the
- * build started Node from (`proven`: not written since, so Node will start from it: it can replace this process).
+ * Whether the blob can be used (its manifest names this identity and its size), and whether it is the very file Node
+ * started from at the build or since (`proven`: its stamp is the manifest's, so Node will start from it: it can replace
+ * this process). `record` writes its present stamp in the manifest, once a child has started from it (a cache folder
+ * copied or restored, as CI caches do: new files, the same bytes).
  */
 function snapshotState(identity, files) {
     try {
@@ -142,9 +144,21 @@ function snapshotState(identity, files) {
         const stamp = stampOf(files.blob);
         const size = Number(stamp.split(':')[2]);
         if (JSON.stringify({ ...manifest, blobStamp }) !== manifestOf(identity, size, blobStamp)) return undefined;
-        return { proven: blobStamp === stamp };
+        const record = () => writeManifest(files, manifestOf(identity, size, stamp));
+        return { proven: blobStamp === stamp, record };
     } catch {
         return undefined;
+    }
+}
+
+/** Writes the manifest under a temporary name, then renames it: a reader finds the old one or the new one, whole. */
+function writeManifest(files, text) {
+    const temporary = `${files.manifest}.${process.pid}.tmp`;
+    try {
+        writeFileSync(temporary, text);
+        renameSync(temporary, files.manifest);
+    } finally {
+        rmSync(temporary, { force: true });
     }
 }
 
@@ -191,11 +205,9 @@ export function buildSnapshot({ createFolder = true, folder = snapshotFolder() }
         if (JSON.stringify(snapshotIdentity()) !== JSON.stringify(identity)) throw new Error('cpom changed during the snapshot build');
         renameSync(temporary(files.blob), files.blob);
         const stamp = stampOf(files.blob);
-        writeFileSync(temporary(files.manifest), manifestOf(identity, Number(stamp.split(':')[2]), stamp));
-        renameSync(temporary(files.manifest), files.manifest);
+        writeManifest(files, manifestOf(identity, Number(stamp.split(':')[2]), stamp));
     } finally {
         rmSync(temporary(files.blob), { force: true });
-        rmSync(temporary(files.manifest), { force: true });
     }
     rmSync(files.lock, { force: true });
     rmSync(files.pending, { force: true });
@@ -252,10 +264,10 @@ export function runSnapshot(args) {
             return Promise.resolve(false);
         }
         if (state.proven) replaceProcess(files, args);
+        return runChild(files, args, state.proven ? undefined : state.record);
     } catch {
         return Promise.resolve(false);
     }
-    return runChild(files, args);
 }
 
 /** The longest argument execve takes on Linux is 128 KiB, all of them with the environment ~2 MiB: far below. */
@@ -288,8 +300,9 @@ function replaceProcess(files, args) {
 /**
  * Runs the CLI from the snapshot in a child process, standard streams inherited, and waits for it; `false` when the
  * child did not start from it (nothing written on descriptor 3): its manifest is removed, the next run builds it again.
+ * Once it started, `record` (a blob not proven yet) writes its stamp: the next run may replace its process.
  */
-function runChild(files, args) {
+function runChild(files, args, record) {
     return new Promise(resolve => {
         // A blob damaged after it was written would not always crash V8: its checksum (~10 ms) makes it refuse it.
         // `--` ends Node's options: the CLI's arguments follow, whatever they look like.
@@ -297,8 +310,13 @@ function runChild(files, args) {
         let started = false;
         child.stdio[3].on('data', () => {
             started = true;
-            // Node starts from this blob: the next run may start in place again.
-            rmSync(files.pending, { force: true });
+            // Node starts from this blob: the next run may start in place (a cache folder that cannot be written: not).
+            try {
+                record?.();
+                rmSync(files.pending, { force: true });
+            } catch {
+                // The next run takes the child's way again.
+            }
         });
         child.stdio[3].on('error', () => {});
         // A signal sent to this process alone (kill, a CI's timeout) goes on to the child, which ends with it; Ctrl-C
