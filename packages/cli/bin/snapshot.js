@@ -328,7 +328,11 @@ function runChild(files, args, record) {
         child.on('close', (code, signal) => {
             for (const s of signals) process.removeListener(s, forward);
             if (!started) {
-                rmSync(files.manifest, { force: true });
+                try {
+                    rmSync(files.manifest, { force: true });
+                } catch {
+                    // A cache folder that cannot be written: the child's way again next time, and the normal path.
+                }
                 resolve(false);
             } else if (signal) {
                 process.kill(process.pid, signal);
