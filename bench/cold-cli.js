@@ -4,7 +4,7 @@
  * interleaved; median and min–max of `--runs` (default 21). `node bench/cold-cli.js [--runs N] [--root DIR] [--before BIN]`
  * (`--root`: another checkout's build, measured the same way; `--before`: another `cpom` bin, e.g. main's, as a fourth
  * case); needs bash.
- * The snapshot case's blob is built first, in a cache folder of the bench's own. Figures are printed with the load average,
+ * The blobs of the snapshot case and of `--before` are built first, in a cache folder of the bench's own. Figures are printed with the load average,
  * never asserted.
  */
 import { spawnSync } from 'node:child_process';
@@ -50,9 +50,11 @@ try {
     const small = contractOfAboutLines(300, 1);
     writeFileSync(path.join(dir, 'cpom.config.json'), JSON.stringify(CPOM_CONFIG));
     writeFileSync(path.join(dir, 'one.cpom'), small.text);
-    // The blob a first run would build in the background (bin/snapshot.js), built here before the runs.
-    const built = spawnSync(process.execPath, [path.join(ROOT, 'packages/cli/bin/snapshot-build.js')], { env: { ...process.env, XDG_CACHE_HOME: cache }, stdio: ['ignore', 'ignore', 'inherit'] });
-    if (built.status !== 0) throw new Error('the startup snapshot could not be built');
+    // The blob a first run would build in the background (bin/snapshot.js), built here before the runs, for `--before` too.
+    for (const bin of [CLI, ...(BEFORE ? [path.resolve(BEFORE)] : [])]) {
+        const built = spawnSync(process.execPath, [path.join(path.dirname(bin), 'snapshot-build.js')], { env: { ...process.env, XDG_CACHE_HOME: cache }, stdio: ['ignore', 'ignore', 'inherit'] });
+        if (built.status !== 0) throw new Error(`the startup snapshot of ${bin} could not be built`);
+    }
     const cases = {
         snapshot: () => measure([CLI, 'check', 'one.cpom'], { CPOM_NO_SNAPSHOT: '' }),
         normal: () => measure([CLI, 'check', 'one.cpom'], { CPOM_NO_SNAPSHOT: '1' }),

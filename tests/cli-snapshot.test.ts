@@ -1,10 +1,11 @@
 /**
  * The startup snapshot of `cpom check` (packages/cli/bin/snapshot.js, src/snapshot-entry.ts): built lazily in the
  * user's cache folder, the same bytes on the standard output and error and the same exit code as the normal path, and
- * a snapshot that does not match or does not load leaves the normal path to run. Needs `npm run build`.
+ * a snapshot that does not match or does not load leaves the normal path to run; a blob Node started from at its build
+ * replaces the bin's process (process.execve). Needs `npm run build`.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,15 @@ const cached = (xdg: string, extension: string) => {
 };
 
 let blob: string;
+
+/** The command line of a running process (Linux). */
+const cmdline = (pid: number) => {
+    try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    } catch {
+        return [];
+    }
+};
 
 beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'cpom-snapshot-'));
@@ -212,5 +222,72 @@ describe('the snapshot in the cache folder', () => {
             expect(existsSync(manifest)).toBe(false);
         });
         writeFileSync(manifest, saved);
+    });
+    /** The stamp bin/snapshot.js gives the blob once Node has started from it: any write changes it. */
+    const stampOf = (file: string) => {
+        const stat = statSync(file, { bigint: true });
+        return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+    };
+    const pendingOf = () => blobOf().replace(/\.blob$/, '.pending');
+    /** The blob's bytes are the built ones again (the cases above wrote them back): its stamp in the manifest, as after its build. */
+    const restamp = () => {
+        const manifest = cached(xdg, 'json')[0]!;
+        writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), blobStamp: stampOf(blobOf()) }));
+    };
+
+    it.runIf(process.platform === 'linux' && typeof (process as { execve?: unknown }).execve === 'function')('replaces the bin\'s process by Node started from the blob (process.execve)', async () => {
+        restamp();
+        const stdinArgs = ['check', '-'];
+        const expected = normal(stdinArgs, INVALID);
+        const child = spawn(process.execPath, [copied('bin/cpom.js'), ...stdinArgs], { cwd: dir, env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', CI: '', CPOM_NO_SNAPSHOT: '', XDG_CACHE_HOME: xdg } });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', chunk => { stdout += chunk; });
+        child.stderr.on('data', chunk => { stderr += chunk; });
+        const ended = new Promise<number | null>(resolve => child.on('close', resolve));
+        const started = until(() => !existsSync(pendingOf()) && cmdline(child.pid!).includes('--snapshot-blob'));
+        // Waiting for its standard input, the process the bin started as is Node started from the blob, its mark removed.
+        await started;
+        child.stdin.end(INVALID);
+        expect({ code: await ended, stdout, stderr }).toEqual(expected);
+    }, 60_000);
+
+    it('starts a child from a blob written again with the same bytes (a cache restored), which records its stamp for the next run', () => {
+        const manifest = cached(xdg, 'json')[0]!;
+        const stampInManifest = () => (JSON.parse(readFileSync(manifest, 'utf8')) as { blobStamp: string }).blobStamp;
+        writeFileSync(blobOf(), readFileSync(blobOf()));
+        expect(stampInManifest()).not.toBe(stampOf(blobOf()));
+        expect(viaCopy()).toEqual(normal(args));
+        expect(stampInManifest()).toBe(stampOf(blobOf()));
+    });
+
+    it('sends the run after a start in place that did not report (its mark left) to a child, which removes the mark', () => {
+        restamp();
+        writeFileSync(pendingOf(), '');
+        expect(viaCopy()).toEqual(normal(args));
+        expect(existsSync(pendingOf())).toBe(false);
+    });
+
+    it('loses one check to a blob Node refuses though unchanged since its build, not the next: a child finds out', () => {
+        // A blob changed in place without its stamp changing (a disk's fault): the manifest tells nothing.
+        const manifest = cached(xdg, 'json')[0]!;
+        const saved = readFileSync(manifest);
+        const corrupt = (bytes: Buffer) => Buffer.from(bytes).fill(0x58, 100_000, 100_008);
+        withChanged(blobOf(), corrupt, () => {
+            writeFileSync(manifest, JSON.stringify({ ...JSON.parse(saved.toString()), blobStamp: stampOf(blobOf()) }));
+            const expected = normal(args);
+            // In place, V8 refuses it with no process left to take the normal path: the mark stays.
+            const lost = viaCopy();
+            expect(lost.stderr).toContain('VerifyChecksum');
+            expect(lost.stdout).toBe('');
+            expect(existsSync(pendingOf())).toBe(true);
+            // The next run starts a child, which does not report: the normal path answers, the blob is built again.
+            const next = viaCopy();
+            expect({ code: next.code, stdout: next.stdout }).toEqual({ code: expected.code, stdout: expected.stdout });
+            expect(next.stderr.endsWith(expected.stderr)).toBe(true);
+            expect(existsSync(manifest)).toBe(false);
+        });
+        writeFileSync(manifest, saved);
+        rmSync(pendingOf(), { force: true });
     });
 });

@@ -2,6 +2,7 @@
  * The `cpom` command line. Exit codes: 0 clean, 1 problems found, 2 usage or I/O error. Everything it says is in
  * French unless asked otherwise (locale.ts): the help, commander's usage errors, I/O errors and notes.
  */
+import { isatty } from 'node:tty';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { type ISODate, isIsoDate, type Locale } from '@cpom/language';
 import { type CommandIO, FORMATS, type Format, runCheck } from './check.js';
@@ -59,7 +60,9 @@ export function defaultIO(): CommandIO {
             for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
             return Buffer.concat(chunks);
         },
-        interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
+        // process.stdin's own isTTY would make its stream (a file's loads fs/promises, readline…: ~10 ms of a cold
+        // check that never reads it).
+        interactive: isatty(0) && isatty(1),
     };
 }
 
