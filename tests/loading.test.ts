@@ -88,6 +88,21 @@ describe('loadDocuments', () => {
     });
 });
 
+    it('without the reference index (a comparison): names resolved, references not indexed', async () => {
+        const referencesOfTargets = async (referenceIndex: boolean | undefined) => {
+            const services = createCpomServices(EmptyFileSystem);
+            const { documents } = await loadDocuments(services.shared, [uri('avenant-2.cpom')], memorySource(example([])), { validation: false, referenceIndex });
+            const references = documents.flatMap(d => d.document.references);
+            expect(references.length).toBeGreaterThan(0);
+            expect(references.every(r => r.ref !== undefined)).toBe(true);
+            const index = services.shared.workspace.IndexManager;
+            const locator = services.Cpom.workspace.AstNodeLocator;
+            return references.reduce((count, r) => count + index.findAllReferences(r.ref!, locator.getAstNodePath(r.ref!)).count(), 0);
+        };
+        expect(await referencesOfTargets(undefined)).toBeGreaterThan(0);
+        expect(await referencesOfTargets(false)).toBe(0);
+    });
+
 describe('the contracts a file stands for', () => {
     it('declared, amended by its avenants, importing a catalogue (directly or not)', async () => {
         const { shared } = createCpomServices(EmptyFileSystem);
