@@ -43,7 +43,8 @@ export function createCheckServices(settings: BatchSettings, configs: ConfigFile
 export async function checkChunk(services: CpomServicesBundle, files: readonly string[], settings: BatchSettings, warn: (message: Bilingual) => void): Promise<FileReport[]> {
     // Here, not after the previous chunk: its ASTs are unreachable only once its call has returned.
     collectWhenLarge();
-    const workspace = await loadWorkspace(services, files, warn);
+    // No reference index: the chunk is checked, reported and dropped; no rule looks references up in it.
+    const workspace = await loadWorkspace(services, files, warn, undefined, { referenceIndex: false });
     try {
         return workspace.files.filter(f => f.requested).map(f => {
             const diagnostics = sortDiagnostics(diagnosticsOf(f).map(toReported).filter(d => !settings.quiet || d.severity === 'error'));

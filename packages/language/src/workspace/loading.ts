@@ -34,7 +34,8 @@ export interface LoadOptions {
     readonly validation?: boolean;
     /**
      * Index the references of the loaded files (default true), which finding references, renaming and relinking after
-     * a change read: a workspace that is loaded, read once and emptied (a comparison) needs none of them.
+     * a change read (not the rules): a workspace that is loaded, read once and emptied (a comparison, a chunk of a
+     * batch) needs none of them.
      */
     readonly referenceIndex?: boolean;
     readonly cancelToken?: Cancellation.CancellationToken;
