@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { EmptyFileSystem, URI } from 'langium';
+import { EmptyFileSystem, isReference, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { contractsOfFile, contractsStoodFor, createCpomServices, documentsOfContract, type DocumentSource, importersOf, loadDocuments } from '@cpom/language';
 import { ROOT } from './helpers.js';
@@ -87,6 +87,21 @@ describe('loadDocuments', () => {
         expect(shared.workspace.LangiumDocuments.all.count()).toBe(0);
     });
 });
+
+    it('without the reference index (a comparison): names resolved, references not indexed', async () => {
+        const referencesOfTargets = async (referenceIndex: boolean | undefined) => {
+            const services = createCpomServices(EmptyFileSystem);
+            const { documents } = await loadDocuments(services.shared, [uri('avenant-2.cpom')], memorySource(example([])), { validation: false, referenceIndex });
+            const targets = documents.flatMap(d => d.document.references).map(r => (isReference(r) ? r.ref : undefined));
+            expect(targets.length).toBeGreaterThan(0);
+            expect(targets.every(t => t !== undefined)).toBe(true);
+            const index = services.shared.workspace.IndexManager;
+            const locator = services.Cpom.workspace.AstNodeLocator;
+            return targets.reduce((count, t) => count + index.findAllReferences(t!, locator.getAstNodePath(t!)).count(), 0);
+        };
+        expect(await referencesOfTargets(undefined)).toBeGreaterThan(0);
+        expect(await referencesOfTargets(false)).toBe(0);
+    });
 
 describe('the contracts a file stands for', () => {
     it('declared, amended by its avenants, importing a catalogue (directly or not)', async () => {

@@ -74,10 +74,10 @@ export function absolutePath(version: TreeVersion, relativePath: string): string
  * in a syntax error. The services are left empty, so that the next version can reuse them (and their parser).
  */
 export async function loadVersion(services: CpomServicesBundle, file: string, source: ContractSource, label: string, consolidatedAt?: string): Promise<FileVersion> {
-    // Comparing needs names resolved, not the rules checked.
+    // Comparing needs names resolved, not the rules checked, nor the references indexed (the files are dropped after).
     // As amended on a day: the avenants beside the file too (an avenant imports its contract, not the reverse).
     const companions = consolidatedAt === undefined ? [] : avenantFilesBeside([file], source);
-    const workspace = await loadWorkspace(services, [file], () => {}, source, { validation: false, companions });
+    const workspace = await loadWorkspace(services, [file], () => {}, source, { validation: false, referenceIndex: false, companions });
     try {
         const loaded = workspace.files[0];
         const syntax = firstSyntaxError(loaded.document, 'fr');

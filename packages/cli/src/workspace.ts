@@ -148,7 +148,7 @@ export function decodeContract(bytes: Uint8Array, file: string, warn: (message: 
  * Loads `paths` and, transitively, the files they import (see `loadDocuments` of @cpom/language), read from
  * `source` (a file it does not have does not exist) and decoded as contracts are.
  */
-export async function loadWorkspace(services: CpomServicesBundle, paths: readonly string[], warn: (message: Bilingual) => void = () => {}, source: ContractSource = diskSource, options: { validation?: boolean; companions?: readonly string[] } = {}): Promise<Workspace> {
+export async function loadWorkspace(services: CpomServicesBundle, paths: readonly string[], warn: (message: Bilingual) => void = () => {}, source: ContractSource = diskSource, options: { validation?: boolean; referenceIndex?: boolean; companions?: readonly string[] } = {}): Promise<Workspace> {
     const texts: DocumentSource = {
         read: uri => {
             const bytes = source.read(uri.fsPath);
@@ -157,7 +157,7 @@ export async function loadWorkspace(services: CpomServicesBundle, paths: readonl
     };
     // Requested files keep the path they were given (URI.file(p).fsPath may differ: drive letter case on Windows).
     const given = new Map(paths.map(p => [URI.file(p).toString(), p]));
-    const loaded = await loadDocuments(services.shared, paths.map(p => URI.file(p)), texts, { validation: options.validation, companions: options.companions?.map(p => URI.file(p)) });
+    const loaded = await loadDocuments(services.shared, paths.map(p => URI.file(p)), texts, { validation: options.validation, referenceIndex: options.referenceIndex, companions: options.companions?.map(p => URI.file(p)) });
     const missing = loaded.missing[0];
     if (missing) throw fileError('read', missing.fsPath, Object.assign(new Error('ENOENT'), { code: 'ENOENT' }));
     const files = loaded.documents.map(({ document, text, requested }) => ({ path: given.get(document.uri.toString()) ?? document.uri.fsPath, uri: document.uri, text, document, requested }));

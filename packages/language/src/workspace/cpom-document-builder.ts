@@ -21,6 +21,11 @@ import { internalFailureText } from '../diagnostics/syntax-messages.js';
 import * as ast from '../generated/ast.js';
 import { invalidateModel } from '../model/model-cache.js';
 
+/** Langium's build options, and whether to index the documents' references (default true; loading.ts). */
+export interface CpomBuildOptions extends BuildOptions {
+    readonly referenceIndex?: boolean;
+}
+
 export class CpomDocumentBuilder extends DefaultDocumentBuilder {
     /** Keys of each document as of its last parse: the old state of a changed document. */
     private readonly keysByUri = new Map<string, ReadonlySet<string>>();
@@ -115,6 +120,8 @@ export class CpomDocumentBuilder extends DefaultDocumentBuilder {
             if (targetState === DocumentState.Validated && this.failures.has(key)) {
                 // An earlier phase failed: the rules would judge half-built data; the document gets that failure alone.
                 document.diagnostics = [];
+            } else if (targetState === DocumentState.IndexedReferences && (this.getBuildOptions(document) as CpomBuildOptions).referenceIndex === false) {
+                // Not indexed: the document is read once and dropped (a comparison), nobody looks its references up.
             } else {
                 try {
                     await callback(document);

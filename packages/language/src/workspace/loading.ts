@@ -7,6 +7,7 @@
 import { AstUtils, type Cancellation, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices, type URI } from 'langium';
 import * as ast from '../generated/ast.js';
 import { importedUris } from '../references/imports.js';
+import type { CpomBuildOptions } from './cpom-document-builder.js';
 
 /** Where the texts of a version of files are read. */
 export interface DocumentSource {
@@ -31,6 +32,12 @@ export interface LoadedVersion {
 export interface LoadOptions {
     /** Run the validation rules (default true); comparing versions needs names resolved, not rules checked. */
     readonly validation?: boolean;
+    /**
+     * Index the references of the loaded files (default true), which finding references, renaming and relinking after
+     * a change read (not the rules): a workspace that is loaded, read once and emptied (a comparison, a chunk of a
+     * batch) needs none of them.
+     */
+    readonly referenceIndex?: boolean;
     readonly cancelToken?: Cancellation.CancellationToken;
     /**
      * Files loaded with the requested ones but not requested (built, not reported): the avenants that lie beside a
@@ -74,7 +81,8 @@ export async function loadDocuments(shared: LangiumSharedCoreServices, uris: rea
             if (imported.path.endsWith('.cpom')) enqueue(imported, false);
         }
     }
-    await shared.workspace.DocumentBuilder.build(loaded.map(l => l.document), { validation: options.validation ?? true }, options.cancelToken);
+    const build: CpomBuildOptions = { validation: options.validation ?? true, referenceIndex: options.referenceIndex };
+    await shared.workspace.DocumentBuilder.build(loaded.map(l => l.document), build, options.cancelToken);
     return { documents: loaded, missing: [] };
 }
 
