@@ -128,12 +128,11 @@ describe.runIf(findChromium() !== undefined)('PDF printer', () => {
         }
     }, 180_000);
 
-    it.runIf(poppler)('prints a page again the same after a print (the page hidden after a print is shown for the next)', async () => {
+    it.runIf(poppler)('prints a page again the same after a print (the second print of a wrong measure)', async () => {
         const html = withTocMeasureStyle(renderHtml(await seedDocument(), { pageNumbers: new Map() }));
         await withPdfPrinter(async printer => {
             const page = await printer.load(html, { media: 'print' });
             const first = await page.print({ generateTaggedPDF: false });
-            expect(await page.evaluate('document.body.getBoundingClientRect().height')).toBe(0);
             const second = await page.print({ generateTaggedPDF: false });
             const [a, b] = [pagePixels(first), pagePixels(second)];
             expect(a.length).toBeGreaterThan(5);

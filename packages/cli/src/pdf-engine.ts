@@ -28,26 +28,6 @@ interface Pending {
  */
 const DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup', 'PreloadTopChromeWebUI', 'SpareRendererForSitePerProcess'];
 
-/**
- * Run in every document of the page: after a print, the document is hidden until the next print (issue 15). Chromium
- * lays the whole document out again for the screen when a print ends, before it answers (~0.3–0.6 s for the 241 pages
- * of the bench's contract); the PDF is done by then and nobody looks at the page. Shown again before another print.
- */
-const HIDDEN_AFTER_PRINT = `(() => {
-    let hidden = false;
-    let display = '';
-    addEventListener('afterprint', () => {
-        const style = document.documentElement.style;
-        display = style.display;
-        style.display = 'none';
-        hidden = true;
-    });
-    addEventListener('beforeprint', () => {
-        if (hidden) document.documentElement.style.display = display;
-        hidden = false;
-    });
-})();`;
-
 /** The same settings as `chromium --print-to-pdf --no-pdf-header-footer`: the page size and margins of the CSS. */
 const PRINT_OPTIONS = { displayHeaderFooter: false, preferCSSPageSize: true, printBackground: false, generateTaggedPDF: true, transferMode: 'ReturnAsBase64' };
 
@@ -90,7 +70,6 @@ export class PdfEngine {
                 ?? (await engine.send('Target.createTarget', { url: 'about:blank' })).targetId;
             const { sessionId } = await engine.send('Target.attachToTarget', { targetId, flatten: true });
             await engine.send('Page.enable', {}, sessionId as string);
-            await engine.send('Page.addScriptToEvaluateOnNewDocument', { source: HIDDEN_AFTER_PRINT }, sessionId as string);
             engine.page = { sessionId: sessionId as string, file: path.join(work, 'document.html') };
         } catch (error) {
             await engine.close();
@@ -123,10 +102,7 @@ export class PdfEngine {
         return (result as { value?: unknown } | undefined)?.value;
     }
 
-    /**
-     * Prints the loaded page to PDF: tagged (for screen readers) unless `generateTaggedPDF: false`. The page is then
-     * hidden (no layout to read) until the next print or load.
-     */
+    /** Prints the loaded page to PDF: tagged (for screen readers) unless `generateTaggedPDF: false`. */
     async print(options: { readonly generateTaggedPDF?: boolean } = {}): Promise<Buffer> {
         const { data } = await this.send('Page.printToPDF', { ...PRINT_OPTIONS, ...options }, this.ready().sessionId);
         return Buffer.from(data as string, 'base64');
