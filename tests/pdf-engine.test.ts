@@ -128,6 +128,36 @@ describe.runIf(findChromium() !== undefined)('PDF printer', () => {
         }
     }, 180_000);
 
+    it.runIf(poppler)('prints a page again the same after a print (the second print of a wrong measure)', async () => {
+        const html = withTocMeasureStyle(renderHtml(await seedDocument(), { pageNumbers: new Map() }));
+        await withPdfPrinter(async printer => {
+            const page = await printer.load(html, { media: 'print' });
+            const first = await page.print({ generateTaggedPDF: false });
+            const second = await page.print({ generateTaggedPDF: false });
+            const [a, b] = [pagePixels(first), pagePixels(second)];
+            expect(a.length).toBeGreaterThan(5);
+            expect(b.map((pixels, i) => pixels === a[i] ? '' : `page ${i + 1}`).filter(Boolean)).toEqual([]);
+            expect(b.length).toBe(a.length);
+        });
+    }, 120_000);
+
+    it('starts Chromium once when warmed up before the first page, and not without Chromium', async () => {
+        const start = vi.spyOn(PdfEngine, 'start');
+        try {
+            await withPdfPrinter(async printer => {
+                printer.warmUp();
+                printer.warmUp();
+                await printer.load('<p>x</p>');
+            });
+            expect(start).toHaveBeenCalledTimes(1);
+            start.mockClear();
+            await withPdfPrinter(async printer => printer.warmUp(), '');
+            expect(start).not.toHaveBeenCalled();
+        } finally {
+            start.mockRestore();
+        }
+    }, 60_000);
+
     it('prints again with the printed pages when a measured page is wrong', async () => {
         const document = await seedDocument();
         const estimate = tocPageEstimateScript();
@@ -163,5 +193,12 @@ describe('PDF printer without a usable Chromium', () => {
     it('fails with a message, never hangs, when the browser cannot start', async () => {
         // A file that exists but cannot be run.
         await expect(PdfEngine.start(path.join(ROOT, 'package.json'))).rejects.toThrow(/Chromium|EACCES|spawn/);
+    }, 30_000);
+
+    it('reports a failed warm-up at the first page, not as an unhandled rejection', async () => {
+        await withPdfPrinter(async printer => {
+            printer.warmUp();
+            await expect(printer.load('<p>x</p>')).rejects.toThrow(/Chromium|EACCES|spawn/);
+        }, path.join(ROOT, 'package.json'));
     }, 30_000);
 });

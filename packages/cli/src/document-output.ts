@@ -95,6 +95,7 @@ export async function writeDocument(document: ContractDocument, formats: readonl
  */
 export async function pdfWithPageNumbers(document: ContractDocument, printer?: PdfPrinter): Promise<Buffer> {
     if (!printer) return withPdfPrinter(own => pdfWithPageNumbers(document, own));
+    printer.warmUp(); // Chromium starts while the HTML is rendered
     const page = await printer.load(withTocMeasureStyle(renderHtml(document, { pageNumbers: new Map() })), { media: 'print' });
     const estimated = new Map(await page.evaluate(tocPageEstimateScript()) as Array<[string, number]>);
     if (estimated.size > 0) await page.evaluate(tocPageNumbersScript(estimated));

@@ -38,7 +38,18 @@ export async function runGenerate(paths: readonly string[], options: GenerateOpt
     }
 }
 
-async function generate(paths: readonly string[], options: GenerateOptions, io: CommandIO): Promise<number> {
+/**
+ * One Chromium for every PDF of the command, started while the contracts are read and checked (issue 15: its start
+ * then runs on the other core); closed at the end, also when nothing is printed.
+ */
+function generate(paths: readonly string[], options: GenerateOptions, io: CommandIO): Promise<number> {
+    return withPdfPrinter(printer => {
+        if (options.formats.includes('pdf')) printer.warmUp();
+        return generateWith(paths, options, io, printer);
+    });
+}
+
+async function generateWith(paths: readonly string[], options: GenerateOptions, io: CommandIO, printer: PdfPrinter): Promise<number> {
     const locale = io.locale ?? 'fr';
     const day = consolidationDay(options.au);
     const files = await expandPaths(paths, io.cwd);
@@ -77,8 +88,7 @@ async function generate(paths: readonly string[], options: GenerateOptions, io: 
     const outDir = path.resolve(io.cwd, options.out);
     prepareOutputFolder(outDir, options.out);
     const sources = new Set(workspace.files.map(f => f.path));
-    // One Chromium for every PDF of the command, started at the first one.
-    const failed = await withPdfPrinter(printer => writeContracts(contracts, { day, outDir, sources, formats: options.formats, locale, io, printer }));
+    const failed = await writeContracts(contracts, { day, outDir, sources, formats: options.formats, locale, io, printer });
     return failed > 0 ? 2 : 0;
 }
 

@@ -38,6 +38,16 @@ export class PdfPrinter {
 
     constructor(private readonly chromium = findChromium()) {}
 
+    /**
+     * Starts Chromium now, while the caller does other work (parsing the contracts, rendering the HTML: ~0.5 s of
+     * Chromium's start on another core; issue 15). A failure to start is reported by the next `load`.
+     */
+    warmUp(): void {
+        if (!this.chromium || this.engine) return;
+        this.engine = PdfEngine.start(this.chromium);
+        this.engine.catch(() => undefined);
+    }
+
     /** The browser's page, the HTML loaded in it, for printing and scripts. */
     async load(html: string, options?: LoadOptions): Promise<PdfEngine> {
         if (!this.chromium) throw noChromium();
