@@ -14,12 +14,13 @@
  */
 import type { AstNode, ValidationAcceptor } from 'langium';
 import type { ResolvedConfig } from '../diagnostics/config.js';
+import type { Locale } from '../diagnostics/rules.js';
 
 type Call = Parameters<ValidationAcceptor>;
 
 /** What the diagnostics of a check depend on besides its node's subtree. */
 export interface KeptSettings {
-    readonly locale: string;
+    readonly locale: Locale;
     readonly config: ResolvedConfig;
     readonly lawDate: string | undefined;
 }

@@ -105,6 +105,8 @@ export function registerValidationChecks(services: CpomServices): void {
 }
 
 export class CpomValidator {
+    private readonly settingsOfRun = new WeakMap<ValidationAcceptor, KeptSettings>();
+
     constructor(private readonly settings: CpomSettings, private readonly workspace: CpomWorkspaceIndex) {}
 
     /** Adapts a rule `(node, ctx)` to a Langium check `(node, accept)`. */
@@ -129,7 +131,7 @@ export class CpomValidator {
     wrapKept<N>(rule: (node: N, ctx: RuleContext) => void): (node: N, accept: ValidationAcceptor) => void {
         return (node, accept) => {
             const owner = node as AstNode;
-            runKept(rule, owner, this.keptSettings(owner), '', accept, kept => rule(node, this.context(owner, kept)));
+            runKept(rule, owner, this.keptSettings(owner, accept), '', accept, kept => rule(node, this.context(owner, kept)));
         };
     }
 
@@ -143,16 +145,26 @@ export class CpomValidator {
     }
 
     private context(node: AstNode, accept: ValidationAcceptor): RuleContext {
+        const settings = this.keptSettings(node, accept);
         return {
-            reporter: new RuleReporter(accept, this.settings, node),
+            reporter: new RuleReporter(accept, settings.locale, settings.config.options),
             workspace: this.workspace,
             lawDate: this.settings.lawDate,
-            keep: (check, part, key, run) => runKept(check, part, this.keptSettings(part), key, accept, kept => run(this.context(node, kept))),
+            keep: (check, part, key, run) => runKept(check, part, settings, key, accept, kept => run(this.context(node, kept))),
         };
     }
 
-    private keptSettings(node: AstNode): KeptSettings {
-        const uri = AstUtils.getDocument(node).uri;
-        return { config: this.settings.configFor(uri), locale: this.settings.localeFor(uri), lawDate: this.settings.lawDate };
+    /**
+     * The settings of the node's document, read once per validation run: Langium gives every check of a run the same
+     * acceptor (a new one per run, so a changed configuration is read at the next run).
+     */
+    private keptSettings(node: AstNode, accept: ValidationAcceptor): KeptSettings {
+        let settings = this.settingsOfRun.get(accept);
+        if (!settings) {
+            const uri = AstUtils.getDocument(node).uri;
+            settings = { config: this.settings.configFor(uri), locale: this.settings.localeFor(uri), lawDate: this.settings.lawDate };
+            this.settingsOfRun.set(accept, settings);
+        }
+        return settings;
     }
 }
