@@ -237,9 +237,10 @@ describe('reparsing by block', () => {
 /**
  * Edits that change what other blocks read — FINESS numbers (key, duplicates, département), a declared name that
  * references use, an amount that a distribution must sum to, a target year, the contract's end and frame, the title
- * an indicator inherits through `selon` — each built as the server builds a keystroke (`update`, the typing rules)
+ * an indicator inherits through `selon`, places, the kind of an authority that establishments name — each built as the server builds a keystroke (`update`, the typing rules)
  * and compared with a fresh build of the same text with the same rules, then with every rule. The checks' kept
- * diagnostics (validation/check-cache.ts) are replayed for the blocks the edit kept: a stale one shows here.
+ * diagnostics (validation/check-cache.ts) are replayed, and the model's kept views (model/model-cache.ts) reused,
+ * for the blocks the edit kept: a stale one shows here.
  */
 const CROSS_BLOCK_EDITS: ReadonlyArray<readonly [string, string, string]> = [
     ['a FINESS key broken', 'finess 071000012', 'finess 071000013'],
@@ -264,6 +265,10 @@ const CROSS_BLOCK_EDITS: ReadonlyArray<readonly [string, string, string]> = [
     ['the contract starting a year later', 'effet 2024-01-01', 'effet 2025-01-01'],
     ['a date typed the French way', 'echeance 2026-10-13', 'echeance 13/10/2026'],
     ['the target year back', '2027: 18, 2029: 20', '2027: 18, 2028: 20'],
+    ['fewer places authorised than habilitated', 'capacite 68 places', 'capacite 58 places'],
+    ['the places back', 'capacite 58 places', 'capacite 68 places'],
+    ['the kind of the authority the establishments name', 'autorite ARS_ARA ars "', 'autorite ARS_ARA departement 38 "'],
+    ['that kind back', 'autorite ARS_ARA departement 38 "', 'autorite ARS_ARA ars "'],
 ];
 
 describe('diagnostics kept across edits', () => {
@@ -271,7 +276,9 @@ describe('diagnostics kept across edits', () => {
         // An indicator based on another (`selon`), its gapped trajectory reported with the title it inherits (CPOM180).
         const text = (await benchContract(300))
             .replace('indicateur IND_O004_2 "Sorties vers le milieu ordinaire" {', 'indicateur IND_O004_2 selon IND_O001_1 {')
-            .replace('cibles 2024: 12, 2025: 15, 2026: 16, 2027: 18, 2028: 21', 'cibles 2024: 12, 2025: 15, 2027: 18, 2028: 21');
+            .replace('cibles 2024: 12, 2025: 15, 2026: 16, 2027: 18, 2028: 21', 'cibles 2024: 12, 2025: 15, 2027: 18, 2028: 21')
+            // Places habilitated to the aide sociale, compared with the authorised ones through the model (CPOM039).
+            .replace('capacite 68 places\n', 'capacite 68 places\n            habilitation_aide_sociale 60 places\n');
         const edited = createCpomLspServices(EmptyFileSystem);
         const fresh = createCpomLspServices(EmptyFileSystem);
         const typing = edited.shared.workspace.DocumentBuilder.updateBuildOptions;
@@ -306,6 +313,6 @@ describe('diagnostics kept across edits', () => {
         }
         // The edits are keystrokes inside blocks (the other blocks kept), and their diagnostics are not all empty.
         expect(byBlock).toBe(CROSS_BLOCK_EDITS.length);
-        expect([...codes].sort()).toEqual(expect.arrayContaining(['CPOM002', 'CPOM031', 'CPOM036', 'CPOM038', 'CPOM041', 'CPOM053', 'CPOM062', 'CPOM131', 'CPOM180']));
+        expect([...codes].sort()).toEqual(expect.arrayContaining(['CPOM002', 'CPOM026', 'CPOM031', 'CPOM036', 'CPOM038', 'CPOM039', 'CPOM041', 'CPOM053', 'CPOM062', 'CPOM131', 'CPOM180']));
     }, 120_000);
 });

@@ -21,7 +21,7 @@ import { MAX_NESTING, MAX_TOKENS } from '../parser/cpom-lexer.js';
 import { replaceInWalk } from './ast-nodes.js';
 import { forgetOwnerIndex } from '../validation/owner-index.js';
 import { forgetKeptChecks } from '../validation/check-cache.js';
-import { invalidateModel } from '../model/model-cache.js';
+import { forgetKeptViews, invalidateModel } from '../model/model-cache.js';
 
 /** Blocks tried, smallest first, before the whole text is parsed. */
 const MAX_TRIES = 3;
@@ -197,6 +197,7 @@ function replaceBlock(document: LangiumDocument, parser: LangiumParser, old: Ast
     for (let ancestor: AstNode | undefined = container; ancestor; ancestor = ancestor.$container) {
         forgetOwnerIndex(ancestor);
         forgetKeptChecks(ancestor);
+        forgetKeptViews(ancestor);
     }
     return true;
 }
