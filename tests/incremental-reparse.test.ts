@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Cancellation, type CstNode, EmptyFileSystem, isCompositeCstNode, type LangiumDocument, URI } from 'langium';
+import { Cancellation, type CstNode, EmptyFileSystem, isCompositeCstNode, type LangiumDocument, type ReferenceDescription, URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { createCpomLspServices } from '../packages/language/src/lsp/index.js';
@@ -232,14 +232,14 @@ describe('reparsing by block', () => {
     }, 300_000);
 });
 
-
-
 /**
  * Edits that change what other blocks read — FINESS numbers (key, duplicates, département), a declared name that
- * references use, an amount that a distribution must sum to, a target year, the contract's end and frame, the title
- * an indicator inherits through `selon`, places, the kind of an authority that establishments name — each built as the server builds a keystroke (`update`, the typing rules)
- * and compared with a fresh build of the same text with the same rules, then with every rule. The checks' kept
- * diagnostics (validation/check-cache.ts) are replayed, and the model's kept views (model/model-cache.ts) reused,
+ * references use (and another declaration taking it), an amount that a distribution must sum to, a target year, the
+ * contract's start, end and frame, the title and direction an indicator inherits through `selon`, places, the kind of
+ * an authority that establishments name — each built as the server builds a keystroke (`update`, the typing rules)
+ * and compared with a fresh build of the same text with the same rules, then with every rule; the reference index
+ * too. The checks' kept diagnostics (validation/check-cache.ts) are replayed, the model's kept views
+ * (model/model-cache.ts) and the reference index's kept entries (workspace/cpom-reference-descriptions.ts) reused,
  * for the blocks the edit kept: a stale one shows here.
  */
 const CROSS_BLOCK_EDITS: ReadonlyArray<readonly [string, string, string]> = [
@@ -252,6 +252,8 @@ const CROSS_BLOCK_EDITS: ReadonlyArray<readonly [string, string, string]> = [
     ['funded places above the authorised ones', 'capacite 69 places', 'capacite 69 places financees 70'],
     ['the authorised places raised', 'capacite 69 places financees 70', 'capacite 79 places financees 70'],
     ['an establishment renamed, its references unresolved', 'etablissement ET_0005 "', 'etablissement ET_0005X "'],
+    ['another establishment given the name the references use', 'etablissement ET_0006 "', 'etablissement ET_0005 "'],
+    ['that name back', 'etablissement ET_0005 "MAS La Source', 'etablissement ET_0006 "MAS La Source'],
     ['its name back', 'etablissement ET_0005X "', 'etablissement ET_0005 "'],
     ['a yearly amount that a distribution sums to', '2024: 6 273 051,69 €', '2024: 6 273 052,69 €'],
     ['a share of that distribution', 'ET_0001: 935 104,38 €', 'ET_0001: 935 105,38 €'],
@@ -272,6 +274,15 @@ const CROSS_BLOCK_EDITS: ReadonlyArray<readonly [string, string, string]> = [
     ['the kind of the authority the establishments name', 'autorite ARS_ARA ars "', 'autorite ARS_ARA departement 38 "'],
     ['that kind back', 'autorite ARS_ARA departement 38 "', 'autorite ARS_ARA ars "'],
 ];
+
+/** The reference index's entries of a document (Langium keeps them in a private map), as plain data. */
+function referenceEntries(services: ReturnType<typeof createCpomLspServices>, uri: URI): unknown[] {
+    const index = services.shared.workspace.IndexManager as unknown as { referenceIndex: Map<string, ReferenceDescription[]> };
+    return (index.referenceIndex.get(uri.toString()) ?? []).map(d => ({
+        sourceUri: d.sourceUri.toString(), sourcePath: d.sourcePath, targetUri: d.targetUri.toString(), targetPath: d.targetPath, local: d.local,
+        segment: { offset: d.segment.offset, end: d.segment.end, length: d.segment.length, range: d.segment.range },
+    }));
+}
 
 describe('diagnostics kept across edits', () => {
     it('are those of a fresh build after each edit that changes what other blocks read', async () => {
@@ -295,6 +306,7 @@ describe('diagnostics kept across edits', () => {
             await fresh.shared.workspace.DocumentBuilder.build([reference], options);
             return reference.diagnostics;
         };
+        let entries = 0;
         const codes = new Set<unknown>();
         let byBlock = 0;
         for (const [what, from, to] of CROSS_BLOCK_EDITS) {
@@ -310,11 +322,16 @@ describe('diagnostics kept across edits', () => {
             const after = textOf(document.document);
             for (const d of document.document.diagnostics ?? []) codes.add(d.code);
             expect({ what, diagnostics: document.document.diagnostics }).toEqual({ what, diagnostics: await freshDiagnostics(after, typing) });
+            // The reference index's entries, kept for the references the edit kept (cpom-reference-descriptions.ts).
+            const indexed = referenceEntries(edited, document.uri);
+            expect({ what, indexed }).toEqual({ what, indexed: referenceEntries(fresh, document.uri) });
+            entries += indexed.length;
             await edited.shared.workspace.DocumentBuilder.build([document.document], { validation: true });
             expect({ what, all: true, diagnostics: document.document.diagnostics }).toEqual({ what, all: true, diagnostics: await freshDiagnostics(after, { validation: true }) });
         }
         // The edits are keystrokes inside blocks (the other blocks kept), and their diagnostics are not all empty.
         expect(byBlock).toBe(CROSS_BLOCK_EDITS.length);
+        expect(entries).toBeGreaterThan(CROSS_BLOCK_EDITS.length * 50);
         expect([...codes].sort()).toEqual(expect.arrayContaining(['CPOM002', 'CPOM026', 'CPOM031', 'CPOM036', 'CPOM038', 'CPOM039', 'CPOM041', 'CPOM053', 'CPOM054', 'CPOM062', 'CPOM131', 'CPOM180']));
     }, 120_000);
 });
