@@ -8,7 +8,7 @@
  * **Invariant:** an entry is used only for the very node object it was computed on, whose subtree has not changed
  * since (the reparse forgets the entries of the replaced block's ancestors, `forgetKeptChecks`; a full parse makes
  * new nodes), with the same language, configuration and `--droit-au` date, and the same key; every diagnostic it
- * holds is on a node of that subtree (else it is not kept). The key must name everything else the check reads
+ * holds is on a node of that subtree, placed by the node and not by an explicit range (else it is not kept). The key must name everything else the check reads
  * (the contract's period, a resolved reference's facts…). `tests/incremental-reparse.test.ts` compares the
  * diagnostics after each edit with those of a fresh build of the same text.
  */
@@ -56,7 +56,8 @@ export function runKept(check: unknown, node: AstNode, settings: KeptSettings, k
         calls.push(call);
         accept(...call);
     });
-    if (!calls.every(([, , info]) => within(info.node, node))) {
+    // A diagnostic placed by an explicit range (not by its node) would not follow the shifted CST: not kept.
+    if (!calls.every(([, , info]) => info.range === undefined && within(info.node, node))) {
         byCheck?.delete(check);
         return;
     }
