@@ -8,9 +8,10 @@
  * **Invariant:** an entry is used only for the very node object it was computed on, whose subtree has not changed
  * since (the reparse forgets the entries of the replaced block's ancestors, `forgetKeptChecks`; a full parse makes
  * new nodes), with the same language, configuration and `--droit-au` date, and the same key; every diagnostic it
- * holds is on a node of that subtree, placed by the node and not by an explicit range (else it is not kept). The key must name everything else the check reads
- * (the contract's period, a resolved reference's facts…). `tests/incremental-reparse.test.ts` compares the
- * diagnostics after each edit with those of a fresh build of the same text.
+ * holds is on a node of that subtree, placed by the node and not by an explicit range (else it is not kept). The
+ * key must name everything else the check reads (the contract's period, a resolved reference's facts…).
+ * `tests/incremental-reparse.test.ts` compares the diagnostics after each edit with those of a fresh build of the
+ * same text.
  */
 import type { AstNode, ValidationAcceptor } from 'langium';
 import type { ResolvedConfig } from '../diagnostics/config.js';
