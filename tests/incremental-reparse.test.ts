@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Cancellation, type CstNode, EmptyFileSystem, isCompositeCstNode, type LangiumDocument, URI } from 'langium';
+import { Cancellation, type CstNode, EmptyFileSystem, isCompositeCstNode, type LangiumDocument, type ReferenceDescription, URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { createCpomLspServices } from '../packages/language/src/lsp/index.js';
@@ -232,4 +232,106 @@ describe('reparsing by block', () => {
     }, 300_000);
 });
 
+/**
+ * Edits that change what other blocks read — FINESS numbers (key, duplicates, département), a declared name that
+ * references use (and another declaration taking it), an amount that a distribution must sum to, a target year, the
+ * contract's start, end and frame, the title and direction an indicator inherits through `selon`, places, the kind of
+ * an authority that establishments name — each built as the server builds a keystroke (`update`, the typing rules)
+ * and compared with a fresh build of the same text with the same rules, then with every rule; the reference index
+ * too. The checks' kept diagnostics (validation/check-cache.ts) are replayed, the model's kept views
+ * (model/model-cache.ts) and the reference index's kept entries (workspace/cpom-reference-descriptions.ts) reused,
+ * for the blocks the edit kept: a stale one shows here.
+ */
+const CROSS_BLOCK_EDITS: ReadonlyArray<readonly [string, string, string]> = [
+    ['a FINESS key broken', 'finess 071000012', 'finess 071000013'],
+    ['that FINESS fixed', 'finess 071000013', 'finess 071000012'],
+    ['a FINESS made the same as another', 'finess 071000020', 'finess 071000012'],
+    ['that FINESS back', 'finess 071000012\n            categorie MAS 255\n            departement 07\n            capacite 31', 'finess 071000020\n            categorie MAS 255\n            departement 07\n            capacite 31'],
+    ['a FINESS of another département', 'finess 381000033', 'finess 071000038'],
+    ['that FINESS back', 'finess 071000038', 'finess 381000033'],
+    ['funded places above the authorised ones', 'capacite 69 places', 'capacite 69 places financees 70'],
+    ['the authorised places raised', 'capacite 69 places financees 70', 'capacite 79 places financees 70'],
+    ['an establishment renamed, its references unresolved', 'etablissement ET_0005 "', 'etablissement ET_0005X "'],
+    ['another establishment given the name the references use', 'etablissement ET_0006 "', 'etablissement ET_0005 "'],
+    ['that name back', 'etablissement ET_0005 "MAS La Source', 'etablissement ET_0006 "MAS La Source'],
+    ['its name back', 'etablissement ET_0005X "', 'etablissement ET_0005 "'],
+    ['a yearly amount that a distribution sums to', '2024: 6 273 051,69 €', '2024: 6 273 052,69 €'],
+    ['a share of that distribution', 'ET_0001: 935 104,38 €', 'ET_0001: 935 105,38 €'],
+    ['a target year outside the contract', '2027: 18, 2028: 20', '2027: 18, 2029: 20'],
+    ['the contract ending a year earlier', 'fin 2028-12-31', 'fin 2027-12-31'],
+    ['its end back', 'fin 2027-12-31', 'fin 2028-12-31'],
+    ['the title an indicator inherits', 'IND_O001_1 "Sorties vers le milieu ordinaire"', 'IND_O001_1 "Sorties en milieu ordinaire"'],
+    ['the direction it inherits', 'sens hausse', 'sens baisse'],
+    ['that direction back', 'sens baisse\n                reference 2023: 13', 'sens hausse\n                reference 2023: 13'],
+    ['a tarification left out', 'capacite 37 places\n            tarification ARS_ARA', 'capacite 37 places\n            adresse "1 rue des Lilas"'],
+    ['a frame added', 'cadre L313-12-2', 'cadre L313-12-IVter, L313-12-2'],
+    ['that frame removed', 'cadre L313-12-IVter, L313-12-2', 'cadre L313-12-2'],
+    ['the contract starting a year later', 'effet 2024-01-01', 'effet 2025-01-01'],
+    ['a date typed the French way', 'echeance 2026-10-13', 'echeance 13/10/2026'],
+    ['the target year back', '2027: 18, 2029: 20', '2027: 18, 2028: 20'],
+    ['fewer places authorised than habilitated', 'capacite 68 places', 'capacite 58 places'],
+    ['the places back', 'capacite 58 places', 'capacite 68 places'],
+    ['the kind of the authority the establishments name', 'autorite ARS_ARA ars "', 'autorite ARS_ARA departement 38 "'],
+    ['that kind back', 'autorite ARS_ARA departement 38 "', 'autorite ARS_ARA ars "'],
+];
 
+/** The reference index's entries of a document (Langium keeps them in a private map), as plain data. */
+function referenceEntries(services: ReturnType<typeof createCpomLspServices>, uri: URI): unknown[] {
+    const index = services.shared.workspace.IndexManager as unknown as { referenceIndex: Map<string, ReferenceDescription[]> };
+    return (index.referenceIndex.get(uri.toString()) ?? []).map(d => ({
+        sourceUri: d.sourceUri.toString(), sourcePath: d.sourcePath, targetUri: d.targetUri.toString(), targetPath: d.targetPath, local: d.local,
+        segment: { offset: d.segment.offset, end: d.segment.end, length: d.segment.length, range: d.segment.range },
+    }));
+}
+
+describe('diagnostics kept across edits', () => {
+    it('are those of a fresh build after each edit that changes what other blocks read', async () => {
+        // An indicator based on another (`selon`), its gapped trajectory reported with the title it inherits (CPOM180).
+        const text = (await benchContract(300))
+            .replace('indicateur IND_O004_2 "Sorties vers le milieu ordinaire" {', 'indicateur IND_O004_2 selon IND_O001_1 {')
+            .replace('cibles 2024: 12, 2025: 15, 2026: 16, 2027: 18, 2028: 21', 'cibles 2024: 12, 2025: 15, 2027: 18, 2028: 21')
+            // Places habilitated to the aide sociale, compared with the authorised ones through the model (CPOM039).
+            .replace('capacite 68 places\n', 'capacite 68 places\n            habilitation_aide_sociale 60 places\n');
+        const edited = createCpomLspServices(EmptyFileSystem);
+        const fresh = createCpomLspServices(EmptyFileSystem);
+        const typing = edited.shared.workspace.DocumentBuilder.updateBuildOptions;
+        const document = new EditedDocument(edited, 'kept.cpom', text);
+        edited.shared.workspace.LangiumDocuments.addDocument(document.document);
+        await edited.shared.workspace.DocumentBuilder.build([document.document], { validation: true });
+        const freshDiagnostics = async (source: string, options: typeof typing) => {
+            const documents = fresh.shared.workspace.LangiumDocuments;
+            if (documents.hasDocument(document.uri)) documents.deleteDocument(document.uri);
+            const reference = fresh.shared.workspace.LangiumDocumentFactory.fromString(source, document.uri);
+            documents.addDocument(reference);
+            await fresh.shared.workspace.DocumentBuilder.build([reference], options);
+            return reference.diagnostics;
+        };
+        let entries = 0;
+        const codes = new Set<unknown>();
+        let byBlock = 0;
+        for (const [what, from, to] of CROSS_BLOCK_EDITS) {
+            const before = textOf(document.document);
+            const start = before.indexOf(from);
+            expect(start, what).toBeGreaterThanOrEqual(0);
+            const range = { start: document.buffer.positionAt(start), end: document.buffer.positionAt(start + from.length) };
+            document.buffer = TextDocument.update(document.buffer, [{ range, text: to }], document.buffer.version + 1);
+            edited.shared.workspace.TextDocuments.set(document.buffer);
+            const root = document.document.parseResult.value;
+            await edited.shared.workspace.DocumentBuilder.update([document.uri], []);
+            if (document.document.parseResult.value === root) byBlock++;
+            const after = textOf(document.document);
+            for (const d of document.document.diagnostics ?? []) codes.add(d.code);
+            expect({ what, diagnostics: document.document.diagnostics }).toEqual({ what, diagnostics: await freshDiagnostics(after, typing) });
+            // The reference index's entries, kept for the references the edit kept (cpom-reference-descriptions.ts).
+            const indexed = referenceEntries(edited, document.uri);
+            expect({ what, indexed }).toEqual({ what, indexed: referenceEntries(fresh, document.uri) });
+            entries += indexed.length;
+            await edited.shared.workspace.DocumentBuilder.build([document.document], { validation: true });
+            expect({ what, all: true, diagnostics: document.document.diagnostics }).toEqual({ what, all: true, diagnostics: await freshDiagnostics(after, { validation: true }) });
+        }
+        // The edits are keystrokes inside blocks (the other blocks kept), and their diagnostics are not all empty.
+        expect(byBlock).toBe(CROSS_BLOCK_EDITS.length);
+        expect(entries).toBeGreaterThan(CROSS_BLOCK_EDITS.length * 50);
+        expect([...codes].sort()).toEqual(expect.arrayContaining(['CPOM002', 'CPOM026', 'CPOM031', 'CPOM036', 'CPOM038', 'CPOM039', 'CPOM041', 'CPOM053', 'CPOM054', 'CPOM062', 'CPOM131', 'CPOM180']));
+    }, 120_000);
+});

@@ -26,7 +26,8 @@ export function legalFrames(contract: ast.Contrat): Set<LegalFrameKey> {
 }
 
 export function isIvTer(contract: ast.Contrat): boolean {
-    return legalFrames(contract).has('L313-12-IVter');
+    // Asked once per establishment by the rules: no set built.
+    return (contract.clauses ?? []).some(c => ast.isCadre(c) && (c.frames ?? []).includes('L313-12-IVter'));
 }
 
 export function fundingsOf(container: { clauses: readonly AstNode[] }): ast.Financement[] {

@@ -135,7 +135,8 @@ function unitOf(amount: ast.Montant | undefined): AmountUnit {
 
 /** The typed view of one funding line (one per document version, model-cache.ts). */
 export function fundingLine(funding: ast.Financement): FundingLine {
-    return cachedView('funding-line', funding, computeFundingLine);
+    // Its clauses and the nodes its references name: kept while they are (model-cache.ts).
+    return cachedView('funding-line', funding, computeFundingLine, true);
 }
 
 /** The funding of a contract or an avenant (its `moyens` clauses). */

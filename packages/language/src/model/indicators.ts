@@ -24,7 +24,8 @@ export interface IndicatorView {
 
 /** What an indicator states, with what it inherits. */
 export function indicatorView(indicator: ast.Indicateur): IndicatorView {
-    return cachedView('indicator', indicator, computeIndicator);
+    // Without `selon`, made of its own clauses: kept while they are (model-cache.ts); with it, of what its base says.
+    return cachedView('indicator', indicator, computeIndicator, indicator.base === undefined);
 }
 
 /** The indicator, then the ones it is based on through `selon`, nearest first; a cycle of `selon` stops. */

@@ -60,7 +60,8 @@ export interface ActiveFileView {
 
 /** The establishment's facts, read once per document version. */
 export function establishmentView(e: ast.Etablissement): EstablishmentView {
-    return cachedView('establishment', e, computeEstablishment);
+    // Its clauses and the authorities its tarification names: kept while they are (model-cache.ts).
+    return cachedView('establishment', e, computeEstablishment, true);
 }
 
 export function establishmentFacts(e: ast.Etablissement): EstablishmentFacts {

@@ -4,11 +4,26 @@
  *   (an establishment of the perimeter is referenced from the funding section).
  * - Contracts and catalogues are exported by name; catalogue entries as `CATALOGUE.ENTRY`.
  */
-import { type AstNode, type AstNodeDescription, type Cancellation, DefaultScopeComputation, type LangiumDocument, type LocalSymbols, MultiMap } from 'langium';
+import {
+    type AstNode, type AstNodeDescription, type AstNodeLocator, type Cancellation, CstUtils, DefaultScopeComputation, type LangiumCoreServices,
+    type LangiumDocument, type LocalSymbols, MultiMap,
+} from 'langium';
 import * as ast from '../generated/ast.js';
 import { allNodes } from '../workspace/ast-nodes.js';
 
 export class CpomScopeComputation extends DefaultScopeComputation {
+    private readonly locator: AstNodeLocator;
+    /**
+     * The description of each named node, kept across a keystroke (issue 15): a node the block reparse kept has the
+     * same name and the same path (a block is replaced by one node at the same index); its segments are read from the
+     * CST when asked, as the CST after an edit is shifted in place.
+     */
+    private readonly described = new WeakMap<AstNode, AstNodeDescription>();
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.locator = services.workspace.AstNodeLocator;
+    }
 
     override async collectExportedSymbols(document: LangiumDocument, _cancelToken?: Cancellation.CancellationToken): Promise<AstNodeDescription[]> {
         const root = document.parseResult.value as ast.CpomFile;
@@ -39,9 +54,31 @@ export class CpomScopeComputation extends DefaultScopeComputation {
                 continue;
             }
             const owner = scopeOwner(node);
-            symbols.add(owner ?? root, this.descriptions.createDescription(node, name, document));
+            symbols.add(owner ?? root, this.localDescription(node, name, document));
         }
         return symbols;
+    }
+
+    /** As Langium's `createDescription`, kept per node while its name and document are the same. */
+    private localDescription(node: AstNode, name: string, document: LangiumDocument): AstNodeDescription {
+        const kept = this.described.get(node);
+        if (kept && kept.name === name && kept.documentUri.toString() === document.uri.toString()) return kept;
+        const nameProvider = this.nameProvider;
+        const description: AstNodeDescription = {
+            node,
+            name,
+            get nameSegment() {
+                return CstUtils.toDocumentSegment(nameProvider.getNameNode(node) ?? node.$cstNode);
+            },
+            get selectionSegment() {
+                return CstUtils.toDocumentSegment(node.$cstNode);
+            },
+            type: node.$type,
+            documentUri: document.uri,
+            path: this.locator.getAstNodePath(node),
+        };
+        this.described.set(node, description);
+        return description;
     }
 }
 

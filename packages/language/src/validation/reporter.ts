@@ -2,9 +2,8 @@
  * Reports a diagnostic by its catalogue code: message in the document's language, default severity. Rules pass
  * values (names, numbers, keys of the catalogue's labels), never words: the reporter is their only way to speak.
  */
-import { type AstNode, AstUtils, type ValidationAcceptor } from 'langium';
+import type { AstNode, ValidationAcceptor } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
-import type { CpomSettings } from '../cpom-settings.js';
 import type { RuleOptions } from '../diagnostics/config.js';
 import {
     type CodeWithOptions, type DiagnosticCode, formatMessage, getRule, type Locale, type MessageParams, type RuleOptionValues, type Severity,
@@ -22,14 +21,8 @@ export interface ReportTarget<N extends AstNode = AstNode> {
 }
 
 export class RuleReporter {
-    private readonly locale: Locale;
-    private readonly options: ReadonlyMap<string, RuleOptions>;
-
-    constructor(private readonly accept: ValidationAcceptor, settings: CpomSettings, node: AstNode) {
-        const uri = AstUtils.getDocument(node).uri;
-        this.locale = settings.localeFor(uri);
-        this.options = settings.configFor(uri).options;
-    }
+    /** `locale` and `options` are those of the document checked (`CpomSettings.localeFor`, `configFor(uri).options`). */
+    constructor(private readonly accept: ValidationAcceptor, private readonly locale: Locale, private readonly options: ReadonlyMap<string, RuleOptions>) {}
 
     /**
      * `params` are exactly those the catalogue declares for the code; they travel on as `data.params`. `atMost` lowers

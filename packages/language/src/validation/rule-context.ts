@@ -1,4 +1,5 @@
 /** What every rule receives: the reporter, read access to the workspace, and the law at the contract's date. */
+import type { AstNode } from 'langium';
 import * as ast from '../generated/ast.js';
 import { isIsoDate } from '../law/legal-texts.js';
 import { lawAt, type LawView } from '../law/law-view.js';
@@ -12,6 +13,11 @@ export interface RuleContext {
     readonly workspace: CpomWorkspaceIndex;
     /** The day given to `cpom check --droit-au`, which replaces every contract's own date. */
     readonly lawDate?: ISODate;
+    /**
+     * Runs `run` for a part of a check that depends only on `node`'s subtree and on `key` (everything else it reads,
+     * as text), or replays the diagnostics it gave for the same node and key (check-cache.ts). `check` names the part.
+     */
+    readonly keep: (check: unknown, node: AstNode, key: string, run: (ctx: RuleContext) => void) => void;
 }
 
 /**

@@ -10,7 +10,7 @@
  * of the lexer that the block's text alone would not reach) parses the whole text as before.
  *
  * The tree is patched in place: the root stays the same object, so the caches keyed by the root or by an ancestor
- * of the block (the shared walk, the owner indexes, the model's views) are dropped here. Scopes, links and
+ * of the block (the shared walk, the owner indexes, the model's views, the checks' kept diagnostics) are dropped here. Scopes, links and
  * diagnostics are computed again for the whole document, as after a full parse; `tests/incremental-reparse.test.ts`
  * compares both, edit after edit.
  */
@@ -20,7 +20,8 @@ import type { Range } from 'vscode-languageserver-types';
 import { MAX_NESTING, MAX_TOKENS } from '../parser/cpom-lexer.js';
 import { replaceInWalk } from './ast-nodes.js';
 import { forgetOwnerIndex } from '../validation/owner-index.js';
-import { invalidateModel } from '../model/model-cache.js';
+import { forgetKeptChecks } from '../validation/check-cache.js';
+import { forgetKeptViews, invalidateModel } from '../model/model-cache.js';
 
 /** Blocks tried, smallest first, before the whole text is parsed. */
 const MAX_TRIES = 3;
@@ -193,7 +194,11 @@ function replaceBlock(document: LangiumDocument, parser: LangiumParser, old: Ast
     const rootNode = document.parseResult.value;
     replaceInWalk(rootNode, old, node);
     invalidateModel(rootNode);
-    for (let ancestor: AstNode | undefined = container; ancestor; ancestor = ancestor.$container) forgetOwnerIndex(ancestor);
+    for (let ancestor: AstNode | undefined = container; ancestor; ancestor = ancestor.$container) {
+        forgetOwnerIndex(ancestor);
+        forgetKeptChecks(ancestor);
+        forgetKeptViews(ancestor);
+    }
     return true;
 }
 

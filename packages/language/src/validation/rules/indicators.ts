@@ -22,7 +22,12 @@ export function checkObjectives(contract: ast.Contrat, ctx: RuleContext): void {
             ctx.reporter.report('CPOM050', { name: labelled(objective) }, { node: objective, property: 'name' });
         }
         for (const indicator of indicators) {
-            checkIndicator(indicator, bounds, ctx);
+            if (indicator.base) {
+                checkIndicator(indicator, bounds, ctx);
+            } else {
+                // Without `selon`, an indicator's diagnostics depend on its own clauses and the contract's years only.
+                ctx.keep(checkIndicator, indicator, bounds ? `${bounds.first} ${bounds.last} ${bounds.end}` : '', kept => checkIndicator(indicator, bounds, kept));
+            }
         }
     }
 }

@@ -34,9 +34,14 @@ function identificationSeverity(contract: ast.Contrat | undefined, ctx: RuleCont
 
 export function checkEstablishment(e: ast.Etablissement, ctx: RuleContext): void {
     const added = ast.isAjout(e.$container);
+    const severity = added ? undefined : identificationSeverity(AstUtils.getContainerOfType(e, ast.isContrat), ctx);
+    // Kept across edits: besides the establishment's own clauses, only the severity comes from the contract.
+    ctx.keep(checkEstablishment, e, `${added} ${severity}`, kept => checkOwnFacts(e, added, severity, kept));
+}
+
+function checkOwnFacts(e: ast.Etablissement, added: boolean, severity: 'warning' | undefined, ctx: RuleContext): void {
     const missing = missingEstablishmentFacts(e);
     if (!added) {
-        const severity = identificationSeverity(AstUtils.getContainerOfType(e, ast.isContrat), ctx);
         if (missing.includes('finess')) {
             ctx.reporter.report('CPOM030', { what: { variant: 'establishment', name: labelled(e) } }, { node: e, property: 'name' }, severity);
         }

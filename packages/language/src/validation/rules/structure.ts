@@ -6,7 +6,7 @@ import { plain } from '../../model/french.js';
 import { clausesOf, perimeterOf } from '../../model/contract.js';
 import type { MessageParams } from '../../diagnostics/rules.js';
 import type { RuleContext } from '../rule-context.js';
-import { ownerIndex, targetOf } from '../owner-index.js';
+import { type NamedNode, ownerIndex, targetOf } from '../owner-index.js';
 import { allReferences } from '../../workspace/ast-nodes.js';
 import { earlierAvenants } from '../../model/avenants.js';
 import { importedUris } from '../../references/imports.js';
@@ -150,18 +150,28 @@ const FAMILIES: ReadonlyArray<[MessageParams<'CPOM003'>['kind'], (n: unknown) =>
     ['action', ast.isAction],
 ];
 
+/** The nodes of each family, in their order: one pass, the families of a node type looked up once (guards test the type). */
+function byFamily(nodes: readonly NamedNode[]): NamedNode[][] {
+    const lists: NamedNode[][] = FAMILIES.map(() => []);
+    for (const node of nodes) {
+        for (const k of specsMatching(FAMILIES, node)) lists[k].push(node);
+    }
+    return lists;
+}
+
 /** Names declared twice in one contract, catalogue or avenant (or clashing with the amended contract). */
 export function checkDuplicateNames(owner: ast.Contrat | ast.Catalogue | ast.Avenant, ctx: RuleContext): void {
     const named = ownerIndex(owner).named;
     const amended = ast.isAvenant(owner) ? owner.contract.ref : undefined;
     const earlier: AstNode[] = ast.isAvenant(owner) && amended ? [amended, ...earlierAvenants(owner, ctx.workspace)] : [];
-    const amendedNames = earlier.flatMap(o => ownerIndex(o).named);
-    for (const [kind, guard] of FAMILIES) {
+    const amendedNames = byFamily(earlier.flatMap(o => ownerIndex(o).named));
+    const namedByFamily = byFamily(named);
+    for (const [k, [kind]] of FAMILIES.entries()) {
         const seen = new Map<string, AstNode>();
-        for (const node of amendedNames.filter(guard)) {
+        for (const node of amendedNames[k]) {
             seen.set(node.name, node);
         }
-        for (const node of named.filter(guard)) {
+        for (const node of namedByFamily[k]) {
             if (seen.has(node.name)) {
                 const previous = seen.get(node.name);
                 const previousAvenant = previous ? AstUtils.getContainerOfType(previous, ast.isAvenant) : undefined;
