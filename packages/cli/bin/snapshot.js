@@ -41,10 +41,10 @@ export function snapshotFolder(env = process.env) {
     return path.join(homedir(), '.cache', 'cpom');
 }
 
-/** The stat of a file that any change to it changes (a write or a replacement sets its change time). */
-function stampOf(file) {
+/** The stat of a file that any change to it changes (a write or a replacement sets its change time), and its size. */
+function statOf(file) {
     const stat = statSync(file, { bigint: true });
-    return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+    return { stamp: `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`, size: Number(stat.size) };
 }
 
 /**
@@ -61,7 +61,7 @@ export function snapshotIdentity() {
         execPath: process.execPath,
         exec: { size: exec.size, mtime: Math.floor(exec.mtimeMs / 1000) },
         bundle: BUNDLE,
-        source: stampOf(SNAPSHOT_SOURCE),
+        source: statOf(SNAPSHOT_SOURCE).stamp,
     };
 }
 
@@ -141,8 +141,7 @@ function isFile(file) {
 function snapshotState(identity, files) {
     try {
         const { blobStamp, ...manifest } = JSON.parse(readFileSync(files.manifest, 'utf8'));
-        const stamp = stampOf(files.blob);
-        const size = Number(stamp.split(':')[2]);
+        const { stamp, size } = statOf(files.blob);
         if (JSON.stringify({ ...manifest, blobStamp }) !== manifestOf(identity, size, blobStamp)) return undefined;
         const record = () => writeManifest(files, manifestOf(identity, size, stamp));
         return { proven: blobStamp === stamp, record };
@@ -204,8 +203,8 @@ export function buildSnapshot({ createFolder = true, folder = snapshotFolder() }
         // The script changed while the snapshot was made (an upgrade under way): not published under the old name.
         if (JSON.stringify(snapshotIdentity()) !== JSON.stringify(identity)) throw new Error('cpom changed during the snapshot build');
         renameSync(temporary(files.blob), files.blob);
-        const stamp = stampOf(files.blob);
-        writeManifest(files, manifestOf(identity, Number(stamp.split(':')[2]), stamp));
+        const { stamp, size } = statOf(files.blob);
+        writeManifest(files, manifestOf(identity, size, stamp));
     } finally {
         rmSync(temporary(files.blob), { force: true });
     }

@@ -27,7 +27,7 @@ export function legalFrames(contract: ast.Contrat): Set<LegalFrameKey> {
 
 export function isIvTer(contract: ast.Contrat): boolean {
     // Asked once per establishment by the rules: no set built.
-    return (contract.clauses ?? []).some(c => ast.isCadre(c) && (c.frames ?? []).includes('L313-12-IVter'));
+    return clausesOf(contract, ast.isCadre).some(c => c.frames.includes('L313-12-IVter'));
 }
 
 export function fundingsOf(container: { clauses: readonly AstNode[] }): ast.Financement[] {

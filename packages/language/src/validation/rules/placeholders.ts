@@ -4,7 +4,7 @@
  * text, as the comments are not in the AST; one pass of a regular expression per document, each match checked
  * against the token it falls in.
  */
-import { CstUtils } from 'langium';
+import { AstUtils, CstUtils } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import * as ast from '../../generated/ast.js';
 import { firstClause } from '../../model/clauses.js';
@@ -21,20 +21,22 @@ function whatOf(rest: string): string | undefined {
 
 export function checkPlaceholders(file: ast.CpomFile, ctx: RuleContext): void {
     const document = file.$document;
-    if (!document) return;
     const root = file.$cstNode;
-    const textDocument = document.textDocument;
-    if (!root) return;
-    for (const match of textDocument.getText().matchAll(PLACEHOLDER)) {
+    if (!document || !root) return;
+    const text = document.textDocument.getText();
+    // On every keystroke: a text without the word is passed over by a native search.
+    if (!text.includes(' COMPL')) return;
+    for (const match of text.matchAll(PLACEHOLDER)) {
         const offset = match.index;
         // The quote or the `//` must open its token: a “ or a // inside another text is not one.
-        if (CstUtils.findLeafNodeAtOffset(root, offset)?.offset !== offset) continue;
-        const owner = file.elements.find(e => e.$cstNode && e.$cstNode.offset <= offset && offset < e.$cstNode.end);
-        const signed = (ast.isContrat(owner) || ast.isAvenant(owner)) && firstClause(owner, ast.isDateSignature) !== undefined;
+        const leaf = CstUtils.findLeafNodeAtOffset(root, offset);
+        if (leaf?.offset !== offset) continue;
+        const owner = AstUtils.getContainerOfType(leaf.astNode, node => ast.isContrat(node) || ast.isAvenant(node)) as ast.Contrat | ast.Avenant | undefined;
+        const signed = owner !== undefined && firstClause(owner, ast.isDateSignature) !== undefined;
         const what = whatOf(match[1]);
         // From the marker itself, as `cpom init` lists the places, to the end of what it says is missing.
         const marker = offset + match[0].search(/[ÀA] COMPL/);
-        const range: Range = { start: textDocument.positionAt(marker), end: textDocument.positionAt(offset + match[0].length) };
+        const range: Range = { start: document.textDocument.positionAt(marker), end: document.textDocument.positionAt(offset + match[0].length) };
         // A draft is being written: its places are an info; a signed text should have none left.
         ctx.reporter.report('CPOM182', {
             detail: what ? { variant: 'what', what } : { variant: 'bare' },
